@@ -1,0 +1,32 @@
+package dev.ringlet.internal.error;
+
+import dev.ringlet.internal.exec.ConsistencyLevel;
+
+/** Fewer replicas alive than the consistency level needs. */
+public final class UnavailableException extends CqlException {
+
+  private final ConsistencyLevel consistency;
+  private final int required;
+  private final int alive;
+
+  public UnavailableException(ConsistencyLevel consistency, int required, int alive) {
+    super(
+        ErrorCode.UNAVAILABLE,
+        "Cannot achieve consistency level " + consistency + "; required " + required + ", alive " + alive);
+    this.consistency = consistency;
+    this.required = required;
+    this.alive = alive;
+  }
+
+  public ConsistencyLevel consistency() {
+    return consistency;
+  }
+
+  public int required() {
+    return required;
+  }
+
+  public int alive() {
+    return alive;
+  }
+}

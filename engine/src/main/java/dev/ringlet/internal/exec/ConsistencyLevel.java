@@ -1,0 +1,21 @@
+package dev.ringlet.internal.exec;
+
+/** Cassandra's consistency levels, by the names CQL and the protocol use. */
+public enum ConsistencyLevel {
+  ANY,
+  ONE,
+  TWO,
+  THREE,
+  QUORUM,
+  ALL,
+  LOCAL_QUORUM,
+  EACH_QUORUM,
+  SERIAL,
+  LOCAL_SERIAL,
+  LOCAL_ONE,
+  NODE_LOCAL;
+
+  public boolean isSerial() {
+    return this == SERIAL || this == LOCAL_SERIAL;
+  }
+}

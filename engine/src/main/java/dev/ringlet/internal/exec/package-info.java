@@ -1,0 +1,2 @@
+/** Statement analysis and execution against schema and storage. */
+package dev.ringlet.internal.exec;

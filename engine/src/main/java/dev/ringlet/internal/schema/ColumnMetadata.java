@@ -1,0 +1,31 @@
+package dev.ringlet.internal.schema;
+
+import dev.ringlet.internal.types.CqlType;
+
+/**
+ * One column of a table. {@code position} is the index within the partition key or clustering
+ * columns, -1 for regular and static columns (as {@code system_schema.columns} has it).
+ * {@code reversed} is true for a clustering column ordered DESC.
+ */
+public record ColumnMetadata(String name, CqlType type, Kind kind, int position, boolean reversed) {
+
+  public enum Kind {
+    PARTITION_KEY,
+    CLUSTERING,
+    REGULAR,
+    STATIC;
+
+    /** The name {@code system_schema.columns.kind} uses. */
+    public String schemaName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public boolean isPrimaryKey() {
+    return kind == Kind.PARTITION_KEY || kind == Kind.CLUSTERING;
+  }
+
+  public boolean isStatic() {
+    return kind == Kind.STATIC;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ringlet.internal.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A table: its key and other columns and its options. Immutable; changes make a new instance.
+ * {@link #columns()} is Cassandra's {@code SELECT *} order: partition key, clustering columns, then
+ * the static and regular columns by name.
+ */
+public record TableMetadata(
+    String keyspace,
+    String name,
+    UUID id,
+    List<ColumnMetadata> partitionKey,
+    List<ColumnMetadata> clustering,
+    List<ColumnMetadata> others,
+    TableParams params,
+    boolean counter,
+    boolean virtual) {
+
+  public TableMetadata {
+    partitionKey = List.copyOf(partitionKey);
+    clustering = List.copyOf(clustering);
+    List<ColumnMetadata> sorted = new ArrayList<>(others);
+    sorted.sort(Comparator.comparing(ColumnMetadata::name));
+    others = List.copyOf(sorted);
+  }
+
+  /** All columns in {@code SELECT *} order. */
+  public List<ColumnMetadata> columns() {
+    List<ColumnMetadata> all = new ArrayList<>(partitionKey.size() + clustering.size() + others.size());
+    all.addAll(partitionKey);
+    all.addAll(clustering);
+    all.addAll(others);
+    return all;
+  }
+
+  /** Columns by name, in {@code SELECT *} order. */
+  public Map<String, ColumnMetadata> columnsByName() {
+    Map<String, ColumnMetadata> byName = new LinkedHashMap<>();
+    for (ColumnMetadata c : columns()) {
+      byName.put(c.name(), c);
+    }
+    return byName;
+  }
+
+  /** The column of that name, or null. */
+  public ColumnMetadata column(String columnName) {
+    for (ColumnMetadata c : partitionKey) if (c.name().equals(columnName)) return c;
+    for (ColumnMetadata c : clustering) if (c.name().equals(columnName)) return c;
+    for (ColumnMetadata c : others) if (c.name().equals(columnName)) return c;
+    return null;
+  }
+
+  public boolean hasStatics() {
+    return others.stream().anyMatch(ColumnMetadata::isStatic);
+  }
+}

@@ -1,0 +1,2 @@
+/** The standalone server's command line entry point. */
+package dev.ringlet.internal.standalone;

@@ -1,0 +1,2 @@
+/** Netty pipeline, frame codecs, compression and connection state: not API. */
+package dev.ringlet.wire.internal;
