@@ -1,0 +1,39 @@
+package dev.ringlet.internal.exec;
+
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.ddl.DdlExecutor;
+
+/** Sends each schema or session statement to the method that runs it. */
+final class DdlDispatch {
+
+  private DdlDispatch() {}
+
+  static Result run(Statement st, DdlExecutor ddl, ClientSession session, TableSource tables) {
+    if (st instanceof Statement.Use u) {
+      return ddl.use(u, session);
+    }
+    if (st instanceof Statement.CreateKeyspace c) {
+      return ddl.createKeyspace(c);
+    }
+    if (st instanceof Statement.AlterKeyspace a) {
+      return ddl.alterKeyspace(a);
+    }
+    if (st instanceof Statement.DropKeyspace d) {
+      return ddl.dropKeyspace(d);
+    }
+    if (st instanceof Statement.CreateTable c) {
+      return ddl.createTable(c, session);
+    }
+    if (st instanceof Statement.AlterTable a) {
+      return ddl.alterTable(a, session);
+    }
+    if (st instanceof Statement.DropTable d) {
+      return ddl.dropTable(d, session);
+    }
+    if (st instanceof Statement.Truncate t) {
+      return ddl.truncate(t, session, tables::store);
+    }
+    throw CqlException.invalid("This statement is not supported yet: " + st.getClass().getSimpleName());
+  }
+}

@@ -1,0 +1,241 @@
+package dev.ringlet.internal.exec;
+
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.parse.CqlParser;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.UnpreparedException;
+import dev.ringlet.internal.exec.ddl.DdlExecutor;
+import dev.ringlet.internal.exec.modify.ModificationAnalyzer;
+import dev.ringlet.internal.exec.modify.ModificationStatement;
+import dev.ringlet.internal.exec.modify.WriteExecutor;
+import dev.ringlet.internal.exec.select.SelectAnalyzer;
+import dev.ringlet.internal.exec.select.SelectStatement;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.SchemaManager;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The entry point of CQL execution on a node: parses (with a cache), analyses against the current
+ * schema, and runs statements; keeps prepared statements. Statements are re-analysed when the
+ * schema has changed since they were analysed, so prepared statements follow ALTER TABLE.
+ */
+public final class QueryProcessor {
+
+  private static final int MAX_CACHED_QUERIES = 10_000;
+
+  private final SchemaManager schema;
+  private final TableSource tables;
+  private final WriteExecutor writes;
+  private final DdlExecutor ddl;
+  private final TermFunctions functions;
+  private final Clock clock;
+  private final java.util.function.Consumer<Result.SchemaChange> schemaEvents;
+  private final PreparedStatementCache prepared = new PreparedStatementCache();
+  private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
+  private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
+
+  public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
+      Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents) {
+    this.schemaEvents = schemaEvents;
+    this.schema = schema;
+    this.tables = tables;
+    this.writes = writes;
+    this.ddl = ddl;
+    this.functions = functions;
+    this.clock = clock;
+  }
+
+  /** QUERY: parse, analyse and run. */
+  public Result query(String cql, QueryOptions options, ClientSession session) {
+    Analyzed a = analyze(cql, session.keyspace());
+    return run(a, options, session);
+  }
+
+  /** PREPARE: analyse and remember; the same text in the same keyspace always gets the same id. */
+  public Result.Prepared prepare(String cql, ClientSession session) {
+    Analyzed a = analyze(cql, session.keyspace());
+    byte[] id = prepared.put(cql, session.keyspace());
+    return new Result.Prepared(id, a.variables(), a.partitionKeyIndexes(), a.resultColumns());
+  }
+
+  /** EXECUTE of a prepared id. */
+  public Result execute(byte[] id, QueryOptions options, ClientSession session) {
+    PreparedStatementCache.Entry entry = prepared.get(id);
+    if (entry == null) {
+      throw unprepared(id);
+    }
+    Analyzed a = analyze(entry.query(), entry.keyspace());
+    return run(a, options, session);
+  }
+
+  /** The analysed form of a prepared id, for BATCH. */
+  public Analyzed preparedStatement(byte[] id) {
+    PreparedStatementCache.Entry entry = prepared.get(id);
+    if (entry == null) {
+      throw unprepared(id);
+    }
+    return analyze(entry.query(), entry.keyspace());
+  }
+
+  private static UnpreparedException unprepared(byte[] id) {
+    return new UnpreparedException(id, "Prepared query with ID " + HexFormat.of().formatHex(id)
+        + " not found (either the query was not prepared on this host (maybe the host has been restarted?)"
+        + " or you have prepared too many queries and it has been evicted from the internal cache)");
+  }
+
+  /**
+   * BATCH: each child is a query string or a prepared id, with its values.
+   *
+   * @param children {@code String} query texts or {@code byte[]} prepared ids
+   */
+  public Result batch(Statement.Batch.Type type, List<Object> children, List<List<java.nio.ByteBuffer>> values, QueryOptions options, ClientSession session) {
+    List<ModificationStatement> statements = new ArrayList<>();
+    List<BoundValues> bound = new ArrayList<>();
+    for (int i = 0; i < children.size(); i++) {
+      Object child = children.get(i);
+      Analyzed a = child instanceof String s ? analyze(s, session.keyspace()) : preparedStatement((byte[]) child);
+      if (a.write() == null) {
+        throw CqlException.invalid("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
+      }
+      statements.add(a.write());
+      QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
+          options.serialConsistency(), options.defaultTimestamp());
+      bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
+    }
+    return writes.batch(statements, bound, options, Long.MIN_VALUE);
+  }
+
+  private Analyzed analyze(String cql, String keyspace) {
+    Schema current = schema.current();
+    String cacheKey = keyspace + "\u0000" + cql;
+    Analyzed cached = analyzed.get(cacheKey);
+    if (cached != null && cached.schemaVersion().equals(current.version())) {
+      return cached;
+    }
+    Statement statement = parsed.get(cql);
+    if (statement == null) {
+      statement = CqlParser.parse(cql);
+      if (parsed.size() < MAX_CACHED_QUERIES) {
+        parsed.put(cql, statement);
+      }
+    }
+    Analyzed a = analyze(statement, keyspace, current);
+    if (analyzed.size() >= MAX_CACHED_QUERIES) {
+      analyzed.clear();
+    }
+    analyzed.put(cacheKey, a);
+    return a;
+  }
+
+  private Analyzed analyze(Statement statement, String keyspace, Schema current) {
+    Variables variables = new Variables(statement.boundNames());
+    TermCompiler terms = new TermCompiler(variables, functions);
+    if (statement instanceof Statement.Select select) {
+      TableMetadata table = table(select.table(), keyspace, current);
+      SelectStatement s = SelectAnalyzer.analyze(select, table, terms);
+      List<ColumnSpec> specs = variables.specs();
+      return new Analyzed(statement, s, null, null, specs, keyIndexes(table, specs), s.resultColumns(), current.version());
+    }
+    if (statement instanceof Statement.Modification m) {
+      TableMetadata table = table(m.table(), keyspace, current);
+      ModificationStatement w = ModificationAnalyzer.analyze(m, table, terms);
+      List<ColumnSpec> specs = variables.specs();
+      return new Analyzed(statement, null, w, null, specs, keyIndexes(table, specs), lwtColumns(w), current.version());
+    }
+    if (statement instanceof Statement.Batch b) {
+      List<ModificationStatement> children = new ArrayList<>();
+      for (Statement.Modification m : b.statements()) {
+        children.add(ModificationAnalyzer.analyze(m, table(m.table(), keyspace, current), terms));
+      }
+      List<ColumnSpec> specs = variables.specs();
+      int[] pk = children.isEmpty() ? new int[0] : keyIndexes(children.get(0).table(), specs);
+      return new Analyzed(statement, null, null, children, specs, pk, List.of(), current.version());
+    }
+    if (!statement.boundNames().isEmpty()) {
+      throw CqlException.invalid("Bind variables are not allowed in this kind of statement");
+    }
+    return new Analyzed(statement, null, null, null, List.of(), new int[0], List.of(), current.version());
+  }
+
+  private static List<ColumnSpec> lwtColumns(ModificationStatement w) {
+    if (w.condition() == ModificationStatement.ConditionKind.NONE) {
+      return List.of();
+    }
+    return List.of(new ColumnSpec(w.table().keyspace(), w.table().name(), "[applied]", dev.ringlet.internal.types.NativeType.BOOLEAN));
+  }
+
+  /** For each partition key column, the index of the marker bound to it alone; null when not all are. */
+  private static int[] keyIndexes(TableMetadata table, List<ColumnSpec> specs) {
+    int[] out = new int[table.partitionKey().size()];
+    for (int i = 0; i < out.length; i++) {
+      ColumnMetadata pk = table.partitionKey().get(i);
+      out[i] = -1;
+      for (int j = 0; j < specs.size(); j++) {
+        ColumnSpec s = specs.get(j);
+        if (s.name().equals(pk.name()) && s.table().equals(table.name()) && s.keyspace().equals(table.keyspace())) {
+          out[i] = j;
+          break;
+        }
+      }
+      if (out[i] < 0) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private TableMetadata table(QualifiedName name, String sessionKeyspace, Schema current) {
+    String ks = name.keyspace() != null ? name.keyspace() : sessionKeyspace;
+    if (ks == null) {
+      throw CqlException.invalid("No keyspace has been specified. USE a keyspace, or explicitly specify keyspace.tablename");
+    }
+    if (current.keyspace(ks) == null) {
+      throw CqlException.invalid("keyspace " + ks + " does not exist");
+    }
+    TableMetadata t = current.table(ks, name.name());
+    if (t == null) {
+      throw CqlException.invalid("table " + name.name() + " does not exist");
+    }
+    return t;
+  }
+
+  private Result run(Analyzed a, QueryOptions options, ClientSession session) {
+    Statement st = a.statement();
+    if (a.select() != null) {
+      BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
+      return a.select().execute(tables, values, options, clock.nowInSeconds());
+    }
+    if (a.write() != null) {
+      BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
+      return writes.execute(a.write(), values, options);
+    }
+    if (a.batch() != null) {
+      BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
+      List<BoundValues> each = new ArrayList<>();
+      for (int i = 0; i < a.batch().size(); i++) {
+        each.add(values);
+      }
+      Statement.Batch b = (Statement.Batch) st;
+      long ts = Long.MIN_VALUE;
+      if (b.using().timestamp() != null) {
+        BoundTerm t = new TermCompiler(new Variables(st.boundNames()), functions).compile(b.using().timestamp(),
+            new ColumnSpec("", "", "[timestamp]", dev.ringlet.internal.types.NativeType.BIGINT));
+        ts = (Long) dev.ringlet.internal.types.NativeType.BIGINT.decode(t.bind(values));
+      }
+      return writes.batch(a.batch(), each, options, ts);
+    }
+    Result result = DdlDispatch.run(st, ddl, session, tables);
+    if (result instanceof Result.SchemaChange change) {
+      schemaEvents.accept(change);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.ringlet.internal.exec;
+
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.LivenessInfo;
+import dev.ringlet.internal.storage.MemoryTableStore;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowUpdate;
+import dev.ringlet.internal.storage.Storage;
+import dev.ringlet.internal.storage.TableStore;
+import dev.ringlet.internal.system.NodeInfo;
+import dev.ringlet.internal.system.SystemKeyspaces;
+import dev.ringlet.internal.system.SystemTable;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Finds a table's store: generated system tables are materialised from node state on each read
+ * (they are small), user tables come from storage.
+ */
+public final class SystemTableSource implements TableSource {
+
+  private final Storage storage;
+  private final Supplier<Schema> schema;
+  private final Supplier<NodeInfo> local;
+  private final Supplier<List<NodeInfo>> peers;
+
+  public SystemTableSource(Storage storage, Supplier<Schema> schema, Supplier<NodeInfo> local, Supplier<List<NodeInfo>> peers) {
+    this.storage = storage;
+    this.schema = schema;
+    this.local = local;
+    this.peers = peers;
+  }
+
+  @Override
+  public TableStore store(TableMetadata table) {
+    SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());
+    if (generated == null) {
+      return storage.table(table.id(), () -> new MemoryTableStore(TableComparators.clustering(table)));
+    }
+    MemoryTableStore store = new MemoryTableStore(TableComparators.clustering(table));
+    for (Map<String, Object> row : generated.rows(schema.get(), local.get(), peers.get())) {
+      store.apply(toUpdate(table, row));
+    }
+    return store;
+  }
+
+  private static PartitionUpdate toUpdate(TableMetadata table, Map<String, Object> row) {
+    List<ByteBuffer> key = new ArrayList<>();
+    for (ColumnMetadata c : table.partitionKey()) {
+      key.add(c.type().encode(row.get(c.name())));
+    }
+    List<ByteBuffer> clustering = new ArrayList<>();
+    for (ColumnMetadata c : table.clustering()) {
+      clustering.add(c.type().encode(row.get(c.name())));
+    }
+    Map<String, Cell> cells = new HashMap<>();
+    Map<String, Cell> statics = new HashMap<>();
+    for (ColumnMetadata c : table.others()) {
+      Object v = row.get(c.name());
+      if (v != null) {
+        (c.isStatic() ? statics : cells).put(c.name(), Cell.live(c.type().encode(v), 0));
+      }
+    }
+    RowUpdate staticRow = statics.isEmpty() ? null : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics);
+    RowUpdate r = new RowUpdate(new Clustering(clustering), new LivenessInfo(0, 0, Long.MAX_VALUE), DeletionTime.LIVE, cells);
+    return new PartitionUpdate(PartitionKeys.decorate(table, key), DeletionTime.LIVE, List.of(), staticRow, List.of(r));
+  }
+}

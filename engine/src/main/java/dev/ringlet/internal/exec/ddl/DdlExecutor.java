@@ -1,0 +1,279 @@
+package dev.ringlet.internal.exec.ddl;
+
+import dev.ringlet.internal.cql.ast.ColumnDefinition;
+import dev.ringlet.internal.cql.ast.Ordering;
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.AlreadyExistsException;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
+import dev.ringlet.internal.exec.ClientSession;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.ReplicationParams;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.SchemaManager;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
+import dev.ringlet.internal.storage.Storage;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.NativeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Executes keyspace and table statements against the schema, with Cassandra 5.0's checks. */
+public final class DdlExecutor {
+
+  private static final Pattern NAME = Pattern.compile("\\w+");
+  private static final int MAX_NAME_LENGTH = 48;
+
+  private final SchemaManager schema;
+  private final Storage storage;
+  private final Supplier<Set<String>> datacenters;
+  private final Supplier<UUID> tableIds;
+
+  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Set<String>> datacenters, Supplier<UUID> tableIds) {
+    this.schema = schema;
+    this.storage = storage;
+    this.datacenters = datacenters;
+    this.tableIds = tableIds;
+  }
+
+  public Result use(Statement.Use use, ClientSession session) {
+    if (schema.current().keyspace(use.keyspace()) == null) {
+      throw CqlException.invalid("Keyspace '" + use.keyspace() + "' does not exist");
+    }
+    session.useKeyspace(use.keyspace());
+    return new Result.SetKeyspace(use.keyspace());
+  }
+
+  // ------------------------------------------------------------------ keyspaces
+
+  public Result createKeyspace(Statement.CreateKeyspace create) {
+    String name = create.keyspace();
+    validateName("Keyspace", name);
+    Map<String, Object> props = PropertyValues.of(create.properties());
+    KeyspaceMetadata ks = keyspaceFrom(name, props, null);
+    if (schema.current().keyspace(name) != null) {
+      if (create.ifNotExists()) {
+        return new Result.Void();
+      }
+      throw AlreadyExistsException.keyspace(name);
+    }
+    boolean[] created = {false};
+    schema.apply("create keyspace " + name, s -> {
+      if (s.keyspace(name) != null) {
+        if (create.ifNotExists()) {
+          return s;
+        }
+        throw AlreadyExistsException.keyspace(name);
+      }
+      created[0] = true;
+      return s.with(ks, s.version());
+    });
+    return created[0] ? new Result.SchemaChange("CREATED", "KEYSPACE", name, null, List.of()) : new Result.Void();
+  }
+
+  public Result alterKeyspace(Statement.AlterKeyspace alter) {
+    String name = alter.keyspace();
+    checkUserModifiable(name);
+    KeyspaceMetadata existing = schema.current().keyspace(name);
+    if (existing == null) {
+      if (alter.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.config("Keyspace '" + name + "' doesn't exist");
+    }
+    KeyspaceMetadata updated = keyspaceFrom(name, PropertyValues.of(alter.properties()), existing);
+    schema.apply("alter keyspace " + name, s -> s.with(updated, s.version()));
+    return new Result.SchemaChange("UPDATED", "KEYSPACE", name, null, List.of());
+  }
+
+  public Result dropKeyspace(Statement.DropKeyspace drop) {
+    String name = drop.keyspace();
+    checkUserModifiable(name);
+    KeyspaceMetadata existing = schema.current().keyspace(name);
+    if (existing == null) {
+      if (drop.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.config("Cannot drop non existing keyspace '" + name + "'.");
+    }
+    schema.apply("drop keyspace " + name, s -> s.without(name, s.version()));
+    for (TableMetadata t : existing.tables().values()) {
+      storage.drop(t.id());
+    }
+    return new Result.SchemaChange("DROPPED", "KEYSPACE", name, null, List.of());
+  }
+
+  private KeyspaceMetadata keyspaceFrom(String name, Map<String, Object> props, KeyspaceMetadata existing) {
+    ReplicationParams replication = existing == null ? null : existing.replication();
+    boolean durable = existing == null || existing.durableWrites();
+    for (Map.Entry<String, Object> e : props.entrySet()) {
+      switch (e.getKey()) {
+        case "replication":
+          if (!(e.getValue() instanceof Map<?, ?> m)) {
+            throw CqlException.syntax("Invalid value for property 'replication'. It should be a map.");
+          }
+          Map<String, String> map = new LinkedHashMap<>();
+          m.forEach((k, v) -> map.put((String) k, (String) v));
+          replication = ReplicationParams.fromOptions(name, map, datacenters.get());
+          break;
+        case "durable_writes":
+          durable = bool("durable_writes", e.getValue());
+          break;
+        default:
+          throw CqlException.syntax("Unknown property '" + e.getKey() + "'");
+      }
+    }
+    if (replication == null) {
+      throw CqlException.config("Missing mandatory option 'replication'");
+    }
+    Map<String, TableMetadata> tables = existing == null ? Map.of() : existing.tables();
+    return new KeyspaceMetadata(name, durable, replication, tables,
+        existing == null ? Map.of() : existing.types(), false);
+  }
+
+  private static boolean bool(String property, Object value) {
+    if (value instanceof String s) {
+      if (s.equalsIgnoreCase("true")) {
+        return true;
+      }
+      if (s.equalsIgnoreCase("false")) {
+        return false;
+      }
+    }
+    throw CqlException.syntax("Invalid boolean value " + value + " for '" + property + "'. Must be 'true' or 'false'");
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  public Result createTable(Statement.CreateTable create, ClientSession session) {
+    String ksName = keyspaceOf(create.table(), session);
+    String name = create.table().name();
+    KeyspaceMetadata ks = schema.current().keyspace(ksName);
+    if (ks == null) {
+      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+    }
+    checkUserModifiable(ksName);
+    validateName("Table", name);
+    if (ks.tables().containsKey(name)) {
+      if (create.ifNotExists()) {
+        return new Result.Void();
+      }
+      throw AlreadyExistsException.table(ksName, name);
+    }
+    TableMetadata table = new TableBuilder(ks, name, tableIds.get()).build(create);
+    boolean[] created = {false};
+    schema.apply("create table " + ksName + "." + name, s -> {
+      KeyspaceMetadata current = s.keyspace(ksName);
+      if (current == null) {
+        throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+      }
+      if (current.tables().containsKey(name)) {
+        if (create.ifNotExists()) {
+          return s;
+        }
+        throw AlreadyExistsException.table(ksName, name);
+      }
+      created[0] = true;
+      return s.with(current.withTable(table), s.version());
+    });
+    return created[0] ? new Result.SchemaChange("CREATED", "TABLE", ksName, name, List.of()) : new Result.Void();
+  }
+
+  public Result dropTable(Statement.DropTable drop, ClientSession session) {
+    String ksName = keyspaceOf(drop.table(), session);
+    String name = drop.table().name();
+    KeyspaceMetadata ks = schema.current().keyspace(ksName);
+    if (ks == null) {
+      if (drop.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+    }
+    checkUserModifiable(ksName);
+    TableMetadata table = ks.tables().get(name);
+    if (table == null) {
+      if (drop.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
+    }
+    schema.apply("drop table " + ksName + "." + name, s -> s.with(s.keyspace(ksName).withoutTable(name), s.version()));
+    storage.drop(table.id());
+    return new Result.SchemaChange("DROPPED", "TABLE", ksName, name, List.of());
+  }
+
+  public Result alterTable(Statement.AlterTable alter, ClientSession session) {
+    String ksName = keyspaceOf(alter.table(), session);
+    String name = alter.table().name();
+    KeyspaceMetadata ks = schema.current().keyspace(ksName);
+    if (ks == null) {
+      if (alter.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+    }
+    checkUserModifiable(ksName);
+    TableMetadata table = ks.tables().get(name);
+    if (table == null) {
+      if (alter.ifExists()) {
+        return new Result.Void();
+      }
+      throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
+    }
+    TableMetadata updated = new TableAlterer(ks, table).apply(alter.action());
+    if (updated == table) {
+      return new Result.Void();
+    }
+    schema.apply("alter table " + ksName + "." + name, s -> s.with(s.keyspace(ksName).withTable(updated), s.version()));
+    return new Result.SchemaChange("UPDATED", "TABLE", ksName, name, List.of());
+  }
+
+  public Result truncate(Statement.Truncate truncate, ClientSession session, java.util.function.Function<TableMetadata, dev.ringlet.internal.storage.TableStore> stores) {
+    String ksName = keyspaceOf(truncate.table(), session);
+    TableMetadata table = schema.current().table(ksName, truncate.table().name());
+    if (schema.current().keyspace(ksName) == null) {
+      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+    }
+    if (table == null) {
+      throw CqlException.invalid("Table '" + ksName + "." + truncate.table().name() + "' doesn't exist");
+    }
+    checkUserModifiable(ksName);
+    stores.apply(table).truncate();
+    return new Result.Void();
+  }
+
+  /** The statement's keyspace, or the session's; Cassandra's message when there is none. */
+  public static String keyspaceOf(QualifiedName name, ClientSession session) {
+    if (name.keyspace() != null) {
+      return name.keyspace();
+    }
+    if (session.keyspace() == null) {
+      throw CqlException.invalid("No keyspace has been specified. USE a keyspace, or explicitly specify keyspace.tablename");
+    }
+    return session.keyspace();
+  }
+
+  private static void checkUserModifiable(String keyspace) {
+    if (SystemNames.isSystem(keyspace)) {
+      throw new CqlException(ErrorCode.UNAUTHORIZED, keyspace + " keyspace is not user-modifiable.");
+    }
+  }
+
+  static void validateName(String what, String name) {
+    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
+      throw CqlException.invalid(what + " name must not be empty, more than " + MAX_NAME_LENGTH
+          + " characters long, or contain non-alphanumeric-underscore characters (got \"" + name + "\")");
+    }
+  }
+}

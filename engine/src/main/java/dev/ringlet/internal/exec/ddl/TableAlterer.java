@@ -1,0 +1,117 @@
+package dev.ringlet.internal.exec.ddl;
+
+import dev.ringlet.internal.cql.ast.ColumnDefinition;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.types.CqlType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Applies ALTER TABLE to a table's metadata with Cassandra 5.0's restrictions. */
+final class TableAlterer {
+
+  private final KeyspaceMetadata keyspace;
+  private final TableMetadata table;
+
+  TableAlterer(KeyspaceMetadata keyspace, TableMetadata table) {
+    this.keyspace = keyspace;
+    this.table = table;
+  }
+
+  TableMetadata apply(Statement.AlterTableAction action) {
+    if (action instanceof Statement.AlterTableAction.Add add) {
+      return add(add);
+    }
+    if (action instanceof Statement.AlterTableAction.Drop drop) {
+      return drop(drop);
+    }
+    if (action instanceof Statement.AlterTableAction.Rename rename) {
+      return rename(rename);
+    }
+    if (action instanceof Statement.AlterTableAction.With with) {
+      return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
+          table.others(), table.params().withOptions(PropertyValues.of(with.properties())), table.counter(), false);
+    }
+    throw CqlException.invalid("Altering column types is no longer supported");
+  }
+
+  private TableMetadata add(Statement.AlterTableAction.Add add) {
+    List<ColumnMetadata> others = new ArrayList<>(table.others());
+    boolean changed = false;
+    for (ColumnDefinition d : add.columns()) {
+      if (table.column(d.name()) != null) {
+        if (add.ifNotExists()) {
+          continue;
+        }
+        throw CqlException.invalid("Column with name '" + d.name() + "' already exists");
+      }
+      CqlType type = TypeResolver.resolve(d.type(), keyspace);
+      if (d.isStatic() && table.clustering().isEmpty()) {
+        throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
+      }
+      if (table.counter() != (type == dev.ringlet.internal.types.NativeType.COUNTER)) {
+        throw CqlException.invalid(table.counter() ? "Cannot add a non counter column (" + d.name() + ") in a counter table"
+            : "Cannot add a counter column (" + d.name() + ") in a non counter table");
+      }
+      others.add(new ColumnMetadata(d.name(), type, d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false));
+      changed = true;
+    }
+    return changed ? with(table.partitionKey(), table.clustering(), others) : table;
+  }
+
+  private TableMetadata drop(Statement.AlterTableAction.Drop drop) {
+    List<ColumnMetadata> others = new ArrayList<>(table.others());
+    boolean changed = false;
+    for (String name : drop.columns()) {
+      ColumnMetadata c = table.column(name);
+      if (c == null) {
+        if (drop.ifExists()) {
+          continue;
+        }
+        throw CqlException.invalid("Column " + name + " was not found in table " + table.keyspace() + "." + table.name());
+      }
+      if (c.isPrimaryKey()) {
+        throw CqlException.invalid("Cannot drop PRIMARY KEY column " + name);
+      }
+      others.remove(c);
+      changed = true;
+    }
+    return changed ? with(table.partitionKey(), table.clustering(), others) : table;
+  }
+
+  private TableMetadata rename(Statement.AlterTableAction.Rename rename) {
+    List<ColumnMetadata> pk = new ArrayList<>(table.partitionKey());
+    List<ColumnMetadata> ck = new ArrayList<>(table.clustering());
+    for (int i = 0; i < rename.from().size(); i++) {
+      String from = rename.from().get(i);
+      String to = rename.to().get(i);
+      ColumnMetadata c = table.column(from);
+      if (c == null) {
+        if (rename.ifExists()) {
+          continue;
+        }
+        throw CqlException.invalid("Column " + from + " was not found in table " + table.keyspace() + "." + table.name());
+      }
+      if (!c.isPrimaryKey()) {
+        throw CqlException.invalid("Cannot rename non PRIMARY KEY column " + from);
+      }
+      if (table.column(to) != null) {
+        throw CqlException.invalid("Cannot rename column " + from + " to " + to + " in table '" + table.name() + "'; another column with that name already exists");
+      }
+      ColumnMetadata renamed = new ColumnMetadata(to, c.type(), c.kind(), c.position(), c.reversed());
+      if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+        pk.set(c.position(), renamed);
+      } else {
+        ck.set(c.position(), renamed);
+      }
+    }
+    return with(pk, ck, table.others());
+  }
+
+  private TableMetadata with(List<ColumnMetadata> pk, List<ColumnMetadata> ck, List<ColumnMetadata> others) {
+    return new TableMetadata(table.keyspace(), table.name(), table.id(), pk, ck, others, table.params(), table.counter(), false);
+  }
+}

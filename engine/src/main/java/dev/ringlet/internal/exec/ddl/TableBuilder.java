@@ -1,0 +1,131 @@
+package dev.ringlet.internal.exec.ddl;
+
+import dev.ringlet.internal.cql.ast.ColumnDefinition;
+import dev.ringlet.internal.cql.ast.Ordering;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.NativeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds a table's metadata from CREATE TABLE, checking it as Cassandra 5.0 does. */
+final class TableBuilder {
+
+  private final KeyspaceMetadata keyspace;
+  private final String name;
+  private final UUID id;
+
+  TableBuilder(KeyspaceMetadata keyspace, String name, UUID id) {
+    this.keyspace = keyspace;
+    this.name = name;
+    this.id = id;
+  }
+
+  TableMetadata build(Statement.CreateTable create) {
+    Map<String, ColumnDefinition> defs = new LinkedHashMap<>();
+    Map<String, CqlType> types = new HashMap<>();
+    for (ColumnDefinition d : create.columns()) {
+      if (defs.put(d.name(), d) != null) {
+        throw CqlException.invalid("Duplicate column '" + d.name() + "' declaration for table '" + keyspace.name() + "." + name + "'");
+      }
+      types.put(d.name(), TypeResolver.resolve(d.type(), keyspace));
+    }
+    List<String> pk = create.partitionKey();
+    List<String> ck = create.clusteringColumns();
+    if (pk.isEmpty()) {
+      throw CqlException.invalid("No PRIMARY KEY specifed for table '" + keyspace.name() + "." + name + "' (exactly one required)");
+    }
+    List<String> keyColumns = new ArrayList<>(pk);
+    keyColumns.addAll(ck);
+    for (String k : keyColumns) {
+      ColumnDefinition d = defs.get(k);
+      if (d == null) {
+        throw CqlException.invalid("Unknown definition " + k + " referenced in PRIMARY KEY");
+      }
+      if (keyColumns.indexOf(k) != keyColumns.lastIndexOf(k)) {
+        throw CqlException.invalid("Duplicate definition " + k + " found in PRIMARY KEY");
+      }
+      if (d.isStatic()) {
+        throw CqlException.invalid("Static column " + k + " cannot be part of the PRIMARY KEY");
+      }
+      CqlType t = types.get(k);
+      if (t.isMultiCell()) {
+        throw CqlException.invalid("Invalid non-frozen collection type " + t.cql() + " for PRIMARY KEY column '" + k + "'");
+      }
+      if (t == NativeType.COUNTER) {
+        throw CqlException.invalid("counter type is not supported for PRIMARY KEY column '" + k + "'");
+      }
+      if (t == NativeType.DURATION) {
+        throw CqlException.invalid("duration type is not supported for PRIMARY KEY column '" + k + "'");
+      }
+    }
+    boolean anyStatic = defs.values().stream().anyMatch(ColumnDefinition::isStatic);
+    if (anyStatic && ck.isEmpty()) {
+      throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
+    }
+    Map<String, Boolean> order = clusteringOrder(create.clusteringOrder(), ck, defs);
+    long counters = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).filter(n -> types.get(n) == NativeType.COUNTER).count();
+    long nonKey = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).count();
+    if (counters > 0 && counters != nonKey) {
+      throw CqlException.invalid("Cannot mix counter and non counter columns in the same table");
+    }
+    List<ColumnMetadata> pkCols = new ArrayList<>();
+    for (int i = 0; i < pk.size(); i++) {
+      pkCols.add(new ColumnMetadata(pk.get(i), types.get(pk.get(i)), ColumnMetadata.Kind.PARTITION_KEY, i, false));
+    }
+    List<ColumnMetadata> ckCols = new ArrayList<>();
+    for (int i = 0; i < ck.size(); i++) {
+      ckCols.add(new ColumnMetadata(ck.get(i), types.get(ck.get(i)), ColumnMetadata.Kind.CLUSTERING, i, order.getOrDefault(ck.get(i), false)));
+    }
+    List<ColumnMetadata> others = new ArrayList<>();
+    for (ColumnDefinition d : defs.values()) {
+      if (!keyColumns.contains(d.name())) {
+        others.add(new ColumnMetadata(d.name(), types.get(d.name()), d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false));
+      }
+    }
+    if (create.compactStorage()) {
+      throw CqlException.invalid("COMPACT STORAGE tables are not supported starting with version 4.0");
+    }
+    TableParams params = TableParams.defaults().withOptions(PropertyValues.of(create.properties()));
+    if (counters > 0 && params.defaultTimeToLive() > 0) {
+      throw CqlException.invalid("Cannot set default_time_to_live on a table with counters");
+    }
+    return new TableMetadata(keyspace.name(), name, id, pkCols, ckCols, others, params, counters > 0, false);
+  }
+
+  private Map<String, Boolean> clusteringOrder(List<Ordering> orderings, List<String> ck, Map<String, ColumnDefinition> defs) {
+    Map<String, Boolean> order = new HashMap<>();
+    for (int i = 0; i < orderings.size(); i++) {
+      Ordering o = orderings.get(i);
+      if (!defs.containsKey(o.column())) {
+        throw CqlException.invalid("Unknown column " + o.column() + " referenced in CLUSTERING ORDER BY");
+      }
+      if (!ck.contains(o.column())) {
+        throw CqlException.invalid("Only clustering key columns can be defined in CLUSTERING ORDER directive: " + o.column() + " is not a clustering key column");
+      }
+      if (order.put(o.column(), o.descending()) != null) {
+        throw CqlException.invalid("Duplicate column " + o.column() + " in CLUSTERING ORDER BY");
+      }
+    }
+    if (!orderings.isEmpty()) {
+      for (int i = 0; i < orderings.size(); i++) {
+        if (i >= ck.size() || !ck.get(i).equals(orderings.get(i).column())) {
+          throw CqlException.invalid("Clustering key columns must exactly match columns in CLUSTERING ORDER BY directive");
+        }
+      }
+      if (orderings.size() != ck.size()) {
+        throw CqlException.invalid("Clustering key columns must exactly match columns in CLUSTERING ORDER BY directive");
+      }
+    }
+    return order;
+  }
+}

@@ -1,0 +1,347 @@
+package dev.ringlet.internal.exec.modify;
+
+import dev.ringlet.internal.cql.ast.Assignment;
+import dev.ringlet.internal.cql.ast.Condition;
+import dev.ringlet.internal.cql.ast.Deletion;
+import dev.ringlet.internal.cql.ast.Operator;
+import dev.ringlet.internal.cql.ast.Relation;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.ast.Using;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundTerm;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.TermCompiler;
+import dev.ringlet.internal.exec.select.KeyPlan;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.NativeType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks INSERT/UPDATE/DELETE against the table with Cassandra's rules and messages. */
+public final class ModificationAnalyzer {
+
+  private final TableMetadata table;
+  private final TermCompiler terms;
+
+  private ModificationAnalyzer(TableMetadata table, TermCompiler terms) {
+    this.table = table;
+    this.terms = terms;
+  }
+
+  public static ModificationStatement analyze(Statement.Modification statement, TableMetadata table, TermCompiler terms) {
+    ModificationAnalyzer a = new ModificationAnalyzer(table, terms);
+    if (statement instanceof Statement.Insert i) {
+      return a.insert(i);
+    }
+    if (statement instanceof Statement.Update u) {
+      return a.update(u);
+    }
+    if (statement instanceof Statement.Delete d) {
+      return a.delete(d);
+    }
+    throw CqlException.invalid("INSERT JSON is not supported yet");
+  }
+
+  private ColumnSpec spec(ColumnMetadata c) {
+    return new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type());
+  }
+
+  private ColumnMetadata column(String name) {
+    ColumnMetadata c = table.column(name);
+    if (c == null) {
+      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
+    }
+    return c;
+  }
+
+  private ModificationStatement insert(Statement.Insert insert) {
+    if (table.counter()) {
+      throw CqlException.invalid("INSERT statements are not allowed on counter tables, use UPDATE instead");
+    }
+    if (insert.columns().size() != insert.values().size()) {
+      throw CqlException.invalid("Unmatched column names/values");
+    }
+    Map<ColumnMetadata, Term> byColumn = new LinkedHashMap<>();
+    for (int i = 0; i < insert.columns().size(); i++) {
+      ColumnMetadata c = column(insert.columns().get(i));
+      if (byColumn.put(c, insert.values().get(i)) != null) {
+        throw CqlException.invalid("The column names contains duplicates");
+      }
+    }
+    List<KeyPlan.ColumnValues> keyValues = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (ColumnMetadata pk : table.partitionKey()) {
+      Term t = byColumn.get(pk);
+      if (t == null) {
+        missing.add(pk.name());
+      } else {
+        keyValues.add(new KeyPlan.ColumnValues(List.of(keyTerm(pk, t)), null));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw CqlException.invalid("Some partition key parts are missing: " + String.join(", ", missing));
+    }
+    List<List<BoundTerm>> clusteringTerms = new ArrayList<>();
+    List<BoundTerm> markers = new ArrayList<>();
+    for (ColumnMetadata ck : table.clustering()) {
+      Term t = byColumn.get(ck);
+      if (t == null) {
+        missing.add(ck.name());
+      } else {
+        clusteringTerms.add(List.of(terms.compile(t, spec(ck))));
+        markers.add(null);
+      }
+    }
+    boolean onlyStatic = byColumn.keySet().stream().filter(c -> !c.isPrimaryKey()).allMatch(ColumnMetadata::isStatic)
+        && byColumn.keySet().stream().anyMatch(ColumnMetadata::isStatic);
+    if (!missing.isEmpty() && !(onlyStatic && missing.size() == table.clustering().size())) {
+      throw CqlException.invalid("Some clustering keys are missing: " + String.join(", ", missing));
+    }
+    List<ColumnOperation> ops = new ArrayList<>();
+    for (Map.Entry<ColumnMetadata, Term> e : byColumn.entrySet()) {
+      if (!e.getKey().isPrimaryKey()) {
+        ops.add(new ColumnOperation(e.getKey(), terms.compile(e.getValue(), spec(e.getKey()))));
+      }
+    }
+    ClusteringPlan clustering = missing.isEmpty()
+        ? new ClusteringPlan(table.clustering(), clusteringTerms, markers)
+        : new ClusteringPlan(List.of(), List.of(), List.of());
+    return new ModificationStatement(ModificationStatement.Kind.INSERT, table, new KeyPlan(keyValues), clustering, null,
+        ops, List.of(), timestamp(insert.using()), ttl(insert.using()),
+        insert.ifNotExists() ? ModificationStatement.ConditionKind.IF_NOT_EXISTS : ModificationStatement.ConditionKind.NONE,
+        List.of());
+  }
+
+  private BoundTerm keyTerm(ColumnMetadata pk, Term t) {
+    BoundTerm compiled = terms.compile(t, spec(pk));
+    return values -> {
+      java.nio.ByteBuffer v = compiled.bind(values);
+      if (v == null) {
+        throw CqlException.invalid("Invalid null value in condition for column " + pk.name());
+      }
+      return v;
+    };
+  }
+
+  private ModificationStatement update(Statement.Update update) {
+    List<ColumnOperation> ops = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean onlyStatic = true;
+    for (Assignment a : update.assignments()) {
+      ColumnMetadata c = column(a.column());
+      if (c.isPrimaryKey()) {
+        throw CqlException.invalid("PRIMARY KEY part " + c.name() + " found in SET part");
+      }
+      if (!seen.add(c.name())) {
+        throw CqlException.invalid("Multiple definitions found for column " + c.name());
+      }
+      onlyStatic &= c.isStatic();
+      if (a instanceof Assignment.Set s) {
+        if (table.counter()) {
+          throw CqlException.invalid("Cannot set the value of counter column " + c.name() + " (counters can only be incremented/decremented, not set)");
+        }
+        ops.add(new ColumnOperation(c, terms.compile(s.value(), spec(c))));
+      } else {
+        throw CqlException.invalid("Invalid operation (" + describe(a) + ") for non counter column " + c.name());
+      }
+    }
+    Where where = where("UPDATE", update.where(), onlyStatic, false);
+    return new ModificationStatement(ModificationStatement.Kind.UPDATE, table, where.keys, where.clustering, null, ops,
+        List.of(), timestamp(update.using()), ttl(update.using()), conditionKind(update.ifExists(), update.conditions()),
+        conditions(update.conditions()));
+  }
+
+  private static String describe(Assignment a) {
+    if (a instanceof Assignment.Add) {
+      return a.column() + " = " + a.column() + " + ?";
+    }
+    if (a instanceof Assignment.Subtract) {
+      return a.column() + " = " + a.column() + " - ?";
+    }
+    return a.column() + " = ? + " + a.column();
+  }
+
+  private ModificationStatement delete(Statement.Delete delete) {
+    if (delete.using().ttl() != null) {
+      throw CqlException.invalid("TTL is not supported with DELETE statements");
+    }
+    List<ColumnMetadata> columns = new ArrayList<>();
+    boolean onlyStatic = !delete.targets().isEmpty();
+    for (Deletion d : delete.targets()) {
+      ColumnMetadata c = column(d.column());
+      if (c.isPrimaryKey()) {
+        throw CqlException.invalid("Invalid identifier " + c.name() + " for deletion (should not be a PRIMARY KEY part)");
+      }
+      if (d.element() != null || d.field() != null) {
+        throw CqlException.invalid("Element and field deletions are not supported yet for " + c.name());
+      }
+      onlyStatic &= c.isStatic();
+      columns.add(c);
+    }
+    Where where = where("DELETE", delete.where(), onlyStatic, columns.isEmpty());
+    return new ModificationStatement(ModificationStatement.Kind.DELETE, table, where.keys, where.clustering, where.range,
+        List.of(), columns, timestamp(delete.using()), null, conditionKind(delete.ifExists(), delete.conditions()),
+        conditions(delete.conditions()));
+  }
+
+  private record Where(KeyPlan keys, ClusteringPlan clustering, RangePlan range) {}
+
+  /** Reads a write's WHERE clause: full partition key, and the clustering the statement allows. */
+  private Where where(String statement, List<Relation> relations, boolean onlyStatic, boolean rangeAllowed) {
+    Map<Integer, KeyPlan.ColumnValues> keys = new LinkedHashMap<>();
+    Map<Integer, List<BoundTerm>> clusteringEq = new LinkedHashMap<>();
+    Map<Integer, BoundTerm> clusteringIn = new LinkedHashMap<>();
+    ColumnMetadata sliceColumn = null;
+    Operator lowerOp = null;
+    Operator upperOp = null;
+    BoundTerm lower = null;
+    BoundTerm upper = null;
+    for (Relation r : relations) {
+      if (!(r instanceof Relation.Single s)) {
+        throw CqlException.invalid("Only single-column relations are supported in the WHERE clause of writes");
+      }
+      ColumnMetadata c = column(s.column());
+      if (!c.isPrimaryKey()) {
+        throw CqlException.invalid("Non PRIMARY KEY columns found in where clause: " + c.name());
+      }
+      Operator op = s.operator();
+      if (op == Operator.EQ || op == Operator.IN) {
+        List<BoundTerm> values = new ArrayList<>();
+        BoundTerm inMarker = null;
+        if (op == Operator.EQ) {
+          values.add(terms.compile(s.value(), spec(c)));
+        } else if (s.inValues() == null) {
+          inMarker = terms.compile(s.value(), new ColumnSpec(table.keyspace(), table.name(), "in(" + c.name() + ")", new ListType(c.type(), false)));
+        } else {
+          for (Term t : s.inValues()) {
+            values.add(terms.compile(t, spec(c)));
+          }
+        }
+        if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+          if (keys.put(c.position(), new KeyPlan.ColumnValues(values, inMarker)) != null) {
+            throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+          }
+        } else {
+          clusteringEq.put(c.position(), values);
+          clusteringIn.put(c.position(), inMarker);
+        }
+        continue;
+      }
+      if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY || !rangeAllowed) {
+        throw CqlException.invalid("Invalid operator " + op + " for PRIMARY KEY part " + c.name());
+      }
+      if (sliceColumn != null && sliceColumn != c) {
+        throw CqlException.invalid("Clustering column \"" + c.name() + "\" cannot be restricted (preceding column \""
+            + sliceColumn.name() + "\" is restricted by a non-EQ relation)");
+      }
+      sliceColumn = c;
+      BoundTerm t = terms.compile(s.value(), spec(c));
+      if (op == Operator.GT || op == Operator.GTE) {
+        lowerOp = op;
+        lower = t;
+      } else if (op == Operator.LT || op == Operator.LTE) {
+        upperOp = op;
+        upper = t;
+      } else {
+        throw CqlException.invalid("Invalid operator " + op + " for PRIMARY KEY part " + c.name());
+      }
+    }
+    List<String> missingKeys = new ArrayList<>();
+    List<KeyPlan.ColumnValues> keyList = new ArrayList<>();
+    for (ColumnMetadata pk : table.partitionKey()) {
+      if (!keys.containsKey(pk.position())) {
+        missingKeys.add(pk.name());
+      } else {
+        keyList.add(keys.get(pk.position()));
+      }
+    }
+    if (!missingKeys.isEmpty()) {
+      throw CqlException.invalid("Some partition key parts are missing: " + String.join(", ", missingKeys));
+    }
+    if (onlyStatic && (!clusteringEq.isEmpty() || sliceColumn != null)) {
+      throw CqlException.invalid("Invalid restrictions on clustering columns since the "
+          + statement + " statement modifies only static columns");
+    }
+    int prefix = 0;
+    while (clusteringEq.containsKey(prefix)) {
+      prefix++;
+    }
+    for (int pos : clusteringEq.keySet()) {
+      if (pos >= prefix) {
+        throw CqlException.invalid("PRIMARY KEY column \"" + table.clustering().get(pos).name()
+            + "\" cannot be restricted as preceding column \"" + table.clustering().get(prefix).name() + "\" is not restricted");
+      }
+    }
+    RangePlan range = null;
+    if (sliceColumn != null) {
+      if (sliceColumn.position() != prefix) {
+        throw CqlException.invalid("PRIMARY KEY column \"" + sliceColumn.name()
+            + "\" cannot be restricted as preceding column \"" + table.clustering().get(prefix).name() + "\" is not restricted");
+      }
+      range = new RangePlan(sliceColumn, lowerOp, lower, upperOp, upper);
+    }
+    boolean full = prefix == table.clustering().size();
+    if (!full && !onlyStatic && !rangeAllowed) {
+      List<String> missing = new ArrayList<>();
+      for (int i = prefix; i < table.clustering().size(); i++) {
+        missing.add(table.clustering().get(i).name());
+      }
+      throw CqlException.invalid("Some clustering keys are missing: " + String.join(", ", missing));
+    }
+    List<ColumnMetadata> cols = table.clustering().subList(0, prefix);
+    List<List<BoundTerm>> eqs = new ArrayList<>();
+    List<BoundTerm> ins = new ArrayList<>();
+    for (int i = 0; i < prefix; i++) {
+      eqs.add(clusteringEq.get(i));
+      ins.add(clusteringIn.get(i));
+    }
+    return new Where(new KeyPlan(keyList), new ClusteringPlan(cols, eqs, ins), range);
+  }
+
+  private BoundTerm timestamp(Using using) {
+    return using.timestamp() == null ? null
+        : terms.compile(using.timestamp(), new ColumnSpec(table.keyspace(), table.name(), "[timestamp]", NativeType.BIGINT));
+  }
+
+  private BoundTerm ttl(Using using) {
+    return using.ttl() == null ? null
+        : terms.compile(using.ttl(), new ColumnSpec(table.keyspace(), table.name(), "[ttl]", NativeType.INT));
+  }
+
+  private static ModificationStatement.ConditionKind conditionKind(boolean ifExists, List<Condition> conditions) {
+    if (ifExists) {
+      return ModificationStatement.ConditionKind.IF_EXISTS;
+    }
+    return conditions.isEmpty() ? ModificationStatement.ConditionKind.NONE : ModificationStatement.ConditionKind.IF_CONDITIONS;
+  }
+
+  private List<ConditionCheck> conditions(List<Condition> conditions) {
+    List<ConditionCheck> out = new ArrayList<>();
+    for (Condition c : conditions) {
+      ColumnMetadata col = column(c.column());
+      if (col.isPrimaryKey()) {
+        throw CqlException.invalid("PRIMARY KEY column '" + col.name() + "' cannot have IF conditions");
+      }
+      if (c.element() != null || c.field() != null) {
+        throw CqlException.invalid("Conditions on collection elements and UDT fields are not supported yet");
+      }
+      if (c.operator() == Operator.IN) {
+        List<BoundTerm> ins = new ArrayList<>();
+        for (Term t : c.inValues() == null ? List.<Term>of() : c.inValues()) {
+          ins.add(terms.compile(t, spec(col)));
+        }
+        out.add(new ConditionCheck(col, Operator.IN, null, ins));
+      } else {
+        out.add(new ConditionCheck(col, c.operator(), terms.compile(c.value(), spec(col)), List.of()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,226 @@
+package dev.ringlet.internal.exec.modify;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundTerm;
+import dev.ringlet.internal.exec.BoundValues;
+import dev.ringlet.internal.exec.QueryOptions;
+import dev.ringlet.internal.exec.select.KeyPlan;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.LivenessInfo;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RangeTombstone;
+import dev.ringlet.internal.storage.RowUpdate;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An analysed INSERT, UPDATE or DELETE: which partitions and rows it touches and what it writes
+ * there. Executing it produces {@link PartitionUpdate}s; applying them (and LWT conditions) is the
+ * executor's job.
+ */
+public final class ModificationStatement {
+
+  /** Maximum TTL Cassandra accepts: 20 years in seconds. */
+  public static final int MAX_TTL = 20 * 365 * 24 * 60 * 60;
+
+  public enum Kind {
+    INSERT,
+    UPDATE,
+    DELETE
+  }
+
+  /** The LWT condition, if any. */
+  public enum ConditionKind {
+    NONE,
+    IF_NOT_EXISTS,
+    IF_EXISTS,
+    IF_CONDITIONS
+  }
+
+  private final Kind kind;
+  private final TableMetadata table;
+  private final KeyPlan keys;
+  private final ClusteringPlan clustering;
+  private final RangePlan range;
+  private final List<ColumnOperation> operations;
+  private final List<ColumnMetadata> deletedColumns;
+  private final BoundTerm timestamp;
+  private final BoundTerm ttl;
+  private final ConditionKind condition;
+  private final List<ConditionCheck> conditions;
+
+  ModificationStatement(
+      Kind kind,
+      TableMetadata table,
+      KeyPlan keys,
+      ClusteringPlan clustering,
+      RangePlan range,
+      List<ColumnOperation> operations,
+      List<ColumnMetadata> deletedColumns,
+      BoundTerm timestamp,
+      BoundTerm ttl,
+      ConditionKind condition,
+      List<ConditionCheck> conditions) {
+    this.kind = kind;
+    this.table = table;
+    this.keys = keys;
+    this.clustering = clustering;
+    this.range = range;
+    this.operations = List.copyOf(operations);
+    this.deletedColumns = List.copyOf(deletedColumns);
+    this.timestamp = timestamp;
+    this.ttl = ttl;
+    this.condition = condition;
+    this.conditions = List.copyOf(conditions);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public TableMetadata table() {
+    return table;
+  }
+
+  public ConditionKind condition() {
+    return condition;
+  }
+
+  public List<ConditionCheck> conditions() {
+    return conditions;
+  }
+
+  public boolean hasUsingTimestamp() {
+    return timestamp != null;
+  }
+
+  /** The partitions this statement writes to. */
+  public List<DecoratedKey> keys(BoundValues values) {
+    return keys.bind(table, values);
+  }
+
+  /** The rows named, for LWT reads: every clustering combination (empty for none). */
+  public List<Clustering> clusterings(BoundValues values) {
+    return clustering == null ? List.of(Clustering.EMPTY) : clustering.bind(values);
+  }
+
+  /** The write timestamp: USING TIMESTAMP, else the client's default, else {@code fallback}. */
+  public long timestamp(BoundValues values, QueryOptions options, long fallback) {
+    if (timestamp != null) {
+      ByteBuffer b = timestamp.bind(values);
+      if (b == null) {
+        throw CqlException.invalid("Invalid null value of timestamp");
+      }
+      if (b != QueryOptions.UNSET) {
+        return (Long) NativeType.BIGINT.decode(b);
+      }
+    }
+    return options.hasDefaultTimestamp() ? options.defaultTimestamp() : fallback;
+  }
+
+  private int ttl(BoundValues values) {
+    if (ttl == null) {
+      return table.params().defaultTimeToLive();
+    }
+    ByteBuffer b = ttl.bind(values);
+    if (b == null) {
+      throw CqlException.invalid("Invalid null value of TTL");
+    }
+    if (b == QueryOptions.UNSET) {
+      return table.params().defaultTimeToLive();
+    }
+    int v = (Integer) NativeType.INT.decode(b);
+    if (v < 0) {
+      throw CqlException.invalid("A TTL must be greater or equal to 0, but was " + v);
+    }
+    if (v > MAX_TTL) {
+      throw CqlException.invalid("ttl is too large. requested (" + v + ") maximum (" + MAX_TTL + ")");
+    }
+    return v;
+  }
+
+  /** The updates this statement makes, one per partition. */
+  public List<PartitionUpdate> updates(BoundValues values, WriteContext ctx) {
+    List<DecoratedKey> partitionKeys = keys(values);
+    int ttl = kind == Kind.DELETE ? 0 : ttl(values);
+    List<PartitionUpdate> out = new ArrayList<>(partitionKeys.size());
+    for (DecoratedKey key : partitionKeys) {
+      out.add(update(key, values, ctx, ttl));
+    }
+    return out;
+  }
+
+  private PartitionUpdate update(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl) {
+    DeletionTime deletion = new DeletionTime(ctx.timestamp(), ctx.nowInSeconds());
+    if (kind == Kind.DELETE) {
+      if (deletedColumns.isEmpty()) {
+        return delete(key, values, deletion);
+      }
+      return cells(key, values, ctx, ttl, deletion, false);
+    }
+    return cells(key, values, ctx, ttl, deletion, kind == Kind.INSERT);
+  }
+
+  private PartitionUpdate delete(DecoratedKey key, BoundValues values, DeletionTime deletion) {
+    if (range != null) {
+      List<RangeTombstone> rts = new ArrayList<>();
+      for (Clustering prefix : clustering == null ? List.of(Clustering.EMPTY) : clustering.bind(values)) {
+        ClusteringComparator.Bound[] b = range.bind(prefix, values);
+        rts.add(new RangeTombstone(b[0], b[1], deletion));
+      }
+      return new PartitionUpdate(key, DeletionTime.LIVE, rts, null, List.of());
+    }
+    if (clustering == null || clustering.columns().isEmpty()) {
+      return new PartitionUpdate(key, deletion, List.of(), null, List.of());
+    }
+    List<Clustering> rows = clustering.bind(values);
+    if (clustering.columns().size() < table.clustering().size()) {
+      List<RangeTombstone> rts = new ArrayList<>();
+      for (Clustering prefix : rows) {
+        rts.add(new RangeTombstone(new ClusteringComparator.Bound(prefix, true, true),
+            new ClusteringComparator.Bound(prefix, false, true), deletion));
+      }
+      return new PartitionUpdate(key, DeletionTime.LIVE, rts, null, List.of());
+    }
+    List<RowUpdate> updates = new ArrayList<>();
+    for (Clustering c : rows) {
+      updates.add(new RowUpdate(c, LivenessInfo.EMPTY, deletion, Map.of()));
+    }
+    return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), null, updates);
+  }
+
+  private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, DeletionTime deletion, boolean marker) {
+    Map<String, Cell> regular = new HashMap<>();
+    Map<String, Cell> statics = new HashMap<>();
+    if (kind == Kind.DELETE) {
+      for (ColumnMetadata c : deletedColumns) {
+        (c.isStatic() ? statics : regular).put(c.name(), Cell.tombstone(ctx.timestamp(), ctx.nowInSeconds()));
+      }
+    } else {
+      for (ColumnOperation op : operations) {
+        op.apply(values, ctx, ttl, op.column().isStatic() ? statics : regular);
+      }
+    }
+    RowUpdate staticRow = statics.isEmpty() ? null
+        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics);
+    List<RowUpdate> rows = new ArrayList<>();
+    boolean onlyStatic = !statics.isEmpty() && regular.isEmpty() && (clustering == null || clustering.columns().isEmpty());
+    if (!onlyStatic) {
+      LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
+      for (Clustering c : clusterings(values)) {
+        rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular));
+      }
+    }
+    return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), staticRow, rows);
+  }
+}

@@ -1,0 +1,175 @@
+package dev.ringlet.internal.exec.modify;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundValues;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.PartitionKeys;
+import dev.ringlet.internal.exec.QueryOptions;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.exec.TableSource;
+import dev.ringlet.internal.exec.select.RowAccess;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.LiveRow;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.PartitionUpdates;
+import dev.ringlet.internal.storage.TableStore;
+import dev.ringlet.internal.time.Clock;
+import dev.ringlet.internal.time.TimestampGenerator;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies writes to storage: plain writes directly, conditional ones (LWT) as a read-check-write
+ * that is atomic with every other conditional write to the same table on this node. (Across
+ * replicas this becomes Paxos; the seam is {@link #conditional}.)
+ */
+public final class WriteExecutor {
+
+  private final TableSource source;
+  private final TimestampGenerator timestamps;
+  private final Clock clock;
+  private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
+
+  public WriteExecutor(TableSource source, TimestampGenerator timestamps, Clock clock) {
+    this.source = source;
+    this.timestamps = timestamps;
+    this.clock = clock;
+  }
+
+  public Result execute(ModificationStatement statement, BoundValues values, QueryOptions options) {
+    if (statement.condition() != ModificationStatement.ConditionKind.NONE) {
+      return conditional(statement, values, options);
+    }
+    long now = clock.nowInSeconds();
+    WriteContext ctx = new WriteContext(statement.timestamp(values, options, timestamps.next()), now);
+    TableStore store = source.store(statement.table());
+    for (PartitionUpdate u : statement.updates(values, ctx)) {
+      store.apply(u);
+    }
+    return new Result.Void();
+  }
+
+  /** A batch: every statement's updates, merged per partition so each partition changes atomically. */
+  public Result batch(List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options, long batchTimestamp) {
+    long now = clock.nowInSeconds();
+    long fallback = batchTimestamp != Long.MIN_VALUE ? batchTimestamp : timestamps.next();
+    Map<UUID, List<PartitionUpdate>> byTable = new java.util.LinkedHashMap<>();
+    Map<UUID, TableMetadata> tables = new java.util.HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      ModificationStatement s = statements.get(i);
+      if (s.condition() != ModificationStatement.ConditionKind.NONE) {
+        throw CqlException.invalid("Conditional batches are not supported yet");
+      }
+      WriteContext ctx = new WriteContext(s.timestamp(values.get(i), options, fallback), now);
+      byTable.computeIfAbsent(s.table().id(), k -> new ArrayList<>()).addAll(s.updates(values.get(i), ctx));
+      tables.put(s.table().id(), s.table());
+    }
+    for (Map.Entry<UUID, List<PartitionUpdate>> e : byTable.entrySet()) {
+      TableStore store = source.store(tables.get(e.getKey()));
+      for (PartitionUpdate u : PartitionUpdates.mergeByPartition(e.getValue())) {
+        store.apply(u);
+      }
+    }
+    return new Result.Void();
+  }
+
+  private Result conditional(ModificationStatement statement, BoundValues values, QueryOptions options) {
+    if (statement.hasUsingTimestamp()) {
+      throw CqlException.invalid("Cannot provide custom timestamp for conditional updates");
+    }
+    TableMetadata table = statement.table();
+    List<DecoratedKey> keys = statement.keys(values);
+    if (keys.size() != 1) {
+      throw CqlException.invalid("IN on the partition key is not supported with conditional " + verb(statement));
+    }
+    List<Clustering> clusterings = statement.clusterings(values);
+    if (clusterings.size() != 1) {
+      throw CqlException.invalid("IN on the clustering key columns is not supported with conditional " + verb(statement));
+    }
+    DecoratedKey key = keys.get(0);
+    Clustering clustering = clusterings.get(0);
+    TableStore store = source.store(table);
+    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+      long now = clock.nowInSeconds();
+      LivePartition partition = store.read(key, now);
+      RowAccess current = find(table, partition, clustering, now);
+      boolean applied;
+      switch (statement.condition()) {
+        case IF_NOT_EXISTS:
+          applied = current == null;
+          break;
+        case IF_EXISTS:
+          applied = current != null;
+          break;
+        default:
+          applied = true;
+          for (ConditionCheck c : statement.conditions()) {
+            applied &= c.test(current == null ? null : current.value(c.column()), values);
+          }
+      }
+      if (applied) {
+        WriteContext ctx = new WriteContext(statement.timestamp(values, options, timestamps.next()), now);
+        for (PartitionUpdate u : statement.updates(values, ctx)) {
+          store.apply(u);
+        }
+      }
+      return lwtResult(statement, applied, current);
+    }
+  }
+
+  private static String verb(ModificationStatement s) {
+    return s.kind() == ModificationStatement.Kind.DELETE ? "deletions" : "updates";
+  }
+
+  private static RowAccess find(TableMetadata table, LivePartition partition, Clustering clustering, long now) {
+    List<ByteBuffer> components = PartitionKeys.split(table, partition.key().key());
+    if (clustering.size() == 0 && !table.clustering().isEmpty()) {
+      return partition.staticRow().isEmpty() ? null : new RowAccess(partition, components, null, now);
+    }
+    for (LiveRow row : partition.rows()) {
+      if (row.clustering().equals(clustering) || sameValues(row.clustering(), clustering)) {
+        return new RowAccess(partition, components, row, now);
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameValues(Clustering a, Clustering b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).equals(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Result.Rows lwtResult(ModificationStatement statement, boolean applied, RowAccess current) {
+    TableMetadata table = statement.table();
+    List<ColumnSpec> columns = new ArrayList<>();
+    List<ByteBuffer> row = new ArrayList<>();
+    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
+    row.add(NativeType.BOOLEAN.encode(applied));
+    if (!applied && current != null) {
+      List<ColumnMetadata> shown = statement.condition() == ModificationStatement.ConditionKind.IF_CONDITIONS
+          ? table.columns().stream().filter(c -> statement.conditions().stream().anyMatch(k -> k.column().equals(c))).toList()
+          : table.columns();
+      for (ColumnMetadata c : shown) {
+        columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
+        row.add(current.value(c));
+      }
+    }
+    return new Result.Rows(columns, List.of(row), null, List.of());
+  }
+}

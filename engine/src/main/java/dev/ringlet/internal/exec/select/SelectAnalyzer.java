@@ -1,0 +1,360 @@
+package dev.ringlet.internal.exec.select;
+
+import dev.ringlet.internal.cql.ast.Operator;
+import dev.ringlet.internal.cql.ast.Ordering;
+import dev.ringlet.internal.cql.ast.Relation;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundTerm;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.ListValues;
+import dev.ringlet.internal.exec.QueryOptions;
+import dev.ringlet.internal.exec.TableComparators;
+import dev.ringlet.internal.exec.TermCompiler;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.NativeType;
+import dev.ringlet.internal.types.TupleType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a parsed SELECT into a {@link SelectStatement}: resolves columns, compiles terms, and
+ * checks the WHERE clause with Cassandra's rules and messages (what needs ALLOW FILTERING, what
+ * can never be asked).
+ */
+public final class SelectAnalyzer {
+
+  static final String FILTERING_MESSAGE = "Cannot execute this query as it might involve data filtering and thus may have"
+      + " unpredictable performance. If you want to execute this query despite the performance unpredictability,"
+      + " use ALLOW FILTERING";
+
+  private final TableMetadata table;
+  private final TermCompiler terms;
+  private final boolean allowFiltering;
+
+  private final Map<Integer, KeyPlan.ColumnValues> keyValues = new HashMap<>();
+  private final List<RowPredicate.Factory> filters = new ArrayList<>();
+  private final Map<Integer, Operator> clusteringRestrictions = new HashMap<>();
+  private boolean partitionKeyFiltered;
+  private boolean tokenRestricted;
+  private boolean regularRestricted;
+
+  private SelectAnalyzer(TableMetadata table, TermCompiler terms, boolean allowFiltering) {
+    this.table = table;
+    this.terms = terms;
+    this.allowFiltering = allowFiltering;
+  }
+
+  public static SelectStatement analyze(Statement.Select select, TableMetadata table, TermCompiler terms) {
+    return new SelectAnalyzer(table, terms, select.allowFiltering()).build(select);
+  }
+
+  private SelectStatement build(Statement.Select select) {
+    Selection selection = Selection.of(table, select.selectors());
+    for (Relation r : select.where()) {
+      relation(r);
+    }
+    KeyPlan keys = keyPlan();
+    checkClustering(keys != null);
+    if (regularRestricted && !allowFiltering) {
+      throw CqlException.invalid(FILTERING_MESSAGE);
+    }
+    boolean reversed = false;
+    boolean across = false;
+    if (!select.orderBy().isEmpty()) {
+      reversed = ordering(select.orderBy(), keys != null);
+      across = true;
+    }
+    BoundTerm limit = select.limit() == null ? null
+        : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
+    BoundTerm ppl = select.perPartitionLimit() == null ? null
+        : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
+    boolean staticRows = clusteringRestrictions.isEmpty() && (selection.selectsStatic() || table.clustering().isEmpty());
+    return new SelectStatement(new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
+        TableComparators.clustering(table)));
+  }
+
+  private ColumnSpec spec(String name, dev.ringlet.internal.types.CqlType type) {
+    return new ColumnSpec(table.keyspace(), table.name(), name, type);
+  }
+
+  private ColumnMetadata column(String name) {
+    ColumnMetadata c = table.column(name);
+    if (c == null) {
+      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
+    }
+    return c;
+  }
+
+  private void relation(Relation r) {
+    if (r instanceof Relation.Single s) {
+      single(s);
+    } else if (r instanceof Relation.MultiColumn m) {
+      multi(m);
+    } else if (r instanceof Relation.Token t) {
+      token(t);
+    } else {
+      throw CqlException.invalid("Map-entry predicates on frozen map column are not supported");
+    }
+  }
+
+  private void single(Relation.Single s) {
+    ColumnMetadata c = column(s.column());
+    ColumnSpec receiver = spec(c.name(), c.type());
+    if (s.operator() == Operator.NEQ) {
+      throw CqlException.invalid("Unsupported \"!=\" relation: " + c.name() + " != " + termText(s.value()));
+    }
+    if (s.operator() == Operator.IN) {
+      in(c, receiver, s);
+      return;
+    }
+    if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY || s.operator() == Operator.LIKE) {
+      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
+    }
+    BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
+    Operator op = s.operator();
+    record(c, op);
+    if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
+      putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
+    }
+    filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
+  }
+
+  private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {
+    record(c, Operator.IN);
+    if (s.inValues() == null || (s.inValues().isEmpty() && s.value() != null)) {
+      ColumnSpec listSpec = spec("in(" + c.name() + ")", new ListType(c.type(), false));
+      BoundTerm marker = terms.compile(s.value(), listSpec);
+      if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+        putKey(c, new KeyPlan.ColumnValues(List.of(), marker));
+      }
+      filters.add(values -> {
+        ByteBuffer list = marker.bind(values);
+        if (list == null) {
+          throw CqlException.invalid("Invalid null value for " + c.name());
+        }
+        return RowPredicate.in(c, ListValues.split(list));
+      });
+      return;
+    }
+    List<BoundTerm> compiled = new ArrayList<>();
+    for (Term t : s.inValues()) {
+      compiled.add(terms.compile(t, receiver));
+    }
+    if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+      putKey(c, new KeyPlan.ColumnValues(compiled, null));
+    }
+    filters.add(values -> {
+      List<ByteBuffer> bound = new ArrayList<>();
+      for (BoundTerm t : compiled) {
+        bound.add(checked(c, t.bind(values)));
+      }
+      return RowPredicate.in(c, bound);
+    });
+  }
+
+  private static ByteBuffer checked(ColumnMetadata c, ByteBuffer v) {
+    if (v == null) {
+      throw CqlException.invalid("Invalid null value in condition for column " + c.name());
+    }
+    if (v == QueryOptions.UNSET) {
+      throw CqlException.invalid("Invalid unset value for column " + c.name());
+    }
+    return v;
+  }
+
+  private void putKey(ColumnMetadata c, KeyPlan.ColumnValues values) {
+    if (keyValues.containsKey(c.position())) {
+      throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+    }
+    keyValues.put(c.position(), values);
+  }
+
+  private void record(ColumnMetadata c, Operator op) {
+    switch (c.kind()) {
+      case PARTITION_KEY:
+        if (op != Operator.EQ && op != Operator.IN) {
+          if (!allowFiltering) {
+            throw CqlException.invalid("Only EQ and IN relation are supported on the partition key (unless you use the token() function or allow filtering)");
+          }
+          partitionKeyFiltered = true;
+        }
+        break;
+      case CLUSTERING:
+        Operator previous = clusteringRestrictions.putIfAbsent(c.position(), op);
+        if (previous != null && (previous == Operator.EQ || op == Operator.EQ)) {
+          throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+        }
+        break;
+      default:
+        regularRestricted = true;
+    }
+  }
+
+  private void multi(Relation.MultiColumn m) {
+    List<ColumnMetadata> cols = new ArrayList<>();
+    for (String name : m.columns()) {
+      ColumnMetadata c = column(name);
+      if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
+        throw CqlException.invalid("Multi-column relations can only be applied to clustering columns but was applied to: " + c.name());
+      }
+      cols.add(c);
+    }
+    for (int i = 0; i < cols.size(); i++) {
+      if (cols.get(i).position() != cols.get(0).position() + i) {
+        throw CqlException.invalid("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: "
+            + "(" + String.join(", ", m.columns()) + ")");
+      }
+      record(cols.get(i), m.operator() == Operator.EQ || m.operator() == Operator.IN ? m.operator() : Operator.GT);
+    }
+    List<dev.ringlet.internal.types.CqlType> types = cols.stream().map(ColumnMetadata::type).map(t -> (dev.ringlet.internal.types.CqlType) t).toList();
+    TupleType tuple = new TupleType(types);
+    String tupleName = "(" + String.join(",", m.columns()) + ")";
+    if (m.operator() == Operator.IN) {
+      List<BoundTerm> tuples = new ArrayList<>();
+      if (m.inValues() != null && !m.inValues().isEmpty()) {
+        for (Term t : m.inValues()) {
+          tuples.add(terms.compile(t, spec(tupleName, tuple)));
+        }
+      } else {
+        BoundTerm marker = terms.compile(m.value(), spec("in(" + tupleName + ")", new ListType(tuple, false)));
+        filters.add(values -> {
+          List<List<ByteBuffer>> all = new ArrayList<>();
+          for (ByteBuffer t : ListValues.split(marker.bind(values))) {
+            all.add(tupleElements(t, cols.size()));
+          }
+          return RowPredicate.multiIn(cols, all);
+        });
+        return;
+      }
+      filters.add(values -> {
+        List<List<ByteBuffer>> all = new ArrayList<>();
+        for (BoundTerm t : tuples) {
+          all.add(tupleElements(t.bind(values), cols.size()));
+        }
+        return RowPredicate.multiIn(cols, all);
+      });
+      return;
+    }
+    BoundTerm value = terms.compile(m.value(), spec(tupleName, tuple));
+    filters.add(values -> RowPredicate.multiCompare(cols, m.operator(), tupleElements(value.bind(values), cols.size())));
+  }
+
+  private static List<ByteBuffer> tupleElements(ByteBuffer tuple, int n) {
+    if (tuple == null) {
+      throw CqlException.invalid("Invalid null value for multi-column relation");
+    }
+    List<ByteBuffer> out = new ArrayList<>();
+    ByteBuffer in = tuple.duplicate();
+    for (int i = 0; i < n; i++) {
+      int len = in.remaining() >= 4 ? in.getInt() : -1;
+      if (len < 0) {
+        out.add(null);
+        continue;
+      }
+      ByteBuffer e = in.slice();
+      e.limit(len);
+      in.position(in.position() + len);
+      out.add(e);
+    }
+    return out;
+  }
+
+  private void token(Relation.Token t) {
+    List<String> expected = table.partitionKey().stream().map(ColumnMetadata::name).toList();
+    if (!t.columns().equals(expected)) {
+      throw CqlException.invalid("The token function arguments must be in the partition key order: " + String.join(", ", expected));
+    }
+    tokenRestricted = true;
+    BoundTerm value = terms.compile(t.value(), spec("partition key token", NativeType.BIGINT));
+    Operator op = t.operator();
+    filters.add(values -> {
+      ByteBuffer b = value.bind(values);
+      if (b == null) {
+        throw CqlException.invalid("Invalid null token value");
+      }
+      return RowPredicate.token(op, (Long) NativeType.BIGINT.decode(b));
+    });
+  }
+
+  /** The key plan when every partition key column has EQ/IN, else null (a scan). */
+  private KeyPlan keyPlan() {
+    int n = table.partitionKey().size();
+    if (keyValues.size() == n && !tokenRestricted) {
+      List<KeyPlan.ColumnValues> cols = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        cols.add(keyValues.get(i));
+      }
+      return new KeyPlan(cols);
+    }
+    if (!keyValues.isEmpty() && !allowFiltering && !tokenRestricted) {
+      throw CqlException.invalid(FILTERING_MESSAGE);
+    }
+    return null;
+  }
+
+  private void checkClustering(boolean keysKnown) {
+    if (clusteringRestrictions.isEmpty()) {
+      return;
+    }
+    if (!keysKnown && !allowFiltering) {
+      throw CqlException.invalid(FILTERING_MESSAGE);
+    }
+    boolean sliced = false;
+    for (int i = 0; i < table.clustering().size(); i++) {
+      Operator op = clusteringRestrictions.get(i);
+      if (op == null) {
+        for (int j = i + 1; j < table.clustering().size(); j++) {
+          if (clusteringRestrictions.containsKey(j) && !allowFiltering) {
+            throw CqlException.invalid("PRIMARY KEY column \"" + table.clustering().get(j).name()
+                + "\" cannot be restricted as preceding column \"" + table.clustering().get(i).name() + "\" is not restricted");
+          }
+        }
+        return;
+      }
+      if (sliced && !allowFiltering) {
+        throw CqlException.invalid("Clustering column \"" + table.clustering().get(i).name()
+            + "\" cannot be restricted (preceding column \"" + table.clustering().get(i - 1).name()
+            + "\" is restricted by a non-EQ relation)");
+      }
+      sliced = op != Operator.EQ && op != Operator.IN;
+    }
+  }
+
+  /** Checks ORDER BY and says whether it reverses the declared clustering order. */
+  private boolean ordering(List<Ordering> orderBy, boolean keysKnown) {
+    Boolean reversed = null;
+    for (int i = 0; i < orderBy.size(); i++) {
+      Ordering o = orderBy.get(i);
+      ColumnMetadata c = table.column(o.column());
+      if (c == null) {
+        throw CqlException.invalid("Undefined column name " + o.column() + " in table " + table.keyspace() + "." + table.name());
+      }
+      if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
+        throw CqlException.invalid("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + c.name());
+      }
+      if (c.position() != i) {
+        throw CqlException.invalid("Order by currently only supports the ordering of columns following their declared order in the PRIMARY KEY");
+      }
+      boolean r = o.descending() != c.reversed();
+      if (reversed != null && reversed != r) {
+        throw CqlException.invalid("Unsupported order by relation");
+      }
+      reversed = r;
+    }
+    if (!keysKnown) {
+      throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
+    }
+    return reversed != null && reversed;
+  }
+
+  private static String termText(Term t) {
+    return t instanceof Term.Constant c ? c.text() : String.valueOf(t);
+  }
+}

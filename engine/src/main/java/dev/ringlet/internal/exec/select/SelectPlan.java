@@ -1,0 +1,33 @@
+package dev.ringlet.internal.exec.select;
+
+import dev.ringlet.internal.exec.BoundTerm;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The result of analysing a SELECT against the schema.
+ *
+ * @param keys the partitions named by the WHERE clause, or null for a scan
+ * @param filters every restriction, as predicates on candidate rows
+ * @param reversed rows in reverse clustering order (ORDER BY against the declared order)
+ * @param orderAcrossPartitions ORDER BY with several partitions: rows are sorted across them
+ * @param staticRowsAllowed a partition with only static data yields one row
+ */
+record SelectPlan(
+    TableMetadata table,
+    Selection selection,
+    KeyPlan keys,
+    List<RowPredicate.Factory> filters,
+    boolean reversed,
+    boolean orderAcrossPartitions,
+    boolean staticRowsAllowed,
+    BoundTerm limit,
+    BoundTerm perPartitionLimit,
+    ClusteringComparator clusteringComparator) {
+
+  Comparator<RowAccess> crossPartitionOrder() {
+    return SelectStatement.clusteringOrder(this);
+  }
+}

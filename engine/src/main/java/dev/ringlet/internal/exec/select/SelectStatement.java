@@ -1,0 +1,268 @@
+package dev.ringlet.internal.exec.select;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundTerm;
+import dev.ringlet.internal.exec.BoundValues;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.PartitionKeys;
+import dev.ringlet.internal.exec.QueryOptions;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.exec.TableSource;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.LiveRow;
+import dev.ringlet.internal.storage.TableStore;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * An analysed SELECT, ready to run any number of times with different bound values. Rows come out
+ * in Cassandra's order: partitions in token order (or key order for explicit keys), rows in
+ * clustering order (reversed by ORDER BY); restrictions are evaluated as row predicates after the
+ * key lookup narrowed the candidates; paging resumes strictly after the last returned row.
+ */
+public final class SelectStatement {
+
+  private final SelectPlan plan;
+
+  SelectStatement(SelectPlan plan) {
+    this.plan = plan;
+  }
+
+  public TableMetadata table() {
+    return plan.table();
+  }
+
+  public List<ColumnSpec> resultColumns() {
+    return plan.selection().columns();
+  }
+
+  public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
+    int limit = positive(plan.limit(), values, "LIMIT");
+    int perPartitionLimit = positive(plan.perPartitionLimit(), values, "PER PARTITION LIMIT");
+    List<RowPredicate> predicates = new ArrayList<>();
+    for (RowPredicate.Factory f : plan.filters()) {
+      predicates.add(f.bind(values));
+    }
+    List<DecoratedKey> keys = plan.keys() == null ? null : plan.keys().bind(plan.table(), values);
+    boolean aggregate = plan.selection().isAggregate();
+    boolean sortAcross = plan.orderAcrossPartitions() && keys != null && keys.size() > 1;
+    int pageSize = options.pageSize() > 0 && !aggregate ? options.pageSize() : Integer.MAX_VALUE;
+    if (sortAcross && pageSize != Integer.MAX_VALUE) {
+      throw CqlException.invalid("Cannot page queries with both ORDER BY and a IN restriction on the partition key;"
+          + " you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
+    }
+    PagingState resume = aggregate ? null : PagingState.decode(options.pagingState());
+    TableStore store = source.store(plan.table());
+    Iterator<LivePartition> partitions = partitions(store, keys, resume, nowInSeconds);
+
+    List<RowAccess> page = new ArrayList<>();
+    int returned = resume == null ? 0 : resume.returned();
+    PagingState next = null;
+    boolean pageFull = false;
+    boolean more = false;
+    outer:
+    while (partitions.hasNext()) {
+      LivePartition p = partitions.next();
+      List<ByteBuffer> components = PartitionKeys.split(plan.table(), p.key().key());
+      boolean resuming = resume != null && p.key().key().equals(resume.partitionKey());
+      if (resuming && resume.clustering() == null) {
+        continue; // its static-only row was the last one returned
+      }
+      int inPartition = resuming ? resume.returnedInPartition() : 0;
+      boolean anyRow = inPartition > 0;
+      List<LiveRow> rows = p.rows();
+      if (plan.reversed()) {
+        rows = new ArrayList<>(rows);
+        Collections.reverse(rows);
+      }
+      for (LiveRow row : rows) {
+        if (resuming && !isAfter(row, resume)) {
+          continue;
+        }
+        RowAccess access = new RowAccess(p, components, row, nowInSeconds);
+        if (!all(predicates, access)) {
+          continue;
+        }
+        anyRow = true;
+        if (inPartition >= perPartitionLimit) {
+          break;
+        }
+        if (pageFull) {
+          more = true; // one more row exists: the page state stands
+          break outer;
+        }
+        page.add(access);
+        returned++;
+        inPartition++;
+        if (returned >= limit) {
+          next = null;
+          break outer;
+        }
+        if (page.size() >= pageSize) {
+          pageFull = true;
+          next = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
+        }
+      }
+      if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
+        RowAccess access = new RowAccess(p, components, null, nowInSeconds);
+        if (all(predicates, access)) {
+          if (pageFull) {
+            more = true;
+            break;
+          }
+          page.add(access);
+          returned++;
+          if (returned >= limit) {
+            next = null;
+            break;
+          }
+          if (page.size() >= pageSize) {
+            pageFull = true;
+            next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+          }
+        }
+      }
+    }
+    if (pageFull && !more) {
+      next = null; // the page ended exactly on the last row
+    }
+    if (sortAcross) {
+      page.sort(plan.crossPartitionOrder());
+    }
+    return new Result.Rows(plan.selection().columns(), project(page), next == null ? null : next.encode(), List.of());
+  }
+
+  private List<List<ByteBuffer>> project(List<RowAccess> rows) {
+    List<Output> outputs = plan.selection().outputs();
+    List<List<ByteBuffer>> out = new ArrayList<>();
+    if (plan.selection().isAggregate()) {
+      List<Output.Accumulator> accs = new ArrayList<>();
+      for (Output o : outputs) {
+        accs.add(o instanceof Output.Aggregated a ? a.accumulator().get() : null);
+      }
+      for (RowAccess r : rows) {
+        for (Output.Accumulator a : accs) {
+          if (a != null) {
+            a.add(r);
+          }
+        }
+      }
+      List<ByteBuffer> row = new ArrayList<>();
+      for (int i = 0; i < outputs.size(); i++) {
+        if (accs.get(i) != null) {
+          row.add(accs.get(i).result());
+        } else {
+          row.add(rows.isEmpty() ? null : ((Output.PerRow) outputs.get(i)).value().apply(rows.get(0)));
+        }
+      }
+      out.add(row);
+      return out;
+    }
+    for (RowAccess r : rows) {
+      List<ByteBuffer> row = new ArrayList<>(outputs.size());
+      for (Output o : outputs) {
+        row.add(((Output.PerRow) o).value().apply(r));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private boolean isAfter(LiveRow row, PagingState resume) {
+    List<ByteBuffer> last = resume.clustering();
+    int c = 0;
+    for (int i = 0; i < last.size() && c == 0; i++) {
+      c = plan.clusteringComparator().compareComponent(i, row.clustering().get(i), last.get(i));
+    }
+    return plan.reversed() ? c < 0 : c > 0;
+  }
+
+  private static boolean all(List<RowPredicate> predicates, RowAccess row) {
+    for (RowPredicate p : predicates) {
+      if (!p.test(row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Iterator<LivePartition> partitions(TableStore store, List<DecoratedKey> keys, PagingState resume, long now) {
+    if (keys == null) {
+      DecoratedKey from = resume == null ? null : new DecoratedKey(resume.token(), resume.partitionKey());
+      return store.scan(from, true, now);
+    }
+    List<DecoratedKey> remaining = keys;
+    if (resume != null) {
+      int at = 0;
+      while (at < keys.size() && !keys.get(at).key().equals(resume.partitionKey())) {
+        at++;
+      }
+      remaining = at < keys.size() ? keys.subList(at, keys.size()) : List.of();
+    }
+    Iterator<DecoratedKey> it = remaining.iterator();
+    return new Iterator<>() {
+      LivePartition next = advance();
+
+      private LivePartition advance() {
+        while (it.hasNext()) {
+          LivePartition p = store.read(it.next(), now);
+          if (!p.isEmpty()) {
+            return p;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public LivePartition next() {
+        LivePartition current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+
+  private static int positive(BoundTerm term, BoundValues values, String what) {
+    if (term == null) {
+      return Integer.MAX_VALUE;
+    }
+    ByteBuffer b = term.bind(values);
+    if (b == null) {
+      throw CqlException.invalid("Invalid null value of limit");
+    }
+    if (b == QueryOptions.UNSET) {
+      return Integer.MAX_VALUE;
+    }
+    int v = (Integer) NativeType.INT.decode(b);
+    if (v <= 0) {
+      throw CqlException.invalid(what + " must be strictly positive");
+    }
+    return v;
+  }
+
+  /** Orders rows of several partitions by clustering for ORDER BY with IN. */
+  static Comparator<RowAccess> clusteringOrder(SelectPlan plan) {
+    return (a, b) -> {
+      int c = plan.clusteringComparator().compare(a.row().clustering(), b.row().clustering());
+      return plan.reversed() ? -c : c;
+    };
+  }
+
+  /** For tests and diagnostics. */
+  List<ColumnMetadata> keyColumns() {
+    return plan.table().partitionKey();
+  }
+}

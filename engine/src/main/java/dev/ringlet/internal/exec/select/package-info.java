@@ -1,0 +1,2 @@
+/** SELECT: restriction analysis, selection, row iteration, paging. */
+package dev.ringlet.internal.exec.select;

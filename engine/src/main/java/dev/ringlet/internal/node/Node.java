@@ -1,0 +1,97 @@
+package dev.ringlet.internal.node;
+
+import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
+import dev.ringlet.internal.exec.QueryProcessor;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.exec.SystemTableSource;
+import dev.ringlet.internal.exec.TermFunctions;
+import dev.ringlet.internal.exec.TimeUuids;
+import dev.ringlet.internal.exec.ddl.DdlExecutor;
+import dev.ringlet.internal.exec.modify.WriteExecutor;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.SchemaManager;
+import dev.ringlet.internal.storage.Storage;
+import dev.ringlet.internal.system.NodeInfo;
+import dev.ringlet.internal.system.SystemKeyspaces;
+import dev.ringlet.internal.time.TimestampGenerator;
+import dev.ringlet.internal.transport.CqlRequestProcessor;
+import dev.ringlet.wire.ProtocolServer;
+import dev.ringlet.wire.ProtocolServerConfig;
+import dev.ringlet.wire.ProtocolServers;
+import dev.ringlet.wire.WireResources;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One node: the composition root that builds its object graph (schema, storage, executor,
+ * protocol server). Nothing here is static, so any number of nodes can live in one JVM.
+ */
+public final class Node implements AutoCloseable {
+
+  private final NodeConfig config;
+  private final SchemaManager schema;
+  private final QueryProcessor processor;
+  private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
+
+  public Node(NodeConfig config) {
+    this.config = config;
+    Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
+    for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
+      keyspaces.put(ks.name(), ks);
+    }
+    this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
+    Storage storage = new Storage();
+    SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
+    TimestampGenerator timestamps = new TimestampGenerator(config.clock());
+    TimeUuids ids = new TimeUuids(config.clock());
+    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Set.of(config.datacenter()), ids::next);
+    WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
+    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock()), config.clock(),
+        this::publishSchemaChange);
+  }
+
+  /** Starts serving CQL; returns once clients can connect. */
+  public void start(WireResources resources) {
+    ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
+        new CqlRequestProcessor(processor), resources);
+    server.set(s);
+  }
+
+  public InetSocketAddress nativeAddress() {
+    ProtocolServer s = server.get();
+    return s == null ? new InetSocketAddress(config.address(), config.port()) : s.localAddress();
+  }
+
+  public NodeConfig config() {
+    return config;
+  }
+
+  /** What this node says of itself in {@code system.local}. */
+  public NodeInfo localInfo() {
+    InetSocketAddress a = nativeAddress();
+    return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),
+        config.hostId(), config.tokens(), config.address(), 7000, config.address(), 7000, config.address(), a.getPort(),
+        schema.current().version());
+  }
+
+  private void publishSchemaChange(Result.SchemaChange change) {
+    ProtocolServer s = server.get();
+    if (s != null) {
+      s.publish(new SchemaChangeEvent(change.change(), change.target(), change.keyspace(), change.name(), change.argumentTypes()));
+    }
+  }
+
+  @Override
+  public void close() {
+    ProtocolServer s = server.getAndSet(null);
+    if (s != null) {
+      s.close();
+    }
+  }
+}

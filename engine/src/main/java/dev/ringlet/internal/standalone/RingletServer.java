@@ -1,0 +1,58 @@
+package dev.ringlet.internal.standalone;
+
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/**
+ * {@code java -jar ringlet.jar}: starts a node, prints one {@code Ringlet ready:} line with the
+ * contact points once drivers can connect, and shuts down cleanly on SIGTERM/Ctrl-C.
+ */
+public final class RingletServer {
+
+  private RingletServer() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    StandaloneOptions options;
+    try {
+      options = StandaloneOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("ringlet: " + e.getMessage());
+      System.err.print(StandaloneOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.print(StandaloneOptions.USAGE);
+      return;
+    }
+    RingletCluster cluster;
+    try {
+      cluster = Ringlet.start(options.spec());
+    } catch (RuntimeException e) {
+      System.err.println("ringlet: could not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      cluster.close();
+      stopped.countDown();
+    }, "ringlet-shutdown"));
+    String contactPoints = cluster.contactPoints().stream()
+        .map(RingletServer::format)
+        .collect(Collectors.joining(","));
+    System.out.println("Ringlet ready: " + contactPoints + " (cluster \"" + cluster.clusterName()
+        + "\", datacenter " + cluster.localDatacenter() + ")");
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static String format(InetSocketAddress a) {
+    String host = a.getAddress().getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+  }
+}

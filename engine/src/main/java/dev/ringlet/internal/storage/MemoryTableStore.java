@@ -1,0 +1,72 @@
+package dev.ringlet.internal.storage;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** One table's data in memory: partitions in token order, each guarded by its own monitor. */
+public final class MemoryTableStore implements TableStore {
+
+  private final ClusteringComparator comparator;
+  private final ConcurrentSkipListMap<DecoratedKey, StoredPartition> partitions = new ConcurrentSkipListMap<>();
+
+  public MemoryTableStore(ClusteringComparator comparator) {
+    this.comparator = comparator;
+  }
+
+  @Override
+  public void apply(PartitionUpdate update) {
+    partitions.computeIfAbsent(update.key(), k -> new StoredPartition(k, comparator)).apply(update);
+  }
+
+  @Override
+  public LivePartition read(DecoratedKey key, long nowInSeconds) {
+    StoredPartition p = partitions.get(key);
+    if (p == null) {
+      return new LivePartition(key, new LiveRow(Clustering.EMPTY, LivenessInfo.EMPTY, Map.of()), List.of());
+    }
+    return p.read(nowInSeconds);
+  }
+
+  @Override
+  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
+    NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);
+    Iterator<StoredPartition> it = view.values().iterator();
+    return new Iterator<>() {
+      private LivePartition next = advance();
+
+      private LivePartition advance() {
+        while (it.hasNext()) {
+          LivePartition p = it.next().read(nowInSeconds);
+          if (!p.isEmpty()) {
+            return p;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public LivePartition next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        LivePartition current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+
+  @Override
+  public void truncate() {
+    partitions.clear();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.ringlet.internal.storage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One partition in memory with every tombstone kept. All access goes through its monitor; reads
+ * return immutable {@link LivePartition} snapshots resolved at a given instant.
+ */
+final class StoredPartition {
+
+  private final DecoratedKey key;
+  private final ClusteringComparator comparator;
+  private DeletionTime partitionDeletion = DeletionTime.LIVE;
+  private final List<RangeTombstone> rangeTombstones = new ArrayList<>();
+  private final StoredRow staticRow = new StoredRow();
+  private final TreeMap<Clustering, StoredRow> rows;
+
+  StoredPartition(DecoratedKey key, ClusteringComparator comparator) {
+    this.key = key;
+    this.comparator = comparator;
+    this.rows = new TreeMap<>(comparator);
+  }
+
+  synchronized void apply(PartitionUpdate update) {
+    partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
+    rangeTombstones.addAll(update.rangeTombstones());
+    if (update.staticRow() != null) {
+      staticRow.apply(update.staticRow());
+    }
+    for (RowUpdate row : update.rows()) {
+      rows.computeIfAbsent(row.clustering(), c -> new StoredRow()).apply(row);
+    }
+  }
+
+  /** The partition as seen at {@code nowInSeconds}. */
+  synchronized LivePartition read(long nowInSeconds) {
+    LiveRow liveStatic = resolve(Clustering.EMPTY, staticRow, partitionDeletion, nowInSeconds);
+    List<LiveRow> live = new ArrayList<>();
+    for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
+      DeletionTime deletion = partitionDeletion;
+      for (RangeTombstone rt : rangeTombstones) {
+        if (comparator.contains(rt.start(), rt.end(), e.getKey())) {
+          deletion = DeletionTime.max(deletion, rt.deletion());
+        }
+      }
+      LiveRow row = resolve(e.getKey(), e.getValue(), deletion, nowInSeconds);
+      if (!row.isEmpty()) {
+        live.add(row);
+      }
+    }
+    return new LivePartition(key, liveStatic, live);
+  }
+
+  private static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
+    DeletionTime deletion = DeletionTime.max(outer, row.deletion);
+    LivenessInfo liveness = row.liveness;
+    if (!liveness.isLive(now) || deletion.deletes(liveness.timestamp())) {
+      liveness = LivenessInfo.EMPTY;
+    }
+    Map<String, Cell> cells = new HashMap<>();
+    for (Map.Entry<String, Cell> e : row.cells.entrySet()) {
+      Cell c = e.getValue();
+      if (c.isLive(now) && !deletion.deletes(c.timestamp())) {
+        cells.put(e.getKey(), c);
+      }
+    }
+    return new LiveRow(clustering, liveness, cells);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.ringlet.internal.storage;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A row as stored: every version merged by reconciliation, tombstones kept. Guarded by its partition. */
+final class StoredRow {
+
+  LivenessInfo liveness = LivenessInfo.EMPTY;
+  DeletionTime deletion = DeletionTime.LIVE;
+  final Map<String, Cell> cells = new HashMap<>();
+
+  void apply(RowUpdate update) {
+    liveness = Reconciliation.reconcile(liveness, update.liveness());
+    deletion = DeletionTime.max(deletion, update.deletion());
+    for (Map.Entry<String, Cell> e : update.cells().entrySet()) {
+      cells.merge(e.getKey(), e.getValue(), Reconciliation::reconcile);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.ringlet.internal.storage;
+
+import java.util.Iterator;
+
+/**
+ * The storage seam: what the executor needs from one table's data. The in-memory implementation is
+ * {@link MemoryTableStore}; the log-structured engine plugs in behind the same interface.
+ */
+public interface TableStore {
+
+  /** Applies one partition's update atomically. */
+  void apply(PartitionUpdate update);
+
+  /** The partition as seen at {@code nowInSeconds}; empty (never null) when it has no live data. */
+  LivePartition read(DecoratedKey key, long nowInSeconds);
+
+  /**
+   * Partitions in token order starting at {@code from} (inclusive when {@code inclusive}), or
+   * from the first one when {@code from} is null. Partitions with no live data are skipped.
+   */
+  Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds);
+
+  /** Removes every partition. */
+  void truncate();
+}

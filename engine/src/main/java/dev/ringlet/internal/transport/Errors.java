@@ -1,0 +1,65 @@
+package dev.ringlet.internal.transport;
+
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.ProtocolConstants;
+import com.datastax.oss.protocol.internal.response.Error;
+import com.datastax.oss.protocol.internal.response.error.AlreadyExists;
+import com.datastax.oss.protocol.internal.response.error.Unavailable;
+import com.datastax.oss.protocol.internal.response.error.Unprepared;
+import dev.ringlet.internal.error.AlreadyExistsException;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
+import dev.ringlet.internal.error.UnavailableException;
+import dev.ringlet.internal.error.UnpreparedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps the engine's typed errors to protocol ERROR messages, one code for one kind. */
+final class Errors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+  private Errors() {}
+
+  static Message toMessage(Throwable t) {
+    if (t instanceof AlreadyExistsException a) {
+      return new AlreadyExists(a.getMessage(), a.keyspace(), a.table());
+    }
+    if (t instanceof UnpreparedException u) {
+      return new Unprepared(u.getMessage(), u.id());
+    }
+    if (t instanceof UnavailableException u) {
+      return new Unavailable(u.getMessage(), Consistency.toProtocol(u.consistency()), u.required(), u.alive());
+    }
+    if (t instanceof CqlException c) {
+      return new Error(code(c.code()), c.getMessage());
+    }
+    // A bug of ours, not the client's: say so in the log, answer as Cassandra does.
+    LOG.error("Unexpected error while serving a request", t);
+    return new Error(ProtocolConstants.ErrorCode.SERVER_ERROR, t.toString());
+  }
+
+  static int code(ErrorCode code) {
+    switch (code) {
+      case SERVER_ERROR: return ProtocolConstants.ErrorCode.SERVER_ERROR;
+      case PROTOCOL_ERROR: return ProtocolConstants.ErrorCode.PROTOCOL_ERROR;
+      case BAD_CREDENTIALS: return ProtocolConstants.ErrorCode.AUTH_ERROR;
+      case UNAVAILABLE: return ProtocolConstants.ErrorCode.UNAVAILABLE;
+      case OVERLOADED: return ProtocolConstants.ErrorCode.OVERLOADED;
+      case IS_BOOTSTRAPPING: return ProtocolConstants.ErrorCode.IS_BOOTSTRAPPING;
+      case TRUNCATE_ERROR: return ProtocolConstants.ErrorCode.TRUNCATE_ERROR;
+      case WRITE_TIMEOUT: return ProtocolConstants.ErrorCode.WRITE_TIMEOUT;
+      case READ_TIMEOUT: return ProtocolConstants.ErrorCode.READ_TIMEOUT;
+      case READ_FAILURE: return ProtocolConstants.ErrorCode.READ_FAILURE;
+      case FUNCTION_FAILURE: return ProtocolConstants.ErrorCode.FUNCTION_FAILURE;
+      case WRITE_FAILURE: return ProtocolConstants.ErrorCode.WRITE_FAILURE;
+      case SYNTAX_ERROR: return ProtocolConstants.ErrorCode.SYNTAX_ERROR;
+      case UNAUTHORIZED: return ProtocolConstants.ErrorCode.UNAUTHORIZED;
+      case INVALID: return ProtocolConstants.ErrorCode.INVALID;
+      case CONFIG_ERROR: return ProtocolConstants.ErrorCode.CONFIG_ERROR;
+      case ALREADY_EXISTS: return ProtocolConstants.ErrorCode.ALREADY_EXISTS;
+      case UNPREPARED: return ProtocolConstants.ErrorCode.UNPREPARED;
+      default: throw new IllegalArgumentException("code: " + code);
+    }
+  }
+}
