@@ -1,6 +1,6 @@
 package dev.ringlet.internal.error;
 
-import dev.ringlet.internal.exec.ConsistencyLevel;
+import dev.ringlet.internal.cluster.ConsistencyLevel;
 
 /** Fewer replicas alive than the consistency level needs. */
 public final class UnavailableException extends CqlException {

@@ -1,5 +1,6 @@
 package dev.ringlet.internal.exec;
 
+import dev.ringlet.internal.cluster.ConsistencyLevel;
 import java.nio.ByteBuffer;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.ringlet.internal.node;
 
-import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
 import dev.ringlet.internal.exec.QueryProcessor;
 import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.SystemTableSource;
@@ -16,6 +15,7 @@ import dev.ringlet.internal.system.NodeInfo;
 import dev.ringlet.internal.system.SystemKeyspaces;
 import dev.ringlet.internal.time.TimestampGenerator;
 import dev.ringlet.internal.transport.CqlRequestProcessor;
+import dev.ringlet.internal.transport.Events;
 import dev.ringlet.wire.ProtocolServer;
 import dev.ringlet.wire.ProtocolServerConfig;
 import dev.ringlet.wire.ProtocolServers;
@@ -83,7 +83,7 @@ public final class Node implements AutoCloseable {
   private void publishSchemaChange(Result.SchemaChange change) {
     ProtocolServer s = server.get();
     if (s != null) {
-      s.publish(new SchemaChangeEvent(change.change(), change.target(), change.keyspace(), change.name(), change.argumentTypes()));
+      s.publish(Events.schemaChange(change));
     }
   }
 

@@ -16,6 +16,10 @@ public final class RingletServer {
   private RingletServer() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // Before the first logger exists: the standalone server's own quiet configuration.
+      System.setProperty("logback.configurationFile", "dev/ringlet/internal/standalone/logback-standalone.xml");
+    }
     StandaloneOptions options;
     try {
       options = StandaloneOptions.parse(List.of(args));

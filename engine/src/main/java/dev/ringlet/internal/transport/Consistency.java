@@ -3,7 +3,7 @@ package dev.ringlet.internal.transport;
 import com.datastax.oss.protocol.internal.ProtocolConstants;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.error.ErrorCode;
-import dev.ringlet.internal.exec.ConsistencyLevel;
+import dev.ringlet.internal.cluster.ConsistencyLevel;
 
 /** Consistency levels between their protocol codes and the engine's enum. */
 final class Consistency {

@@ -1,4 +1,4 @@
-package dev.ringlet.internal.exec;
+package dev.ringlet.internal.cluster;
 
 /** Cassandra's consistency levels, by the names CQL and the protocol use. */
 public enum ConsistencyLevel {
