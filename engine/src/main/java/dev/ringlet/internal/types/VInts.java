@@ -13,8 +13,8 @@ final class VInts {
   private VInts() {}
 
   static int unsignedSize(long value) {
-    int magnitude = 64 - Long.numberOfLeadingZeros(value | 1);
-    return (639 - magnitude * 9) >> 6;
+    int leadingZeros = Long.numberOfLeadingZeros(value | 1);
+    return (639 - leadingZeros * 9) >> 6;
   }
 
   static void writeUnsigned(ByteArrayOutputStream out, long value) {
