@@ -43,6 +43,10 @@ final class RequestDispatcher {
     CompletionStage<Response> stage;
     try {
       stage = handler.handle(request);
+      if (stage == null) {
+        stage = CompletableFuture.failedFuture(
+            new NullPointerException("ConnectionHandler.handle returned null"));
+      }
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
@@ -67,8 +71,8 @@ final class RequestDispatcher {
   private void answerUnencodable(Frame frame, ChannelFuture written) {
     if (!written.isSuccess() && written.cause() instanceof EncoderException e && channel.isActive()) {
       LOG.warn("Response on stream {} could not be encoded", frame.streamId, e);
-      channel.writeAndFlush(
-          responses.error(frame, ErrorCode.SERVER_ERROR, e.getCause() == null ? e.toString() : e.getCause().toString()));
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      channel.writeAndFlush(responses.error(frame, ErrorCode.SERVER_ERROR, cause.toString()));
     }
   }
 
