@@ -3,6 +3,7 @@ package dev.ringlet.wire.internal;
 import com.datastax.oss.protocol.internal.Compressor;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
@@ -45,10 +46,8 @@ final class Lz4BodyCompressor implements Compressor<ByteBuf> {
   @Override
   public ByteBuf compress(ByteBuf uncompressed) {
     int length = uncompressed.readableBytes();
-    ByteBuf out = allocator.heapBuffer(4 + compressor.maxCompressedLength(length));
-    out.writeInt(length);
-    out.writeBytes(compressWithoutLength(uncompressed));
-    return out;
+    byte[] block = compressor.compress(readAll(uncompressed));
+    return allocator.heapBuffer(4 + block.length).writeInt(length).writeBytes(block);
   }
 
   @Override
@@ -71,7 +70,7 @@ final class Lz4BodyCompressor implements Compressor<ByteBuf> {
   public ByteBuf compressWithoutLength(ByteBuf uncompressed) {
     byte[] input = readAll(uncompressed);
     byte[] output = compressor.compress(input);
-    return io.netty.buffer.Unpooled.wrappedBuffer(output);
+    return Unpooled.wrappedBuffer(output);
   }
 
   @Override

@@ -25,7 +25,7 @@ class BackpressureTest {
 
   private static final int MAX_PENDING = 64 * 1024;
   private static final int REQUESTS = 2000;
-  private static final int ANSWER_CHARS = 30_000;
+  private static final int ANSWER_CHARS = 60_000;
 
   private static WireResources resources;
 

@@ -24,15 +24,16 @@ class BodyCompressorTest {
     ByteBuf compressed = lz4.compress(Unpooled.wrappedBuffer(TEXT));
 
     assertThat(compressed.readInt()).isEqualTo(TEXT.length);
-    byte[] block = new byte[compressed.readableBytes()];
-    compressed.readBytes(block);
+    byte[] block = bytes(compressed);
     assertThat(LZ4Factory.safeInstance().fastDecompressor().decompress(block, TEXT.length))
         .isEqualTo(TEXT);
   }
 
   @Test
   void should_round_trip_when_lz4() {
-    ByteBuf back = lz4.decompress(lz4.compress(Unpooled.wrappedBuffer(TEXT)));
+    ByteBuf compressed = lz4.compress(Unpooled.wrappedBuffer(TEXT));
+    ByteBuf back = lz4.decompress(compressed);
+    compressed.release();
 
     assertThat(bytes(back)).isEqualTo(TEXT);
   }
@@ -62,7 +63,9 @@ class BodyCompressorTest {
 
   @Test
   void should_round_trip_when_snappy() {
-    ByteBuf back = snappy.decompress(snappy.compress(Unpooled.wrappedBuffer(TEXT)));
+    ByteBuf compressed = snappy.compress(Unpooled.wrappedBuffer(TEXT));
+    ByteBuf back = snappy.decompress(compressed);
+    compressed.release();
 
     assertThat(bytes(back)).isEqualTo(TEXT);
   }
@@ -74,9 +77,11 @@ class BodyCompressorTest {
         .hasMessage("Provided frame does not appear to be Snappy compressed");
   }
 
+  /** Reads the rest of the buffer and releases it. */
   private static byte[] bytes(ByteBuf buf) {
     byte[] bytes = new byte[buf.readableBytes()];
     buf.readBytes(bytes);
+    buf.release();
     return bytes;
   }
 }
