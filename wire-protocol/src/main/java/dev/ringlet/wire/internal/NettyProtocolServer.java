@@ -1,13 +1,116 @@
 package dev.ringlet.wire.internal;
 
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.response.Event;
 import dev.ringlet.wire.ProtocolServer;
 import dev.ringlet.wire.ProtocolServerConfig;
 import dev.ringlet.wire.RequestProcessor;
 import dev.ringlet.wire.WireResources;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 
-/** STUB: the wire-protocol work fills this in. */
-public final class NettyProtocolServer {
-  public static ProtocolServer start(ProtocolServerConfig config, RequestProcessor processor, WireResources resources) {
-    throw new UnsupportedOperationException("TODO wire");
+/** A bound CQL native protocol server on shared {@link NettyResources}. */
+public final class NettyProtocolServer implements ProtocolServer {
+
+  private final Channel serverChannel;
+  private final ConnectionRegistry registry;
+
+  private NettyProtocolServer(Channel serverChannel, ConnectionRegistry registry) {
+    this.serverChannel = serverChannel;
+    this.registry = registry;
+  }
+
+  public static ProtocolServer start(
+      ProtocolServerConfig config, RequestProcessor processor, WireResources resources) {
+    return start(config, processor, resources, UUID::randomUUID);
+  }
+
+  /**
+   * @param tracingIds makes up tracing session ids when a traced request's answer has none
+   */
+  static NettyProtocolServer start(
+      ProtocolServerConfig config,
+      RequestProcessor processor,
+      WireResources resources,
+      Supplier<UUID> tracingIds) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(processor, "processor");
+    if (!(resources instanceof NettyResources netty)) {
+      throw new IllegalArgumentException(
+          "resources: " + resources + " (expected: created by WireResources.create)");
+    }
+    ConnectionRegistry registry = new ConnectionRegistry();
+    ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
+    ConnectionInitializer initializer =
+        new ConnectionInitializer(
+            config,
+            processor,
+            new FrameCodecs(allocator, config.maxFrameBytes()),
+            new ResponseFactory(tracingIds),
+            registry);
+    int high = config.maxPendingResponseBytes();
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(netty.acceptor(), netty.workers())
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, allocator)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
+            .childHandler(initializer);
+    ChannelFuture bound =
+        bootstrap.bind(new InetSocketAddress(config.address(), config.port())).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      Throwable cause = bound.cause();
+      String where = config.address().getHostAddress() + ":" + config.port();
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException("Cannot bind " + where, io);
+      }
+      throw new UncheckedIOException("Cannot bind " + where, new IOException(cause));
+    }
+    return new NettyProtocolServer(bound.channel(), registry);
+  }
+
+  @Override
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  @Override
+  public void publish(Message event) {
+    if (!(event instanceof Event typed)) {
+      throw new IllegalArgumentException(
+          "event: " + event + " (expected: SchemaChangeEvent, StatusChangeEvent or TopologyChangeEvent)");
+    }
+    registry.publish(typed);
+  }
+
+  @Override
+  public int connectionCount() {
+    return registry.size();
+  }
+
+  /** The open connections' channels; for tests in this package. */
+  List<Channel> connectionChannels() {
+    return registry.channels();
+  }
+
+  @Override
+  public void close() {
+    serverChannel.close().syncUninterruptibly();
+    registry.closeAll();
   }
 }

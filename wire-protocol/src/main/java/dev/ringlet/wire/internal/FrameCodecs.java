@@ -1,0 +1,44 @@
+package dev.ringlet.wire.internal;
+
+import com.datastax.oss.protocol.internal.Compressor;
+import com.datastax.oss.protocol.internal.FrameCodec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.List;
+
+/** One server's frame codecs: plain, lz4 and snappy. Stateless, shared by its connections. */
+final class FrameCodecs {
+
+  static final List<String> COMPRESSIONS = List.of("lz4", "snappy");
+
+  private final FrameCodec<ByteBuf> plain;
+  private final FrameCodec<ByteBuf> lz4;
+  private final FrameCodec<ByteBuf> snappy;
+
+  FrameCodecs(ByteBufAllocator allocator, int maxFrameBytes) {
+    ByteBufPrimitiveCodec primitives = new ByteBufPrimitiveCodec(allocator);
+    this.plain = FrameCodec.defaultServer(primitives, Compressor.none());
+    this.lz4 = FrameCodec.defaultServer(primitives, new Lz4BodyCompressor(allocator, maxFrameBytes));
+    this.snappy =
+        FrameCodec.defaultServer(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+  }
+
+  FrameCodec<ByteBuf> plain() {
+    return plain;
+  }
+
+  /**
+   * @param compression "lz4", "snappy", or {@code null} for none
+   */
+  FrameCodec<ByteBuf> forCompression(String compression) {
+    if (compression == null) {
+      return plain;
+    }
+    return switch (compression) {
+      case "lz4" -> lz4;
+      case "snappy" -> snappy;
+      default -> throw new IllegalArgumentException(
+          "compression: " + compression + " (expected: one of " + COMPRESSIONS + ")");
+    };
+  }
+}
