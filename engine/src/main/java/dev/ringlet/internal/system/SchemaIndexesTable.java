@@ -5,6 +5,7 @@ import dev.ringlet.internal.schema.TableMetadata;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code system_schema.indexes}. The schema model has no secondary indexes yet, so this shows the
@@ -20,8 +21,8 @@ record SchemaIndexesTable(TableMetadata metadata) implements SystemTable {
     row.put("table_name", "paxos");
     row.put("index_name", "PaxosUncommittedIndex");
     row.put("kind", "CUSTOM");
-    row.put("options", Map.of(
-        "class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex", "target", ""));
+    row.put("options", new TreeMap<>(Map.of(
+        "class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex", "target", "")));
     return List.of(row);
   }
 }

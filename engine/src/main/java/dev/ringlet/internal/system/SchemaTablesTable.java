@@ -49,7 +49,7 @@ record SchemaTablesTable(TableMetadata metadata) implements SystemTable {
     row.put("crc_check_chance", p.crcCheckChance());
     row.put("dclocal_read_repair_chance", 0.0);
     row.put("default_time_to_live", p.defaultTimeToLive());
-    row.put("extensions", p.extensions());
+    row.put("extensions", new java.util.TreeMap<>(p.extensions()));
     row.put("flags", flags(table));
     row.put("gc_grace_seconds", p.gcGraceSeconds());
     row.put("id", table.id());
