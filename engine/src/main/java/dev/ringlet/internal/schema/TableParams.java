@@ -71,11 +71,18 @@ public record TableParams(
    * {@code Map<String,String>} (map literals). A map option replaces the whole previous map, as in
    * Cassandra's ALTER TABLE. The {@code id} option is accepted here but not kept: see {@link #tableId}.
    * Repeated options ("Multiple definitions for property") are the parser's to reject.
+   *
+   * <p>On a new table (these params are {@link #defaults()}) with leveled compaction and no
+   * {@code bloom_filter_fp_chance}, the chance is 0.1 rather than 0.01, as Cassandra picks it from
+   * the strategy at CREATE. ALTER keeps whatever the table had.
    */
   public TableParams withOptions(Map<String, Object> options) {
     TableParamsBuilder b = new TableParamsBuilder(this);
     for (Map.Entry<String, Object> e : options.entrySet()) {
       b.apply(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    if (this.equals(defaults()) && !options.containsKey("bloom_filter_fp_chance")) {
+      b.defaultBloomFilterForCompaction();
     }
     TableParams params = b.build();
     params.validate();

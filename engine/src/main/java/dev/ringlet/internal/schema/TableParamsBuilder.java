@@ -60,6 +60,13 @@ final class TableParamsBuilder {
         maxIndexInterval, memtable, memtableFlushPeriodInMs, minIndexInterval, readRepair, speculativeRetry);
   }
 
+  /** Leveled compaction makes far fewer sstables per read, so Cassandra defaults its bloom filters to 10%. */
+  void defaultBloomFilterForCompaction() {
+    if (compaction.simpleClassName().equals("LeveledCompactionStrategy")) {
+      bloomFilterFpChance = 0.1;
+    }
+  }
+
   void apply(String option, Object value) {
     switch (option) {
       case "comment" -> comment = string(option, value);

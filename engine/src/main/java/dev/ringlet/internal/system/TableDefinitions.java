@@ -42,7 +42,10 @@ final class TableDefinitions {
           default -> others.add(column);
         }
       }
-      TableParams params = TableParams.defaults().withOptions(options).withComment(comment);
+      // Built-in tables keep the 0.01 bloom filter chance even with leveled compaction (system.paxos).
+      Map<String, Object> withBloom = new LinkedHashMap<>(options);
+      withBloom.putIfAbsent("bloom_filter_fp_chance", "0.01");
+      TableParams params = TableParams.defaults().withOptions(withBloom).withComment(comment);
       boolean counter = others.stream().anyMatch(c -> c.type().cql().equals("counter"));
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual);
