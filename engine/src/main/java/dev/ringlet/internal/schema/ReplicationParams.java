@@ -43,6 +43,18 @@ public record ReplicationParams(String strategyClass, Map<String, String> option
    * explicitly, and datacenters with a factor of 0 are left out.
    */
   public static ReplicationParams fromOptions(String keyspace, Map<String, String> replication, Set<String> datacenters) {
+    return fromOptions(keyspace, replication, datacenters, null);
+  }
+
+  /**
+   * As {@link #fromOptions(String, Map, Set)}, for ALTER KEYSPACE over the keyspace's current
+   * replication: with NTS, the {@code replication_factor} shorthand leaves the datacenters the
+   * keyspace already replicates to at their factor (5.0 answers
+   * {@code ALTER ... {'class': 'NetworkTopologyStrategy', 'replication_factor': 3}} on a keyspace
+   * with {@code datacenter1: 2} by keeping 2).
+   */
+  public static ReplicationParams fromOptions(String keyspace, Map<String, String> replication, Set<String> datacenters,
+      ReplicationParams previous) {
     String cls = replication.get("class");
     if (cls == null) {
       throw CqlException.config("Missing replication strategy class");
@@ -54,7 +66,8 @@ public record ReplicationParams(String strategyClass, Map<String, String> option
       case SIMPLE:
         return simpleFromOptions(keyspace, rest);
       case NETWORK_TOPOLOGY:
-        return networkTopologyFromOptions(keyspace, rest, datacenters);
+        return networkTopologyFromOptions(keyspace, rest, datacenters,
+            previous != null && previous.strategyClass.equals(NETWORK_TOPOLOGY) ? previous.options : Map.of());
       case LOCAL:
         throw CqlException.invalid("Unable to use given strategy class: LocalStrategy is reserved for internal use.");
       case PACKAGE + "OldNetworkTopologyStrategy":
@@ -74,7 +87,8 @@ public record ReplicationParams(String strategyClass, Map<String, String> option
     return new ReplicationParams(SIMPLE, Map.of("replication_factor", rf));
   }
 
-  private static ReplicationParams networkTopologyFromOptions(String keyspace, Map<String, String> options, Set<String> datacenters) {
+  private static ReplicationParams networkTopologyFromOptions(String keyspace, Map<String, String> options,
+      Set<String> datacenters, Map<String, String> previous) {
     Map<String, String> factors = new TreeMap<>(options);
     String shorthand = factors.remove("replication_factor");
     if (options.isEmpty()) {
@@ -87,6 +101,7 @@ public record ReplicationParams(String strategyClass, Map<String, String> option
     }
     rejectUnknown(unknown, "NetworkTopologyStrategy", keyspace);
     if (shorthand != null && isFactor(shorthand)) {
+      previous.forEach(factors::putIfAbsent);
       for (String dc : datacenters) {
         factors.putIfAbsent(dc, shorthand);
       }

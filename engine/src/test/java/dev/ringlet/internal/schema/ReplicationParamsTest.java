@@ -51,4 +51,19 @@ class ReplicationParamsTest {
     assertThat(params.replicationFactor("dc1")).isEqualTo(1);
     assertThat(params.totalReplicationFactor()).isEqualTo(1);
   }
+
+  /** As recorded: ALTER ... 'replication_factor': 3 on a keyspace with datacenter1: 2 keeps 2 (and with 0, too). */
+  @Test
+  void should_keep_current_datacenters_when_alter_uses_the_shorthand() {
+    ReplicationParams current = ReplicationParams.fromOptions("r4",
+        Map.of("class", "NetworkTopologyStrategy", "datacenter1", "2"), Set.of("datacenter1"));
+
+    ReplicationParams altered = ReplicationParams.fromOptions("r4",
+        Map.of("class", "NetworkTopologyStrategy", "replication_factor", "3"), Set.of("datacenter1", "dc2"), current);
+    ReplicationParams zero = ReplicationParams.fromOptions("r4",
+        Map.of("class", "NetworkTopologyStrategy", "replication_factor", "0"), Set.of("datacenter1"), current);
+
+    assertThat(altered.options()).containsExactly(Map.entry("datacenter1", "2"), Map.entry("dc2", "3"));
+    assertThat(zero.options()).containsExactly(Map.entry("datacenter1", "2"));
+  }
 }
