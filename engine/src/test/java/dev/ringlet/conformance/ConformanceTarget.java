@@ -79,6 +79,7 @@ final class ConformanceTarget implements AutoCloseable {
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
         .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
         .withBoolean(DefaultDriverOption.REQUEST_LOG_WARNINGS, false)
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
         .build();
   }
 
