@@ -1,0 +1,90 @@
+package dev.ringlet.conformance;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A server to run scenarios against: an external one (the reference Cassandra, or a Ringlet started
+ * elsewhere) or a Ringlet started in this JVM. Every scenario gets a fresh session, so that a
+ * {@code USE} or a prepared statement cannot leak from one scenario to the next.
+ */
+final class ConformanceTarget implements AutoCloseable {
+
+  private final String description;
+  private final List<InetSocketAddress> contactPoints;
+  private final String localDatacenter;
+  private final AutoCloseable owned;
+
+  private ConformanceTarget(
+      String description, List<InetSocketAddress> contactPoints, String localDatacenter, AutoCloseable owned) {
+    this.description = description;
+    this.contactPoints = List.copyOf(contactPoints);
+    this.localDatacenter = localDatacenter;
+    this.owned = owned;
+  }
+
+  /** A server already running at {@code host:port} (port 9042 if omitted). */
+  static ConformanceTarget external(String hostAndPort, String localDatacenter) {
+    return new ConformanceTarget(
+        hostAndPort, List.of(parseAddress(hostAndPort, 9042)), localDatacenter, () -> {});
+  }
+
+  /** A one-node Ringlet started now and stopped by {@link #close()}. */
+  static ConformanceTarget ringlet() {
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+    return new ConformanceTarget(
+        "Ringlet in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster);
+  }
+
+  static InetSocketAddress parseAddress(String hostAndPort, int defaultPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    if (colon < 0) {
+      return new InetSocketAddress(hostAndPort, defaultPort);
+    }
+    String port = hostAndPort.substring(colon + 1);
+    if (!port.matches("\\d{1,5}")) {
+      throw new IllegalArgumentException("target: " + hostAndPort + " (expected: host:port)");
+    }
+    return new InetSocketAddress(hostAndPort.substring(0, colon), Integer.parseInt(port));
+  }
+
+  String description() {
+    return description;
+  }
+
+  CqlSession openSession() {
+    return CqlSession.builder()
+        .addContactPoints(contactPoints)
+        .withLocalDatacenter(localDatacenter)
+        .withConfigLoader(driverConfig())
+        .build();
+  }
+
+  /**
+   * Generous timeouts (DDL on a busy 2-core machine is slow); no schema metadata, which is not what
+   * the corpus measures and would add a refresh after every DDL; warnings are recorded, not logged.
+   */
+  private static DriverConfigLoader driverConfig() {
+    return DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
+        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
+        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+        .withBoolean(DefaultDriverOption.REQUEST_LOG_WARNINGS, false)
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+        .build();
+  }
+
+  @Override
+  public void close() throws Exception {
+    owned.close();
+  }
+}

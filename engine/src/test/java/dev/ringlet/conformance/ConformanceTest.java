@@ -1,0 +1,115 @@
+package dev.ringlet.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The conformance check: runs every scenario against the target and compares its answers with the
+ * answers recorded from Apache Cassandra 5.0 (one dynamic test per scenario).
+ *
+ * <p>The target is a Ringlet started in this JVM, or, with {@code -Dconformance.target=host:port},
+ * a server running elsewhere ({@code -Dconformance.datacenter}, default {@code datacenter1}, names
+ * its datacenter). Running it against the reference Cassandra the golden files came from must pass
+ * 100%: that proves the harness.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConformanceTest {
+
+  private static final String ROOT = "conformance";
+
+  private ConformanceTarget target;
+
+  @TestFactory
+  Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
+    List<Scenario> scenarios = ScenarioReader.readFolder(resourceFolder(ROOT + "/scenarios"));
+    KnownDifferences known = KnownDifferences.parse(resource(ROOT + "/known-differences.txt"));
+    List<DynamicTest> tests = new ArrayList<>();
+    tests.add(DynamicTest.dynamicTest("known differences name existing statements",
+        () -> checkKnownDifferences(scenarios, known)));
+    for (Scenario scenario : scenarios) {
+      tests.add(DynamicTest.dynamicTest(scenario.name(), () -> check(scenario, known)));
+    }
+    return tests.stream();
+  }
+
+  private void check(Scenario scenario, KnownDifferences known) throws IOException {
+    String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
+    List<StatementAnswer> golden = GoldenFile.parse(goldenName, resource(goldenName));
+    List<StatementAnswer> actual;
+    try (CqlSession session = target().openSession()) {
+      actual = new ScenarioRunner(session).run(scenario);
+    }
+    List<String> problems = AnswerComparison.compare(scenario.name(), golden, actual, known);
+    assertThat(problems)
+        .as("%s: %d of %d statements answered differently from Cassandra on %s:%n%s%n",
+            scenario.name(), problems.size(), golden.size(), target().description(),
+            String.join("\n", problems))
+        .isEmpty();
+  }
+
+  private static void checkKnownDifferences(List<Scenario> scenarios, KnownDifferences known) {
+    List<String> stale = new ArrayList<>();
+    for (KnownDifferences.Entry entry : known.entries()) {
+      boolean exists = scenarios.stream()
+          .anyMatch(s -> s.name().equals(entry.scenario()) && entry.statement() <= s.statements().size());
+      if (!exists) {
+        stale.add(entry.scenario() + ":" + entry.statement());
+      }
+    }
+    assertThat(stale).as("known-differences.txt entries that name no scenario statement").isEmpty();
+  }
+
+  /** Started on first use, so that a target that cannot start fails each scenario, not discovery. */
+  private ConformanceTarget target() {
+    if (target == null) {
+      String external = System.getProperty("conformance.target");
+      target = external == null || external.isBlank()
+          ? ConformanceTarget.ringlet()
+          : ConformanceTarget.external(external, System.getProperty("conformance.datacenter", "datacenter1"));
+    }
+    return target;
+  }
+
+  @AfterAll
+  void stopTarget() throws Exception {
+    if (target != null) {
+      target.close();
+    }
+  }
+
+  private static Path resourceFolder(String name) {
+    URL url = ConformanceTest.class.getClassLoader().getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("resource folder " + name + " is not on the test classpath");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("resource folder " + name + " is not a folder: " + url, e);
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = ConformanceTest.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the test classpath (record it: tools/record-golden.sh)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

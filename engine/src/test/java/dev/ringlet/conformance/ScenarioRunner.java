@@ -1,0 +1,147 @@
+package dev.ringlet.conformance;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs a scenario's statements one after the other on one session and returns what the server
+ * answered, formatted by {@link AnswerFormatter}. A failed statement does not stop the scenario:
+ * its error is the answer.
+ */
+final class ScenarioRunner {
+
+  private final CqlSession session;
+  private final AnswerFormatter formatter;
+
+  ScenarioRunner(CqlSession session) {
+    this.session = session;
+    this.formatter = new AnswerFormatter(
+        session.getContext().getCodecRegistry(), session.getContext().getProtocolVersion());
+  }
+
+  List<StatementAnswer> run(Scenario scenario) {
+    List<StatementAnswer> answers = new ArrayList<>();
+    for (ScenarioStatement statement : scenario.statements()) {
+      answers.add(new StatementAnswer(statement.number(), statement.line(), statement.cql(), answer(statement)));
+    }
+    return answers;
+  }
+
+  private List<String> answer(ScenarioStatement statement) {
+    List<String> lines = new ArrayList<>();
+    try {
+      Statement<?> request = request(statement, lines);
+      lines.addAll(execute(request, statement.directives()));
+    } catch (RuntimeException e) {
+      lines.addAll(formatter.error(unwrap(e)));
+    }
+    return lines;
+  }
+
+  /** The statement to send: simple, or prepared and bound (adding its variables to the answer). */
+  private Statement<?> request(ScenarioStatement statement, List<String> lines) {
+    Directives directives = statement.directives();
+    Statement<?> request;
+    if (directives.prepared()) {
+      PreparedStatement prepared = await(session.prepareAsync(statement.cql()));
+      lines.add(formatter.variables(prepared.getVariableDefinitions()));
+      request = bind(prepared, directives.bindValues());
+    } else {
+      request = SimpleStatement.newInstance(statement.cql());
+    }
+    if (directives.pageSize() > 0) {
+      request = request.setPageSize(directives.pageSize());
+    }
+    if (directives.consistency() != null) {
+      ConsistencyLevel level = DefaultConsistencyLevel.valueOf(directives.consistency());
+      request = request.setConsistencyLevel(level);
+    }
+    return request;
+  }
+
+  private BoundStatement bind(PreparedStatement prepared, List<String> literals) {
+    ColumnDefinitions variables = prepared.getVariableDefinitions();
+    if (literals.size() != variables.size()) {
+      throw new IllegalArgumentException("@bind: " + literals.size() + " values for "
+          + variables.size() + " bind variables of: " + prepared.getQuery());
+    }
+    ByteBuffer[] values = new ByteBuffer[literals.size()];
+    for (int i = 0; i < values.length; i++) {
+      ColumnDefinition variable = variables.get(i);
+      TypeCodec<Object> codec = session.getContext().getCodecRegistry().codecFor(variable.getType());
+      Object value = codec.parse(literals.get(i));
+      values[i] = codec.encode(value, session.getContext().getProtocolVersion());
+    }
+    BoundStatement bound = prepared.bind();
+    for (int i = 0; i < values.length; i++) {
+      bound = bound.setBytesUnsafe(i, values[i]);
+    }
+    return bound;
+  }
+
+  private List<String> execute(Statement<?> request, Directives directives) {
+    AsyncResultSet page = await(session.executeAsync(request));
+    ColumnDefinitions columns = page.getColumnDefinitions();
+    List<String> lines = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(formatter.warnings(page.getExecutionInfo()));
+    if (columns.size() == 0) {
+      lines.add(AnswerFormatter.OK);
+      lines.addAll(warnings);
+      return lines;
+    }
+    lines.add(AnswerFormatter.ROWS);
+    lines.add(formatter.columns(columns));
+    int pageNumber = 1;
+    while (true) {
+      if (directives.pageSize() > 0) {
+        lines.add("page " + pageNumber + ":");
+      }
+      for (Row row : page.currentPage()) {
+        lines.add(formatter.row(row, directives.ignoredColumns()));
+      }
+      if (!page.hasMorePages()) {
+        break;
+      }
+      page = await(page.fetchNextPage());
+      warnings.addAll(formatter.warnings(page.getExecutionInfo()));
+      pageNumber++;
+    }
+    lines.addAll(warnings);
+    return lines;
+  }
+
+  private static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      throw new CompletionException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the server", e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable current = error;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+}
