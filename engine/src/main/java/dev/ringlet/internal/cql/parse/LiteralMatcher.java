@@ -56,6 +56,10 @@ final class LiteralMatcher {
     int digitsEnd = digits(i);
     if (digitsEnd == i) return -1;
     i = digitsEnd;
+    if (s.startsWith("...", i)) {
+      numberMatch = new Match(Kind.FLOAT, i + 1);
+      return i + 1;
+    }
     if (s.startsWith("..", i)) {
       numberMatch = new Match(Kind.INTEGER, i);
       return i;
@@ -63,8 +67,7 @@ final class LiteralMatcher {
     boolean isFloat = false;
     if (at(i) == '.') {
       isFloat = true;
-      i++;
-      if (!s.startsWith("..", i)) i = digits(i);
+      i = digits(i + 1);
     }
     int exp = exponent(i);
     if (exp > i) {
