@@ -35,10 +35,16 @@ final class InsertParser {
     do {
       values.add(ctx.terms.term());
     } while (tokens.accept(","));
-    tokens.expect(")");
+    tokens.expect(")", InsertParser::mayFollowValues);
     boolean ifNotExists = ctx.ifNotExists();
     Using using = clauses.using();
     return new Statement.Insert(table, columns, values, ifNotExists, using, ctx.boundNames());
+  }
+
+  /** What may follow the closing parenthesis of VALUES, for "missing ')' at ..." errors. */
+  private static boolean mayFollowValues(Token t) {
+    return t.is(Kind.EOF) || t.isSymbol(";") || t.isKeyword("IF") || t.isKeyword("USING")
+        || t.isKeyword("APPLY") || t.isKeyword("INSERT") || t.isKeyword("UPDATE") || t.isKeyword("DELETE");
   }
 
   private Statement.Modification json(QualifiedName table) {
