@@ -1,10 +1,111 @@
 package dev.ringlet.internal.cql.parse;
 
 import dev.ringlet.internal.cql.ast.Statement;
+import java.util.List;
 
-/** STUB until the parser lands. */
+/**
+ * Entry point: parses one CQL statement (Cassandra 5.0 syntax) into the syntax tree, or throws a
+ * SYNTAX_ERROR {@link dev.ringlet.internal.error.CqlException} worded like Cassandra's.
+ */
 public final class CqlParser {
+
+  private CqlParser() {}
+
+  /** One statement, with optional trailing semicolons, whitespace and comments around it. */
   public static Statement parse(String cql) {
-    throw new UnsupportedOperationException("TODO parser");
+    ParseContext ctx = new ParseContext(cql);
+    Statement statement = statement(ctx);
+    ctx.tokens.expectEnd();
+    return statement;
+  }
+
+  /**
+   * Splits a script into statements on semicolons outside strings, quoted names, comments and
+   * {@code $$...$$} bodies; pieces holding only whitespace and comments are dropped.
+   */
+  public static List<String> splitScript(String script) {
+    return ScriptSplitter.split(script);
+  }
+
+  private static Statement statement(ParseContext ctx) {
+    TokenStream tokens = ctx.tokens;
+    Token first = tokens.peek();
+    String verb = first.kind() == Token.Kind.WORD ? Keywords.canonical(first.text()) : "";
+    return switch (verb) {
+      case "SELECT" -> new SelectParser(ctx).select();
+      case "INSERT" -> new InsertParser(ctx).insert();
+      case "UPDATE" -> new UpdateParser(ctx).update();
+      case "DELETE" -> new DeleteParser(ctx).delete();
+      case "BEGIN" -> new BatchParser(ctx).batch();
+      case "USE" -> new KeyspaceParser(ctx).use();
+      case "TRUNCATE" -> new TableParser(ctx).truncate();
+      case "CREATE" -> create(ctx);
+      case "ALTER" -> alter(ctx);
+      case "DROP" -> drop(ctx);
+      case "GRANT" -> PermissionParser.isPermissionStatement(tokens)
+          ? new PermissionParser(ctx).grant()
+          : new RoleParser(ctx).grantRole();
+      case "REVOKE" -> PermissionParser.isPermissionStatement(tokens)
+          ? new PermissionParser(ctx).revoke()
+          : new RoleParser(ctx).revokeRole();
+      case "LIST" -> tokens.at(2, "ROLES") || tokens.at(2, "USERS")
+          ? new RoleParser(ctx).listRoles()
+          : new PermissionParser(ctx).list();
+      case "DESCRIBE", "DESC" -> new DescribeParser(ctx).describe();
+      default -> throw tokens.noViableAlternative();
+    };
+  }
+
+  private static Statement create(ParseContext ctx) {
+    TokenStream tokens = ctx.tokens;
+    String fn = FunctionParser.createKind(tokens);
+    if ("FUNCTION".equals(fn)) return new FunctionParser(ctx).createFunction();
+    if ("AGGREGATE".equals(fn)) return new FunctionParser(ctx).createAggregate();
+    return switch (secondWord(tokens)) {
+      case "KEYSPACE", "SCHEMA" -> new KeyspaceParser(ctx).create();
+      case "TABLE" -> new TableParser(ctx).create();
+      case "TYPE" -> new UserTypeParser(ctx).create();
+      case "INDEX", "CUSTOM" -> new IndexParser(ctx).create();
+      case "MATERIALIZED" -> new ViewParser(ctx).create();
+      case "ROLE", "USER" -> new RoleParser(ctx).createRole();
+      default -> throw noViableAtSecond(tokens);
+    };
+  }
+
+  private static Statement alter(ParseContext ctx) {
+    TokenStream tokens = ctx.tokens;
+    return switch (secondWord(tokens)) {
+      case "KEYSPACE", "SCHEMA" -> new KeyspaceParser(ctx).alter();
+      case "TABLE" -> new TableParser(ctx).alter();
+      case "TYPE" -> new UserTypeParser(ctx).alter();
+      case "MATERIALIZED" -> new ViewParser(ctx).alter();
+      case "ROLE", "USER" -> new RoleParser(ctx).alterRole();
+      default -> throw noViableAtSecond(tokens);
+    };
+  }
+
+  private static Statement drop(ParseContext ctx) {
+    TokenStream tokens = ctx.tokens;
+    return switch (secondWord(tokens)) {
+      case "KEYSPACE", "SCHEMA" -> new KeyspaceParser(ctx).drop();
+      case "TABLE" -> new TableParser(ctx).dropTable();
+      case "TYPE" -> new UserTypeParser(ctx).drop();
+      case "INDEX" -> new IndexParser(ctx).drop();
+      case "MATERIALIZED" -> new ViewParser(ctx).drop();
+      case "FUNCTION" -> new FunctionParser(ctx).dropFunction();
+      case "AGGREGATE" -> new FunctionParser(ctx).dropAggregate();
+      case "ROLE", "USER" -> new RoleParser(ctx).dropRole();
+      default -> throw noViableAtSecond(tokens);
+    };
+  }
+
+  private static String secondWord(TokenStream tokens) {
+    Token t = tokens.peek(2);
+    return t.kind() == Token.Kind.WORD ? Keywords.canonical(t.text()) : "";
+  }
+
+  private static RuntimeException noViableAtSecond(TokenStream tokens) {
+    tokens.next();
+    return tokens.noViableAlternative();
   }
 }

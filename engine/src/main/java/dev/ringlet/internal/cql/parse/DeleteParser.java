@@ -1,0 +1,61 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.Condition;
+import dev.ringlet.internal.cql.ast.Deletion;
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Relation;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.ast.Using;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code DELETE [targets] FROM t [USING TIMESTAMP ts] WHERE ... [IF EXISTS | IF conditions]}. */
+final class DeleteParser {
+
+  private final ParseContext ctx;
+  private final TokenStream tokens;
+  private final ModificationClauses clauses;
+
+  DeleteParser(ParseContext ctx) {
+    this.ctx = ctx;
+    this.tokens = ctx.tokens;
+    this.clauses = new ModificationClauses(ctx);
+  }
+
+  Statement.Delete delete() {
+    tokens.expect("DELETE");
+    List<Deletion> targets = new ArrayList<>();
+    if (!tokens.at("FROM")) {
+      do {
+        targets.add(target());
+      } while (tokens.accept(","));
+    }
+    tokens.expect("FROM", Names::isName);
+    QualifiedName table = ctx.names.tableName();
+    Using using = clauses.usingTimestamp();
+    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    List<Relation> where = ctx.relations.whereClause();
+    boolean ifExists = false;
+    List<Condition> conditions = List.of();
+    if (tokens.accept("IF")) {
+      if (tokens.accept("EXISTS")) {
+        ifExists = true;
+      } else {
+        conditions = clauses.conditions();
+      }
+    }
+    return new Statement.Delete(table, targets, using, where, ifExists, conditions, ctx.boundNames());
+  }
+
+  private Deletion target() {
+    String column = ctx.names.ident();
+    if (tokens.accept("[")) {
+      Term key = ctx.terms.term();
+      tokens.expect("]");
+      return new Deletion(column, key, null);
+    }
+    if (tokens.accept(".")) return new Deletion(column, null, ctx.names.ident());
+    return new Deletion(column, null, null);
+  }
+}

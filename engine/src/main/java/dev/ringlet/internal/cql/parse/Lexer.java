@@ -1,0 +1,158 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.error.CqlException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns CQL text into tokens the way Cassandra's lexer does: longest match wins, ties go to the
+ * rule Cassandra declares first (numbers, booleans, durations, identifiers, hex, uuids). Whitespace
+ * and comments are kept as hidden tokens because error snippets count them. The list always ends
+ * with an EOF token.
+ *
+ * <p>Lexer errors use ANTLR's lexer wording ("mismatched character '&lt;EOF&gt;' expecting '''").
+ */
+final class Lexer {
+
+  private static final String TWO_CHAR_SYMBOLS = "<= >= != += -= ..";
+  private static final String ONE_CHAR_SYMBOLS = "()[]{},;.:=<>+-*/%?";
+
+  private final String input;
+  private final List<Token> tokens = new ArrayList<>();
+  private int pos;
+  private int line = 1;
+  private int lineStart;
+
+  private Lexer(String input) {
+    this.input = input;
+  }
+
+  static List<Token> tokenize(String input) {
+    Lexer lexer = new Lexer(input);
+    lexer.run();
+    return lexer.tokens;
+  }
+
+  private void run() {
+    while (pos < input.length()) {
+      lexOne();
+    }
+    tokens.add(new Token(Kind.EOF, "<EOF>", 0, -1, input.length(), tokens.size()));
+  }
+
+  private void lexOne() {
+    char c = input.charAt(pos);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      int end = pos;
+      while (end < input.length() && " \t\n\r".indexOf(input.charAt(end)) >= 0) end++;
+      emit(Kind.WHITESPACE, input.substring(pos, end), end);
+    } else if (input.startsWith("--", pos) || input.startsWith("//", pos)) {
+      int end = input.indexOf('\n', pos);
+      end = end < 0 ? input.length() : end + 1;
+      emit(Kind.COMMENT, input.substring(pos, end), end);
+    } else if (input.startsWith("/*", pos)) {
+      int close = input.indexOf("*/", pos + 2);
+      if (close < 0) throw errorAtEnd("'*'");
+      emit(Kind.COMMENT, input.substring(pos, close + 2), close + 2);
+    } else if (c == '\'') {
+      lexQuoted('\'', Kind.STRING);
+    } else if (c == '"') {
+      lexQuoted('"', Kind.QUOTED_NAME);
+    } else if (input.startsWith("$$", pos)) {
+      int close = input.indexOf("$$", pos + 2);
+      if (close < 0) throw errorAtEnd("'$'");
+      emit(Kind.STRING, input.substring(pos + 2, close), close + 2);
+    } else {
+      lexWordOrNumber();
+    }
+  }
+
+  /** {@code '...'} or {@code "..."}: a doubled quote stands for one. */
+  private void lexQuoted(char quote, Kind kind) {
+    StringBuilder text = new StringBuilder();
+    int i = pos + 1;
+    while (true) {
+      if (i >= input.length()) throw errorAtEnd("'" + quote + "'");
+      char c = input.charAt(i);
+      if (c == quote) {
+        if (i + 1 < input.length() && input.charAt(i + 1) == quote) {
+          text.append(quote);
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      text.append(c);
+      i++;
+    }
+    emit(kind, text.toString(), i + 1);
+  }
+
+  private void lexWordOrNumber() {
+    LiteralMatcher m = new LiteralMatcher(input, pos);
+    Match best = m.longest();
+    if (best != null) {
+      emit(best.kind(), input.substring(pos, best.end()), best.end());
+      return;
+    }
+    for (String sym : TWO_CHAR_SYMBOLS.split(" ")) {
+      if (input.startsWith(sym, pos)) {
+        emit(Kind.SYMBOL, sym, pos + 2);
+        return;
+      }
+    }
+    char c = input.charAt(pos);
+    if (ONE_CHAR_SYMBOLS.indexOf(c) >= 0) {
+      emit(Kind.SYMBOL, String.valueOf(c), pos + 1);
+      return;
+    }
+    if (c == '!') {
+      throw error(pos + 1, "mismatched character " + charDisplay(pos + 1) + " expecting '='");
+    }
+    throw error(pos, "no viable alternative at character " + charDisplay(pos));
+  }
+
+  record Match(Kind kind, int end) {}
+
+  private void emit(Kind kind, String text, int end) {
+    tokens.add(new Token(kind, text, line, pos - lineStart, pos, tokens.size()));
+    for (int i = pos; i < end; i++) {
+      if (input.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    pos = end;
+  }
+
+  private String charDisplay(int at) {
+    if (at >= input.length()) return "'<EOF>'";
+    char c = input.charAt(at);
+    String s =
+        switch (c) {
+          case '\n' -> "\\n";
+          case '\t' -> "\\t";
+          case '\r' -> "\\r";
+          default -> String.valueOf(c);
+        };
+    return "'" + s + "'";
+  }
+
+  private CqlException errorAtEnd(String expected) {
+    return error(input.length(), "mismatched character '<EOF>' expecting " + expected);
+  }
+
+  /** An error at character offset {@code at}, with ANTLR's "line L:C" header. */
+  private CqlException error(int at, String message) {
+    int l = 1;
+    int start = 0;
+    for (int i = 0; i < at && i < input.length(); i++) {
+      if (input.charAt(i) == '\n') {
+        l++;
+        start = i + 1;
+      }
+    }
+    return CqlException.syntax("line " + l + ":" + (at - start) + " " + message);
+  }
+}

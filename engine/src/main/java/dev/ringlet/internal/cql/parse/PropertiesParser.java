@@ -1,0 +1,75 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.Properties;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.types.LiteralKind;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code name = value (AND name = value)*} where a value is a constant, an unreserved keyword
+ * (kept as a STRING constant) or a map literal. Repeats are refused with Cassandra's
+ * "Multiple definition for property 'x'".
+ */
+final class PropertiesParser {
+
+  private final TokenStream tokens;
+  private final Names names;
+  private final TermParser terms;
+
+  PropertiesParser(TokenStream tokens, Names names, TermParser terms) {
+    this.tokens = tokens;
+    this.names = names;
+    this.terms = terms;
+  }
+
+  /** Properties after a WITH already consumed. */
+  Properties properties() {
+    Map<String, Term> values = new LinkedHashMap<>();
+    do {
+      property(values);
+    } while (tokens.accept("AND"));
+    return new Properties(values);
+  }
+
+  /** One {@code name = value} into {@code values}. */
+  void property(Map<String, Term> values) {
+    String name = names.ident();
+    tokens.expect("=");
+    put(values, name, value());
+  }
+
+  static void put(Map<String, Term> values, String name, Term value) {
+    if (values.containsKey(name)) {
+      throw TokenStream.actionError("Multiple definition for property '" + name + "'");
+    }
+    values.put(name, value);
+  }
+
+  private Term value() {
+    if (tokens.at("{")) {
+      Term.MapLiteral map = terms.mapLiteral();
+      checkDistinctKeys(map);
+      return map;
+    }
+    if (terms.isConstant(1)) return terms.constant();
+    Token t = tokens.peek();
+    if (t.is(Kind.WORD) && Keywords.isKeyword(t.text()) && Keywords.isUsableAsName(t.text())) {
+      tokens.next();
+      return new Term.Constant(LiteralKind.STRING, t.text());
+    }
+    throw tokens.noViableAlternative();
+  }
+
+  private static void checkDistinctKeys(Term.MapLiteral map) {
+    Set<String> seen = new HashSet<>();
+    for (Term key : map.keys()) {
+      if (key instanceof Term.Constant c && !seen.add(c.text())) {
+        throw TokenStream.actionError("Multiple definition for property " + c.text());
+      }
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.Ordering;
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Relation;
+import dev.ringlet.internal.cql.ast.Selector;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.Term;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code SELECT [JSON] [DISTINCT] ... FROM ... [WHERE] [GROUP BY] [ORDER BY] [PER PARTITION LIMIT] [LIMIT] [ALLOW FILTERING]}. */
+final class SelectParser {
+
+  private final ParseContext ctx;
+  private final TokenStream tokens;
+
+  SelectParser(ParseContext ctx) {
+    this.ctx = ctx;
+    this.tokens = ctx.tokens;
+  }
+
+  Statement.Select select() {
+    tokens.expect("SELECT");
+    // JSON and DISTINCT are unreserved: they are keywords only when a select clause follows them.
+    boolean json = tokens.at("JSON") && isSelectClauseStart(2) && tokens.accept("JSON");
+    boolean distinct = tokens.at("DISTINCT") && isSelectClauseStart(2) && tokens.accept("DISTINCT");
+    List<Selector.Aliased> selectors = selectClause();
+    tokens.expect("FROM", Names::isName);
+    QualifiedName table = ctx.names.tableName();
+    List<Relation> where = tokens.accept("WHERE") ? ctx.relations.whereClause() : List.of();
+    List<String> groupBy = List.of();
+    if (tokens.accept("GROUP")) {
+      tokens.expect("BY", Names::isName);
+      groupBy = ctx.names.identList();
+    }
+    List<Ordering> orderBy = List.of();
+    if (tokens.accept("ORDER")) {
+      tokens.expect("BY", Names::isName);
+      orderBy = orderings();
+    }
+    Term perPartitionLimit = null;
+    if (tokens.accept("PER")) {
+      tokens.expect("PARTITION");
+      tokens.expect("LIMIT");
+      perPartitionLimit = ctx.terms.intValue();
+    }
+    Term limit = tokens.accept("LIMIT") ? ctx.terms.intValue() : null;
+    boolean allowFiltering = false;
+    if (tokens.accept("ALLOW")) {
+      tokens.expect("FILTERING");
+      allowFiltering = true;
+    }
+    return new Statement.Select(
+        table, json, distinct, selectors, where, groupBy, orderBy, perPartitionLimit, limit,
+        allowFiltering, ctx.boundNames());
+  }
+
+  /** {@code *} (an empty list) or selectors. */
+  List<Selector.Aliased> selectClause() {
+    if (tokens.accept("*")) return List.of();
+    return ctx.selectors.selectors();
+  }
+
+  private boolean isSelectClauseStart(int k) {
+    return tokens.at(k, "*") || ctx.selectors.isSelectorStart(k);
+  }
+
+  private List<Ordering> orderings() {
+    List<Ordering> orderings = new ArrayList<>();
+    do {
+      String column = ctx.names.ident();
+      if (tokens.accept("ANN")) {
+        tokens.expect("OF");
+        orderings.add(new Ordering(column, false, ctx.terms.term()));
+      } else {
+        boolean desc = tokens.accept("DESC");
+        if (!desc) tokens.accept("ASC");
+        orderings.add(new Ordering(column, desc, null));
+      }
+    } while (tokens.accept(","));
+    return orderings;
+  }
+}

@@ -1,0 +1,186 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.Selector;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.ast.TypeExpr;
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.types.LiteralKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SELECT clause: columns, {@code COUNT(*)}, {@code WRITETIME/MAXWRITETIME/TTL(col)},
+ * {@code CAST(x AS type)}, function calls, field/element/slice access, literals and arithmetic.
+ */
+final class SelectorParser {
+
+  private static final Selector ZERO =
+      new Selector.Value(new Term.Constant(LiteralKind.INTEGER, "0"));
+
+  private final TokenStream tokens;
+  private final Names names;
+  private final TypeParser types;
+  private final TermParser terms;
+
+  SelectorParser(TokenStream tokens, Names names, TypeParser types, TermParser terms) {
+    this.tokens = tokens;
+    this.names = names;
+    this.types = types;
+    this.terms = terms;
+  }
+
+  /** {@code selector [AS alias] (',' ...)*}. */
+  List<Selector.Aliased> selectors() {
+    List<Selector.Aliased> result = new ArrayList<>();
+    do {
+      Selector s = selector();
+      String alias = tokens.accept("AS") ? names.ident() : null;
+      result.add(new Selector.Aliased(s, alias));
+    } while (tokens.accept(","));
+    return result;
+  }
+
+  /** Whether a selector can start at the k-th token. */
+  boolean isSelectorStart(int k) {
+    Token t = tokens.peek(k);
+    if (t.isSymbol("*")) return false;
+    return Names.isName(t) || names.isFunctionCall(k) || terms.isTermStart(k);
+  }
+
+  Selector selector() {
+    Selector left = multiplication();
+    while (tokens.at("+") || tokens.at("-")) {
+      char op = tokens.next().text().charAt(0);
+      left = new Selector.Arithmetic(op, left, multiplication());
+    }
+    return left;
+  }
+
+  private Selector multiplication() {
+    Selector left = group();
+    while (tokens.at("*") || tokens.at("/") || tokens.at("%")) {
+      char op = tokens.next().text().charAt(0);
+      left = new Selector.Arithmetic(op, left, group());
+    }
+    return left;
+  }
+
+  private Selector group() {
+    if (tokens.accept("-")) return new Selector.Arithmetic('-', ZERO, group());
+    return modifiers(primary());
+  }
+
+  /** {@code .field}, {@code [key]} and {@code [from..to]} after a selector. */
+  Selector modifiers(Selector base) {
+    Selector s = base;
+    while (true) {
+      if (tokens.at(".") ) {
+        tokens.next();
+        s = new Selector.Field(s, names.ident());
+      } else if (tokens.at("[")) {
+        s = subSelection(s);
+      } else {
+        return s;
+      }
+    }
+  }
+
+  private Selector subSelection(Selector s) {
+    tokens.expect("[");
+    Term from = tokens.at("..") ? null : terms.term();
+    if (tokens.accept("..")) {
+      Term to = tokens.at("]") ? null : terms.term();
+      tokens.expect("]");
+      return new Selector.Slice(s, from, to);
+    }
+    tokens.expect("]");
+    return new Selector.Element(s, from);
+  }
+
+  private Selector primary() {
+    Token t = tokens.peek();
+    if (t.is(Kind.WORD) && tokens.at(2, "(")) {
+      String w = Keywords.canonical(t.text());
+      switch (w) {
+        case "COUNT" -> {
+          if (tokens.acceptAll("COUNT", "(", "*", ")")) return new Selector.CountAll();
+          if (tokens.at(3, Kind.INTEGER, "1") && tokens.at(4, ")")) {
+            tokens.acceptAll("COUNT", "(");
+            tokens.next();
+            tokens.next();
+            return new Selector.CountAll();
+          }
+        }
+        case "WRITETIME" -> {
+          return writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind.WRITETIME);
+        }
+        case "MAXWRITETIME" -> {
+          return writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind.MAXWRITETIME);
+        }
+        case "TTL" -> {
+          return writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind.TTL);
+        }
+        case "CAST" -> {
+          return cast();
+        }
+        default -> {}
+      }
+    }
+    if (names.isFunctionCall(1)) return function();
+    if (t.isSymbol("(")) return parenthesized();
+    if (Names.isName(t)) return new Selector.Column(names.ident());
+    if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
+    throw tokens.noViableAlternative();
+  }
+
+  private Selector writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind kind) {
+    tokens.next();
+    tokens.expect("(");
+    Selector column = modifiers(new Selector.Column(names.ident()));
+    tokens.expect(")");
+    return new Selector.WriteTimeOrTtl(kind, column);
+  }
+
+  private Selector cast() {
+    tokens.next();
+    tokens.expect("(");
+    Selector inner = selector();
+    tokens.expect("AS");
+    Token t = tokens.peek();
+    if (!t.is(Kind.WORD) || !Keywords.NATIVE_TYPES.contains(Keywords.canonical(t.text()))) {
+      throw tokens.noViableAlternative();
+    }
+    TypeExpr type = types.type();
+    tokens.expect(")");
+    return new Selector.Cast(inner, type);
+  }
+
+  private Selector function() {
+    var name = names.functionName();
+    tokens.expect("(");
+    List<Selector> args = new ArrayList<>();
+    if (!tokens.at(")")) {
+      do {
+        args.add(selector());
+      } while (tokens.accept(","));
+    }
+    tokens.expect(")");
+    return new Selector.Function(name, args);
+  }
+
+  /** {@code (type) value} as a hinted value, or {@code (selector)}; tuples of values as a tuple literal. */
+  private Selector parenthesized() {
+    if (terms.isTermStart(1)) {
+      int mark = tokens.mark();
+      try {
+        return new Selector.Value(terms.simpleTerm());
+      } catch (dev.ringlet.internal.error.CqlException notATerm) {
+        tokens.reset(mark);
+      }
+    }
+    tokens.expect("(");
+    Selector inner = selector();
+    tokens.expect(")");
+    return inner;
+  }
+}

@@ -1,0 +1,272 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.ast.TypeExpr;
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.types.LiteralKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Terms: constants, NULL, bind markers, collection/tuple/UDT literals, function calls, type hints
+ * and arithmetic ({@code * / %} before {@code + -}, unary minus as {@code 0 - x}).
+ *
+ * <p>Braces follow Cassandra's disambiguation: {@code {}} is an empty map, {@code {name: v}} with an
+ * identifier before the colon is a UDT literal, {@code {k: v}} otherwise a map, {@code {a, b}} a set.
+ */
+final class TermParser {
+
+  private static final Term ZERO = new Term.Constant(LiteralKind.INTEGER, "0");
+
+  private final TokenStream tokens;
+  private final Names names;
+  private final TypeParser types;
+  private final BindMarkers markers;
+
+  TermParser(TokenStream tokens, Names names, TypeParser types, BindMarkers markers) {
+    this.tokens = tokens;
+    this.names = names;
+    this.types = types;
+    this.markers = markers;
+  }
+
+  Term term() {
+    Term left = multiplication();
+    while ((tokens.at("+") || tokens.at("-")) && isTermStart(2)) {
+      char op = tokens.next().text().charAt(0);
+      left = new Term.Arithmetic(op, left, multiplication());
+    }
+    return left;
+  }
+
+  private Term multiplication() {
+    Term left = group();
+    while (tokens.at("*") || tokens.at("/") || tokens.at("%")) {
+      char op = tokens.next().text().charAt(0);
+      left = new Term.Arithmetic(op, left, group());
+    }
+    return left;
+  }
+
+  private Term group() {
+    if (tokens.accept("-")) return new Term.Arithmetic('-', ZERO, simpleTerm());
+    return simpleTerm();
+  }
+
+  /** Whether a term can start at the k-th token (identifiers only as function names). */
+  boolean isTermStart(int k) {
+    Token t = tokens.peek(k);
+    return switch (t.kind()) {
+      case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> true;
+      case SYMBOL -> "?:[{(-".contains(t.text()) && t.text().length() == 1;
+      case WORD -> t.isKeyword("NULL") || t.isKeyword("NAN") || t.isKeyword("INFINITY")
+          || names.isFunctionCall(k);
+      case QUOTED_NAME -> names.isFunctionCall(k);
+      default -> false;
+    };
+  }
+
+  Term simpleTerm() {
+    Token t = tokens.peek();
+    if (t.isSymbol("(")) return parenthesized();
+    if ((t.is(Kind.WORD) || t.is(Kind.QUOTED_NAME)) && names.isFunctionCall(1)) return functionCall();
+    return value();
+  }
+
+  /** A value: constant, NULL, marker or collection/tuple/UDT literal (no function calls). */
+  Term value() {
+    Token t = tokens.peek();
+    switch (t.kind()) {
+      case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> {
+        return constant();
+      }
+      case WORD -> {
+        if (t.isKeyword("NULL")) {
+          tokens.next();
+          return new Term.Null();
+        }
+        if (t.isKeyword("NAN") || t.isKeyword("INFINITY")) return constant();
+        throw tokens.noViableAlternative();
+      }
+      case SYMBOL -> {
+        return switch (t.text()) {
+          case "?", ":" -> marker();
+          case "[" -> list();
+          case "{" -> braces();
+          case "(" -> tuple();
+          default -> throw tokens.noViableAlternative();
+        };
+      }
+      default -> throw tokens.noViableAlternative();
+    }
+  }
+
+  /** A constant literal; NaN and Infinity (signed or not) are FLOAT constants. */
+  Term.Constant constant() {
+    Token t = tokens.peek();
+    LiteralKind kind =
+        switch (t.kind()) {
+          case STRING -> LiteralKind.STRING;
+          case INTEGER -> LiteralKind.INTEGER;
+          case FLOAT -> LiteralKind.FLOAT;
+          case BOOLEAN -> LiteralKind.BOOLEAN;
+          case DURATION -> LiteralKind.DURATION;
+          case UUID -> LiteralKind.UUID;
+          case HEX -> LiteralKind.HEX;
+          case WORD -> t.isKeyword("NAN") || t.isKeyword("INFINITY") ? LiteralKind.FLOAT : null;
+          default -> null;
+        };
+    if (kind == null) throw tokens.noViableAlternative();
+    tokens.next();
+    String text = kind == LiteralKind.HEX ? t.text().substring(2) : t.text();
+    return new Term.Constant(kind, text);
+  }
+
+  boolean isConstant(int k) {
+    Token t = tokens.peek(k);
+    return switch (t.kind()) {
+      case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> true;
+      case WORD -> t.isKeyword("NAN") || t.isKeyword("INFINITY");
+      default -> false;
+    };
+  }
+
+  /** {@code ?} or {@code :name}. */
+  Term.BindMarker marker() {
+    if (tokens.accept("?")) return markers.next(null);
+    tokens.expect(":");
+    return markers.next(names.ident());
+  }
+
+  boolean isMarker(int k) {
+    return tokens.at(k, "?") || tokens.at(k, ":");
+  }
+
+  /** An integer constant or marker (LIMIT, TTL, TIMESTAMP values: Cassandra's intValue). */
+  Term intValue() {
+    if (isMarker(1)) return marker();
+    Token t = tokens.peek();
+    if (!t.is(Kind.INTEGER)) throw tokens.noViableAlternative();
+    return constant();
+  }
+
+  private Term parenthesized() {
+    int mark = tokens.mark();
+    if (types.isTypeStart(2)) {
+      try {
+        tokens.next();
+        TypeExpr type = types.type();
+        if (tokens.at(")") && isTermStart(2)) {
+          tokens.next();
+          return new Term.TypeHint(type, simpleTerm());
+        }
+      } catch (CqlException notAType) {
+        // not a type hint: fall back to a tuple below
+      }
+      tokens.reset(mark);
+    }
+    return tuple();
+  }
+
+  /** {@code (a, b, ...)}. */
+  Term.TupleLiteral tuple() {
+    tokens.expect("(");
+    List<Term> elements = new ArrayList<>();
+    do {
+      elements.add(term());
+    } while (tokens.accept(","));
+    tokens.expect(")");
+    return new Term.TupleLiteral(elements);
+  }
+
+  private Term list() {
+    tokens.expect("[");
+    List<Term> elements = new ArrayList<>();
+    if (!tokens.at("]")) {
+      do {
+        elements.add(term());
+      } while (tokens.accept(","));
+    }
+    tokens.expect("]");
+    return new Term.ListLiteral(elements);
+  }
+
+  private Term braces() {
+    if (tokens.at(2, "}")) {
+      tokens.next();
+      tokens.next();
+      return new Term.MapLiteral(List.of(), List.of());
+    }
+    if (names.isName(2) && tokens.at(3, ":")) return udt();
+    tokens.expect("{");
+    Term first = term();
+    return tokens.at(":") ? mapAfterFirstKey(first) : setAfterFirst(first);
+  }
+
+  private Term mapAfterFirstKey(Term firstKey) {
+    List<Term> keys = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    keys.add(firstKey);
+    tokens.expect(":");
+    values.add(term());
+    while (tokens.accept(",")) {
+      keys.add(term());
+      tokens.expect(":");
+      values.add(term());
+    }
+    tokens.expect("}");
+    return new Term.MapLiteral(keys, values);
+  }
+
+  private Term setAfterFirst(Term first) {
+    List<Term> elements = new ArrayList<>();
+    elements.add(first);
+    while (tokens.accept(",")) elements.add(term());
+    tokens.expect("}");
+    return new Term.SetLiteral(elements);
+  }
+
+  private Term udt() {
+    tokens.expect("{");
+    List<String> fields = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    do {
+      fields.add(names.ident());
+      tokens.expect(":");
+      values.add(term());
+    } while (tokens.accept(","));
+    tokens.expect("}");
+    return new Term.UdtLiteral(fields, values);
+  }
+
+  /** A map literal {@code {k: v, ...}} (property values); {@code {}} allowed. */
+  Term.MapLiteral mapLiteral() {
+    tokens.expect("{");
+    List<Term> keys = new ArrayList<>();
+    List<Term> values = new ArrayList<>();
+    if (!tokens.at("}")) {
+      do {
+        keys.add(term());
+        tokens.expect(":");
+        values.add(term());
+      } while (tokens.accept(","));
+    }
+    tokens.expect("}");
+    return new Term.MapLiteral(keys, values);
+  }
+
+  private Term functionCall() {
+    QualifiedName name = names.functionName();
+    tokens.expect("(");
+    List<Term> args = new ArrayList<>();
+    if (!tokens.at(")")) {
+      do {
+        args.add(term());
+      } while (tokens.accept(","));
+    }
+    tokens.expect(")");
+    return new Term.FunctionCall(name, args);
+  }
+}

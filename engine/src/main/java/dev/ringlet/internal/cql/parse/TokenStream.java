@@ -1,0 +1,157 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.error.CqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The parser's view of the tokens: visible tokens only, with look-ahead, and the error messages of
+ * ANTLR 3 as Cassandra reports them ("no viable alternative at input", "mismatched input ...
+ * expecting", "extraneous input", "missing X at"). It remembers how far the parser has looked,
+ * because Cassandra's error snippet only shows tokens its parser had already fetched.
+ */
+final class TokenStream {
+
+  private final String source;
+  private final List<Token> all;
+  private final List<Token> visible = new ArrayList<>();
+  private int p;
+  private int fetched;
+
+  TokenStream(String source) {
+    this.source = source;
+    this.all = Lexer.tokenize(source);
+    for (Token t : all) {
+      if (!t.kind().hidden()) visible.add(t);
+    }
+    touch(0);
+  }
+
+  /** The current token. */
+  Token peek() {
+    return peek(1);
+  }
+
+  /** The k-th visible token from here, 1-based; EOF past the end. */
+  Token peek(int k) {
+    int i = Math.min(p + k - 1, visible.size() - 1);
+    touch(i);
+    return visible.get(i);
+  }
+
+  Token next() {
+    Token t = peek();
+    if (p < visible.size() - 1) p++;
+    touch(p);
+    return t;
+  }
+
+  /** The current position, for {@link #reset} after a speculative parse. */
+  int mark() {
+    return p;
+  }
+
+  void reset(int mark) {
+    p = mark;
+  }
+
+  boolean atEnd() {
+    return peek().is(Kind.EOF);
+  }
+
+  boolean at(String symbolOrKeyword) {
+    return matches(peek(), symbolOrKeyword);
+  }
+
+  boolean at(int k, String symbolOrKeyword) {
+    return matches(peek(k), symbolOrKeyword);
+  }
+
+  /** Whether the k-th token is of the given kind with the given text. */
+  boolean at(int k, Kind kind, String text) {
+    Token t = peek(k);
+    return t.is(kind) && t.text().equals(text);
+  }
+
+  /** Consumes the token if it is the given symbol or keyword. */
+  boolean accept(String symbolOrKeyword) {
+    if (!at(symbolOrKeyword)) return false;
+    next();
+    return true;
+  }
+
+  /** Consumes a sequence of keywords/symbols if all of them are next. */
+  boolean acceptAll(String... items) {
+    for (int i = 0; i < items.length; i++) {
+      if (!at(i + 1, items[i])) return false;
+    }
+    for (int i = 0; i < items.length; i++) next();
+    return true;
+  }
+
+  /** Consumes the expected symbol or keyword, or fails with a "mismatched input" error. */
+  Token expect(String symbolOrKeyword) {
+    return expect(symbolOrKeyword, null);
+  }
+
+  /**
+   * Like {@link #expect(String)}; {@code follow} says what may come after the expected token, so
+   * that a token belonging there is reported as "missing X at ..." like ANTLR does.
+   */
+  Token expect(String symbolOrKeyword, Predicate<Token> follow) {
+    if (at(symbolOrKeyword)) return next();
+    throw mismatch(tokenName(symbolOrKeyword), t -> matches(t, symbolOrKeyword), follow);
+  }
+
+  /** Requires the end of input (after optional semicolons). */
+  void expectEnd() {
+    while (accept(";")) {}
+    if (atEnd()) return;
+    if (peek(2).is(Kind.EOF)) throw error("extraneous input " + peek().display() + " expecting EOF");
+    throw error("missing EOF at " + peek().display());
+  }
+
+  CqlException mismatch(String expectedName, Predicate<Token> isExpected, Predicate<Token> follow) {
+    Token current = peek();
+    if (!current.is(Kind.EOF) && isExpected.test(peek(2))) {
+      return error("extraneous input " + current.display() + " expecting " + expectedName);
+    }
+    if (follow != null && follow.test(current)) {
+      return error("missing " + expectedName + " at " + current.display());
+    }
+    return error("mismatched input " + current.display() + " expecting " + expectedName);
+  }
+
+  /** "no viable alternative at input 'x'" at the current token. */
+  CqlException noViableAlternative() {
+    return error("no viable alternative at input " + peek().display());
+  }
+
+  /** A syntax error at the current token: ANTLR's "line L:C" header, the message, the snippet. */
+  CqlException error(String message) {
+    Token t = peek();
+    String snippet = ErrorSnippet.build(source, all, t.index(), fetched);
+    return CqlException.syntax("line " + t.line() + ":" + t.column() + " " + message + snippet);
+  }
+
+  /** A syntax error raised by a grammar action: plain message, no position (addRecognitionError). */
+  static CqlException actionError(String message) {
+    return CqlException.syntax(message);
+  }
+
+  static boolean matches(Token t, String symbolOrKeyword) {
+    if (Character.isLetter(symbolOrKeyword.charAt(0))) return t.isKeyword(symbolOrKeyword);
+    return t.isSymbol(symbolOrKeyword);
+  }
+
+  static String tokenName(String symbolOrKeyword) {
+    if (Character.isLetter(symbolOrKeyword.charAt(0))) return Keywords.tokenName(symbolOrKeyword);
+    return "'" + symbolOrKeyword + "'";
+  }
+
+  private void touch(int visibleIndex) {
+    fetched = Math.max(fetched, visible.get(visibleIndex).index());
+  }
+}

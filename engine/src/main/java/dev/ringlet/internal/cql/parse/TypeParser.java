@@ -1,0 +1,119 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.TypeExpr;
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** CQL types: native, collections, tuple, vector, frozen, user-defined and custom ('class'). */
+final class TypeParser {
+
+  private final TokenStream tokens;
+  private final Names names;
+
+  TypeParser(TokenStream tokens, Names names) {
+    this.tokens = tokens;
+    this.names = names;
+  }
+
+  /** Whether a type can start at the k-th token (for telling {@code (int) ?} from a tuple). */
+  boolean isTypeStart(int k) {
+    Token t = tokens.peek(k);
+    if (t.is(Kind.STRING) || t.is(Kind.QUOTED_NAME)) return true;
+    if (!t.is(Kind.WORD)) return false;
+    String w = Keywords.canonical(t.text());
+    return Keywords.NATIVE_TYPES.contains(w)
+        || w.equals("SET")
+        || w.equals("FROZEN")
+        || Keywords.isUsableAsTypeName(t.text());
+  }
+
+  TypeExpr type() {
+    Token t = tokens.peek();
+    if (t.is(Kind.STRING)) {
+      tokens.next();
+      return new TypeExpr.Custom(t.text());
+    }
+    if (t.is(Kind.WORD) && tokens.at(2, "<")) {
+      String w = Keywords.canonical(t.text());
+      switch (w) {
+        case "FROZEN" -> {
+          return new TypeExpr.Frozen(single());
+        }
+        case "LIST", "SET" -> {
+          return new TypeExpr.Collection(w.toLowerCase(Locale.ROOT), single());
+        }
+        case "MAP" -> {
+          return map();
+        }
+        case "TUPLE" -> {
+          return tuple();
+        }
+        case "VECTOR" -> {
+          return vector();
+        }
+        default -> {}
+      }
+    }
+    if (t.is(Kind.WORD) && Keywords.NATIVE_TYPES.contains(Keywords.canonical(t.text()))) {
+      tokens.next();
+      return new TypeExpr.Native(t.text().toLowerCase(Locale.ROOT));
+    }
+    if (t.is(Kind.WORD) && !Keywords.isUsableAsTypeName(t.text())) {
+      throw tokens.noViableAlternative();
+    }
+    return new TypeExpr.UserDefined(names.typeName());
+  }
+
+  private TypeExpr single() {
+    tokens.next();
+    tokens.expect("<");
+    TypeExpr inner = type();
+    tokens.expect(">");
+    return inner;
+  }
+
+  private TypeExpr map() {
+    tokens.next();
+    tokens.expect("<");
+    TypeExpr key = type();
+    tokens.expect(",");
+    TypeExpr value = type();
+    tokens.expect(">");
+    return new TypeExpr.MapOf(key, value);
+  }
+
+  private TypeExpr tuple() {
+    tokens.next();
+    tokens.expect("<");
+    List<TypeExpr> elements = new ArrayList<>();
+    do {
+      elements.add(type());
+    } while (tokens.accept(","));
+    tokens.expect(">");
+    return new TypeExpr.Tuple(elements);
+  }
+
+  private TypeExpr vector() {
+    tokens.next();
+    tokens.expect("<");
+    TypeExpr element = type();
+    tokens.expect(",");
+    Token d = tokens.peek();
+    if (!d.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER", t -> t.is(Kind.INTEGER), null);
+    tokens.next();
+    tokens.expect(">");
+    return new TypeExpr.Vector(element, Integer.parseInt(d.text()));
+  }
+
+  /** {@code type (',' type)*} or nothing, inside parentheses already opened. */
+  List<TypeExpr> typeListUntilClose() {
+    List<TypeExpr> types = new ArrayList<>();
+    if (tokens.at(")")) return types;
+    do {
+      types.add(type());
+    } while (tokens.accept(","));
+    return types;
+  }
+}

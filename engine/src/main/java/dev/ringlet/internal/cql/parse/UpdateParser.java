@@ -1,0 +1,101 @@
+package dev.ringlet.internal.cql.parse;
+
+import dev.ringlet.internal.cql.ast.Assignment;
+import dev.ringlet.internal.cql.ast.Condition;
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Relation;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.ast.Using;
+import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.types.LiteralKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code UPDATE t [USING ...] SET assignments WHERE ... [IF EXISTS | IF conditions]}. */
+final class UpdateParser {
+
+  private final ParseContext ctx;
+  private final TokenStream tokens;
+  private final ModificationClauses clauses;
+
+  UpdateParser(ParseContext ctx) {
+    this.ctx = ctx;
+    this.tokens = ctx.tokens;
+    this.clauses = new ModificationClauses(ctx);
+  }
+
+  Statement.Update update() {
+    tokens.expect("UPDATE");
+    QualifiedName table = ctx.names.tableName();
+    Using using = clauses.using();
+    tokens.expect("SET", Names::isName);
+    List<Assignment> assignments = new ArrayList<>();
+    do {
+      assignments.add(assignment());
+    } while (tokens.accept(","));
+    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    List<Relation> where = ctx.relations.whereClause();
+    boolean ifExists = false;
+    List<Condition> conditions = List.of();
+    if (tokens.accept("IF")) {
+      if (tokens.accept("EXISTS")) {
+        ifExists = true;
+      } else {
+        conditions = clauses.conditions();
+      }
+    }
+    return new Statement.Update(table, using, assignments, where, ifExists, conditions, ctx.boundNames());
+  }
+
+  private Assignment assignment() {
+    String column = ctx.names.ident();
+    if (tokens.accept("+=")) return new Assignment.Add(column, ctx.terms.term());
+    if (tokens.accept("-=")) return new Assignment.Subtract(column, ctx.terms.term());
+    if (tokens.accept("[")) {
+      Term key = ctx.terms.term();
+      tokens.expect("]");
+      tokens.expect("=");
+      return new Assignment.SetElement(column, key, ctx.terms.term());
+    }
+    if (tokens.accept(".")) {
+      String field = ctx.names.ident();
+      tokens.expect("=");
+      return new Assignment.SetField(column, field, ctx.terms.term());
+    }
+    tokens.expect("=");
+    if (ctx.names.isName(1) && !ctx.names.isFunctionCall(1)) return selfReference(column);
+    Term value = ctx.terms.term();
+    if (tokens.accept("+")) {
+      String other = ctx.names.ident();
+      if (!other.equals(column)) {
+        throw TokenStream.actionError("Only expressions of the form X = <value> + X are supported.");
+      }
+      return new Assignment.Prepend(column, value);
+    }
+    return new Assignment.Set(column, value);
+  }
+
+  /** {@code c = c + v}, {@code c = c - v}, and {@code c = c -1} (the lexer glues the sign to the number). */
+  private Assignment selfReference(String column) {
+    String other = ctx.names.ident();
+    Token t = tokens.peek();
+    if (t.is(Kind.INTEGER)) {
+      tokens.next();
+      char sign = t.text().charAt(0) == '-' ? '-' : '+';
+      checkSame(column, other, sign);
+      return new Assignment.Add(column, new Term.Constant(LiteralKind.INTEGER, t.text()));
+    }
+    if (!tokens.at("+") && !tokens.at("-")) throw tokens.noViableAlternative();
+    char sign = tokens.next().text().charAt(0);
+    Term value = ctx.terms.term();
+    checkSame(column, other, sign);
+    return sign == '+' ? new Assignment.Add(column, value) : new Assignment.Subtract(column, value);
+  }
+
+  private static void checkSame(String column, String other, char sign) {
+    if (!other.equals(column)) {
+      throw TokenStream.actionError("Only expressions of the form X = X " + sign + " <value> are supported.");
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ringlet.internal.cql.parse;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Error messages worded and positioned like Cassandra's ANTLR parser reports them. */
+class SyntaxErrorTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "SELEC * FROM t | line 1:0 no viable alternative at input 'SELEC' ([SELEC]...)",
+    "SELECT * FORM t | line 1:9 missing K_FROM at 'FORM' (SELECT * [FORM] t)",
+    "SELECT * FROM t garbage | line 1:16 extraneous input 'garbage' expecting EOF",
+    "SELECT * FROM t WHER a = 1 | line 1:16 missing EOF at 'WHER' (SELECT * FROM t [WHER] a...)",
+    "SELECT * FROM | line 0:-1 no viable alternative at input '<EOF>'",
+    "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' (CREATE [TABL]...)",
+    "CREATE TABLE t (select int PRIMARY KEY) | line 1:16 no viable alternative at input 'select' (CREATE TABLE t ([select]...)",
+    "INSERT INTO t (a) (1) | line 1:18 missing K_VALUES at '(' (INSERT INTO t (a) [(]1...)",
+    "INSERT INTO t (a) VALUES (1 | line 0:-1 missing ')' at '<EOF>'",
+    "INSERT INTO t (a VALUES (1) | line 1:17 missing ')' at 'VALUES' (INSERT INTO t (a [VALUES] (...)",
+    "'' | line 0:-1 no viable alternative at input '<EOF>'",
+  })
+  void should_word_parser_errors_like_cassandra(String cql, String message) {
+    assertThatThrownBy(() -> CqlParser.parse(cql))
+        .isInstanceOf(CqlException.class)
+        .hasMessage(message)
+        .extracting(e -> ((CqlException) e).code())
+        .isEqualTo(ErrorCode.SYNTAX_ERROR);
+  }
+
+  @Test
+  void should_report_lexer_error_when_string_is_unterminated() {
+    assertThatThrownBy(() -> CqlParser.parse("SELECT * FROM t WHERE a = 'abc"))
+        .hasMessage("line 1:30 mismatched character '<EOF>' expecting '''");
+  }
+
+  @Test
+  void should_count_lines_when_error_is_on_a_later_line() {
+    assertThatThrownBy(() -> CqlParser.parse("SELECT *\nFROM t\nWHERE a == 1"))
+        .hasMessageStartingWith("line 3:9 no viable alternative at input '='");
+  }
+
+  @Test
+  void should_refuse_bind_markers_as_names() {
+    assertThatThrownBy(() -> CqlParser.parse("USE ?")).hasMessage("Bind variables cannot be used for keyspace names");
+    assertThatThrownBy(() -> CqlParser.parse("SELECT * FROM ?")).hasMessage("Bind variables cannot be used for table names");
+    assertThatThrownBy(() -> CqlParser.parse("SELECT * FROM ?.t")).hasMessage("Bind variables cannot be used for keyspace names");
+  }
+
+  @Test
+  void should_refuse_reserved_type_names() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TYPE byte (a int)")).hasMessage("Invalid (reserved) user type name byte");
+  }
+
+  @Test
+  void should_refuse_quoted_user_names() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE USER \"bob\""))
+        .hasMessage("Quoted strings are are not supported for user names and USER is deprecated, please use ROLE");
+  }
+
+  @Test
+  void should_refuse_reserved_keyword_unless_quoted() {
+    assertThatThrownBy(() -> CqlParser.parse("SELECT from FROM t")).isInstanceOf(CqlException.class);
+    org.assertj.core.api.Assertions.assertThat(CqlParser.parse("SELECT \"from\" FROM t")).isNotNull();
+  }
+}
