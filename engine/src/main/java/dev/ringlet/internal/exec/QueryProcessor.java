@@ -110,7 +110,11 @@ public final class QueryProcessor {
           options.serialConsistency(), options.defaultTimestamp());
       bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
     }
-    return writes.batch(statements, bound, options, Long.MIN_VALUE);
+    return writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE);
+  }
+
+  private static dev.ringlet.internal.exec.modify.BatchType batchType(Statement.Batch.Type type) {
+    return dev.ringlet.internal.exec.modify.BatchType.valueOf(type.name());
   }
 
   private Analyzed analyze(String cql, String keyspace) {
@@ -148,7 +152,9 @@ public final class QueryProcessor {
       TableMetadata table = table(m.table(), keyspace, current);
       ModificationStatement w = ModificationAnalyzer.analyze(m, table, terms);
       List<ColumnSpec> specs = variables.specs();
-      return new Analyzed(statement, null, w, null, specs, keyIndexes(table, specs), lwtColumns(w), current.version());
+      // Like Cassandra, a conditional write's result columns are only known when it runs, so the
+      // prepared metadata is empty and every response carries its own.
+      return new Analyzed(statement, null, w, null, specs, keyIndexes(table, specs), List.of(), current.version());
     }
     if (statement instanceof Statement.Batch b) {
       List<ModificationStatement> children = new ArrayList<>();
@@ -163,13 +169,6 @@ public final class QueryProcessor {
       throw CqlException.invalid("Bind variables are not allowed in this kind of statement");
     }
     return new Analyzed(statement, null, null, null, List.of(), new int[0], List.of(), current.version());
-  }
-
-  private static List<ColumnSpec> lwtColumns(ModificationStatement w) {
-    if (w.condition() == ModificationStatement.ConditionKind.NONE) {
-      return List.of();
-    }
-    return List.of(new ColumnSpec(w.table().keyspace(), w.table().name(), "[applied]", dev.ringlet.internal.types.NativeType.BOOLEAN));
   }
 
   /** For each partition key column, the index of the marker bound to it alone; null when not all are. */
@@ -224,13 +223,16 @@ public final class QueryProcessor {
         each.add(values);
       }
       Statement.Batch b = (Statement.Batch) st;
+      if (b.using().ttl() != null) {
+        throw CqlException.invalid("Global TTL on the BATCH statement is not supported.");
+      }
       long ts = Long.MIN_VALUE;
       if (b.using().timestamp() != null) {
         BoundTerm t = new TermCompiler(new Variables(st.boundNames()), functions).compile(b.using().timestamp(),
             new ColumnSpec("", "", "[timestamp]", dev.ringlet.internal.types.NativeType.BIGINT));
         ts = (Long) dev.ringlet.internal.types.NativeType.BIGINT.decode(t.bind(values));
       }
-      return writes.batch(a.batch(), each, options, ts);
+      return writes.batch(batchType(b.type()), a.batch(), each, options, ts);
     }
     Result result = DdlDispatch.run(st, ddl, session, tables);
     if (result instanceof Result.SchemaChange change) {

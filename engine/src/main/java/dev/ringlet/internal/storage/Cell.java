@@ -5,23 +5,31 @@ import java.nio.ByteBuffer;
 /**
  * One column value with its write timestamp (microseconds). An expiring cell has a {@code ttl}
  * (seconds) and {@code localDeletionTime} = its expiry (seconds); a tombstone has no value and
- * {@code localDeletionTime} = when it was deleted; a regular cell has {@link #NO_DELETION_TIME}.
+ * {@code localDeletionTime} = when it was deleted; a regular cell has {@link #NO_DELETION_TIME}. A
+ * counter cell holds a signed 8-byte delta; two live counter cells merge by adding their deltas.
  */
-public record Cell(ByteBuffer value, long timestamp, int ttl, long localDeletionTime) {
+public record Cell(ByteBuffer value, long timestamp, int ttl, long localDeletionTime, boolean counter) {
 
   public static final long NO_DELETION_TIME = Long.MAX_VALUE;
 
   public static Cell live(ByteBuffer value, long timestamp) {
-    return new Cell(value, timestamp, 0, NO_DELETION_TIME);
+    return new Cell(value, timestamp, 0, NO_DELETION_TIME, false);
   }
 
   /** A cell that expires {@code ttl} seconds after {@code nowInSeconds}; a ttl of 0 never expires. */
   public static Cell expiring(ByteBuffer value, long timestamp, int ttl, long nowInSeconds) {
-    return ttl == 0 ? live(value, timestamp) : new Cell(value, timestamp, ttl, nowInSeconds + ttl);
+    return ttl == 0 ? live(value, timestamp) : new Cell(value, timestamp, ttl, nowInSeconds + ttl, false);
   }
 
   public static Cell tombstone(long timestamp, long nowInSeconds) {
-    return new Cell(null, timestamp, 0, nowInSeconds);
+    return new Cell(null, timestamp, 0, nowInSeconds, false);
+  }
+
+  /** A counter increment (negative: decrement). */
+  public static Cell counterDelta(long delta, long timestamp) {
+    ByteBuffer v = ByteBuffer.allocate(8);
+    v.putLong(0, delta);
+    return new Cell(v, timestamp, 0, NO_DELETION_TIME, true);
   }
 
   public boolean isTombstone() {

@@ -11,6 +11,8 @@ package dev.ringlet.internal.storage;
  *   <li>two tombstones or two expiring cells: the later local deletion time wins;
  *   <li>otherwise the greater value (unsigned bytes) wins.
  * </ol>
+ *
+ * Two live counter cells are not versions but increments: they merge into their sum.
  */
 public final class Reconciliation {
 
@@ -22,6 +24,9 @@ public final class Reconciliation {
     }
     if (right == null) {
       return left;
+    }
+    if (left.counter() && right.counter()) {
+      return Cell.counterDelta(left.value().getLong(0) + right.value().getLong(0), Math.max(left.timestamp(), right.timestamp()));
     }
     if (left.timestamp() != right.timestamp()) {
       return left.timestamp() > right.timestamp() ? left : right;

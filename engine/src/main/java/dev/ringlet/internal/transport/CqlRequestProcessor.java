@@ -61,8 +61,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
-      List<String> warnings = result instanceof Result.Rows r ? r.warnings() : List.of();
-      return new Response(Messages.result(result, version, skipMetadata), warnings, null);
+      return new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
     } catch (Throwable t) {
       return Response.of(Errors.toMessage(t));
     }

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -37,10 +36,11 @@ public final class DdlExecutor {
 
   private final SchemaManager schema;
   private final Storage storage;
-  private final Supplier<Set<String>> datacenters;
+  private final Supplier<Map<String, Integer>> datacenters;
   private final Supplier<UUID> tableIds;
 
-  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Set<String>> datacenters, Supplier<UUID> tableIds) {
+  /** @param datacenters the cluster's datacenters with their number of nodes */
+  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds) {
     this.schema = schema;
     this.storage = storage;
     this.datacenters = datacenters;
@@ -59,7 +59,10 @@ public final class DdlExecutor {
 
   public Result createKeyspace(Statement.CreateKeyspace create) {
     String name = create.keyspace();
-    validateName("Keyspace", name);
+    validateKeyspaceName(name);
+    if (SystemNames.isSystem(name)) {
+      throw CqlException.invalid("System keyspace '" + name + "' is not user-modifiable");
+    }
     Map<String, Object> props = PropertyValues.of(create.properties());
     KeyspaceMetadata ks = keyspaceFrom(name, props, null);
     if (schema.current().keyspace(name) != null) {
@@ -79,7 +82,41 @@ public final class DdlExecutor {
       created[0] = true;
       return s.with(ks, s.version());
     });
-    return created[0] ? new Result.SchemaChange("CREATED", "KEYSPACE", name, null, List.of()) : new Result.Void();
+    return created[0]
+        ? new Result.SchemaChange("CREATED", "KEYSPACE", name, null, List.of(), replicationWarnings(ks, null))
+        : new Result.Void();
+  }
+
+  /** Cassandra's warnings for a replication factor above the node count, and for raising it. */
+  private List<String> replicationWarnings(KeyspaceMetadata ks, KeyspaceMetadata before) {
+    List<String> warnings = new ArrayList<>();
+    Map<String, Integer> dcs = datacenters.get();
+    ReplicationParams r = ks.replication();
+    boolean increased = false;
+    if (r.strategyClass().equals(ReplicationParams.SIMPLE)) {
+      int rf = r.totalReplicationFactor();
+      int nodes = dcs.values().stream().mapToInt(Integer::intValue).sum();
+      if (rf > nodes) {
+        warnings.add("Your replication factor " + rf + " for keyspace " + ks.name() + " is higher than the number of nodes " + nodes);
+      }
+    } else {
+      for (Map.Entry<String, Integer> dc : new java.util.TreeMap<>(dcs).entrySet()) {
+        int rf = r.replicationFactor(dc.getKey());
+        if (rf > dc.getValue()) {
+          warnings.add("Your replication factor " + rf + " for keyspace " + ks.name()
+              + " is higher than the number of nodes " + dc.getValue() + " for datacenter " + dc.getKey());
+        }
+      }
+    }
+    if (before != null) {
+      for (String dc : dcs.keySet()) {
+        increased |= r.replicationFactor(dc) > before.replication().replicationFactor(dc);
+      }
+    }
+    if (increased) {
+      warnings.add("When increasing replication factor you need to run a full (-full) repair to distribute the data.");
+    }
+    return warnings;
   }
 
   public Result alterKeyspace(Statement.AlterKeyspace alter) {
@@ -90,11 +127,11 @@ public final class DdlExecutor {
       if (alter.ifExists()) {
         return new Result.Void();
       }
-      throw CqlException.config("Keyspace '" + name + "' doesn't exist");
+      throw CqlException.invalid("Keyspace '" + name + "' doesn't exist");
     }
     KeyspaceMetadata updated = keyspaceFrom(name, PropertyValues.of(alter.properties()), existing);
     schema.apply("alter keyspace " + name, s -> s.with(updated, s.version()));
-    return new Result.SchemaChange("UPDATED", "KEYSPACE", name, null, List.of());
+    return new Result.SchemaChange("UPDATED", "KEYSPACE", name, null, List.of(), replicationWarnings(updated, existing));
   }
 
   public Result dropKeyspace(Statement.DropKeyspace drop) {
@@ -105,7 +142,7 @@ public final class DdlExecutor {
       if (drop.ifExists()) {
         return new Result.Void();
       }
-      throw CqlException.config("Cannot drop non existing keyspace '" + name + "'.");
+      throw CqlException.invalid("Keyspace '" + name + "' doesn't exist");
     }
     schema.apply("drop keyspace " + name, s -> s.without(name, s.version()));
     for (TableMetadata t : existing.tables().values()) {
@@ -125,7 +162,7 @@ public final class DdlExecutor {
           }
           Map<String, String> map = new LinkedHashMap<>();
           m.forEach((k, v) -> map.put((String) k, (String) v));
-          replication = ReplicationParams.fromOptions(name, map, datacenters.get());
+          replication = ReplicationParams.fromOptions(name, map, datacenters.get().keySet(), replication);
           break;
         case "durable_writes":
           durable = bool("durable_writes", e.getValue());
@@ -135,7 +172,7 @@ public final class DdlExecutor {
       }
     }
     if (replication == null) {
-      throw CqlException.config("Missing mandatory option 'replication'");
+      throw CqlException.invalid("Missing mandatory option 'replication'");
     }
     Map<String, TableMetadata> tables = existing == null ? Map.of() : existing.tables();
     return new KeyspaceMetadata(name, durable, replication, tables,
@@ -144,14 +181,17 @@ public final class DdlExecutor {
 
   private static boolean bool(String property, Object value) {
     if (value instanceof String s) {
-      if (s.equalsIgnoreCase("true")) {
-        return true;
-      }
-      if (s.equalsIgnoreCase("false")) {
-        return false;
+      switch (s.toLowerCase(java.util.Locale.ROOT)) {
+        case "1": case "true": case "yes":
+          return true;
+        case "0": case "false": case "no":
+          return false;
+        default:
+          break;
       }
     }
-    throw CqlException.syntax("Invalid boolean value " + value + " for '" + property + "'. Must be 'true' or 'false'");
+    throw CqlException.syntax("Invalid boolean value " + value + " for '" + property
+        + "'. Positive values can be '1', 'true' or 'yes'. Negative values can be '0', 'false' or 'no'.");
   }
 
   // ------------------------------------------------------------------ tables
@@ -164,7 +204,7 @@ public final class DdlExecutor {
       throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
     }
     checkUserModifiable(ksName);
-    validateName("Table", name);
+    validateTableName(ksName, name);
     if (ks.tables().containsKey(name)) {
       if (create.ifNotExists()) {
         return new Result.Void();
@@ -198,7 +238,7 @@ public final class DdlExecutor {
       if (drop.ifExists()) {
         return new Result.Void();
       }
-      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+      throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
     }
     checkUserModifiable(ksName);
     TableMetadata table = ks.tables().get(name);
@@ -243,10 +283,10 @@ public final class DdlExecutor {
     String ksName = keyspaceOf(truncate.table(), session);
     TableMetadata table = schema.current().table(ksName, truncate.table().name());
     if (schema.current().keyspace(ksName) == null) {
-      throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+      throw CqlException.invalid("keyspace " + ksName + " does not exist");
     }
     if (table == null) {
-      throw CqlException.invalid("Table '" + ksName + "." + truncate.table().name() + "' doesn't exist");
+      throw CqlException.invalid("table " + truncate.table().name() + " does not exist");
     }
     checkUserModifiable(ksName);
     stores.apply(table).truncate();
@@ -270,10 +310,21 @@ public final class DdlExecutor {
     }
   }
 
-  static void validateName(String what, String name) {
-    if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
-      throw CqlException.invalid(what + " name must not be empty, more than " + MAX_NAME_LENGTH
-          + " characters long, or contain non-alphanumeric-underscore characters (got \"" + name + "\")");
+  static void validateKeyspaceName(String name) {
+    if (name.isEmpty() || !NAME.matcher(name).matches()) {
+      throw CqlException.invalid("Keyspace name must not be empty and must contain alphanumeric or underscore characters only (got \""
+          + name + "\")");
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw CqlException.invalid("Keyspace name must not be more than " + MAX_NAME_LENGTH + " characters long (got "
+          + name.length() + " characters for \"" + name + "\")");
+    }
+  }
+
+  static void validateTableName(String keyspace, String name) {
+    if (name.isEmpty() || !NAME.matcher(name).matches()) {
+      throw CqlException.config(keyspace + "." + name
+          + ": Table name must not be empty or not contain non-alphanumeric-underscore characters (got \"" + name + "\")");
     }
   }
 }

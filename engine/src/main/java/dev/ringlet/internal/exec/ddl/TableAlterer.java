@@ -33,7 +33,7 @@ final class TableAlterer {
     }
     if (action instanceof Statement.AlterTableAction.With with) {
       return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
-          table.others(), table.params().withOptions(PropertyValues.of(with.properties())), table.counter(), false);
+          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false);
     }
     throw CqlException.invalid("Altering column types is no longer supported");
   }

@@ -49,13 +49,13 @@ final class TableBuilder {
     for (String k : keyColumns) {
       ColumnDefinition d = defs.get(k);
       if (d == null) {
-        throw CqlException.invalid("Unknown definition " + k + " referenced in PRIMARY KEY");
+        throw CqlException.invalid("Unknown column '" + k + "' referenced in PRIMARY KEY for table '" + name + "'");
       }
       if (keyColumns.indexOf(k) != keyColumns.lastIndexOf(k)) {
-        throw CqlException.invalid("Duplicate definition " + k + " found in PRIMARY KEY");
+        throw CqlException.invalid("Duplicate column '" + k + "' in PRIMARY KEY clause for table '" + name + "'");
       }
       if (d.isStatic()) {
-        throw CqlException.invalid("Static column " + k + " cannot be part of the PRIMARY KEY");
+        throw CqlException.invalid("Static column '" + k + "' cannot be part of the PRIMARY KEY");
       }
       CqlType t = types.get(k);
       if (t.isMultiCell()) {
@@ -104,26 +104,26 @@ final class TableBuilder {
 
   private Map<String, Boolean> clusteringOrder(List<Ordering> orderings, List<String> ck, Map<String, ColumnDefinition> defs) {
     Map<String, Boolean> order = new HashMap<>();
-    for (int i = 0; i < orderings.size(); i++) {
-      Ordering o = orderings.get(i);
-      if (!defs.containsKey(o.column())) {
-        throw CqlException.invalid("Unknown column " + o.column() + " referenced in CLUSTERING ORDER BY");
-      }
+    List<String> notClustering = new ArrayList<>();
+    for (Ordering o : orderings) {
       if (!ck.contains(o.column())) {
-        throw CqlException.invalid("Only clustering key columns can be defined in CLUSTERING ORDER directive: " + o.column() + " is not a clustering key column");
-      }
-      if (order.put(o.column(), o.descending()) != null) {
-        throw CqlException.invalid("Duplicate column " + o.column() + " in CLUSTERING ORDER BY");
+        notClustering.add(o.column());
       }
     }
-    if (!orderings.isEmpty()) {
-      for (int i = 0; i < orderings.size(); i++) {
-        if (i >= ck.size() || !ck.get(i).equals(orderings.get(i).column())) {
-          throw CqlException.invalid("Clustering key columns must exactly match columns in CLUSTERING ORDER BY directive");
-        }
+    if (!notClustering.isEmpty()) {
+      throw CqlException.invalid("Only clustering key columns can be defined in CLUSTERING ORDER directive: "
+          + notClustering + " are not clustering columns");
+    }
+    for (Ordering o : orderings) {
+      if (order.put(o.column(), o.descending()) != null) {
+        throw CqlException.invalid("Duplicate column '" + o.column() + "' in CLUSTERING ORDER BY");
       }
-      if (orderings.size() != ck.size()) {
-        throw CqlException.invalid("Clustering key columns must exactly match columns in CLUSTERING ORDER BY directive");
+    }
+    for (int i = 0; i < orderings.size(); i++) {
+      String expected = ck.get(i);
+      if (!orderings.get(i).column().equals(expected)) {
+        throw CqlException.invalid("The order of columns in the CLUSTERING ORDER directive must match that of the clustering columns ("
+            + expected + " must appear before " + orderings.get(i).column() + ")");
       }
     }
     return order;

@@ -37,7 +37,7 @@ record ClusteringPlan(List<ColumnMetadata> columns, List<List<BoundTerm>> terms,
       List<List<ByteBuffer>> next = new ArrayList<>();
       for (ByteBuffer v : options) {
         if (v == null) {
-          throw CqlException.invalid("Invalid null value for clustering key part " + c.name());
+          throw CqlException.invalid("Invalid null value in condition for column " + c.name());
         }
         if (v == QueryOptions.UNSET) {
           throw CqlException.invalid("Invalid unset value for column " + c.name());

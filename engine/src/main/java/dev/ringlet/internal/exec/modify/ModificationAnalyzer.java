@@ -12,6 +12,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.TermCompiler;
+import dev.ringlet.internal.exec.TermText;
 import dev.ringlet.internal.exec.select.KeyPlan;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -148,6 +149,10 @@ public final class ModificationAnalyzer {
           throw CqlException.invalid("Cannot set the value of counter column " + c.name() + " (counters can only be incremented/decremented, not set)");
         }
         ops.add(new ColumnOperation(c, terms.compile(s.value(), spec(c))));
+      } else if (c.type() == NativeType.COUNTER && (a instanceof Assignment.Add || a instanceof Assignment.Subtract)) {
+        Term delta = a instanceof Assignment.Add add ? add.value() : ((Assignment.Subtract) a).value();
+        ops.add(new ColumnOperation(c, terms.compile(delta, new ColumnSpec(table.keyspace(), table.name(), c.name(), NativeType.BIGINT)),
+            a instanceof Assignment.Add ? ColumnOperation.Kind.COUNTER_ADD : ColumnOperation.Kind.COUNTER_SUBTRACT));
       } else {
         throw CqlException.invalid("Invalid operation (" + describe(a) + ") for non counter column " + c.name());
       }
@@ -159,13 +164,16 @@ public final class ModificationAnalyzer {
   }
 
   private static String describe(Assignment a) {
-    if (a instanceof Assignment.Add) {
-      return a.column() + " = " + a.column() + " + ?";
+    if (a instanceof Assignment.Add add) {
+      return a.column() + " = " + a.column() + " + " + TermText.of(add.value());
     }
-    if (a instanceof Assignment.Subtract) {
-      return a.column() + " = " + a.column() + " - ?";
+    if (a instanceof Assignment.Subtract sub) {
+      return a.column() + " = " + a.column() + " - " + TermText.of(sub.value());
     }
-    return a.column() + " = ? + " + a.column();
+    if (a instanceof Assignment.Prepend p) {
+      return a.column() + " = " + TermText.of(p.value()) + " + " + a.column();
+    }
+    return a.column();
   }
 
   private ModificationStatement delete(Statement.Delete delete) {
@@ -203,13 +211,15 @@ public final class ModificationAnalyzer {
     Operator upperOp = null;
     BoundTerm lower = null;
     BoundTerm upper = null;
+    List<String> nonKey = new ArrayList<>();
     for (Relation r : relations) {
       if (!(r instanceof Relation.Single s)) {
         throw CqlException.invalid("Only single-column relations are supported in the WHERE clause of writes");
       }
       ColumnMetadata c = column(s.column());
       if (!c.isPrimaryKey()) {
-        throw CqlException.invalid("Non PRIMARY KEY columns found in where clause: " + c.name());
+        nonKey.add(c.name());
+        continue;
       }
       Operator op = s.operator();
       if (op == Operator.EQ || op == Operator.IN) {
@@ -229,13 +239,22 @@ public final class ModificationAnalyzer {
             throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
           }
         } else {
-          clusteringEq.put(c.position(), values);
+          if (clusteringEq.put(c.position(), values) != null || (sliceColumn == c)) {
+            throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+          }
           clusteringIn.put(c.position(), inMarker);
         }
         continue;
       }
-      if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY || !rangeAllowed) {
-        throw CqlException.invalid("Invalid operator " + op + " for PRIMARY KEY part " + c.name());
+      if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+        throw CqlException.invalid("Only EQ and IN relation are supported on the partition key (unless you use the token() function) for "
+            + statement + " statements");
+      }
+      if (!rangeAllowed) {
+        if (statement.equals("DELETE")) {
+          throw CqlException.invalid("Range deletions are not supported for specific columns");
+        }
+        throw CqlException.invalid("Slice restrictions are not supported on the clustering columns in " + statement + " statements");
       }
       if (sliceColumn != null && sliceColumn != c) {
         throw CqlException.invalid("Clustering column \"" + c.name() + "\" cannot be restricted (preceding column \""
@@ -265,6 +284,10 @@ public final class ModificationAnalyzer {
     if (!missingKeys.isEmpty()) {
       throw CqlException.invalid("Some partition key parts are missing: " + String.join(", ", missingKeys));
     }
+    if (!nonKey.isEmpty()) {
+      // Cassandra's message ends with a space.
+      throw CqlException.invalid("Non PRIMARY KEY columns found in where clause: " + String.join(", ", nonKey) + " ");
+    }
     if (onlyStatic && (!clusteringEq.isEmpty() || sliceColumn != null)) {
       throw CqlException.invalid("Invalid restrictions on clustering columns since the "
           + statement + " statement modifies only static columns");
@@ -288,6 +311,9 @@ public final class ModificationAnalyzer {
       range = new RangePlan(sliceColumn, lowerOp, lower, upperOp, upper);
     }
     boolean full = prefix == table.clustering().size();
+    if (!full && !onlyStatic && statement.equals("DELETE") && !rangeAllowed) {
+      throw CqlException.invalid("Range deletions are not supported for specific columns");
+    }
     if (!full && !onlyStatic && !rangeAllowed) {
       List<String> missing = new ArrayList<>();
       for (int i = prefix; i < table.clustering().size(); i++) {

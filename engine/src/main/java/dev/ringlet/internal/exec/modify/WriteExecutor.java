@@ -58,28 +58,138 @@ public final class WriteExecutor {
     return new Result.Void();
   }
 
-  /** A batch: every statement's updates, merged per partition so each partition changes atomically. */
-  public Result batch(List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options, long batchTimestamp) {
+  /** Cassandra's {@code batch_size_warn_threshold} (5 KiB) and {@code batch_size_fail_threshold} (50 KiB). */
+  static final int BATCH_SIZE_WARN = 5 * 1024;
+  static final int BATCH_SIZE_FAIL = 50 * 1024;
+  /** Cassandra's {@code unlogged_batch_across_partitions_warn_threshold}. */
+  static final int UNLOGGED_PARTITIONS_WARN = 10;
+
+  /**
+   * A batch: checked as Cassandra checks it, then every statement's updates merged per partition so
+   * each partition changes atomically; a batch with conditions is one LWT on its single partition.
+   *
+   * @param batchTimestamp the batch's USING TIMESTAMP, or {@link Long#MIN_VALUE}
+   */
+  public Result batch(BatchType type, List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options,
+      long batchTimestamp) {
+    BatchRules.check(type, statements, batchTimestamp != Long.MIN_VALUE);
+    if (statements.stream().anyMatch(s -> s.condition() != ModificationStatement.ConditionKind.NONE)) {
+      return conditionalBatch(statements, values, options);
+    }
     long now = clock.nowInSeconds();
-    long fallback = batchTimestamp != Long.MIN_VALUE ? batchTimestamp : timestamps.next();
+    long fallback = batchTimestamp != Long.MIN_VALUE ? batchTimestamp
+        : options.hasDefaultTimestamp() ? options.defaultTimestamp() : timestamps.next();
     Map<UUID, List<PartitionUpdate>> byTable = new java.util.LinkedHashMap<>();
     Map<UUID, TableMetadata> tables = new java.util.HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
       ModificationStatement s = statements.get(i);
-      if (s.condition() != ModificationStatement.ConditionKind.NONE) {
-        throw CqlException.invalid("Conditional batches are not supported yet");
-      }
-      WriteContext ctx = new WriteContext(s.timestamp(values.get(i), options, fallback), now);
+      WriteContext ctx = new WriteContext(s.timestamp(values.get(i), QueryOptions.simple(List.of()), fallback), now);
       byTable.computeIfAbsent(s.table().id(), k -> new ArrayList<>()).addAll(s.updates(values.get(i), ctx));
       tables.put(s.table().id(), s.table());
     }
+    Map<UUID, List<PartitionUpdate>> merged = new java.util.LinkedHashMap<>();
     for (Map.Entry<UUID, List<PartitionUpdate>> e : byTable.entrySet()) {
+      merged.put(e.getKey(), PartitionUpdates.mergeByPartition(e.getValue()));
+    }
+    List<String> warnings = BatchRules.warnings(type, merged, tables);
+    for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
       TableStore store = source.store(tables.get(e.getKey()));
-      for (PartitionUpdate u : PartitionUpdates.mergeByPartition(e.getValue())) {
+      for (PartitionUpdate u : e.getValue()) {
         store.apply(u);
       }
     }
-    return new Result.Void();
+    return new Result.Void(warnings);
+  }
+
+  private Result conditionalBatch(List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options) {
+    TableMetadata table = statements.get(0).table();
+    DecoratedKey key = null;
+    for (int i = 0; i < statements.size(); i++) {
+      ModificationStatement s = statements.get(i);
+      if (!s.table().id().equals(table.id())) {
+        throw CqlException.invalid("Batch with conditions cannot span multiple tables");
+      }
+      if (s.hasUsingTimestamp()) {
+        throw CqlException.invalid("Cannot provide custom timestamp for conditional BATCH");
+      }
+      List<DecoratedKey> keys = s.keys(values.get(i));
+      if (keys.size() != 1) {
+        throw CqlException.invalid("IN on the partition key is not supported with conditional updates");
+      }
+      if (key != null && !key.equals(keys.get(0))) {
+        throw CqlException.invalid("Batch with conditions cannot span multiple partitions");
+      }
+      key = keys.get(0);
+    }
+    TableStore store = source.store(table);
+    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+      long now = clock.nowInSeconds();
+      LivePartition partition = store.read(key, now);
+      boolean applied = true;
+      List<RowAccess> checked = new ArrayList<>();
+      for (int i = 0; i < statements.size(); i++) {
+        ModificationStatement s = statements.get(i);
+        if (s.condition() == ModificationStatement.ConditionKind.NONE) {
+          continue;
+        }
+        RowAccess current = find(table, partition, s.clusterings(values.get(i)).get(0), now);
+        applied &= conditionHolds(s, current, values.get(i));
+        if (current != null && checked.stream().noneMatch(r -> r.row() == current.row())) {
+          checked.add(current);
+        }
+      }
+      if (applied) {
+        long ts = timestamps.next();
+        List<PartitionUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+          updates.addAll(statements.get(i).updates(values.get(i), new WriteContext(ts, now)));
+        }
+        for (PartitionUpdate u : PartitionUpdates.mergeByPartition(updates)) {
+          store.apply(u);
+        }
+        return lwtResult(statements.get(0), true, null);
+      }
+      return batchNotApplied(table, checked);
+    }
+  }
+
+  private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
+    if (checked.isEmpty()) {
+      return new Result.Rows(columns, List.of(List.of(NativeType.BOOLEAN.encode(false))), null, List.of());
+    }
+    for (ColumnMetadata c : table.columns()) {
+      columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
+    }
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (RowAccess r : checked) {
+      List<ByteBuffer> row = new ArrayList<>();
+      row.add(NativeType.BOOLEAN.encode(false));
+      for (ColumnMetadata c : table.columns()) {
+        row.add(r.value(c));
+      }
+      rows.add(row);
+    }
+    return new Result.Rows(columns, rows, null, List.of());
+  }
+
+  private static boolean conditionHolds(ModificationStatement statement, RowAccess current, BoundValues values) {
+    switch (statement.condition()) {
+      case IF_NOT_EXISTS:
+        return current == null;
+      case IF_EXISTS:
+        return current != null;
+      case IF_CONDITIONS:
+        for (ConditionCheck c : statement.conditions()) {
+          if (!c.test(current == null ? null : current.value(c.column()), values)) {
+            return false;
+          }
+        }
+        return true;
+      default:
+        return true;
+    }
   }
 
   private Result conditional(ModificationStatement statement, BoundValues values, QueryOptions options) {
@@ -102,20 +212,7 @@ public final class WriteExecutor {
       long now = clock.nowInSeconds();
       LivePartition partition = store.read(key, now);
       RowAccess current = find(table, partition, clustering, now);
-      boolean applied;
-      switch (statement.condition()) {
-        case IF_NOT_EXISTS:
-          applied = current == null;
-          break;
-        case IF_EXISTS:
-          applied = current != null;
-          break;
-        default:
-          applied = true;
-          for (ConditionCheck c : statement.conditions()) {
-            applied &= c.test(current == null ? null : current.value(c.column()), values);
-          }
-      }
+      boolean applied = conditionHolds(statement, current, values);
       if (applied) {
         WriteContext ctx = new WriteContext(statement.timestamp(values, options, timestamps.next()), now);
         for (PartitionUpdate u : statement.updates(values, ctx)) {

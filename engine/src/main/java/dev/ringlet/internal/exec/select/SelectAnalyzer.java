@@ -11,6 +11,7 @@ import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.ListValues;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.TableComparators;
+import dev.ringlet.internal.exec.TermText;
 import dev.ringlet.internal.exec.TermCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -75,9 +76,37 @@ public final class SelectAnalyzer {
         : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
-    boolean staticRows = clusteringRestrictions.isEmpty() && (selection.selectsStatic() || table.clustering().isEmpty());
+    if (select.distinct()) {
+      checkDistinct(select);
+    }
+    // A partition with static data but no rows yields one row, unless the query restricts clustering.
+    boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
     return new SelectStatement(new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table)));
+        TableComparators.clustering(table), select.distinct()));
+  }
+
+  private void checkDistinct(Statement.Select select) {
+    List<String> selected = new ArrayList<>();
+    for (dev.ringlet.internal.cql.ast.Selector.Aliased a : select.selectors()) {
+      if (a.selector() instanceof dev.ringlet.internal.cql.ast.Selector.Column col) {
+        ColumnMetadata c = column(col.name());
+        if (c.kind() != ColumnMetadata.Kind.PARTITION_KEY && c.kind() != ColumnMetadata.Kind.STATIC) {
+          throw CqlException.invalid("SELECT DISTINCT queries must only request partition key columns and/or static columns (not "
+              + c.name() + ")");
+        }
+        selected.add(c.name());
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (ColumnMetadata pk : table.partitionKey()) {
+      if (!selected.contains(pk.name())) {
+        missing.add(pk.name());
+      }
+    }
+    if (!select.selectors().isEmpty() && !missing.isEmpty()) {
+      throw CqlException.invalid("SELECT DISTINCT queries must request all the partition key columns (missing "
+          + String.join(", ", missing) + ")");
+    }
   }
 
   private ColumnSpec spec(String name, dev.ringlet.internal.types.CqlType type) {
@@ -114,7 +143,12 @@ public final class SelectAnalyzer {
       in(c, receiver, s);
       return;
     }
-    if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY || s.operator() == Operator.LIKE) {
+    if (s.operator() == Operator.LIKE) {
+      terms.compile(s.value(), receiver);
+      throw CqlException.invalid("LIKE restriction is only supported on properly indexed columns. " + c.name()
+          + " LIKE " + TermText.of(s.value()) + " is not valid.");
+    }
+    if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
       throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
     }
     BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
@@ -161,7 +195,8 @@ public final class SelectAnalyzer {
 
   private static ByteBuffer checked(ColumnMetadata c, ByteBuffer v) {
     if (v == null) {
-      throw CqlException.invalid("Invalid null value in condition for column " + c.name());
+      throw CqlException.invalid(c.isPrimaryKey() ? "Invalid null value in condition for column " + c.name()
+          : "Unsupported null value for column " + c.name());
     }
     if (v == QueryOptions.UNSET) {
       throw CqlException.invalid("Invalid unset value for column " + c.name());
@@ -181,15 +216,24 @@ public final class SelectAnalyzer {
       case PARTITION_KEY:
         if (op != Operator.EQ && op != Operator.IN) {
           if (!allowFiltering) {
-            throw CqlException.invalid("Only EQ and IN relation are supported on the partition key (unless you use the token() function or allow filtering)");
+            throw CqlException.invalid(FILTERING_MESSAGE);
           }
           partitionKeyFiltered = true;
         }
         break;
       case CLUSTERING:
         Operator previous = clusteringRestrictions.putIfAbsent(c.position(), op);
-        if (previous != null && (previous == Operator.EQ || op == Operator.EQ)) {
-          throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+        if (previous != null) {
+          if (previous == Operator.EQ || op == Operator.EQ || previous == Operator.IN || op == Operator.IN) {
+            throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+          }
+          boolean start = op == Operator.GT || op == Operator.GTE;
+          boolean previousStart = previous == Operator.GT || previous == Operator.GTE;
+          if (start == previousStart) {
+            throw CqlException.invalid("More than one restriction was found for the " + (start ? "start" : "end")
+                + " bound on " + c.name());
+          }
+          clusteringRestrictions.put(c.position(), Operator.GT);
         }
         break;
       default:
@@ -209,7 +253,7 @@ public final class SelectAnalyzer {
     for (int i = 0; i < cols.size(); i++) {
       if (cols.get(i).position() != cols.get(0).position() + i) {
         throw CqlException.invalid("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: "
-            + "(" + String.join(", ", m.columns()) + ")");
+            + TermText.of(m));
       }
       record(cols.get(i), m.operator() == Operator.EQ || m.operator() == Operator.IN ? m.operator() : Operator.GT);
     }
@@ -242,6 +286,10 @@ public final class SelectAnalyzer {
       });
       return;
     }
+    if (m.value() instanceof Term.TupleLiteral t && t.elements().size() != cols.size()) {
+      throw CqlException.invalid("Expected " + cols.size() + " elements in value tuple, but got " + t.elements().size()
+          + ": " + TermText.of(m.value()));
+    }
     BoundTerm value = terms.compile(m.value(), spec(tupleName, tuple));
     filters.add(values -> RowPredicate.multiCompare(cols, m.operator(), tupleElements(value.bind(values), cols.size())));
   }
@@ -268,6 +316,9 @@ public final class SelectAnalyzer {
 
   private void token(Relation.Token t) {
     List<String> expected = table.partitionKey().stream().map(ColumnMetadata::name).toList();
+    if (t.columns().size() != expected.size()) {
+      throw CqlException.invalid("The token() function must be applied to all partition key components or none of them");
+    }
     if (!t.columns().equals(expected)) {
       throw CqlException.invalid("The token function arguments must be in the partition key order: " + String.join(", ", expected));
     }
@@ -355,6 +406,6 @@ public final class SelectAnalyzer {
   }
 
   private static String termText(Term t) {
-    return t instanceof Term.Constant c ? c.text() : String.valueOf(t);
+    return TermText.of(t);
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param reversed rows in reverse clustering order (ORDER BY against the declared order)
  * @param orderAcrossPartitions ORDER BY with several partitions: rows are sorted across them
  * @param staticRowsAllowed a partition with only static data yields one row
+ * @param distinct one row per partition (SELECT DISTINCT)
  */
 record SelectPlan(
     TableMetadata table,
@@ -25,7 +26,8 @@ record SelectPlan(
     boolean staticRowsAllowed,
     BoundTerm limit,
     BoundTerm perPartitionLimit,
-    ClusteringComparator clusteringComparator) {
+    ClusteringComparator clusteringComparator,
+    boolean distinct) {
 
   Comparator<RowAccess> crossPartitionOrder() {
     return SelectStatement.clusteringOrder(this);

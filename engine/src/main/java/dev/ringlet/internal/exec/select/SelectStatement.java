@@ -66,8 +66,6 @@ public final class SelectStatement {
     List<RowAccess> page = new ArrayList<>();
     int returned = resume == null ? 0 : resume.returned();
     PagingState next = null;
-    boolean pageFull = false;
-    boolean more = false;
     outer:
     while (partitions.hasNext()) {
       LivePartition p = partitions.next();
@@ -75,6 +73,22 @@ public final class SelectStatement {
       boolean resuming = resume != null && p.key().key().equals(resume.partitionKey());
       if (resuming && resume.clustering() == null) {
         continue; // its static-only row was the last one returned
+      }
+      if (plan.distinct()) {
+        RowAccess access = new RowAccess(p, components, null, nowInSeconds);
+        if (all(predicates, access)) {
+          page.add(access);
+          returned++;
+          if (returned >= limit) {
+            next = null;
+            break;
+          }
+          if (page.size() >= pageSize) {
+            next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+            break;
+          }
+        }
+        continue;
       }
       int inPartition = resuming ? resume.returnedInPartition() : 0;
       boolean anyRow = inPartition > 0;
@@ -95,10 +109,6 @@ public final class SelectStatement {
         if (inPartition >= perPartitionLimit) {
           break;
         }
-        if (pageFull) {
-          more = true; // one more row exists: the page state stands
-          break outer;
-        }
         page.add(access);
         returned++;
         inPartition++;
@@ -107,17 +117,15 @@ public final class SelectStatement {
           break outer;
         }
         if (page.size() >= pageSize) {
-          pageFull = true;
+          // Like Cassandra, a full page always says where to resume, even when no row is left:
+          // the client then reads one last, empty page.
           next = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
+          break outer;
         }
       }
       if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
         RowAccess access = new RowAccess(p, components, null, nowInSeconds);
         if (all(predicates, access)) {
-          if (pageFull) {
-            more = true;
-            break;
-          }
           page.add(access);
           returned++;
           if (returned >= limit) {
@@ -125,19 +133,30 @@ public final class SelectStatement {
             break;
           }
           if (page.size() >= pageSize) {
-            pageFull = true;
             next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+            break;
           }
         }
       }
     }
-    if (pageFull && !more) {
-      next = null; // the page ended exactly on the last row
-    }
     if (sortAcross) {
       page.sort(plan.crossPartitionOrder());
     }
-    return new Result.Rows(plan.selection().columns(), project(page), next == null ? null : next.encode(), List.of());
+    return new Result.Rows(plan.selection().columns(), project(page), next == null ? null : next.encode(), warnings(keys));
+  }
+
+  /** The warnings Cassandra attaches to aggregation over many partitions. */
+  private List<String> warnings(List<DecoratedKey> keys) {
+    if (!plan.selection().isAggregate()) {
+      return List.of();
+    }
+    if (keys == null) {
+      return List.of("Aggregation query used without partition key");
+    }
+    if (keys.size() > 1) {
+      return List.of("Aggregation query used on multiple partition keys (IN restriction)");
+    }
+    return List.of();
   }
 
   private List<List<ByteBuffer>> project(List<RowAccess> rows) {

@@ -1,0 +1,8 @@
+package dev.ringlet.internal.exec.modify;
+
+/** The kinds of BATCH. */
+public enum BatchType {
+  LOGGED,
+  UNLOGGED,
+  COUNTER
+}
