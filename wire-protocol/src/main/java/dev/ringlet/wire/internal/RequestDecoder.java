@@ -54,9 +54,8 @@ final class RequestDecoder extends MessageToMessageDecoder<InboundFrame> {
     } catch (CorruptBodyException e) {
       throw reject(header, e.getMessage());
     } catch (RuntimeException e) {
-      throw reject(
-          header,
-          "Invalid " + Opcode.ofCode(header.opcode()) + " message body: " + e.getMessage());
+      String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw reject(header, "Invalid " + Opcode.ofCode(header.opcode()) + " message body: " + detail);
     }
   }
 
