@@ -1,8 +1,6 @@
 package dev.ringlet.internal.schema;
 
 import dev.ringlet.internal.error.CqlException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,7 +55,7 @@ public record CompressionParams(String className, int chunkLengthInKb, Map<Strin
     if (own == null) {
       throw CqlException.config("Could not create Compression for type " + fullName);
     }
-    List<String> unknown = new ArrayList<>();
+    java.util.TreeSet<String> unknown = new java.util.TreeSet<>();
     Map<String, String> options = new TreeMap<>();
     for (Map.Entry<String, String> e : map.entrySet()) {
       if (!COMMON.contains(e.getKey()) && !own.contains(e.getKey())) unknown.add(e.getKey());
@@ -66,7 +64,8 @@ public record CompressionParams(String className, int chunkLengthInKb, Map<Strin
       }
     }
     if (!unknown.isEmpty()) {
-      throw CqlException.config("Unknown compression options " + String.join(", ", unknown));
+      // Cassandra names only the first unknown option, in name order.
+      throw CqlException.config("Unknown compression options " + unknown.first());
     }
     return new CompressionParams(fullName, chunkLength(map.get("chunk_length_in_kb")), options);
   }

@@ -113,10 +113,11 @@ public record ReplicationParams(String strategyClass, Map<String, String> option
     return new ReplicationParams(NETWORK_TOPOLOGY, factors);
   }
 
+  /** Cassandra names only the first unknown option, in name order. */
   private static void rejectUnknown(Set<String> unknown, String strategy, String keyspace) {
     if (!unknown.isEmpty()) {
-      throw CqlException.config("Unrecognized strategy option {" + String.join(", ", unknown) + "} passed to "
-          + strategy + " for keyspace " + keyspace);
+      throw CqlException.config("Unrecognized strategy option {" + new java.util.TreeSet<>(unknown).first()
+          + "} passed to " + strategy + " for keyspace " + keyspace);
     }
   }
 

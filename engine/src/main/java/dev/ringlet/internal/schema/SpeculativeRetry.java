@@ -1,14 +1,15 @@
 package dev.ringlet.internal.schema;
 
 import dev.ringlet.internal.error.CqlException;
-import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Normalizes the {@code speculative_retry} and {@code additional_write_policy} options to the text
- * {@code system_schema.tables} shows: {@code 99PERCENTILE} and {@code 99.0p} become {@code 99p},
+ * {@code system_schema.tables} shows: {@code 99PERCENTILE} and {@code 99.0p} become {@code 99p} (four decimals at most),
  * {@code NONE} becomes {@code NEVER}, {@code 1.5ms} becomes {@code 1ms} (whole milliseconds), and
  * {@code max(10ms, 99.9p)} becomes {@code MAX(99.9p,10ms)} (percentile first).
  */
@@ -51,13 +52,18 @@ final class SpeculativeRetry {
         throw CqlException.config("Invalid value " + whole
             + " for PERCENTILE option 'speculative_retry': must be between (0.0 and 100.0)");
       }
-      return new BigDecimal(p.group(1)).stripTrailingZeros().toPlainString() + "p";
+      return percentileText(percentile) + "p";
     }
     Matcher ms = MILLIS.matcher(v);
     if (ms.matches()) {
       return (long) Double.parseDouble(ms.group(1)) + "ms";
     }
     throw invalid(whole);
+  }
+
+  /** At most four decimals, no trailing zeros: {@code 99.0} is {@code 99}, {@code 99.99999} is {@code 100}. */
+  private static String percentileText(double percentile) {
+    return new DecimalFormat("#.####", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(percentile);
   }
 
   private static CqlException invalid(String value) {

@@ -74,19 +74,36 @@ public record TableParams(
    *
    * <p>On a new table (these params are {@link #defaults()}) with leveled compaction and no
    * {@code bloom_filter_fp_chance}, the chance is 0.1 rather than 0.01, as Cassandra picks it from
-   * the strategy at CREATE. ALTER keeps whatever the table had.
+   * the strategy at CREATE. ALTER keeps whatever the table had: use {@link #altered} for ALTER TABLE.
    */
   public TableParams withOptions(Map<String, Object> options) {
+    return apply(options, this.equals(defaults()));
+  }
+
+  /**
+   * For ALTER TABLE: as {@link #withOptions} but never re-derives a default from the new options,
+   * even on a table whose options all happen to be the defaults (Cassandra keeps a table's bloom
+   * filter chance when ALTER switches it to leveled compaction).
+   */
+  public TableParams altered(Map<String, Object> options) {
+    return apply(options, false);
+  }
+
+  private TableParams apply(Map<String, Object> options, boolean newTable) {
     TableParamsBuilder b = new TableParamsBuilder(this);
     for (Map.Entry<String, Object> e : options.entrySet()) {
       b.apply(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
     }
-    if (this.equals(defaults()) && !options.containsKey("bloom_filter_fp_chance")) {
+    if (newTable && !containsIgnoreCase(options, "bloom_filter_fp_chance")) {
       b.defaultBloomFilterForCompaction();
     }
     TableParams params = b.build();
     params.validate();
     return params;
+  }
+
+  private static boolean containsIgnoreCase(Map<String, Object> options, String option) {
+    return options.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(option));
   }
 
   /**

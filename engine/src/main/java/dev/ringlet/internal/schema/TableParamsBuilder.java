@@ -85,7 +85,7 @@ final class TableParamsBuilder {
       case "caching" -> caching = CachingParams.fromMap(map(option, value));
       case "compaction" -> compaction = CompactionParams.fromMap(map(option, value));
       case "compression" -> compression = CompressionParams.fromMap(map(option, value));
-      case "extensions" -> map(option, value); // accepted; Cassandra 5.0 keeps no CQL-given extensions
+      case "extensions" -> { } // accepted in any form; Cassandra 5.0 keeps no CQL-given extensions
       case "memtable" -> memtable = memtable(string(option, value));
       case "read_repair" -> readRepair = readRepair(string(option, value));
       case "id" -> TableParams.tableId(Map.of("id", string(option, value)));

@@ -69,6 +69,15 @@ class TableParamsTest {
   }
 
   @Test
+  void should_not_derive_defaults_when_altering_a_table_with_default_options() {
+    TableParams altered = TableParams.defaults().altered(Map.of("compaction", Map.of("class", "LeveledCompactionStrategy")));
+    TableParams created = TableParams.defaults().withOptions(Map.of("compaction", Map.of("class", "LeveledCompactionStrategy")));
+
+    assertThat(altered.bloomFilterFpChance()).isEqualTo(0.01);
+    assertThat(created.bloomFilterFpChance()).isEqualTo(0.1);
+  }
+
+  @Test
   void should_read_the_table_id_option() {
     UUID id = UUID.randomUUID();
 

@@ -4,7 +4,6 @@ import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.Message;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import com.datastax.oss.protocol.internal.request.Register;
-import com.datastax.oss.protocol.internal.request.Startup;
 import com.datastax.oss.protocol.internal.response.AuthSuccess;
 import com.datastax.oss.protocol.internal.response.Error;
 import com.datastax.oss.protocol.internal.response.Event;
@@ -146,7 +145,7 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void startup(Frame frame) {
-    Map<String, String> options = StartupOptions.normalize(((Startup) frame.message).options);
+    Map<String, String> options = StartupOptions.normalize(((StartupRequest) frame.message).options);
     String problem = StartupOptions.problem(options);
     if (problem != null) {
       answerError(frame, ErrorCode.PROTOCOL_ERROR, problem);

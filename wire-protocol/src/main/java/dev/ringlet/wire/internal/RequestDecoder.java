@@ -2,9 +2,13 @@ package dev.ringlet.wire.internal;
 
 import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Frames to request messages. Checks what the header promises (opcode, direction, version, flags)
@@ -15,10 +19,12 @@ import java.util.List;
 final class RequestDecoder extends MessageToMessageDecoder<InboundFrame> {
 
   private final NegotiatedCodec negotiated;
+  private final ByteBufPrimitiveCodec primitives;
 
   RequestDecoder(NegotiatedCodec negotiated) {
     super(InboundFrame.class);
     this.negotiated = negotiated;
+    this.primitives = new ByteBufPrimitiveCodec(ByteBufAllocator.DEFAULT);
   }
 
   @Override
@@ -41,14 +47,30 @@ final class RequestDecoder extends MessageToMessageDecoder<InboundFrame> {
       throw reject(header, "Received frame with CUSTOM_PAYLOAD flag for native protocol version < 4");
     }
     try {
+      if (header.opcode() == Opcode.STARTUP.code) {
+        return decodeStartup(header, frame.bytes());
+      }
       return negotiated.current().decode(frame.bytes());
     } catch (CorruptBodyException e) {
       throw reject(header, e.getMessage());
     } catch (RuntimeException e) {
-      throw reject(
-          header,
-          "Invalid " + Opcode.ofCode(header.opcode()) + " message body: " + e.getMessage());
+      String detail = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      throw reject(header, "Invalid " + Opcode.ofCode(header.opcode()) + " message body: " + detail);
     }
+  }
+
+  /** STARTUP bodies are never compressed: a [string map], after the custom payload if flagged. */
+  private Frame decodeStartup(FrameHeader header, ByteBuf bytes) {
+    ByteBuf body = bytes.skipBytes(FrameHeader.LENGTH);
+    Map<String, ByteBuffer> payload =
+        header.hasFlag(FrameHeader.FLAG_CUSTOM_PAYLOAD)
+            ? primitives.readBytesMap(body)
+            : Frame.NO_PAYLOAD;
+    StartupRequest startup = new StartupRequest(primitives.readStringMap(body));
+    int size = (int) header.bodyLength();
+    return new Frame(
+        header.version(), false, header.streamId(), header.hasFlag(FrameHeader.FLAG_TRACING),
+        null, size, size, payload, List.of(), startup);
   }
 
   private static void checkOpcode(FrameHeader header) {

@@ -71,9 +71,19 @@ class BackpressureTest {
       Poll.until("server stops reading", () -> !serverSide.config().isAutoRead());
       int processedWhilePaused = fixture.processor.handled.get();
 
+      long pendingBytes =
+          serverSide
+              .eventLoop()
+              .submit(() -> serverSide.unsafe().outboundBuffer().totalPendingWriteBytes())
+              .get(10, TimeUnit.SECONDS);
+
       assertThat(processedWhilePaused)
           .as("requests processed when the server stopped reading")
           .isLessThan(REQUESTS / 2);
+      // at most the watermark plus the answers to one read's worth of ~1 KiB requests
+      assertThat(pendingBytes)
+          .as("response bytes buffered in the server")
+          .isLessThan(MAX_PENDING + 128L * ANSWER_CHARS);
 
       Set<Integer> answered = new HashSet<>();
       for (int i = 0; i < REQUESTS; i++) {

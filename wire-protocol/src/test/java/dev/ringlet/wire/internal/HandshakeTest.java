@@ -101,12 +101,16 @@ class HandshakeTest {
   }
 
   @Test
-  void should_refuse_startup_when_cql_version_is_too_old() {
+  void should_refuse_startup_when_cql_version_is_missing_or_too_old() {
     try (RawClient client = fixture.connect()) {
+      client.sendBytes(
+          FrameBytes.frame(0x04, 0, 1, 0x01, FrameBytes.stringMap(Map.of("DRIVER_NAME", "x"))));
+      Message missing = client.read().message;
       client.sendBytes(
           FrameBytes.frame(0x04, 0, 2, 0x01, FrameBytes.stringMap(Map.of("CQL_VERSION", "2.0.0"))));
       Message old = client.read().message;
 
+      assertError(missing, ErrorCode.PROTOCOL_ERROR, "Missing value CQL_VERSION in STARTUP message");
       assertError(
           old,
           ErrorCode.PROTOCOL_ERROR,
