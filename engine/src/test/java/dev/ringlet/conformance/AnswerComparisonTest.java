@@ -47,6 +47,19 @@ class AnswerComparisonTest {
   }
 
   @Test
+  void should_keep_the_bind_variables_of_a_prepared_statement_for_an_error_code_entry() {
+    KnownDifferences known = KnownDifferences.parse("s:1 error-code the message quotes the bound value differently\n");
+    List<StatementAnswer> golden = List.of(answer("variables: k int (from s.t)", "error: InvalidQueryException 0x2200", "message: a"));
+
+    assertThat(AnswerComparison.compare("s", golden,
+        List.of(answer("variables: k int (from s.t)", "error: InvalidQueryException 0x2200", "message: b")), known))
+        .isEmpty();
+    assertThat(AnswerComparison.compare("s", golden,
+        List.of(answer("variables: k bigint (from s.t)", "error: InvalidQueryException 0x2200", "message: a")), known))
+        .hasSize(1);
+  }
+
+  @Test
   void should_ignore_only_warnings_for_an_ignore_warnings_entry() {
     KnownDifferences known = KnownDifferences.parse("s:1 ignore-warnings batch sizes are computed differently\n");
     List<StatementAnswer> golden = List.of(answer("ok", "warning: Batch for [s.t] is of size 6140"));
