@@ -48,7 +48,11 @@ final class AnswerComparison {
       case SKIP:
         return List.of();
       case ERROR_CODE:
-        return answer.isError() ? List.of(answer.lines().get(0)) : answer.lines();
+        return answer.isError()
+            ? answer.lines().stream()
+                .filter(l -> l.startsWith(AnswerFormatter.ERROR_PREFIX) || l.startsWith(AnswerFormatter.VARIABLES_PREFIX))
+                .toList()
+            : answer.lines();
       case IGNORE_WARNINGS:
         return answer.lines().stream().filter(l -> !l.startsWith(AnswerFormatter.WARNING_PREFIX)).toList();
       default:

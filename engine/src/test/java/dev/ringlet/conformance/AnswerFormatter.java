@@ -47,6 +47,7 @@ final class AnswerFormatter {
   static final String ERROR_PREFIX = "error: ";
   static final String MESSAGE_PREFIX = "message: ";
   static final String WARNING_PREFIX = "warning: ";
+  static final String VARIABLES_PREFIX = "variables: ";
   static final String IGNORED = "<ignored>";
 
   /** The native protocol error code of each server error the driver exposes as an exception. */
@@ -85,7 +86,7 @@ final class AnswerFormatter {
 
   /** {@code variables: k int, v text}: the bind variables of a prepared statement. */
   String variables(ColumnDefinitions definitions) {
-    return "variables: " + describe(definitions);
+    return VARIABLES_PREFIX + describe(definitions);
   }
 
   private static String describe(ColumnDefinitions definitions) {

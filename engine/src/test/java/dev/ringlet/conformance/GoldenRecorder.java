@@ -97,7 +97,9 @@ public final class GoldenRecorder {
   /** A driver-side error in a golden file is almost always a scenario bug; say so loudly. */
   private static void warnAboutClientErrors(Scenario scenario, List<StatementAnswer> answers) {
     for (StatementAnswer answer : answers) {
-      if (answer.isError() && answer.lines().get(0).endsWith(" client")) {
+      boolean clientError = answer.lines().stream()
+          .anyMatch(l -> l.startsWith(AnswerFormatter.ERROR_PREFIX) && l.endsWith(" client"));
+      if (clientError) {
         System.out.printf("  WARNING %s #%d (line %d) failed in the driver, not the server: %s%n",
             scenario.name(), answer.number(), answer.line(), answer.lines());
       }

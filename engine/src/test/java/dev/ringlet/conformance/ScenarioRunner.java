@@ -1,5 +1,6 @@
 package dev.ringlet.conformance;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -137,10 +138,21 @@ final class ScenarioRunner {
     }
   }
 
+  /**
+   * The error to record. With a single node the driver's retry policy turns a server error it may
+   * retry elsewhere (Unavailable, for one) into an {@link AllNodesFailedException} that names the
+   * node's address; the server's own error inside it is what the golden file must hold.
+   */
   private static Throwable unwrap(Throwable error) {
     Throwable current = error;
     while (current instanceof CompletionException && current.getCause() != null) {
       current = current.getCause();
+    }
+    if (current instanceof AllNodesFailedException allFailed) {
+      List<Throwable> errors = allFailed.getAllErrors().values().stream().flatMap(List::stream).toList();
+      if (errors.size() == 1) {
+        return errors.get(0);
+      }
     }
     return current;
   }

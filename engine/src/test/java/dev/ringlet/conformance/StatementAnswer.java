@@ -16,7 +16,8 @@ record StatementAnswer(int number, int line, String cql, List<String> lines) {
     lines = List.copyOf(lines);
   }
 
+  /** Whether the statement failed; a prepared statement's answer starts with its variables line. */
   boolean isError() {
-    return !lines.isEmpty() && lines.get(0).startsWith(AnswerFormatter.ERROR_PREFIX);
+    return lines.stream().anyMatch(l -> l.startsWith(AnswerFormatter.ERROR_PREFIX));
   }
 }
