@@ -11,7 +11,11 @@ import java.util.Map;
  * serialized like tuples ({@link TupleBytes}) in field order.
  */
 public record UserType(String keyspace, String name, java.util.List<String> fieldNames, java.util.List<CqlType> fieldTypes, boolean frozen) implements CqlType {
-  @Override public String cql() { return (frozen ? "frozen<" + name + ">" : name); }
+  /** The name as Cassandra writes it: double-quoted unless lower-case simple ({@code frozen<"Mixed">}). */
+  @Override public String cql() {
+    String quoted = CqlIdentifiers.maybeQuote(name);
+    return frozen ? "frozen<" + quoted + ">" : quoted;
+  }
   @Override public boolean isMultiCell() { return !frozen; }
   @Override public CqlType freeze() { return new UserType(keyspace, name, fieldNames, fieldTypes, true); }
 
