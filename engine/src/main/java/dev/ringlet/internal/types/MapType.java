@@ -70,10 +70,7 @@ public record MapType(CqlType key, CqlType value, boolean frozen) implements Cql
     if (serialized == null) {
       return;
     }
-    for (Map.Entry<ByteBuffer, ByteBuffer> e : entries(serialized)) {
-      key.validate(e.getKey());
-      value.validate(e.getValue());
-    }
+    CollectionBytes.readValidated(serialized, "map", List.of(key, value));
   }
 
   @Override

@@ -44,7 +44,7 @@ public record SetType(CqlType element, boolean frozen) implements CqlType {
   @Override
   public void validate(ByteBuffer value) {
     if (value != null) {
-      elements(value).forEach(element::validate);
+      CollectionBytes.readValidated(value, "set", List.of(element));
     }
   }
 

@@ -23,7 +23,8 @@ public record UserType(String keyspace, String name, java.util.List<String> fiel
     return new TupleBytes.Wording(
         i -> String.format("Not enough bytes to read size of %dth field %s", i, fieldNames.get(i)),
         i -> String.format("Not enough bytes to read %dth field %s", i, fieldNames.get(i)),
-        "Invalid remaining data after end of UDT value");
+        "Invalid remaining data after end of UDT value",
+        (i, message) -> String.format("Failure validating the %dth field %s; %s", i, fieldNames.get(i), message));
   }
 
   /** The serialized fields present, in field order (null for null; trailing ones may be absent). */
@@ -49,12 +50,7 @@ public record UserType(String keyspace, String name, java.util.List<String> fiel
     if (value == null) {
       return;
     }
-    List<ByteBuffer> fields = split(value);
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i) != null) {
-        fieldTypes.get(i).validate(fields.get(i));
-      }
-    }
+    TupleBytes.readValidated(value, fieldTypes, wording());
   }
 
   @Override
