@@ -145,6 +145,21 @@ class CollectionTypesTest {
   }
 
   @Test
+  void should_decode_unsorted_set_and_map_bytes_in_the_type_order() {
+    SetType set = new SetType(NativeType.INT, true);
+    ByteBuffer unsorted = CollectionBytes.write(List.of(NativeType.INT.encode(3), NativeType.INT.encode(1)), 2);
+
+    assertThat(new ArrayList<Object>((Set<?>) set.decode(unsorted))).containsExactly(1, 3);
+    assertThat(hex(set.pack(set.elements(unsorted)))).isEqualTo(hex(set.encode(List.of(1, 3))));
+  }
+
+  @Test
+  void should_put_element_errors_before_framing_errors_like_cassandra() {
+    assertThatThrownBy(() -> LIST_OF_INT.validate(ByteBuffer.wrap(HexFormat.of().parseHex("00000002000000015f"))))
+        .hasMessage("Expected 4 or 0 byte int (1)");
+  }
+
+  @Test
   void should_accept_no_constants() {
     for (LiteralKind kind : LiteralKind.values()) {
       assertThat(LIST_OF_INT.accepts(kind)).isFalse();

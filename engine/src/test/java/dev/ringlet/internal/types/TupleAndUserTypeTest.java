@@ -115,6 +115,14 @@ class TupleAndUserTypeTest {
   }
 
   @Test
+  void should_wrap_a_field_error_naming_the_field() {
+    assertThatThrownBy(() -> ADDRESS.validate(bytes("000000044d61696e000000020001")))
+        .hasMessage("Failure validating the 1th field zip; Expected 4 or 0 byte int (2)");
+    assertThatThrownBy(() -> TUPLE.validate(bytes("000000020001")))
+        .hasMessage("Expected 4 or 0 byte int (2)");
+  }
+
+  @Test
   void should_name_the_field_in_user_type_validation_messages() {
     assertThatThrownBy(() -> ADDRESS.validate(bytes("000000044d61696e00000004000000")))
         .hasMessage("Not enough bytes to read 1th field zip");

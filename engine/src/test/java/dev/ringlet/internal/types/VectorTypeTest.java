@@ -58,6 +58,18 @@ class VectorTypeTest {
   }
 
   @Test
+  void should_report_broken_length_prefixes_like_cassandra() {
+    assertThatThrownBy(() -> TEXTS.validate(ByteBuffer.wrap(new byte[] {0x4d})))
+        .hasMessage("Attempted to read 77, but the size is 0");
+    assertThatThrownBy(() -> TEXTS.validate(ByteBuffer.wrap(HexFormat.of().parseHex("ea254c"))))
+        .hasMessage("Invalidate data at offset 0; saw size of -1 but only >= 0 is expected");
+    assertThatThrownBy(() -> TEXTS.validate(ByteBuffer.wrap(HexFormat.of().parseHex("f64e682300000002f2"))))
+        .hasMessage("27085251328 is out of range for a 32-bit integer");
+    assertThatThrownBy(() -> TEXTS.validate(ByteBuffer.wrap(HexFormat.of().parseHex("0161016200"))))
+        .hasMessage("Unexpected 1 extraneous bytes after vector<text, 2> value");
+  }
+
+  @Test
   void should_write_vector_literals_and_json_and_read_json() {
     ByteBuffer encoded = FLOATS.encode(List.of(1.0f, 2.0f, 3.0f));
 
