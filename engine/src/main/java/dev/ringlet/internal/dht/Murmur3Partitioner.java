@@ -29,7 +29,8 @@ public final class Murmur3Partitioner {
 
   /**
    * The serialized form of a compound partition key: for each component, its length as an
-   * unsigned 2-byte big-endian short, its bytes, then a 0 byte (Cassandra's CompositeType).
+   * unsigned 2-byte big-endian short, its bytes, then a 0 byte (Cassandra's CompositeType). Only
+   * for keys of two or more columns: a single-column key is hashed as its value's bytes alone.
    */
   public static ByteBuffer compositeKey(List<ByteBuffer> components) {
     int size = 0;

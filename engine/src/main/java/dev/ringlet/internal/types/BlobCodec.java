@@ -45,18 +45,17 @@ final class BlobCodec extends NativeCodec {
     return quoted(toText(value));
   }
 
+  /** Every failure comes wrapped, a non-string one with the JVM's ClassCastException message. */
   @Override ByteBuffer fromJsonNonNull(Object json) {
-    if (!(json instanceof String s)) {
-      throw expected("a string representation of a blob", json);
-    }
-    if (!s.startsWith("0x")) {
-      throw new MarshalException(String.format("String representation of blob is missing 0x prefix: %s", s));
-    }
     try {
+      String s = (String) json;
+      if (!s.startsWith("0x")) {
+        throw new MarshalException(String.format("String representation of blob is missing 0x prefix: %s", s));
+      }
       return Hex.parseBlob(s.substring(2));
-    } catch (MarshalException e) {
+    } catch (MarshalException | ClassCastException e) {
       throw new MarshalException(
-          String.format("Value '%s' is not a valid blob representation: %s", s, e.getMessage()));
+          String.format("Value '%s' is not a valid blob representation: %s", json, e.getMessage()));
     }
   }
 }

@@ -20,22 +20,30 @@ final class CollectionBytes {
 
   /** The elements (keys and values alternating for maps), checked for framing only. */
   static List<ByteBuffer> read(ByteBuffer value, int valuesPerEntry, String kind) {
+    return read(value, kind, null, valuesPerEntry);
+  }
+
+  /**
+   * The elements, each validated by its type ({@code types}: the element type, or key then value
+   * type) as soon as it is read, so that errors come in Cassandra's order.
+   */
+  static List<ByteBuffer> readValidated(ByteBuffer value, String kind, List<CqlType> types) {
+    return read(value, kind, types, types.size());
+  }
+
+  private static List<ByteBuffer> read(ByteBuffer value, String kind, List<CqlType> types, int valuesPerEntry) {
     ByteBuffer in = value.duplicate();
     try {
       int count = in.getInt();
       List<ByteBuffer> out = new ArrayList<>();
-      for (int i = 0; i < count * valuesPerEntry; i++) {
-        int size = in.getInt();
-        if (size < 0) {
-          throw new MarshalException("Null value read when not allowed");
+      for (int i = 0; i < count; i++) {
+        for (int j = 0; j < valuesPerEntry; j++) {
+          ByteBuffer element = readOne(in);
+          if (types != null) {
+            types.get(j).validate(element);
+          }
+          out.add(element);
         }
-        if (size > in.remaining()) {
-          throw new BufferUnderflowException();
-        }
-        ByteBuffer element = in.slice();
-        element.limit(size);
-        out.add(element);
-        in.position(in.position() + size);
       }
       if (in.hasRemaining()) {
         throw new MarshalException("Unexpected extraneous bytes after " + kind + " value");
@@ -44,6 +52,20 @@ final class CollectionBytes {
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw new MarshalException("Not enough bytes to read a " + kind);
     }
+  }
+
+  private static ByteBuffer readOne(ByteBuffer in) {
+    int size = in.getInt();
+    if (size < 0) {
+      throw new MarshalException("Null value read when not allowed");
+    }
+    if (size > in.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    ByteBuffer element = in.slice();
+    element.limit(size);
+    in.position(in.position() + size);
+    return element;
   }
 
   static ByteBuffer write(List<ByteBuffer> values, int count) {

@@ -26,7 +26,8 @@ final class DurationCodec extends NativeCodec {
       days = VInts.readSigned(in);
       nanos = VInts.readSigned(in);
     } catch (BufferUnderflowException e) {
-      throw new MarshalException("Not enough bytes to read a duration");
+      // Cassandra reports its internal read failure this way
+      throw new MarshalException("Unexpected error");
     }
     if ((int) months != months) {
       throw new MarshalException(

@@ -40,7 +40,8 @@ final class DurationText {
       }
       return source.contains("-") ? alternative(builder, source) : iso(builder, source);
     } catch (NumberFormatException e) {
-      throw unable(source);
+      // Cassandra lets the NumberFormatException of an amount over Long.MAX_VALUE through
+      throw new MarshalException(e.getMessage());
     }
   }
 

@@ -30,8 +30,9 @@ final class JsonReader {
     return value;
   }
 
+  /** Cassandra's prefix; the rest of its message is Jackson's, which we do not imitate. */
   private MarshalException error() {
-    return new MarshalException("Could not decode JSON string '" + text + "'");
+    return new MarshalException("Error decoding JSON string: unexpected content at offset " + pos + " of " + text);
   }
 
   private void skipSpaces() {

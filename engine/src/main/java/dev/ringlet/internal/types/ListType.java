@@ -31,7 +31,7 @@ public record ListType(CqlType element, boolean frozen) implements CqlType {
   @Override
   public void validate(ByteBuffer value) {
     if (value != null) {
-      elements(value).forEach(element::validate);
+      CollectionBytes.readValidated(value, "list", List.of(element));
     }
   }
 

@@ -70,19 +70,19 @@ public record MapType(CqlType key, CqlType value, boolean frozen) implements Cql
     if (serialized == null) {
       return;
     }
-    for (Map.Entry<ByteBuffer, ByteBuffer> e : entries(serialized)) {
-      key.validate(e.getKey());
-      value.validate(e.getValue());
-    }
+    CollectionBytes.readValidated(serialized, "map", List.of(key, value));
   }
 
+  /** Entries come back in the key type's order even if the bytes were not sorted. */
   @Override
   public Object decode(ByteBuffer serialized) {
     if (serialized == null || !serialized.hasRemaining()) {
       return null;
     }
     Map<Object, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<ByteBuffer, ByteBuffer> e : entries(serialized)) {
+    List<Map.Entry<ByteBuffer, ByteBuffer>> sorted = new ArrayList<>(entries(serialized));
+    sorted.sort((x, y) -> key.compare(x.getKey(), y.getKey()));
+    for (Map.Entry<ByteBuffer, ByteBuffer> e : sorted) {
       key.validate(e.getKey());
       value.validate(e.getValue());
       out.put(key.decode(e.getKey()), value.decode(e.getValue()));

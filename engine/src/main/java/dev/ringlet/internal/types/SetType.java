@@ -44,17 +44,20 @@ public record SetType(CqlType element, boolean frozen) implements CqlType {
   @Override
   public void validate(ByteBuffer value) {
     if (value != null) {
-      elements(value).forEach(element::validate);
+      CollectionBytes.readValidated(value, "set", List.of(element));
     }
   }
 
+  /** Elements come back in the element type's order even if the bytes were not sorted. */
   @Override
   public Object decode(ByteBuffer value) {
     if (value == null || !value.hasRemaining()) {
       return null;
     }
     Set<Object> out = new LinkedHashSet<>();
-    for (ByteBuffer e : elements(value)) {
+    List<ByteBuffer> sorted = new ArrayList<>(elements(value));
+    sorted.sort(element::compare);
+    for (ByteBuffer e : sorted) {
       element.validate(e);
       out.add(element.decode(e));
     }

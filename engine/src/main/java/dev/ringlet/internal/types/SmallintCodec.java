@@ -45,9 +45,8 @@ final class SmallintCodec extends NativeCodec {
     if (json instanceof String s) {
       return fromString(s);
     }
-    if ((json instanceof Integer || json instanceof Short || json instanceof Byte)
-        && ((Number) json).intValue() == ((Number) json).shortValue()) {
-      return encodeNonNull(json);
+    if (json instanceof Number n) {
+      return fromString(n.toString());
     }
     throw expected("a short value", json);
   }

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.LocalTime;
 import java.util.EnumSet;
 
-/** {@code time}: exactly 8 bytes, nanoseconds since midnight. */
+/** {@code time}: exactly 8 bytes, nanoseconds since midnight; byte order (unsigned) like Cassandra. */
 final class TimeCodec extends NativeCodec {
 
   TimeCodec() {
@@ -29,7 +29,7 @@ final class TimeCodec extends NativeCodec {
   }
 
   @Override int compareNonEmpty(ByteBuffer a, ByteBuffer b) {
-    return Long.compare(a.getLong(a.position()), b.getLong(b.position()));
+    return Long.compareUnsigned(a.getLong(a.position()), b.getLong(b.position()));
   }
 
   @Override ByteBuffer fromString(String text) {

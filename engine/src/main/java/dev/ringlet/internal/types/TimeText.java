@@ -68,10 +68,40 @@ final class TimeText {
     return value;
   }
 
-  /** {@code hh:mm:ss.nnnnnnnnn}, always with nine fraction digits. */
+  /**
+   * {@code hh:mm:ss.nnnnnnnnn}, always with nine fraction digits. Out-of-range values (never valid,
+   * but storable) come out with Cassandra's odd padding of negative parts, unchanged.
+   */
   static String format(long nanosOfDay) {
-    long seconds = nanosOfDay / 1_000_000_000L;
-    return String.format("%02d:%02d:%02d.%09d",
-        seconds / 3600, (seconds / 60) % 60, seconds % 60, nanosOfDay % 1_000_000_000L);
+    long v = nanosOfDay;
+    long nano = v % 1000;
+    v = (v - nano) / 1000;
+    long micro = v % 1000;
+    v = (v - micro) / 1000;
+    long milli = v % 1000;
+    v = (v - milli) / 1000;
+    long seconds = v % 60;
+    v = (v - seconds) / 60;
+    long minutes = v % 60;
+    v = (v - minutes) / 60;
+    long hours = v % 24;
+    StringBuilder sb = new StringBuilder();
+    pad(sb, hours, 2).append(':');
+    pad(sb, minutes, 2).append(':');
+    pad(sb, seconds, 2).append('.');
+    pad(sb, milli, 3);
+    pad(sb, micro, 3);
+    pad(sb, nano, 3);
+    return sb.toString();
+  }
+
+  private static StringBuilder pad(StringBuilder sb, long value, int digits) {
+    long limit = 10;
+    for (int i = 1; i < digits; i++, limit *= 10) {
+      if (value < limit) {
+        sb.append('0');
+      }
+    }
+    return sb.append(value);
   }
 }

@@ -59,8 +59,9 @@ final class TimestampCodec extends NativeCodec {
     return quoted(TimestampText.json(value.getLong(value.position())));
   }
 
+  /** Like Cassandra, only a Long is a number of milliseconds: JSON parsers give small numbers as Integer. */
   @Override ByteBuffer fromJsonNonNull(Object json) {
-    if (json instanceof Long || json instanceof Integer) {
+    if (json instanceof Long) {
       return encodeNonNull(json);
     }
     if (json instanceof String s) {

@@ -48,9 +48,8 @@ final class TinyintCodec extends NativeCodec {
     if (json instanceof String s) {
       return fromString(s);
     }
-    if ((json instanceof Integer || json instanceof Short || json instanceof Byte)
-        && ((Number) json).intValue() == ((Number) json).byteValue()) {
-      return encodeNonNull(json);
+    if (json instanceof Number n) {
+      return fromString(n.toString());
     }
     throw expected("a byte value", json);
   }

@@ -3,6 +3,7 @@ package dev.ringlet.internal.types;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -14,16 +15,30 @@ final class TupleBytes {
 
   private TupleBytes() {}
 
-  /** Messages naming a component for errors: tuples say "component", user types "field name". */
-  record Wording(IntFunction<String> sizeMissing, IntFunction<String> bytesMissing, String trailing) {}
+  /**
+   * Messages naming a component for errors: tuples say "component", user types "field name" and
+   * wrap a field's own validation error.
+   */
+  record Wording(IntFunction<String> sizeMissing, IntFunction<String> bytesMissing, String trailing,
+      BiFunction<Integer, String, String> invalidComponent) {}
 
   static final Wording TUPLE = new Wording(
       i -> String.format("Not enough bytes to read size of %dth component", i),
       i -> String.format("Not enough bytes to read %dth component", i),
-      "Invalid remaining data after end of tuple value");
+      "Invalid remaining data after end of tuple value",
+      (i, message) -> message);
 
-  /** The components present (nulls included), at most {@code arity}. */
+  /** The components present (nulls included), at most {@code arity}, checked for framing only. */
   static List<ByteBuffer> read(ByteBuffer value, int arity, Wording wording) {
+    return read(value, arity, wording, null);
+  }
+
+  /** The components, each validated by its type as soon as it is read (Cassandra's error order). */
+  static List<ByteBuffer> readValidated(ByteBuffer value, List<CqlType> types, Wording wording) {
+    return read(value, types.size(), wording, types);
+  }
+
+  private static List<ByteBuffer> read(ByteBuffer value, int arity, Wording wording, List<CqlType> types) {
     ByteBuffer in = value.duplicate();
     List<ByteBuffer> out = new ArrayList<>();
     for (int i = 0; i < arity && in.hasRemaining(); i++) {
@@ -40,6 +55,13 @@ final class TupleBytes {
       }
       ByteBuffer component = in.slice();
       component.limit(size);
+      if (types != null) {
+        try {
+          types.get(i).validate(component);
+        } catch (MarshalException e) {
+          throw new MarshalException(wording.invalidComponent().apply(i, e.getMessage()));
+        }
+      }
       out.add(component);
       in.position(in.position() + size);
     }

@@ -33,12 +33,7 @@ public record TupleType(java.util.List<CqlType> elements) implements CqlType {
     if (value == null) {
       return;
     }
-    List<ByteBuffer> components = split(value);
-    for (int i = 0; i < components.size(); i++) {
-      if (components.get(i) != null) {
-        elements.get(i).validate(components.get(i));
-      }
-    }
+    TupleBytes.readValidated(value, elements, TupleBytes.TUPLE);
   }
 
   @Override

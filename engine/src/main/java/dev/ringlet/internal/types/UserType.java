@@ -11,7 +11,11 @@ import java.util.Map;
  * serialized like tuples ({@link TupleBytes}) in field order.
  */
 public record UserType(String keyspace, String name, java.util.List<String> fieldNames, java.util.List<CqlType> fieldTypes, boolean frozen) implements CqlType {
-  @Override public String cql() { return (frozen ? "frozen<" + name + ">" : name); }
+  /** The name as Cassandra writes it: double-quoted unless lower-case simple ({@code frozen<"Mixed">}). */
+  @Override public String cql() {
+    String quoted = CqlIdentifiers.maybeQuote(name);
+    return frozen ? "frozen<" + quoted + ">" : quoted;
+  }
   @Override public boolean isMultiCell() { return !frozen; }
   @Override public CqlType freeze() { return new UserType(keyspace, name, fieldNames, fieldTypes, true); }
 
@@ -19,7 +23,8 @@ public record UserType(String keyspace, String name, java.util.List<String> fiel
     return new TupleBytes.Wording(
         i -> String.format("Not enough bytes to read size of %dth field %s", i, fieldNames.get(i)),
         i -> String.format("Not enough bytes to read %dth field %s", i, fieldNames.get(i)),
-        "Invalid remaining data after end of UDT value");
+        "Invalid remaining data after end of UDT value",
+        (i, message) -> String.format("Failure validating the %dth field %s; %s", i, fieldNames.get(i), message));
   }
 
   /** The serialized fields present, in field order (null for null; trailing ones may be absent). */
@@ -45,12 +50,7 @@ public record UserType(String keyspace, String name, java.util.List<String> fiel
     if (value == null) {
       return;
     }
-    List<ByteBuffer> fields = split(value);
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i) != null) {
-        fieldTypes.get(i).validate(fields.get(i));
-      }
-    }
+    TupleBytes.readValidated(value, fieldTypes, wording());
   }
 
   @Override

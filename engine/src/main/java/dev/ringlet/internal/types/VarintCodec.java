@@ -1,6 +1,5 @@
 package dev.ringlet.internal.types;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
@@ -46,8 +45,8 @@ final class VarintCodec extends NativeCodec {
 
   @Override ByteBuffer fromJsonNonNull(Object json) {
     try {
-      return encodeNonNull(new BigDecimal(json.toString()).toBigIntegerExact());
-    } catch (NumberFormatException | ArithmeticException e) {
+      return encodeNonNull(new BigInteger(json.toString()));
+    } catch (NumberFormatException e) {
       throw new MarshalException(
           String.format("Value '%s' is not a valid representation of a varint value", json));
     }

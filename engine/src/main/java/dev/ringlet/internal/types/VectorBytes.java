@@ -34,32 +34,66 @@ final class VectorBytes {
     return -1;
   }
 
+  /** The elements, checked for framing only. */
   static List<ByteBuffer> read(ByteBuffer value, VectorType type) {
+    return read(value, type, false);
+  }
+
+  /** The elements, each validated as soon as it is read (Cassandra's error order and wording). */
+  static List<ByteBuffer> readValidated(ByteBuffer value, VectorType type) {
+    return read(value, type, true);
+  }
+
+  private static List<ByteBuffer> read(ByteBuffer value, VectorType type, boolean validate) {
     if (!value.hasRemaining()) {
       throw new MarshalException("Invalid empty vector value");
     }
     int fixed = fixedLength(type.element());
+    if (fixed >= 0 && value.remaining() < fixed * type.dimension()) {
+      throw new MarshalException("Not enough bytes to read a " + type.cql());
+    }
     ByteBuffer in = value.duplicate();
     List<ByteBuffer> out = new ArrayList<>(type.dimension());
-    try {
-      for (int i = 0; i < type.dimension(); i++) {
-        int size = fixed >= 0 ? fixed : (int) VInts.readUnsigned(in);
-        if (size < 0 || size > in.remaining()) {
-          throw new BufferUnderflowException();
-        }
-        ByteBuffer element = in.slice();
-        element.limit(size);
-        out.add(element);
-        in.position(in.position() + size);
+    for (int i = 0; i < type.dimension(); i++) {
+      int size = fixed >= 0 ? fixed : lengthPrefix(in, value.position());
+      if (size > in.remaining()) {
+        throw new MarshalException(String.format("Attempted to read %d, but the size is %d", size, in.remaining()));
       }
-    } catch (BufferUnderflowException e) {
-      throw new MarshalException("Not enough bytes to read a " + type.cql());
+      ByteBuffer element = in.slice();
+      element.limit(size);
+      in.position(in.position() + size);
+      if (validate) {
+        type.element().validate(element);
+      }
+      out.add(element);
     }
     if (in.hasRemaining()) {
       throw new MarshalException(
           String.format("Unexpected %d extraneous bytes after %s value", in.remaining(), type.cql()));
     }
     return out;
+  }
+
+  /** An element's unsigned vint length, with the messages Cassandra gives for broken ones. */
+  private static int lengthPrefix(ByteBuffer in, int start) {
+    int prefixAt = in.position();
+    int offset = prefixAt - start;
+    long size;
+    try {
+      size = VInts.readUnsigned(in);
+    } catch (BufferUnderflowException e) {
+      size = -1;
+    }
+    if (size < 0) {
+      throw new MarshalException(String.format(
+          "Invalidate data at offset %d; saw size of %d but only >= 0 is expected", offset, size));
+    }
+    if (size > Integer.MAX_VALUE) {
+      throw new MarshalException(String.format("%d is out of range for a 32-bit integer", size));
+    }
+    // like Cassandra, the element starts after the minimal encoding of its length
+    in.position(prefixAt + VInts.unsignedSize(size));
+    return (int) size;
   }
 
   static ByteBuffer write(List<ByteBuffer> elements, VectorType type) {

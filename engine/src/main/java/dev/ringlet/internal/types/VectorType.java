@@ -57,7 +57,7 @@ public record VectorType(CqlType element, int dimension) implements CqlType {
   @Override
   public void validate(ByteBuffer value) {
     if (value != null) {
-      split(value).forEach(element::validate);
+      VectorBytes.readValidated(value, this);
     }
   }
 

@@ -75,6 +75,11 @@ class NativeTypeOrderTest {
   }
 
   @Test
+  void should_order_time_as_unsigned_bytes() {
+    assertOrdered(NativeType.TIME, List.of(hex(""), hex("0000000000000000"), hex("00004e94914effff"), hex("b1a9ecb298bfa253")));
+  }
+
+  @Test
   void should_order_false_before_true() {
     assertOrdered(NativeType.BOOLEAN, encodeAll(NativeType.BOOLEAN, false, true));
   }
