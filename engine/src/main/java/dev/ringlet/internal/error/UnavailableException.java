@@ -12,7 +12,8 @@ public final class UnavailableException extends CqlException {
   public UnavailableException(ConsistencyLevel consistency, int required, int alive) {
     super(
         ErrorCode.UNAVAILABLE,
-        "Cannot achieve consistency level " + consistency + "; required " + required + ", alive " + alive);
+        "Not enough replicas available for query at consistency " + consistency + " (" + required
+            + " required but only " + alive + " alive)");
     this.consistency = consistency;
     this.required = required;
     this.alive = alive;

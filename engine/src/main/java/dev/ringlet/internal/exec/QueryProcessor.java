@@ -38,13 +38,15 @@ public final class QueryProcessor {
   private final TermFunctions functions;
   private final Clock clock;
   private final java.util.function.Consumer<Result.SchemaChange> schemaEvents;
+  private final ConsistencyGuard consistency;
   private final PreparedStatementCache prepared = new PreparedStatementCache();
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
   private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
 
   public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
-      Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents) {
+      Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency) {
     this.schemaEvents = schemaEvents;
+    this.consistency = consistency;
     this.schema = schema;
     this.tables = tables;
     this.writes = writes;
@@ -105,12 +107,22 @@ public final class QueryProcessor {
       if (a.write() == null) {
         throw CqlException.invalid("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
       }
+      checkWrite(a.write(), options);
       statements.add(a.write());
       QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
           options.serialConsistency(), options.defaultTimestamp());
       bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
     }
     return writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE);
+  }
+
+  private void checkWrite(ModificationStatement write, QueryOptions options) {
+    consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
+        write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
+  }
+
+  private dev.ringlet.internal.schema.KeyspaceMetadata keyspaceOf(TableMetadata table) {
+    return schema.current().keyspace(table.keyspace());
   }
 
   private static dev.ringlet.internal.exec.modify.BatchType batchType(Statement.Batch.Type type) {
@@ -209,14 +221,17 @@ public final class QueryProcessor {
   private Result run(Analyzed a, QueryOptions options, ClientSession session) {
     Statement st = a.statement();
     if (a.select() != null) {
+      consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
       return a.select().execute(tables, values, options, clock.nowInSeconds());
     }
     if (a.write() != null) {
+      checkWrite(a.write(), options);
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
       return writes.execute(a.write(), values, options);
     }
     if (a.batch() != null) {
+      a.batch().forEach(w -> checkWrite(w, options));
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
       List<BoundValues> each = new ArrayList<>();
       for (int i = 0; i < a.batch().size(); i++) {

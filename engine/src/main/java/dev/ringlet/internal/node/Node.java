@@ -53,7 +53,8 @@ public final class Node implements AutoCloseable {
     DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Map.of(config.datacenter(), 1), ids::next);
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock()), config.clock(),
-        this::publishSchemaChange);
+        this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
+            () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())));
   }
 
   /** Starts serving CQL; returns once clients can connect. */

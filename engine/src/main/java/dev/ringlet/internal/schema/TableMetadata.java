@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * A table: its key and other columns and its options. Immutable; changes make a new instance.
- * {@link #columns()} is Cassandra's {@code SELECT *} order: partition key, clustering columns, then
- * the static and regular columns by name.
+ * {@link #columns()} is Cassandra's {@code SELECT *} order: partition key, clustering columns, the
+ * static columns by name, then the regular columns by name.
  */
 public record TableMetadata(
     String keyspace,
@@ -27,7 +27,7 @@ public record TableMetadata(
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
     List<ColumnMetadata> sorted = new ArrayList<>(others);
-    sorted.sort(Comparator.comparing(ColumnMetadata::name));
+    sorted.sort(Comparator.comparing((ColumnMetadata c) -> !c.isStatic()).thenComparing(ColumnMetadata::name));
     others = List.copyOf(sorted);
   }
 

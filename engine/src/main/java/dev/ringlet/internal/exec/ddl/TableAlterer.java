@@ -53,8 +53,9 @@ final class TableAlterer {
         throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
       }
       if (table.counter() != (type == dev.ringlet.internal.types.NativeType.COUNTER)) {
-        throw CqlException.invalid(table.counter() ? "Cannot add a non counter column (" + d.name() + ") in a counter table"
-            : "Cannot add a counter column (" + d.name() + ") in a non counter table");
+        throw CqlException.config(table.keyspace() + "." + table.name() + ": " + (table.counter()
+            ? "Cannot have a non counter column (\"" + d.name() + "\") in a counter table"
+            : "Cannot have a counter column (\"" + d.name() + "\") in a non counter table"));
       }
       others.add(new ColumnMetadata(d.name(), type, d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false));
       changed = true;
@@ -71,7 +72,7 @@ final class TableAlterer {
         if (drop.ifExists()) {
           continue;
         }
-        throw CqlException.invalid("Column " + name + " was not found in table " + table.keyspace() + "." + table.name());
+        throw CqlException.invalid("Column " + name + " was not found in table '" + table.keyspace() + "." + table.name() + "'");
       }
       if (c.isPrimaryKey()) {
         throw CqlException.invalid("Cannot drop PRIMARY KEY column " + name);
@@ -93,7 +94,7 @@ final class TableAlterer {
         if (rename.ifExists()) {
           continue;
         }
-        throw CqlException.invalid("Column " + from + " was not found in table " + table.keyspace() + "." + table.name());
+        throw CqlException.invalid("Undefined column name " + from + " in table " + table.keyspace() + "." + table.name());
       }
       if (!c.isPrimaryKey()) {
         throw CqlException.invalid("Cannot rename non PRIMARY KEY column " + from);

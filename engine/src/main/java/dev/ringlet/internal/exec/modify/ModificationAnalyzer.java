@@ -47,7 +47,42 @@ public final class ModificationAnalyzer {
     if (statement instanceof Statement.Delete d) {
       return a.delete(d);
     }
-    throw CqlException.invalid("INSERT JSON is not supported yet");
+    return a.insertJson((Statement.InsertJson) statement);
+  }
+
+  /** INSERT JSON: every column of the table takes its value from the JSON map (or null/unset). */
+  private ModificationStatement insertJson(Statement.InsertJson insert) {
+    if (table.counter()) {
+      throw CqlException.invalid("INSERT statements are not allowed on counter tables, use UPDATE instead");
+    }
+    BoundTerm text = terms.compile(insert.json(), new ColumnSpec(table.keyspace(), table.name(), "[json]", NativeType.TEXT));
+    JsonValues json = new JsonValues(table, text, insert.defaultUnset());
+    List<KeyPlan.ColumnValues> keyValues = new ArrayList<>();
+    for (ColumnMetadata pk : table.partitionKey()) {
+      BoundTerm t = json.column(pk);
+      keyValues.add(new KeyPlan.ColumnValues(List.of(values -> {
+        java.nio.ByteBuffer v = t.bind(values);
+        if (v == null || v == dev.ringlet.internal.exec.QueryOptions.UNSET) {
+          throw CqlException.invalid("Invalid null value in condition for column " + pk.name());
+        }
+        return v;
+      }), null));
+    }
+    List<List<BoundTerm>> clusteringTerms = new ArrayList<>();
+    List<BoundTerm> markers = new ArrayList<>();
+    for (ColumnMetadata ck : table.clustering()) {
+      clusteringTerms.add(List.of(json.column(ck)));
+      markers.add(null);
+    }
+    List<ColumnOperation> ops = new ArrayList<>();
+    for (ColumnMetadata c : table.others()) {
+      ops.add(new ColumnOperation(c, json.column(c)));
+    }
+    return new ModificationStatement(ModificationStatement.Kind.INSERT, table, new KeyPlan(keyValues),
+        new ClusteringPlan(table.clustering(), clusteringTerms, markers), null, ops, List.of(),
+        timestamp(insert.using()), ttl(insert.using()),
+        insert.ifNotExists() ? ModificationStatement.ConditionKind.IF_NOT_EXISTS : ModificationStatement.ConditionKind.NONE,
+        List.of());
   }
 
   private ColumnSpec spec(ColumnMetadata c) {
@@ -151,10 +186,21 @@ public final class ModificationAnalyzer {
         ops.add(new ColumnOperation(c, terms.compile(s.value(), spec(c))));
       } else if (c.type() == NativeType.COUNTER && (a instanceof Assignment.Add || a instanceof Assignment.Subtract)) {
         Term delta = a instanceof Assignment.Add add ? add.value() : ((Assignment.Subtract) a).value();
-        ops.add(new ColumnOperation(c, terms.compile(delta, new ColumnSpec(table.keyspace(), table.name(), c.name(), NativeType.BIGINT)),
+        ops.add(new ColumnOperation(c, terms.compile(delta, spec(c)),
             a instanceof Assignment.Add ? ColumnOperation.Kind.COUNTER_ADD : ColumnOperation.Kind.COUNTER_SUBTRACT));
       } else {
         throw CqlException.invalid("Invalid operation (" + describe(a) + ") for non counter column " + c.name());
+      }
+    }
+    if (table.counter()) {
+      if (update.using().ttl() != null) {
+        throw CqlException.invalid("Cannot provide custom TTL for counter updates");
+      }
+      if (update.using().timestamp() != null) {
+        throw CqlException.invalid("Cannot provide custom timestamp for counter updates");
+      }
+      if (update.ifExists() || !update.conditions().isEmpty()) {
+        throw CqlException.invalid("Conditional updates are not supported on counter tables");
       }
     }
     Where where = where("UPDATE", update.where(), onlyStatic, false);

@@ -106,7 +106,13 @@ public final class ModificationStatement {
 
   /** The partitions this statement writes to. */
   public List<DecoratedKey> keys(BoundValues values) {
-    return keys.bind(table, values);
+    List<DecoratedKey> bound = keys.bind(table, values);
+    for (DecoratedKey k : bound) {
+      if (k.key().remaining() == 0) {
+        throw CqlException.invalid("Key may not be empty");
+      }
+    }
+    return bound;
   }
 
   /** The rows named, for LWT reads: every clustering combination (empty for none). */

@@ -76,13 +76,47 @@ public final class SelectAnalyzer {
         : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
+    List<ColumnMetadata> groupBy = groupBy(select.groupBy());
     if (select.distinct()) {
       checkDistinct(select);
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
     return new SelectStatement(new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct()));
+        TableComparators.clustering(table), select.distinct(), groupBy, select.json()));
+  }
+
+  /** GROUP BY columns: a prefix of the primary key, as Cassandra requires. */
+  private List<ColumnMetadata> groupBy(List<String> names) {
+    List<ColumnMetadata> pk = table.partitionKey();
+    List<ColumnMetadata> key = new ArrayList<>(pk);
+    key.addAll(table.clustering());
+    List<ColumnMetadata> out = new ArrayList<>();
+    int next = 0;
+    for (String name : names) {
+      ColumnMetadata c = column(name);
+      if (!c.isPrimaryKey()) {
+        throw CqlException.invalid("Group by is currently only supported on the columns of the PRIMARY KEY, got " + c.name());
+      }
+      // Columns restricted by equality may be skipped.
+      while (next < key.size() && key.get(next) != c && isEqRestricted(key.get(next))) {
+        next++;
+      }
+      if (next >= key.size() || key.get(next) != c) {
+        throw CqlException.invalid("Group by currently only support groups of columns following their declared order in the PRIMARY KEY");
+      }
+      out.add(c);
+      next++;
+    }
+    return out;
+  }
+
+  private boolean isEqRestricted(ColumnMetadata c) {
+    if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+      KeyPlan.ColumnValues v = keyValues.get(c.position());
+      return v != null && v.inMarker() == null && v.terms().size() == 1;
+    }
+    return clusteringRestrictions.get(c.position()) == Operator.EQ;
   }
 
   private void checkDistinct(Statement.Select select) {
@@ -255,7 +289,11 @@ public final class SelectAnalyzer {
         throw CqlException.invalid("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: "
             + TermText.of(m));
       }
-      record(cols.get(i), m.operator() == Operator.EQ || m.operator() == Operator.IN ? m.operator() : Operator.GT);
+      boolean eq = m.operator() == Operator.EQ || m.operator() == Operator.IN;
+      if (eq || i == 0) {
+        // A multi-column slice bounds the first column; the others only refine it.
+        record(cols.get(i), m.operator());
+      }
     }
     List<dev.ringlet.internal.types.CqlType> types = cols.stream().map(ColumnMetadata::type).map(t -> (dev.ringlet.internal.types.CqlType) t).toList();
     TupleType tuple = new TupleType(types);

@@ -15,6 +15,7 @@ import java.util.List;
  * @param orderAcrossPartitions ORDER BY with several partitions: rows are sorted across them
  * @param staticRowsAllowed a partition with only static data yields one row
  * @param distinct one row per partition (SELECT DISTINCT)
+ * @param groupBy the GROUP BY columns (a primary key prefix), empty when none
  */
 record SelectPlan(
     TableMetadata table,
@@ -27,7 +28,9 @@ record SelectPlan(
     BoundTerm limit,
     BoundTerm perPartitionLimit,
     ClusteringComparator clusteringComparator,
-    boolean distinct) {
+    boolean distinct,
+    List<dev.ringlet.internal.schema.ColumnMetadata> groupBy,
+    boolean json) {
 
   Comparator<RowAccess> crossPartitionOrder() {
     return SelectStatement.clusteringOrder(this);

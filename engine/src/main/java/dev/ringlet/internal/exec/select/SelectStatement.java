@@ -41,18 +41,21 @@ public final class SelectStatement {
   }
 
   public List<ColumnSpec> resultColumns() {
+    if (plan.json()) {
+      return List.of(new ColumnSpec(plan.table().keyspace(), plan.table().name(), "[json]", NativeType.TEXT));
+    }
     return plan.selection().columns();
   }
 
   public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
     int limit = positive(plan.limit(), values, "LIMIT");
-    int perPartitionLimit = positive(plan.perPartitionLimit(), values, "PER PARTITION LIMIT");
+    int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
     List<RowPredicate> predicates = new ArrayList<>();
     for (RowPredicate.Factory f : plan.filters()) {
       predicates.add(f.bind(values));
     }
     List<DecoratedKey> keys = plan.keys() == null ? null : plan.keys().bind(plan.table(), values);
-    boolean aggregate = plan.selection().isAggregate();
+    boolean aggregate = plan.selection().isAggregate() || !plan.groupBy().isEmpty();
     boolean sortAcross = plan.orderAcrossPartitions() && keys != null && keys.size() > 1;
     int pageSize = options.pageSize() > 0 && !aggregate ? options.pageSize() : Integer.MAX_VALUE;
     if (sortAcross && pageSize != Integer.MAX_VALUE) {
@@ -142,7 +145,11 @@ public final class SelectStatement {
     if (sortAcross) {
       page.sort(plan.crossPartitionOrder());
     }
-    return new Result.Rows(plan.selection().columns(), project(page), next == null ? null : next.encode(), warnings(keys));
+    List<List<ByteBuffer>> rows = project(page);
+    if (plan.json()) {
+      rows = JsonRows.of(plan.selection().columns(), rows);
+    }
+    return new Result.Rows(resultColumns(), rows, next == null ? null : next.encode(), warnings(keys));
   }
 
   /** The warnings Cassandra attaches to aggregation over many partitions. */
@@ -162,27 +169,11 @@ public final class SelectStatement {
   private List<List<ByteBuffer>> project(List<RowAccess> rows) {
     List<Output> outputs = plan.selection().outputs();
     List<List<ByteBuffer>> out = new ArrayList<>();
+    if (!plan.groupBy().isEmpty()) {
+      return grouped(rows);
+    }
     if (plan.selection().isAggregate()) {
-      List<Output.Accumulator> accs = new ArrayList<>();
-      for (Output o : outputs) {
-        accs.add(o instanceof Output.Aggregated a ? a.accumulator().get() : null);
-      }
-      for (RowAccess r : rows) {
-        for (Output.Accumulator a : accs) {
-          if (a != null) {
-            a.add(r);
-          }
-        }
-      }
-      List<ByteBuffer> row = new ArrayList<>();
-      for (int i = 0; i < outputs.size(); i++) {
-        if (accs.get(i) != null) {
-          row.add(accs.get(i).result());
-        } else {
-          row.add(rows.isEmpty() ? null : ((Output.PerRow) outputs.get(i)).value().apply(rows.get(0)));
-        }
-      }
-      out.add(row);
+      out.add(aggregateRow(rows));
       return out;
     }
     for (RowAccess r : rows) {
@@ -193,6 +184,47 @@ public final class SelectStatement {
       out.add(row);
     }
     return out;
+  }
+
+  /** GROUP BY: consecutive rows with equal group columns form a group; one output row per group. */
+  private List<List<ByteBuffer>> grouped(List<RowAccess> rows) {
+    List<List<ByteBuffer>> out = new ArrayList<>();
+    int start = 0;
+    while (start < rows.size()) {
+      int end = start + 1;
+      while (end < rows.size() && sameGroup(rows.get(start), rows.get(end))) {
+        end++;
+      }
+      out.add(aggregateRow(rows.subList(start, end)));
+      start = end;
+    }
+    return out;
+  }
+
+  private boolean sameGroup(RowAccess a, RowAccess b) {
+    for (ColumnMetadata c : plan.groupBy()) {
+      ByteBuffer x = a.value(c);
+      ByteBuffer y = b.value(c);
+      if (x == null ? y != null : y == null || c.type().compare(x, y) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<ByteBuffer> aggregateRow(List<RowAccess> rows) {
+    List<Output> outputs = plan.selection().outputs();
+    List<ByteBuffer> row = new ArrayList<>();
+    for (Output o : outputs) {
+      if (o instanceof Output.Aggregated a) {
+        Output.Accumulator acc = a.accumulator().get();
+        rows.forEach(acc::add);
+        row.add(acc.result());
+      } else {
+        row.add(rows.isEmpty() ? null : ((Output.PerRow) o).value().apply(rows.get(0)));
+      }
+    }
+    return row;
   }
 
   private boolean isAfter(LiveRow row, PagingState resume) {

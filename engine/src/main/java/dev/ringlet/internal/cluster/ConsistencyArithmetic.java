@@ -1,0 +1,98 @@
+package dev.ringlet.internal.cluster;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.UnavailableException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many replicas a consistency level needs ("block for"), and the Unavailable error Cassandra
+ * answers when fewer are alive. Pure functions over {@link ReplicaCounts}.
+ */
+public final class ConsistencyArithmetic {
+
+  private ConsistencyArithmetic() {}
+
+  public static int quorum(int replicas) {
+    return replicas / 2 + 1;
+  }
+
+  /** Replicas the level waits for; for EACH_QUORUM the sum over datacenters. */
+  public static int blockFor(ConsistencyLevel level, ReplicaCounts counts) {
+    switch (level) {
+      case ANY:
+      case ONE:
+      case LOCAL_ONE:
+      case NODE_LOCAL:
+        return 1;
+      case TWO:
+        return 2;
+      case THREE:
+        return 3;
+      case QUORUM:
+      case SERIAL:
+        return quorum(counts.totalReplicas());
+      case ALL:
+        return counts.totalReplicas();
+      case LOCAL_QUORUM:
+      case LOCAL_SERIAL:
+        return quorum(counts.localReplicas());
+      case EACH_QUORUM:
+        int sum = 0;
+        for (int rf : counts.replicas().values()) {
+          sum += quorum(rf);
+        }
+        return sum;
+      default:
+        throw new IllegalArgumentException("level: " + level);
+    }
+  }
+
+  /** Throws Cassandra's {@link UnavailableException} when too few replicas are alive for the level. */
+  public static void assureSufficientLiveReplicas(ConsistencyLevel level, ReplicaCounts counts) {
+    switch (level) {
+      case ANY:
+        return; // a hint will do
+      case LOCAL_ONE:
+      case LOCAL_QUORUM:
+      case LOCAL_SERIAL:
+        check(level, blockFor(level, counts), counts.localAlive());
+        return;
+      case EACH_QUORUM:
+        Map<String, Integer> sorted = new TreeMap<>(counts.replicas());
+        for (Map.Entry<String, Integer> dc : sorted.entrySet()) {
+          check(level, quorum(dc.getValue()), counts.alive().getOrDefault(dc.getKey(), 0));
+        }
+        return;
+      default:
+        check(level, blockFor(level, counts), counts.totalAlive());
+    }
+  }
+
+  private static void check(ConsistencyLevel level, int required, int alive) {
+    if (alive < required) {
+      throw new UnavailableException(level, required, alive);
+    }
+  }
+
+  /** The checks Cassandra makes of the level itself before looking at replicas. */
+  public static void validateForRead(ConsistencyLevel level) {
+    if (level == ConsistencyLevel.ANY) {
+      throw CqlException.invalid("ANY ConsistencyLevel is only supported for writes");
+    }
+  }
+
+  public static void validateForWrite(ConsistencyLevel level, boolean conditional) {
+    if (!conditional && level.isSerial()) {
+      throw CqlException.invalid("You must use conditional updates for serializable writes");
+    }
+    if (conditional && level == ConsistencyLevel.SERIAL) {
+      throw CqlException.invalid("SERIAL is not supported as conditional update commit consistency. Use ANY if you mean"
+          + " \"make sure it is accepted but I don't care how many replicas commit it for non-SERIAL reads\"");
+    }
+    if (conditional && level == ConsistencyLevel.LOCAL_SERIAL) {
+      throw CqlException.invalid("LOCAL_SERIAL is not supported as conditional update commit consistency. Use ANY if you mean"
+          + " \"make sure it is accepted but I don't care how many replicas commit it for non-SERIAL reads\"");
+    }
+  }
+}
