@@ -143,7 +143,12 @@ public final class QueryProcessor {
         parsed.put(cql, statement);
       }
     }
-    Analyzed a = analyze(statement, keyspace, current);
+    Analyzed a;
+    try {
+      a = analyze(statement, keyspace, current);
+    } catch (FailedParsingException e) {
+      throw CqlException.syntax("Failed parsing statement: [" + cql + "] reason: " + e.getMessage());
+    }
     if (analyzed.size() >= MAX_CACHED_QUERIES) {
       analyzed.clear();
     }

@@ -67,10 +67,28 @@ public final class TermCompiler {
   private static BoundTerm constant(Term.Constant c, ColumnSpec receiver) {
     CqlType type = receiver.type();
     if (!type.accepts(c.kind())) {
-      throw CqlException.invalid("Invalid " + c.kind() + " constant (" + c.text() + ") for \""
+      String shown = c.kind() == dev.ringlet.internal.types.LiteralKind.HEX ? "0x" + c.text() : c.text();
+      throw CqlException.invalid("Invalid " + c.kind() + " constant (" + shown + ") for \""
           + receiver.name() + "\" of type " + type.cql());
     }
+    if (c.kind() == dev.ringlet.internal.types.LiteralKind.FLOAT && overflows(c.text())) {
+      // Cassandra's parser turns such a literal into "Infinity" and then fails to read it back.
+      throw new FailedParsingException("NumberFormatException Character I is neither a decimal digit number,"
+          + " decimal point, nor \"e\" notation exponential mark.");
+    }
     return BoundTerm.constant(type.parse(c.kind(), c.text()));
+  }
+
+  private static boolean overflows(String text) {
+    String t = text.startsWith("-") ? text.substring(1) : text;
+    if (t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("infinity")) {
+      return false;
+    }
+    try {
+      return Double.isInfinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private BoundTerm listLike(List<Term> elements, ColumnSpec receiver, String kind) {
