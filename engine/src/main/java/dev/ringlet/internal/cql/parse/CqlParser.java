@@ -104,8 +104,10 @@ public final class CqlParser {
     return t.kind() == Token.Kind.WORD ? Keywords.canonical(t.text()) : "";
   }
 
+  /** ANTLR predicts the statement from its first two words; it highlights the first one. */
   private static RuntimeException noViableAtSecond(TokenStream tokens) {
+    int start = tokens.mark();
     tokens.next();
-    return tokens.noViableAlternative();
+    return tokens.noViableAlternative(start);
   }
 }

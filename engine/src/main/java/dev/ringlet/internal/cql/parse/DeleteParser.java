@@ -31,10 +31,10 @@ final class DeleteParser {
         targets.add(target());
       } while (tokens.accept(","));
     }
-    tokens.expect("FROM", Names::isName);
+    tokens.expect("FROM");
     QualifiedName table = ctx.names.tableName();
     Using using = clauses.usingTimestamp();
-    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    tokens.expect("WHERE");
     List<Relation> where = ctx.relations.whereClause();
     boolean ifExists = false;
     List<Condition> conditions = List.of();

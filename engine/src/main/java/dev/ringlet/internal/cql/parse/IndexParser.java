@@ -35,7 +35,7 @@ final class IndexParser {
       if (tokens.at("?")) throw TokenStream.actionError("Bind variables cannot be used for index names");
       name = ctx.names.ident();
     }
-    tokens.expect("ON", Names::isName);
+    tokens.expect("ON");
     QualifiedName table = ctx.names.tableName();
     tokens.expect("(");
     List<Target> targets = new ArrayList<>();
@@ -48,7 +48,7 @@ final class IndexParser {
     String using = null;
     if (tokens.accept("USING")) {
       Token t = tokens.peek();
-      if (!t.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL", x -> x.is(Kind.STRING), null);
+      if (!t.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL");
       tokens.next();
       using = t.text();
     }

@@ -173,13 +173,13 @@ final class RoleParser {
 
   private Term string() {
     if (!tokens.peek().is(Kind.STRING)) {
-      throw tokens.mismatch("STRING_LITERAL", t -> t.is(Kind.STRING), null);
+      throw tokens.mismatch("STRING_LITERAL");
     }
     return ctx.terms.constant();
   }
 
   private Term boolConstant() {
-    if (!tokens.peek().is(Kind.BOOLEAN)) throw tokens.mismatch("BOOLEAN", t -> t.is(Kind.BOOLEAN), null);
+    if (!tokens.peek().is(Kind.BOOLEAN)) throw tokens.mismatch("BOOLEAN");
     return ctx.terms.constant();
   }
 

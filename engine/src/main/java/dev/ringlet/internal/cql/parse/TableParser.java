@@ -177,7 +177,7 @@ final class TableParser {
     if (tokens.accept("USING")) {
       tokens.expect("TIMESTAMP");
       Token t = tokens.peek();
-      if (!t.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER", x -> x.is(Kind.INTEGER), null);
+      if (!t.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER");
       tokens.next();
       timestamp = new Term.Constant(LiteralKind.INTEGER, t.text());
     }

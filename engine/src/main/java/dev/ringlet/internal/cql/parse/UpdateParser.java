@@ -29,12 +29,12 @@ final class UpdateParser {
     tokens.expect("UPDATE");
     QualifiedName table = ctx.names.tableName();
     Using using = clauses.using();
-    tokens.expect("SET", Names::isName);
+    tokens.expect("SET");
     List<Assignment> assignments = new ArrayList<>();
     do {
       assignments.add(assignment());
     } while (tokens.accept(","));
-    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    tokens.expect("WHERE");
     List<Relation> where = ctx.relations.whereClause();
     boolean ifExists = false;
     List<Condition> conditions = List.of();

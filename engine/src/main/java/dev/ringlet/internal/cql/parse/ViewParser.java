@@ -26,7 +26,7 @@ final class ViewParser {
     tokens.expect("AS");
     tokens.expect("SELECT");
     List<Selector.Aliased> selectors = new SelectParser(ctx).selectClause();
-    tokens.expect("FROM", Names::isName);
+    tokens.expect("FROM");
     QualifiedName base = ctx.names.tableName();
     List<Relation> where = tokens.accept("WHERE") ? ctx.relations.whereClause() : List.of();
     TableParser tables = new TableParser(ctx);
@@ -44,7 +44,7 @@ final class ViewParser {
     tokens.expect("VIEW");
     boolean ifExists = ctx.ifExists();
     QualifiedName view = ctx.names.tableName();
-    tokens.expect("WITH", Names::isName);
+    tokens.expect("WITH");
     return new Statement.AlterMaterializedView(view, ifExists, ctx.properties.properties(), ctx.boundNames());
   }
 

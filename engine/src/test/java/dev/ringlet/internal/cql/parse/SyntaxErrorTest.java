@@ -14,15 +14,15 @@ class SyntaxErrorTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "SELEC * FROM t | line 1:0 no viable alternative at input 'SELEC' ([SELEC]...)",
-    "SELECT * FORM t | line 1:9 missing K_FROM at 'FORM' (SELECT * [FORM] t)",
-    "SELECT * FROM t garbage | line 1:16 extraneous input 'garbage' expecting EOF",
-    "SELECT * FROM t WHER a = 1 | line 1:16 missing EOF at 'WHER' (SELECT * FROM t [WHER] a...)",
+    "SELECT * FORM t | line 1:9 mismatched input 'FORM' expecting K_FROM (SELECT * [FORM]...)",
+    "SELECT * FROM t garbage | line 1:16 mismatched input 'garbage' expecting EOF (SELECT * FROM t [garbage])",
+    "SELECT * FROM t WHER a = 1 | line 1:16 mismatched input 'WHER' expecting EOF (SELECT * FROM t [WHER]...)",
     "SELECT * FROM | line 0:-1 no viable alternative at input '<EOF>'",
-    "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' (CREATE [TABL]...)",
+    "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' ([CREATE] TABL...)",
     "CREATE TABLE t (select int PRIMARY KEY) | line 1:16 no viable alternative at input 'select' (CREATE TABLE t ([select]...)",
-    "INSERT INTO t (a) (1) | line 1:18 missing K_VALUES at '(' (INSERT INTO t (a) [(]1...)",
-    "INSERT INTO t (a) VALUES (1 | line 0:-1 missing ')' at '<EOF>'",
-    "INSERT INTO t (a VALUES (1) | line 1:17 missing ')' at 'VALUES' (INSERT INTO t (a [VALUES] (...)",
+    "INSERT INTO t (a) (1) | line 1:18 mismatched input '(' expecting K_VALUES (INSERT INTO t (a) [(]...)",
+    "INSERT INTO t (a) VALUES (1 | line 0:-1 mismatched input '<EOF>' expecting ')'",
+    "INSERT INTO t (a VALUES (1) | line 1:17 mismatched input 'VALUES' expecting ')' (INSERT INTO t (a [VALUES]...)",
     "'' | line 0:-1 no viable alternative at input '<EOF>'",
   })
   void should_word_parser_errors_like_cassandra(String cql, String message) {
