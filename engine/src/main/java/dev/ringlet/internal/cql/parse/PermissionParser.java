@@ -65,7 +65,7 @@ final class PermissionParser {
     return new Statement.Permissions(Kind.LIST, permissions, resource, role, recursive, ctx.boundNames());
   }
 
-  /** {@code ALL [PERMISSIONS]} or {@code p [PERMISSION]} or {@code p, q, ... [PERMISSIONS]}. */
+  /** {@code ALL [PERMISSIONS]} or {@code p [PERMISSION] (, q [PERMISSION])*}. */
   private List<String> permissions() {
     if (tokens.accept("ALL")) {
       tokens.accept("PERMISSIONS");
@@ -79,8 +79,8 @@ final class PermissionParser {
       }
       tokens.next();
       result.add(Keywords.canonical(t.text()));
+      tokens.accept("PERMISSION");
     } while (tokens.accept(","));
-    if (!tokens.accept("PERMISSION")) tokens.accept("PERMISSIONS");
     return result;
   }
 

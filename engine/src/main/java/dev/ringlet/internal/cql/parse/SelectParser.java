@@ -70,14 +70,14 @@ final class SelectParser {
     List<Ordering> orderings = new ArrayList<>();
     do {
       String column = ctx.names.ident();
+      Term annOf = null;
       if (tokens.accept("ANN")) {
         tokens.expect("OF");
-        orderings.add(new Ordering(column, false, ctx.terms.term()));
-      } else {
-        boolean desc = tokens.accept("DESC");
-        if (!desc) tokens.accept("ASC");
-        orderings.add(new Ordering(column, desc, null));
+        annOf = ctx.terms.term();
       }
+      boolean desc = tokens.accept("DESC");
+      if (!desc) tokens.accept("ASC");
+      orderings.add(new Ordering(column, desc, annOf));
     } while (tokens.accept(","));
     return orderings;
   }

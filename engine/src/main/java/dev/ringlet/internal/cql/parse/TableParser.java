@@ -95,11 +95,19 @@ final class TableParser {
 
   /** {@code CLUSTERING ORDER BY (...) AND COMPACT STORAGE AND name = value ...}. */
   TableOptions tableOptions() {
+    return tableOptions(false);
+  }
+
+  /** Table options; views refuse COMPACT STORAGE the way Cassandra's grammar does. */
+  TableOptions tableOptions(boolean view) {
     List<Ordering> order = List.of();
     boolean compact = false;
     Map<String, Term> values = new LinkedHashMap<>();
     do {
       if (tokens.acceptAll("COMPACT", "STORAGE")) {
+        if (view) {
+          throw TokenStream.actionError("COMPACT STORAGE tables are not allowed starting with version 4.0");
+        }
         compact = true;
       } else if (tokens.at("CLUSTERING") && tokens.at(2, "ORDER")) {
         order = clusteringOrder();
@@ -119,7 +127,7 @@ final class TableParser {
     do {
       String column = ctx.names.ident();
       boolean desc = tokens.accept("DESC");
-      if (!desc) tokens.accept("ASC");
+      if (!desc && !tokens.accept("ASC")) throw tokens.noViableAlternative();
       order.add(new Ordering(column, desc, null));
     } while (tokens.accept(","));
     tokens.expect(")");

@@ -120,8 +120,20 @@ final class TermParser {
         };
     if (kind == null) throw tokens.noViableAlternative();
     tokens.next();
-    String text = kind == LiteralKind.HEX ? t.text().substring(2) : t.text();
-    return new Term.Constant(kind, text);
+    return new Term.Constant(kind, constantText(kind, t.text()));
+  }
+
+  /** Hex loses its 0x; NaN and infinities are spelled as Cassandra spells them (its lexer folds case). */
+  private static String constantText(LiteralKind kind, String text) {
+    if (kind == LiteralKind.HEX) return text.substring(2);
+    if (kind != LiteralKind.FLOAT) return text;
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return switch (lower) {
+      case "nan", "-nan" -> "NaN";
+      case "infinity" -> "Infinity";
+      case "-infinity" -> "-Infinity";
+      default -> text;
+    };
   }
 
   boolean isConstant(int k) {

@@ -83,19 +83,20 @@ final class UpdateParser {
     if (t.is(Kind.INTEGER)) {
       tokens.next();
       char sign = t.text().charAt(0) == '-' ? '-' : '+';
-      checkSame(column, other, sign);
+      checkSame(column, other, sign + " <value>");
       return new Assignment.Add(column, new Term.Constant(LiteralKind.INTEGER, t.text()));
     }
     if (!tokens.at("+") && !tokens.at("-")) throw tokens.noViableAlternative();
     char sign = tokens.next().text().charAt(0);
     Term value = ctx.terms.term();
-    checkSame(column, other, sign);
+    checkSame(column, other, sign + "<value>");
     return sign == '+' ? new Assignment.Add(column, value) : new Assignment.Subtract(column, value);
   }
 
-  private static void checkSame(String column, String other, char sign) {
+  /** Cassandra's wording, down to the missing space in "X = X +&lt;value&gt;" for the operator form. */
+  private static void checkSame(String column, String other, String operation) {
     if (!other.equals(column)) {
-      throw TokenStream.actionError("Only expressions of the form X = X " + sign + " <value> are supported.");
+      throw TokenStream.actionError("Only expressions of the form X = X " + operation + " are supported.");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.ringlet.internal.cql.parse;
 import dev.ringlet.internal.cql.ast.QualifiedName;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.TypeExpr;
+import dev.ringlet.internal.error.CqlException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,12 @@ final class UserTypeParser {
       String field = ctx.names.ident();
       TypeExpr type = ctx.types.type();
       return new Statement.AlterType(name, ifExists, field, type, ifFieldNotExists, null, null, ctx.boundNames());
+    }
+    if (tokens.accept("ALTER")) {
+      ctx.names.ident();
+      tokens.expect("TYPE");
+      ctx.types.type();
+      throw CqlException.invalid("Altering field types is no longer supported");
     }
     if (tokens.accept("RENAME")) {
       ctx.ifExists();

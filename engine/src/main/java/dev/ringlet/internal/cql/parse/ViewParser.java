@@ -32,7 +32,7 @@ final class ViewParser {
     TableParser tables = new TableParser(ctx);
     TableParser.PrimaryKey pk = tables.primaryKeyClause();
     TableParser.TableOptions options =
-        tokens.accept("WITH") ? tables.tableOptions() : TableParser.TableOptions.NONE;
+        tokens.accept("WITH") ? tables.tableOptions(true) : TableParser.TableOptions.NONE;
     return new Statement.CreateMaterializedView(
         view, ifNotExists, base, selectors, where, pk.partition(), pk.clustering(),
         options.clusteringOrder(), options.properties(), ctx.boundNames());

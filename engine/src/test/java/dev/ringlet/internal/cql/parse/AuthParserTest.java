@@ -29,6 +29,20 @@ class AuthParserTest {
   }
 
   @Test
+  void should_default_login_and_superuser_when_creating_a_role() {
+    assertThat(((Statement.CreateRole) CqlParser.parse("CREATE ROLE r")).options().values())
+        .containsEntry("login", bool("false")).containsEntry("superuser", bool("false"));
+  }
+
+  @Test
+  void should_refuse_two_kinds_of_password() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE ROLE r WITH PASSWORD = 'a' AND HASHED PASSWORD = 'b'"))
+        .hasMessage("Options 'password' and 'hashed password' are mutually exclusive");
+    assertThatThrownBy(() -> CqlParser.parse("ALTER ROLE r WITH PASSWORD = 'a' AND GENERATED PASSWORD"))
+        .hasMessage("Options 'password' and 'generated password' are mutually exclusive");
+  }
+
+  @Test
   void should_refuse_repeated_role_option() {
     assertThatThrownBy(() -> CqlParser.parse("CREATE ROLE r WITH LOGIN = true AND LOGIN = false"))
         .hasMessage("Multiple definition for property 'LOGIN'");

@@ -63,7 +63,9 @@ class ModificationParserTest {
   @Test
   void should_refuse_self_reference_when_column_differs() {
     assertThatThrownBy(() -> assignments("a = b + 1"))
-        .hasMessage("Only expressions of the form X = X + <value> are supported.");
+        .hasMessage("Only expressions of the form X = X +<value> are supported.");
+    assertThatThrownBy(() -> assignments("a = b -1"))
+        .hasMessage("Only expressions of the form X = X - <value> are supported.");
     assertThatThrownBy(() -> assignments("a = [1] + b"))
         .hasMessage("Only expressions of the form X = <value> + X are supported.");
   }

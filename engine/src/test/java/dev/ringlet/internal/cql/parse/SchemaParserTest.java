@@ -88,6 +88,25 @@ class SchemaParserTest {
   }
 
   @Test
+  void should_require_direction_when_declaring_clustering_order() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TABLE t (k int, c int, PRIMARY KEY (k, c)) WITH CLUSTERING ORDER BY (c)"))
+        .hasMessage("line 1:77 no viable alternative at input ')' (...WITH CLUSTERING ORDER BY (c[)])");
+  }
+
+  @Test
+  void should_refuse_compact_storage_when_creating_a_view() {
+    assertThatThrownBy(() -> CqlParser.parse(
+            "CREATE MATERIALIZED VIEW v AS SELECT * FROM t PRIMARY KEY (k) WITH COMPACT STORAGE"))
+        .hasMessage("COMPACT STORAGE tables are not allowed starting with version 4.0");
+  }
+
+  @Test
+  void should_refuse_altering_field_types() {
+    assertThatThrownBy(() -> CqlParser.parse("ALTER TYPE addr ALTER zip TYPE text"))
+        .hasMessage("Altering field types is no longer supported");
+  }
+
+  @Test
   void should_parse_every_type_form() {
     Statement.CreateType t = (Statement.CreateType) CqlParser.parse(
         "CREATE TYPE ks.addr (a tuple<int, text>, b vector<float, 3>, c set<uuid>, d ks.other, e 'org.Custom')");

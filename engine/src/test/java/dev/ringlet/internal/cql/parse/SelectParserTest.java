@@ -143,6 +143,12 @@ class SelectParserTest {
   }
 
   @Test
+  void should_accept_direction_when_ordering_by_ann() {
+    assertThat(select("SELECT * FROM t ORDER BY v ANN OF ? DESC").orderBy())
+        .containsExactly(new Ordering("v", true, marker(0)));
+  }
+
+  @Test
   void should_number_named_and_positional_markers_in_order() {
     Statement.Select s = select("SELECT * FROM t WHERE a = :x AND b = ? AND c = :y LIMIT :lim");
     assertThat(s.boundNames()).containsExactly("x", null, "y", "lim");
