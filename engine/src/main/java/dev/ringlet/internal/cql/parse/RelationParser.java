@@ -58,6 +58,9 @@ final class RelationParser {
   }
 
   private Relation singleColumn() {
+    if (names.isName(1) && !isRelationOperator(tokens.peek(2))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     String column = names.ident();
     if (tokens.accept("[")) {
       Term key = terms.term();
@@ -81,6 +84,12 @@ final class RelationParser {
     }
     Operator op = comparison();
     return new Relation.Single(column, op, terms.term(), null);
+  }
+
+  /** What may follow the column of a relation, for predicting the relation like ANTLR does. */
+  private static boolean isRelationOperator(Token t) {
+    if (t.kind() == Token.Kind.SYMBOL) return List.of("=", "<", "<=", ">", ">=", "!=", "[").contains(t.text());
+    return t.isKeyword("IN") || t.isKeyword("CONTAINS") || t.isKeyword("LIKE") || t.isKeyword("IS");
   }
 
   /** {@code '(' term (',' term)* ')'}, possibly empty. */

@@ -82,12 +82,15 @@ final class TermParser {
       case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> {
         return constant();
       }
-      case WORD -> {
+      case WORD, QUOTED_NAME -> {
         if (t.isKeyword("NULL")) {
           tokens.next();
           return new Term.Null();
         }
         if (t.isKeyword("NAN") || t.isKeyword("INFINITY")) return constant();
+        if (Names.isFunctionName(t) || Names.isName(t)) {
+          throw tokens.noViableAlternativeAhead(names.functionCallBreak());
+        }
         throw tokens.noViableAlternative();
       }
       case SYMBOL -> {

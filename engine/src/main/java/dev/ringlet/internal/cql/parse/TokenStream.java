@@ -127,6 +127,15 @@ final class TokenStream {
     return errorAt(failed, start, "no viable alternative at input " + failed.display());
   }
 
+  /**
+   * "no viable alternative" when predicting from the current token failed at the k-th token ahead:
+   * the message names that token and the snippet highlights the current one.
+   */
+  CqlException noViableAlternativeAhead(int k) {
+    Token failed = peek(k);
+    return errorAt(failed, peek(), "no viable alternative at input " + failed.display());
+  }
+
   /** A syntax error at the current token: ANTLR's "line L:C" header, the message, the snippet. */
   CqlException error(String message) {
     return errorAt(peek(), peek(), message);

@@ -24,6 +24,9 @@ class SyntaxErrorTest {
     "INSERT INTO t (a) VALUES (1 | line 0:-1 mismatched input '<EOF>' expecting ')'",
     "INSERT INTO t (a VALUES (1) | line 1:17 mismatched input 'VALUES' expecting ')' (INSERT INTO t (a [VALUES]...)",
     "'' | line 0:-1 no viable alternative at input '<EOF>'",
+    "SELECT * FROM t WHERE name = john AND x = 1 | line 1:34 no viable alternative at input 'AND' (...FROM t WHERE name = [john] AND...)",
+    "SELECT * FROM t WHERE name = john | line 0:-1 no viable alternative at input '<EOF>'",
+    "SELECT * FROM t WHERE a b | line 1:24 no viable alternative at input 'b' (SELECT * FROM t WHERE [a] b)",
   })
   void should_word_parser_errors_like_cassandra(String cql, String message) {
     assertThatThrownBy(() -> CqlParser.parse(cql))
