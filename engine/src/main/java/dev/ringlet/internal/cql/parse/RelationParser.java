@@ -117,15 +117,20 @@ final class RelationParser {
       List<Term> values = new ArrayList<>();
       if (!tokens.at(")")) {
         do {
-          values.add(terms.isMarker(1) ? terms.marker() : terms.tuple());
+          values.add(tupleOrMarker());
         } while (tokens.accept(","));
       }
       tokens.expect(")");
       return new Relation.MultiColumn(columns, Operator.IN, null, values);
     }
     Operator op = comparison();
-    Term value = terms.isMarker(1) ? terms.marker() : terms.tuple();
-    return new Relation.MultiColumn(columns, op, value, null);
+    return new Relation.MultiColumn(columns, op, tupleOrMarker(), null);
+  }
+
+  private Term tupleOrMarker() {
+    if (terms.isMarker(1)) return terms.marker();
+    if (!tokens.at("(")) throw tokens.noViableAlternative();
+    return terms.tuple();
   }
 
   /** {@code = < <= > >= !=}. */
