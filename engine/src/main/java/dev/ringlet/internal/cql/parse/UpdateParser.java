@@ -32,7 +32,7 @@ final class UpdateParser {
     tokens.expect("SET");
     List<Assignment> assignments = new ArrayList<>();
     do {
-      assignments.add(assignment());
+      add(assignments, assignment());
     } while (tokens.accept(","));
     tokens.expect("WHERE");
     List<Relation> where = ctx.relations.whereClause();
@@ -46,6 +46,24 @@ final class UpdateParser {
       }
     }
     return new Statement.Update(table, using, assignments, where, ifExists, conditions, ctx.boundNames());
+  }
+
+  /** Refuses setting a column twice in ways that clash, as Cassandra's grammar action does. */
+  private static void add(List<Assignment> assignments, Assignment next) {
+    for (Assignment existing : assignments) {
+      if (existing.column().equals(next.column()) && !compatible(existing, next)) {
+        throw TokenStream.actionError("Multiple incompatible setting of column " + next.column());
+      }
+    }
+    assignments.add(next);
+  }
+
+  private static boolean compatible(Assignment existing, Assignment next) {
+    if (existing instanceof Assignment.Set) return false;
+    if (existing instanceof Assignment.SetField a && next instanceof Assignment.SetField b) {
+      return !a.field().equals(b.field());
+    }
+    return !(next instanceof Assignment.Set);
   }
 
   private Assignment assignment() {

@@ -71,6 +71,13 @@ class ModificationParserTest {
   }
 
   @Test
+  void should_refuse_incompatible_settings_of_one_column() {
+    assertThatThrownBy(() -> assignments("a = 1, a = 2")).hasMessage("Multiple incompatible setting of column a");
+    assertThatThrownBy(() -> assignments("u.f = 1, u.f = 2")).hasMessage("Multiple incompatible setting of column u");
+    assertThat(assignments("u.f = 1, u.g = 2, m['a'] = 1, m['b'] = 2")).hasSize(4);
+  }
+
+  @Test
   void should_parse_update_with_using_and_conditions() {
     assertThat(CqlParser.parse("UPDATE t USING TTL 10 SET v = 1 WHERE k = 1 IF a = 1 AND m['k'] > 2 AND u.f IN (1, 2)"))
         .isEqualTo(new Statement.Update(name("t"), new Using(integer("10"), null),
