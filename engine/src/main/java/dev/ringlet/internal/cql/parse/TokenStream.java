@@ -163,6 +163,8 @@ final class TokenStream {
   }
 
   private void touch(int visibleIndex) {
-    fetched = Math.max(fetched, visible.get(visibleIndex).index());
+    Token t = visible.get(visibleIndex);
+    if (t.is(Kind.ERROR)) throw CqlException.syntax(t.text());
+    fetched = Math.max(fetched, t.index());
   }
 }
