@@ -172,10 +172,12 @@ final class SelectorParser {
   private Selector parenthesized() {
     if (terms.isTermStart(1)) {
       int mark = tokens.mark();
+      int markerCount = terms.markers().count();
       try {
         return new Selector.Value(terms.simpleTerm());
       } catch (dev.ringlet.internal.error.CqlException notATerm) {
         tokens.reset(mark);
+        terms.markers().truncate(markerCount);
       }
     }
     tokens.expect("(");

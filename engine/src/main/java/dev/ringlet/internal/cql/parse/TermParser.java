@@ -25,6 +25,11 @@ final class TermParser {
   private final TypeParser types;
   private final BindMarkers markers;
 
+  /** For speculative parses that must undo the markers they numbered. */
+  BindMarkers markers() {
+    return markers;
+  }
+
   TermParser(TokenStream tokens, Names names, TypeParser types, BindMarkers markers) {
     this.tokens = tokens;
     this.names = names;
@@ -169,6 +174,7 @@ final class TermParser {
 
   private Term parenthesized() {
     int mark = tokens.mark();
+    int markerCount = markers.count();
     if (types.isTypeStart(2)) {
       try {
         tokens.next();
@@ -181,6 +187,7 @@ final class TermParser {
         // not a type hint: fall back to a tuple below
       }
       tokens.reset(mark);
+      markers.truncate(markerCount);
     }
     return tuple();
   }

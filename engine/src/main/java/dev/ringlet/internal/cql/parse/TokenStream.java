@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The parser's view of the tokens: visible tokens only, with look-ahead, and the error messages of
  * ANTLR 3 as Cassandra reports them ("no viable alternative at input", "mismatched input ...
- * expecting"). It remembers how far the parser has looked,
- * because Cassandra's error snippet only shows tokens its parser had already fetched.
+ * expecting"). It remembers how far the parser has looked, because Cassandra's error snippet only
+ * shows tokens its parser had already fetched.
  */
 final class TokenStream {
 
