@@ -89,7 +89,8 @@ final class TableParser {
     String name = ctx.names.ident();
     var type = ctx.types.type();
     boolean isStatic = tokens.accept("STATIC");
-    boolean primaryKey = allowPrimaryKey && tokens.acceptAll("PRIMARY", "KEY");
+    boolean primaryKey = allowPrimaryKey && tokens.accept("PRIMARY");
+    if (primaryKey) tokens.expect("KEY");
     return new ColumnDefinition(name, type, isStatic, primaryKey);
   }
 

@@ -27,6 +27,8 @@ class SyntaxErrorTest {
     "LIST FOO | line 1:5 no viable alternative at input 'FOO' ([LIST] FOO)",
     "GRANT ( TO r | line 1:6 no viable alternative at input '(' ([GRANT] (...)",
     "; | line 1:0 no viable alternative at input ';' ([;])",
+    "INSERT INTO t (a) VALUES (1) IF EXISTS | line 1:32 mismatched input 'EXISTS' expecting K_NOT (...) VALUES (1) IF [EXISTS])",
+    "DROP TABLE IF t | line 1:14 mismatched input 't' expecting K_EXISTS (DROP TABLE IF [t])",
     "SELECT * FROM t WHERE name = john AND x = 1 | line 1:34 no viable alternative at input 'AND' (...FROM t WHERE name = [john] AND...)",
     "SELECT * FROM t WHERE name = john | line 0:-1 no viable alternative at input '<EOF>'",
     "SELECT * FROM t WHERE a b | line 1:24 no viable alternative at input 'b' (SELECT * FROM t WHERE [a] b)",
