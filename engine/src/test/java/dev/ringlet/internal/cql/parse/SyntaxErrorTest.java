@@ -54,6 +54,12 @@ class SyntaxErrorTest {
   }
 
   @Test
+  void should_join_lines_without_newlines_when_snippet_spans_lines() {
+    assertThatThrownBy(() -> CqlParser.parse("SELECT *\nFORM t"))
+        .hasMessage("line 2:0 mismatched input 'FORM' expecting K_FROM (SELECT *[FORM]...)");
+  }
+
+  @Test
   void should_refuse_bind_markers_as_names() {
     assertThatThrownBy(() -> CqlParser.parse("USE ?")).hasMessage("Bind variables cannot be used for keyspace names");
     assertThatThrownBy(() -> CqlParser.parse("SELECT * FROM ?")).hasMessage("Bind variables cannot be used for table names");
