@@ -126,7 +126,7 @@ final class RoleParser {
       put(options, "generated_password", "GENERATED_PASSWORD", bool(true));
     } else if (tokens.accept("OPTIONS")) {
       tokens.expect("=");
-      put(options, "options", "OPTIONS", ctx.terms.mapLiteral());
+      put(options, "options", "OPTIONS", ctx.properties.propertyMap());
     } else if (tokens.accept("SUPERUSER")) {
       tokens.expect("=");
       put(options, "superuser", "SUPERUSER", boolConstant());

@@ -62,6 +62,16 @@ class SchemaParserTest {
   }
 
   @Test
+  void should_refuse_non_constant_entries_in_property_maps() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {'class': ?}"))
+        .hasMessage("Invalid property value: ? for property: 'class' (bind variables are not supported in DDL queries)");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {?: 'x'}"))
+        .hasMessage("Invalid property name: ? (bind variables are not supported in DDL queries)");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {'a': 1, 'a': 2}"))
+        .hasMessage("Multiple definition for property a");
+  }
+
+  @Test
   void should_parse_create_table_with_inline_primary_key() {
     assertThat(CqlParser.parse("CREATE TABLE t (k int PRIMARY KEY, v text)"))
         .isEqualTo(new Statement.CreateTable(name("t"), false,
