@@ -26,7 +26,7 @@ final class DeleteParser {
   Statement.Delete delete() {
     tokens.expect("DELETE");
     List<Deletion> targets = new ArrayList<>();
-    if (!tokens.at("FROM")) {
+    if (!tokens.at("FROM") && ctx.names.isName(1)) {
       do {
         targets.add(target());
       } while (tokens.accept(","));

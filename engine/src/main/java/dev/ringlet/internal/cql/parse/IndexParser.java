@@ -31,7 +31,7 @@ final class IndexParser {
     tokens.expect("INDEX");
     boolean ifNotExists = ctx.ifNotExists();
     String name = null;
-    if (!tokens.at("ON")) {
+    if (!tokens.at("ON") && (ctx.names.isName(1) || tokens.at("?"))) {
       if (tokens.at("?")) throw TokenStream.actionError("Bind variables cannot be used for index names");
       name = ctx.names.ident();
     }

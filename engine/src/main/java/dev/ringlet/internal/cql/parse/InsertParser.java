@@ -26,6 +26,7 @@ final class InsertParser {
     tokens.expect("INTO");
     QualifiedName table = ctx.names.tableName();
     if (tokens.accept("JSON")) return json(table);
+    if (!tokens.at("(")) throw tokens.noViableAlternative();
     tokens.expect("(");
     List<String> columns = ctx.names.identList();
     tokens.expect(")");
