@@ -30,6 +30,7 @@ class SyntaxErrorTest {
     "INSERT INTO t (a) VALUES (1) IF EXISTS | line 1:32 mismatched input 'EXISTS' expecting K_NOT (...) VALUES (1) IF [EXISTS])",
     "DROP TABLE IF t | line 1:14 mismatched input 't' expecting K_EXISTS (DROP TABLE IF [t])",
     "INSERT INTO t | line 0:-1 no viable alternative at input '<EOF>'",
+    "BEGIN BATCH SELECT * FROM t APPLY BATCH | line 1:12 mismatched input 'SELECT' expecting K_APPLY (BEGIN BATCH [SELECT]...)",
     "DELETE ( FROM t | line 1:7 mismatched input '(' expecting K_FROM (DELETE [(]...)",
     "CREATE INDEX ( ON t (v) | line 1:13 mismatched input '(' expecting K_ON (CREATE INDEX [(]...)",
     "SELECT * FROM t WHERE name = john AND x = 1 | line 1:34 no viable alternative at input 'AND' (...FROM t WHERE name = [john] AND...)",
