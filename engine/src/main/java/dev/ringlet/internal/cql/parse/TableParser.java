@@ -34,8 +34,11 @@ final class TableParser {
     tokens.expect("(");
     List<ColumnDefinition> columns = new ArrayList<>();
     PrimaryKey pk = null;
+    // Cassandra tolerates a trailing comma: '(' def (',' def?)* ')'
+    boolean first = true;
     do {
-      if (tokens.at(")")) break;
+      if (!first && tokens.at(")")) break;
+      first = false;
       if (tokens.at("PRIMARY")) {
         pk = onlyOne(pk, primaryKeyClause());
       } else {

@@ -29,13 +29,14 @@ final class UserTypeParser {
     tokens.expect("(");
     List<String> fields = new ArrayList<>();
     List<TypeExpr> types = new ArrayList<>();
-    if (!tokens.at(")")) {
-      do {
-        if (tokens.at(")")) break;
-        fields.add(ctx.names.ident());
-        types.add(ctx.types.type());
-      } while (tokens.accept(","));
-    }
+    // '(' field type (',' (field type)?)* ')': at least one field, a trailing comma tolerated
+    boolean first = true;
+    do {
+      if (!first && tokens.at(")")) break;
+      first = false;
+      fields.add(ctx.names.ident());
+      types.add(ctx.types.type());
+    } while (tokens.accept(","));
     tokens.expect(")");
     return new Statement.CreateType(name, ifNotExists, fields, types, ctx.boundNames());
   }

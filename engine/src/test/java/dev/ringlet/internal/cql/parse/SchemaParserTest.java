@@ -117,6 +117,15 @@ class SchemaParserTest {
   }
 
   @Test
+  void should_tolerate_trailing_comma_but_not_empty_definitions() {
+    assertThat(((Statement.CreateTable) CqlParser.parse("CREATE TABLE t (k int, PRIMARY KEY (k),)")).partitionKey())
+        .containsExactly("k");
+    assertThat(((Statement.CreateType) CqlParser.parse("CREATE TYPE u (a int,)")).fieldNames()).containsExactly("a");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TABLE t ()")).hasMessageStartingWith("line 1:16 no viable alternative at input ')'");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TYPE u ()")).hasMessageStartingWith("line 1:15 no viable alternative at input ')'");
+  }
+
+  @Test
   void should_parse_every_type_form() {
     Statement.CreateType t = (Statement.CreateType) CqlParser.parse(
         "CREATE TYPE ks.addr (a tuple<int, text>, b vector<float, 3>, c set<uuid>, d ks.other, e 'org.Custom')");
