@@ -31,7 +31,7 @@ final class BatchParser {
     tokens.expect("BATCH");
     Using using = new ModificationClauses(ctx).using();
     List<Statement.Modification> statements = new ArrayList<>();
-    while (!tokens.at("APPLY")) {
+    while (tokens.at("INSERT") || tokens.at("UPDATE") || tokens.at("DELETE")) {
       statements.add(modification());
       tokens.accept(";");
     }
@@ -43,7 +43,6 @@ final class BatchParser {
   private Statement.Modification modification() {
     if (tokens.at("INSERT")) return new InsertParser(ctx).insert();
     if (tokens.at("UPDATE")) return new UpdateParser(ctx).update();
-    if (tokens.at("DELETE")) return new DeleteParser(ctx).delete();
-    throw tokens.noViableAlternative();
+    return new DeleteParser(ctx).delete();
   }
 }

@@ -16,6 +16,15 @@ final class BindMarkers {
     return new Term.BindMarker(names.size() - 1, name);
   }
 
+  /** How many markers so far, to {@link #truncate} back to after a failed speculative parse. */
+  int count() {
+    return names.size();
+  }
+
+  void truncate(int count) {
+    names.subList(count, names.size()).clear();
+  }
+
   /** The names so far by index (null entries for {@code ?}), as an immutable snapshot. */
   List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(names));

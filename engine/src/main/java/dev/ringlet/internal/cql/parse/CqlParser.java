@@ -42,15 +42,9 @@ public final class CqlParser {
       case "CREATE" -> create(ctx);
       case "ALTER" -> alter(ctx);
       case "DROP" -> drop(ctx);
-      case "GRANT" -> PermissionParser.isPermissionStatement(tokens)
-          ? new PermissionParser(ctx).grant()
-          : new RoleParser(ctx).grantRole();
-      case "REVOKE" -> PermissionParser.isPermissionStatement(tokens)
-          ? new PermissionParser(ctx).revoke()
-          : new RoleParser(ctx).revokeRole();
-      case "LIST" -> tokens.at(2, "ROLES") || tokens.at(2, "USERS")
-          ? new RoleParser(ctx).listRoles()
-          : new PermissionParser(ctx).list();
+      case "GRANT" -> grantOrRevoke(ctx, true);
+      case "REVOKE" -> grantOrRevoke(ctx, false);
+      case "LIST" -> list(ctx);
       case "DESCRIBE", "DESC" -> new DescribeParser(ctx).describe();
       default -> throw tokens.noViableAlternative();
     };
@@ -99,13 +93,34 @@ public final class CqlParser {
     };
   }
 
+  private static Statement grantOrRevoke(ParseContext ctx, boolean grant) {
+    TokenStream tokens = ctx.tokens;
+    if (PermissionParser.isPermissionStatement(tokens)) {
+      return grant ? new PermissionParser(ctx).grant() : new PermissionParser(ctx).revoke();
+    }
+    Token second = tokens.peek(2);
+    if (!Names.isName(second) && !second.is(Token.Kind.STRING) && !second.isSymbol("?")) {
+      throw noViableAtSecond(tokens);
+    }
+    return grant ? new RoleParser(ctx).grantRole() : new RoleParser(ctx).revokeRole();
+  }
+
+  private static Statement list(ParseContext ctx) {
+    TokenStream tokens = ctx.tokens;
+    if (tokens.at(2, "ROLES") || tokens.at(2, "USERS")) return new RoleParser(ctx).listRoles();
+    if (!PermissionParser.isPermissionStatement(tokens)) throw noViableAtSecond(tokens);
+    return new PermissionParser(ctx).list();
+  }
+
   private static String secondWord(TokenStream tokens) {
     Token t = tokens.peek(2);
     return t.kind() == Token.Kind.WORD ? Keywords.canonical(t.text()) : "";
   }
 
+  /** ANTLR predicts the statement from its first two words; it highlights the first one. */
   private static RuntimeException noViableAtSecond(TokenStream tokens) {
+    int start = tokens.mark();
     tokens.next();
-    return tokens.noViableAlternative();
+    return tokens.noViableAlternative(start);
   }
 }

@@ -26,15 +26,15 @@ final class DeleteParser {
   Statement.Delete delete() {
     tokens.expect("DELETE");
     List<Deletion> targets = new ArrayList<>();
-    if (!tokens.at("FROM")) {
+    if (!tokens.at("FROM") && ctx.names.isName(1)) {
       do {
         targets.add(target());
       } while (tokens.accept(","));
     }
-    tokens.expect("FROM", Names::isName);
+    tokens.expect("FROM");
     QualifiedName table = ctx.names.tableName();
     Using using = clauses.usingTimestamp();
-    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    tokens.expect("WHERE");
     List<Relation> where = ctx.relations.whereClause();
     boolean ifExists = false;
     List<Condition> conditions = List.of();

@@ -57,7 +57,8 @@ final class DescribeParser {
       kind = "NAME";
       name = ctx.names.tableName();
     }
-    boolean internals = tokens.acceptAll("WITH", "INTERNALS");
+    boolean internals = tokens.accept("WITH");
+    if (internals) tokens.expect("INTERNALS");
     return new Statement.Describe(kind, name, only, internals, ctx.boundNames());
   }
 

@@ -70,12 +70,12 @@ final class FunctionParser {
     tokens.expect("LANGUAGE");
     Token language = tokens.peek();
     if (!language.is(Kind.WORD) || Keywords.isKeyword(language.text())) {
-      throw tokens.mismatch("IDENT", t -> t.is(Kind.WORD), null);
+      throw tokens.mismatch("IDENT");
     }
     tokens.next();
     tokens.expect("AS");
     Token body = tokens.peek();
-    if (!body.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL", t -> t.is(Kind.STRING), null);
+    if (!body.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL");
     tokens.next();
     return new Statement.CreateFunction(
         name, orReplace, ifNotExists, argNames, argTypes, calledOnNull, returnType,

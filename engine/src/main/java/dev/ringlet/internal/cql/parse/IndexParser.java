@@ -31,11 +31,11 @@ final class IndexParser {
     tokens.expect("INDEX");
     boolean ifNotExists = ctx.ifNotExists();
     String name = null;
-    if (!tokens.at("ON")) {
+    if (!tokens.at("ON") && (ctx.names.isName(1) || tokens.at("?"))) {
       if (tokens.at("?")) throw TokenStream.actionError("Bind variables cannot be used for index names");
       name = ctx.names.ident();
     }
-    tokens.expect("ON", Names::isName);
+    tokens.expect("ON");
     QualifiedName table = ctx.names.tableName();
     tokens.expect("(");
     List<Target> targets = new ArrayList<>();
@@ -48,7 +48,7 @@ final class IndexParser {
     String using = null;
     if (tokens.accept("USING")) {
       Token t = tokens.peek();
-      if (!t.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL", x -> x.is(Kind.STRING), null);
+      if (!t.is(Kind.STRING)) throw tokens.mismatch("STRING_LITERAL");
       tokens.next();
       using = t.text();
     }

@@ -23,28 +23,23 @@ final class InsertParser {
 
   Statement.Modification insert() {
     tokens.expect("INSERT");
-    tokens.expect("INTO", Names::isName);
+    tokens.expect("INTO");
     QualifiedName table = ctx.names.tableName();
     if (tokens.accept("JSON")) return json(table);
+    if (!tokens.at("(")) throw tokens.noViableAlternative();
     tokens.expect("(");
     List<String> columns = ctx.names.identList();
-    tokens.expect(")", t -> t.isKeyword("VALUES"));
-    tokens.expect("VALUES", t -> t.isSymbol("("));
+    tokens.expect(")");
+    tokens.expect("VALUES");
     tokens.expect("(");
     List<Term> values = new ArrayList<>();
     do {
       values.add(ctx.terms.term());
     } while (tokens.accept(","));
-    tokens.expect(")", InsertParser::mayFollowValues);
+    tokens.expect(")");
     boolean ifNotExists = ctx.ifNotExists();
     Using using = clauses.using();
     return new Statement.Insert(table, columns, values, ifNotExists, using, ctx.boundNames());
-  }
-
-  /** What may follow the closing parenthesis of VALUES, for "missing ')' at ..." errors. */
-  private static boolean mayFollowValues(Token t) {
-    return t.is(Kind.EOF) || t.isSymbol(";") || t.isKeyword("IF") || t.isKeyword("USING")
-        || t.isKeyword("APPLY") || t.isKeyword("INSERT") || t.isKeyword("UPDATE") || t.isKeyword("DELETE");
   }
 
   private Statement.Modification json(QualifiedName table) {

@@ -24,7 +24,7 @@ final class KeyspaceParser {
     keyspaceKeyword();
     boolean ifNotExists = ctx.ifNotExists();
     String ks = ctx.names.keyspaceName();
-    tokens.expect("WITH", Names::isName);
+    tokens.expect("WITH");
     Properties properties = ctx.properties.properties();
     return new Statement.CreateKeyspace(ks, ifNotExists, properties, ctx.boundNames());
   }
@@ -34,7 +34,7 @@ final class KeyspaceParser {
     keyspaceKeyword();
     boolean ifExists = ctx.ifExists();
     String ks = ctx.names.keyspaceName();
-    tokens.expect("WITH", Names::isName);
+    tokens.expect("WITH");
     Properties properties = ctx.properties.properties();
     return new Statement.AlterKeyspace(ks, ifExists, properties, ctx.boundNames());
   }

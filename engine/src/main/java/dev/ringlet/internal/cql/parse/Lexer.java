@@ -11,6 +11,9 @@ import java.util.List;
  * and comments are kept as hidden tokens because error snippets count them. The list always ends
  * with an EOF token.
  *
+ * <p>The lexer stops at its first error and leaves an {@link Kind#ERROR} token there: Cassandra
+ * lexes lazily, so its parser only meets the lexer error if it gets that far without failing first.
+ *
  * <p>Lexer errors use ANTLR's lexer wording ("mismatched character '&lt;EOF&gt;' expecting '''").
  */
 final class Lexer {
@@ -35,8 +38,12 @@ final class Lexer {
   }
 
   private void run() {
-    while (pos < input.length()) {
-      lexOne();
+    try {
+      while (pos < input.length()) {
+        lexOne();
+      }
+    } catch (CqlException e) {
+      tokens.add(new Token(Kind.ERROR, e.getMessage(), line, pos - lineStart, pos, tokens.size()));
     }
     tokens.add(new Token(Kind.EOF, "<EOF>", 0, -1, input.length(), tokens.size()));
   }

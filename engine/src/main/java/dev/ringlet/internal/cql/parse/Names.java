@@ -86,6 +86,15 @@ final class Names {
     return tokens.at(k + 1, ".") && isFunctionName(tokens.peek(k + 2)) && tokens.at(k + 3, "(");
   }
 
+  /**
+   * For a name that is not followed by the rest of a function call, how far ahead (1-based) the
+   * shape {@code [ks .] fn (} breaks: where ANTLR's prediction of a function call gives up.
+   */
+  int functionCallBreak() {
+    if (tokens.at(2, ".")) return isFunctionName(tokens.peek(3)) ? 4 : 3;
+    return 2;
+  }
+
   QualifiedName functionName() {
     String ks = null;
     if (tokens.at(2, ".")) {

@@ -28,13 +28,18 @@ final class ParseContext {
     return markers.names();
   }
 
-  /** {@code IF NOT EXISTS}, consumed if present. */
+  /** {@code IF NOT EXISTS}, consumed if present; once IF is seen the rest is required. */
   boolean ifNotExists() {
-    return tokens.acceptAll("IF", "NOT", "EXISTS");
+    if (!tokens.accept("IF")) return false;
+    tokens.expect("NOT");
+    tokens.expect("EXISTS");
+    return true;
   }
 
-  /** {@code IF EXISTS}, consumed if present. */
+  /** {@code IF EXISTS}, consumed if present; once IF is seen EXISTS is required. */
   boolean ifExists() {
-    return tokens.acceptAll("IF", "EXISTS");
+    if (!tokens.accept("IF")) return false;
+    tokens.expect("EXISTS");
+    return true;
   }
 }

@@ -65,7 +65,7 @@ final class PermissionParser {
     return new Statement.Permissions(Kind.LIST, permissions, resource, role, recursive, ctx.boundNames());
   }
 
-  /** {@code ALL [PERMISSIONS]} or {@code p [PERMISSION]} or {@code p, q, ... [PERMISSIONS]}. */
+  /** {@code ALL [PERMISSIONS]} or {@code p [PERMISSION] (, q [PERMISSION])*}. */
   private List<String> permissions() {
     if (tokens.accept("ALL")) {
       tokens.accept("PERMISSIONS");
@@ -79,8 +79,8 @@ final class PermissionParser {
       }
       tokens.next();
       result.add(Keywords.canonical(t.text()));
+      tokens.accept("PERMISSION");
     } while (tokens.accept(","));
-    if (!tokens.accept("PERMISSION")) tokens.accept("PERMISSIONS");
     return result;
   }
 
@@ -93,12 +93,31 @@ final class PermissionParser {
       return functionResource();
     }
     if (tokens.at("MBEAN") || tokens.at("MBEANS")) {
+      boolean plural = tokens.next().isKeyword("MBEANS");
+      Token name = tokens.peek();
+      if (!name.is(Token.Kind.STRING)) throw tokens.mismatch("STRING_LITERAL");
       tokens.next();
-      return "mbean/" + ctx.terms.constant().text();
+      return "mbean/" + canonicalObjectName(name.text(), plural);
     }
     tokens.accept("TABLE");
     QualifiedName table = ctx.names.tableName();
     return "data/" + (table.keyspace() == null ? "" : table.keyspace()) + "/" + table.name();
+  }
+
+  /** JMX names are stored canonical; the checks and messages are those of Cassandra's grammar. */
+  private static String canonicalObjectName(String name, boolean plural) {
+    if (name.isEmpty()) throw TokenStream.actionError("Empty JMX object name supplied");
+    if (name.equals("*:*")) throw TokenStream.actionError("Please use ALL MBEANS instead of wildcard pattern");
+    try {
+      javax.management.ObjectName objectName = javax.management.ObjectName.getInstance(name);
+      if (plural && !objectName.isPattern()) {
+        throw TokenStream.actionError(
+            "Plural form used, but non-pattern JMX object name specified (" + name + ")");
+      }
+      return objectName.getCanonicalName();
+    } catch (javax.management.MalformedObjectNameException e) {
+      throw TokenStream.actionError(name + " is not a valid JMX object name");
+    }
   }
 
   private String allResource() {

@@ -50,11 +50,7 @@ final class PropertiesParser {
   }
 
   private Term value() {
-    if (tokens.at("{")) {
-      Term.MapLiteral map = terms.mapLiteral();
-      checkDistinctKeys(map);
-      return map;
-    }
+    if (tokens.at("{")) return propertyMap();
     if (terms.isConstant(1)) return terms.constant();
     Token t = tokens.peek();
     if (t.is(Kind.WORD) && Keywords.isKeyword(t.text()) && Keywords.isUsableAsName(t.text())) {
@@ -64,12 +60,39 @@ final class PropertiesParser {
     throw tokens.noViableAlternative();
   }
 
-  private static void checkDistinctKeys(Term.MapLiteral map) {
+  /**
+   * A map literal whose keys and values must be constants, checked entry by entry with the messages
+   * of Cassandra's convertPropertyMap (also used for role OPTIONS).
+   */
+  Term.MapLiteral propertyMap() {
+    Term.MapLiteral map = terms.mapLiteral();
     Set<String> seen = new HashSet<>();
-    for (Term key : map.keys()) {
-      if (key instanceof Term.Constant c && !seen.add(c.text())) {
-        throw TokenStream.actionError("Multiple definition for property " + c.text());
+    for (int i = 0; i < map.keys().size(); i++) {
+      Term key = map.keys().get(i);
+      Term value = map.values().get(i);
+      if (!(key instanceof Term.Constant k)) {
+        throw TokenStream.actionError("Invalid property name: " + display(key) + markerNote(key));
       }
+      if (!(value instanceof Term.Constant)) {
+        throw TokenStream.actionError(
+            "Invalid property value: " + display(value) + " for property: " + display(key) + markerNote(value));
+      }
+      if (!seen.add(k.text())) throw TokenStream.actionError("Multiple definition for property " + k.text());
     }
+    return map;
+  }
+
+  private static String markerNote(Term term) {
+    return term instanceof Term.BindMarker ? " (bind variables are not supported in DDL queries)" : "";
+  }
+
+  /** How Cassandra prints a raw term in these messages: strings quoted, markers as '?'. */
+  private static String display(Term term) {
+    if (term instanceof Term.Constant c) {
+      return c.kind() == LiteralKind.STRING ? "'" + c.text() + "'" : c.text();
+    }
+    if (term instanceof Term.BindMarker) return "?";
+    if (term instanceof Term.Null) return "NULL";
+    return term.toString();
   }
 }

@@ -58,6 +58,9 @@ final class RelationParser {
   }
 
   private Relation singleColumn() {
+    if (names.isName(1) && !isRelationOperator(tokens.peek(2))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     String column = names.ident();
     if (tokens.accept("[")) {
       Term key = terms.term();
@@ -81,6 +84,12 @@ final class RelationParser {
     }
     Operator op = comparison();
     return new Relation.Single(column, op, terms.term(), null);
+  }
+
+  /** What may follow the column of a relation, for predicting the relation like ANTLR does. */
+  private static boolean isRelationOperator(Token t) {
+    if (t.kind() == Token.Kind.SYMBOL) return List.of("=", "<", "<=", ">", ">=", "!=", "[").contains(t.text());
+    return t.isKeyword("IN") || t.isKeyword("CONTAINS") || t.isKeyword("LIKE") || t.isKeyword("IS");
   }
 
   /** {@code '(' term (',' term)* ')'}, possibly empty. */
@@ -108,15 +117,20 @@ final class RelationParser {
       List<Term> values = new ArrayList<>();
       if (!tokens.at(")")) {
         do {
-          values.add(terms.isMarker(1) ? terms.marker() : terms.tuple());
+          values.add(tupleOrMarker());
         } while (tokens.accept(","));
       }
       tokens.expect(")");
       return new Relation.MultiColumn(columns, Operator.IN, null, values);
     }
     Operator op = comparison();
-    Term value = terms.isMarker(1) ? terms.marker() : terms.tuple();
-    return new Relation.MultiColumn(columns, op, value, null);
+    return new Relation.MultiColumn(columns, op, tupleOrMarker(), null);
+  }
+
+  private Term tupleOrMarker() {
+    if (terms.isMarker(1)) return terms.marker();
+    if (!tokens.at("(")) throw tokens.noViableAlternative();
+    return terms.tuple();
   }
 
   /** {@code = < <= > >= !=}. */

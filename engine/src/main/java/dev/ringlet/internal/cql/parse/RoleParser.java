@@ -37,7 +37,10 @@ final class RoleParser {
     tokens.expect("ROLE");
     boolean ifNotExists = ctx.ifNotExists();
     String name = ctx.names.roleName();
-    return new Statement.CreateRole(name, ifNotExists, false, roleOptions(), ctx.boundNames());
+    Map<String, Term> options = roleOptions();
+    options.putIfAbsent("login", bool(false));
+    options.putIfAbsent("superuser", bool(false));
+    return new Statement.CreateRole(name, ifNotExists, false, checked(options), ctx.boundNames());
   }
 
   Statement alterRole() {
@@ -50,7 +53,7 @@ final class RoleParser {
     tokens.expect("ROLE");
     boolean ifExists = ctx.ifExists();
     String name = ctx.names.roleName();
-    return new Statement.AlterRole(name, ifExists, false, roleOptions(), ctx.boundNames());
+    return new Statement.AlterRole(name, ifExists, false, checked(roleOptions()), ctx.boundNames());
   }
 
   Statement dropRole() {
@@ -86,13 +89,28 @@ final class RoleParser {
     return new Statement.ListRoles(of, recursive, false, ctx.boundNames());
   }
 
-  private Properties roleOptions() {
+  private Map<String, Term> roleOptions() {
     Map<String, Term> options = new LinkedHashMap<>();
-    if (!tokens.accept("WITH")) return new Properties(options);
+    if (!tokens.accept("WITH")) return options;
     do {
       roleOption(options);
     } while (tokens.accept("AND"));
+    return options;
+  }
+
+  /** The password options exclude one another, checked as Cassandra's grammar actions do. */
+  private static Properties checked(Map<String, Term> options) {
+    boolean password = options.containsKey("password");
+    boolean hashed = options.containsKey("hashed_password");
+    boolean generated = options.containsKey("generated_password");
+    if (password && hashed) exclusive("password", "hashed password");
+    if (password && generated) exclusive("password", "generated password");
+    if (hashed && generated) exclusive("hashed password", "generated password");
     return new Properties(options);
+  }
+
+  private static void exclusive(String a, String b) {
+    throw TokenStream.actionError("Options '" + a + "' and '" + b + "' are mutually exclusive");
   }
 
   private void roleOption(Map<String, Term> options) {
@@ -108,7 +126,7 @@ final class RoleParser {
       put(options, "generated_password", "GENERATED_PASSWORD", bool(true));
     } else if (tokens.accept("OPTIONS")) {
       tokens.expect("=");
-      put(options, "options", "OPTIONS", ctx.terms.mapLiteral());
+      put(options, "options", "OPTIONS", ctx.properties.propertyMap());
     } else if (tokens.accept("SUPERUSER")) {
       tokens.expect("=");
       put(options, "superuser", "SUPERUSER", boolConstant());
@@ -151,6 +169,9 @@ final class RoleParser {
       if (tokens.accept("HASHED")) {
         tokens.expect("PASSWORD");
         options.put("hashed_password", string());
+      } else if (tokens.accept("GENERATED")) {
+        tokens.expect("PASSWORD");
+        options.put("generated_password", bool(true));
       } else {
         tokens.expect("PASSWORD");
         options.put("password", string());
@@ -173,13 +194,13 @@ final class RoleParser {
 
   private Term string() {
     if (!tokens.peek().is(Kind.STRING)) {
-      throw tokens.mismatch("STRING_LITERAL", t -> t.is(Kind.STRING), null);
+      throw tokens.mismatch("STRING_LITERAL");
     }
     return ctx.terms.constant();
   }
 
   private Term boolConstant() {
-    if (!tokens.peek().is(Kind.BOOLEAN)) throw tokens.mismatch("BOOLEAN", t -> t.is(Kind.BOOLEAN), null);
+    if (!tokens.peek().is(Kind.BOOLEAN)) throw tokens.mismatch("BOOLEAN");
     return ctx.terms.constant();
   }
 

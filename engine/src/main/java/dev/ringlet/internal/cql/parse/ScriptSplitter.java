@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Splits a CQL script on {@code ;} outside string constants, quoted names, comments and
- * {@code $$...$$} bodies. Each piece is trimmed and keeps no semicolon; pieces with nothing but
- * whitespace and comments are dropped. An unterminated string or comment runs to the end.
+ * {@code $$...$$} bodies, and not between {@code BEGIN ... BATCH} and {@code APPLY BATCH} (like
+ * cqlsh). Each piece is trimmed and keeps no semicolon; pieces with nothing but whitespace and
+ * comments are dropped. An unterminated string or comment runs to the end.
  */
 final class ScriptSplitter {
 
@@ -15,6 +16,9 @@ final class ScriptSplitter {
   private int pos;
   private int start;
   private boolean hasContent;
+  private String firstWord;
+  private String previousWord;
+  private boolean inBatch;
 
   private ScriptSplitter(String script) {
     this.script = script;
@@ -29,7 +33,7 @@ final class ScriptSplitter {
   private void run() {
     while (pos < script.length()) {
       char c = script.charAt(pos);
-      if (c == ';') {
+      if (c == ';' && !inBatch) {
         flush(pos);
         pos++;
         start = pos;
@@ -43,12 +47,33 @@ final class ScriptSplitter {
       } else if (c == '\'' || c == '"') {
         hasContent = true;
         pos = endOfQuoted(c, pos + 1);
+      } else if (Character.isLetter(c)) {
+        hasContent = true;
+        word();
       } else {
         if (!Character.isWhitespace(c)) hasContent = true;
         pos++;
       }
     }
     flush(script.length());
+  }
+
+  /** Reads a word, tracking whether we are inside a batch. */
+  private void word() {
+    int end = pos;
+    while (end < script.length()
+        && (Character.isLetterOrDigit(script.charAt(end)) || script.charAt(end) == '_')) {
+      end++;
+    }
+    String word = script.substring(pos, end).toUpperCase(java.util.Locale.ROOT);
+    pos = end;
+    if (firstWord == null) {
+      firstWord = word;
+    } else if (word.equals("BATCH")) {
+      if ("BEGIN".equals(firstWord) && !"APPLY".equals(previousWord)) inBatch = true;
+      if ("APPLY".equals(previousWord)) inBatch = false;
+    }
+    previousWord = word;
   }
 
   private int endOf(String terminator, int from) {
@@ -75,5 +100,8 @@ final class ScriptSplitter {
   private void flush(int end) {
     if (hasContent) pieces.add(script.substring(start, end).trim());
     hasContent = false;
+    firstWord = null;
+    previousWord = null;
+    inBatch = false;
   }
 }

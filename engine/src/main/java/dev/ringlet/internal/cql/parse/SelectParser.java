@@ -26,17 +26,17 @@ final class SelectParser {
     boolean json = tokens.at("JSON") && isSelectClauseStart(2) && tokens.accept("JSON");
     boolean distinct = tokens.at("DISTINCT") && isSelectClauseStart(2) && tokens.accept("DISTINCT");
     List<Selector.Aliased> selectors = selectClause();
-    tokens.expect("FROM", Names::isName);
+    tokens.expect("FROM");
     QualifiedName table = ctx.names.tableName();
     List<Relation> where = tokens.accept("WHERE") ? ctx.relations.whereClause() : List.of();
     List<String> groupBy = List.of();
     if (tokens.accept("GROUP")) {
-      tokens.expect("BY", Names::isName);
+      tokens.expect("BY");
       groupBy = ctx.names.identList();
     }
     List<Ordering> orderBy = List.of();
     if (tokens.accept("ORDER")) {
-      tokens.expect("BY", Names::isName);
+      tokens.expect("BY");
       orderBy = orderings();
     }
     Term perPartitionLimit = null;
@@ -70,14 +70,14 @@ final class SelectParser {
     List<Ordering> orderings = new ArrayList<>();
     do {
       String column = ctx.names.ident();
+      Term annOf = null;
       if (tokens.accept("ANN")) {
         tokens.expect("OF");
-        orderings.add(new Ordering(column, false, ctx.terms.term()));
-      } else {
-        boolean desc = tokens.accept("DESC");
-        if (!desc) tokens.accept("ASC");
-        orderings.add(new Ordering(column, desc, null));
+        annOf = ctx.terms.term();
       }
+      boolean desc = tokens.accept("DESC");
+      if (!desc) tokens.accept("ASC");
+      orderings.add(new Ordering(column, desc, annOf));
     } while (tokens.accept(","));
     return orderings;
   }

@@ -1,9 +1,11 @@
 package dev.ringlet.internal.cql.parse;
 
+import dev.ringlet.internal.cql.ast.QualifiedName;
 import dev.ringlet.internal.cql.ast.Selector;
 import dev.ringlet.internal.cql.ast.Term;
 import dev.ringlet.internal.cql.ast.TypeExpr;
 import dev.ringlet.internal.cql.parse.Token.Kind;
+import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.LiteralKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,7 @@ final class SelectorParser {
   Selector modifiers(Selector base) {
     Selector s = base;
     while (true) {
-      if (tokens.at(".") ) {
+      if (tokens.at(".")) {
         tokens.next();
         s = new Selector.Field(s, names.ident());
       } else if (tokens.at("[")) {
@@ -103,13 +105,7 @@ final class SelectorParser {
       String w = Keywords.canonical(t.text());
       switch (w) {
         case "COUNT" -> {
-          if (tokens.acceptAll("COUNT", "(", "*", ")")) return new Selector.CountAll();
-          if (tokens.at(3, Kind.INTEGER, "1") && tokens.at(4, ")")) {
-            tokens.acceptAll("COUNT", "(");
-            tokens.next();
-            tokens.next();
-            return new Selector.CountAll();
-          }
+          if (isCountRows()) return countRows();
         }
         case "WRITETIME" -> {
           return writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind.WRITETIME);
@@ -131,6 +127,19 @@ final class SelectorParser {
     if (Names.isName(t)) return new Selector.Column(names.ident());
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
+  }
+
+  /** {@code COUNT(*)} or {@code COUNT(1)}; other arguments make COUNT an ordinary aggregate. */
+  private boolean isCountRows() {
+    return tokens.at(3, "*") || tokens.at(3, Kind.INTEGER, "1") && tokens.at(4, ")");
+  }
+
+  private Selector countRows() {
+    tokens.expect("COUNT");
+    tokens.expect("(");
+    tokens.next();
+    tokens.expect(")");
+    return new Selector.CountAll();
   }
 
   private Selector writeTimeOrTtl(Selector.WriteTimeOrTtl.Kind kind) {
@@ -156,7 +165,7 @@ final class SelectorParser {
   }
 
   private Selector function() {
-    var name = names.functionName();
+    QualifiedName name = names.functionName();
     tokens.expect("(");
     List<Selector> args = new ArrayList<>();
     if (!tokens.at(")")) {
@@ -172,10 +181,12 @@ final class SelectorParser {
   private Selector parenthesized() {
     if (terms.isTermStart(1)) {
       int mark = tokens.mark();
+      int markerCount = terms.markers().count();
       try {
         return new Selector.Value(terms.simpleTerm());
-      } catch (dev.ringlet.internal.error.CqlException notATerm) {
+      } catch (CqlException notATerm) {
         tokens.reset(mark);
+        terms.markers().truncate(markerCount);
       }
     }
     tokens.expect("(");

@@ -34,8 +34,11 @@ final class TableParser {
     tokens.expect("(");
     List<ColumnDefinition> columns = new ArrayList<>();
     PrimaryKey pk = null;
+    // Cassandra tolerates a trailing comma: '(' def (',' def?)* ')'
+    boolean first = true;
     do {
-      if (tokens.at(")")) break;
+      if (!first && tokens.at(")")) break;
+      first = false;
       if (tokens.at("PRIMARY")) {
         pk = onlyOne(pk, primaryKeyClause());
       } else {
@@ -89,17 +92,26 @@ final class TableParser {
     String name = ctx.names.ident();
     var type = ctx.types.type();
     boolean isStatic = tokens.accept("STATIC");
-    boolean primaryKey = allowPrimaryKey && tokens.acceptAll("PRIMARY", "KEY");
+    boolean primaryKey = allowPrimaryKey && tokens.accept("PRIMARY");
+    if (primaryKey) tokens.expect("KEY");
     return new ColumnDefinition(name, type, isStatic, primaryKey);
   }
 
   /** {@code CLUSTERING ORDER BY (...) AND COMPACT STORAGE AND name = value ...}. */
   TableOptions tableOptions() {
+    return tableOptions(false);
+  }
+
+  /** Table options; views refuse COMPACT STORAGE the way Cassandra's grammar does. */
+  TableOptions tableOptions(boolean view) {
     List<Ordering> order = List.of();
     boolean compact = false;
     Map<String, Term> values = new LinkedHashMap<>();
     do {
       if (tokens.acceptAll("COMPACT", "STORAGE")) {
+        if (view) {
+          throw TokenStream.actionError("COMPACT STORAGE tables are not allowed starting with version 4.0");
+        }
         compact = true;
       } else if (tokens.at("CLUSTERING") && tokens.at(2, "ORDER")) {
         order = clusteringOrder();
@@ -119,7 +131,7 @@ final class TableParser {
     do {
       String column = ctx.names.ident();
       boolean desc = tokens.accept("DESC");
-      if (!desc) tokens.accept("ASC");
+      if (!desc && !tokens.accept("ASC")) throw tokens.noViableAlternative();
       order.add(new Ordering(column, desc, null));
     } while (tokens.accept(","));
     tokens.expect(")");
@@ -177,7 +189,7 @@ final class TableParser {
     if (tokens.accept("USING")) {
       tokens.expect("TIMESTAMP");
       Token t = tokens.peek();
-      if (!t.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER", x -> x.is(Kind.INTEGER), null);
+      if (!t.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER");
       tokens.next();
       timestamp = new Term.Constant(LiteralKind.INTEGER, t.text());
     }

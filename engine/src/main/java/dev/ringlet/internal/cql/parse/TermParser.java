@@ -25,6 +25,11 @@ final class TermParser {
   private final TypeParser types;
   private final BindMarkers markers;
 
+  /** For speculative parses that must undo the markers they numbered. */
+  BindMarkers markers() {
+    return markers;
+  }
+
   TermParser(TokenStream tokens, Names names, TypeParser types, BindMarkers markers) {
     this.tokens = tokens;
     this.names = names;
@@ -82,12 +87,15 @@ final class TermParser {
       case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> {
         return constant();
       }
-      case WORD -> {
+      case WORD, QUOTED_NAME -> {
         if (t.isKeyword("NULL")) {
           tokens.next();
           return new Term.Null();
         }
         if (t.isKeyword("NAN") || t.isKeyword("INFINITY")) return constant();
+        if (Names.isFunctionName(t) || Names.isName(t)) {
+          throw tokens.noViableAlternativeAhead(names.functionCallBreak());
+        }
         throw tokens.noViableAlternative();
       }
       case SYMBOL -> {
@@ -120,8 +128,20 @@ final class TermParser {
         };
     if (kind == null) throw tokens.noViableAlternative();
     tokens.next();
-    String text = kind == LiteralKind.HEX ? t.text().substring(2) : t.text();
-    return new Term.Constant(kind, text);
+    return new Term.Constant(kind, constantText(kind, t.text()));
+  }
+
+  /** Hex loses its 0x; NaN and infinities are spelled as Cassandra spells them (its lexer folds case). */
+  private static String constantText(LiteralKind kind, String text) {
+    if (kind == LiteralKind.HEX) return text.substring(2);
+    if (kind != LiteralKind.FLOAT) return text;
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return switch (lower) {
+      case "nan", "-nan" -> "NaN";
+      case "infinity" -> "Infinity";
+      case "-infinity" -> "-Infinity";
+      default -> text;
+    };
   }
 
   boolean isConstant(int k) {
@@ -154,6 +174,7 @@ final class TermParser {
 
   private Term parenthesized() {
     int mark = tokens.mark();
+    int markerCount = markers.count();
     if (types.isTypeStart(2)) {
       try {
         tokens.next();
@@ -166,6 +187,7 @@ final class TermParser {
         // not a type hint: fall back to a tuple below
       }
       tokens.reset(mark);
+      markers.truncate(markerCount);
     }
     return tuple();
   }

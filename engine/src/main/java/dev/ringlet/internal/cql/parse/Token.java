@@ -21,6 +21,8 @@ record Token(Kind kind, String text, int line, int column, int offset, int index
     HEX,
     /** Punctuation and operators, {@code text} is the symbol. */
     SYMBOL,
+    /** Where the lexer gave up; {@code text} is its error message, raised when the parser gets here. */
+    ERROR,
     WHITESPACE,
     COMMENT,
     EOF;

@@ -4,13 +4,12 @@ import dev.ringlet.internal.cql.parse.Token.Kind;
 import dev.ringlet.internal.error.CqlException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The parser's view of the tokens: visible tokens only, with look-ahead, and the error messages of
  * ANTLR 3 as Cassandra reports them ("no viable alternative at input", "mismatched input ...
- * expecting", "extraneous input", "missing X at"). It remembers how far the parser has looked,
- * because Cassandra's error snippet only shows tokens its parser had already fetched.
+ * expecting"). It remembers how far the parser has looked, because Cassandra's error snippet only
+ * shows tokens its parser had already fetched.
  */
 final class TokenStream {
 
@@ -91,37 +90,25 @@ final class TokenStream {
     return true;
   }
 
-  /** Consumes the expected symbol or keyword, or fails with a "mismatched input" error. */
-  Token expect(String symbolOrKeyword) {
-    return expect(symbolOrKeyword, null);
-  }
-
   /**
-   * Like {@link #expect(String)}; {@code follow} says what may come after the expected token, so
-   * that a token belonging there is reported as "missing X at ..." like ANTLR does.
+   * Consumes the expected symbol or keyword, or fails with "mismatched input 'x' expecting T".
+   * Cassandra's parser overrides ANTLR's single-token recovery, so it never reports "missing" or
+   * "extraneous" tokens: every failed match is a plain mismatch.
    */
-  Token expect(String symbolOrKeyword, Predicate<Token> follow) {
+  Token expect(String symbolOrKeyword) {
     if (at(symbolOrKeyword)) return next();
-    throw mismatch(tokenName(symbolOrKeyword), t -> matches(t, symbolOrKeyword), follow);
+    throw mismatch(tokenName(symbolOrKeyword));
   }
 
   /** Requires the end of input (after optional semicolons). */
   void expectEnd() {
     while (accept(";")) {}
-    if (atEnd()) return;
-    if (peek(2).is(Kind.EOF)) throw error("extraneous input " + peek().display() + " expecting EOF");
-    throw error("missing EOF at " + peek().display());
+    if (!atEnd()) throw mismatch("EOF");
   }
 
-  CqlException mismatch(String expectedName, Predicate<Token> isExpected, Predicate<Token> follow) {
-    Token current = peek();
-    if (!current.is(Kind.EOF) && isExpected.test(peek(2))) {
-      return error("extraneous input " + current.display() + " expecting " + expectedName);
-    }
-    if (follow != null && follow.test(current)) {
-      return error("missing " + expectedName + " at " + current.display());
-    }
-    return error("mismatched input " + current.display() + " expecting " + expectedName);
+  /** "mismatched input 'x' expecting NAME" at the current token. */
+  CqlException mismatch(String expectedName) {
+    return error("mismatched input " + peek().display() + " expecting " + expectedName);
   }
 
   /** "no viable alternative at input 'x'" at the current token. */
@@ -129,11 +116,35 @@ final class TokenStream {
     return error("no viable alternative at input " + peek().display());
   }
 
+  /**
+   * "no viable alternative" found while predicting a decision that started at {@code decisionStart}
+   * (a {@link #mark()}): ANTLR names the token where prediction failed but, having rewound the
+   * stream, highlights the token where the decision started.
+   */
+  CqlException noViableAlternative(int decisionStart) {
+    Token failed = peek();
+    Token start = visible.get(decisionStart);
+    return errorAt(failed, start, "no viable alternative at input " + failed.display());
+  }
+
+  /**
+   * "no viable alternative" when predicting from the current token failed at the k-th token ahead:
+   * the message names that token and the snippet highlights the current one.
+   */
+  CqlException noViableAlternativeAhead(int k) {
+    Token failed = peek(k);
+    return errorAt(failed, peek(), "no viable alternative at input " + failed.display());
+  }
+
   /** A syntax error at the current token: ANTLR's "line L:C" header, the message, the snippet. */
   CqlException error(String message) {
-    Token t = peek();
-    String snippet = ErrorSnippet.build(source, all, t.index(), fetched);
-    return CqlException.syntax("line " + t.line() + ":" + t.column() + " " + message + snippet);
+    return errorAt(peek(), peek(), message);
+  }
+
+  private CqlException errorAt(Token headerToken, Token snippetToken, String message) {
+    String snippet = ErrorSnippet.build(source, all, snippetToken.index(), fetched);
+    return CqlException.syntax(
+        "line " + headerToken.line() + ":" + headerToken.column() + " " + message + snippet);
   }
 
   /** A syntax error raised by a grammar action: plain message, no position (addRecognitionError). */
@@ -152,6 +163,8 @@ final class TokenStream {
   }
 
   private void touch(int visibleIndex) {
-    fetched = Math.max(fetched, visible.get(visibleIndex).index());
+    Token t = visible.get(visibleIndex);
+    if (t.is(Kind.ERROR)) throw CqlException.syntax(t.text());
+    fetched = Math.max(fetched, t.index());
   }
 }

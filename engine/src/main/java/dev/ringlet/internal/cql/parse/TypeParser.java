@@ -101,7 +101,7 @@ final class TypeParser {
     TypeExpr element = type();
     tokens.expect(",");
     Token d = tokens.peek();
-    if (!d.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER", t -> t.is(Kind.INTEGER), null);
+    if (!d.is(Kind.INTEGER)) throw tokens.mismatch("INTEGER");
     tokens.next();
     tokens.expect(">");
     return new TypeExpr.Vector(element, Integer.parseInt(d.text()));

@@ -29,12 +29,12 @@ final class UpdateParser {
     tokens.expect("UPDATE");
     QualifiedName table = ctx.names.tableName();
     Using using = clauses.using();
-    tokens.expect("SET", Names::isName);
+    tokens.expect("SET");
     List<Assignment> assignments = new ArrayList<>();
     do {
-      assignments.add(assignment());
+      add(assignments, assignment());
     } while (tokens.accept(","));
-    tokens.expect("WHERE", t -> Names.isName(t) || t.isSymbol("(") || t.isKeyword("TOKEN"));
+    tokens.expect("WHERE");
     List<Relation> where = ctx.relations.whereClause();
     boolean ifExists = false;
     List<Condition> conditions = List.of();
@@ -46,6 +46,24 @@ final class UpdateParser {
       }
     }
     return new Statement.Update(table, using, assignments, where, ifExists, conditions, ctx.boundNames());
+  }
+
+  /** Refuses setting a column twice in ways that clash, as Cassandra's grammar action does. */
+  private static void add(List<Assignment> assignments, Assignment next) {
+    for (Assignment existing : assignments) {
+      if (existing.column().equals(next.column()) && !compatible(existing, next)) {
+        throw TokenStream.actionError("Multiple incompatible setting of column " + next.column());
+      }
+    }
+    assignments.add(next);
+  }
+
+  private static boolean compatible(Assignment existing, Assignment next) {
+    if (existing instanceof Assignment.Set) return false;
+    if (existing instanceof Assignment.SetField a && next instanceof Assignment.SetField b) {
+      return !a.field().equals(b.field());
+    }
+    return !(next instanceof Assignment.Set);
   }
 
   private Assignment assignment() {
@@ -83,19 +101,20 @@ final class UpdateParser {
     if (t.is(Kind.INTEGER)) {
       tokens.next();
       char sign = t.text().charAt(0) == '-' ? '-' : '+';
-      checkSame(column, other, sign);
+      checkSame(column, other, sign + " <value>");
       return new Assignment.Add(column, new Term.Constant(LiteralKind.INTEGER, t.text()));
     }
     if (!tokens.at("+") && !tokens.at("-")) throw tokens.noViableAlternative();
     char sign = tokens.next().text().charAt(0);
     Term value = ctx.terms.term();
-    checkSame(column, other, sign);
+    checkSame(column, other, sign + "<value>");
     return sign == '+' ? new Assignment.Add(column, value) : new Assignment.Subtract(column, value);
   }
 
-  private static void checkSame(String column, String other, char sign) {
+  /** Cassandra's wording, down to the missing space in "X = X +&lt;value&gt;" for the operator form. */
+  private static void checkSame(String column, String other, String operation) {
     if (!other.equals(column)) {
-      throw TokenStream.actionError("Only expressions of the form X = X " + sign + " <value> are supported.");
+      throw TokenStream.actionError("Only expressions of the form X = X " + operation + " are supported.");
     }
   }
 }

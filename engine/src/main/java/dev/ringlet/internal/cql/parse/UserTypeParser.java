@@ -3,6 +3,7 @@ package dev.ringlet.internal.cql.parse;
 import dev.ringlet.internal.cql.ast.QualifiedName;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.TypeExpr;
+import dev.ringlet.internal.error.CqlException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +29,14 @@ final class UserTypeParser {
     tokens.expect("(");
     List<String> fields = new ArrayList<>();
     List<TypeExpr> types = new ArrayList<>();
-    if (!tokens.at(")")) {
-      do {
-        if (tokens.at(")")) break;
-        fields.add(ctx.names.ident());
-        types.add(ctx.types.type());
-      } while (tokens.accept(","));
-    }
+    // '(' field type (',' (field type)?)* ')': at least one field, a trailing comma tolerated
+    boolean first = true;
+    do {
+      if (!first && tokens.at(")")) break;
+      first = false;
+      fields.add(ctx.names.ident());
+      types.add(ctx.types.type());
+    } while (tokens.accept(","));
     tokens.expect(")");
     return new Statement.CreateType(name, ifNotExists, fields, types, ctx.boundNames());
   }
@@ -49,6 +51,12 @@ final class UserTypeParser {
       String field = ctx.names.ident();
       TypeExpr type = ctx.types.type();
       return new Statement.AlterType(name, ifExists, field, type, ifFieldNotExists, null, null, ctx.boundNames());
+    }
+    if (tokens.accept("ALTER")) {
+      ctx.names.ident();
+      tokens.expect("TYPE");
+      ctx.types.type();
+      throw CqlException.invalid("Altering field types is no longer supported");
     }
     if (tokens.accept("RENAME")) {
       ctx.ifExists();

@@ -26,13 +26,13 @@ final class ViewParser {
     tokens.expect("AS");
     tokens.expect("SELECT");
     List<Selector.Aliased> selectors = new SelectParser(ctx).selectClause();
-    tokens.expect("FROM", Names::isName);
+    tokens.expect("FROM");
     QualifiedName base = ctx.names.tableName();
     List<Relation> where = tokens.accept("WHERE") ? ctx.relations.whereClause() : List.of();
     TableParser tables = new TableParser(ctx);
     TableParser.PrimaryKey pk = tables.primaryKeyClause();
     TableParser.TableOptions options =
-        tokens.accept("WITH") ? tables.tableOptions() : TableParser.TableOptions.NONE;
+        tokens.accept("WITH") ? tables.tableOptions(true) : TableParser.TableOptions.NONE;
     return new Statement.CreateMaterializedView(
         view, ifNotExists, base, selectors, where, pk.partition(), pk.clustering(),
         options.clusteringOrder(), options.properties(), ctx.boundNames());
@@ -44,7 +44,7 @@ final class ViewParser {
     tokens.expect("VIEW");
     boolean ifExists = ctx.ifExists();
     QualifiedName view = ctx.names.tableName();
-    tokens.expect("WITH", Names::isName);
+    tokens.expect("WITH");
     return new Statement.AlterMaterializedView(view, ifExists, ctx.properties.properties(), ctx.boundNames());
   }
 

@@ -29,6 +29,20 @@ class AuthParserTest {
   }
 
   @Test
+  void should_default_login_and_superuser_when_creating_a_role() {
+    assertThat(((Statement.CreateRole) CqlParser.parse("CREATE ROLE r")).options().values())
+        .containsEntry("login", bool("false")).containsEntry("superuser", bool("false"));
+  }
+
+  @Test
+  void should_refuse_two_kinds_of_password() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE ROLE r WITH PASSWORD = 'a' AND HASHED PASSWORD = 'b'"))
+        .hasMessage("Options 'password' and 'hashed password' are mutually exclusive");
+    assertThatThrownBy(() -> CqlParser.parse("ALTER ROLE r WITH PASSWORD = 'a' AND GENERATED PASSWORD"))
+        .hasMessage("Options 'password' and 'generated password' are mutually exclusive");
+  }
+
+  @Test
   void should_refuse_repeated_role_option() {
     assertThatThrownBy(() -> CqlParser.parse("CREATE ROLE r WITH LOGIN = true AND LOGIN = false"))
         .hasMessage("Multiple definition for property 'LOGIN'");
@@ -72,6 +86,16 @@ class AuthParserTest {
     assertThat(resource("FUNCTION ks.f(int, text)")).isEqualTo("functions/ks/f(int, text)");
     assertThat(resource("ALL MBEANS")).isEqualTo("mbean");
     assertThat(resource("MBEAN 'org.apache:type=X'")).isEqualTo("mbean/org.apache:type=X");
+    assertThat(resource("MBEAN 'org.apache:type=X,name=a'")).isEqualTo("mbean/org.apache:name=a,type=X");
+    assertThat(resource("MBEANS 'org.apache:type=*'")).isEqualTo("mbean/org.apache:type=*");
+  }
+
+  @Test
+  void should_refuse_bad_jmx_names_with_cassandra_wording() {
+    assertThatThrownBy(() -> resource("MBEANS 'org.apache:type=X'"))
+        .hasMessage("Plural form used, but non-pattern JMX object name specified (org.apache:type=X)");
+    assertThatThrownBy(() -> resource("MBEAN '*:*'")).hasMessage("Please use ALL MBEANS instead of wildcard pattern");
+    assertThatThrownBy(() -> resource("MBEAN 'nocolon'")).hasMessage("nocolon is not a valid JMX object name");
   }
 
   private static String resource(String resource) {

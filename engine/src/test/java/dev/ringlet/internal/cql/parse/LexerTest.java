@@ -84,7 +84,7 @@ class LexerTest {
 
   @Test
   void should_report_position_when_string_is_unterminated() {
-    assertThatThrownBy(() -> Lexer.tokenize("SELECT 'abc"))
+    assertThatThrownBy(() -> CqlParser.parse("SELECT 'abc"))
         .isInstanceOf(CqlException.class)
         .hasMessage("line 1:11 mismatched character '<EOF>' expecting '''")
         .extracting(e -> ((CqlException) e).code())
@@ -92,8 +92,14 @@ class LexerTest {
   }
 
   @Test
+  void should_report_parser_error_first_when_parser_fails_before_reaching_lexer_error() {
+    assertThatThrownBy(() -> CqlParser.parse("SELEC 'abc"))
+        .hasMessage("line 1:0 no viable alternative at input 'SELEC' ([SELEC]...)");
+  }
+
+  @Test
   void should_report_character_when_it_cannot_start_a_token() {
-    assertThatThrownBy(() -> Lexer.tokenize("SELECT @ FROM t"))
+    assertThatThrownBy(() -> CqlParser.parse("SELECT @ FROM t"))
         .hasMessage("line 1:7 no viable alternative at character '@'");
   }
 }

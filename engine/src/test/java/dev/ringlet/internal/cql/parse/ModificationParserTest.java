@@ -63,9 +63,18 @@ class ModificationParserTest {
   @Test
   void should_refuse_self_reference_when_column_differs() {
     assertThatThrownBy(() -> assignments("a = b + 1"))
-        .hasMessage("Only expressions of the form X = X + <value> are supported.");
+        .hasMessage("Only expressions of the form X = X +<value> are supported.");
+    assertThatThrownBy(() -> assignments("a = b -1"))
+        .hasMessage("Only expressions of the form X = X - <value> are supported.");
     assertThatThrownBy(() -> assignments("a = [1] + b"))
         .hasMessage("Only expressions of the form X = <value> + X are supported.");
+  }
+
+  @Test
+  void should_refuse_incompatible_settings_of_one_column() {
+    assertThatThrownBy(() -> assignments("a = 1, a = 2")).hasMessage("Multiple incompatible setting of column a");
+    assertThatThrownBy(() -> assignments("u.f = 1, u.f = 2")).hasMessage("Multiple incompatible setting of column u");
+    assertThat(assignments("u.f = 1, u.g = 2, m['a'] = 1, m['b'] = 2")).hasSize(4);
   }
 
   @Test

@@ -62,6 +62,16 @@ class SchemaParserTest {
   }
 
   @Test
+  void should_refuse_non_constant_entries_in_property_maps() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {'class': ?}"))
+        .hasMessage("Invalid property value: ? for property: 'class' (bind variables are not supported in DDL queries)");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {?: 'x'}"))
+        .hasMessage("Invalid property name: ? (bind variables are not supported in DDL queries)");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE KEYSPACE ks WITH replication = {'a': 1, 'a': 2}"))
+        .hasMessage("Multiple definition for property a");
+  }
+
+  @Test
   void should_parse_create_table_with_inline_primary_key() {
     assertThat(CqlParser.parse("CREATE TABLE t (k int PRIMARY KEY, v text)"))
         .isEqualTo(new Statement.CreateTable(name("t"), false,
@@ -85,6 +95,34 @@ class SchemaParserTest {
         new TypeExpr.Frozen(new TypeExpr.Collection("list", type("int")))));
     assertThat(t.properties()).isEqualTo(props(
         "compaction", map(str("class"), str("LeveledCompactionStrategy")), "comment", str("x")));
+  }
+
+  @Test
+  void should_require_direction_when_declaring_clustering_order() {
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TABLE t (k int, c int, PRIMARY KEY (k, c)) WITH CLUSTERING ORDER BY (c)"))
+        .hasMessage("line 1:77 no viable alternative at input ')' (...WITH CLUSTERING ORDER BY (c[)])");
+  }
+
+  @Test
+  void should_refuse_compact_storage_when_creating_a_view() {
+    assertThatThrownBy(() -> CqlParser.parse(
+            "CREATE MATERIALIZED VIEW v AS SELECT * FROM t PRIMARY KEY (k) WITH COMPACT STORAGE"))
+        .hasMessage("COMPACT STORAGE tables are not allowed starting with version 4.0");
+  }
+
+  @Test
+  void should_refuse_altering_field_types() {
+    assertThatThrownBy(() -> CqlParser.parse("ALTER TYPE addr ALTER zip TYPE text"))
+        .hasMessage("Altering field types is no longer supported");
+  }
+
+  @Test
+  void should_tolerate_trailing_comma_but_not_empty_definitions() {
+    assertThat(((Statement.CreateTable) CqlParser.parse("CREATE TABLE t (k int, PRIMARY KEY (k),)")).partitionKey())
+        .containsExactly("k");
+    assertThat(((Statement.CreateType) CqlParser.parse("CREATE TYPE u (a int,)")).fieldNames()).containsExactly("a");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TABLE t ()")).hasMessageStartingWith("line 1:16 no viable alternative at input ')'");
+    assertThatThrownBy(() -> CqlParser.parse("CREATE TYPE u ()")).hasMessageStartingWith("line 1:15 no viable alternative at input ')'");
   }
 
   @Test

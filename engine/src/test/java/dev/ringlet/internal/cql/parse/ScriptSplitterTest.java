@@ -25,6 +25,15 @@ class ScriptSplitterTest {
   }
 
   @Test
+  void should_keep_batch_whole_when_inner_statements_end_with_semicolons() {
+    assertThat(CqlParser.splitScript(
+            "begin unlogged batch INSERT INTO t (k) VALUES (1); INSERT INTO t (k) VALUES (2); apply batch; SELECT * FROM t;"))
+        .containsExactly(
+            "begin unlogged batch INSERT INTO t (k) VALUES (1); INSERT INTO t (k) VALUES (2); apply batch",
+            "SELECT * FROM t");
+  }
+
+  @Test
   void should_keep_last_statement_when_it_has_no_semicolon() {
     assertThat(CqlParser.splitScript("USE ks; SELECT * FROM t")).containsExactly("USE ks", "SELECT * FROM t");
   }

@@ -143,6 +143,19 @@ class SelectParserTest {
   }
 
   @Test
+  void should_accept_direction_when_ordering_by_ann() {
+    assertThat(select("SELECT * FROM t ORDER BY v ANN OF ? DESC").orderBy())
+        .containsExactly(new Ordering("v", true, marker(0)));
+  }
+
+  @Test
+  void should_not_count_markers_twice_when_a_parenthesized_selector_is_reparsed() {
+    Statement.Select s = select("SELECT (? + a) FROM t WHERE k = ?");
+    assertThat(s.boundNames()).hasSize(2);
+    assertThat(s.where()).containsExactly(new Relation.Single("k", Operator.EQ, marker(1), null));
+  }
+
+  @Test
   void should_number_named_and_positional_markers_in_order() {
     Statement.Select s = select("SELECT * FROM t WHERE a = :x AND b = ? AND c = :y LIMIT :lim");
     assertThat(s.boundNames()).containsExactly("x", null, "y", "lim");

@@ -14,16 +14,28 @@ class SyntaxErrorTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "SELEC * FROM t | line 1:0 no viable alternative at input 'SELEC' ([SELEC]...)",
-    "SELECT * FORM t | line 1:9 missing K_FROM at 'FORM' (SELECT * [FORM] t)",
-    "SELECT * FROM t garbage | line 1:16 extraneous input 'garbage' expecting EOF",
-    "SELECT * FROM t WHER a = 1 | line 1:16 missing EOF at 'WHER' (SELECT * FROM t [WHER] a...)",
+    "SELECT * FORM t | line 1:9 mismatched input 'FORM' expecting K_FROM (SELECT * [FORM]...)",
+    "SELECT * FROM t garbage | line 1:16 mismatched input 'garbage' expecting EOF (SELECT * FROM t [garbage])",
+    "SELECT * FROM t WHER a = 1 | line 1:16 mismatched input 'WHER' expecting EOF (SELECT * FROM t [WHER]...)",
     "SELECT * FROM | line 0:-1 no viable alternative at input '<EOF>'",
-    "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' (CREATE [TABL]...)",
+    "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' ([CREATE] TABL...)",
     "CREATE TABLE t (select int PRIMARY KEY) | line 1:16 no viable alternative at input 'select' (CREATE TABLE t ([select]...)",
-    "INSERT INTO t (a) (1) | line 1:18 missing K_VALUES at '(' (INSERT INTO t (a) [(]1...)",
-    "INSERT INTO t (a) VALUES (1 | line 0:-1 missing ')' at '<EOF>'",
-    "INSERT INTO t (a VALUES (1) | line 1:17 missing ')' at 'VALUES' (INSERT INTO t (a [VALUES] (...)",
+    "INSERT INTO t (a) (1) | line 1:18 mismatched input '(' expecting K_VALUES (INSERT INTO t (a) [(]...)",
+    "INSERT INTO t (a) VALUES (1 | line 0:-1 mismatched input '<EOF>' expecting ')'",
+    "INSERT INTO t (a VALUES (1) | line 1:17 mismatched input 'VALUES' expecting ')' (INSERT INTO t (a [VALUES]...)",
     "'' | line 0:-1 no viable alternative at input '<EOF>'",
+    "LIST FOO | line 1:5 no viable alternative at input 'FOO' ([LIST] FOO)",
+    "GRANT ( TO r | line 1:6 no viable alternative at input '(' ([GRANT] (...)",
+    "; | line 1:0 no viable alternative at input ';' ([;])",
+    "INSERT INTO t (a) VALUES (1) IF EXISTS | line 1:32 mismatched input 'EXISTS' expecting K_NOT (...) VALUES (1) IF [EXISTS])",
+    "DROP TABLE IF t | line 1:14 mismatched input 't' expecting K_EXISTS (DROP TABLE IF [t])",
+    "INSERT INTO t | line 0:-1 no viable alternative at input '<EOF>'",
+    "BEGIN BATCH SELECT * FROM t APPLY BATCH | line 1:12 mismatched input 'SELECT' expecting K_APPLY (BEGIN BATCH [SELECT]...)",
+    "DELETE ( FROM t | line 1:7 mismatched input '(' expecting K_FROM (DELETE [(]...)",
+    "CREATE INDEX ( ON t (v) | line 1:13 mismatched input '(' expecting K_ON (CREATE INDEX [(]...)",
+    "SELECT * FROM t WHERE name = john AND x = 1 | line 1:34 no viable alternative at input 'AND' (...FROM t WHERE name = [john] AND...)",
+    "SELECT * FROM t WHERE name = john | line 0:-1 no viable alternative at input '<EOF>'",
+    "SELECT * FROM t WHERE a b | line 1:24 no viable alternative at input 'b' (SELECT * FROM t WHERE [a] b)",
   })
   void should_word_parser_errors_like_cassandra(String cql, String message) {
     assertThatThrownBy(() -> CqlParser.parse(cql))
@@ -43,6 +55,12 @@ class SyntaxErrorTest {
   void should_count_lines_when_error_is_on_a_later_line() {
     assertThatThrownBy(() -> CqlParser.parse("SELECT *\nFROM t\nWHERE a == 1"))
         .hasMessageStartingWith("line 3:9 no viable alternative at input '='");
+  }
+
+  @Test
+  void should_join_lines_without_newlines_when_snippet_spans_lines() {
+    assertThatThrownBy(() -> CqlParser.parse("SELECT *\nFORM t"))
+        .hasMessage("line 2:0 mismatched input 'FORM' expecting K_FROM (SELECT *[FORM]...)");
   }
 
   @Test

@@ -28,6 +28,9 @@ class TermParserTest {
     assertThat(term("-12")).isEqualTo(integer("-12"));
     assertThat(term("NaN")).isEqualTo(flt("NaN"));
     assertThat(term("-Infinity")).isEqualTo(flt("-Infinity"));
+    assertThat(term("nan")).isEqualTo(flt("NaN"));
+    assertThat(term("-NAN")).isEqualTo(flt("NaN"));
+    assertThat(term("infinity")).isEqualTo(flt("Infinity"));
     assertThat(term("true")).isEqualTo(new Term.Constant(LiteralKind.BOOLEAN, "true"));
     assertThat(term("1h30m")).isEqualTo(new Term.Constant(LiteralKind.DURATION, "1h30m"));
     assertThat(term("0xBEEF")).isEqualTo(new Term.Constant(LiteralKind.HEX, "BEEF"));
