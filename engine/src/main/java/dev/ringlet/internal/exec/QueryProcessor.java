@@ -138,7 +138,13 @@ public final class QueryProcessor {
     }
     Statement statement = parsed.get(cql);
     if (statement == null) {
-      statement = CqlParser.parse(cql);
+      try {
+        statement = CqlParser.parse(cql);
+      } catch (dev.ringlet.internal.cql.parse.MultiplePrimaryKeysException e) {
+        String ks = e.table().keyspace() != null ? e.table().keyspace() : keyspace;
+        throw CqlException.invalid("Multiple PRIMARY KEY specified for table '" + ks + "." + e.table().name()
+            + "' (exactly one required)");
+      }
       if (parsed.size() < MAX_CACHED_QUERIES) {
         parsed.put(cql, statement);
       }

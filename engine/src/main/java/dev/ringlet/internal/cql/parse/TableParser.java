@@ -40,11 +40,11 @@ final class TableParser {
       if (!first && tokens.at(")")) break;
       first = false;
       if (tokens.at("PRIMARY")) {
-        pk = onlyOne(pk, primaryKeyClause());
+        pk = onlyOne(table, pk, primaryKeyClause());
       } else {
         ColumnDefinition column = columnDefinition(true);
         columns.add(column);
-        if (column.primaryKey()) pk = onlyOne(pk, new PrimaryKey(List.of(column.name()), List.of()));
+        if (column.primaryKey()) pk = onlyOne(table, pk, new PrimaryKey(List.of(column.name()), List.of()));
       }
     } while (tokens.accept(","));
     tokens.expect(")");
@@ -63,9 +63,9 @@ final class TableParser {
     static final TableOptions NONE = new TableOptions(List.of(), false, Properties.NONE);
   }
 
-  private static PrimaryKey onlyOne(PrimaryKey existing, PrimaryKey next) {
+  private static PrimaryKey onlyOne(QualifiedName table, PrimaryKey existing, PrimaryKey next) {
     if (existing != null) {
-      throw CqlException.invalid("Multiple PRIMARY KEYs specified (exactly one required)");
+      throw new MultiplePrimaryKeysException(table);
     }
     return next;
   }
