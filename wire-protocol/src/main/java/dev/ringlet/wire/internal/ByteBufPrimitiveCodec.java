@@ -1,5 +1,7 @@
 package dev.ringlet.wire.internal;
 
+import com.datastax.oss.protocol.internal.ProtocolConstants;
+
 import com.datastax.oss.protocol.internal.PrimitiveCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -100,6 +102,10 @@ final class ByteBufPrimitiveCodec implements PrimitiveCodec<ByteBuf> {
   @Override
   public ByteBuffer readBytes(ByteBuf source) {
     int length = source.readInt();
+    if (length == -2) {
+      // [value] of v4: "unset", distinct from null (-1) and from any other negative length
+      return ProtocolConstants.UNSET_VALUE;
+    }
     if (length < 0) {
       return null;
     }
