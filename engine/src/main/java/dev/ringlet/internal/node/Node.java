@@ -50,7 +50,7 @@ public final class Node implements AutoCloseable {
     SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
-    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Map.of(config.datacenter(), 1), ids::next);
+    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock()), config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(

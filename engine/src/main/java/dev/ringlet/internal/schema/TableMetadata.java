@@ -21,9 +21,17 @@ public record TableMetadata(
     List<ColumnMetadata> others,
     TableParams params,
     boolean counter,
-    boolean virtual) {
+    boolean virtual,
+    Map<String, DroppedColumn> droppedColumns) {
+
+  /** A table that never had a column dropped. */
+  public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> partitionKey, List<ColumnMetadata> clustering,
+      List<ColumnMetadata> others, TableParams params, boolean counter, boolean virtual) {
+    this(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, Map.of());
+  }
 
   public TableMetadata {
+    droppedColumns = Map.copyOf(droppedColumns);
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
     List<ColumnMetadata> sorted = new ArrayList<>(others);

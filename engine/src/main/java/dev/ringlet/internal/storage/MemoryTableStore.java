@@ -66,6 +66,13 @@ public final class MemoryTableStore implements TableStore {
   }
 
   @Override
+  public void dropColumn(String column, long timestampMicros) {
+    for (StoredPartition p : partitions.values()) {
+      p.dropColumn(column, timestampMicros);
+    }
+  }
+
+  @Override
   public void truncate() {
     partitions.clear();
   }

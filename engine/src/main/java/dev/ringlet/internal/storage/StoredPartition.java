@@ -36,6 +36,13 @@ final class StoredPartition {
     }
   }
 
+  synchronized void dropColumn(String column, long timestampMicros) {
+    staticRow.dropColumn(column, timestampMicros);
+    for (StoredRow r : rows.values()) {
+      r.dropColumn(column, timestampMicros);
+    }
+  }
+
   /** The partition as seen at {@code nowInSeconds}. */
   synchronized LivePartition read(long nowInSeconds) {
     LiveRow liveStatic = resolve(Clustering.EMPTY, staticRow, partitionDeletion, nowInSeconds);

@@ -10,6 +10,13 @@ final class StoredRow {
   DeletionTime deletion = DeletionTime.LIVE;
   final Map<String, Cell> cells = new HashMap<>();
 
+  void dropColumn(String column, long timestampMicros) {
+    Cell c = cells.get(column);
+    if (c != null && c.timestamp() <= timestampMicros) {
+      cells.remove(column);
+    }
+  }
+
   void apply(RowUpdate update) {
     liveness = Reconciliation.reconcile(liveness, update.liveness());
     deletion = DeletionTime.max(deletion, update.deletion());

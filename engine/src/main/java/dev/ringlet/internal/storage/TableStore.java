@@ -22,4 +22,7 @@ public interface TableStore {
 
   /** Removes every partition. */
   void truncate();
+
+  /** ALTER TABLE DROP: forgets the column's cells written at or before {@code timestampMicros}. */
+  void dropColumn(String column, long timestampMicros);
 }

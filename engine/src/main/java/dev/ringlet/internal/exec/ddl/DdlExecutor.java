@@ -38,9 +38,12 @@ public final class DdlExecutor {
   private final Storage storage;
   private final Supplier<Map<String, Integer>> datacenters;
   private final Supplier<UUID> tableIds;
+  private final dev.ringlet.internal.time.Clock clock;
 
   /** @param datacenters the cluster's datacenters with their number of nodes */
-  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds) {
+  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds,
+      dev.ringlet.internal.time.Clock clock) {
+    this.clock = clock;
     this.schema = schema;
     this.storage = storage;
     this.datacenters = datacenters;
@@ -271,9 +274,15 @@ public final class DdlExecutor {
       }
       throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
     }
-    TableMetadata updated = new TableAlterer(ks, table).apply(alter.action());
+    TableMetadata updated = new TableAlterer(ks, table, clock.currentTimeMicros()).apply(alter.action());
     if (updated == table) {
       return new Result.Void();
+    }
+    for (dev.ringlet.internal.schema.DroppedColumn d : updated.droppedColumns().values()) {
+      if (!d.equals(table.droppedColumns().get(d.name()))) {
+        storage.table(table.id(), () -> new dev.ringlet.internal.storage.MemoryTableStore(
+            dev.ringlet.internal.exec.TableComparators.clustering(table))).dropColumn(d.name(), d.droppedTimeMicros());
+      }
     }
     schema.apply("alter table " + ksName + "." + name, s -> s.with(s.keyspace(ksName).withTable(updated), s.version()));
     return new Result.SchemaChange("UPDATED", "TABLE", ksName, name, List.of());

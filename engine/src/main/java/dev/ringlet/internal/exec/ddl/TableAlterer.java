@@ -4,6 +4,7 @@ import dev.ringlet.internal.cql.ast.ColumnDefinition;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.DroppedColumn;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.CqlType;
@@ -15,10 +16,14 @@ final class TableAlterer {
 
   private final KeyspaceMetadata keyspace;
   private final TableMetadata table;
+  private final long nowMicros;
+  private final java.util.Map<String, DroppedColumn> dropped;
 
-  TableAlterer(KeyspaceMetadata keyspace, TableMetadata table) {
+  TableAlterer(KeyspaceMetadata keyspace, TableMetadata table, long nowMicros) {
     this.keyspace = keyspace;
     this.table = table;
+    this.nowMicros = nowMicros;
+    this.dropped = new java.util.HashMap<>(table.droppedColumns());
   }
 
   TableMetadata apply(Statement.AlterTableAction action) {
@@ -33,7 +38,7 @@ final class TableAlterer {
     }
     if (action instanceof Statement.AlterTableAction.With with) {
       return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
-          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false);
+          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false, dropped);
     }
     throw CqlException.invalid("Altering column types is no longer supported");
   }
@@ -78,6 +83,11 @@ final class TableAlterer {
         throw CqlException.invalid("Cannot drop PRIMARY KEY column " + name);
       }
       others.remove(c);
+      long at = nowMicros;
+      if (drop.timestamp() != null) {
+        at = Long.parseLong(((dev.ringlet.internal.cql.ast.Term.Constant) drop.timestamp()).text());
+      }
+      dropped.put(name, new DroppedColumn(name, c.type(), c.isStatic(), at));
       changed = true;
     }
     return changed ? with(table.partitionKey(), table.clustering(), others) : table;
@@ -113,6 +123,7 @@ final class TableAlterer {
   }
 
   private TableMetadata with(List<ColumnMetadata> pk, List<ColumnMetadata> ck, List<ColumnMetadata> others) {
-    return new TableMetadata(table.keyspace(), table.name(), table.id(), pk, ck, others, table.params(), table.counter(), false);
+    return new TableMetadata(table.keyspace(), table.name(), table.id(), pk, ck, others, table.params(), table.counter(), false,
+        dropped);
   }
 }
