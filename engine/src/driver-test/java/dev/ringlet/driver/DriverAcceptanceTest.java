@@ -164,6 +164,25 @@ class DriverAcceptanceTest {
     assertThat(session.execute("SELECT cluster_name FROM system.local").one().getString(0)).isEqualTo("acceptance");
   }
 
+  @Test
+  void should_push_schema_changes_to_other_clients() throws InterruptedException {
+    try (CqlSession other = CqlSession.builder()
+        .addContactPoints(cluster.contactPoints())
+        .withLocalDatacenter(cluster.localDatacenter())
+        .build()) {
+      assertThat(other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed")).isEmpty();
+      session.execute("CREATE TABLE acc.pushed (k int PRIMARY KEY)");
+      // The other session learns of it only through the SCHEMA_CHANGE event on its control connection.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed").isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+        Thread.yield();
+      }
+      assertThat(other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed")).isPresent();
+    }
+  }
+
   /** Writes {@code n} statements with at most 256 in flight. */
   private static void writeAll(int n, java.util.function.IntFunction<BoundStatement> statement) {
     List<CompletableFuture<?>> inFlight = new ArrayList<>();
