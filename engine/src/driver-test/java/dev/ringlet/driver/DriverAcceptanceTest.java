@@ -165,6 +165,29 @@ class DriverAcceptanceTest {
   }
 
   @Test
+  void should_bind_named_values_and_named_markers() {
+    session.execute("INSERT INTO acc.kv (k, v) VALUES (:key, :value)", java.util.Map.of("key", 41, "value", 410));
+    Row row = session.execute(SimpleStatement.newInstance("SELECT v FROM acc.kv WHERE k = :k").setNamedValues(java.util.Map.of("k", 41))).one();
+    assertThat(row.getInt("v")).isEqualTo(410);
+    PreparedStatement p = session.prepare("SELECT v FROM acc.kv WHERE k = :k");
+    assertThat(p.getVariableDefinitions().get(0).getName().asInternal()).isEqualTo("k");
+    assertThat(session.execute(p.bind().setInt("k", 41)).one().getInt(0)).isEqualTo(410);
+    // The driver's own node refresh queries use named values this way.
+    Row local = session.execute(SimpleStatement.newInstance("SELECT * FROM system.peers_v2 WHERE peer = :address AND peer_port = :port")
+        .setNamedValues(java.util.Map.of("address", java.net.InetAddress.getLoopbackAddress(), "port", 7000))).one();
+    assertThat(local).isNull();
+  }
+
+  @Test
+  void should_change_the_schema_version_with_every_schema_change() {
+    java.util.UUID before = session.execute("SELECT schema_version FROM system.local WHERE key = 'local'").one().getUuid(0);
+    session.execute("ALTER TABLE acc.kv WITH comment = 'changed'");
+    java.util.UUID after = session.execute("SELECT schema_version FROM system.local WHERE key = 'local'").one().getUuid(0);
+    assertThat(after).isNotEqualTo(before);
+    assertThat(session.checkSchemaAgreement()).isTrue();
+  }
+
+  @Test
   void should_push_schema_changes_to_other_clients() throws InterruptedException {
     try (CqlSession other = CqlSession.builder()
         .addContactPoints(cluster.contactPoints())
