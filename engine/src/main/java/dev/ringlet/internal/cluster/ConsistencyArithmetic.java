@@ -1,7 +1,7 @@
 package dev.ringlet.internal.cluster;
 
 import dev.ringlet.internal.error.CqlException;
-import dev.ringlet.internal.error.UnavailableException;
+import dev.ringlet.internal.cluster.UnavailableException;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -9,7 +9,7 @@ import com.datastax.oss.protocol.internal.response.error.Unprepared;
 import dev.ringlet.internal.error.AlreadyExistsException;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.error.ErrorCode;
-import dev.ringlet.internal.error.UnavailableException;
+import dev.ringlet.internal.cluster.UnavailableException;
 import dev.ringlet.internal.error.UnpreparedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
-package dev.ringlet.internal.error;
+package dev.ringlet.internal.cluster;
 
-import dev.ringlet.internal.cluster.ConsistencyLevel;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
 
 /** Fewer replicas alive than the consistency level needs. */
 public final class UnavailableException extends CqlException {
