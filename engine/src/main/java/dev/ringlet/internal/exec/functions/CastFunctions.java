@@ -1,0 +1,127 @@
+package dev.ringlet.internal.exec.functions;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.NativeType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code CAST(x AS type)}: Cassandra's {@code cast_as_<type>} functions. Numbers convert to each
+ * other (integers keep their low bits, floating point truncates) and to text; every native type
+ * but blob converts to text and ascii (text only to text); timestamps, dates and timeuuids convert
+ * among themselves. A cast to the argument's own type is the identity.
+ */
+final class CastFunctions {
+
+  private static final Set<NativeType> NUMBERS = EnumSet.of(NativeType.TINYINT, NativeType.SMALLINT, NativeType.INT,
+      NativeType.BIGINT, NativeType.COUNTER, NativeType.FLOAT, NativeType.DOUBLE, NativeType.DECIMAL, NativeType.VARINT);
+  private static final DateTimeFormatter ISO_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private CastFunctions() {}
+
+  /** The conversion of {@code arg} to {@code target} ({@code written}: the type's name as written). */
+  static NativeFunction.Scalar resolve(FunctionArg arg, CqlType target, String written) {
+    CqlType source = arg.type();
+    if (FunctionArg.sameType(source, target) && !written.equals("varchar")) {
+      return new NativeFunction.Scalar("cast_as_" + target.cql(), List.of(source), target, true, args -> args.get(0));
+    }
+    if (!(target instanceof NativeType t) || written.equals("varchar") || sources(t).isEmpty()) {
+      throw CqlException.invalid(arg.text() + " cannot be cast to " + written);
+    }
+    List<NativeType> from = sources(t);
+    if (!(source instanceof NativeType s) || !from.contains(s)) {
+      List<String> signatures = new ArrayList<>();
+      for (NativeType f : from) {
+        signatures.add("system.cast_as_" + t.cql() + " : (" + f.cql() + ") -> " + t.cql());
+      }
+      throw CqlException.invalid("Invalid call to function system.cast_as_" + t.cql()
+          + ", none of its type signatures match (known type signatures: " + String.join(", ", signatures) + ")");
+    }
+    return new NativeFunction.Scalar("cast_as_" + t.cql(), List.of(s), t, true, args -> convert(s, t, args.get(0)));
+  }
+
+  private static List<NativeType> sources(NativeType target) {
+    List<NativeType> out = new ArrayList<>();
+    switch (target) {
+      case TINYINT, SMALLINT, INT, FLOAT, DOUBLE, DECIMAL -> out.addAll(numbersBut(target));
+      case BIGINT, VARINT -> {
+        out.addAll(numbersBut(target));
+        out.add(NativeType.TIMESTAMP);
+      }
+      case DATE -> out.addAll(List.of(NativeType.TIMESTAMP, NativeType.TIMEUUID));
+      case TIMESTAMP -> out.addAll(List.of(NativeType.DATE, NativeType.TIMEUUID));
+      case TEXT, ASCII -> {
+        for (NativeType n : NativeType.values()) {
+          if (n != NativeType.BLOB && n != target && !(target == NativeType.ASCII && n == NativeType.TEXT)) {
+            out.add(n);
+          }
+        }
+      }
+      default -> { }
+    }
+    return out;
+  }
+
+  private static List<NativeType> numbersBut(NativeType target) {
+    return NUMBERS.stream().filter(n -> n != target).toList();
+  }
+
+  private static ByteBuffer convert(NativeType from, NativeType to, ByteBuffer value) {
+    Object v = from.decode(value);
+    if (v == null) {
+      return null;
+    }
+    if (to == NativeType.TEXT || to == NativeType.ASCII) {
+      return to.encode(text(from, value, v));
+    }
+    if (v instanceof Instant i && (to == NativeType.BIGINT || to == NativeType.VARINT)) {
+      v = i.toEpochMilli();
+    }
+    if (v instanceof Number n) {
+      return to.encode(number(n, to));
+    }
+    Instant instant = v instanceof Instant i ? i
+        : v instanceof LocalDate d ? d.atStartOfDay(ZoneOffset.UTC).toInstant()
+        : TimeFunctions.instant((UUID) v);
+    return to == NativeType.DATE ? to.encode(instant.atZone(ZoneOffset.UTC).toLocalDate()) : to.encode(instant);
+  }
+
+  private static Object number(Number n, NativeType to) {
+    return switch (to) {
+      case TINYINT -> n instanceof BigDecimal d ? d.toBigInteger().byteValue() : n.byteValue();
+      case SMALLINT -> n instanceof BigDecimal d ? d.toBigInteger().shortValue() : n.shortValue();
+      case INT -> n instanceof BigDecimal d ? d.toBigInteger().intValue() : n.intValue();
+      case BIGINT, COUNTER -> n instanceof BigDecimal d ? d.toBigInteger().longValue() : n.longValue();
+      case FLOAT -> n.floatValue();
+      case DOUBLE -> n.doubleValue();
+      case DECIMAL -> Operations.decimal(n);
+      case VARINT -> n instanceof BigInteger i ? i : Operations.decimal(n).toBigInteger();
+      default -> throw new IllegalArgumentException("not a number type: " + to);
+    };
+  }
+
+  private static String text(NativeType from, ByteBuffer value, Object v) {
+    if (v instanceof Instant i) {
+      return ISO_MILLIS.format(i);
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    String literal = from.toCqlLiteral(value);
+    return literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+        ? literal.substring(1, literal.length() - 1).replace("''", "'")
+        : literal;
+  }
+}
