@@ -11,21 +11,17 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@code CAST(x AS type)}: Cassandra's {@code cast_as_<type>} functions. Numbers convert to each
  * other (integers keep their low bits, floating point truncates) and to text; every native type
- * but blob converts to text and ascii (text only to text); timestamps, dates and timeuuids convert
+ * but blob and duration converts to text and ascii (text only to text); timestamps, dates and timeuuids convert
  * among themselves. A cast to the argument's own type is the identity.
  */
 final class CastFunctions {
 
-  private static final Set<NativeType> NUMBERS = EnumSet.of(NativeType.TINYINT, NativeType.SMALLINT, NativeType.INT,
-      NativeType.BIGINT, NativeType.COUNTER, NativeType.FLOAT, NativeType.DOUBLE, NativeType.DECIMAL, NativeType.VARINT);
   private static final DateTimeFormatter ISO_MILLIS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -52,30 +48,33 @@ final class CastFunctions {
     return new NativeFunction.Scalar("cast_as_" + t.cql(), List.of(s), t, true, args -> convert(s, t, args.get(0)));
   }
 
+  /** The types castable to {@code target}, in the order Cassandra 5.0 lists them in its messages. */
   private static List<NativeType> sources(NativeType target) {
-    List<NativeType> out = new ArrayList<>();
-    switch (target) {
-      case TINYINT, SMALLINT, INT, FLOAT, DOUBLE, DECIMAL -> out.addAll(numbersBut(target));
+    return switch (target) {
+      case TINYINT, SMALLINT, INT, FLOAT, DOUBLE, DECIMAL -> numbersBut(target);
       case BIGINT, VARINT -> {
-        out.addAll(numbersBut(target));
+        List<NativeType> out = new ArrayList<>(numbersBut(target));
         out.add(NativeType.TIMESTAMP);
+        yield out;
       }
-      case DATE -> out.addAll(List.of(NativeType.TIMESTAMP, NativeType.TIMEUUID));
-      case TIMESTAMP -> out.addAll(List.of(NativeType.DATE, NativeType.TIMEUUID));
-      case TEXT, ASCII -> {
-        for (NativeType n : NativeType.values()) {
-          if (n != NativeType.BLOB && n != target && !(target == NativeType.ASCII && n == NativeType.TEXT)) {
-            out.add(n);
-          }
-        }
-      }
-      default -> { }
-    }
-    return out;
+      case DATE -> List.of(NativeType.TIMESTAMP, NativeType.TIMEUUID);
+      case TIMESTAMP -> List.of(NativeType.DATE, NativeType.TIMEUUID);
+      case TEXT -> named("smallint int date tinyint double ascii uuid time decimal float varint boolean inet timeuuid"
+          + " bigint timestamp counter");
+      case ASCII -> named("float inet double bigint timestamp boolean smallint int counter time timeuuid uuid date"
+          + " varint tinyint decimal");
+      default -> List.of();
+    };
   }
 
+  private static List<NativeType> named(String names) {
+    return java.util.Arrays.stream(names.split(" ")).map(NativeType::byName).toList();
+  }
+
+  /** Numbers but {@code target}, in the order of Cassandra's {@code cast_as_int} message. */
   private static List<NativeType> numbersBut(NativeType target) {
-    return NUMBERS.stream().filter(n -> n != target).toList();
+    List<NativeType> order = named("tinyint int bigint counter float smallint decimal double varint");
+    return order.stream().filter(n -> n != target).toList();
   }
 
   private static ByteBuffer convert(NativeType from, NativeType to, ByteBuffer value) {

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * {@code exp}, {@code ln} and {@code log10} of decimals to a given precision (Cassandra gives 32
  * significant digits). Computed with 30 guard digits: exp by halving the argument into the
  * Taylor series' fast range and squaring back; ln by Newton's iteration on exp, started from the
- * double estimate.
+ * double estimate (so arguments stay within the double range).
  */
 final class DecimalMath {
 
@@ -61,19 +61,12 @@ final class DecimalMath {
   }
 
   private static BigDecimal lnWork(BigDecimal x, MathContext work) {
-    // ln(x) = ln(m) + e * ln(10) keeps exp's argument small for huge or tiny x
-    int exponent = x.precision() - x.scale() - 1;
-    BigDecimal mantissa = x.movePointLeft(exponent);
-    BigDecimal y = BigDecimal.valueOf(Math.log(mantissa.doubleValue()));
+    BigDecimal y = BigDecimal.valueOf(Math.log(x.doubleValue()));
     BigDecimal two = BigDecimal.valueOf(2);
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 6; i++) {
       BigDecimal e = expWork(y, work);
-      y = y.add(two.multiply(mantissa.subtract(e, work), work).divide(mantissa.add(e, work), work), work);
+      y = y.add(two.multiply(x.subtract(e, work), work).divide(x.add(e, work), work), work);
     }
-    if (exponent == 0) {
-      return y;
-    }
-    BigDecimal ln10 = exponent == 0 ? BigDecimal.ZERO : lnWork(BigDecimal.TEN, work);
-    return y.add(ln10.multiply(BigDecimal.valueOf(exponent), work), work);
+    return y;
   }
 }

@@ -13,9 +13,10 @@ import dev.ringlet.internal.types.VectorType;
 /**
  * An argument of a function call as overload resolution sees it: a typed value (a column, a
  * function result, a hinted term) or an untyped term (a literal, a bind marker, null) that fits
- * some types. {@code text} is how Cassandra prints it in messages and column names.
+ * some types. {@code text} is how Cassandra prints it in messages and column names;
+ * {@code literalSize} is the element count of a list literal, else -1.
  */
-public record FunctionArg(String text, CqlType type, Untyped untyped) {
+public record FunctionArg(String text, CqlType type, Untyped untyped, int literalSize) {
 
   /** How a term fits a parameter type, as in Cassandra's {@code AssignmentTestable}. */
   public enum Fit {
@@ -40,11 +41,15 @@ public record FunctionArg(String text, CqlType type, Untyped untyped) {
   }
 
   public static FunctionArg typed(String text, CqlType type) {
-    return new FunctionArg(text, type, null);
+    return new FunctionArg(text, type, null, -1);
   }
 
   public static FunctionArg untyped(String text, Untyped kind) {
-    return new FunctionArg(text, null, kind);
+    return new FunctionArg(text, null, kind, -1);
+  }
+
+  public static FunctionArg listLiteral(String text, int size) {
+    return new FunctionArg(text, null, Untyped.COLLECTION, size);
   }
 
   public static FunctionArg literal(String text, LiteralKind kind) {

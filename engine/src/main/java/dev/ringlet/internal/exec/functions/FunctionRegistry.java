@@ -3,6 +3,7 @@ package dev.ringlet.internal.exec.functions;
 import dev.ringlet.internal.cql.ast.QualifiedName;
 import dev.ringlet.internal.time.Clock;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.NativeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,12 @@ public final class FunctionRegistry {
     List<NativeFunction> candidates = overloads.get(n);
     if (candidates == null) {
       return null;
+    }
+    if (args.size() == 1 && args.get(0).isTyped() && !(args.get(0).type() instanceof NativeType)) {
+      NativeFunction generic = AggregateFunctions.forType(n, args.get(0).type());
+      if (generic != null) {
+        return generic;
+      }
     }
     return FunctionResolver.pick(name.keyspace() == null ? n : "system." + n, candidates, args, receiver);
   }

@@ -115,6 +115,9 @@ public final class SelectorCompiler {
   private record Pending(CompiledSelector compiled, Term term, FunctionArg arg) {}
 
   private Pending pending(Selector s) {
+    if (s instanceof Selector.Value v && v.term() instanceof Term.ListLiteral l) {
+      return new Pending(null, l, FunctionArg.listLiteral(TermText.of(l), l.elements().size()));
+    }
     if (s instanceof Selector.Value v && TermText.untypedKind(v.term()) != null) {
       return new Pending(null, v.term(), FunctionArg.untyped(TermText.of(v.term()), TermText.untypedKind(v.term())));
     }
@@ -135,6 +138,9 @@ public final class SelectorCompiler {
         && v.term() instanceof Term.Constant) {
       return countRows();
     }
+    if (system && name.equals("count_rows") && f.arguments().isEmpty()) {
+      return countRows();
+    }
     List<Pending> args = new ArrayList<>();
     for (Selector s : f.arguments()) {
       args.add(pending(s));
@@ -144,7 +150,7 @@ public final class SelectorCompiler {
     if (fn == null) {
       throw CqlException.invalid("Unknown function '" + f.function() + "'");
     }
-    String display = "system." + name + "(" + fargs.stream().map(FunctionArg::text).collect(Collectors.joining(", ")) + ")";
+    String display = "system." + fn.name() + "(" + fargs.stream().map(FunctionArg::text).collect(Collectors.joining(", ")) + ")";
     return apply(display, fn, args);
   }
 

@@ -58,6 +58,8 @@ public final class TermCalls {
         arg = FunctionArg.typed(TermText.of(t), dev.ringlet.internal.exec.ddl.TypeResolver.resolve(h.type(), null));
       } else if (t instanceof Term.Constant k) {
         arg = FunctionArg.literal(TermText.of(t), k.kind());
+      } else if (t instanceof Term.ListLiteral l) {
+        arg = FunctionArg.listLiteral(TermText.of(t), l.elements().size());
       } else if (TermText.untypedKind(t) != null) {
         arg = FunctionArg.untyped(TermText.of(t), TermText.untypedKind(t));
       } else {
