@@ -80,7 +80,8 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       case COLLECTION -> target instanceof ListType || target instanceof SetType || target instanceof MapType
           || target instanceof VectorType ? Fit.WEAK : Fit.NONE;
       case TUPLE -> target instanceof TupleType || target instanceof UserType ? Fit.WEAK : Fit.NONE;
-      default -> target instanceof NativeType nt && nt.accepts(literalKind()) ? Fit.WEAK : Fit.NONE;
+      default -> !(target instanceof NativeType nt) || !nt.accepts(literalKind()) ? Fit.NONE
+          : target == preferredType() ? Fit.EXACT : Fit.WEAK;
     };
   }
 

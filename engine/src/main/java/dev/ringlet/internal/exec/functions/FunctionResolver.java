@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the overload of a call as Cassandra's {@code FunctionResolver} does: a single overload is
- * validated argument by argument; otherwise an exact match wins, then the only compatible one,
- * then (for terms) the only compatible one returning the receiver's type; else the call is
+ * validated argument by argument; otherwise (for terms) the only compatible one returning the
+ * receiver's type wins, then an exact match, then the only compatible one; else the call is
  * ambiguous or matches nothing.
  */
 final class FunctionResolver {
@@ -27,6 +27,13 @@ final class FunctionResolver {
       validate(only, args);
       return only;
     }
+    if (receiver != null) {
+      List<? extends NativeFunction> returning = candidates.stream()
+          .filter(f -> FunctionArg.sameType(f.returnType(), receiver) && fit(f, args) != FunctionArg.Fit.NONE).toList();
+      if (returning.size() == 1) {
+        return returning.get(0);
+      }
+    }
     List<NativeFunction> compatible = new ArrayList<>();
     for (NativeFunction f : candidates) {
       FunctionArg.Fit fit = fit(f, args);
@@ -40,13 +47,6 @@ final class FunctionResolver {
     if (compatible.isEmpty()) {
       throw CqlException.invalid("Invalid call to function " + called + ", none of its type signatures match"
           + " (known type signatures: " + signatures(candidates) + ")");
-    }
-    if (compatible.size() > 1 && receiver != null) {
-      List<NativeFunction> returning = compatible.stream()
-          .filter(f -> FunctionArg.sameType(f.returnType(), receiver)).toList();
-      if (returning.size() == 1) {
-        return returning.get(0);
-      }
     }
     if (compatible.size() > 1) {
       throw CqlException.invalid("Ambiguous call to function " + called + " (can be matched by following signatures: "

@@ -34,10 +34,10 @@ final class JsonFunctions {
           throw CqlException.invalid("Invalid number of arguments for function system.tojson(any)");
         }
         FunctionArg arg = args.get(0);
-        if (!arg.isTyped()) {
+        CqlType t = arg.preferredType();
+        if (t == null) {
           throw CqlException.invalid("Cannot infer type of argument " + arg.text() + " in call to function system.tojson");
         }
-        CqlType t = arg.type();
         return new NativeFunction.Scalar("tojson", List.of(t), NativeType.TEXT, false,
             values -> NativeType.TEXT.encode(values.get(0) == null ? "null" : t.toJson(values.get(0))));
       }

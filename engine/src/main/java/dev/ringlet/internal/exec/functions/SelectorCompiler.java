@@ -32,7 +32,7 @@ public final class SelectorCompiler {
   private final FunctionRegistry registry;
   private final TermCompiler terms;
 
-  /** {@code terms} may be null: then the selection cannot hold bind markers. */
+  /** {@code terms} compiles the literals and bind markers of the selection. */
   public SelectorCompiler(TableMetadata table, FunctionRegistry registry, TermCompiler terms) {
     this.table = table;
     this.registry = registry;
@@ -227,16 +227,11 @@ public final class SelectorCompiler {
 
   private BoundTerm compileTerm(Term term, CqlType type) {
     ColumnSpec spec = new ColumnSpec(table.keyspace(), table.name(), SELECTION, type);
-    if (terms == null) {
-      if (term instanceof Term.Constant c) {
-        return BoundTerm.constant(type.parse(c.kind(), c.text()));
-      }
-      if (term instanceof Term.Null) {
-        return BoundTerm.constant(null);
-      }
-      throw CqlException.invalid("Bind markers and collection literals are not supported in this selection");
+    try {
+      return terms.compile(term, spec);
+    } catch (IndexOutOfBoundsException e) {
+      throw CqlException.invalid("Bind markers are not supported in this selection");
     }
-    return terms.compile(term, spec);
   }
 
   private static ByteBuffer bindSafely(BoundTerm bound, BoundValues values) {
@@ -274,15 +269,38 @@ public final class SelectorCompiler {
   }
 
   private CompiledSelector arithmetic(Selector.Arithmetic a) {
-    if (a.operator() == '-' && a.left() instanceof Selector.Value v && v.term() instanceof Term.Constant k
-        && k.text().equals("0") && !(a.right() instanceof Selector.Value)) {
+    if (isNegation(a)) {
       Pending operand = pending(a.right());
       return apply("-" + operand.arg().text(), Operations.negate(operand.arg()), List.of(operand));
     }
     Pending left = pending(a.left());
     Pending right = pending(a.right());
     NativeFunction.Scalar fn = Operations.binary(a.operator(), left.arg(), right.arg());
-    return apply(left.arg().text() + " " + a.operator() + " " + right.arg().text(), fn, List.of(left, right));
+    String l = needsParentheses(a.left(), a.operator(), false) ? "(" + left.arg().text() + ")" : left.arg().text();
+    String r = needsParentheses(a.right(), a.operator(), true) ? "(" + right.arg().text() + ")" : right.arg().text();
+    return apply(l + " " + a.operator() + " " + r, fn, List.of(left, right));
+  }
+
+  /**
+   * Whether an operand was parenthesized (the parser keeps no trace of parentheses, so they are
+   * those the precedence and left associativity made necessary): Cassandra keeps them in the name.
+   */
+  private static boolean needsParentheses(Selector operand, char parent, boolean right) {
+    if (!(operand instanceof Selector.Arithmetic child) || isNegation(child)) {
+      return false;
+    }
+    int c = precedence(child.operator());
+    int p = precedence(parent);
+    return right ? c <= p : c < p;
+  }
+
+  private static int precedence(char op) {
+    return op == '+' || op == '-' ? 1 : 2;
+  }
+
+  private static boolean isNegation(Selector.Arithmetic a) {
+    return a.operator() == '-' && a.left() instanceof Selector.Value v && v.term() instanceof Term.Constant k
+        && k.text().equals("0") && !(a.right() instanceof Selector.Value);
   }
 
   private static CqlType type(dev.ringlet.internal.cql.ast.TypeExpr expr) {

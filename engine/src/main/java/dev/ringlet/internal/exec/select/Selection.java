@@ -4,6 +4,8 @@ import dev.ringlet.internal.cql.ast.Selector;
 import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.TermCompiler;
+import dev.ringlet.internal.exec.TermFunctions;
+import dev.ringlet.internal.exec.Variables;
 import dev.ringlet.internal.exec.functions.CompiledSelector;
 import dev.ringlet.internal.exec.functions.FunctionRegistry;
 import dev.ringlet.internal.exec.functions.SelectorCompiler;
@@ -80,10 +82,11 @@ public final class Selection {
   /**
    * The selection for {@code selectors} (empty: {@code *}) on {@code table}, with a registry of
    * its own on the wall clock and no bind markers: prefer the overload given the node's registry
-   * and the statement's term compiler.
+   * and the statement's term compiler (this one remains until the analyzer passes them).
    */
   public static Selection of(TableMetadata table, List<Selector.Aliased> selectors) {
-    return of(table, selectors, FunctionRegistry.create(Clock.system()), null);
+    TermFunctions functions = new TermFunctions(Clock.system());
+    return of(table, selectors, functions.registry(), new TermCompiler(new Variables(List.of()), functions));
   }
 
   /** The selection for {@code selectors} (empty: {@code *}); {@code terms} compiles bind markers and literals. */
