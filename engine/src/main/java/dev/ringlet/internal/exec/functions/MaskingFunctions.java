@@ -7,6 +7,7 @@ import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
 import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.TupleType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -161,6 +162,13 @@ final class MaskingFunctions {
     }
     if (t instanceof MapType m) {
       return m.pack(List.of());
+    }
+    if (t instanceof TupleType tuple) {
+      List<Object> elements = new ArrayList<>();
+      for (CqlType e : tuple.elements()) {
+        elements.add(e.decode(defaultValue(e)));
+      }
+      return tuple.encode(elements);
     }
     if (!(t instanceof NativeType nt)) {
       throw CqlException.invalid("Function system.mask_default does not support type " + t.cql());
