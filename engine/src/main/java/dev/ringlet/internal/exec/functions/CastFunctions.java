@@ -37,7 +37,8 @@ final class CastFunctions {
       throw CqlException.invalid(arg.text() + " cannot be cast to " + written);
     }
     List<NativeType> from = sources(t);
-    if (!(source instanceof NativeType s) || !from.contains(s)) {
+    NativeType s = source instanceof NativeType n ? reinterpreted(n, from) : null;
+    if (s == null) {
       List<String> signatures = new ArrayList<>();
       for (NativeType f : from) {
         signatures.add("system.cast_as_" + t.cql() + " : (" + f.cql() + ") -> " + t.cql());
@@ -46,6 +47,18 @@ final class CastFunctions {
           + ", none of its type signatures match (known type signatures: " + String.join(", ", signatures) + ")");
     }
     return new NativeFunction.Scalar("cast_as_" + t.cql(), List.of(s), t, true, args -> convert(s, t, args.get(0)));
+  }
+
+  /**
+   * The parameter type the source's bytes are read as: itself when castable, else the only castable
+   * type accepting its bytes (an int is a valid date, a bigint a valid timestamp), else null.
+   */
+  private static NativeType reinterpreted(NativeType source, List<NativeType> from) {
+    if (from.contains(source)) {
+      return source;
+    }
+    List<NativeType> accepting = from.stream().filter(f -> FunctionArg.valueCompatible(f, source)).toList();
+    return accepting.size() == 1 ? accepting.get(0) : null;
   }
 
   /** The types castable to {@code target}, in the order Cassandra 5.0 lists them in its messages. */
@@ -57,7 +70,7 @@ final class CastFunctions {
         out.add(NativeType.TIMESTAMP);
         yield out;
       }
-      case DATE -> List.of(NativeType.TIMESTAMP, NativeType.TIMEUUID);
+      case DATE -> List.of(NativeType.TIMEUUID, NativeType.TIMESTAMP);
       case TIMESTAMP -> List.of(NativeType.DATE, NativeType.TIMEUUID);
       case TEXT -> named("smallint int date tinyint double ascii uuid time decimal float varint boolean inet timeuuid"
           + " bigint timestamp counter");

@@ -137,6 +137,12 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
     if (target == NativeType.UUID) {
       return source == NativeType.TIMEUUID;
     }
+    if (target == NativeType.DATE) {
+      return source == NativeType.INT;
+    }
+    if (target == NativeType.TIMESTAMP) {
+      return source == NativeType.BIGINT;
+    }
     return false;
   }
 }
