@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Compiles the elements of a SELECT clause against a table: columns, function calls (scalar and
  * aggregate, nested either way), casts, arithmetic, {@code token(...)}, {@code WRITETIME}/{@code
- * TTL}, hinted literals and bind markers, each named as Cassandra names the result column.
+ * TTL}, element and slice selection, hinted literals and bind markers, each named as Cassandra
+ * names the result column.
  */
 public final class SelectorCompiler {
 
@@ -61,6 +62,18 @@ public final class SelectorCompiler {
     }
     if (selector instanceof Selector.Value v) {
       return value(v.term());
+    }
+    if (selector instanceof Selector.Element e) {
+      CompiledSelector inner = compile(e.selector());
+      CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
+      return ElementSelectors.element(inner, TermText.of(e.key()), keyTerm(e.key(), inner.name(), keyType));
+    }
+    if (selector instanceof Selector.Slice sl) {
+      CompiledSelector inner = compile(sl.selector());
+      CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
+      return ElementSelectors.slice(inner,
+          sl.from() == null ? "" : TermText.of(sl.from()), sl.from() == null ? null : keyTerm(sl.from(), inner.name(), keyType),
+          sl.to() == null ? "" : TermText.of(sl.to()), sl.to() == null ? null : keyTerm(sl.to(), inner.name(), keyType));
     }
     throw CqlException.invalid("Unsupported selector " + selector);
   }
@@ -229,6 +242,14 @@ public final class SelectorCompiler {
     ColumnSpec spec = new ColumnSpec(table.keyspace(), table.name(), SELECTION, type);
     try {
       return terms.compile(term, spec);
+    } catch (IndexOutOfBoundsException e) {
+      throw CqlException.invalid("Bind markers are not supported in this selection");
+    }
+  }
+
+  private BoundTerm keyTerm(Term key, String collection, CqlType keyType) {
+    try {
+      return terms.compile(key, new ColumnSpec(table.keyspace(), table.name(), "key(" + collection + ")", keyType));
     } catch (IndexOutOfBoundsException e) {
       throw CqlException.invalid("Bind markers are not supported in this selection");
     }
