@@ -8,13 +8,14 @@ import dev.ringlet.internal.types.CqlType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.UserType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Element ({@code m['a']}, {@code s[5]}) and slice ({@code m['a'..'c']}, bounds inclusive, either
+ * Field ({@code u.street}), element ({@code m['a']}, {@code s[5]}) and slice ({@code m['a'..'c']}, bounds inclusive, either
  * open) selection on maps and sets; a slice of a frozen collection is a non-frozen one, and an
  * empty slice is null.
  */
@@ -87,6 +88,22 @@ final class ElementSelectors {
         }
       }
       return kept.isEmpty() ? null : ((SetType) result).pack(kept);
+    });
+  }
+
+  /** {@code u.field} of a user type value; null when the value has fewer fields. */
+  static CompiledSelector field(CompiledSelector inner, String field) {
+    if (!(inner.type() instanceof UserType ut)) {
+      throw CqlException.invalid("Invalid field selection: " + inner.name() + " of type " + inner.type().cql()
+          + " is not a user type");
+    }
+    int index = ut.fieldNames().indexOf(field);
+    if (index < 0) {
+      throw CqlException.invalid(ut.name() + " has no field " + field);
+    }
+    return derived(inner, inner.name() + "." + field, ut.fieldTypes().get(index), (value, values) -> {
+      List<ByteBuffer> fields = ut.split(value);
+      return index < fields.size() ? fields.get(index) : null;
     });
   }
 

@@ -63,6 +63,9 @@ public final class SelectorCompiler {
     if (selector instanceof Selector.Value v) {
       return value(v.term());
     }
+    if (selector instanceof Selector.Field f) {
+      return ElementSelectors.field(compile(f.selector()), f.field());
+    }
     if (selector instanceof Selector.Element e) {
       CompiledSelector inner = compile(e.selector());
       CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
