@@ -5,6 +5,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.functions.FunctionRegistry;
 import dev.ringlet.internal.exec.functions.TermCalls;
 import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.time.Clock;
 import java.util.function.Supplier;
 
@@ -36,8 +37,8 @@ public final class TermFunctions {
     return new TermCalls(registry, compiler, this::table).compile(call, receiver);
   }
 
-  private dev.ringlet.internal.schema.TableMetadata table(ColumnSpec receiver) {
-    dev.ringlet.internal.schema.TableMetadata t = schema == null ? null : schema.get().table(receiver.keyspace(), receiver.table());
+  private TableMetadata table(ColumnSpec receiver) {
+    TableMetadata t = schema == null ? null : schema.get().table(receiver.keyspace(), receiver.table());
     if (t == null) {
       throw CqlException.invalid("token() as a term needs the table's schema; unavailable for "
           + receiver.keyspace() + "." + receiver.table());

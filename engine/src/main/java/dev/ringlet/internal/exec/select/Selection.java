@@ -116,8 +116,4 @@ public final class Selection {
   private static ColumnSpec spec(TableMetadata table, String name, ColumnMetadata c) {
     return new ColumnSpec(table.keyspace(), table.name(), name, c.type());
   }
-
-  static ColumnMetadata column(TableMetadata table, String name) {
-    return table.column(name);
-  }
 }
