@@ -2,48 +2,47 @@ package dev.ringlet.internal.exec;
 
 import dev.ringlet.internal.cql.ast.Term;
 import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.functions.FunctionRegistry;
+import dev.ringlet.internal.exec.functions.TermCalls;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.time.Clock;
+import java.util.function.Supplier;
 
 /**
- * Function calls used as terms ({@code now()}, {@code uuid()}, ...). Only the functions that
- * produce values for writes are here; selector functions live with the selection.
+ * Function calls used as terms ({@code now()}, {@code blobAsInt(0x..)}, {@code token(1, 'a')},
+ * ...): resolved against the node's {@link FunctionRegistry} with the receiver's type, and run
+ * when the statement's values are bound. The registry is also the one of SELECT clauses.
  */
 public final class TermFunctions {
 
-  private final dev.ringlet.internal.time.Clock clock;
-  private final TimeUuids timeUuids;
+  private final FunctionRegistry registry;
+  private final Supplier<Schema> schema;
 
-  public TermFunctions(dev.ringlet.internal.time.Clock clock) {
-    this.clock = clock;
-    this.timeUuids = new TimeUuids(clock);
+  /** Without a schema, {@code token(...)} terms are refused (they need the partition key types). */
+  public TermFunctions(Clock clock) {
+    this(clock, null);
+  }
+
+  public TermFunctions(Clock clock, Supplier<Schema> schema) {
+    this.registry = FunctionRegistry.create(clock);
+    this.schema = schema;
+  }
+
+  public FunctionRegistry registry() {
+    return registry;
   }
 
   public BoundTerm compile(Term.FunctionCall call, ColumnSpec receiver, TermCompiler compiler) {
-    String name = call.function().name();
-    String ks = call.function().keyspace();
-    if (ks != null && !ks.equals("system")) {
-      throw CqlException.invalid("Unknown function " + call.function());
-    }
-    if (!call.arguments().isEmpty()) {
-      throw CqlException.invalid("Unknown function " + call.function() + " with " + call.arguments().size() + " arguments");
-    }
-    return switch (name) {
-      case "now", "currenttimeuuid" -> v -> uuidBytes(timeUuids.next());
-      case "uuid" -> v -> uuidBytes(java.util.UUID.randomUUID());
-      case "currenttimestamp" -> v -> longBytes(clock.currentTimeMillis());
-      default -> throw CqlException.invalid("Unknown function " + call.function());
-    };
+    return new TermCalls(registry, compiler, this::table).compile(call, receiver);
   }
 
-  private static java.nio.ByteBuffer uuidBytes(java.util.UUID u) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-    b.putLong(0, u.getMostSignificantBits());
-    b.putLong(8, u.getLeastSignificantBits());
-    return b;
-  }
-
-  private static java.nio.ByteBuffer longBytes(long v) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
-    b.putLong(0, v);
-    return b;
+  private TableMetadata table(ColumnSpec receiver) {
+    TableMetadata t = schema == null ? null : schema.get().table(receiver.keyspace(), receiver.table());
+    if (t == null) {
+      throw CqlException.invalid("token() as a term needs the table's schema; unavailable for "
+          + receiver.keyspace() + "." + receiver.table());
+    }
+    return t;
   }
 }

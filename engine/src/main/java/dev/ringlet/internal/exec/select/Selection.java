@@ -1,29 +1,36 @@
 package dev.ringlet.internal.exec.select;
 
 import dev.ringlet.internal.cql.ast.Selector;
-import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.TermCompiler;
+import dev.ringlet.internal.exec.TermFunctions;
+import dev.ringlet.internal.exec.Variables;
+import dev.ringlet.internal.exec.functions.CompiledSelector;
+import dev.ringlet.internal.exec.functions.FunctionRegistry;
+import dev.ringlet.internal.exec.functions.SelectorCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
-import dev.ringlet.internal.storage.Cell;
-import dev.ringlet.internal.types.CqlType;
-import dev.ringlet.internal.types.NativeType;
-import java.nio.ByteBuffer;
+import dev.ringlet.internal.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The result columns of a SELECT and how each is computed. */
+/**
+ * The result columns of a SELECT and how each is computed. The selectors are compiled by
+ * {@link SelectorCompiler}; bind markers among them are read from the values given to
+ * {@link #outputs(BoundValues)}.
+ */
 public final class Selection {
 
   private final List<ColumnSpec> columns;
-  private final List<Output> outputs;
+  private final List<CompiledSelector> selectors;
   private final boolean aggregate;
   private final boolean selectsStatic;
 
-  private Selection(List<ColumnSpec> columns, List<Output> outputs, boolean selectsStatic) {
+  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors, boolean selectsStatic) {
     this.columns = List.copyOf(columns);
-    this.outputs = List.copyOf(outputs);
-    this.aggregate = outputs.stream().anyMatch(o -> o instanceof Output.Aggregated);
+    this.selectors = List.copyOf(selectors);
+    this.aggregate = selectors.stream().anyMatch(CompiledSelector::aggregate);
     this.selectsStatic = selectsStatic;
   }
 
@@ -31,8 +38,36 @@ public final class Selection {
     return columns;
   }
 
+  /** The outputs of a selection without bind markers. */
   public List<Output> outputs() {
-    return outputs;
+    return outputs(BoundValues.NONE);
+  }
+
+  /** The outputs, bind markers of the selection reading {@code values}. */
+  public List<Output> outputs(BoundValues values) {
+    List<Output> out = new ArrayList<>(selectors.size());
+    for (CompiledSelector s : selectors) {
+      if (aggregate && s.aggregate()) {
+        out.add(new Output.Aggregated(() -> accumulator(s.evaluator().apply(values))));
+      } else {
+        out.add(new Output.PerRow(row -> s.valueOf(row, values)));
+      }
+    }
+    return out;
+  }
+
+  private static Output.Accumulator accumulator(CompiledSelector.Evaluator e) {
+    return new Output.Accumulator() {
+      @Override
+      public void add(RowAccess row) {
+        e.add(row);
+      }
+
+      @Override
+      public java.nio.ByteBuffer result() {
+        return e.result();
+      }
+    };
   }
 
   public boolean isAggregate() {
@@ -44,124 +79,41 @@ public final class Selection {
     return selectsStatic;
   }
 
-  /** The selection for {@code selectors} (empty: {@code *}) on {@code table}. */
+  /**
+   * The selection for {@code selectors} (empty: {@code *}) on {@code table}, with a registry of
+   * its own on the wall clock and no bind markers: prefer the overload given the node's registry
+   * and the statement's term compiler (this one remains until the analyzer passes them).
+   */
   public static Selection of(TableMetadata table, List<Selector.Aliased> selectors) {
+    TermFunctions functions = new TermFunctions(Clock.system());
+    return of(table, selectors, functions.registry(), new TermCompiler(new Variables(List.of()), functions));
+  }
+
+  /** The selection for {@code selectors} (empty: {@code *}); {@code terms} compiles bind markers and literals. */
+  public static Selection of(TableMetadata table, List<Selector.Aliased> selectors, FunctionRegistry functions,
+      TermCompiler terms) {
     List<ColumnSpec> specs = new ArrayList<>();
-    List<Output> outputs = new ArrayList<>();
+    List<CompiledSelector> compiled = new ArrayList<>();
     if (selectors.isEmpty()) {
+      SelectorCompiler compiler = new SelectorCompiler(table, functions, terms);
       for (ColumnMetadata c : table.columns()) {
-        specs.add(spec(table, c.name(), c.type()));
-        outputs.add(new Output.PerRow(row -> row.value(c)));
+        specs.add(spec(table, c.name(), c));
+        compiled.add(compiler.compile(new Selector.Column(c.name())));
       }
-      return new Selection(specs, outputs, table.hasStatics());
+      return new Selection(specs, compiled, table.hasStatics());
     }
+    SelectorCompiler compiler = new SelectorCompiler(table, functions, terms);
     boolean statics = false;
     for (Selector.Aliased a : selectors) {
-      Compiled compiled = compile(table, a.selector());
-      specs.add(spec(table, a.alias() != null ? a.alias() : compiled.name, compiled.type));
-      outputs.add(compiled.output);
-      statics |= compiled.usesStatic;
+      CompiledSelector s = compiler.compile(a.selector());
+      specs.add(new ColumnSpec(table.keyspace(), table.name(), a.alias() != null ? a.alias() : s.name(), s.type()));
+      compiled.add(s);
+      statics |= s.usesStatic();
     }
-    return new Selection(specs, outputs, statics);
+    return new Selection(specs, compiled, statics);
   }
 
-  private static ColumnSpec spec(TableMetadata table, String name, CqlType type) {
-    return new ColumnSpec(table.keyspace(), table.name(), name, type);
-  }
-
-  private record Compiled(String name, CqlType type, Output output, boolean usesStatic) {}
-
-  private static Compiled compile(TableMetadata table, Selector selector) {
-    if (selector instanceof Selector.Column col) {
-      ColumnMetadata c = column(table, col.name());
-      return new Compiled(c.name(), c.type(), new Output.PerRow(row -> row.value(c)), c.isStatic());
-    }
-    if (selector instanceof Selector.CountAll) {
-      return new Compiled("count", NativeType.BIGINT, new Output.Aggregated(Aggregates::countRows), false);
-    }
-    if (selector instanceof Selector.WriteTimeOrTtl w) {
-      return writeTimeOrTtl(table, w);
-    }
-    if (selector instanceof Selector.Function f) {
-      return function(table, f);
-    }
-    throw CqlException.invalid("Unsupported selector " + selector);
-  }
-
-  private static Compiled writeTimeOrTtl(TableMetadata table, Selector.WriteTimeOrTtl w) {
-    String fn = w.kind().name().toLowerCase(java.util.Locale.ROOT);
-    if (!(w.column() instanceof Selector.Column col)) {
-      throw CqlException.invalid("Invalid selection for " + fn);
-    }
-    ColumnMetadata c = column(table, col.name());
-    if (c.isPrimaryKey()) {
-      throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
-    }
-    String name = fn + "(" + c.name() + ")";
-    if (w.kind() == Selector.WriteTimeOrTtl.Kind.TTL) {
-      return new Compiled(name, NativeType.INT, new Output.PerRow(row -> {
-        Cell cell = row.cell(c);
-        if (cell == null || cell.ttl() == 0) {
-          return null;
-        }
-        return NativeType.INT.encode(cell.remainingTtl(row.nowInSeconds()));
-      }), c.isStatic());
-    }
-    return new Compiled(name, NativeType.BIGINT, new Output.PerRow(row -> {
-      Cell cell = row.cell(c);
-      return cell == null ? null : NativeType.BIGINT.encode(cell.timestamp());
-    }), c.isStatic());
-  }
-
-  private static Compiled function(TableMetadata table, Selector.Function f) {
-    String name = f.function().name();
-    List<Selector> args = f.arguments();
-    if (name.equals("token")) {
-      List<String> names = new ArrayList<>();
-      for (Selector s : args) {
-        if (!(s instanceof Selector.Column col)) {
-          throw CqlException.invalid("Invalid argument for token()");
-        }
-        names.add(column(table, col.name()).name());
-      }
-      List<String> expected = table.partitionKey().stream().map(ColumnMetadata::name).toList();
-      if (!names.equals(expected)) {
-        throw CqlException.invalid("Type error: " + String.join(", ", names)
-            + " cannot be passed as argument 0 of function system.token of type " + expected);
-      }
-      return new Compiled("system.token(" + String.join(", ", names) + ")", NativeType.BIGINT,
-          new Output.PerRow(row -> NativeType.BIGINT.encode(row.token())), false);
-    }
-    if (args.size() == 1 && args.get(0) instanceof Selector.Column col) {
-      ColumnMetadata c = column(table, col.name());
-      String display = "system." + name + "(" + c.name() + ")";
-      switch (name) {
-        case "count":
-          return new Compiled(display, NativeType.BIGINT, new Output.Aggregated(() -> Aggregates.count(c)), false);
-        case "min":
-        case "max":
-          boolean max = name.equals("max");
-          return new Compiled(display, c.type(), new Output.Aggregated(() -> Aggregates.minMax(c, max)), false);
-        case "sum":
-        case "avg":
-          boolean avg = name.equals("avg");
-          Aggregates.sumOrAvg(c, avg);
-          return new Compiled(display, c.type(), new Output.Aggregated(() -> Aggregates.sumOrAvg(c, avg)), false);
-        default:
-          break;
-      }
-    }
-    if (args.size() == 1 && args.get(0) instanceof Selector.Value v && name.equals("count")) {
-      return new Compiled("count", NativeType.BIGINT, new Output.Aggregated(Aggregates::countRows), false);
-    }
-    throw CqlException.invalid("Unknown function '" + f.function() + "'");
-  }
-
-  static ColumnMetadata column(TableMetadata table, String name) {
-    ColumnMetadata c = table.column(name);
-    if (c == null) {
-      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
-    }
-    return c;
+  private static ColumnSpec spec(TableMetadata table, String name, ColumnMetadata c) {
+    return new ColumnSpec(table.keyspace(), table.name(), name, c.type());
   }
 }

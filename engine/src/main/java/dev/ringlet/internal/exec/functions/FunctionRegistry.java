@@ -1,0 +1,83 @@
+package dev.ringlet.internal.exec.functions;
+
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.time.Clock;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.NativeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The native functions of one node, by lower-case name: fixed overloads and argument-dependent
+ * factories. Built once per node (the time functions read that node's clock); immutable after.
+ */
+public final class FunctionRegistry {
+
+  private final Map<String, List<NativeFunction>> overloads = new HashMap<>();
+  private final Map<String, FunctionFactory> factories = new HashMap<>();
+
+  private FunctionRegistry() {}
+
+  public static FunctionRegistry create(Clock clock) {
+    FunctionRegistry r = new FunctionRegistry();
+    TimeFunctions.all(clock).forEach(r::add);
+    BlobFunctions.all().forEach(r::add);
+    MathFunctions.all().forEach(r::add);
+    AggregateFunctions.all().forEach(r::add);
+    CollectionFunctions.factories().forEach(r::add);
+    MaskingFunctions.factories().forEach(r::add);
+    VectorFunctions.factories().forEach(r::add);
+    JsonFunctions.factories().forEach(r::add);
+    return r;
+  }
+
+  private void add(NativeFunction f) {
+    overloads.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f);
+  }
+
+  private void add(FunctionFactory f) {
+    factories.put(f.name(), f);
+  }
+
+  /** Whether {@code name} (as written) names a native function. */
+  public boolean exists(QualifiedName name) {
+    String n = key(name);
+    return n != null && (overloads.containsKey(n) || factories.containsKey(n));
+  }
+
+  /**
+   * The overload a call resolves to, or null when no function has that name (the caller words
+   * "unknown function" as its context does). {@code receiver} is null in a selection.
+   */
+  public NativeFunction resolve(QualifiedName name, List<FunctionArg> args, CqlType receiver) {
+    String n = key(name);
+    if (n == null) {
+      return null;
+    }
+    FunctionFactory factory = factories.get(n);
+    if (factory != null) {
+      return factory.resolve(args, receiver);
+    }
+    List<NativeFunction> candidates = overloads.get(n);
+    if (candidates == null) {
+      return null;
+    }
+    if (args.size() == 1 && args.get(0).isTyped() && !(args.get(0).type() instanceof NativeType)) {
+      NativeFunction generic = AggregateFunctions.forType(n, args.get(0).type());
+      if (generic != null) {
+        return generic;
+      }
+    }
+    return FunctionResolver.pick(name.keyspace() == null ? n : "system." + n, candidates, args, receiver);
+  }
+
+  private static String key(QualifiedName name) {
+    if (name.keyspace() != null && !name.keyspace().toLowerCase(Locale.ROOT).equals("system")) {
+      return null;
+    }
+    return name.name();
+  }
+}
