@@ -33,6 +33,11 @@ public final class TermCompiler {
     return variables;
   }
 
+  /** The function calls this compiler resolves (and their registry, for selectors). */
+  public TermFunctions functions() {
+    return functions;
+  }
+
   public BoundTerm compile(Term term, ColumnSpec receiver) {
     if (term instanceof Term.Constant c) {
       return constant(c, receiver);

@@ -52,7 +52,7 @@ public final class Node implements AutoCloseable {
     TimeUuids ids = new TimeUuids(config.clock());
     DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
-    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock()), config.clock(),
+    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock(), schema::current), config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
             () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())));
   }

@@ -31,6 +31,9 @@ final class Errors {
     if (t instanceof UnavailableException u) {
       return new Unavailable(u.getMessage(), Consistency.toProtocol(u.consistency()), u.required(), u.alive());
     }
+    if (t instanceof dev.ringlet.internal.exec.functions.FunctionFailure f) {
+      return new com.datastax.oss.protocol.internal.response.error.FunctionFailure(f.getMessage(), f.keyspace(), f.function(), f.argTypes());
+    }
     if (t instanceof CqlException c) {
       return new Error(code(c.code()), c.getMessage());
     }

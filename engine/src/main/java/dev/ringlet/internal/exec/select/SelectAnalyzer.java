@@ -57,7 +57,7 @@ public final class SelectAnalyzer {
   }
 
   private SelectStatement build(Statement.Select select) {
-    Selection selection = Selection.of(table, select.selectors());
+    Selection selection = Selection.of(table, select.selectors(), terms.functions().registry(), terms);
     for (Relation r : select.where()) {
       relation(r);
     }

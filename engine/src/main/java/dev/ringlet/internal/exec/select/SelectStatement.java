@@ -145,7 +145,7 @@ public final class SelectStatement {
     if (sortAcross) {
       page.sort(plan.crossPartitionOrder());
     }
-    List<List<ByteBuffer>> rows = project(page);
+    List<List<ByteBuffer>> rows = project(page, plan.selection().outputs(values));
     if (plan.json()) {
       rows = JsonRows.of(plan.selection().columns(), rows);
     }
@@ -166,14 +166,13 @@ public final class SelectStatement {
     return List.of();
   }
 
-  private List<List<ByteBuffer>> project(List<RowAccess> rows) {
-    List<Output> outputs = plan.selection().outputs();
+  private List<List<ByteBuffer>> project(List<RowAccess> rows, List<Output> outputs) {
     List<List<ByteBuffer>> out = new ArrayList<>();
     if (!plan.groupBy().isEmpty()) {
-      return grouped(rows);
+      return grouped(rows, outputs);
     }
     if (plan.selection().isAggregate()) {
-      out.add(aggregateRow(rows));
+      out.add(aggregateRow(rows, outputs));
       return out;
     }
     for (RowAccess r : rows) {
@@ -187,7 +186,7 @@ public final class SelectStatement {
   }
 
   /** GROUP BY: consecutive rows with equal group columns form a group; one output row per group. */
-  private List<List<ByteBuffer>> grouped(List<RowAccess> rows) {
+  private List<List<ByteBuffer>> grouped(List<RowAccess> rows, List<Output> outputs) {
     List<List<ByteBuffer>> out = new ArrayList<>();
     int start = 0;
     while (start < rows.size()) {
@@ -195,7 +194,7 @@ public final class SelectStatement {
       while (end < rows.size() && sameGroup(rows.get(start), rows.get(end))) {
         end++;
       }
-      out.add(aggregateRow(rows.subList(start, end)));
+      out.add(aggregateRow(rows.subList(start, end), outputs));
       start = end;
     }
     return out;
@@ -212,8 +211,7 @@ public final class SelectStatement {
     return true;
   }
 
-  private List<ByteBuffer> aggregateRow(List<RowAccess> rows) {
-    List<Output> outputs = plan.selection().outputs();
+  private List<ByteBuffer> aggregateRow(List<RowAccess> rows, List<Output> outputs) {
     List<ByteBuffer> row = new ArrayList<>();
     for (Output o : outputs) {
       if (o instanceof Output.Aggregated a) {

@@ -79,16 +79,6 @@ public final class Selection {
     return selectsStatic;
   }
 
-  /**
-   * The selection for {@code selectors} (empty: {@code *}) on {@code table}, with a registry of
-   * its own on the wall clock and no bind markers: prefer the overload given the node's registry
-   * and the statement's term compiler (this one remains until the analyzer passes them).
-   */
-  public static Selection of(TableMetadata table, List<Selector.Aliased> selectors) {
-    TermFunctions functions = new TermFunctions(Clock.system());
-    return of(table, selectors, functions.registry(), new TermCompiler(new Variables(List.of()), functions));
-  }
-
   /** The selection for {@code selectors} (empty: {@code *}); {@code terms} compiles bind markers and literals. */
   public static Selection of(TableMetadata table, List<Selector.Aliased> selectors, FunctionRegistry functions,
       TermCompiler terms) {
