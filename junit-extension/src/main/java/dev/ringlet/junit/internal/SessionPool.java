@@ -1,0 +1,134 @@
+package dev.ringlet.junit.internal;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.ringlet.api.RingletCluster;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The driver sessions of one cluster: one per keyspace for tests (shared by every class that uses the
+ * keyspace; reopened if a test closed it) and an unbound one the extension uses for set-up and
+ * resets. The only place, with {@link TestDriverConfig}, that touches driver types; callers check
+ * {@link DriverCheck} first.
+ */
+final class SessionPool implements AutoCloseable {
+
+  /** Keyspaces that belong to Cassandra, never reset nor counted as a test's. */
+  static final Set<String> SYSTEM_KEYSPACES = Set.of("system", "system_schema", "system_auth", "system_distributed",
+      "system_traces", "system_virtual_schema", "system_views", "system_cluster_metadata");
+
+  private final RingletCluster cluster;
+  private final Map<String, CqlSession> byKeyspace = new HashMap<>();
+  private CqlSession admin;
+
+  SessionPool(RingletCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  /** A session connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
+  CqlSession open(String keyspace) {
+    CqlSessionBuilder builder = CqlSession.builder()
+        .addContactPoints(cluster.contactPoints())
+        .withLocalDatacenter(cluster.localDatacenter())
+        .withConfigLoader(TestDriverConfig.loader());
+    if (!keyspace.isEmpty()) {
+      builder.withKeyspace(CqlIdentifier.fromInternal(keyspace));
+    }
+    return builder.build();
+  }
+
+  /** The shared session for the keyspace ({@code ""}: none). */
+  synchronized CqlSession session(String keyspace) {
+    CqlSession session = byKeyspace.get(keyspace);
+    if (session == null || session.isClosed()) {
+      session = open(keyspace);
+      byKeyspace.put(keyspace, session);
+    }
+    return session;
+  }
+
+  private synchronized CqlSession admin() {
+    if (admin == null || admin.isClosed()) {
+      admin = open("");
+    }
+    return admin;
+  }
+
+  void execute(String cql) {
+    admin().execute(cql);
+  }
+
+  /** Runs statements in order on a session of their own, so {@code USE} in a script stays there. */
+  void runScript(String keyspace, String location, List<String> statements) {
+    try (CqlSession session = open(keyspace)) {
+      for (int i = 0; i < statements.size(); i++) {
+        String statement = statements.get(i);
+        try {
+          session.execute(statement);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("schema script " + location + ", statement " + (i + 1) + " of "
+              + statements.size() + " failed: " + e.getMessage() + "\n  " + statement, e);
+        }
+      }
+    }
+  }
+
+  /** The user keyspaces, read from {@code system_schema} (not the driver's debounced metadata). */
+  Set<String> userKeyspaces() {
+    Set<String> names = new TreeSet<>();
+    for (Row row : admin().execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
+      String name = row.getString(0);
+      if (!SYSTEM_KEYSPACES.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Empties every table of the keyspaces (every user keyspace if {@code keyspaces} is empty), all
+   * TRUNCATEs in flight at once. Returns how many tables were truncated.
+   */
+  int truncateTables(Set<String> keyspaces) {
+    CqlSession session = admin();
+    List<String> tables = new ArrayList<>();
+    for (Row row : session.execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+      String keyspace = row.getString(0);
+      boolean inScope = keyspaces.isEmpty() ? !SYSTEM_KEYSPACES.contains(keyspace) : keyspaces.contains(keyspace);
+      if (inScope) {
+        tables.add(quote(keyspace) + "." + quote(row.getString(1)));
+      }
+    }
+    List<CompletableFuture<?>> pending = new ArrayList<>(tables.size());
+    for (String table : tables) {
+      CompletionStage<?> stage = session.executeAsync("TRUNCATE " + table);
+      pending.add(stage.toCompletableFuture());
+    }
+    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).join();
+    return tables.size();
+  }
+
+  private static String quote(String name) {
+    return CqlIdentifier.fromInternal(name).asCql(true);
+  }
+
+  @Override
+  public synchronized void close() {
+    for (CqlSession session : byKeyspace.values()) {
+      session.close();
+    }
+    byKeyspace.clear();
+    if (admin != null) {
+      admin.close();
+    }
+  }
+}
