@@ -5,8 +5,9 @@ public enum Isolation {
 
   /**
    * After each test, every table of the class's keyspaces is emptied: the keyspace given by
-   * {@link CassandraCluster#keyspace()} and those its schema scripts created, or every user
-   * keyspace when there are neither. Tables and types stay. The default.
+   * {@link CassandraCluster#keyspace()} and those its schema scripts created; when there are neither,
+   * every user keyspace that no other class sharing the cluster declared. Tables and types stay.
+   * A reset waits until no test on the cluster is running. The default.
    */
   TRUNCATE_TABLES,
 

@@ -130,17 +130,28 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   }
 
   /**
-   * Empties the tables of the keyspaces (all user keyspaces if empty) once no test on this cluster
-   * is running. Returns the number of tables emptied.
+   * Empties the tables of the keyspaces once no test on this cluster is running. An empty set means
+   * every user keyspace that no schema set-up on this cluster owns. Returns the number of tables emptied.
    */
   public int reset(Set<String> keyspaces, ClassLoader loader) {
-    DataReset reset = DataReset.truncatingThrough(sessions(loader, "Isolation.TRUNCATE_TABLES"));
+    SessionPool pool = sessions(loader, "Isolation.TRUNCATE_TABLES");
+    DataReset reset = DataReset.truncatingThrough(pool);
     long stamp = gate.writeLock();
     try {
-      return reset.reset(keyspaces);
+      return reset.reset(keyspaces.isEmpty() ? unclaimedKeyspaces(pool) : keyspaces);
     } finally {
       gate.unlockWrite(stamp);
     }
+  }
+
+  /**
+   * The user keyspaces no schema set-up on this cluster owns: what a class that declared no keyspace
+   * resets, so it never empties the keyspace of another class sharing the cluster.
+   */
+  private synchronized Set<String> unclaimedKeyspaces(SessionPool pool) {
+    Set<String> unclaimed = new HashSet<>(pool.userKeyspaces());
+    schemaSetUps.values().forEach(unclaimed::removeAll);
+    return unclaimed;
   }
 
   private synchronized SessionPool sessions(ClassLoader loader, String purpose) {

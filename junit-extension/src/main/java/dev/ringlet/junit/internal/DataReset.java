@@ -11,7 +11,7 @@ import java.util.Set;
 interface DataReset {
 
   /**
-   * Empties every table of the keyspaces; an empty set means every user keyspace.
+   * Empties every table of the keyspaces.
    *
    * @return the number of tables emptied
    */

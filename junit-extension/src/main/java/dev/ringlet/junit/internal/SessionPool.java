@@ -3,6 +3,7 @@ package dev.ringlet.junit.internal;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.ringlet.api.RingletCluster;
 import java.util.ArrayList;
@@ -34,12 +35,20 @@ final class SessionPool implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  /** A session connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
+  /** A session for tests, connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
   CqlSession open(String keyspace) {
+    return open(keyspace, TestDriverConfig.loader());
+  }
+
+  private CqlSession openForSetUp(String keyspace) {
+    return open(keyspace, TestDriverConfig.setUpLoader());
+  }
+
+  private CqlSession open(String keyspace, DriverConfigLoader config) {
     CqlSessionBuilder builder = CqlSession.builder()
         .addContactPoints(cluster.contactPoints())
         .withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(TestDriverConfig.loader());
+        .withConfigLoader(config);
     if (!keyspace.isEmpty()) {
       builder.withKeyspace(CqlIdentifier.fromInternal(keyspace));
     }
@@ -58,7 +67,7 @@ final class SessionPool implements AutoCloseable {
 
   private synchronized CqlSession admin() {
     if (admin == null || admin.isClosed()) {
-      admin = open("");
+      admin = openForSetUp("");
     }
     return admin;
   }
@@ -69,7 +78,7 @@ final class SessionPool implements AutoCloseable {
 
   /** Runs statements in order on a session of their own, so {@code USE} in a script stays there. */
   void runScript(String keyspace, String location, List<String> statements) {
-    try (CqlSession session = open(keyspace)) {
+    try (CqlSession session = openForSetUp(keyspace)) {
       for (int i = 0; i < statements.size(); i++) {
         String statement = statements.get(i);
         try {
@@ -94,17 +103,16 @@ final class SessionPool implements AutoCloseable {
     return names;
   }
 
-  /**
-   * Empties every table of the keyspaces (every user keyspace if {@code keyspaces} is empty), all
-   * TRUNCATEs in flight at once. Returns how many tables were truncated.
-   */
+  /** Empties every table of the keyspaces, all TRUNCATEs in flight at once. Returns the number of tables. */
   int truncateTables(Set<String> keyspaces) {
     CqlSession session = admin();
     List<String> tables = new ArrayList<>();
+    if (keyspaces.isEmpty()) {
+      return 0;
+    }
     for (Row row : session.execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
       String keyspace = row.getString(0);
-      boolean inScope = keyspaces.isEmpty() ? !SYSTEM_KEYSPACES.contains(keyspace) : keyspaces.contains(keyspace);
-      if (inScope) {
+      if (keyspaces.contains(keyspace)) {
         tables.add(quote(keyspace) + "." + quote(row.getString(1)));
       }
     }

@@ -2,6 +2,7 @@ package dev.ringlet.junit.internal;
 
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.ProgrammaticDriverConfigLoaderBuilder;
 import java.time.Duration;
 
 /**
@@ -19,11 +20,30 @@ public final class TestDriverConfig {
 
   private TestDriverConfig() {}
 
+  /** For the sessions handed to tests: full metadata, short windows. */
   public static DriverConfigLoader loader() {
+    return builder().build();
+  }
+
+  /**
+   * For the extension's own set-up sessions (scripts, fresh keyspaces, resets): no schema metadata,
+   * so a DDL statement waits only for schema agreement, not for the driver to re-read
+   * {@code system_schema}.
+   */
+  public static DriverConfigLoader setUpLoader() {
+    return builder().withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false).build();
+  }
+
+  /**
+   * Closing a session waits for Netty's quiet period (driver default: 2 s) before its threads stop;
+   * a test session has nothing left in flight when it closes, so it stops at once.
+   */
+  private static ProgrammaticDriverConfigLoaderBuilder builder() {
     return DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, DEBOUNCE_WINDOW)
         .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, DEBOUNCE_WINDOW)
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, AGREEMENT_INTERVAL)
-        .build();
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
   }
 }

@@ -1,0 +1,69 @@
+package dev.ringlet.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import dev.ringlet.api.RingletCluster;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+class FailureReportTest {
+
+  static final AtomicReference<String> CONTACT_POINTS = new AtomicReference<>();
+
+  @OnlyInTestKit
+  @CassandraCluster(name = "Failing", keyspace = "failing", schema = "classpath:schema/fresh.cql")
+  static class FailingFixture {
+    @Test
+    void fails(CqlSession session, RingletCluster cluster) {
+      CONTACT_POINTS.set(cluster.contactPoints().toString());
+      assertThat(session.execute("SELECT * FROM notes").all()).hasSize(1);
+    }
+
+    @Test
+    void is_skipped() {
+      Assumptions.assumeTrue(false, "not today");
+    }
+  }
+
+  @OnlyInTestKit
+  @CassandraCluster(nodes = 3)
+  static class ThreeNodesFixture {
+    @Test
+    void never_runs() {}
+  }
+
+  @Test
+  void should_add_the_cluster_to_a_failing_test_output() {
+    EngineExecutionResults results = TestKit.run(FailingFixture.class);
+
+    results.testEvents().assertStatistics(s -> s.failed(1).aborted(1));
+    Throwable failure = results.testEvents().failed().stream().findFirst()
+        .flatMap(Event::getPayload).map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow())
+        .orElseThrow();
+    assertThat(failure).isInstanceOf(AssertionError.class);
+    assertThat(failure.getSuppressed()).hasSize(1);
+    assertThat(failure.getSuppressed()[0].getMessage())
+        .startsWith("Ringlet cluster of this test:")
+        .contains("cluster: 'Failing', release_version 5.0.9, shared")
+        .contains("contact points: " + CONTACT_POINTS.get())
+        .contains("local datacenter: datacenter1")
+        .contains("keyspace: failing, schema: [classpath:schema/fresh.cql], isolation: TRUNCATE_TABLES")
+        .contains("query log:");
+    assertThat(failure.getSuppressed()[0].getStackTrace()).isEmpty();
+  }
+
+  @Test
+  void should_fail_a_spec_the_engine_cannot_run_yet_with_a_clear_message() {
+    EngineExecutionResults results = TestKit.run(ThreeNodesFixture.class);
+
+    results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.contains(
+        "nodes in datacenter1: 3 (expected: 1; Ringlet starts single-node clusters only so far)"))));
+    results.testEvents().assertStatistics(s -> s.started(0));
+  }
+}
