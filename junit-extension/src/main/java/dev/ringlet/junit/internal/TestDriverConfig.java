@@ -18,6 +18,14 @@ public final class TestDriverConfig {
   /** Schema agreement is polled this often (driver default: 200 ms). */
   public static final Duration AGREEMENT_INTERVAL = Duration.ofMillis(5);
 
+  /**
+   * Netty's quiet period when a session closes (driver default: 2 s). Not zero: the driver still
+   * schedules a last task on its admin executor as it closes, which must not find it terminated.
+   */
+  public static final int SHUTDOWN_QUIET_PERIOD_MILLIS = 10;
+  /** The most a close waits for Netty's threads (driver default: 15 s). */
+  public static final int SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+
   private TestDriverConfig() {}
 
   /** For the sessions handed to tests: full metadata, short windows. */
@@ -34,16 +42,16 @@ public final class TestDriverConfig {
     return builder().withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false).build();
   }
 
-  /**
-   * Closing a session waits for Netty's quiet period (driver default: 2 s) before its threads stop;
-   * a test session has nothing left in flight when it closes, so it stops at once.
-   */
   private static ProgrammaticDriverConfigLoaderBuilder builder() {
     return DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, DEBOUNCE_WINDOW)
         .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, DEBOUNCE_WINDOW)
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, AGREEMENT_INTERVAL)
-        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+        .withString(DefaultDriverOption.NETTY_IO_SHUTDOWN_UNIT, "MILLISECONDS")
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, SHUTDOWN_QUIET_PERIOD_MILLIS)
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT_MILLIS)
+        .withString(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_UNIT, "MILLISECONDS")
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, SHUTDOWN_QUIET_PERIOD_MILLIS)
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, SHUTDOWN_TIMEOUT_MILLIS);
   }
 }
