@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -32,6 +35,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  *       next, with {@code TRUNCATE_TABLES} (the reset) and with {@code NONE} (the baseline).
  * </ul>
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExtensionTimingsBenchmark {
 
   private static final int RUNS = 6;
@@ -91,6 +95,7 @@ class ExtensionTimingsBenchmark {
   static class NoResetFixture extends TruncateFixture {}
 
   @Test
+  @Order(1)
   void print_class_start_to_first_query() {
     List<Long> millis = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
@@ -101,6 +106,7 @@ class ExtensionTimingsBenchmark {
   }
 
   @Test
+  @Order(2)
   void print_per_test_reset_cost_for_20_tables() {
     for (int run = 0; run < 3; run++) {
       System.out.printf(Locale.ROOT, "per-test overhead, 20 tables: TRUNCATE_TABLES median %.2f ms, NONE median %.2f ms%n",
