@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -47,7 +48,7 @@ import org.opentest4j.TestAbortedException;
  */
 public final class RingletExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
   private static final Namespace NAMESPACE = Namespace.create(RingletExtension.class);
 
@@ -151,6 +152,23 @@ public final class RingletExtension
 
   @Override
   public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    throw withReport(context, throwable);
+  }
+
+  @Override
+  public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    throw withReport(context, throwable);
+  }
+
+  @Override
+  public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+      throws Throwable {
+    throw withReport(context, throwable);
+  }
+
+  /** Adds the cluster's description to a failure (not to an aborted test) as a suppressed exception. */
+  private Throwable withReport(ExtensionContext context, Throwable throwable) {
     if (!(throwable instanceof TestAbortedException)) {
       try {
         ClassState state = state(context);
@@ -160,7 +178,7 @@ public final class RingletExtension
         // The report is a courtesy; the test's own failure is what matters.
       }
     }
-    throw throwable;
+    return throwable;
   }
 
   private enum Kind { SESSION, CLUSTER, NODE, CONTACT_POINTS }

@@ -8,6 +8,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.ringlet.api.RingletCluster;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -29,6 +30,18 @@ class FailureReportTest {
     void is_skipped() {
       Assumptions.assumeTrue(false, "not today");
     }
+  }
+
+  @OnlyInTestKit
+  @CassandraCluster(name = "Failing")
+  static class FailingBeforeEachFixture {
+    @BeforeEach
+    void fails_to_set_up(CqlSession session) {
+      session.execute("SELECT * FROM no_such_keyspace.no_such_table");
+    }
+
+    @Test
+    void never_runs() {}
   }
 
   @OnlyInTestKit
@@ -56,6 +69,22 @@ class FailureReportTest {
         .contains("keyspace: failing, schema: [classpath:schema/fresh.cql], isolation: TRUNCATE_TABLES")
         .contains("query log:");
     assertThat(failure.getSuppressed()[0].getStackTrace()).isEmpty();
+  }
+
+  @Test
+  void should_add_the_cluster_to_a_failing_before_each_method() {
+    EngineExecutionResults results = TestKit.run(FailingBeforeEachFixture.class);
+
+    Throwable failure = onlyFailure(results);
+    assertThat(failure.getSuppressed()).hasSize(1);
+    assertThat(failure.getSuppressed()[0].getMessage()).startsWith("Ringlet cluster of this test:");
+  }
+
+  private static Throwable onlyFailure(EngineExecutionResults results) {
+    results.testEvents().assertStatistics(s -> s.failed(1));
+    return results.testEvents().failed().stream().findFirst()
+        .flatMap(Event::getPayload).map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow())
+        .orElseThrow();
   }
 
   @Test

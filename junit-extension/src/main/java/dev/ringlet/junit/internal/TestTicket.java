@@ -43,7 +43,7 @@ public final class TestTicket implements ExtensionContext.Store.CloseableResourc
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     synchronized (this) {
       if (closed) {
         return;
@@ -55,6 +55,8 @@ public final class TestTicket implements ExtensionContext.Store.CloseableResourc
       if (freshSession != null) {
         freshSession.close();
       }
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the session of fresh keyspace " + freshKeyspace + " failed", e);
     } finally {
       if (!freshKeyspace.isEmpty()) {
         resource.dropKeyspace(freshKeyspace);
