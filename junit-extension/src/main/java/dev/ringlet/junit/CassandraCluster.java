@@ -1,5 +1,6 @@
 package dev.ringlet.junit;
 
+import dev.ringlet.api.ClusterSpec;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -63,7 +64,7 @@ public @interface CassandraCluster {
    * The Cassandra version the nodes advertise in {@code release_version}, which decides what drivers
    * expect of them. Default {@code 5.0.9}.
    */
-  String releaseVersion() default "5.0.9";
+  String releaseVersion() default ClusterSpec.DEFAULT_RELEASE_VERSION;
 
   /**
    * A keyspace to create (if it does not exist) before the schema scripts run, with replication

@@ -45,6 +45,16 @@ class FailureReportTest {
   }
 
   @OnlyInTestKit
+  @CassandraCluster(name = "Failing", isolation = Isolation.FRESH_KEYSPACE)
+  static class FreshKeyspaceSessionInBeforeAllFixture {
+    @org.junit.jupiter.api.BeforeAll
+    static void too_early(CqlSession session) {}
+
+    @Test
+    void never_runs() {}
+  }
+
+  @OnlyInTestKit
   @CassandraCluster(nodes = 3)
   static class ThreeNodesFixture {
     @Test
@@ -85,6 +95,15 @@ class FailureReportTest {
     return results.testEvents().failed().stream().findFirst()
         .flatMap(Event::getPayload).map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable().orElseThrow())
         .orElseThrow();
+  }
+
+  @Test
+  void should_explain_why_a_fresh_keyspace_session_cannot_be_injected_before_all() {
+    EngineExecutionResults results = TestKit.run(FreshKeyspaceSessionInBeforeAllFixture.class);
+
+    results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.contains(
+        "with Isolation.FRESH_KEYSPACE each test has its own keyspace (expected: a CqlSession parameter of a test"
+            + " method or a @BeforeEach/@AfterEach method)"))));
   }
 
   @Test

@@ -32,6 +32,17 @@ class NestedAndParameterizedTest {
   }
 
   @Nested
+  @CassandraCluster(keyspace = "nested_own", schema = "classpath:schema/fresh.cql", isolation = Isolation.NONE)
+  class WithItsOwnAnnotation {
+
+    @Test
+    void should_use_its_own_settings_on_the_shared_cluster(RingletCluster cluster, CqlSession session) {
+      assertThat(cluster).isSameAs(outerCluster);
+      assertThat(session.getKeyspace()).contains(CqlIdentifier.fromCql("nested_own"));
+    }
+  }
+
+  @Nested
   class WhenNested {
 
     @Test
