@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +29,8 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   private final StampedLock gate = new StampedLock();
   private final Map<ClusterSettings.SchemaKey, Set<String>> schemaSetUps = new HashMap<>();
   private final AtomicInteger freshKeyspaces = new AtomicInteger();
+  /** Keyspaces of running FRESH_KEYSPACE tests: one test's each, never reset by another class. */
+  private final Set<String> liveFreshKeyspaces = ConcurrentHashMap.newKeySet();
   private SessionPool sessions;
   private boolean closed;
 
@@ -101,13 +104,19 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
     String base = requested.hasKeyspace() ? requested.keyspace() : "test";
     String suffix = "_" + freshKeyspaces.incrementAndGet();
     String name = (base.length() + suffix.length() > 48 ? base.substring(0, 48 - suffix.length()) : base) + suffix;
+    liveFreshKeyspaces.add(name);
     createKeyspace(name);
     runScripts(requested, name, loader);
     return name;
   }
 
-  public void dropKeyspace(String name) {
-    sessions.execute("DROP KEYSPACE IF EXISTS " + name);
+  /** Drops a keyspace made by {@link #createFreshKeyspace}. */
+  public void dropFreshKeyspace(String name) {
+    try {
+      sessions.execute("DROP KEYSPACE IF EXISTS " + name);
+    } finally {
+      liveFreshKeyspaces.remove(name);
+    }
   }
 
   /** The shared session for the keyspace ({@code ""}: not bound), as an {@code Object}: callers need no driver. */
@@ -145,12 +154,13 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   }
 
   /**
-   * The user keyspaces no schema set-up on this cluster owns: what a class that declared no keyspace
-   * resets, so it never empties the keyspace of another class sharing the cluster.
+   * The user keyspaces no schema set-up and no running FRESH_KEYSPACE test on this cluster owns:
+   * what a class that declared no keyspace resets, so it never empties another class's keyspace.
    */
   private synchronized Set<String> unclaimedKeyspaces(SessionPool pool) {
     Set<String> unclaimed = new HashSet<>(pool.userKeyspaces());
     schemaSetUps.values().forEach(unclaimed::removeAll);
+    unclaimed.removeAll(liveFreshKeyspaces);
     return unclaimed;
   }
 

@@ -121,8 +121,30 @@ final class SessionPool implements AutoCloseable {
       CompletionStage<?> stage = session.executeAsync("TRUNCATE " + table);
       pending.add(stage.toCompletableFuture());
     }
-    CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).join();
+    List<String> failed = new ArrayList<>();
+    RuntimeException firstFailure = null;
+    for (int i = 0; i < tables.size(); i++) {
+      try {
+        pending.get(i).join();
+      } catch (RuntimeException e) {
+        failed.add(tables.get(i));
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    if (!failed.isEmpty() && stillExist(failed)) {
+      throw new IllegalStateException("resetting " + failed + " failed: " + firstFailure.getMessage(), firstFailure);
+    }
     return tables.size();
+  }
+
+  /** Whether any of the tables still exists: one dropped by its test meanwhile needs no reset. */
+  private boolean stillExist(List<String> qualifiedTables) {
+    for (Row row : admin().execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+      if (qualifiedTables.contains(quote(row.getString(0)) + "." + quote(row.getString(1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String quote(String name) {

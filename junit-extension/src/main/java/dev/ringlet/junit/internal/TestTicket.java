@@ -59,7 +59,7 @@ public final class TestTicket implements ExtensionContext.Store.CloseableResourc
       throw new IllegalStateException("closing the session of fresh keyspace " + freshKeyspace + " failed", e);
     } finally {
       if (!freshKeyspace.isEmpty()) {
-        resource.dropKeyspace(freshKeyspace);
+        resource.dropFreshKeyspace(freshKeyspace);
       }
     }
   }
