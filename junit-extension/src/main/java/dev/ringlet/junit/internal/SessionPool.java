@@ -30,6 +30,8 @@ final class SessionPool implements AutoCloseable {
   private final RingletCluster cluster;
   private final Map<String, CqlSession> byKeyspace = new HashMap<>();
   private CqlSession admin;
+  private final Object scriptLock = new Object();
+  private CqlSession scripts;
 
   SessionPool(RingletCluster cluster) {
     this.cluster = cluster;
@@ -76,17 +78,36 @@ final class SessionPool implements AutoCloseable {
     admin().execute(cql);
   }
 
-  /** Runs statements in order on a session of their own, so {@code USE} in a script stays there. */
+  /**
+   * Runs a script's statements in order, starting in the keyspace ({@code ""}: none). Scripts run one
+   * at a time on a session kept for them, switched with {@code USE} first, so a {@code USE} inside a
+   * script lasts until the script ends and a fresh keyspace per test costs no new session. A script
+   * without a keyspace gets a session of its own, which starts in none.
+   */
   void runScript(String keyspace, String location, List<String> statements) {
-    try (CqlSession session = openForSetUp(keyspace)) {
-      for (int i = 0; i < statements.size(); i++) {
-        String statement = statements.get(i);
-        try {
-          session.execute(statement);
-        } catch (RuntimeException e) {
-          throw new IllegalStateException("schema script " + location + ", statement " + (i + 1) + " of "
-              + statements.size() + " failed: " + e.getMessage() + "\n  " + statement, e);
-        }
+    if (keyspace.isEmpty()) {
+      try (CqlSession session = openForSetUp("")) {
+        run(session, location, statements);
+      }
+      return;
+    }
+    synchronized (scriptLock) {
+      if (scripts == null || scripts.isClosed()) {
+        scripts = openForSetUp("");
+      }
+      scripts.execute("USE " + quote(keyspace));
+      run(scripts, location, statements);
+    }
+  }
+
+  private static void run(CqlSession session, String location, List<String> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      String statement = statements.get(i);
+      try {
+        session.execute(statement);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("schema script " + location + ", statement " + (i + 1) + " of "
+            + statements.size() + " failed: " + e.getMessage() + "\n  " + statement, e);
       }
     }
   }
@@ -159,6 +180,11 @@ final class SessionPool implements AutoCloseable {
     byKeyspace.clear();
     if (admin != null) {
       admin.close();
+    }
+    synchronized (scriptLock) {
+      if (scripts != null) {
+        scripts.close();
+      }
     }
   }
 }

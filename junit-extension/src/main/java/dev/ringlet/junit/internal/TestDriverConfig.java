@@ -36,10 +36,13 @@ public final class TestDriverConfig {
   /**
    * For the extension's own set-up sessions (scripts, fresh keyspaces, resets): no schema metadata,
    * so a DDL statement waits only for schema agreement, not for the driver to re-read
-   * {@code system_schema}.
+   * {@code system_schema}; and no warning when a script's {@code USE} switches the keyspace.
    */
   public static DriverConfigLoader setUpLoader() {
-    return builder().withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false).build();
+    return builder()
+        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+        .build();
   }
 
   private static ProgrammaticDriverConfigLoaderBuilder builder() {

@@ -94,6 +94,11 @@ class ExtensionTimingsBenchmark {
       isolation = Isolation.NONE)
   static class NoResetFixture extends TruncateFixture {}
 
+  @ExtendWith(Recorder.class)
+  @CassandraCluster(name = "Reset", keyspace = "twenty", schema = "classpath:bench/twenty-tables.cql",
+      isolation = Isolation.FRESH_KEYSPACE)
+  static class FreshKeyspaceFixture extends TruncateFixture {}
+
   @Test
   @Order(1)
   void print_class_start_to_first_query() {
@@ -109,8 +114,10 @@ class ExtensionTimingsBenchmark {
   @Order(2)
   void print_per_test_reset_cost_for_20_tables() {
     for (int run = 0; run < 3; run++) {
-      System.out.printf(Locale.ROOT, "per-test overhead, 20 tables: TRUNCATE_TABLES median %.2f ms, NONE median %.2f ms%n",
-          medianGapMillis(TruncateFixture.class), medianGapMillis(NoResetFixture.class));
+      System.out.printf(Locale.ROOT,
+          "per-test overhead, 20 tables: TRUNCATE_TABLES median %.2f ms, NONE median %.2f ms, FRESH_KEYSPACE median %.2f ms%n",
+          medianGapMillis(TruncateFixture.class), medianGapMillis(NoResetFixture.class),
+          medianGapMillis(FreshKeyspaceFixture.class));
     }
   }
 
