@@ -1,0 +1,93 @@
+package dev.ringlet.junit;
+
+import dev.ringlet.api.ClusterSpec;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a test class a running Ringlet cluster and a ready {@code CqlSession}.
+ *
+ * <pre>{@code
+ * @CassandraCluster(keyspace = "shop", schema = "classpath:shop.cql")
+ * class CartRepositoryTest {
+ *   @Test void adds_item(CqlSession session) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Every element has a default that just works: {@code @CassandraCluster} alone starts one node in
+ * {@code datacenter1}, shared with every other test class of this JVM that asks for the same
+ * cluster, and truncates the tables of the class's keyspaces after each test.
+ *
+ * <p>Test methods, lifecycle methods and constructors can declare parameters of these types:
+ * {@code CqlSession}, {@link dev.ringlet.api.RingletCluster}, {@link dev.ringlet.api.RingletNode}
+ * (when the cluster has one node) and {@code List<InetSocketAddress>} (the contact points).
+ *
+ * <p>May be used as a meta-annotation: an annotation of your own carrying {@code @CassandraCluster}
+ * gives every class it marks the same cluster. Use {@link RingletExtension#forSpec} with
+ * {@code @RegisterExtension} when the spec must be computed.
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(RingletExtension.class)
+public @interface CassandraCluster {
+
+  /** The cluster name reported in {@code system.local.cluster_name}. Default {@code "Ringlet Cluster"}. */
+  String name() default "Ringlet Cluster";
+
+  /**
+   * The datacenter of the node when {@link #datacenters()} is empty; the session's local
+   * datacenter. Default {@code datacenter1}.
+   */
+  String datacenter() default "datacenter1";
+
+  /**
+   * The number of nodes when {@link #datacenters()} is empty. Default 1. Ringlet starts single-node
+   * clusters only so far: any other value fails the test class with a clear message.
+   */
+  int nodes() default 1;
+
+  /**
+   * The datacenters of a multi-datacenter cluster; empty (the default) means one datacenter named
+   * {@link #datacenter()} with {@link #nodes()} nodes. The first one is the session's local
+   * datacenter. Only a single datacenter with one node and one rack can run so far.
+   */
+  Datacenter[] datacenters() default {};
+
+  /**
+   * The Cassandra version the nodes advertise in {@code release_version}, which decides what drivers
+   * expect of them. Default {@code 5.0.9}.
+   */
+  String releaseVersion() default ClusterSpec.DEFAULT_RELEASE_VERSION;
+
+  /**
+   * A keyspace to create (if it does not exist) before the schema scripts run, with replication
+   * suited to the cluster (SimpleStrategy with replication factor 1 for one node). The injected
+   * session is bound to it. Default: none.
+   */
+  String keyspace() default "";
+
+  /**
+   * CQL scripts to run once per cluster, in order: {@code classpath:path/in/resources.cql} or
+   * {@code file:relative/or/absolute.cql} (a bare path means the classpath). Scripts may hold many
+   * statements separated by {@code ;}, comments ({@code --}, {@code //}, {@code /* *}{@code /}) and
+   * {@code USE}; they run bound to {@link #keyspace()} when one is given. Default: none.
+   */
+  String[] schema() default {};
+
+  /** How tests are kept apart. Default {@link Isolation#TRUNCATE_TABLES}. */
+  Isolation isolation() default Isolation.TRUNCATE_TABLES;
+
+  /**
+   * Whether this class shares its cluster with other classes of the JVM that ask for the same cluster
+   * (same name, datacenters, nodes and version). Default {@code true}; {@code false} starts a cluster
+   * for this class (and its {@code @Nested} classes) alone and stops it after the class.
+   */
+  boolean shared() default true;
+}

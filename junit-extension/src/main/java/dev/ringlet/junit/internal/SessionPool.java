@@ -1,0 +1,190 @@
+package dev.ringlet.junit.internal;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.ringlet.api.RingletCluster;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The driver sessions of one cluster: one per keyspace for tests (shared by every class that uses the
+ * keyspace; reopened if a test closed it) and an unbound one the extension uses for set-up and
+ * resets. The only place, with {@link TestDriverConfig}, that touches driver types; callers check
+ * {@link DriverCheck} first.
+ */
+final class SessionPool implements AutoCloseable {
+
+  /** Keyspaces that belong to Cassandra, never reset nor counted as a test's. */
+  static final Set<String> SYSTEM_KEYSPACES = Set.of("system", "system_schema", "system_auth", "system_distributed",
+      "system_traces", "system_virtual_schema", "system_views", "system_cluster_metadata");
+
+  private final RingletCluster cluster;
+  private final Map<String, CqlSession> byKeyspace = new HashMap<>();
+  private CqlSession admin;
+  private final Object scriptLock = new Object();
+  private CqlSession scripts;
+
+  SessionPool(RingletCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  /** A session for tests, connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
+  CqlSession open(String keyspace) {
+    return open(keyspace, TestDriverConfig.loader());
+  }
+
+  private CqlSession openForSetUp(String keyspace) {
+    return open(keyspace, TestDriverConfig.setUpLoader());
+  }
+
+  private CqlSession open(String keyspace, DriverConfigLoader config) {
+    CqlSessionBuilder builder = CqlSession.builder()
+        .addContactPoints(cluster.contactPoints())
+        .withLocalDatacenter(cluster.localDatacenter())
+        .withConfigLoader(config);
+    if (!keyspace.isEmpty()) {
+      builder.withKeyspace(CqlIdentifier.fromInternal(keyspace));
+    }
+    return builder.build();
+  }
+
+  /** The shared session for the keyspace ({@code ""}: none). */
+  synchronized CqlSession session(String keyspace) {
+    CqlSession session = byKeyspace.get(keyspace);
+    if (session == null || session.isClosed()) {
+      session = open(keyspace);
+      byKeyspace.put(keyspace, session);
+    }
+    return session;
+  }
+
+  private synchronized CqlSession admin() {
+    if (admin == null || admin.isClosed()) {
+      admin = openForSetUp("");
+    }
+    return admin;
+  }
+
+  void execute(String cql) {
+    admin().execute(cql);
+  }
+
+  /**
+   * Runs a script's statements in order, starting in the keyspace ({@code ""}: none). Scripts run one
+   * at a time on a session kept for them, switched with {@code USE} first, so a {@code USE} inside a
+   * script lasts until the script ends and a fresh keyspace per test costs no new session. A script
+   * without a keyspace gets a session of its own, which starts in none.
+   */
+  void runScript(String keyspace, String location, List<String> statements) {
+    if (keyspace.isEmpty()) {
+      try (CqlSession session = openForSetUp("")) {
+        run(session, location, statements);
+      }
+      return;
+    }
+    synchronized (scriptLock) {
+      if (scripts == null || scripts.isClosed()) {
+        scripts = openForSetUp("");
+      }
+      scripts.execute("USE " + quote(keyspace));
+      run(scripts, location, statements);
+    }
+  }
+
+  private static void run(CqlSession session, String location, List<String> statements) {
+    for (int i = 0; i < statements.size(); i++) {
+      String statement = statements.get(i);
+      try {
+        session.execute(statement);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("schema script " + location + ", statement " + (i + 1) + " of "
+            + statements.size() + " failed: " + e.getMessage() + "\n  " + statement, e);
+      }
+    }
+  }
+
+  /** The user keyspaces, read from {@code system_schema} (not the driver's debounced metadata). */
+  Set<String> userKeyspaces() {
+    Set<String> names = new TreeSet<>();
+    for (Row row : admin().execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
+      String name = row.getString(0);
+      if (!SYSTEM_KEYSPACES.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** Empties every table of the keyspaces, all TRUNCATEs in flight at once. Returns the number of tables. */
+  int truncateTables(Set<String> keyspaces) {
+    CqlSession session = admin();
+    List<String> tables = new ArrayList<>();
+    if (keyspaces.isEmpty()) {
+      return 0;
+    }
+    for (Row row : session.execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+      String keyspace = row.getString(0);
+      if (keyspaces.contains(keyspace)) {
+        tables.add(quote(keyspace) + "." + quote(row.getString(1)));
+      }
+    }
+    List<CompletableFuture<?>> pending = new ArrayList<>(tables.size());
+    for (String table : tables) {
+      CompletionStage<?> stage = session.executeAsync("TRUNCATE " + table);
+      pending.add(stage.toCompletableFuture());
+    }
+    List<String> failed = new ArrayList<>();
+    RuntimeException firstFailure = null;
+    for (int i = 0; i < tables.size(); i++) {
+      try {
+        pending.get(i).join();
+      } catch (RuntimeException e) {
+        failed.add(tables.get(i));
+        firstFailure = firstFailure == null ? e : firstFailure;
+      }
+    }
+    if (!failed.isEmpty() && stillExist(failed)) {
+      throw new IllegalStateException("resetting " + failed + " failed: " + firstFailure.getMessage(), firstFailure);
+    }
+    return tables.size();
+  }
+
+  /** Whether any of the tables still exists: one dropped by its test meanwhile needs no reset. */
+  private boolean stillExist(List<String> qualifiedTables) {
+    for (Row row : admin().execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+      if (qualifiedTables.contains(quote(row.getString(0)) + "." + quote(row.getString(1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String quote(String name) {
+    return CqlIdentifier.fromInternal(name).asCql(true);
+  }
+
+  @Override
+  public synchronized void close() {
+    for (CqlSession session : byKeyspace.values()) {
+      session.close();
+    }
+    byKeyspace.clear();
+    if (admin != null) {
+      admin.close();
+    }
+    synchronized (scriptLock) {
+      if (scripts != null) {
+        scripts.close();
+      }
+    }
+  }
+}

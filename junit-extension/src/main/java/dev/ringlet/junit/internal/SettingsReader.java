@@ -1,0 +1,58 @@
+package dev.ringlet.junit.internal;
+
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.junit.CassandraCluster;
+import dev.ringlet.junit.Datacenter;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Reads {@link CassandraCluster} into {@link ClusterSettings}: from the test class, directly or
+ * through a meta-annotation or a superclass, else from the classes enclosing a {@code @Nested} one.
+ */
+public final class SettingsReader {
+
+  /** Settings and the class that declared them (which owns a cluster that is not shared). */
+  public record Declared(ClusterSettings settings, Class<?> owner) {}
+
+  private SettingsReader() {}
+
+  /** The settings for the test class; the defaults when no class in its chain is annotated. */
+  public static Declared read(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = enclosingOfInner(c)) {
+      Optional<CassandraCluster> annotation = AnnotationSupport.findAnnotation(c, CassandraCluster.class);
+      if (annotation.isPresent()) {
+        return new Declared(toSettings(annotation.get()), c);
+      }
+    }
+    return new Declared(ClusterSettings.of(ClusterSpec.defaults()), testClass);
+  }
+
+  private static Class<?> enclosingOfInner(Class<?> c) {
+    return c.isMemberClass() && !Modifier.isStatic(c.getModifiers()) ? c.getEnclosingClass() : null;
+  }
+
+  /** @throws IllegalArgumentException naming the element whose value is invalid */
+  public static ClusterSettings toSettings(CassandraCluster annotation) {
+    List<DatacenterLayout> datacenters = annotation.datacenters().length == 0
+        ? List.of(new DatacenterLayout(annotation.datacenter(), annotation.nodes(), 1))
+        : Arrays.stream(annotation.datacenters()).map(SettingsReader::toLayout).toList();
+    if (annotation.datacenters().length > 0 && annotation.nodes() != 1) {
+      throw new IllegalArgumentException("@CassandraCluster(nodes = " + annotation.nodes()
+          + ", datacenters = ...) (expected: nodes per datacenter in @Datacenter(nodes = ...), not both)");
+    }
+    ClusterSpec spec = ClusterSpec.defaults()
+        .withClusterName(annotation.name())
+        .withDatacenter(datacenters.get(0).name())
+        .withReleaseVersion(annotation.releaseVersion());
+    return new ClusterSettings(spec, datacenters, annotation.keyspace(), List.of(annotation.schema()),
+        annotation.isolation(), annotation.shared());
+  }
+
+  private static DatacenterLayout toLayout(Datacenter dc) {
+    return new DatacenterLayout(dc.name(), dc.nodes(), dc.racks());
+  }
+}

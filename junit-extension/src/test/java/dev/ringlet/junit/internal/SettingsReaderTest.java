@@ -1,0 +1,108 @@
+package dev.ringlet.junit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.junit.CassandraCluster;
+import dev.ringlet.junit.Datacenter;
+import dev.ringlet.junit.Isolation;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SettingsReaderTest {
+
+  @CassandraCluster
+  static class Defaults {}
+
+  @CassandraCluster(name = "orders", datacenter = "eu-west", releaseVersion = "4.1.5", keyspace = "shop",
+      schema = {"a.cql", "file:b.cql"}, isolation = Isolation.NONE, shared = false)
+  static class Everything {
+    class Inner {}
+  }
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @CassandraCluster(keyspace = "meta")
+  @interface MetaCluster {}
+
+  @MetaCluster
+  static class ViaMeta {}
+
+  @CassandraCluster(datacenters = {@Datacenter(name = "eu", nodes = 3, racks = 3), @Datacenter(name = "us")})
+  static class TwoDatacenters {}
+
+  @CassandraCluster(nodes = 2, datacenters = @Datacenter(name = "eu"))
+  static class Both {}
+
+  @Test
+  void should_default_to_one_node_in_datacenter1_truncating_and_shared() {
+    ClusterSettings settings = SettingsReader.read(Defaults.class).settings();
+    assertThat(settings.spec().clusterName()).isEqualTo("Ringlet Cluster");
+    assertThat(settings.spec().datacenter()).isEqualTo("datacenter1");
+    assertThat(settings.spec().releaseVersion()).isEqualTo("5.0.9");
+    assertThat(settings.datacenters()).containsExactly(new DatacenterLayout("datacenter1", 1, 1));
+    assertThat(settings.keyspace()).isEmpty();
+    assertThat(settings.schema()).isEmpty();
+    assertThat(settings.isolation()).isEqualTo(Isolation.TRUNCATE_TABLES);
+    assertThat(settings.shared()).isTrue();
+  }
+
+  @Test
+  void should_read_every_element() {
+    ClusterSettings settings = SettingsReader.read(Everything.class).settings();
+    assertThat(settings.spec().clusterName()).isEqualTo("orders");
+    assertThat(settings.spec().datacenter()).isEqualTo("eu-west");
+    assertThat(settings.spec().releaseVersion()).isEqualTo("4.1.5");
+    assertThat(settings.keyspace()).isEqualTo("shop");
+    assertThat(settings.schema()).containsExactly("a.cql", "file:b.cql");
+    assertThat(settings.isolation()).isEqualTo(Isolation.NONE);
+    assertThat(settings.shared()).isFalse();
+  }
+
+  @Test
+  void should_find_the_annotation_on_the_enclosing_class_of_an_inner_class() {
+    SettingsReader.Declared declared = SettingsReader.read(Everything.Inner.class);
+    assertThat(declared.owner()).isEqualTo(Everything.class);
+    assertThat(declared.settings().keyspace()).isEqualTo("shop");
+  }
+
+  @Test
+  void should_find_a_meta_annotation() {
+    assertThat(SettingsReader.read(ViaMeta.class).settings().keyspace()).isEqualTo("meta");
+  }
+
+  @Test
+  void should_keep_a_topology_the_engine_cannot_run_yet_and_refuse_it_by_name() {
+    ClusterSettings settings = SettingsReader.read(TwoDatacenters.class).settings();
+    assertThat(settings.datacenters())
+        .containsExactly(new DatacenterLayout("eu", 3, 3), new DatacenterLayout("us", 1, 1));
+    assertThat(settings.nodeCount()).isEqualTo(4);
+    assertThatThrownBy(settings::requireRunnable)
+        .isInstanceOf(ClusterSettings.UnsupportedClusterException.class)
+        .hasMessage("datacenters: 2 [eu, us] (expected: 1; Ringlet starts single-datacenter clusters only so far)");
+  }
+
+  @Test
+  void should_refuse_nodes_given_twice() {
+    assertThatThrownBy(() -> SettingsReader.read(Both.class))
+        .hasMessageContaining("nodes = 2")
+        .hasMessageContaining("not both");
+  }
+
+  @Test
+  void should_reject_an_invalid_keyspace_name() {
+    assertThatThrownBy(() -> ClusterSettings.of(dev.ringlet.api.ClusterSpec.defaults()).withKeyspace("no-dashes"))
+        .hasMessageStartingWith("keyspace: no-dashes (expected:");
+  }
+
+  @Nested
+  class RunnableSpecs {
+    @Test
+    void should_accept_one_node() {
+      SettingsReader.read(Defaults.class).settings().requireRunnable();
+      assertThat(List.of()).isEmpty();
+    }
+  }
+}
