@@ -21,6 +21,9 @@ public record ClusterSpec(
     String clusterName, String datacenter, String rack, String address, int port, String releaseVersion) {
 
   public static final String DEFAULT_RELEASE_VERSION = "5.0.9";
+  public static final String DEFAULT_CLUSTER_NAME = "Ringlet Cluster";
+  public static final String DEFAULT_DATACENTER = "datacenter1";
+  public static final String DEFAULT_RACK = "rack1";
 
   public ClusterSpec {
     requireName(clusterName, "clusterName");
@@ -46,7 +49,7 @@ public record ClusterSpec(
 
   /** The default spec: one node on 127.0.0.1 and a free port. */
   public static ClusterSpec defaults() {
-    return new ClusterSpec("Ringlet Cluster", "datacenter1", "rack1", "127.0.0.1", 0, DEFAULT_RELEASE_VERSION);
+    return new ClusterSpec(DEFAULT_CLUSTER_NAME, DEFAULT_DATACENTER, DEFAULT_RACK, "127.0.0.1", 0, DEFAULT_RELEASE_VERSION);
   }
 
   public ClusterSpec withClusterName(String name) {

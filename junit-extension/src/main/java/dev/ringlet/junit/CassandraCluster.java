@@ -39,13 +39,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface CassandraCluster {
 
   /** The cluster name reported in {@code system.local.cluster_name}. Default {@code "Ringlet Cluster"}. */
-  String name() default "Ringlet Cluster";
+  String name() default ClusterSpec.DEFAULT_CLUSTER_NAME;
 
   /**
    * The datacenter of the node when {@link #datacenters()} is empty; the session's local
    * datacenter. Default {@code datacenter1}.
    */
-  String datacenter() default "datacenter1";
+  String datacenter() default ClusterSpec.DEFAULT_DATACENTER;
 
   /**
    * The number of nodes when {@link #datacenters()} is empty. Default 1. Ringlet starts single-node
