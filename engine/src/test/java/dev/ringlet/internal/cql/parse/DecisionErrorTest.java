@@ -1,0 +1,59 @@
+package dev.ringlet.internal.cql.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Where Cassandra's ANTLR parser fails inside a decision (an optional clause, a loop, a choice
+ * between alternatives) rather than on a single expected token: "no viable alternative", the
+ * snippet highlighting the token where the decision started. Messages recorded from Cassandra 5.0.
+ */
+class DecisionErrorTest {
+
+  /** The loop after a term exits only before a token that can follow a term anywhere. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "SELECT * FROM t WHERE k = 1 extra | line 1:28 no viable alternative at input 'extra' (...t WHERE k = 1 [extra])",
+    "SELECT * FROM t WHERE a = 1 AND b = 1 OR c = 1 | line 1:38 no viable alternative at input 'OR' (...1 AND b = 1 [OR]...)",
+    "DELETE FROM t WHERE k = 1 AND c = 1 USING TTL 10 | line 1:36 no viable alternative at input 'USING' (...1 AND c = 1 [USING]...)",
+    "INSERT INTO t (k, v) VALUES (1, 'a' USING TTL 10 | line 1:36 no viable alternative at input 'USING' (...) VALUES (1, 'a' [USING]...)",
+    "INSERT INTO t (k, d) VALUES (1, 1x) | line 1:33 no viable alternative at input 'x' (...d) VALUES (1, 1[x]...)",
+    "INSERT INTO t (a) VALUES (1 2) | line 1:28 no viable alternative at input '2' (... (a) VALUES (1 [2]...)",
+    "INSERT INTO t (a, b) VALUES (1, [1, 2 3]) | line 1:38 no viable alternative at input '3' (...(1, [1, 2 [3]...)",
+    "INSERT INTO t (a, b) VALUES (1, {1: 2 3}) | line 1:38 no viable alternative at input '3' (...(1, {1: 2 [3]...)",
+    "INSERT INTO t (a, b) VALUES (1, f(1 2)) | line 1:36 no viable alternative at input '2' (...VALUES (1, f(1 [2]...)",
+    "UPDATE t SET v = 1 extra WHERE k = 1 | line 1:19 no viable alternative at input 'extra' (...t SET v = 1 [extra]...)",
+    "UPDATE t SET v = 1 WHERE k = 1 IF v = 1 extra | line 1:40 no viable alternative at input 'extra' (...1 IF v = 1 [extra])",
+    "SELECT * FROM t WHERE k = 0xg | line 1:28 no viable alternative at input 'g' (... t WHERE k = 0x[g])",
+    "SELECT * FROM t WHERE k = 1 + x | line 0:-1 no viable alternative at input '<EOF>' (...t WHERE k = 1 [+] x)",
+    "SELECT * FROM t WHERE k = 1 + + 1 | line 1:30 no viable alternative at input '+' (...t WHERE k = 1 [+] +...)",
+    "SELECT * FROM t WHERE k = 1 + ) | line 1:30 no viable alternative at input ')' (...t WHERE k = 1 [+] ))",
+    "UPDATE t SET l = [1] + l extra | line 1:25 no viable alternative at input 'extra' (...SET l = [1] [+] l...)",
+  })
+  void should_fail_after_term_when_token_cannot_follow_a_term(String cql, String message) {
+    assertSyntaxError(cql, message);
+  }
+
+  /** Statements the look-ahead checks must still accept. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "UPDATE t SET l = [1] + l, a = 1 WHERE k = 1",
+    "SELECT * FROM t WHERE k = ? AND v = ? LIMIT ?",
+  })
+  void should_accept_statements_near_decision_boundaries(String cql) {
+    assertThat(CqlParser.parse(cql)).isNotNull();
+  }
+
+  private static void assertSyntaxError(String cql, String message) {
+    assertThatThrownBy(() -> CqlParser.parse(cql))
+        .isInstanceOf(CqlException.class)
+        .hasMessage(message)
+        .extracting(e -> ((CqlException) e).code())
+        .isEqualTo(ErrorCode.SYNTAX_ERROR);
+  }
+}
