@@ -39,6 +39,41 @@ class DecisionErrorTest {
     assertSyntaxError(cql, message);
   }
 
+  /** Decisions that look two or more tokens ahead highlight the token where they started. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "SELECT * FROM t garbage | line 1:16 no viable alternative at input 'garbage' (SELECT * FROM [t] garbage)",
+    "SELECT * FROM t WHER a = 1 | line 1:16 no viable alternative at input 'WHER' (SELECT * FROM [t] WHER...)",
+    "TRUNCATE t extra | line 1:11 no viable alternative at input 'extra' (TRUNCATE [t] extra)",
+    "DROP TABLE t extra | line 1:13 no viable alternative at input 'extra' (DROP TABLE [t] extra)",
+    "DROP INDEX i extra | line 1:13 no viable alternative at input 'extra' (DROP INDEX [i] extra)",
+  })
+  void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
+    assertSyntaxError(cql, message);
+  }
+
+  /** The snippet ends at the furthest token the parser has fetched, however far that is. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "DELETE FROM WHERE k = 1 | line 1:12 no viable alternative at input 'WHERE' (DELETE FROM [WHERE]...)",
+  })
+  void should_end_snippet_at_last_fetched_token(String cql, String message) {
+    assertSyntaxError(cql, message);
+  }
+
+  /** Outside decisions (after a one-token optional clause has exited) a failed match stays a mismatch. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "INSERT INTO t (a) VALUE (1) | line 1:18 mismatched input 'VALUE' expecting K_VALUES (INSERT INTO t (a) [VALUE]...)",
+    "SELECT * FROM ks.t garbage | line 1:19 mismatched input 'garbage' expecting EOF (SELECT * FROM ks.t [garbage])",
+    "SELECT * FROM t LIMIT 1 extra | line 1:24 mismatched input 'extra' expecting EOF (...* FROM t LIMIT 1 [extra])",
+    "INSERT INTO t (a) VALUES (1) extra | line 1:29 mismatched input 'extra' expecting EOF (...(a) VALUES (1) [extra])",
+    "SELECT * FROM t WHERE k = 1 ALLOW FILTERING extra | line 1:44 mismatched input 'extra' expecting EOF (...k = 1 ALLOW FILTERING [extra])",
+  })
+  void should_report_mismatch_when_no_decision_failed(String cql, String message) {
+    assertSyntaxError(cql, message);
+  }
+
   /** Statements the look-ahead checks must still accept. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
