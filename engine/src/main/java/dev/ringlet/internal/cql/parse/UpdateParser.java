@@ -39,7 +39,7 @@ final class UpdateParser {
     boolean ifExists = false;
     List<Condition> conditions = List.of();
     if (tokens.accept("IF")) {
-      if (tokens.accept("EXISTS")) {
+      if (clauses.ifExists()) {
         ifExists = true;
       } else {
         conditions = clauses.conditions();

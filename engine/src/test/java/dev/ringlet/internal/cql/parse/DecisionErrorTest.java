@@ -47,6 +47,9 @@ class DecisionErrorTest {
     "TRUNCATE t extra | line 1:11 no viable alternative at input 'extra' (TRUNCATE [t] extra)",
     "DROP TABLE t extra | line 1:13 no viable alternative at input 'extra' (DROP TABLE [t] extra)",
     "DROP INDEX i extra | line 1:13 no viable alternative at input 'extra' (DROP INDEX [i] extra)",
+    "UPDATE t SET v = 'x' WHERE k = 1 IF EXISTS AND v = 'x' | line 1:43 no viable alternative at input 'AND' (...WHERE k = 1 IF [EXISTS] AND...)",
+    "DELETE FROM t WHERE k = 1 IF EXISTS extra | line 1:36 no viable alternative at input 'extra' (...WHERE k = 1 IF [EXISTS] extra)",
+    "DELETE v x FROM t WHERE k = 1 | line 1:9 no viable alternative at input 'x' (DELETE [v] x...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -78,7 +81,10 @@ class DecisionErrorTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "UPDATE t SET l = [1] + l, a = 1 WHERE k = 1",
+    "UPDATE t SET v = 1 WHERE k = 1 IF exists = 1",
+    "BEGIN BATCH UPDATE t SET v = 1 WHERE k = 1 IF EXISTS INSERT INTO t (k) VALUES (1) APPLY BATCH",
     "SELECT * FROM t WHERE k = ? AND v = ? LIMIT ?",
+    "DELETE v[1], w.f FROM t WHERE k = 1",
   })
   void should_accept_statements_near_decision_boundaries(String cql) {
     assertThat(CqlParser.parse(cql)).isNotNull();
