@@ -32,7 +32,7 @@ final class SelectParser {
     List<String> groupBy = List.of();
     if (tokens.accept("GROUP")) {
       tokens.expect("BY");
-      groupBy = ctx.names.identList();
+      groupBy = groupByColumns();
     }
     List<Ordering> orderBy = List.of();
     if (tokens.accept("ORDER")) {
@@ -64,6 +64,16 @@ final class SelectParser {
 
   private boolean isSelectClauseStart(int k) {
     return tokens.at(k, "*") || ctx.selectors.isSelectorStart(k);
+  }
+
+  /** GROUP BY items are selectors in Cassandra's grammar, predicted like the selected columns. */
+  private List<String> groupByColumns() {
+    List<String> columns = new ArrayList<>();
+    do {
+      if (ctx.names.isName(1)) ctx.selectors.checkColumnPrediction();
+      columns.add(ctx.names.ident());
+    } while (tokens.accept(","));
+    return columns;
   }
 
   private List<Ordering> orderings() {

@@ -9,6 +9,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.LiteralKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SELECT clause: columns, {@code COUNT(*)}, {@code WRITETIME/MAXWRITETIME/TTL(col)},
@@ -101,6 +102,11 @@ final class SelectorParser {
 
   private Selector primary() {
     Token t = tokens.peek();
+    // a keyword that starts no selector fails before ANTLR looks any further
+    if (t.is(Kind.WORD) && !Names.isName(t) && !Names.isFunctionName(t) && !terms.isConstant(1)
+        && !t.isKeyword("NULL")) {
+      throw tokens.noViableAlternative();
+    }
     if (t.is(Kind.WORD) && tokens.at(2, "(")) {
       String w = Keywords.canonical(t.text());
       switch (w) {
@@ -124,9 +130,34 @@ final class SelectorParser {
     }
     if (names.isFunctionCall(1)) return function();
     if (t.isSymbol("(")) return parenthesized();
-    if (Names.isName(t)) return new Selector.Column(names.ident());
+    if (Names.isName(t)) {
+      checkColumnPrediction();
+      return new Selector.Column(names.ident());
+    }
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
+  }
+
+  /** What may follow a column name (or {@code name.field}) in Cassandra's selector prediction. */
+  private static final Set<String> COLUMN_FOLLOW =
+      Set.of(
+          "K_ALLOW", "K_AS", "K_FROM", "K_LIMIT", "K_ORDER", "K_PER", "'%'", "')'", "'+'", "','",
+          "'-'", "'/'", "':'", "';'", "'['", "'*'", "']'", "'}'", "EOF");
+
+  /**
+   * Cassandra decides between a column and a function call ({@code f(}, {@code ks.f(}) by looking
+   * past the name, and past {@code .field}; a token fitting neither fails that decision, which
+   * started at the name.
+   */
+  void checkColumnPrediction() {
+    if (COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) return;
+    if (!tokens.at(2, ".")) throw tokens.noViableAlternativeAhead(2);
+    Token field = tokens.peek(3);
+    if (!Names.isName(field) && !Names.isFunctionName(field)) throw tokens.noViableAlternativeAhead(3);
+    Token after = tokens.peek(4);
+    if (!after.isSymbol(".") && !COLUMN_FOLLOW.contains(TokenStream.typeName(after))) {
+      throw tokens.noViableAlternativeAhead(4);
+    }
   }
 
   /** {@code COUNT(*)} or {@code COUNT(1)}; other arguments make COUNT an ordinary aggregate. */
@@ -168,7 +199,8 @@ final class SelectorParser {
     QualifiedName name = names.functionName();
     tokens.expect("(");
     List<Selector> args = new ArrayList<>();
-    if (!tokens.at(")")) {
+    // the arguments are optional: a token that starts none leaves them for the ')' match
+    if (!tokens.at(")") && (isSelectorStart(1) || tokens.at("-"))) {
       do {
         args.add(selector());
       } while (tokens.accept(","));

@@ -42,6 +42,11 @@ class DecisionErrorTest {
   /** Decisions that look two or more tokens ahead highlight the token where they started. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+    "SELECT k v FROM t | line 1:9 no viable alternative at input 'v' (SELECT [k] v...)",
+    "SELECT k, v w FROM t | line 1:12 no viable alternative at input 'w' (SELECT k, [v] w...)",
+    "SELECT a + b c FROM t | line 1:13 no viable alternative at input 'c' (SELECT a + [b] c...)",
+    "SELECT k.f v FROM t | line 1:11 no viable alternative at input 'v' (SELECT [k].f...)",
+    "SELECT \"k\" v FROM t | line 1:11 no viable alternative at input 'v' (SELECT [\"]k\" v...)",
     "SELECT * FROM t garbage | line 1:16 no viable alternative at input 'garbage' (SELECT * FROM [t] garbage)",
     "SELECT * FROM t WHER a = 1 | line 1:16 no viable alternative at input 'WHER' (SELECT * FROM [t] WHER...)",
     "TRUNCATE t extra | line 1:11 no viable alternative at input 'extra' (TRUNCATE [t] extra)",
@@ -50,6 +55,11 @@ class DecisionErrorTest {
     "UPDATE t SET v = 'x' WHERE k = 1 IF EXISTS AND v = 'x' | line 1:43 no viable alternative at input 'AND' (...WHERE k = 1 IF [EXISTS] AND...)",
     "DELETE FROM t WHERE k = 1 IF EXISTS extra | line 1:36 no viable alternative at input 'extra' (...WHERE k = 1 IF [EXISTS] extra)",
     "DELETE v x FROM t WHERE k = 1 | line 1:9 no viable alternative at input 'x' (DELETE [v] x...)",
+    "ALTER TABLE t ADD v int extra | line 1:24 no viable alternative at input 'extra' (ALTER TABLE t ADD v [int] extra)",
+    "CREATE TABLE t (k int PRIMARY KEY, v int extra) | line 1:41 no viable alternative at input 'extra' (... int PRIMARY KEY, v [int] extra...)",
+    "SELECT * FROM t WHERE k = 1 GROUP BY k extra | line 1:39 no viable alternative at input 'extra' (...k = 1 GROUP BY [k] extra)",
+    "SELECT * FROM t WHERE k = ? extra | line 1:28 no viable alternative at input 'extra' (...FROM t WHERE k = [?] extra)",
+    "SELECT * FROM t WHERE k = f( WHERE | line 1:29 no viable alternative at input 'WHERE' (...FROM t WHERE k = [f]( ...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -58,7 +68,9 @@ class DecisionErrorTest {
   /** The snippet ends at the furthest token the parser has fetched, however far that is. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+    "SELECT FROM t | line 1:7 no viable alternative at input 'FROM' (SELECT [FROM]...)",
     "DELETE FROM WHERE k = 1 | line 1:12 no viable alternative at input 'WHERE' (DELETE FROM [WHERE]...)",
+    "SELECT k ( FROM t | line 1:11 mismatched input 'FROM' expecting ')' (SELECT k ( [FROM]...)",
   })
   void should_end_snippet_at_last_fetched_token(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -84,6 +96,7 @@ class DecisionErrorTest {
     "UPDATE t SET v = 1 WHERE k = 1 IF exists = 1",
     "BEGIN BATCH UPDATE t SET v = 1 WHERE k = 1 IF EXISTS INSERT INTO t (k) VALUES (1) APPLY BATCH",
     "SELECT * FROM t WHERE k = ? AND v = ? LIMIT ?",
+    "CREATE TABLE t (k int PRIMARY KEY, v int.x)",
     "DELETE v[1], w.f FROM t WHERE k = 1",
   })
   void should_accept_statements_near_decision_boundaries(String cql) {
