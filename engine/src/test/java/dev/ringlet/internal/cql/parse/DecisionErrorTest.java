@@ -89,6 +89,21 @@ class DecisionErrorTest {
     assertSyntaxError(cql, message);
   }
 
+  /** Eight hex digits and '-' commit the lexer to a UUID, which must then be complete. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "INSERT INTO t (k, u) VALUES (1, 123e4567-e89b-12d3-a456) | line 1:55 mismatched character ')' expecting '-'",
+    "INSERT INTO t (k, u) VALUES (1, 123e4567-e89b-12d3-a456 | line 1:55 mismatched character '<EOF>' expecting '-'",
+    "INSERT INTO t (k, u) VALUES (1, 12345678-12) | line 1:43 mismatched character ')' expecting set null",
+    "INSERT INTO t (k, u) VALUES (1, 12345678-x) | line 1:41 mismatched character 'x' expecting set null",
+    "INSERT INTO t (k, u) VALUES (1, 123e4567-e89b-12d3-a456-42661417400) | line 1:67 mismatched character ')' expecting set null",
+    "INSERT INTO t (k, u) VALUES (1, 1234567-1234-1234-1234-123456789012) | line 1:39 no viable alternative at input '-1234' (...u) VALUES (1, 1234567[-1234]...)",
+    "INSERT INTO t (k, u) VALUES (1, 12345678-1234-1234-1234-1234567890123) | line 1:68 no viable alternative at input '3' (...u) VALUES (1, 12345678-1234-1234-1234-123456789012[3]...)",
+  })
+  void should_report_lexer_error_when_uuid_is_incomplete(String cql, String message) {
+    assertSyntaxError(cql, message);
+  }
+
   /** Statements the look-ahead checks must still accept. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
