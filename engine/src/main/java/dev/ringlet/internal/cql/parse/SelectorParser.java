@@ -150,7 +150,10 @@ final class SelectorParser {
    * started at the name.
    */
   void checkColumnPrediction() {
-    if (COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) return;
+    if (COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      tokens.peek(3); // the prediction consumed the token it decided on: ANTLR fetched the next
+      return;
+    }
     if (!tokens.at(2, ".")) throw tokens.noViableAlternativeAhead(2);
     Token field = tokens.peek(3);
     if (!Names.isName(field) && !Names.isFunctionName(field)) throw tokens.noViableAlternativeAhead(3);

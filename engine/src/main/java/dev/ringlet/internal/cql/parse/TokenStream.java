@@ -144,6 +144,15 @@ final class TokenStream {
    */
   void exitDecision(java.util.Set<String> follow) {
     if (!follow.contains(typeName(peek()))) throw noViableAlternative();
+    predicted();
+  }
+
+  /**
+   * A table-driven prediction that succeeded consumed (then rewound) the last token it looked at,
+   * which makes ANTLR fetch the token after it: the error snippet may show it.
+   */
+  void predicted() {
+    peek(2);
   }
 
   /**
@@ -153,6 +162,7 @@ final class TokenStream {
    */
   void exitDecisionAfter(int decisionStart, java.util.Set<String> follow) {
     if (!follow.contains(typeName(peek()))) throw noViableAlternative(decisionStart);
+    predicted();
   }
 
   /** ANTLR's name for the type of a token: {@code K_FROM}, {@code IDENT}, {@code ')'}, {@code EOF}... */

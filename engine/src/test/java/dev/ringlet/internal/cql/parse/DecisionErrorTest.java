@@ -65,12 +65,20 @@ class DecisionErrorTest {
     assertSyntaxError(cql, message);
   }
 
-  /** The snippet ends at the furthest token the parser has fetched, however far that is. */
+  /**
+   * The snippet ends at the furthest token the parser has fetched: a failed one-token decision
+   * fetched nothing past the token it failed on, a successful table-driven prediction fetched the
+   * token after the last one it decided on (no snippet when that is the end of input).
+   */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "SELECT FROM t | line 1:7 no viable alternative at input 'FROM' (SELECT [FROM]...)",
     "DELETE FROM WHERE k = 1 | line 1:12 no viable alternative at input 'WHERE' (DELETE FROM [WHERE]...)",
     "SELECT k ( FROM t | line 1:11 mismatched input 'FROM' expecting ')' (SELECT k ( [FROM]...)",
+    "SELECT * FROM t WHERE k = 1 ) AND c = 2 | line 1:28 mismatched input ')' expecting EOF (...t WHERE k = 1 [)] AND...)",
+    "SELECT * FROM t WHERE k = 1 ) | line 1:28 mismatched input ')' expecting EOF",
+    "SELECT a, b, c ) FROM t | line 1:15 mismatched input ')' expecting K_FROM (SELECT a, b, c [)] FROM...)",
+    "UPDATE t SET v = 'x' ) WHERE k = 1 | line 1:21 mismatched input ')' expecting K_WHERE (...t SET v = 'x' [)] WHERE...)",
   })
   void should_end_snippet_at_last_fetched_token(String cql, String message) {
     assertSyntaxError(cql, message);
