@@ -61,6 +61,10 @@ final class RelationParser {
     if (names.isName(1) && !isRelationOperator(tokens.peek(2))) {
       throw tokens.noViableAlternativeAhead(2);
     }
+    // "column IN" is told apart from the other relations by the token after IN as well
+    if (names.isName(1) && tokens.at(2, "IN") && !tokens.at(3, "(") && !terms.isMarker(3)) {
+      throw tokens.noViableAlternativeAhead(3);
+    }
     String column = names.ident();
     if (tokens.accept("[")) {
       Term key = terms.term();

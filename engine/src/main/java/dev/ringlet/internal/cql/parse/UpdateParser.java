@@ -68,6 +68,10 @@ final class UpdateParser {
 
   private Assignment assignment() {
     String column = ctx.names.ident();
+    // '=', '+=', '-=', '[' or '.' must follow the column: Cassandra chooses among them right here
+    if (!tokens.at("=") && !tokens.at("+=") && !tokens.at("-=") && !tokens.at("[") && !tokens.at(".")) {
+      throw tokens.noViableAlternative();
+    }
     if (tokens.accept("+=")) return new Assignment.Add(column, ctx.terms.term());
     if (tokens.accept("-=")) return new Assignment.Subtract(column, ctx.terms.term());
     if (tokens.accept("[")) {

@@ -60,6 +60,11 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE k = 1 GROUP BY k extra | line 1:39 no viable alternative at input 'extra' (...k = 1 GROUP BY [k] extra)",
     "SELECT * FROM t WHERE k = ? extra | line 1:28 no viable alternative at input 'extra' (...FROM t WHERE k = [?] extra)",
     "SELECT * FROM t WHERE k = f( WHERE | line 1:29 no viable alternative at input 'WHERE' (...FROM t WHERE k = [f]( ...)",
+    "ALTER KEYSPACE ks WITH zz foo = 'bar' | line 1:26 no viable alternative at input 'foo' (ALTER KEYSPACE ks WITH [zz] foo...)",
+    "CREATE TABLE t (k int, c int, PRIMARY KEY (k, c)) WITH CLUSTERING ) ORDER BY (c ASC) | line 1:66 no viable alternative at input ')' (...(k, c)) WITH [CLUSTERING] )...)",
+    "CREATE TABLE t (k int PRIMARY KEY) WITH comment = ) | line 1:50 no viable alternative at input ')' (... int PRIMARY KEY) WITH [comment] =...)",
+    "UPDATE t SET v ) = 'many' WHERE k IN (21, 22) | line 1:15 no viable alternative at input ')' (UPDATE t SET v [)]...)",
+    "SELECT * FROM t WHERE k IN AND (1, 2) | line 1:27 no viable alternative at input 'AND' (SELECT * FROM t WHERE [k] IN...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
