@@ -86,6 +86,7 @@ final class ModificationClauses {
       field = ctx.names.ident();
     }
     if (tokens.accept("IN")) {
+      if (!ctx.terms.isMarker(1) && !tokens.at("(")) throw tokens.noViableAlternative();
       if (ctx.terms.isMarker(1)) {
         return new Condition(column, element, field, Operator.IN, ctx.terms.marker(), null);
       }

@@ -50,6 +50,7 @@ final class TypeParser {
 
   private TypeExpr type(boolean functionFlagsMayFollow) {
     Token t = tokens.peek();
+    if (!isTypeStart(1)) throw tokens.noViableAlternative(); // before looking any further
     if (t.is(Kind.STRING)) {
       tokens.next();
       return new TypeExpr.Custom(t.text());

@@ -100,6 +100,11 @@ final class UpdateParser {
 
   /** {@code c = c + v}, {@code c = c - v}, and {@code c = c -1} (the lexer glues the sign to the number). */
   private Assignment selfReference(String column) {
+    // "c = c + v" is predicted from the token after the second name
+    Token after = tokens.peek(2);
+    if (!after.isSymbol("+") && !after.isSymbol("-") && !after.is(Kind.INTEGER)) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     String other = ctx.names.ident();
     Token t = tokens.peek();
     if (t.is(Kind.INTEGER)) {

@@ -65,6 +65,13 @@ class DecisionErrorTest {
     "CREATE TABLE t (k int PRIMARY KEY) WITH comment = ) | line 1:50 no viable alternative at input ')' (... int PRIMARY KEY) WITH [comment] =...)",
     "UPDATE t SET v ) = 'many' WHERE k IN (21, 22) | line 1:15 no viable alternative at input ')' (UPDATE t SET v [)]...)",
     "SELECT * FROM t WHERE k IN AND (1, 2) | line 1:27 no viable alternative at input 'AND' (SELECT * FROM t WHERE [k] IN...)",
+    "SELECT JSON zz k FROM t | line 1:12 no viable alternative at input 'zz' (SELECT [JSON] zz...)",
+    "SELECT DISTINCT k AND FROM t | line 1:16 no viable alternative at input 'k' (SELECT [DISTINCT] k...)",
+    "UPDATE t SET c = c AND + 1 WHERE k = 1 | line 1:19 no viable alternative at input 'AND' (UPDATE t SET c = [c] AND...)",
+    "UPDATE t SET c = zz c + 1 WHERE k = 1 | line 1:20 no viable alternative at input 'c' (UPDATE t SET c = [zz] c...)",
+    "SELECT * FROM t WHERE (c, d) > zz (1, 2) | line 1:31 no viable alternative at input 'zz' (... WHERE (c, d) [>] zz...)",
+    "ALTER TABLE t DROP USING k | line 1:19 no viable alternative at input 'USING' (ALTER TABLE t [DROP] USING...)",
+    "ALTER TABLE t ALTER v blob | line 1:22 no viable alternative at input 'blob' (ALTER TABLE t [ALTER] v...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -84,6 +91,8 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE k = 1 ) | line 1:28 mismatched input ')' expecting EOF",
     "SELECT a, b, c ) FROM t | line 1:15 mismatched input ')' expecting K_FROM (SELECT a, b, c [)] FROM...)",
     "UPDATE t SET v = 'x' ) WHERE k = 1 | line 1:21 mismatched input ')' expecting K_WHERE (...t SET v = 'x' [)] WHERE...)",
+    "CREATE TABLE t (k AND int PRIMARY KEY) | line 1:18 no viable alternative at input 'AND' (CREATE TABLE t (k [AND]...)",
+    "SELECT * FROM t WHERE (c, d) zz > (1, 2) | line 1:29 no viable alternative at input 'zz' (... WHERE (c, d) [zz]...)",
   })
   void should_end_snippet_at_last_fetched_token(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -97,6 +106,8 @@ class DecisionErrorTest {
     "SELECT * FROM t LIMIT 1 extra | line 1:24 mismatched input 'extra' expecting EOF (...* FROM t LIMIT 1 [extra])",
     "INSERT INTO t (a) VALUES (1) extra | line 1:29 mismatched input 'extra' expecting EOF (...(a) VALUES (1) [extra])",
     "SELECT * FROM t WHERE k = 1 ALLOW FILTERING extra | line 1:44 mismatched input 'extra' expecting EOF (...k = 1 ALLOW FILTERING [extra])",
+    "CREATE TABLE t (k int, c int, AND PRIMARY KEY (k, c)) | line 1:30 mismatched input 'AND' expecting ')' (...k int, c int, [AND]...)",
+    "SELECT * FROM t WHERE (c1, c2) IN ((1, 'a'), AND (3, 'c')) | line 1:45 mismatched input 'AND' expecting '(' (... ((1, 'a'), [AND]...)",
   })
   void should_report_mismatch_when_no_decision_failed(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -126,6 +137,11 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE k = ? AND v = ? LIMIT ?",
     "CREATE TABLE t (k int PRIMARY KEY, v int.x)",
     "DELETE v[1], w.f FROM t WHERE k = 1",
+    "SELECT JSON DISTINCT k FROM t",
+    "SELECT json FROM t",
+    "SELECT distinct, json FROM t",
+    "CREATE TABLE t (k int PRIMARY KEY, v int,)",
+    "UPDATE t SET c = c -1 WHERE k = 1",
   })
   void should_accept_statements_near_decision_boundaries(String cql) {
     assertThat(CqlParser.parse(cql)).isNotNull();
