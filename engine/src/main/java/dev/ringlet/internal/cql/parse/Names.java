@@ -60,6 +60,11 @@ final class Names {
 
   /** {@code [ks.]table}, also used for views and indexes. */
   QualifiedName tableName() {
+    // a marker is predicted like a name: the token after it decides before the action refuses it
+    if (tokens.at("?") && !tokens.at(2, ".")
+        && !TABLE_NAME_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     int start = tokens.mark();
     QualifiedName name = qualified("table");
     // Cassandra predicts [ks.] with a table: after an unqualified name only these tokens say "no

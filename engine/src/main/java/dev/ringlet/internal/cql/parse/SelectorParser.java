@@ -134,6 +134,9 @@ final class SelectorParser {
       checkColumnPrediction();
       return new Selector.Column(names.ident());
     }
+    if (t.isSymbol("?") && !COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2); // a marker selector is predicted like a column
+    }
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
   }

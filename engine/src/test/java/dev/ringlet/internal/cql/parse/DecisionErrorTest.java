@@ -72,6 +72,8 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE (c, d) > zz (1, 2) | line 1:31 no viable alternative at input 'zz' (... WHERE (c, d) [>] zz...)",
     "ALTER TABLE t DROP USING k | line 1:19 no viable alternative at input 'USING' (ALTER TABLE t [DROP] USING...)",
     "ALTER TABLE t ALTER v blob | line 1:22 no viable alternative at input 'blob' (ALTER TABLE t [ALTER] v...)",
+    "SELECT * FROM ? t | line 1:16 no viable alternative at input 't' (SELECT * FROM [?] t)",
+    "SELECT k, ? v FROM t | line 1:12 no viable alternative at input 'v' (SELECT k, [?] v...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
