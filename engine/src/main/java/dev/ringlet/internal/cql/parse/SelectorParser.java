@@ -137,6 +137,11 @@ final class SelectorParser {
     if (t.isSymbol("?") && !COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
       throw tokens.noViableAlternativeAhead(2); // a marker selector is predicted like a column
     }
+    if (terms.isConstant(1)) {
+      Selector value = new Selector.Value(terms.simpleTerm());
+      tokens.peek(2); // the selector prediction consumed the token after a constant: ANTLR fetched the next
+      return value;
+    }
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
   }

@@ -214,6 +214,7 @@ final class TermParser {
   }
 
   private Term parenthesized() {
+    predictParenthesized();
     int mark = tokens.mark();
     int markerCount = markers.count();
     if (types.isTypeStart(2)) {
@@ -231,6 +232,32 @@ final class TermParser {
       markers.truncate(markerCount);
     }
     return tuple();
+  }
+
+  /**
+   * ANTLR predicts what a '(' starts (type hint or tuple) by scanning from it; where that scan
+   * fails, the error highlights the '('. A name or string after it may be a type, so the token
+   * after that decides; a type must then be closed and followed by a term.
+   */
+  private void predictParenthesized() {
+    Token second = tokens.peek(2);
+    boolean typeStart = types.isTypeStart(2);
+    if (!typeStart && !isTermStart(2)) throw tokens.noViableAlternativeAhead(2);
+    if (second.is(Kind.STRING)) {
+      Token third = tokens.peek(3);
+      if (!third.is(Kind.SYMBOL) || !List.of(")", ",", "+", "-", "*", "/", "%").contains(third.text())) {
+        throw tokens.noViableAlternativeAhead(3);
+      }
+    } else if (typeStart && !isTermStart(2)) {
+      if (!tokens.at(3, ")") && !tokens.at(3, ".") && !tokens.at(3, "<")) {
+        throw tokens.noViableAlternativeAhead(3);
+      }
+      if (tokens.at(3, ")") && !isTermStart(4)) {
+        // the type hint was predicted: '(type)' is parsed, and the term after it fails there
+        for (int i = 0; i < 3; i++) tokens.next();
+        throw tokens.noViableAlternative();
+      }
+    }
   }
 
   /** {@code (a, b, ...)}. */

@@ -74,6 +74,11 @@ class DecisionErrorTest {
     "ALTER TABLE t ALTER v blob | line 1:22 no viable alternative at input 'blob' (ALTER TABLE t [ALTER] v...)",
     "SELECT * FROM ? t | line 1:16 no viable alternative at input 't' (SELECT * FROM [?] t)",
     "SELECT k, ? v FROM t | line 1:12 no viable alternative at input 'v' (SELECT k, [?] v...)",
+    "SELECT * FROM t WHERE k = ( AND | line 1:28 no viable alternative at input 'AND' (...FROM t WHERE k = [(] AND)",
+    "SELECT * FROM t WHERE k = (n + 1) | line 1:29 no viable alternative at input '+' (...FROM t WHERE k = [(]n ...)",
+    "SELECT * FROM t WHERE k = (int 1 | line 1:31 no viable alternative at input '1' (...FROM t WHERE k = [(]int ...)",
+    "SELECT * FROM t WHERE k = ('x' 2) | line 1:31 no viable alternative at input '2' (...FROM t WHERE k = [(]'x' ...)",
+    "SELECT * FROM t WHERE k = (a, b) | line 1:28 no viable alternative at input ',' (...FROM t WHERE k = [(]a,...)",
   })
   void should_highlight_decision_start_when_look_ahead_fails(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -95,6 +100,9 @@ class DecisionErrorTest {
     "UPDATE t SET v = 'x' ) WHERE k = 1 | line 1:21 mismatched input ')' expecting K_WHERE (...t SET v = 'x' [)] WHERE...)",
     "CREATE TABLE t (k AND int PRIMARY KEY) | line 1:18 no viable alternative at input 'AND' (CREATE TABLE t (k [AND]...)",
     "SELECT * FROM t WHERE (c, d) zz > (1, 2) | line 1:29 no viable alternative at input 'zz' (... WHERE (c, d) [zz]...)",
+    "SELECT * FROM t WHERE k = (n) | line 0:-1 no viable alternative at input '<EOF>'",
+    "SELECT 1 k, v FROM t | line 1:9 mismatched input 'k' expecting K_FROM (SELECT 1 [k],...)",
+    "SELECT 's' v FROM t | line 1:11 mismatched input 'v' expecting K_FROM (SELECT 's' [v] FROM...)",
   })
   void should_end_snippet_at_last_fetched_token(String cql, String message) {
     assertSyntaxError(cql, message);
