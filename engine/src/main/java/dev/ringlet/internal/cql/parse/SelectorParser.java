@@ -107,6 +107,8 @@ final class SelectorParser {
         && !t.isKeyword("NULL")) {
       throw tokens.noViableAlternative();
     }
+    // the selector prediction looks at (and consumes) the token after '[' or '(': the one after it is fetched
+    if (t.isSymbol("[") || t.isSymbol("(")) tokens.peek(3);
     if (t.is(Kind.WORD) && tokens.at(2, "(")) {
       String w = Keywords.canonical(t.text());
       switch (w) {
@@ -137,6 +139,7 @@ final class SelectorParser {
     if (t.isSymbol("?") && !COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
       throw tokens.noViableAlternativeAhead(2); // a marker selector is predicted like a column
     }
+    if (t.isSymbol("[")) checkSelectionList();
     if (terms.isConstant(1)) {
       Selector value = new Selector.Value(terms.simpleTerm());
       tokens.peek(2); // the selector prediction consumed the token after a constant: ANTLR fetched the next
@@ -144,6 +147,25 @@ final class SelectorParser {
     }
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
+  }
+
+  /**
+   * A '[' selector is a list of selectors in Cassandra's grammar; this parser keeps it as a list
+   * literal, so the list is first checked as selectors to fail where Cassandra would
+   * ({@code SELECT [ [*]...} is "mismatched input '*' expecting ']'").
+   */
+  private void checkSelectionList() {
+    int mark = tokens.mark();
+    int markerCount = terms.markers().count();
+    tokens.expect("[");
+    if (!tokens.at("]") && (isSelectorStart(1) || tokens.at("-"))) {
+      do {
+        selector();
+      } while (tokens.accept(","));
+    }
+    tokens.expect("]");
+    tokens.reset(mark);
+    terms.markers().truncate(markerCount);
   }
 
   /** What may follow a column name (or {@code name.field}) in Cassandra's selector prediction. */

@@ -55,6 +55,11 @@ final class TypeParser {
       tokens.next();
       return new TypeExpr.Custom(t.text());
     }
+    // SET is reserved: the type is chosen on it alone, and '<' is then a plain match
+    if (t.isKeyword("SET") && !tokens.at(2, "<")) {
+      tokens.next();
+      throw tokens.mismatch("'<'");
+    }
     if (t.is(Kind.WORD) && tokens.at(2, "<")) {
       String w = Keywords.canonical(t.text());
       switch (w) {

@@ -103,6 +103,8 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE k = (n) | line 0:-1 no viable alternative at input '<EOF>'",
     "SELECT 1 k, v FROM t | line 1:9 mismatched input 'k' expecting K_FROM (SELECT 1 [k],...)",
     "SELECT 's' v FROM t | line 1:11 mismatched input 'v' expecting K_FROM (SELECT 's' [v] FROM...)",
+    "SELECT ( * FROM t | line 1:9 no viable alternative at input '*' (SELECT ( [*] FROM...)",
+    "SELECT [ * FROM t | line 1:9 mismatched input '*' expecting ']' (SELECT [ [*] FROM...)",
   })
   void should_end_snippet_at_last_fetched_token(String cql, String message) {
     assertSyntaxError(cql, message);
@@ -118,6 +120,8 @@ class DecisionErrorTest {
     "SELECT * FROM t WHERE k = 1 ALLOW FILTERING extra | line 1:44 mismatched input 'extra' expecting EOF (...k = 1 ALLOW FILTERING [extra])",
     "CREATE TABLE t (k int, c int, AND PRIMARY KEY (k, c)) | line 1:30 mismatched input 'AND' expecting ')' (...k int, c int, [AND]...)",
     "SELECT * FROM t WHERE (c1, c2) IN ((1, 'a'), AND (3, 'c')) | line 1:45 mismatched input 'AND' expecting '(' (... ((1, 'a'), [AND]...)",
+    "CREATE TABLE t (k int PRIMARY KEY, v SET text) | line 1:41 mismatched input 'text' expecting '<' (... PRIMARY KEY, v SET [text]...)",
+    "SELECT [ v, w FROM t | line 1:14 mismatched input 'FROM' expecting ']' (SELECT [ v, w [FROM] t)",
   })
   void should_report_mismatch_when_no_decision_failed(String cql, String message) {
     assertSyntaxError(cql, message);
