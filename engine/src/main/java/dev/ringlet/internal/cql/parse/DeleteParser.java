@@ -39,7 +39,7 @@ final class DeleteParser {
     boolean ifExists = false;
     List<Condition> conditions = List.of();
     if (tokens.accept("IF")) {
-      if (tokens.accept("EXISTS")) {
+      if (clauses.ifExists()) {
         ifExists = true;
       } else {
         conditions = clauses.conditions();
@@ -48,7 +48,14 @@ final class DeleteParser {
     return new Statement.Delete(table, targets, using, where, ifExists, conditions, ctx.boundNames());
   }
 
+  /** What may follow a plain column in Cassandra's prediction of a deletion target. */
+  private static final java.util.Set<String> TARGET_FOLLOW = java.util.Set.of("K_FROM", "','", "'['", "'.'");
+
   private Deletion target() {
+    // column, column[key] or column.field is decided on the token after the column
+    if (ctx.names.isName(1) && !TARGET_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     String column = ctx.names.ident();
     if (tokens.accept("[")) {
       Term key = ctx.terms.term();

@@ -65,7 +65,7 @@ final class FunctionParser {
     tokens.expect("INPUT");
     optionalFlags();
     tokens.expect("RETURNS");
-    TypeExpr returnType = ctx.types.type();
+    TypeExpr returnType = ctx.types.returnType();
     optionalFlags();
     tokens.expect("LANGUAGE");
     Token language = tokens.peek();

@@ -97,6 +97,10 @@ final class Lexer {
   }
 
   private void lexWordOrNumber() {
+    if (uuidCommitted()) {
+      lexUuid();
+      return;
+    }
     LiteralMatcher m = new LiteralMatcher(input, pos);
     Match best = m.longest();
     if (best != null) {
@@ -118,6 +122,44 @@ final class Lexer {
       throw error(pos + 1, "mismatched character " + charDisplay(pos + 1) + " expecting '='");
     }
     throw error(pos, "no viable alternative at character " + charDisplay(pos));
+  }
+
+  /**
+   * Cassandra's lexer predicts a UUID as soon as it has seen eight hex digits and a '-' (no other
+   * token can go on that way) and then has to finish it: it does not fall back to a number or
+   * name followed by '-'.
+   */
+  private boolean uuidCommitted() {
+    if (pos + 8 >= input.length() || input.charAt(pos + 8) != '-') return false;
+    for (int i = pos; i < pos + 8; i++) {
+      if (!isHex(input.charAt(i))) return false;
+    }
+    return true;
+  }
+
+  /** {@code 8-4-4-4-12} hex digits, failing at the first character that does not fit. */
+  private void lexUuid() {
+    int i = pos;
+    int[] groups = {8, 4, 4, 4, 12};
+    for (int g = 0; g < groups.length; g++) {
+      if (g > 0) {
+        if (i >= input.length() || input.charAt(i) != '-') {
+          throw error(i, "mismatched character " + charDisplay(i) + " expecting '-'");
+        }
+        i++;
+      }
+      for (int n = 0; n < groups[g]; n++, i++) {
+        if (i >= input.length() || !isHex(input.charAt(i))) {
+          // ANTLR's wording for a failed character-set match
+          throw error(i, "mismatched character " + charDisplay(i) + " expecting set null");
+        }
+      }
+    }
+    emit(Kind.UUID, input.substring(pos, i), i);
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   record Match(Kind kind, int end) {}

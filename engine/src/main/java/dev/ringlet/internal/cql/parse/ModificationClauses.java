@@ -6,6 +6,7 @@ import dev.ringlet.internal.cql.ast.Term;
 import dev.ringlet.internal.cql.ast.Using;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Clauses shared by INSERT, UPDATE, DELETE and BATCH: USING and IF conditions. */
 final class ModificationClauses {
@@ -35,6 +36,29 @@ final class ModificationClauses {
     return new Using(ttl, timestamp);
   }
 
+  /** What may follow {@code IF EXISTS} at the end of an UPDATE or DELETE (alone or in a batch). */
+  private static final Set<String> STATEMENT_END =
+      Set.of("EOF", "';'", "K_APPLY", "K_INSERT", "K_UPDATE", "K_DELETE");
+
+  /** What may follow a column name that starts an IF condition. */
+  private static final Set<String> CONDITION_CONTINUATION =
+      Set.of("'='", "'<'", "'<='", "'>'", "'>='", "'!='", "'['", "'.'", "K_IN", "K_CONTAINS");
+
+  /**
+   * After IF: consumes EXISTS if it is the keyword rather than a column starting a condition.
+   * Cassandra tells them apart by the token after EXISTS; any other token there is "no viable
+   * alternative" for the decision that started at EXISTS.
+   */
+  boolean ifExists() {
+    if (!tokens.at("EXISTS")) return false;
+    Token after = tokens.peek(2);
+    if (CONDITION_CONTINUATION.contains(TokenStream.typeName(after))) return false;
+    int start = tokens.mark();
+    tokens.next();
+    tokens.exitDecisionAfter(start, STATEMENT_END);
+    return true;
+  }
+
   /** {@code USING TIMESTAMP ts} only (DELETE). */
   Using usingTimestamp() {
     if (!tokens.accept("USING")) return Using.NONE;
@@ -62,6 +86,7 @@ final class ModificationClauses {
       field = ctx.names.ident();
     }
     if (tokens.accept("IN")) {
+      if (!ctx.terms.isMarker(1) && !tokens.at("(")) throw tokens.noViableAlternative();
       if (ctx.terms.isMarker(1)) {
         return new Condition(column, element, field, Operator.IN, ctx.terms.marker(), null);
       }

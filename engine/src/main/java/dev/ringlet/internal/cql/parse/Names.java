@@ -60,14 +60,40 @@ final class Names {
 
   /** {@code [ks.]table}, also used for views and indexes. */
   QualifiedName tableName() {
-    return qualified("table");
+    // a marker is predicted like a name: the token after it decides before the action refuses it
+    if (tokens.at("?") && !tokens.at(2, ".")
+        && !TABLE_NAME_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
+    int start = tokens.mark();
+    QualifiedName name = qualified("table");
+    // Cassandra predicts [ks.] with a table: after an unqualified name only these tokens say "no
+    // keyspace"; anything else fails that prediction, which started at the name.
+    if (name.keyspace() == null) tokens.exitDecisionAfter(start, TABLE_NAME_FOLLOW);
+    return name;
   }
+
+  /** What may follow an unqualified table name in Cassandra's prediction of columnFamilyName. */
+  private static final Set<String> TABLE_NAME_FOLLOW =
+      Set.of(
+          "K_ADD", "K_ALLOW", "K_ALTER", "K_AS", "K_DROP", "K_FROM", "K_GROUP", "K_JSON", "K_LIMIT",
+          "K_NORECURSIVE", "K_OF", "K_ORDER", "K_PER", "K_PRIMARY", "K_RENAME", "K_SET", "K_TO",
+          "K_USING", "K_WHERE", "K_WITH", "'('", "';'", "EOF");
 
   QualifiedName indexName() {
-    return qualified("index");
+    int start = tokens.mark();
+    QualifiedName name = qualified("index");
+    // as for tables, but an index name only ends a statement (DROP INDEX)
+    if (name.keyspace() == null) tokens.exitDecisionAfter(start, INDEX_NAME_FOLLOW);
+    return name;
   }
 
+  private static final Set<String> INDEX_NAME_FOLLOW = Set.of("';'", "EOF");
+
   private QualifiedName qualified(String what) {
+    // ANTLR looks at the second token only when the first one can start a name
+    Token first = tokens.peek();
+    if (!isName(first) && !first.isSymbol("?")) throw tokens.noViableAlternative();
     if (tokens.at(2, ".")) {
       rejectMarker("keyspace");
       String ks = ident();

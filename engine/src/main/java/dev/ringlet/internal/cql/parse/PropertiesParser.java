@@ -37,6 +37,12 @@ final class PropertiesParser {
 
   /** One {@code name = value} into {@code values}. */
   void property(Map<String, Term> values) {
+    // Cassandra predicts "name = value" against "name = {map}" from the name through the value:
+    // a token that fits neither fails that decision, which started at the name
+    if (Names.isName(tokens.peek())) {
+      if (!tokens.at(2, "=")) throw tokens.noViableAlternativeAhead(2);
+      if (!tokens.at(3, "{") && !isValueStart(tokens.peek(3))) throw tokens.noViableAlternativeAhead(3);
+    }
     String name = names.ident();
     tokens.expect("=");
     put(values, name, value());
@@ -47,6 +53,15 @@ final class PropertiesParser {
       throw TokenStream.actionError("Multiple definition for property '" + name + "'");
     }
     values.put(name, value);
+  }
+
+  private static boolean isValueStart(Token t) {
+    return switch (t.kind()) {
+      case STRING, INTEGER, FLOAT, BOOLEAN, DURATION, UUID, HEX -> true;
+      case WORD -> Keywords.isKeyword(t.text()) && Keywords.isUsableAsName(t.text())
+          || t.isKeyword("NAN") || t.isKeyword("INFINITY");
+      default -> false;
+    };
   }
 
   private Term value() {

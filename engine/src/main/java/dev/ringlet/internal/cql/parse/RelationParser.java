@@ -61,6 +61,10 @@ final class RelationParser {
     if (names.isName(1) && !isRelationOperator(tokens.peek(2))) {
       throw tokens.noViableAlternativeAhead(2);
     }
+    // "column IN" is told apart from the other relations by the token after IN as well
+    if (names.isName(1) && tokens.at(2, "IN") && !tokens.at(3, "(") && !terms.isMarker(3)) {
+      throw tokens.noViableAlternativeAhead(3);
+    }
     String column = names.ident();
     if (tokens.accept("[")) {
       Term key = terms.term();
@@ -113,6 +117,7 @@ final class RelationParser {
       if (terms.isMarker(1)) {
         return new Relation.MultiColumn(columns, Operator.IN, terms.marker(), null);
       }
+      if (!tokens.at("(")) throw tokens.noViableAlternative(); // tuples or a marker
       tokens.expect("(");
       List<Term> values = new ArrayList<>();
       if (!tokens.at(")")) {
@@ -123,14 +128,21 @@ final class RelationParser {
       tokens.expect(")");
       return new Relation.MultiColumn(columns, Operator.IN, null, values);
     }
+    // the operator and the tuple (or marker) after it are predicted together
+    if (isComparison(tokens.peek()) && !tokens.at(2, "(") && !terms.isMarker(2)) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     Operator op = comparison();
     return new Relation.MultiColumn(columns, op, tupleOrMarker(), null);
   }
 
   private Term tupleOrMarker() {
     if (terms.isMarker(1)) return terms.marker();
-    if (!tokens.at("(")) throw tokens.noViableAlternative();
-    return terms.tuple();
+    return terms.tuple(); // a plain '(' match: a mismatch when it is missing
+  }
+
+  private static boolean isComparison(Token t) {
+    return t.kind() == Token.Kind.SYMBOL && List.of("=", "<", "<=", ">", ">=", "!=").contains(t.text());
   }
 
   /** {@code = < <= > >= !=}. */

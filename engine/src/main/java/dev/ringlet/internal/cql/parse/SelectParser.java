@@ -6,6 +6,7 @@ import dev.ringlet.internal.cql.ast.Relation;
 import dev.ringlet.internal.cql.ast.Selector;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.error.CqlException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +24,8 @@ final class SelectParser {
   Statement.Select select() {
     tokens.expect("SELECT");
     // JSON and DISTINCT are unreserved: they are keywords only when a select clause follows them.
-    boolean json = tokens.at("JSON") && isSelectClauseStart(2) && tokens.accept("JSON");
-    boolean distinct = tokens.at("DISTINCT") && isSelectClauseStart(2) && tokens.accept("DISTINCT");
+    boolean json = tokens.at("JSON") && selectClauseFollows() && tokens.accept("JSON");
+    boolean distinct = tokens.at("DISTINCT") && selectClauseFollows() && tokens.accept("DISTINCT");
     List<Selector.Aliased> selectors = selectClause();
     tokens.expect("FROM");
     QualifiedName table = ctx.names.tableName();
@@ -32,7 +33,7 @@ final class SelectParser {
     List<String> groupBy = List.of();
     if (tokens.accept("GROUP")) {
       tokens.expect("BY");
-      groupBy = ctx.names.identList();
+      groupBy = groupByColumns();
     }
     List<Ordering> orderBy = List.of();
     if (tokens.accept("ORDER")) {
@@ -62,8 +63,36 @@ final class SelectParser {
     return ctx.selectors.selectors();
   }
 
-  private boolean isSelectClauseStart(int k) {
-    return tokens.at(k, "*") || ctx.selectors.isSelectorStart(k);
+  /**
+   * Cassandra's syntactic predicate {@code (K_JSON selectClause)=>}: the keyword counts only if a
+   * whole select clause parses after it; otherwise it is a column name (and fails as one).
+   */
+  private boolean selectClauseFollows() {
+    int mark = tokens.mark();
+    int markerCount = ctx.markers.count();
+    try {
+      boolean json = tokens.at("JSON");
+      tokens.next();
+      // JSON's select clause may itself begin with DISTINCT (predicated the same way)
+      if (json && tokens.at("DISTINCT") && selectClauseFollows()) tokens.next();
+      selectClause();
+      return true;
+    } catch (CqlException notAClause) {
+      return false;
+    } finally {
+      tokens.reset(mark);
+      ctx.markers.truncate(markerCount);
+    }
+  }
+
+  /** GROUP BY items are selectors in Cassandra's grammar, predicted like the selected columns. */
+  private List<String> groupByColumns() {
+    List<String> columns = new ArrayList<>();
+    do {
+      if (ctx.names.isName(1)) ctx.selectors.checkColumnPrediction();
+      columns.add(ctx.names.ident());
+    } while (tokens.accept(","));
+    return columns;
   }
 
   private List<Ordering> orderings() {

@@ -9,6 +9,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.LiteralKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The SELECT clause: columns, {@code COUNT(*)}, {@code WRITETIME/MAXWRITETIME/TTL(col)},
@@ -101,6 +102,13 @@ final class SelectorParser {
 
   private Selector primary() {
     Token t = tokens.peek();
+    // a keyword that starts no selector fails before ANTLR looks any further
+    if (t.is(Kind.WORD) && !Names.isName(t) && !Names.isFunctionName(t) && !terms.isConstant(1)
+        && !t.isKeyword("NULL")) {
+      throw tokens.noViableAlternative();
+    }
+    // the selector prediction looks at (and consumes) the token after '[' or '(': the one after it is fetched
+    if (t.isSymbol("[") || t.isSymbol("(")) tokens.peek(3);
     if (t.is(Kind.WORD) && tokens.at(2, "(")) {
       String w = Keywords.canonical(t.text());
       switch (w) {
@@ -124,9 +132,65 @@ final class SelectorParser {
     }
     if (names.isFunctionCall(1)) return function();
     if (t.isSymbol("(")) return parenthesized();
-    if (Names.isName(t)) return new Selector.Column(names.ident());
+    if (Names.isName(t)) {
+      checkColumnPrediction();
+      return new Selector.Column(names.ident());
+    }
+    if (t.isSymbol("?") && !COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2); // a marker selector is predicted like a column
+    }
+    if (t.isSymbol("[")) checkSelectionList();
+    if (terms.isConstant(1)) {
+      Selector value = new Selector.Value(terms.simpleTerm());
+      tokens.peek(2); // the selector prediction consumed the token after a constant: ANTLR fetched the next
+      return value;
+    }
     if (terms.isTermStart(1)) return new Selector.Value(terms.simpleTerm());
     throw tokens.noViableAlternative();
+  }
+
+  /**
+   * A '[' selector is a list of selectors in Cassandra's grammar; this parser keeps it as a list
+   * literal, so the list is first checked as selectors to fail where Cassandra would
+   * ({@code SELECT [ [*]...} is "mismatched input '*' expecting ']'").
+   */
+  private void checkSelectionList() {
+    int mark = tokens.mark();
+    int markerCount = terms.markers().count();
+    tokens.expect("[");
+    if (!tokens.at("]") && (isSelectorStart(1) || tokens.at("-"))) {
+      do {
+        selector();
+      } while (tokens.accept(","));
+    }
+    tokens.expect("]");
+    tokens.reset(mark);
+    terms.markers().truncate(markerCount);
+  }
+
+  /** What may follow a column name (or {@code name.field}) in Cassandra's selector prediction. */
+  private static final Set<String> COLUMN_FOLLOW =
+      Set.of(
+          "K_ALLOW", "K_AS", "K_FROM", "K_LIMIT", "K_ORDER", "K_PER", "'%'", "')'", "'+'", "','",
+          "'-'", "'/'", "':'", "';'", "'['", "'*'", "']'", "'}'", "EOF");
+
+  /**
+   * Cassandra decides between a column and a function call ({@code f(}, {@code ks.f(}) by looking
+   * past the name, and past {@code .field}; a token fitting neither fails that decision, which
+   * started at the name.
+   */
+  void checkColumnPrediction() {
+    if (COLUMN_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      tokens.peek(3); // the prediction consumed the token it decided on: ANTLR fetched the next
+      return;
+    }
+    if (!tokens.at(2, ".")) throw tokens.noViableAlternativeAhead(2);
+    Token field = tokens.peek(3);
+    if (!Names.isName(field) && !Names.isFunctionName(field)) throw tokens.noViableAlternativeAhead(3);
+    Token after = tokens.peek(4);
+    if (!after.isSymbol(".") && !COLUMN_FOLLOW.contains(TokenStream.typeName(after))) {
+      throw tokens.noViableAlternativeAhead(4);
+    }
   }
 
   /** {@code COUNT(*)} or {@code COUNT(1)}; other arguments make COUNT an ordinary aggregate. */
@@ -168,7 +232,8 @@ final class SelectorParser {
     QualifiedName name = names.functionName();
     tokens.expect("(");
     List<Selector> args = new ArrayList<>();
-    if (!tokens.at(")")) {
+    // the arguments are optional: a token that starts none leaves them for the ')' match
+    if (!tokens.at(")") && (isSelectorStart(1) || tokens.at("-"))) {
       do {
         args.add(selector());
       } while (tokens.accept(","));

@@ -37,7 +37,9 @@ final class TableParser {
     // Cassandra tolerates a trailing comma: '(' def (',' def?)* ')'
     boolean first = true;
     do {
-      if (!first && tokens.at(")")) break;
+      // after ',' the definition is optional (one-token decision): anything that starts none
+      // leaves the loop, and the ')' match reports it
+      if (!first && !tokens.at("PRIMARY") && !ctx.names.isName(1)) break;
       first = false;
       if (tokens.at("PRIMARY")) {
         pk = onlyOne(table, pk, primaryKeyClause());
@@ -144,6 +146,7 @@ final class TableParser {
     boolean ifExists = ctx.ifExists();
     QualifiedName table = ctx.names.tableName();
     AlterTableAction action;
+    predictAlterOrDrop();
     if (tokens.accept("ALTER")) {
       String column = ctx.names.ident();
       tokens.expect("TYPE");
@@ -160,6 +163,26 @@ final class TableParser {
       throw tokens.noViableAlternative();
     }
     return new Statement.AlterTable(table, ifExists, action, ctx.boundNames());
+  }
+
+  /**
+   * Cassandra predicts the ALTER TABLE action with look-ahead: {@code ALTER [IF EXISTS] column
+   * TYPE|DROP|MASKED} and {@code DROP column|(|IF|COMPACT}; a token that fits no action fails the
+   * decision that started at ALTER or DROP.
+   */
+  private void predictAlterOrDrop() {
+    if (tokens.at("ALTER")) {
+      Token second = tokens.peek(2);
+      if (!second.isKeyword("IF") && !Names.isName(second)) throw tokens.noViableAlternativeAhead(2);
+      if (Names.isName(second) && !tokens.at(3, "TYPE") && !tokens.at(3, "DROP") && !tokens.at(3, "MASKED")) {
+        throw tokens.noViableAlternativeAhead(3);
+      }
+    } else if (tokens.at("DROP")) {
+      Token second = tokens.peek(2);
+      if (!Names.isName(second) && !second.isSymbol("(") && !second.isKeyword("IF")) {
+        throw tokens.noViableAlternativeAhead(2);
+      }
+    }
   }
 
   private AlterTableAction add() {

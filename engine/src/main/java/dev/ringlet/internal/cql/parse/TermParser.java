@@ -8,6 +8,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.LiteralKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Terms: constants, NULL, bind markers, collection/tuple/UDT literals, function calls, type hints
@@ -37,14 +38,39 @@ final class TermParser {
     this.markers = markers;
   }
 
+  /**
+   * The tokens for which Cassandra's termAddition loop predicts its exit. Its prediction is a table
+   * (not a one-token test), so any other token after a term is "no viable alternative" there.
+   */
+  private static final Set<String> TERM_FOLLOW =
+      Set.of(
+          "K_ALLOW", "K_AND", "K_APPLY", "K_ASC", "K_DELETE", "K_DESC", "K_GROUP", "K_IF",
+          "K_INSERT", "K_LIMIT", "K_ORDER", "K_PER", "K_PRIMARY", "K_UPDATE", "K_WHERE", "RANGE",
+          "')'", "','", "':'", "';'", "']'", "'}'", "EOF");
+
   Term term() {
     Term left = multiplication();
-    while ((tokens.at("+") || tokens.at("-")) && isTermStart(2)) {
+    while (true) {
+      if (tokens.at("+")) {
+        // '+' continues only before something that starts a term; ANTLR looks past it to decide.
+        Token t2 = tokens.peek(2);
+        if (Names.isName(t2) || Names.isFunctionName(t2)) {
+          // "+ column" ending an UPDATE assignment (SET l = [1] + l, or WHERE) leaves the term
+          if (tokens.at(3, "WHERE") || tokens.at(3, ",")) return left;
+          if (!tokens.at(3, "(") && !tokens.at(3, ".")) throw tokens.noViableAlternativeAhead(3);
+        } else if (!isTermStart(2)) {
+          throw tokens.noViableAlternativeAhead(2);
+        }
+      } else if (!tokens.at("-")) {
+        break;
+      }
       char op = tokens.next().text().charAt(0);
       left = new Term.Arithmetic(op, left, multiplication());
     }
+    tokens.exitDecision(TERM_FOLLOW);
     return left;
   }
+
 
   private Term multiplication() {
     Term left = group();
@@ -56,7 +82,22 @@ final class TermParser {
   }
 
   private Term group() {
-    if (tokens.accept("-")) return new Term.Arithmetic('-', ZERO, simpleTerm());
+    if (tokens.accept("-")) return new Term.Arithmetic('-', ZERO, operand());
+    return operand();
+  }
+
+  /** What may follow a '?' operand in Cassandra's simpleTerm prediction (besides '.'). */
+  private static final Set<String> MARKER_FOLLOW =
+      Set.of(
+          "K_ALLOW", "K_AND", "K_APPLY", "K_AS", "K_ASC", "K_DELETE", "K_DESC", "K_GROUP", "K_IF",
+          "K_INSERT", "K_LIMIT", "K_ORDER", "K_PER", "K_PRIMARY", "K_UPDATE", "K_WHERE", "RANGE",
+          "'%'", "')'", "'+'", "','", "'-'", "'/'", "':'", "';'", "'*'", "']'", "'}'", "'.'", "EOF");
+
+  /** An operand of arithmetic: ANTLR predicts a '?' operand from the token after it. */
+  private Term operand() {
+    if (tokens.at("?") && !MARKER_FOLLOW.contains(TokenStream.typeName(tokens.peek(2)))) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     return simpleTerm();
   }
 
@@ -173,6 +214,7 @@ final class TermParser {
   }
 
   private Term parenthesized() {
+    predictParenthesized();
     int mark = tokens.mark();
     int markerCount = markers.count();
     if (types.isTypeStart(2)) {
@@ -190,6 +232,32 @@ final class TermParser {
       markers.truncate(markerCount);
     }
     return tuple();
+  }
+
+  /**
+   * ANTLR predicts what a '(' starts (type hint or tuple) by scanning from it; where that scan
+   * fails, the error highlights the '('. A name or string after it may be a type, so the token
+   * after that decides; a type must then be closed and followed by a term.
+   */
+  private void predictParenthesized() {
+    Token second = tokens.peek(2);
+    boolean typeStart = types.isTypeStart(2);
+    if (!typeStart && !isTermStart(2)) throw tokens.noViableAlternativeAhead(2);
+    if (second.is(Kind.STRING)) {
+      Token third = tokens.peek(3);
+      if (!third.is(Kind.SYMBOL) || !List.of(")", ",", "+", "-", "*", "/", "%").contains(third.text())) {
+        throw tokens.noViableAlternativeAhead(3);
+      }
+    } else if (typeStart && !isTermStart(2)) {
+      if (!tokens.at(3, ")") && !tokens.at(3, ".") && !tokens.at(3, "<")) {
+        throw tokens.noViableAlternativeAhead(3);
+      }
+      if (tokens.at(3, ")") && !isTermStart(4)) {
+        // the type hint was predicted: '(type)' is parsed, and the term after it fails there
+        for (int i = 0; i < 3; i++) tokens.next();
+        throw tokens.noViableAlternative();
+      }
+    }
   }
 
   /** {@code (a, b, ...)}. */
@@ -280,8 +348,12 @@ final class TermParser {
   }
 
   private Term functionCall() {
+    int start = tokens.mark();
     QualifiedName name = names.functionName();
     tokens.expect("(");
+    // ANTLR predicts the call from its name through the first argument: a token that starts no
+    // argument fails that prediction, which started at the name
+    if (!tokens.at(")") && !isTermStart(1)) throw tokens.noViableAlternative(start);
     List<Term> args = new ArrayList<>();
     if (!tokens.at(")")) {
       do {

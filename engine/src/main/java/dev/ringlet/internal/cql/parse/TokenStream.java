@@ -136,6 +136,57 @@ final class TokenStream {
     return errorAt(failed, peek(), "no viable alternative at input " + failed.display());
   }
 
+  /**
+   * Leaves a decision whose exit ANTLR predicts only for the tokens that may follow it (the
+   * follow set in its prediction tables, given as ANTLR token names such as {@code K_WHERE},
+   * {@code ')'}, {@code EOF}): any other token is "no viable alternative" at that token, where a
+   * simple optional clause or loop would just have exited and let a later match fail.
+   */
+  void exitDecision(java.util.Set<String> follow) {
+    if (!follow.contains(typeName(peek()))) throw noViableAlternative();
+    predicted();
+  }
+
+  /**
+   * A table-driven prediction that succeeded consumed (then rewound) the last token it looked at,
+   * which makes ANTLR fetch the token after it: the error snippet may show it.
+   */
+  void predicted() {
+    peek(2);
+  }
+
+  /**
+   * Like {@link #exitDecision} for a decision that started one token earlier (it needed two
+   * tokens of look-ahead): the message names the current token, the snippet highlights the one
+   * before it.
+   */
+  void exitDecisionAfter(int decisionStart, java.util.Set<String> follow) {
+    if (!follow.contains(typeName(peek()))) throw noViableAlternative(decisionStart);
+    predicted();
+  }
+
+  /** ANTLR's name for the type of a token: {@code K_FROM}, {@code IDENT}, {@code ')'}, {@code EOF}... */
+  static String typeName(Token t) {
+    return switch (t.kind()) {
+      case WORD -> Keywords.isKeyword(t.text()) ? Keywords.tokenName(Keywords.canonical(t.text())) : "IDENT";
+      case QUOTED_NAME -> "QUOTED_NAME";
+      case STRING -> "STRING_LITERAL";
+      case INTEGER -> "INTEGER";
+      case FLOAT -> "FLOAT";
+      case BOOLEAN -> "BOOLEAN";
+      case DURATION -> "DURATION";
+      case UUID -> "UUID";
+      case HEX -> "HEXNUMBER";
+      case SYMBOL -> switch (t.text()) {
+        case "?" -> "QMARK";
+        case ".." -> "RANGE";
+        default -> "'" + t.text() + "'";
+      };
+      case EOF -> "EOF";
+      default -> t.kind().name();
+    };
+  }
+
   /** A syntax error at the current token: ANTLR's "line L:C" header, the message, the snippet. */
   CqlException error(String message) {
     return errorAt(peek(), peek(), message);

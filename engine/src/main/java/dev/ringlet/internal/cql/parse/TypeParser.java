@@ -5,6 +5,7 @@ import dev.ringlet.internal.cql.parse.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** CQL types: native, collections, tuple, vector, frozen, user-defined and custom ('class'). */
 final class TypeParser {
@@ -29,11 +30,35 @@ final class TypeParser {
         || Keywords.isUsableAsTypeName(t.text());
   }
 
+  /** What may follow a native type name in Cassandra's comparatorType prediction. */
+  private static final Set<String> NATIVE_TYPE_FOLLOW =
+      Set.of(
+          "K_FINALFUNC", "K_INITCOND", "K_LANGUAGE", "K_MASKED", "K_PRIMARY", "K_STATIC", "')'",
+          "','", "';'", "'>'", "EOF");
+
   TypeExpr type() {
+    return type(false);
+  }
+
+  /**
+   * A function's return type, which may be followed by the pre-release DETERMINISTIC and
+   * MONOTONIC flags this parser tolerates (Cassandra 5.0 refuses them there).
+   */
+  TypeExpr returnType() {
+    return type(true);
+  }
+
+  private TypeExpr type(boolean functionFlagsMayFollow) {
     Token t = tokens.peek();
+    if (!isTypeStart(1)) throw tokens.noViableAlternative(); // before looking any further
     if (t.is(Kind.STRING)) {
       tokens.next();
       return new TypeExpr.Custom(t.text());
+    }
+    // SET is reserved: the type is chosen on it alone, and '<' is then a plain match
+    if (t.isKeyword("SET") && !tokens.at(2, "<")) {
+      tokens.next();
+      throw tokens.mismatch("'<'");
     }
     if (t.is(Kind.WORD) && tokens.at(2, "<")) {
       String w = Keywords.canonical(t.text());
@@ -56,11 +81,17 @@ final class TypeParser {
         default -> {}
       }
     }
-    if (t.is(Kind.WORD) && Keywords.NATIVE_TYPES.contains(Keywords.canonical(t.text()))) {
+    if (t.is(Kind.WORD) && Keywords.NATIVE_TYPES.contains(Keywords.canonical(t.text()))
+        && !tokens.at(2, ".")) {
+      // Cassandra predicts "native type" against "keyspace.type" from the token after the name:
+      // anything that can follow no type fails that decision, which started at the type name.
+      int start = tokens.mark();
       tokens.next();
+      boolean flag = tokens.at("DETERMINISTIC") || tokens.at("MONOTONIC");
+      if (!(functionFlagsMayFollow && flag)) tokens.exitDecisionAfter(start, NATIVE_TYPE_FOLLOW);
       return new TypeExpr.Native(t.text().toLowerCase(Locale.ROOT));
     }
-    if (t.is(Kind.WORD) && !Keywords.isUsableAsTypeName(t.text())) {
+    if (t.is(Kind.WORD) && !Keywords.isUsableAsTypeName(t.text()) && !tokens.at(2, ".")) {
       throw tokens.noViableAlternative();
     }
     return new TypeExpr.UserDefined(names.typeName());

@@ -39,7 +39,7 @@ final class UpdateParser {
     boolean ifExists = false;
     List<Condition> conditions = List.of();
     if (tokens.accept("IF")) {
-      if (tokens.accept("EXISTS")) {
+      if (clauses.ifExists()) {
         ifExists = true;
       } else {
         conditions = clauses.conditions();
@@ -68,6 +68,10 @@ final class UpdateParser {
 
   private Assignment assignment() {
     String column = ctx.names.ident();
+    // '=', '+=', '-=', '[' or '.' must follow the column: Cassandra chooses among them right here
+    if (!tokens.at("=") && !tokens.at("+=") && !tokens.at("-=") && !tokens.at("[") && !tokens.at(".")) {
+      throw tokens.noViableAlternative();
+    }
     if (tokens.accept("+=")) return new Assignment.Add(column, ctx.terms.term());
     if (tokens.accept("-=")) return new Assignment.Subtract(column, ctx.terms.term());
     if (tokens.accept("[")) {
@@ -96,6 +100,11 @@ final class UpdateParser {
 
   /** {@code c = c + v}, {@code c = c - v}, and {@code c = c -1} (the lexer glues the sign to the number). */
   private Assignment selfReference(String column) {
+    // "c = c + v" is predicted from the token after the second name
+    Token after = tokens.peek(2);
+    if (!after.isSymbol("+") && !after.isSymbol("-") && !after.is(Kind.INTEGER)) {
+      throw tokens.noViableAlternativeAhead(2);
+    }
     String other = ctx.names.ident();
     Token t = tokens.peek();
     if (t.is(Kind.INTEGER)) {

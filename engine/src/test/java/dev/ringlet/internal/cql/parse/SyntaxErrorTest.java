@@ -15,8 +15,8 @@ class SyntaxErrorTest {
   @CsvSource(delimiter = '|', value = {
     "SELEC * FROM t | line 1:0 no viable alternative at input 'SELEC' ([SELEC]...)",
     "SELECT * FORM t | line 1:9 mismatched input 'FORM' expecting K_FROM (SELECT * [FORM]...)",
-    "SELECT * FROM t garbage | line 1:16 mismatched input 'garbage' expecting EOF (SELECT * FROM t [garbage])",
-    "SELECT * FROM t WHER a = 1 | line 1:16 mismatched input 'WHER' expecting EOF (SELECT * FROM t [WHER]...)",
+    "SELECT * FROM t garbage | line 1:16 no viable alternative at input 'garbage' (SELECT * FROM [t] garbage)",
+    "SELECT * FROM t WHER a = 1 | line 1:16 no viable alternative at input 'WHER' (SELECT * FROM [t] WHER...)",
     "SELECT * FROM | line 0:-1 no viable alternative at input '<EOF>'",
     "CREATE TABL t (k int PRIMARY KEY) | line 1:7 no viable alternative at input 'TABL' ([CREATE] TABL...)",
     "CREATE TABLE t (select int PRIMARY KEY) | line 1:16 no viable alternative at input 'select' (CREATE TABLE t ([select]...)",
