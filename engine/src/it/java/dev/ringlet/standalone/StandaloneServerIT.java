@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneServerIT {
 
+  /** The jar under test; failsafe passes its absolute path (its working directory varies). */
+  private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
+
   private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*");
 
   @Test
   void should_print_the_ready_line_serve_a_driver_and_stop_on_sigterm() throws Exception {
-    Path jar = Path.of("target", "ringlet.jar");
+    Path jar = Path.of(JAR);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString(), "--port", "0",
         "--cluster-name", "standalone-it"))
@@ -52,11 +55,11 @@ class StandaloneServerIT {
   @Test
   void should_print_usage_for_help_and_refuse_unknown_options() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process help = new ProcessBuilder(java.toString(), "-jar", "target/ringlet.jar", "--help").redirectErrorStream(true).start();
+    Process help = new ProcessBuilder(java.toString(), "-jar", JAR, "--help").redirectErrorStream(true).start();
     String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(help.waitFor()).isZero();
     assertThat(text).contains("Usage: java -jar ringlet.jar").contains("--port").contains("--datacenter");
-    Process bad = new ProcessBuilder(java.toString(), "-jar", "target/ringlet.jar", "--frobnicate", "1").redirectErrorStream(true).start();
+    Process bad = new ProcessBuilder(java.toString(), "-jar", JAR, "--frobnicate", "1").redirectErrorStream(true).start();
     String err = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bad.waitFor()).isEqualTo(2);
     assertThat(err).contains("unknown option --frobnicate");
