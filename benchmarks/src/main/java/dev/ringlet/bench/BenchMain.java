@@ -3,6 +3,14 @@ package dev.ringlet.bench;
 import dev.ringlet.bench.cli.Args;
 import dev.ringlet.bench.load.LoadCommand;
 import dev.ringlet.bench.load.LoadOptions;
+import dev.ringlet.bench.report.ReportWriter;
+import dev.ringlet.bench.report.ResultSink;
+import dev.ringlet.bench.startup.FootprintCommand;
+import dev.ringlet.bench.startup.JarStartupCommand;
+import dev.ringlet.bench.startup.StartupCommand;
+import dev.ringlet.bench.suite.SuiteCommand;
+import dev.ringlet.bench.suite.SuiteOptions;
+import dev.ringlet.bench.target.TargetKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -50,9 +58,38 @@ public final class BenchMain {
         LoadCommand c = new LoadCommand(LoadOptions.parse(args));
         yield unchecked(c::run);
       }
+      case "startup" -> {
+        StartupCommand c = new StartupCommand(args.integer("later", 10, 0), sink(args));
+        yield c::run;
+      }
+      case "jar-startup" -> {
+        JarStartupCommand c = new JarStartupCommand(LoadOptions.targetOptions(args).ringletJar(),
+            args.integer("runs", 5, 1), sink(args));
+        yield c::run;
+      }
+      case "footprint" -> {
+        FootprintCommand c = new FootprintCommand(args.integer("nodes", 20, 1), sink(args));
+        yield unchecked(c::run);
+      }
+      case "suite" -> {
+        SuiteOptions o = new SuiteOptions(TargetKind.parse(args.string("target", "ringlet")),
+            args.integer("tables", 50, 1), args.integer("tests", 200, 0), args.integer("reset-tables", 5, 1),
+            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), LoadOptions.targetOptions(args));
+        SuiteCommand c = new SuiteCommand(o, sink(args));
+        yield c::run;
+      }
+      case "report" -> {
+        ReportWriter c = new ReportWriter(args.path("results", null), args.path("jmh", null), args.path("out", null),
+            args.string("title", "Ringlet benchmarks"));
+        yield unchecked(c::write);
+      }
       default -> throw new IllegalArgumentException("command: " + name + " (expected: one of "
           + List.of("load", "startup", "jar-startup", "footprint", "suite", "report") + ")");
     };
+  }
+
+  private static ResultSink sink(Args args) {
+    return new ResultSink(args.path("results", null));
   }
 
   /** A measurement that may be interrupted. */
