@@ -71,9 +71,13 @@ bench jar-startup --runs "$((REPS * 2 - 1))" >/dev/null
 for _ in $(seq "$REPS"); do bench footprint --nodes 20 >/dev/null; done
 
 echo "== load: prepared insert/select at 128 in flight, $REQUESTS requests, targets $TARGETS, $REPS reps"
+# The order of the targets rotates between repetitions so that none is always measured first
+# (in a JVM whose driver code is still being compiled) or last.
+ORDER="$TARGETS"
 for _ in $(seq "$REPS"); do
-  bench load --targets "$TARGETS" --workloads insert,select --concurrency 128 \
+  bench load --targets "$ORDER" --workloads insert,select --concurrency 128 \
     --requests "$REQUESTS" --warmup "$WARMUP" | grep -v '^RESULT'
+  ORDER="${ORDER#*,},${ORDER%%,*}"
 done
 echo "== load: other workloads, concurrency 1 and 128, one rep"
 bench load --targets "$TARGETS" --workloads slice,scan,lwt,batch --concurrency 1,128 \

@@ -55,6 +55,10 @@ public final class SuiteCommand {
         sink.add(prefix + "connect_ms", Stats.millis(connected - started), "ms");
         sink.add(prefix + "setup_" + options.tables() + "_tables_ms", Stats.millis(setUp - connected), "ms");
         sink.add(prefix + "ddl_median_ms", Stats.median(ddl), "ms");
+        // A DDL's cost grows with the schema (the driver re-reads all of system_schema after each):
+        int tenth = Math.max(1, ddl.size() / 5);
+        sink.add(prefix + "ddl_first_" + tenth + "_median_ms", Stats.median(ddl.subList(0, tenth)), "ms");
+        sink.add(prefix + "ddl_last_" + tenth + "_median_ms", Stats.median(ddl.subList(ddl.size() - tenth, ddl.size())), "ms");
         sink.add(prefix + "truncate_median_ms", Stats.median(truncates), "ms");
         sink.add(prefix + "test_median_ms", Stats.median(tests), "ms");
         sink.add(prefix + options.tests() + "_tests_ms", Stats.millis(testsDone - setUp), "ms");
