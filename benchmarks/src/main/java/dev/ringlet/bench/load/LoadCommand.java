@@ -59,8 +59,9 @@ public final class LoadCommand {
   private void report(TargetKind kind, Workload w, int concurrency, LoadRunner.Outcome o) {
     Histogram h = o.latencyMicros();
     System.out.printf(Locale.ROOT, "%-9s %-7s in-flight=%-4d ops=%-7d errors=%-5d %9.0f ops/s  p50=%6d us  p90=%6d us"
-            + "  p99=%6d us  p99.9=%6d us%n", kind.id(), w.id(), concurrency, o.operations(), o.errors(), o.opsPerSecond(),
-        h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9));
+            + "  p99=%6d us  p99.9=%6d us  cpu/op=%5.1f us%n", kind.id(), w.id(), concurrency, o.operations(), o.errors(), o.opsPerSecond(),
+        h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
+        o.processCpuNanos() / 1000.0 / o.operations());
     if (o.firstError() != null) {
       System.out.println("  first error: " + o.firstError());
     }
@@ -71,6 +72,8 @@ public final class LoadCommand {
     sink.add(prefix + "p99_us", h.getValueAtPercentile(99), "us");
     sink.add(prefix + "p999_us", h.getValueAtPercentile(99.9), "us");
     sink.add(prefix + "errors", o.errors(), "count");
+    // CPU of this JVM per operation: driver + in-JVM server (for "jar" and "cassandra", the driver only).
+    sink.add(prefix + "jvm_cpu_us_per_op", o.processCpuNanos() / 1000.0 / o.operations(), "us");
   }
 
   /** Sends, against a real engine, every kind of request the measured runs will send. */

@@ -1,5 +1,6 @@
 package dev.ringlet.bench.load;
 
+import dev.ringlet.bench.report.CpuClock;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ final class LoadRunner {
   }
 
   /** What one run measured. */
-  record Outcome(long operations, long errors, long elapsedNanos, Histogram latencyMicros, Throwable firstError) {
+  record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, Histogram latencyMicros,
+      Throwable firstError) {
     double opsPerSecond() {
       return operations * 1e9 / elapsedNanos;
     }
@@ -36,6 +38,7 @@ final class LoadRunner {
     Semaphore slots = new Semaphore(concurrency);
     LongAdder errors = new LongAdder();
     AtomicReference<Throwable> firstError = new AtomicReference<>();
+    long cpuBegin = CpuClock.processNanos();
     long begin = System.nanoTime();
     for (long i = 0; i < count; i++) {
       slots.acquire();
@@ -60,6 +63,7 @@ final class LoadRunner {
     }
     slots.acquire(concurrency);
     long elapsed = System.nanoTime() - begin;
-    return new Outcome(count, errors.sum(), elapsed, latencies, firstError.get());
+    long cpu = CpuClock.processNanos() - cpuBegin;
+    return new Outcome(count, errors.sum(), elapsed, cpu, latencies, firstError.get());
   }
 }

@@ -86,8 +86,14 @@ public final class ReportWriter {
       return;
     }
     double r = ringlet / noop;
-    md.append(pct(r)).append(" (").append(fmt(ringlet)).append(" / ").append(fmt(noop)).append(" ops/s) | ")
-        .append(r >= 0.7 ? "met" : "**missed**").append(" |\n");
+    md.append(pct(r)).append(" (").append(fmt(ringlet)).append(" / ").append(fmt(noop)).append(" ops/s)");
+    Double ringletCpu = m.get("load/ringlet/" + workload + "/c128/jvm_cpu_us_per_op");
+    Double noopCpu = m.get("load/noop/" + workload + "/c128/jvm_cpu_us_per_op");
+    if (ringletCpu != null && noopCpu != null) {
+      md.append("; by CPU per op: ").append(pct(noopCpu / ringletCpu)).append(" (").append(fmt(noopCpu)).append(" / ")
+          .append(fmt(ringletCpu)).append(" µs)");
+    }
+    md.append(" | ").append(r >= 0.7 ? "met" : "**missed**").append(" |\n");
   }
 
   private static void load(StringBuilder md, Medians m) {
@@ -103,8 +109,8 @@ public final class ReportWriter {
     if (cases.isEmpty()) {
       return;
     }
-    md.append("| workload | in flight | server | ops/s | p50 µs | p90 µs | p99 µs | p99.9 µs | vs no-op | vs Cassandra |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| workload | in flight | server | ops/s | p50 µs | p90 µs | p99 µs | p99.9 µs | JVM CPU µs/op | vs no-op | vs Cassandra |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String c : cases) {
       String[] wc = c.split("/");
       Double noop = m.get("load/noop/" + c + "/ops_per_s");
@@ -118,6 +124,7 @@ public final class ReportWriter {
         md.append("| ").append(wc[0]).append(" | ").append(wc[1].substring(1)).append(" | ").append(t).append(" | ")
             .append(fmt(ops)).append(" | ").append(fmt(m.get(p + "p50_us"))).append(" | ").append(fmt(m.get(p + "p90_us")))
             .append(" | ").append(fmt(m.get(p + "p99_us"))).append(" | ").append(fmt(m.get(p + "p999_us"))).append(" | ")
+            .append(fmt(m.get(p + "jvm_cpu_us_per_op"))).append(" | ")
             .append(noop == null || t.equals("noop") ? "" : pct(ops / noop)).append(" | ")
             .append(cassandra == null || t.equals("cassandra") ? "" : fmt(ops / cassandra) + "×").append(" |\n");
       }

@@ -5,6 +5,7 @@ import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.bench.driver.Sessions;
+import dev.ringlet.bench.report.CpuClock;
 import dev.ringlet.bench.report.ResultSink;
 import dev.ringlet.bench.report.Stats;
 import java.lang.management.ManagementFactory;
@@ -30,9 +31,13 @@ public final class StartupCommand {
   public void run() {
     long mainEntered = System.currentTimeMillis();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+    long cpu0 = CpuClock.threadNanos();
+    long processCpu0 = CpuClock.processNanos();
     long t0 = System.nanoTime();
     RingletCluster first = Ringlet.start(ClusterSpec.defaults());
     long t1 = System.nanoTime();
+    long cpu1 = CpuClock.threadNanos();
+    long processCpu1 = CpuClock.processNanos();
     long readyWallClock = System.currentTimeMillis();
     try (CqlSession session = Sessions.open(first.contactPoints(), first.localDatacenter(), Sessions.Tuning.TESTS)) {
       long t2 = System.nanoTime();
@@ -41,6 +46,8 @@ public final class StartupCommand {
       sink.add("startup/first/jvm_to_main_ms", mainEntered - jvmStart, "ms");
       sink.add("startup/first/jvm_to_ready_ms", readyWallClock - jvmStart, "ms");
       sink.add("startup/first/ready_ms", Stats.millis(t1 - t0), "ms");
+      sink.add("startup/first/ready_cpu_calling_thread_ms", Stats.millis(cpu1 - cpu0), "ms");
+      sink.add("startup/first/ready_cpu_process_ms", Stats.millis(processCpu1 - processCpu0), "ms");
       sink.add("startup/first/session_ms", Stats.millis(t2 - t0), "ms");
       sink.add("startup/first/first_query_ms", Stats.millis(t3 - t0), "ms");
     } finally {
