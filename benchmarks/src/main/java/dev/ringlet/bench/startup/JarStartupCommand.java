@@ -28,11 +28,29 @@ public final class JarStartupCommand {
     for (int i = 0; i < runs; i++) {
       try (JarProcess p = JarProcess.start(jar, List.of())) {
         sink.add("jar/spawn_to_ready_ms", Stats.millis(p.spawnToReadyNanos()), "ms");
+        long cpuMs = cpuMillis(p.pid());
+        if (cpuMs >= 0) {
+          sink.add("jar/cpu_at_ready_ms", cpuMs, "ms");
+        }
         long rssKb = residentKb(p.pid());
         if (rssKb > 0) {
           sink.add("jar/rss_at_ready_mb", rssKb / 1024.0, "MB");
         }
       }
+    }
+  }
+
+  /**
+   * User + system CPU of the process so far (all its threads: JIT, GC, the node), from
+   * /proc/PID/stat in clock ticks of 10 ms (Linux's USER_HZ of 100); -1 elsewhere.
+   */
+  private static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
