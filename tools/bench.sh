@@ -23,6 +23,8 @@ BUILD=1
 JMH=1
 UPDATE_DOCS=0
 REFERENCE="${RINGLET_REFERENCE_SCRIPTS:-/work/shared/reference-cassandra}"
+# --cassandra starts with --clean: never in the data folder golden files are recorded in.
+export REFCASS_DATA="${REFCASS_DATA:-$HOME/.ringlet-reference/data-bench}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS="$2"; shift ;;
