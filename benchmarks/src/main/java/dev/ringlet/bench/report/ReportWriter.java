@@ -79,6 +79,9 @@ public final class ReportWriter {
   private static void below(StringBuilder md, Medians m, String what, String metric, double goal, String unit,
       String cpuMetric, String cpuWhat) {
     Double v = m.get(metric);
+    if (v == null) {
+      return; // a partial run (one command): only what was measured has a verdict
+    }
     Double cpu = cpuMetric == null ? null : m.get(cpuMetric);
     md.append("| ").append(what).append(" | < ").append(fmt(goal)).append(' ').append(unit).append(" | ")
         .append(v == null ? "not measured" : fmt(v) + " " + unit)
@@ -90,11 +93,10 @@ public final class ReportWriter {
     Double ringlet = m.get("load/ringlet/" + workload + "/c128/ops_per_s");
     Double noop = m.get("load/noop/" + workload + "/c128/ops_per_s");
     String what = "prepared " + workload.toUpperCase(Locale.ROOT) + " at 128 in flight, vs no-op server";
-    md.append("| ").append(what).append(" | ≥ 70 % | ");
     if (ringlet == null || noop == null) {
-      md.append("not measured | – |\n");
       return;
     }
+    md.append("| ").append(what).append(" | ≥ 70 % | ");
     double r = ringlet / noop;
     md.append(pct(r)).append(" (").append(fmt(ringlet)).append(" / ").append(fmt(noop)).append(" ops/s)");
     Double ringletCpu = m.get("load/ringlet/" + workload + "/c128/jvm_cpu_us_per_op");
