@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Driver sessions as the benchmarks open them. {@link Tuning#TESTS} is what a test integration
  * should use: the schema and topology debouncers and the schema-agreement poll shrunk from
- * 1 s / 1 s / 200 ms to a few milliseconds, so that a DDL round trip costs what the server costs.
+ * 1 s / 1 s / 200 ms to a few milliseconds, so that a DDL round trip costs what the server costs,
+ * and the quiet period of the driver's Netty event loops on close cut from 2 s to 0, so that
+ * closing a session does not block for 2 s.
  */
 public final class Sessions {
 
@@ -19,7 +21,7 @@ public final class Sessions {
   public enum Tuning {
     /** The driver's defaults (schema debouncer window 1 s). */
     DEFAULTS,
-    /** Shrunk debouncers and agreement interval, as a test integration should configure. */
+    /** Shrunk debouncers and agreement interval, no close quiet period: what a test integration should configure. */
     TESTS
   }
 
@@ -45,7 +47,9 @@ public final class Sessions {
           .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, 1)
           .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
           .withInt(DefaultDriverOption.METADATA_TOPOLOGY_MAX_EVENTS, 1)
-          .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, Duration.ofMillis(5));
+          .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, Duration.ofMillis(5))
+          .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+          .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
     }
     return b;
   }
