@@ -50,12 +50,33 @@ public final class NoopServer implements AutoCloseable {
         recorded = recording.recorded();
       }
       CannedProcessor canned = new CannedProcessor(recorded);
-      ProtocolServer server = ProtocolServers.start(ProtocolServerConfig.of(loopback, port), canned, resources);
+      ProtocolServer server = bindAgain(loopback, port, canned, resources);
       return new NoopServer(resources, server, canned, recorded.size());
     } catch (RuntimeException e) {
       resources.close();
       throw e;
     }
+  }
+
+  /**
+   * Binds the port the recorder just released; the kernel may refuse it for a moment after the
+   * recorder's connections closed, so this retries for up to 2 s, then takes any free port (the
+   * driver addresses its contact point by the address it was given, not by system.local's port).
+   */
+  private static ProtocolServer bindAgain(InetAddress address, int port, CannedProcessor canned, WireResources resources) {
+    for (int attempt = 0; attempt < 40; attempt++) {
+      try {
+        return ProtocolServers.start(ProtocolServerConfig.of(address, port), canned, resources);
+      } catch (java.io.UncheckedIOException e) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return ProtocolServers.start(ProtocolServerConfig.of(address, 0), canned, resources);
   }
 
   public InetSocketAddress address() {
