@@ -1,0 +1,112 @@
+package dev.ringlet.bench;
+
+import dev.ringlet.bench.cli.Args;
+import dev.ringlet.bench.load.LoadCommand;
+import dev.ringlet.bench.load.LoadOptions;
+import dev.ringlet.bench.report.ReportWriter;
+import dev.ringlet.bench.report.ResultSink;
+import dev.ringlet.bench.startup.FootprintCommand;
+import dev.ringlet.bench.startup.JarStartupCommand;
+import dev.ringlet.bench.startup.StartupCommand;
+import dev.ringlet.bench.suite.SuiteCommand;
+import dev.ringlet.bench.suite.SuiteOptions;
+import dev.ringlet.bench.target.TargetKind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar benchmarks/target/ringlet-benchmarks.jar <command> [--option value ...]}; see
+ * docs/benchmarks.md for every command and option.
+ */
+public final class BenchMain {
+
+  private static final String USAGE = String.join("\n",
+      "Usage: java -jar ringlet-benchmarks.jar <command> [options]",
+      "  load        driver load: --targets noop,ringlet,jar,cassandra --workloads insert,select,slice,scan,lwt,batch",
+      "              --concurrency 128 --requests 50000 --warmup 20000 --partitions 10000 [--start-cassandra]",
+      "  startup     Ringlet.start() and driver session, first in this JVM then --later N more",
+      "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
+      "  footprint   retained heap per idle node, --nodes N",
+      "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
+      "  report      --results FILE [--jmh FILE.csv] --out FILE.md: medians and ratios as markdown",
+      "Every command takes --results FILE to append its measurements.",
+      "");
+
+  private BenchMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    if (argv.length == 0 || argv[0].equals("--help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    Args args = new Args(Arrays.asList(argv).subList(1, argv.length));
+    try {
+      Runnable command = command(argv[0], args);
+      args.requireAllUsed();
+      command.run();
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+    }
+    System.exit(0);
+  }
+
+  private static Runnable command(String name, Args args) {
+    return switch (name) {
+      case "load" -> {
+        LoadCommand c = new LoadCommand(LoadOptions.parse(args));
+        yield unchecked(c::run);
+      }
+      case "startup" -> {
+        StartupCommand c = new StartupCommand(args.integer("later", 10, 0), sink(args));
+        yield c::run;
+      }
+      case "jar-startup" -> {
+        JarStartupCommand c = new JarStartupCommand(LoadOptions.targetOptions(args).ringletJar(),
+            args.integer("runs", 5, 1), sink(args));
+        yield c::run;
+      }
+      case "footprint" -> {
+        FootprintCommand c = new FootprintCommand(args.integer("nodes", 20, 1), sink(args));
+        yield unchecked(c::run);
+      }
+      case "suite" -> {
+        SuiteOptions o = new SuiteOptions(TargetKind.parse(args.string("target", "ringlet")),
+            args.integer("tables", 50, 1), args.integer("tests", 200, 0), args.integer("reset-tables", 5, 1),
+            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), LoadOptions.targetOptions(args));
+        SuiteCommand c = new SuiteCommand(o, sink(args));
+        yield c::run;
+      }
+      case "report" -> {
+        ReportWriter c = new ReportWriter(args.path("results", null), args.path("jmh", null), args.path("out", null),
+            args.string("title", "Ringlet benchmarks"));
+        yield unchecked(c::write);
+      }
+      default -> throw new IllegalArgumentException("command: " + name + " (expected: one of "
+          + List.of("load", "startup", "jar-startup", "footprint", "suite", "report") + ")");
+    };
+  }
+
+  private static ResultSink sink(Args args) {
+    return new ResultSink(args.path("results", null));
+  }
+
+  /** A measurement that may be interrupted. */
+  @FunctionalInterface
+  interface Measurement {
+    void run() throws Exception;
+  }
+
+  private static Runnable unchecked(Measurement m) {
+    return () -> {
+      try {
+        m.run();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** Command-line parsing for the benchmark tools. */
+package dev.ringlet.bench.cli;

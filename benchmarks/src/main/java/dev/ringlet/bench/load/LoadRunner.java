@@ -1,0 +1,69 @@
+package dev.ringlet.bench.load;
+
+import dev.ringlet.bench.report.CpuClock;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed loop: at most {@code concurrency} operations in flight, a new one started as soon as one
+ * completes. Latency is measured from the start of an operation to its completion, in microseconds;
+ * being closed-loop, it does not correct for coordinated omission (a slow server gets fewer requests).
+ */
+final class LoadRunner {
+
+  /** One asynchronous operation; {@code i} is its sequence number. */
+  @FunctionalInterface
+  interface Op {
+    CompletionStage<?> start(long i);
+  }
+
+  /** What one run measured. */
+  record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, Histogram latencyMicros,
+      Throwable firstError) {
+    double opsPerSecond() {
+      return operations * 1e9 / elapsedNanos;
+    }
+  }
+
+  private LoadRunner() {}
+
+  /** Runs {@code count} operations; {@code histogram} may be null when latencies are not wanted. */
+  static Outcome run(Op op, long count, int concurrency, Histogram histogram) throws InterruptedException {
+    Histogram latencies = histogram != null ? histogram : new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+    Semaphore slots = new Semaphore(concurrency);
+    LongAdder errors = new LongAdder();
+    AtomicReference<Throwable> firstError = new AtomicReference<>();
+    long cpuBegin = CpuClock.processNanos();
+    long begin = System.nanoTime();
+    for (long i = 0; i < count; i++) {
+      slots.acquire();
+      long start = System.nanoTime();
+      CompletionStage<?> stage;
+      try {
+        stage = op.start(i);
+      } catch (RuntimeException e) {
+        errors.increment();
+        firstError.compareAndSet(null, e);
+        slots.release();
+        continue;
+      }
+      stage.whenComplete((result, error) -> {
+        latencies.recordValue(Math.min((System.nanoTime() - start) / 1000, TimeUnit.MINUTES.toMicros(1)));
+        if (error != null) {
+          errors.increment();
+          firstError.compareAndSet(null, error);
+        }
+        slots.release();
+      });
+    }
+    slots.acquire(concurrency);
+    long elapsed = System.nanoTime() - begin;
+    long cpu = CpuClock.processNanos() - cpuBegin;
+    return new Outcome(count, errors.sum(), elapsed, cpu, latencies, firstError.get());
+  }
+}

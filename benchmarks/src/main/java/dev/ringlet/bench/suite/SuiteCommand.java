@@ -1,0 +1,112 @@
+package dev.ringlet.bench.suite;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import dev.ringlet.bench.driver.Sessions;
+import dev.ringlet.bench.report.ResultSink;
+import dev.ringlet.bench.report.Stats;
+import dev.ringlet.bench.target.Target;
+import dev.ringlet.bench.target.Targets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an application's integration-test suite does to its database: start it, connect a session
+ * tuned for tests, create a keyspace and {@code tables} tables, then run {@code tests} small tests,
+ * each of which TRUNCATEs the tables it uses, writes a few rows and reads them back. Times the whole
+ * and its parts (start, one DDL, one TRUNCATE, one test).
+ */
+public final class SuiteCommand {
+
+  private static final String KEYSPACE = "ringlet_suite";
+
+  private final SuiteOptions options;
+  private final ResultSink sink;
+
+  public SuiteCommand(SuiteOptions options, ResultSink sink) {
+    this.options = options;
+    this.sink = sink;
+  }
+
+  public void run() {
+    String prefix = "suite/" + options.target().id() + "/";
+    long begin = System.nanoTime();
+    try (Target target = Targets.open(options.target(), options.targetOptions(), a -> { })) {
+      long started = System.nanoTime();
+      try (CqlSession session = Sessions.open(target.contactPoints(), target.localDatacenter(), Sessions.Tuning.TESTS)) {
+        long connected = System.nanoTime();
+        List<Double> ddl = new ArrayList<>();
+        session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
+        session.execute("CREATE KEYSPACE " + KEYSPACE
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        for (int t = 0; t < options.tables(); t++) {
+          long d0 = System.nanoTime();
+          session.execute("CREATE TABLE " + KEYSPACE + ".t" + t
+              + " (id int, seq int, name text, score double, tags set<text>, PRIMARY KEY (id, seq))");
+          ddl.add(Stats.millis(System.nanoTime() - d0));
+        }
+        long setUp = System.nanoTime();
+        List<Double> truncates = new ArrayList<>();
+        List<Double> tests = new ArrayList<>();
+        runTests(session, truncates, tests);
+        long testsDone = System.nanoTime();
+        sink.add(prefix + "start_ms", Stats.millis(started - begin), "ms");
+        sink.add(prefix + "connect_ms", Stats.millis(connected - started), "ms");
+        sink.add(prefix + "setup_" + options.tables() + "_tables_ms", Stats.millis(setUp - connected), "ms");
+        sink.add(prefix + "ddl_median_ms", Stats.median(ddl), "ms");
+        // A DDL's cost grows with the schema (the driver re-reads all of system_schema after each):
+        int tenth = Math.max(1, ddl.size() / 5);
+        sink.add(prefix + "ddl_first_" + tenth + "_median_ms", Stats.median(ddl.subList(0, tenth)), "ms");
+        sink.add(prefix + "ddl_last_" + tenth + "_median_ms", Stats.median(ddl.subList(ddl.size() - tenth, ddl.size())), "ms");
+        sink.add(prefix + "truncate_median_ms", Stats.median(truncates), "ms");
+        sink.add(prefix + "test_median_ms", Stats.median(tests), "ms");
+        sink.add(prefix + options.tests() + "_tests_ms", Stats.millis(testsDone - setUp), "ms");
+        sink.add(prefix + "total_ms", Stats.millis(testsDone - begin), "ms");
+      }
+      defaultSessionDdl(target, prefix);
+    }
+  }
+
+  private void runTests(CqlSession session, List<Double> truncates, List<Double> tests) {
+    List<PreparedStatement> inserts = new ArrayList<>();
+    List<PreparedStatement> selects = new ArrayList<>();
+    for (int t = 0; t < options.resetTables(); t++) {
+      inserts.add(session.prepare("INSERT INTO " + KEYSPACE + ".t" + t + " (id, seq, name, score) VALUES (?, ?, ?, ?)"));
+      selects.add(session.prepare("SELECT seq, name, score FROM " + KEYSPACE + ".t" + t + " WHERE id = ?"));
+    }
+    for (int i = 0; i < options.tests(); i++) {
+      long t0 = System.nanoTime();
+      for (int t = 0; t < options.resetTables(); t++) {
+        long r0 = System.nanoTime();
+        session.execute("TRUNCATE " + KEYSPACE + ".t" + t);
+        truncates.add(Stats.millis(System.nanoTime() - r0));
+      }
+      int table = i % options.resetTables();
+      for (int r = 0; r < options.rowsPerTest(); r++) {
+        session.execute(inserts.get(table).bind(i, r, "row " + r, r * 1.5));
+      }
+      List<Row> rows = session.execute(selects.get(table).bind(i)).all();
+      if (rows.size() != options.rowsPerTest()) {
+        throw new IllegalStateException("test " + i + ": read " + rows.size() + " rows (expected: " + options.rowsPerTest() + ")");
+      }
+      tests.add(Stats.millis(System.nanoTime() - t0));
+    }
+  }
+
+  /** A few DDL round trips through a session with the driver's default debouncer settings. */
+  private void defaultSessionDdl(Target target, String prefix) {
+    if (options.defaultSessionDdls() == 0) {
+      return;
+    }
+    try (CqlSession session = Sessions.open(target.contactPoints(), target.localDatacenter(), Sessions.Tuning.DEFAULTS)) {
+      List<Double> ddl = new ArrayList<>();
+      for (int i = 0; i < options.defaultSessionDdls(); i++) {
+        long d0 = System.nanoTime();
+        session.execute("CREATE TABLE " + KEYSPACE + ".untuned" + i + " (id int PRIMARY KEY, v text)");
+        ddl.add(Stats.millis(System.nanoTime() - d0));
+      }
+      sink.add(prefix + "ddl_default_session_median_ms", Stats.median(ddl), "ms");
+    }
+  }
+}

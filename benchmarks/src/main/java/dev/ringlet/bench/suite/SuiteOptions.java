@@ -1,0 +1,29 @@
+package dev.ringlet.bench.suite;
+
+import dev.ringlet.bench.target.TargetKind;
+import dev.ringlet.bench.target.TargetOptions;
+
+/**
+ * The test-suite workload.
+ *
+ * @param target where it runs (ringlet, jar or cassandra; noop makes no sense here)
+ * @param tables tables created by the DDL-heavy set-up (default 50)
+ * @param tests small tests run after it (default 200)
+ * @param resetTables tables the tests use and TRUNCATE before each test (default 5)
+ * @param rowsPerTest rows each test writes and reads back (default 3)
+ * @param defaultSessionDdls DDL statements timed through an untuned session, to show the
+ *     driver's debouncer cost (default 3)
+ */
+public record SuiteOptions(
+    TargetKind target, int tables, int tests, int resetTables, int rowsPerTest, int defaultSessionDdls,
+    TargetOptions targetOptions) {
+
+  public SuiteOptions {
+    if (target == TargetKind.NOOP) {
+      throw new IllegalArgumentException("--target: noop (expected: ringlet, jar or cassandra; the no-op server cannot run DDL)");
+    }
+    if (resetTables > tables) {
+      throw new IllegalArgumentException("--reset-tables: " + resetTables + " (expected: <= --tables " + tables + ")");
+    }
+  }
+}

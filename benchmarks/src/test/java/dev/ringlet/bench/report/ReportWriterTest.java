@@ -1,0 +1,35 @@
+package dev.ringlet.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void should_judge_targets_on_the_median_of_repeated_samples() throws Exception {
+    // Given three start-up samples (median 250 ms) and one insert run per server
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("startup/first/ready_ms", 250, "ms");
+    sink.add("startup/first/ready_ms", 900, "ms");
+    sink.add("startup/first/ready_ms", 240, "ms");
+    sink.add("load/noop/insert/c128/ops_per_s", 10_000, "ops/s");
+    sink.add("load/ringlet/insert/c128/ops_per_s", 6_000, "ops/s");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then
+    String md = Files.readString(out);
+    assertThat(md).contains("| first cluster in a fresh JVM: `Ringlet.start()` returns | < 300 ms | 250 ms | met |");
+    assertThat(md).contains("| 60 % (6,000 / 10,000 ops/s) | **missed** |");
+    assertThat(md).doesNotContain("later 1-node clusters"); // not measured, so no verdict
+  }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Runs Ringlet's benchmark suite and writes a markdown table of medians and ratios.
+# See docs/benchmarks.md. Usage:
+#   tools/bench.sh [--reps N] [--requests N] [--quick] [--cassandra] [--no-build] [--no-jmh] [--update-docs]
+#
+#   --reps N        repetitions of each measurement (fresh JVMs for start-up); default 3
+#   --requests N    measured requests per load case; default 50000 (warm-up: 40 %)
+#   --quick         reps 1, 10000 requests, short JMH: a smoke run, not a result
+#   --cassandra     also measure Apache Cassandra 5.0 at 127.0.0.1:9142, started (--clean) and
+#                   stopped by the reference scripts; needs ~1.5 GB and their fetch-lib.sh done once
+#   --no-build      use the jars already built
+#   --no-jmh        skip the JMH micro-benchmarks
+#   --update-docs   replace the results section of docs/benchmarks.md with this run's table
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+REPS=3
+REQUESTS=50000
+QUICK=0
+CASSANDRA=0
+BUILD=1
+JMH=1
+UPDATE_DOCS=0
+REFERENCE="${RINGLET_REFERENCE_SCRIPTS:-/work/shared/reference-cassandra}"
+# --cassandra starts with --clean: never in the data folder golden files are recorded in.
+export REFCASS_DATA="${REFCASS_DATA:-$HOME/.ringlet-reference/data-bench}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) REPS="$2"; shift ;;
+    --requests) REQUESTS="$2"; shift ;;
+    --quick) QUICK=1 ;;
+    --cassandra) CASSANDRA=1 ;;
+    --no-build) BUILD=0 ;;
+    --no-jmh) JMH=0 ;;
+    --update-docs) UPDATE_DOCS=1 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$QUICK" = 1 ]; then REPS=1; REQUESTS=10000; fi
+WARMUP=$((REQUESTS * 2 / 5))
+JMH_OPTS=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
+[ "$QUICK" = 1 ] && JMH_OPTS=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
+
+if [ "$BUILD" = 1 ]; then
+  echo "== build"
+  ./mvnw -q -B install -DskipTests
+  ./mvnw -q -B -Pbench -pl benchmarks package
+fi
+
+JAR="$ROOT/benchmarks/target/ringlet-benchmarks.jar"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/benchmarks/target/bench-results/$STAMP"
+mkdir -p "$OUT"
+R="$OUT/results.tsv"
+JAVA="${JAVA:-java}"
+bench() { "$JAVA" -Xmx1g -jar "$JAR" "$@" --results "$R"; }
+
+TARGETS="noop,ringlet,jar"
+if [ "$CASSANDRA" = 1 ]; then
+  echo "== starting Apache Cassandra (reference scripts, --clean)"
+  "$REFERENCE/start.sh" --clean
+  trap '"$REFERENCE/stop.sh"' EXIT
+  "$REFERENCE/wait-ready.sh" 180
+  TARGETS="$TARGETS,cassandra"
+fi
+
+echo "== start-up and footprint ($REPS fresh JVMs each)"
+for _ in $(seq "$REPS"); do bench startup --later 10 >/dev/null; done
+bench jar-startup --runs "$((REPS * 2 - 1))" >/dev/null
+for _ in $(seq "$REPS"); do bench footprint --nodes 20 >/dev/null; done
+
+echo "== load: prepared insert/select at 128 in flight, $REQUESTS requests, targets $TARGETS, $REPS reps"
+# The order of the targets rotates between repetitions so that none is always measured first
+# (in a JVM whose driver code is still being compiled) or last.
+ORDER="$TARGETS"
+for _ in $(seq "$REPS"); do
+  bench load --targets "$ORDER" --workloads insert,select --concurrency 128 \
+    --requests "$REQUESTS" --warmup "$WARMUP" | grep -v '^RESULT'
+  ORDER="${ORDER#*,},${ORDER%%,*}"
+done
+echo "== load: other workloads, concurrency 1 and 128, one rep"
+bench load --targets "$TARGETS" --workloads slice,scan,lwt,batch --concurrency 1,128 \
+  --requests "$((REQUESTS / 5))" --warmup "$((WARMUP / 5))" | grep -v '^RESULT'
+
+echo "== test-suite workload"
+for _ in $(seq "$REPS"); do bench suite --target ringlet >/dev/null; done
+if [ "$CASSANDRA" = 1 ]; then bench suite --target cassandra --tests 50 >/dev/null; fi
+
+JMH_CSV=""
+if [ "$JMH" = 1 ]; then
+  echo "== JMH"
+  "$JAVA" -cp "$JAR" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
+  JMH_CSV="--jmh $OUT/jmh.csv"
+fi
+
+TITLE="$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), $("$JAVA" -version 2>&1 | head -1 | tr -d '"'), reps $REPS, $REQUESTS requests"
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" report --results "$R" $JMH_CSV --out "$OUT/report.md" --title "$TITLE" >/dev/null
+echo "== report: $OUT/report.md"
+cat "$OUT/report.md"
+
+if [ "$UPDATE_DOCS" = 1 ]; then
+  DOC="$ROOT/docs/benchmarks.md"
+  awk -v table="$OUT/report.md" '
+    /<!-- results:start -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
+    /<!-- results:end -->/ { skip = 0 }
+    !skip { print }' "$DOC" >"$DOC.tmp" && mv "$DOC.tmp" "$DOC"
+  echo "== updated $DOC"
+fi
