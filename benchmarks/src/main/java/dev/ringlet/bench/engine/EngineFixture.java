@@ -61,10 +61,11 @@ public final class EngineFixture {
     Storage storage = new Storage();
     SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimeUuids ids = new TimeUuids(clock);
-    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Set.of(DATACENTER), ids::next);
+    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> java.util.Map.of(DATACENTER, 1), ids::next, clock);
     WriteExecutor writes = new WriteExecutor(tables, new TimestampGenerator(clock), clock);
-    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(clock), clock,
-        this::publishSchemaChange);
+    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(clock, schema::current), clock,
+        this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
+            () -> dev.ringlet.internal.cluster.Topology.singleNode(DATACENTER)));
   }
 
   public QueryProcessor processor() {

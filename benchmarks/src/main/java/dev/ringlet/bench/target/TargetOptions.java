@@ -1,0 +1,20 @@
+package dev.ringlet.bench.target;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to reach or start targets.
+ *
+ * @param ringletJar the standalone jar for {@link TargetKind#JAR} (default {@code engine/target/ringlet.jar})
+ * @param startCassandra whether {@link TargetKind#CASSANDRA} is started (and stopped) by this
+ *     program through the reference scripts; when false it must already listen on 127.0.0.1:9142
+ * @param referenceScripts the folder of {@code start.sh}, {@code wait-ready.sh}, {@code stop.sh}
+ */
+public record TargetOptions(Path ringletJar, boolean startCassandra, Path referenceScripts) {
+
+  public TargetOptions {
+    Objects.requireNonNull(ringletJar, "ringletJar");
+    Objects.requireNonNull(referenceScripts, "referenceScripts");
+  }
+}

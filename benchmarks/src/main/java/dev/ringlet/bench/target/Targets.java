@@ -1,0 +1,94 @@
+package dev.ringlet.bench.target;
+
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
+import dev.ringlet.bench.noop.NoopServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Opens a {@link Target} of each kind. */
+public final class Targets {
+
+  static final int CASSANDRA_PORT = 9142;
+
+  private Targets() {}
+
+  /**
+   * @param noopCapture what the no-op server records its answers from: given a real engine's
+   *     address, it must send every request the later load will send
+   */
+  public static Target open(TargetKind kind, TargetOptions options, Consumer<InetSocketAddress> noopCapture) {
+    return switch (kind) {
+      case RINGLET -> inJvm();
+      case JAR -> jar(options);
+      case NOOP -> noop(noopCapture);
+      case CASSANDRA -> cassandra(options);
+    };
+  }
+
+  private static Target inJvm() {
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+    return new Simple(TargetKind.RINGLET, cluster.contactPoints(), cluster.localDatacenter(), cluster::close);
+  }
+
+  private static Target jar(TargetOptions options) {
+    JarProcess p = JarProcess.start(options.ringletJar(), List.of("-Xmx1g"));
+    return new Simple(TargetKind.JAR, List.of(p.address()), "datacenter1", p::close);
+  }
+
+  private static Target noop(Consumer<InetSocketAddress> capture) {
+    NoopServer server = NoopServer.recordAndStart(capture);
+    return new Simple(TargetKind.NOOP, List.of(server.address()), "datacenter1", () -> {
+      if (server.misses() > 0) {
+        System.err.println("no-op server: " + server.misses() + " requests had no canned answer");
+      }
+      server.close();
+    });
+  }
+
+  private static Target cassandra(TargetOptions options) {
+    Runnable stop = () -> { };
+    if (options.startCassandra()) {
+      script(options, "start.sh", "--clean");
+      script(options, "wait-ready.sh", "180");
+      stop = () -> script(options, "stop.sh");
+    }
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), CASSANDRA_PORT);
+    return new Simple(TargetKind.CASSANDRA, List.of(address), "datacenter1", stop);
+  }
+
+  private static void script(TargetOptions options, String name, String... args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(options.referenceScripts().resolve(name).toString());
+    command.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+      // Never --clean the data folder other people record golden files in: a folder of our own.
+      pb.environment().putIfAbsent("REFCASS_DATA",
+          Path.of(System.getProperty("user.home"), ".ringlet-reference", "data-bench").toString());
+      int rc = pb.start().waitFor();
+      if (rc != 0) {
+        throw new IllegalStateException(command + " exited with " + rc);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Simple(TargetKind kind, List<InetSocketAddress> contactPoints, String localDatacenter, Runnable stop)
+      implements Target {
+    @Override
+    public void close() {
+      stop.run();
+    }
+  }
+}
