@@ -117,6 +117,10 @@ public final class QueryProcessor {
   }
 
   private void checkWrite(ModificationStatement write, QueryOptions options) {
+    if (dev.ringlet.internal.exec.ddl.SystemNames.isSystem(write.table().keyspace())) {
+      throw new CqlException(dev.ringlet.internal.error.ErrorCode.UNAUTHORIZED,
+          write.table().keyspace() + " keyspace is not user-modifiable.");
+    }
     consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
         write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
   }

@@ -23,8 +23,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Finds a table's store: generated system tables are materialised from node state on each read
- * (they are small), user tables come from storage.
+ * Finds a table's store: generated system tables are materialised from node state, and kept until
+ * the schema or what the node says of itself or its peers changes (drivers re-read the whole
+ * schema after every DDL); user tables come from storage.
  */
 public final class SystemTableSource implements TableSource {
 
@@ -32,6 +33,10 @@ public final class SystemTableSource implements TableSource {
   private final Supplier<Schema> schema;
   private final Supplier<NodeInfo> local;
   private final Supplier<List<NodeInfo>> peers;
+  private final java.util.concurrent.ConcurrentHashMap<String, Generated> generated = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A generated table's store and the state it was generated from. */
+  private record Generated(Schema schema, NodeInfo local, List<NodeInfo> peers, TableStore store) {}
 
   public SystemTableSource(Storage storage, Supplier<Schema> schema, Supplier<NodeInfo> local, Supplier<List<NodeInfo>> peers) {
     this.storage = storage;
@@ -46,10 +51,20 @@ public final class SystemTableSource implements TableSource {
     if (generated == null) {
       return storage.table(table.id(), () -> new MemoryTableStore(TableComparators.clustering(table)));
     }
+    Schema currentSchema = schema.get();
+    NodeInfo currentLocal = local.get();
+    List<NodeInfo> currentPeers = peers.get();
+    String name = table.keyspace() + "." + table.name();
+    Generated cached = this.generated.get(name);
+    if (cached != null && cached.schema() == currentSchema && cached.local().equals(currentLocal)
+        && cached.peers().equals(currentPeers)) {
+      return cached.store();
+    }
     MemoryTableStore store = new MemoryTableStore(TableComparators.clustering(table));
-    for (Map<String, Object> row : generated.rows(schema.get(), local.get(), peers.get())) {
+    for (Map<String, Object> row : generated.rows(currentSchema, currentLocal, currentPeers)) {
       store.apply(toUpdate(table, row));
     }
+    this.generated.put(name, new Generated(currentSchema, currentLocal, currentPeers, store));
     return store;
   }
 
