@@ -165,6 +165,18 @@ class DriverAcceptanceTest {
   }
 
   @Test
+  void should_empty_a_keyspace_without_a_client_round_trip() {
+    session.execute("CREATE TABLE acc.reset_me (k int PRIMARY KEY, v int)");
+    session.execute("INSERT INTO acc.reset_me (k, v) VALUES (1, 1)");
+    int tables = cluster.truncate(java.util.Set.of("acc", "no_such_keyspace"));
+    assertThat(tables).isEqualTo(session.getMetadata().getKeyspace("acc").orElseThrow().getTables().size());
+    assertThat(session.execute("SELECT * FROM acc.reset_me").all()).isEmpty();
+    assertThat(session.getMetadata().getKeyspace("acc").orElseThrow().getTable("reset_me")).isPresent();
+    assertThatThrownBy(() -> cluster.truncate(java.util.Set.of("system")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void should_bind_named_values_and_named_markers() {
     session.execute("INSERT INTO acc.kv (k, v) VALUES (:key, :value)", java.util.Map.of("key", 41, "value", 410));
     Row row = session.execute(SimpleStatement.newInstance("SELECT v FROM acc.kv WHERE k = :k").setNamedValues(java.util.Map.of("k", 41))).one();

@@ -72,6 +72,15 @@ public final class LocalCluster implements RingletCluster {
   }
 
   @Override
+  public int truncate(java.util.Set<String> keyspaces) {
+    int tables = 0;
+    for (Node n : nodes) {
+      tables = n.truncate(keyspaces);
+    }
+    return tables;
+  }
+
+  @Override
   public void close() {
     for (Node n : nodes) {
       n.close();

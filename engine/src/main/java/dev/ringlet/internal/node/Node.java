@@ -37,6 +37,7 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final SchemaManager schema;
   private final QueryProcessor processor;
+  private final Storage storage;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
 
   public Node(NodeConfig config) {
@@ -46,7 +47,7 @@ public final class Node implements AutoCloseable {
       keyspaces.put(ks.name(), ks);
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
-    Storage storage = new Storage();
+    this.storage = new Storage();
     SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
@@ -79,6 +80,26 @@ public final class Node implements AutoCloseable {
     return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),
         config.hostId(), config.tokens(), config.address(), 7000, config.address(), 7000, config.address(), a.getPort(),
         schema.current().version());
+  }
+
+  /** Empties every table of the keyspaces (see {@link dev.ringlet.api.RingletCluster#truncate}). */
+  public int truncate(java.util.Set<String> keyspaces) {
+    int count = 0;
+    for (String name : keyspaces) {
+      if (dev.ringlet.internal.exec.ddl.SystemNames.isSystem(name)) {
+        throw new IllegalArgumentException("keyspace: " + name + " (expected: a user keyspace, not a system one)");
+      }
+      KeyspaceMetadata ks = schema.current().keyspace(name);
+      if (ks == null) {
+        continue;
+      }
+      for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
+        storage.table(t.id(), () -> new dev.ringlet.internal.storage.MemoryTableStore(
+            dev.ringlet.internal.exec.TableComparators.clustering(t))).truncate();
+        count++;
+      }
+    }
+    return count;
   }
 
   private void publishSchemaChange(Result.SchemaChange change) {

@@ -144,7 +144,7 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
    */
   public int reset(Set<String> keyspaces, ClassLoader loader) {
     SessionPool pool = sessions(loader, "Isolation.TRUNCATE_TABLES");
-    DataReset reset = DataReset.truncatingThrough(pool);
+    DataReset reset = DataReset.direct(cluster);
     long stamp = gate.writeLock();
     try {
       return reset.reset(keyspaces.isEmpty() ? unclaimedKeyspaces(pool) : keyspaces);

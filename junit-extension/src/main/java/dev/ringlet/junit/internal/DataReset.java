@@ -17,6 +17,11 @@ interface DataReset {
    */
   int reset(Set<String> keyspaces);
 
+  /** The engine empties the tables itself: no client round trip, no driver needed. */
+  static DataReset direct(dev.ringlet.api.RingletCluster cluster) {
+    return cluster::truncate;
+  }
+
   /** One TRUNCATE per table through the driver, all in flight at once. */
   static DataReset truncatingThrough(SessionPool sessions) {
     return sessions::truncateTables;
