@@ -9,7 +9,11 @@ final class DdlDispatch {
 
   private DdlDispatch() {}
 
-  static Result run(Statement st, DdlExecutor ddl, ClientSession session, TableSource tables) {
+  static Result run(Statement st, DdlExecutor ddl, ClientSession session, TableSource tables,
+      dev.ringlet.internal.schema.Schema schema) {
+    if (st instanceof Statement.Describe d) {
+      return dev.ringlet.internal.exec.describe.DescribeExecutor.describe(d, schema, session);
+    }
     if (st instanceof Statement.Use u) {
       return ddl.use(u, session);
     }

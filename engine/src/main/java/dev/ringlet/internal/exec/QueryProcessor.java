@@ -264,7 +264,7 @@ public final class QueryProcessor {
       }
       return writes.batch(batchType(b.type()), a.batch(), each, options, ts);
     }
-    Result result = DdlDispatch.run(st, ddl, session, tables);
+    Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
       schemaEvents.accept(change);
     }

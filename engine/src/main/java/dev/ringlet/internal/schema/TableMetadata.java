@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * A table: its key and other columns and its options. Immutable; changes make a new instance.
  * {@link #columns()} is Cassandra's {@code SELECT *} order: partition key, clustering columns, the
- * static columns by name, then the regular columns by name.
+ * static columns by name, then the regular columns by name; {@code others} keeps declaration order.
  */
 public record TableMetadata(
     String keyspace,
@@ -34,13 +34,22 @@ public record TableMetadata(
     droppedColumns = Map.copyOf(droppedColumns);
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
-    List<ColumnMetadata> sorted = new ArrayList<>(others);
-    sorted.sort(Comparator.comparing((ColumnMetadata c) -> !c.isStatic()).thenComparing(ColumnMetadata::name));
-    others = List.copyOf(sorted);
+    others = List.copyOf(others); // in declaration order (DESCRIBE shows it); columns() sorts
   }
 
   /** All columns in {@code SELECT *} order. */
   public List<ColumnMetadata> columns() {
+    List<ColumnMetadata> sorted = new ArrayList<>(others);
+    sorted.sort(Comparator.comparing((ColumnMetadata c) -> !c.isStatic()).thenComparing(ColumnMetadata::name));
+    List<ColumnMetadata> all = new ArrayList<>(partitionKey.size() + clustering.size() + others.size());
+    all.addAll(partitionKey);
+    all.addAll(clustering);
+    all.addAll(sorted);
+    return all;
+  }
+
+  /** All columns in the order they were declared (key columns first), as DESCRIBE prints them. */
+  public List<ColumnMetadata> declaredColumns() {
     List<ColumnMetadata> all = new ArrayList<>(partitionKey.size() + clustering.size() + others.size());
     all.addAll(partitionKey);
     all.addAll(clustering);

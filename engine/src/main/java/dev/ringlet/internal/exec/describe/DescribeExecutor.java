@@ -1,0 +1,138 @@
+package dev.ringlet.internal.exec.describe;
+
+import dev.ringlet.internal.cql.ast.QualifiedName;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.parse.Identifiers;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.ClientSession;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Server-side DESCRIBE (Cassandra 4.0+), which cqlsh sends: rows of keyspace, type, name and the
+ * CQL that recreates the object. Keyspaces, tables and the lists of them; types, functions,
+ * indexes and views come with those objects.
+ */
+public final class DescribeExecutor {
+
+  private static final Comparator<String> NAME_ORDER = String.CASE_INSENSITIVE_ORDER;
+
+  private DescribeExecutor() {}
+
+  public static Result describe(Statement.Describe d, Schema schema, ClientSession session) {
+    switch (d.kind()) {
+      case "KEYSPACES":
+        return keyspaces(schema);
+      case "TABLES":
+        return tables(schema, session);
+      case "KEYSPACE":
+        return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only());
+      case "TABLE":
+        return table(tableNamed(schema, d.name(), session));
+      case "NAME":
+        return byName(schema, d.name(), session, d.only());
+      default:
+        throw CqlException.invalid("DESCRIBE " + d.kind() + " is not supported yet");
+    }
+  }
+
+  private static Result byName(Schema schema, QualifiedName name, ClientSession session, boolean only) {
+    if (name.keyspace() == null && schema.keyspace(name.name()) != null) {
+      return keyspace(schema.keyspace(name.name()), only);
+    }
+    return table(tableNamed(schema, name, session));
+  }
+
+  private static KeyspaceMetadata keyspaceNamed(Schema schema, String name) {
+    if (name == null) {
+      throw CqlException.invalid("No keyspace specified and no current keyspace");
+    }
+    KeyspaceMetadata ks = schema.keyspace(name);
+    if (ks == null) {
+      throw CqlException.invalid("'" + name + "' not found in keyspaces");
+    }
+    return ks;
+  }
+
+  private static TableMetadata tableNamed(Schema schema, QualifiedName name, ClientSession session) {
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    TableMetadata t = ks.tables().get(name.name());
+    if (t == null) {
+      throw CqlException.invalid("Table '" + name.name() + "' not found in keyspace '" + ks.name() + "'");
+    }
+    return t;
+  }
+
+  private static Result keyspace(KeyspaceMetadata ks, boolean only) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
+    if (!only) {
+      for (TableMetadata t : sortedTables(ks)) {
+        rows.add(row(ks.name(), "table", t.name(), SchemaCql.table(t)));
+      }
+    }
+    return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  private static Result table(TableMetadata t) {
+    return new Result.Rows(columns(true), List.of(row(t.keyspace(), "table", t.name(), SchemaCql.table(t))), null, List.of());
+  }
+
+  private static Result tables(Schema schema, ClientSession session) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    List<KeyspaceMetadata> keyspaces = new ArrayList<>(schema.keyspaces().values());
+    if (session.keyspace() != null && schema.keyspace(session.keyspace()) != null) {
+      keyspaces = List.of(schema.keyspace(session.keyspace()));
+    }
+    for (KeyspaceMetadata ks : keyspaces) {
+      for (TableMetadata t : sortedTables(ks)) {
+        rows.add(row(ks.name(), "table", t.name(), null));
+      }
+    }
+    return new Result.Rows(columns(false), rows, null, List.of());
+  }
+
+  private static Result keyspaces(Schema schema) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      rows.add(row(ks.name(), "keyspace", ks.name(), null));
+    }
+    return new Result.Rows(columns(false), rows, null, List.of());
+  }
+
+  private static List<TableMetadata> sortedTables(KeyspaceMetadata ks) {
+    List<TableMetadata> tables = new ArrayList<>(ks.tables().values());
+    tables.sort(Comparator.comparing(TableMetadata::name, NAME_ORDER));
+    return tables;
+  }
+
+  private static List<ColumnSpec> columns(boolean withStatement) {
+    List<ColumnSpec> c = new ArrayList<>();
+    c.add(new ColumnSpec("system", "describe", "keyspace_name", NativeType.TEXT));
+    c.add(new ColumnSpec("system", "describe", "type", NativeType.TEXT));
+    c.add(new ColumnSpec("system", "describe", "name", NativeType.TEXT));
+    if (withStatement) {
+      c.add(new ColumnSpec("system", "describe", "create_statement", NativeType.TEXT));
+    }
+    return c;
+  }
+
+  private static List<ByteBuffer> row(String keyspace, String type, String name, String statement) {
+    List<ByteBuffer> r = new ArrayList<>();
+    r.add(NativeType.TEXT.encode(Identifiers.maybeQuote(keyspace)));
+    r.add(NativeType.TEXT.encode(type));
+    r.add(NativeType.TEXT.encode(Identifiers.maybeQuote(name)));
+    if (statement != null) {
+      r.add(NativeType.TEXT.encode(statement));
+    }
+    return r;
+  }
+}

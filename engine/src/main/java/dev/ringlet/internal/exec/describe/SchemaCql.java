@@ -1,0 +1,124 @@
+package dev.ringlet.internal.exec.describe;
+
+import dev.ringlet.internal.cql.parse.Identifiers;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.ReplicationParams;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The CREATE statements DESCRIBE prints, formatted exactly as Cassandra 5.0 formats them. */
+final class SchemaCql {
+
+  private SchemaCql() {}
+
+  static String keyspace(KeyspaceMetadata ks) {
+    Map<String, String> replication = new TreeMap<>(ks.replication().asMap());
+    String cls = replication.get("class");
+    if (cls != null && cls.startsWith("org.apache.cassandra.locator.")) {
+      replication.put("class", cls.substring("org.apache.cassandra.locator.".length()));
+    }
+    Map<String, String> ordered = new java.util.LinkedHashMap<>();
+    ordered.put("class", replication.remove("class"));
+    ordered.putAll(replication);
+    return "CREATE KEYSPACE " + Identifiers.maybeQuote(ks.name()) + " WITH replication = " + map(ordered)
+        + "  AND durable_writes = " + ks.durableWrites() + ";";
+  }
+
+  static String table(TableMetadata t) {
+    StringBuilder b = new StringBuilder("CREATE TABLE ")
+        .append(Identifiers.maybeQuote(t.keyspace())).append('.').append(Identifiers.maybeQuote(t.name())).append(" (\n");
+    boolean inlineKey = t.partitionKey().size() == 1 && t.clustering().isEmpty();
+    for (ColumnMetadata c : t.declaredColumns()) {
+      b.append("    ").append(Identifiers.maybeQuote(c.name())).append(' ').append(c.type().cql());
+      if (c.isStatic()) {
+        b.append(" static");
+      }
+      if (inlineKey && c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+        b.append(" PRIMARY KEY");
+      }
+      b.append(",\n");
+    }
+    if (inlineKey) {
+      b.setLength(b.length() - 2);
+      b.append('\n');
+    } else {
+      b.append("    PRIMARY KEY (").append(primaryKey(t)).append(")\n");
+    }
+    b.append(") WITH ");
+    List<String> options = new ArrayList<>();
+    if (!t.clustering().isEmpty()) {
+      List<String> order = new ArrayList<>();
+      for (ColumnMetadata c : t.clustering()) {
+        order.add(Identifiers.maybeQuote(c.name()) + (c.reversed() ? " DESC" : " ASC"));
+      }
+      options.add("CLUSTERING ORDER BY (" + String.join(", ", order) + ")");
+    }
+    options.addAll(options(t.params()));
+    b.append(String.join("\n    AND ", options)).append(';');
+    return b.toString();
+  }
+
+  private static String primaryKey(TableMetadata t) {
+    List<String> pk = t.partitionKey().stream().map(c -> Identifiers.maybeQuote(c.name())).toList();
+    String partition = pk.size() == 1 ? pk.get(0) : "(" + String.join(", ", pk) + ")";
+    List<String> parts = new ArrayList<>();
+    parts.add(partition);
+    for (ColumnMetadata c : t.clustering()) {
+      parts.add(Identifiers.maybeQuote(c.name()));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Table options in the order Cassandra 5.0 prints them. */
+  private static List<String> options(TableParams p) {
+    List<String> o = new ArrayList<>();
+    o.add("additional_write_policy = " + quote(p.additionalWritePolicy()));
+    o.add("allow_auto_snapshot = " + p.allowAutoSnapshot());
+    o.add("bloom_filter_fp_chance = " + p.bloomFilterFpChance());
+    o.add("caching = " + map(new TreeMap<>(p.caching().asMap())));
+    o.add("cdc = " + p.cdc());
+    o.add("comment = " + quote(p.comment()));
+    o.add("compaction = " + map(new TreeMap<>(p.compaction().asMap())));
+    o.add("compression = " + map(new TreeMap<>(p.compression().asMap())));
+    o.add("memtable = " + quote(p.memtable()));
+    o.add("crc_check_chance = " + p.crcCheckChance());
+    o.add("default_time_to_live = " + p.defaultTimeToLive());
+    o.add("extensions = " + (p.extensions().isEmpty() ? "{}" : extensions(p)));
+    o.add("gc_grace_seconds = " + p.gcGraceSeconds());
+    o.add("incremental_backups = " + p.incrementalBackups());
+    o.add("max_index_interval = " + p.maxIndexInterval());
+    o.add("memtable_flush_period_in_ms = " + p.memtableFlushPeriodInMs());
+    o.add("min_index_interval = " + p.minIndexInterval());
+    o.add("read_repair = " + quote(p.readRepair()));
+    o.add("speculative_retry = " + quote(p.speculativeRetry()));
+    return o;
+  }
+
+  private static String extensions(TableParams p) {
+    List<String> entries = new ArrayList<>();
+    new TreeMap<>(p.extensions()).forEach((k, v) -> {
+      StringBuilder hex = new StringBuilder("0x");
+      java.nio.ByteBuffer d = v.duplicate();
+      while (d.hasRemaining()) {
+        hex.append(String.format("%02x", d.get()));
+      }
+      entries.add(quote(k) + ": " + hex);
+    });
+    return "{" + String.join(", ", entries) + "}";
+  }
+
+  static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private static String map(Map<String, String> m) {
+    List<String> entries = new ArrayList<>();
+    m.forEach((k, v) -> entries.add(quote(k) + ": " + quote(v)));
+    return "{" + String.join(", ", entries) + "}";
+  }
+}
