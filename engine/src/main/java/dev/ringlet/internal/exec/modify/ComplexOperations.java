@@ -51,16 +51,21 @@ final class ComplexOperations {
       return setField(c, f, description);
     }
     if (a instanceof Assignment.Prepend p) {
+      if (!(type instanceof ListType) && p.value() instanceof Term.ListLiteral) {
+        // Cassandra prepares a prepended literal as a list first.
+        throw CqlException.invalid("Unexpected receiver type '" + type.cql() + "'; only list and vector are expected");
+      }
+      BoundTerm value = compile(p.value(), c.name(), type);
       if (!(type instanceof ListType)) {
         throw CqlException.invalid("Invalid operation (" + description + ") for non list column " + c.name());
       }
       if (!type.isMultiCell()) {
         throw CqlException.invalid("Invalid operation (" + description + ") for frozen list column " + c.name());
       }
-      return new ColumnOperation(c, compile(p.value(), c.name(), type), ColumnOperation.Kind.PREPEND);
+      return new ColumnOperation(c, value, ColumnOperation.Kind.PREPEND);
     }
     if (!isCollection(type)) {
-      if (type instanceof TupleType) {
+      if (type instanceof TupleType || type instanceof UserType) {
         throw CqlException.invalid("Invalid operation (" + description + ") for tuple column " + c.name());
       }
       throw CqlException.invalid("Invalid operation (" + description + ") for non counter column " + c.name());
@@ -69,6 +74,9 @@ final class ComplexOperations {
       throw CqlException.invalid("Invalid operation (" + description + ") for frozen collection column " + c.name());
     }
     if (a instanceof Assignment.Add add) {
+      if (type instanceof MapType && add.value() instanceof Term.ListLiteral) {
+        throw CqlException.invalid("Value for a map addition has to be a map, but was: '" + TermText.of(add.value()) + "'");
+      }
       return new ColumnOperation(c, compile(add.value(), c.name(), type), ColumnOperation.Kind.ADD);
     }
     Term removed = ((Assignment.Subtract) a).value();
@@ -141,7 +149,7 @@ final class ComplexOperations {
       return new ColumnOperation(c, null, ColumnOperation.Kind.DELETE_ELEMENT, key, -1);
     }
     if (!(type instanceof UserType u)) {
-      throw CqlException.invalid("Invalid deletion operation for non-UDT column " + c.name());
+      throw CqlException.invalid("Invalid field deletion operation for non-UDT column " + c.name());
     }
     if (!u.isMultiCell()) {
       throw CqlException.invalid("Frozen UDT column " + c.name() + " does not support field deletions");
@@ -157,7 +165,8 @@ final class ComplexOperations {
       return a.column() + " = " + a.column() + " - " + TermText.of(sub.value());
     }
     if (a instanceof Assignment.Prepend p) {
-      return a.column() + " = " + TermText.of(p.value()) + " + " + a.column();
+      // Cassandra writes a prepend with a minus sign in its messages.
+      return a.column() + " = " + TermText.of(p.value()) + " - " + a.column();
     }
     if (a instanceof Assignment.SetElement e) {
       return a.column() + "[" + TermText.of(e.key()) + "] = " + TermText.of(e.value());

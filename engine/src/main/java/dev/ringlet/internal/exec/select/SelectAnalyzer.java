@@ -183,7 +183,8 @@ public final class SelectAnalyzer {
           + " LIKE " + TermText.of(s.value()) + " is not valid.");
     }
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
-      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
+      contains(c, s);
+      return;
     }
     BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
     Operator op = s.operator();
@@ -192,6 +193,24 @@ public final class SelectAnalyzer {
       putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
     }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
+  }
+
+  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}: always filtering, as there are no indexes. */
+  private void contains(ColumnMetadata c, Relation.Single s) {
+    dev.ringlet.internal.types.CqlType type = c.type();
+    boolean key = s.operator() == Operator.CONTAINS_KEY;
+    if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
+      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
+    }
+    if (key && !(type instanceof dev.ringlet.internal.types.MapType)) {
+      throw CqlException.invalid("Cannot use CONTAINS KEY on non-map column " + c.name());
+    }
+    ColumnSpec receiver = key
+        ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
+        : spec("value(" + c.name() + ")", ContainsPredicate.valueType(type));
+    BoundTerm value = terms.compile(s.value(), receiver);
+    regularRestricted = true;
+    filters.add(values -> new ContainsPredicate(c, key, checked(c, value.bind(values))));
   }
 
   private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {
