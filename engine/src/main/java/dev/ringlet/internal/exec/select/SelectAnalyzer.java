@@ -163,8 +163,14 @@ public final class SelectAnalyzer {
     } else if (r instanceof Relation.Token t) {
       token(t);
     } else {
-      throw CqlException.invalid("Map-entry predicates on frozen map column are not supported");
+      mapEntry((Relation.Element) r);
     }
+  }
+
+  private void mapEntry(Relation.Element e) {
+    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e);
+    regularRestricted = true;
+    filters.add(filter);
   }
 
   private void single(Relation.Single s) {
@@ -195,22 +201,10 @@ public final class SelectAnalyzer {
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
   }
 
-  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}: always filtering, as there are no indexes. */
   private void contains(ColumnMetadata c, Relation.Single s) {
-    dev.ringlet.internal.types.CqlType type = c.type();
-    boolean key = s.operator() == Operator.CONTAINS_KEY;
-    if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
-      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
-    }
-    if (key && !(type instanceof dev.ringlet.internal.types.MapType)) {
-      throw CqlException.invalid("Cannot use CONTAINS KEY on non-map column " + c.name());
-    }
-    ColumnSpec receiver = key
-        ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
-        : spec("value(" + c.name() + ")", ContainsPredicate.valueType(type));
-    BoundTerm value = terms.compile(s.value(), receiver);
+    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).contains(c, s);
     regularRestricted = true;
-    filters.add(values -> new ContainsPredicate(c, key, checked(c, value.bind(values))));
+    filters.add(filter);
   }
 
   private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {
