@@ -115,8 +115,8 @@ public final class SelectorCompiler {
       throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
     }
     String name = fn + "(" + c.name() + ")";
-    if (c.type().isMultiCell() && w.kind() == Selector.WriteTimeOrTtl.Kind.WRITETIME) {
-      return elementWriteTimes(name, c);
+    if (c.type().isMultiCell() && w.kind() != Selector.WriteTimeOrTtl.Kind.MAXWRITETIME) {
+      return ElementTimes.selector(name, c, w.kind() == Selector.WriteTimeOrTtl.Kind.TTL);
     }
     if (w.kind() == Selector.WriteTimeOrTtl.Kind.TTL) {
       return CompiledSelector.perRow(name, NativeType.INT, c.isStatic(), (row, values) -> {
@@ -127,23 +127,6 @@ public final class SelectorCompiler {
     return CompiledSelector.perRow(name, NativeType.BIGINT, c.isStatic(), (row, values) -> {
       Cell cell = row.cell(c);
       return cell == null ? null : NativeType.BIGINT.encode(cell.timestamp());
-    });
-  }
-
-  /** WRITETIME of a non-frozen collection or user type: one timestamp per live element, in element order. */
-  private static CompiledSelector elementWriteTimes(String name, ColumnMetadata c) {
-    dev.ringlet.internal.types.ListType type = new dev.ringlet.internal.types.ListType(NativeType.BIGINT, false);
-    return CompiledSelector.perRow(name, type, c.isStatic(), (row, values) -> {
-      List<java.util.Map.Entry<ByteBuffer, Cell>> elements =
-          dev.ringlet.internal.exec.select.ComplexValues.ordered(c.type(), row.elements(c));
-      if (elements.isEmpty()) {
-        return null;
-      }
-      List<ByteBuffer> times = new ArrayList<>();
-      for (java.util.Map.Entry<ByteBuffer, Cell> e : elements) {
-        times.add(NativeType.BIGINT.encode(e.getValue().timestamp()));
-      }
-      return type.pack(times);
     });
   }
 
