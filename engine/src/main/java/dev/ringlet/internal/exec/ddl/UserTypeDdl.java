@@ -101,8 +101,19 @@ final class UserTypeDdl {
         throw CqlException.invalid("Cannot add field " + alter.addField() + " to type " + ksName + "." + name
             + ": a field with name " + alter.addField() + " already exists");
       }
+      CqlType added = fieldType(alter.addType(), ks);
+      List<String> keyed = new ArrayList<>();
+      for (TableMetadata t : ks.tables().values()) {
+        if (t.partitionKey().stream().anyMatch(c -> UserTypeReferences.uses(c.type(), name))) {
+          keyed.add(ksName + "." + t.name());
+        }
+      }
+      if (!keyed.isEmpty()) {
+        throw CqlException.invalid("Cannot add new field " + alter.addField() + " of type " + added.cql() + " to user type "
+            + ksName + "." + name + " as the type is being used in partition key by the following tables: " + String.join(", ", keyed));
+      }
       names.add(alter.addField());
-      types.add(fieldType(alter.addType(), ks));
+      types.add(added);
     } else {
       for (int i = 0; i < alter.renameFrom().size(); i++) {
         String from = alter.renameFrom().get(i);

@@ -12,18 +12,15 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.TermCompiler;
-import dev.ringlet.internal.exec.TermText;
 import dev.ringlet.internal.exec.select.KeyPlan;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.NativeType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Checks INSERT/UPDATE/DELETE against the table with Cassandra's rules and messages. */
 public final class ModificationAnalyzer {

@@ -21,7 +21,6 @@ import dev.ringlet.internal.storage.RowUpdate;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
