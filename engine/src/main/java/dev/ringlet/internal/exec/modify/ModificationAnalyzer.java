@@ -402,7 +402,8 @@ public final class ModificationAnalyzer {
         throw CqlException.invalid("PRIMARY KEY column '" + col.name() + "' cannot have IF conditions");
       }
       if (c.element() != null || c.field() != null) {
-        throw CqlException.invalid("Conditions on collection elements and UDT fields are not supported yet");
+        out.add(ElementConditions.compile(table, terms, col, c));
+        continue;
       }
       if (c.operator() == Operator.IN) {
         List<BoundTerm> ins = new ArrayList<>();
