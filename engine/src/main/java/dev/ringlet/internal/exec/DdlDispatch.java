@@ -38,6 +38,15 @@ final class DdlDispatch {
     if (st instanceof Statement.DropTable d) {
       return ddl.dropTable(d, session);
     }
+    if (st instanceof Statement.CreateType c) {
+      return ddl.createType(c, session);
+    }
+    if (st instanceof Statement.AlterType a) {
+      return ddl.alterType(a, session);
+    }
+    if (st instanceof Statement.DropType d) {
+      return ddl.dropType(d, session);
+    }
     if (st instanceof Statement.Truncate t) {
       return ddl.truncate(t, session, tables::store);
     }

@@ -38,6 +38,13 @@ public final class TermText {
       }
       return b.append('}').toString();
     }
+    if (term instanceof Term.UdtLiteral u) {
+      StringBuilder b = new StringBuilder("{");
+      for (int i = 0; i < u.fields().size(); i++) {
+        b.append(i == 0 ? "" : ", ").append(u.fields().get(i)).append(": ").append(of(u.values().get(i)));
+      }
+      return b.append('}').toString();
+    }
     if (term instanceof Term.FunctionCall f) {
       return f.function() + "(" + join(f.arguments()) + ")";
     }

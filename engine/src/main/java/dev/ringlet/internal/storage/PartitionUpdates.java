@@ -32,7 +32,9 @@ public final class PartitionUpdates {
   private static RowUpdate merge(RowUpdate a, RowUpdate b) {
     Map<String, Cell> cells = new HashMap<>(a.cells());
     b.cells().forEach((k, v) -> cells.merge(k, v, Reconciliation::reconcile));
+    Map<String, ComplexColumn> complex = new HashMap<>(a.complex());
+    b.complex().forEach((k, v) -> complex.merge(k, v, ComplexColumn::merge));
     return new RowUpdate(a.clustering(), Reconciliation.reconcile(a.liveness(), b.liveness()),
-        DeletionTime.max(a.deletion(), b.deletion()), cells);
+        DeletionTime.max(a.deletion(), b.deletion()), cells, complex);
   }
 }

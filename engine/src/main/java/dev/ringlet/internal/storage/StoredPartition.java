@@ -75,6 +75,13 @@ final class StoredPartition {
         cells.put(e.getKey(), c);
       }
     }
-    return new LiveRow(clustering, liveness, cells);
+    Map<String, Map<java.nio.ByteBuffer, Cell>> complex = new HashMap<>();
+    for (Map.Entry<String, ComplexColumn> e : row.complex.entrySet()) {
+      Map<java.nio.ByteBuffer, Cell> live = e.getValue().live(deletion, now);
+      if (!live.isEmpty()) {
+        complex.put(e.getKey(), live);
+      }
+    }
+    return new LiveRow(clustering, liveness, cells, complex);
   }
 }

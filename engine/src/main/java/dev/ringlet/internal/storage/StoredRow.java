@@ -9,11 +9,21 @@ final class StoredRow {
   LivenessInfo liveness = LivenessInfo.EMPTY;
   DeletionTime deletion = DeletionTime.LIVE;
   final Map<String, Cell> cells = new HashMap<>();
+  final Map<String, ComplexColumn> complex = new HashMap<>();
 
   void dropColumn(String column, long timestampMicros) {
     Cell c = cells.get(column);
     if (c != null && c.timestamp() <= timestampMicros) {
       cells.remove(column);
+    }
+    ComplexColumn cc = complex.get(column);
+    if (cc != null) {
+      ComplexColumn kept = cc.dropped(timestampMicros);
+      if (kept == null) {
+        complex.remove(column);
+      } else {
+        complex.put(column, kept);
+      }
     }
   }
 
@@ -22,6 +32,9 @@ final class StoredRow {
     deletion = DeletionTime.max(deletion, update.deletion());
     for (Map.Entry<String, Cell> e : update.cells().entrySet()) {
       cells.merge(e.getKey(), e.getValue(), Reconciliation::reconcile);
+    }
+    for (Map.Entry<String, ComplexColumn> e : update.complex().entrySet()) {
+      complex.merge(e.getKey(), e.getValue(), ComplexColumn::merge);
     }
   }
 }

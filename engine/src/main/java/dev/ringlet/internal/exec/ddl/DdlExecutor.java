@@ -302,6 +302,26 @@ public final class DdlExecutor {
     return new Result.Void();
   }
 
+  // ------------------------------------------------------------------ user types
+
+  public Result createType(Statement.CreateType create, ClientSession session) {
+    String ks = keyspaceOf(create.type(), session);
+    checkUserModifiable(ks);
+    return new UserTypeDdl(schema).create(create, ks);
+  }
+
+  public Result alterType(Statement.AlterType alter, ClientSession session) {
+    String ks = keyspaceOf(alter.type(), session);
+    checkUserModifiable(ks);
+    return new UserTypeDdl(schema).alter(alter, ks);
+  }
+
+  public Result dropType(Statement.DropType drop, ClientSession session) {
+    String ks = keyspaceOf(drop.type(), session);
+    checkUserModifiable(ks);
+    return new UserTypeDdl(schema).drop(drop, ks);
+  }
+
   /** The statement's keyspace, or the session's; Cassandra's message when there is none. */
   public static String keyspaceOf(QualifiedName name, ClientSession session) {
     if (name.keyspace() != null) {

@@ -58,6 +58,9 @@ final class TableBuilder {
         throw CqlException.invalid("Static column '" + k + "' cannot be part of the PRIMARY KEY");
       }
       CqlType t = types.get(k);
+      if (t instanceof dev.ringlet.internal.types.UserType u && t.isMultiCell()) {
+        throw CqlException.invalid("Invalid non-frozen user-defined type \"" + u.keyspace() + "." + u.name() + "\" for PRIMARY KEY column '" + k + "'");
+      }
       if (t.isMultiCell()) {
         throw CqlException.invalid("Invalid non-frozen collection type " + t.cql() + " for PRIMARY KEY column '" + k + "'");
       }

@@ -79,6 +79,9 @@ public final class TypeResolver {
   }
 
   private static void checkNestedFrozen(CqlType inner, String kind) {
+    if (inner instanceof UserType && inner.isMultiCell()) {
+      throw CqlException.invalid("Non-frozen UDTs are not allowed inside collections: " + kind + "<" + inner.cql() + ">");
+    }
     if (inner.isMultiCell()) {
       throw CqlException.invalid("Non-frozen collections are not allowed inside collections: " + kind + "<" + inner.cql() + ">");
     }

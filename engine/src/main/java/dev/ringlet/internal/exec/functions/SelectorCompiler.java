@@ -115,6 +115,9 @@ public final class SelectorCompiler {
       throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
     }
     String name = fn + "(" + c.name() + ")";
+    if (c.type().isMultiCell() && w.kind() != Selector.WriteTimeOrTtl.Kind.MAXWRITETIME) {
+      return ElementTimes.selector(name, c, w.kind() == Selector.WriteTimeOrTtl.Kind.TTL);
+    }
     if (w.kind() == Selector.WriteTimeOrTtl.Kind.TTL) {
       return CompiledSelector.perRow(name, NativeType.INT, c.isStatic(), (row, values) -> {
         Cell cell = row.cell(c);

@@ -4,14 +4,31 @@ import dev.ringlet.internal.cql.ast.Operator;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.types.CqlType;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** One LWT condition {@code IF col op value} (or {@code IN}) on a column's current value. */
-public record ConditionCheck(ColumnMetadata column, Operator operator, BoundTerm value, List<BoundTerm> inValues) {
+/**
+ * One LWT condition {@code IF col op value} (or {@code IN}) on a column's current value, or on one
+ * of its elements or fields ({@code IF m[k] = v}, {@code IF l[i] = v}, {@code IF u.f = v}):
+ * {@code element} then picks the compared value out of the column's, compared in type {@code type}.
+ */
+public record ConditionCheck(ColumnMetadata column, Operator operator, BoundTerm value, List<BoundTerm> inValues,
+    CqlType type, ElementAccess element) {
 
-  /** Whether the current value (null when none) satisfies the condition. */
-  public boolean test(ByteBuffer current, BoundValues values) {
+  /** Picks an element or field out of a column's value (null when absent). */
+  @FunctionalInterface
+  interface ElementAccess {
+    ByteBuffer get(ByteBuffer columnValue, BoundValues values);
+  }
+
+  public ConditionCheck(ColumnMetadata column, Operator operator, BoundTerm value, List<BoundTerm> inValues) {
+    this(column, operator, value, inValues, column.type(), null);
+  }
+
+  /** Whether the current value of the column (null when none) satisfies the condition. */
+  public boolean test(ByteBuffer columnValue, BoundValues values) {
+    ByteBuffer current = element == null || columnValue == null ? columnValue : element.get(columnValue, values);
     if (operator == Operator.IN) {
       for (BoundTerm t : inValues) {
         if (equal(current, t.bind(values))) {
@@ -30,7 +47,7 @@ public record ConditionCheck(ColumnMetadata column, Operator operator, BoundTerm
     if (current == null || expected == null) {
       return false;
     }
-    int c = column.type().compare(current, expected);
+    int c = type.compare(current, expected);
     switch (operator) {
       case LT:
         return c < 0;
@@ -49,6 +66,6 @@ public record ConditionCheck(ColumnMetadata column, Operator operator, BoundTerm
     if (a == null || b == null) {
       return a == null && b == null;
     }
-    return column.type().compare(a, b) == 0;
+    return type.compare(a, b) == 0;
   }
 }

@@ -12,18 +12,15 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.TermCompiler;
-import dev.ringlet.internal.exec.TermText;
 import dev.ringlet.internal.exec.select.KeyPlan;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.NativeType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Checks INSERT/UPDATE/DELETE against the table with Cassandra's rules and messages. */
 public final class ModificationAnalyzer {
@@ -168,14 +165,16 @@ public final class ModificationAnalyzer {
 
   private ModificationStatement update(Statement.Update update) {
     List<ColumnOperation> ops = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Assignment> seen = new java.util.HashMap<>();
+    ComplexOperations complex = new ComplexOperations(table, terms);
     boolean onlyStatic = true;
     for (Assignment a : update.assignments()) {
       ColumnMetadata c = column(a.column());
       if (c.isPrimaryKey()) {
         throw CqlException.invalid("PRIMARY KEY part " + c.name() + " found in SET part");
       }
-      if (!seen.add(c.name())) {
+      Assignment previous = seen.put(c.name(), a);
+      if (previous != null && !compatible(previous, a)) {
         throw CqlException.invalid("Multiple definitions found for column " + c.name());
       }
       onlyStatic &= c.isStatic();
@@ -189,7 +188,7 @@ public final class ModificationAnalyzer {
         ops.add(new ColumnOperation(c, terms.compile(delta, spec(c)),
             a instanceof Assignment.Add ? ColumnOperation.Kind.COUNTER_ADD : ColumnOperation.Kind.COUNTER_SUBTRACT));
       } else {
-        throw CqlException.invalid("Invalid operation (" + describe(a) + ") for non counter column " + c.name());
+        ops.add(complex.assignment(c, a, ComplexOperations.describe(a)));
       }
     }
     if (table.counter()) {
@@ -209,17 +208,15 @@ public final class ModificationAnalyzer {
         conditions(update.conditions()));
   }
 
-  private static String describe(Assignment a) {
-    if (a instanceof Assignment.Add add) {
-      return a.column() + " = " + a.column() + " + " + TermText.of(add.value());
+  /** Several element or field operations may touch one column; a whole-value assignment may not share it. */
+  private static boolean compatible(Assignment a, Assignment b) {
+    if (a instanceof Assignment.Set || b instanceof Assignment.Set) {
+      return false;
     }
-    if (a instanceof Assignment.Subtract sub) {
-      return a.column() + " = " + a.column() + " - " + TermText.of(sub.value());
+    if (a instanceof Assignment.SetField fa && b instanceof Assignment.SetField fb) {
+      return !fa.field().equals(fb.field());
     }
-    if (a instanceof Assignment.Prepend p) {
-      return a.column() + " = " + TermText.of(p.value()) + " + " + a.column();
-    }
-    return a.column();
+    return true;
   }
 
   private ModificationStatement delete(Statement.Delete delete) {
@@ -227,21 +224,24 @@ public final class ModificationAnalyzer {
       throw CqlException.invalid("TTL is not supported with DELETE statements");
     }
     List<ColumnMetadata> columns = new ArrayList<>();
+    List<ColumnOperation> elements = new ArrayList<>();
+    ComplexOperations complex = new ComplexOperations(table, terms);
     boolean onlyStatic = !delete.targets().isEmpty();
     for (Deletion d : delete.targets()) {
       ColumnMetadata c = column(d.column());
       if (c.isPrimaryKey()) {
         throw CqlException.invalid("Invalid identifier " + c.name() + " for deletion (should not be a PRIMARY KEY part)");
       }
-      if (d.element() != null || d.field() != null) {
-        throw CqlException.invalid("Element and field deletions are not supported yet for " + c.name());
-      }
       onlyStatic &= c.isStatic();
-      columns.add(c);
+      if (d.element() != null || d.field() != null) {
+        elements.add(complex.deletion(c, d));
+      } else {
+        columns.add(c);
+      }
     }
-    Where where = where("DELETE", delete.where(), onlyStatic, columns.isEmpty());
+    Where where = where("DELETE", delete.where(), onlyStatic, delete.targets().isEmpty());
     return new ModificationStatement(ModificationStatement.Kind.DELETE, table, where.keys, where.clustering, where.range,
-        List.of(), columns, timestamp(delete.using()), null, conditionKind(delete.ifExists(), delete.conditions()),
+        elements, columns, timestamp(delete.using()), null, conditionKind(delete.ifExists(), delete.conditions()),
         conditions(delete.conditions()));
   }
 
@@ -402,7 +402,8 @@ public final class ModificationAnalyzer {
         throw CqlException.invalid("PRIMARY KEY column '" + col.name() + "' cannot have IF conditions");
       }
       if (c.element() != null || c.field() != null) {
-        throw CqlException.invalid("Conditions on collection elements and UDT fields are not supported yet");
+        out.add(ElementConditions.compile(table, terms, col, c));
+        continue;
       }
       if (c.operator() == Operator.IN) {
         List<BoundTerm> ins = new ArrayList<>();

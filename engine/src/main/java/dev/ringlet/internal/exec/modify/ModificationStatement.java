@@ -12,6 +12,8 @@ import dev.ringlet.internal.storage.Clustering;
 import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.LiveRow;
 import dev.ringlet.internal.storage.LivenessInfo;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RangeTombstone;
@@ -19,7 +21,6 @@ import dev.ringlet.internal.storage.RowUpdate;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -169,7 +170,7 @@ public final class ModificationStatement {
   private PartitionUpdate update(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl) {
     DeletionTime deletion = new DeletionTime(ctx.timestamp(), ctx.nowInSeconds());
     if (kind == Kind.DELETE) {
-      if (deletedColumns.isEmpty()) {
+      if (deletedColumns.isEmpty() && operations.isEmpty()) {
         return delete(key, values, deletion);
       }
       return cells(key, values, ctx, ttl, deletion, false);
@@ -206,27 +207,66 @@ public final class ModificationStatement {
   }
 
   private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, DeletionTime deletion, boolean marker) {
-    Map<String, Cell> regular = new HashMap<>();
-    Map<String, Cell> statics = new HashMap<>();
-    if (kind == Kind.DELETE) {
-      for (ColumnMetadata c : deletedColumns) {
-        (c.isStatic() ? statics : regular).put(c.name(), Cell.tombstone(ctx.timestamp(), ctx.nowInSeconds()));
-      }
-    } else {
-      for (ColumnOperation op : operations) {
-        op.apply(values, ctx, ttl, op.column().isStatic() ? statics : regular);
-      }
-    }
+    CurrentRows current = new CurrentRows(key, ctx);
+    RowCells statics = rowCells(true, null, values, ctx, ttl, current);
     RowUpdate staticRow = statics.isEmpty() ? null
-        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics);
+        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple, statics.complex);
     List<RowUpdate> rows = new ArrayList<>();
-    boolean onlyStatic = !statics.isEmpty() && regular.isEmpty() && (clustering == null || clustering.columns().isEmpty());
-    if (!onlyStatic) {
-      LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
-      for (Clustering c : clusterings(values)) {
-        rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular));
+    boolean noClustering = clustering == null || clustering.columns().isEmpty();
+    LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
+    for (Clustering c : clusterings(values)) {
+      RowCells regular = rowCells(false, c, values, ctx, ttl, current);
+      if (!statics.isEmpty() && regular.isEmpty() && noClustering) {
+        break;
       }
+      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple, regular.complex));
     }
     return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), staticRow, rows);
+  }
+
+  private RowCells rowCells(boolean statics, Clustering row, BoundValues values, WriteContext ctx, int ttl, CurrentRows current) {
+    RowCells cells = new RowCells();
+    for (ColumnMetadata c : deletedColumns) {
+      if (c.isStatic() == statics) {
+        new ColumnOperation(c, null, ColumnOperation.Kind.DELETE).apply(values, ctx, ttl, cells, Map.of());
+      }
+    }
+    for (ColumnOperation op : operations) {
+      if (op.column().isStatic() == statics) {
+        Map<java.nio.ByteBuffer, Cell> elements = op.readsCurrent() ? current.elements(op.column(), row) : Map.of();
+        op.apply(values, ctx, ttl, cells, elements);
+      }
+    }
+    return cells;
+  }
+
+  /** The partition as it is before the write, read once and only when an operation needs it. */
+  private static final class CurrentRows {
+    private final DecoratedKey key;
+    private final WriteContext ctx;
+    private LivePartition partition;
+
+    CurrentRows(DecoratedKey key, WriteContext ctx) {
+      this.key = key;
+      this.ctx = ctx;
+    }
+
+    Map<java.nio.ByteBuffer, Cell> elements(ColumnMetadata column, Clustering clustering) {
+      if (partition == null) {
+        partition = ctx.current().apply(key);
+        if (partition == null) {
+          return Map.of();
+        }
+      }
+      if (column.isStatic()) {
+        return partition.staticRow().elements(column.name());
+      }
+      for (LiveRow r : partition.rows()) {
+        if (r.clustering().equals(clustering)) {
+          return r.elements(column.name());
+        }
+      }
+      return Map.of();
+    }
   }
 }

@@ -50,8 +50,8 @@ public final class WriteExecutor {
       return conditional(statement, values, options);
     }
     long now = clock.nowInSeconds();
-    WriteContext ctx = new WriteContext(statement.timestamp(values, options, timestamps.next()), now);
     TableStore store = source.store(statement.table());
+    WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
     for (PartitionUpdate u : statement.updates(values, ctx)) {
       store.apply(u);
     }
@@ -83,7 +83,7 @@ public final class WriteExecutor {
     Map<UUID, TableMetadata> tables = new java.util.HashMap<>();
     for (int i = 0; i < statements.size(); i++) {
       ModificationStatement s = statements.get(i);
-      WriteContext ctx = new WriteContext(s.timestamp(values.get(i), QueryOptions.simple(List.of()), fallback), now);
+      WriteContext ctx = context(s.timestamp(values.get(i), QueryOptions.simple(List.of()), fallback), now, source.store(s.table()));
       byTable.computeIfAbsent(s.table().id(), k -> new ArrayList<>()).addAll(s.updates(values.get(i), ctx));
       tables.put(s.table().id(), s.table());
     }
@@ -142,7 +142,7 @@ public final class WriteExecutor {
         long ts = timestamps.next();
         List<PartitionUpdate> updates = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
-          updates.addAll(statements.get(i).updates(values.get(i), new WriteContext(ts, now)));
+          updates.addAll(statements.get(i).updates(values.get(i), context(ts, now, store)));
         }
         for (PartitionUpdate u : PartitionUpdates.mergeByPartition(updates)) {
           store.apply(u);
@@ -214,7 +214,7 @@ public final class WriteExecutor {
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
       if (applied) {
-        WriteContext ctx = new WriteContext(statement.timestamp(values, options, timestamps.next()), now);
+        WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
         for (PartitionUpdate u : statement.updates(values, ctx)) {
           store.apply(u);
         }
@@ -225,6 +225,10 @@ public final class WriteExecutor {
 
   private static String verb(ModificationStatement s) {
     return s.kind() == ModificationStatement.Kind.DELETE ? "deletions" : "updates";
+  }
+
+  private WriteContext context(long timestamp, long now, TableStore store) {
+    return new WriteContext(timestamp, now, timestamps::next, key -> store.read(key, now));
   }
 
   private static RowAccess find(TableMetadata table, LivePartition partition, Clustering clustering, long now) {

@@ -25,11 +25,23 @@ public record RowAccess(LivePartition partition, List<ByteBuffer> keyComponents,
     }
   }
 
+  /** The column's cell; a non-frozen collection or user type assembled from its live elements. */
   public Cell cell(ColumnMetadata column) {
-    if (column.kind() == ColumnMetadata.Kind.STATIC) {
-      return partition.staticRow().cell(column.name());
+    LiveRow source = column.kind() == ColumnMetadata.Kind.STATIC ? partition.staticRow() : row;
+    if (source == null) {
+      return null;
     }
-    return row == null ? null : row.cell(column.name());
+    if (column.type().isMultiCell()) {
+      Cell whole = source.cell(column.name());
+      return whole != null ? whole : ComplexValues.assemble(column.type(), source.elements(column.name()));
+    }
+    return source.cell(column.name());
+  }
+
+  /** The live element cells of a non-frozen collection or user-type column, by cell path. */
+  public java.util.Map<ByteBuffer, Cell> elements(ColumnMetadata column) {
+    LiveRow source = column.kind() == ColumnMetadata.Kind.STATIC ? partition.staticRow() : row;
+    return source == null ? java.util.Map.of() : source.elements(column.name());
   }
 
   public long token() {

@@ -163,8 +163,14 @@ public final class SelectAnalyzer {
     } else if (r instanceof Relation.Token t) {
       token(t);
     } else {
-      throw CqlException.invalid("Map-entry predicates on frozen map column are not supported");
+      mapEntry((Relation.Element) r);
     }
+  }
+
+  private void mapEntry(Relation.Element e) {
+    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e);
+    regularRestricted = true;
+    filters.add(filter);
   }
 
   private void single(Relation.Single s) {
@@ -183,7 +189,8 @@ public final class SelectAnalyzer {
           + " LIKE " + TermText.of(s.value()) + " is not valid.");
     }
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
-      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
+      contains(c, s);
+      return;
     }
     BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
     Operator op = s.operator();
@@ -192,6 +199,12 @@ public final class SelectAnalyzer {
       putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
     }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
+  }
+
+  private void contains(ColumnMetadata c, Relation.Single s) {
+    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).contains(c, s);
+    regularRestricted = true;
+    filters.add(filter);
   }
 
   private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {

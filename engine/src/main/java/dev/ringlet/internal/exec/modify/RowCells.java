@@ -1,0 +1,33 @@
+package dev.ringlet.internal.exec.modify;
+
+import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.ComplexColumn;
+import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.Reconciliation;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The cells one write puts in one row, simple and complex, merged as they are added. */
+final class RowCells {
+
+  final Map<String, Cell> simple = new HashMap<>();
+  final Map<String, ComplexColumn> complex = new HashMap<>();
+
+  void put(String column, Cell cell) {
+    simple.merge(column, cell, Reconciliation::reconcile);
+  }
+
+  /** Deletes every element of a complex column written at or before the deletion. */
+  void deleteElements(String column, DeletionTime deletion) {
+    complex.merge(column, new ComplexColumn(deletion, Map.of()), ComplexColumn::merge);
+  }
+
+  void putElement(String column, ByteBuffer path, Cell cell) {
+    complex.merge(column, new ComplexColumn(DeletionTime.LIVE, Map.of(path, cell)), ComplexColumn::merge);
+  }
+
+  boolean isEmpty() {
+    return simple.isEmpty() && complex.isEmpty();
+  }
+}
