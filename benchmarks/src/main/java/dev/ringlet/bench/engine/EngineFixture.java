@@ -61,7 +61,7 @@ public final class EngineFixture {
     Storage storage = new Storage();
     SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimeUuids ids = new TimeUuids(clock);
-    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> java.util.Map.of(DATACENTER, 1), ids::next, clock);
+    DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> java.util.Map.of(DATACENTER, 1), ids::next, clock);
     WriteExecutor writes = new WriteExecutor(tables, new TimestampGenerator(clock), clock);
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(clock, schema::current), clock,
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(

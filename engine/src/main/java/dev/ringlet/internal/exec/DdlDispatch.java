@@ -48,7 +48,7 @@ final class DdlDispatch {
       return ddl.dropType(d, session);
     }
     if (st instanceof Statement.Truncate t) {
-      return ddl.truncate(t, session, tables::store);
+      return ddl.truncate(t, session);
     }
     throw CqlException.invalid("This statement is not supported yet: " + st.getClass().getSimpleName());
   }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Builds and splits serialized partition keys: one column's value as is, several as Cassandra's
- * composite ({@code [2-byte length][bytes][0]} per component).
+ * composite ({@code [2-byte length][bytes][0]} per component, built by the partitioner).
  */
 public final class PartitionKeys {
 
@@ -18,20 +18,8 @@ public final class PartitionKeys {
   public static DecoratedKey decorate(TableMetadata table, List<ByteBuffer> components) {
     ByteBuffer key = table.partitionKey().size() == 1
         ? components.get(0).duplicate()
-        : composite(components);
+        : Murmur3Partitioner.compositeKey(components);
     return new DecoratedKey(Murmur3Partitioner.token(key), key);
-  }
-
-  private static ByteBuffer composite(List<ByteBuffer> components) {
-    int size = 0;
-    for (ByteBuffer c : components) {
-      size += 3 + c.remaining();
-    }
-    ByteBuffer out = ByteBuffer.allocate(size);
-    for (ByteBuffer c : components) {
-      out.putShort((short) c.remaining()).put(c.duplicate()).put((byte) 0);
-    }
-    return out.flip();
   }
 
   /** The components of a serialized key, one per partition key column. */

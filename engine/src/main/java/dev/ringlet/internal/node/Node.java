@@ -37,7 +37,7 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final SchemaManager schema;
   private final QueryProcessor processor;
-  private final Storage storage;
+  private final SystemTableSource tables;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
 
   public Node(NodeConfig config) {
@@ -47,11 +47,11 @@ public final class Node implements AutoCloseable {
       keyspaces.put(ks.name(), ks);
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
-    this.storage = new Storage();
-    SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
+    Storage storage = new Storage();
+    this.tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
-    DdlExecutor ddl = new DdlExecutor(schema, storage, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
+    DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock(), schema::current), config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
@@ -94,8 +94,7 @@ public final class Node implements AutoCloseable {
         continue;
       }
       for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
-        storage.table(t.id(), () -> new dev.ringlet.internal.storage.MemoryTableStore(
-            dev.ringlet.internal.exec.TableComparators.clustering(t))).truncate();
+        tables.store(t).truncate();
         count++;
       }
     }

@@ -2,7 +2,6 @@ package dev.ringlet.internal.schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,15 +54,6 @@ public record TableMetadata(
     all.addAll(clustering);
     all.addAll(others);
     return all;
-  }
-
-  /** Columns by name, in {@code SELECT *} order. */
-  public Map<String, ColumnMetadata> columnsByName() {
-    Map<String, ColumnMetadata> byName = new LinkedHashMap<>();
-    for (ColumnMetadata c : columns()) {
-      byName.put(c.name(), c);
-    }
-    return byName;
   }
 
   /** The column of that name, or null. */

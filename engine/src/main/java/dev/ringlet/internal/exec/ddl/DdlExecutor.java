@@ -39,11 +39,13 @@ public final class DdlExecutor {
   private final Supplier<Map<String, Integer>> datacenters;
   private final Supplier<UUID> tableIds;
   private final dev.ringlet.internal.time.Clock clock;
+  private final dev.ringlet.internal.exec.TableSource tables;
 
   /** @param datacenters the cluster's datacenters with their number of nodes */
-  public DdlExecutor(SchemaManager schema, Storage storage, Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds,
-      dev.ringlet.internal.time.Clock clock) {
+  public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
+      Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds, dev.ringlet.internal.time.Clock clock) {
     this.clock = clock;
+    this.tables = tables;
     this.schema = schema;
     this.storage = storage;
     this.datacenters = datacenters;
@@ -280,15 +282,14 @@ public final class DdlExecutor {
     }
     for (dev.ringlet.internal.schema.DroppedColumn d : updated.droppedColumns().values()) {
       if (!d.equals(table.droppedColumns().get(d.name()))) {
-        storage.table(table.id(), () -> new dev.ringlet.internal.storage.MemoryTableStore(
-            dev.ringlet.internal.exec.TableComparators.clustering(table))).dropColumn(d.name(), d.droppedTimeMicros());
+        tables.store(table).dropColumn(d.name(), d.droppedTimeMicros());
       }
     }
     schema.apply("alter table " + ksName + "." + name, s -> s.with(s.keyspace(ksName).withTable(updated), s.version()));
     return new Result.SchemaChange("UPDATED", "TABLE", ksName, name, List.of());
   }
 
-  public Result truncate(Statement.Truncate truncate, ClientSession session, java.util.function.Function<TableMetadata, dev.ringlet.internal.storage.TableStore> stores) {
+  public Result truncate(Statement.Truncate truncate, ClientSession session) {
     String ksName = keyspaceOf(truncate.table(), session);
     TableMetadata table = schema.current().table(ksName, truncate.table().name());
     if (schema.current().keyspace(ksName) == null) {
@@ -298,7 +299,7 @@ public final class DdlExecutor {
       throw CqlException.invalid("table " + truncate.table().name() + " does not exist");
     }
     checkUserModifiable(ksName);
-    stores.apply(table).truncate();
+    tables.store(table).truncate();
     return new Result.Void();
   }
 

@@ -7,6 +7,7 @@ import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.select.KeyPlan;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
 import dev.ringlet.internal.storage.Cell;
 import dev.ringlet.internal.storage.Clustering;
 import dev.ringlet.internal.storage.ClusteringComparator;
@@ -30,9 +31,6 @@ import java.util.Map;
  * executor's job.
  */
 public final class ModificationStatement {
-
-  /** Maximum TTL Cassandra accepts: 20 years in seconds. */
-  public static final int MAX_TTL = 20 * 365 * 24 * 60 * 60;
 
   public enum Kind {
     INSERT,
@@ -150,8 +148,8 @@ public final class ModificationStatement {
     if (v < 0) {
       throw CqlException.invalid("A TTL must be greater or equal to 0, but was " + v);
     }
-    if (v > MAX_TTL) {
-      throw CqlException.invalid("ttl is too large. requested (" + v + ") maximum (" + MAX_TTL + ")");
+    if (v > TableParams.MAX_TTL_SECONDS) {
+      throw CqlException.invalid("ttl is too large. requested (" + v + ") maximum (" + TableParams.MAX_TTL_SECONDS + ")");
     }
     return v;
   }

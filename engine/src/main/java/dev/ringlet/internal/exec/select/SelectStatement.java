@@ -310,8 +310,4 @@ public final class SelectStatement {
     };
   }
 
-  /** For tests and diagnostics. */
-  List<ColumnMetadata> keyColumns() {
-    return plan.table().partitionKey();
-  }
 }

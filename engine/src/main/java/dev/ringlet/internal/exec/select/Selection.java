@@ -25,13 +25,11 @@ public final class Selection {
   private final List<ColumnSpec> columns;
   private final List<CompiledSelector> selectors;
   private final boolean aggregate;
-  private final boolean selectsStatic;
 
-  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors, boolean selectsStatic) {
+  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors) {
     this.columns = List.copyOf(columns);
     this.selectors = List.copyOf(selectors);
     this.aggregate = selectors.stream().anyMatch(CompiledSelector::aggregate);
-    this.selectsStatic = selectsStatic;
   }
 
   public List<ColumnSpec> columns() {
@@ -74,11 +72,6 @@ public final class Selection {
     return aggregate;
   }
 
-  /** Whether a partition's static-only row should appear (it selects a static column, or {@code *}). */
-  public boolean selectsStatic() {
-    return selectsStatic;
-  }
-
   /** The selection for {@code selectors} (empty: {@code *}); {@code terms} compiles bind markers and literals. */
   public static Selection of(TableMetadata table, List<Selector.Aliased> selectors, FunctionRegistry functions,
       TermCompiler terms) {
@@ -90,17 +83,15 @@ public final class Selection {
         specs.add(spec(table, c.name(), c));
         compiled.add(compiler.compile(new Selector.Column(c.name())));
       }
-      return new Selection(specs, compiled, table.hasStatics());
+      return new Selection(specs, compiled);
     }
     SelectorCompiler compiler = new SelectorCompiler(table, functions, terms);
-    boolean statics = false;
     for (Selector.Aliased a : selectors) {
       CompiledSelector s = compiler.compile(a.selector());
       specs.add(new ColumnSpec(table.keyspace(), table.name(), a.alias() != null ? a.alias() : s.name(), s.type()));
       compiled.add(s);
-      statics |= s.usesStatic();
     }
-    return new Selection(specs, compiled, statics);
+    return new Selection(specs, compiled);
   }
 
   private static ColumnSpec spec(TableMetadata table, String name, ColumnMetadata c) {
