@@ -15,8 +15,6 @@ import java.util.UUID;
 /** A running cluster in this JVM; for now one node. */
 public final class LocalCluster implements RingletCluster {
 
-  private static final int NUM_TOKENS = 16;
-
   private final ClusterSpec spec;
   private final WireResources resources;
   private final List<Node> nodes;
@@ -30,6 +28,14 @@ public final class LocalCluster implements RingletCluster {
   }
 
   public static RingletCluster start(ClusterSpec spec) {
+    if (spec.nodeCount() != 1) {
+      throw new UnsupportedOperationException("a cluster of " + spec.nodeCount()
+          + " nodes: this build runs one node per cluster (multi-node clusters are not built yet)");
+    }
+    if (spec.dataDirectory() != null) {
+      throw new UnsupportedOperationException("dataDirectory " + spec.dataDirectory()
+          + ": this build keeps data in memory only (durable storage is not built yet)");
+    }
     InetAddress address;
     try {
       address = InetAddress.getByName(spec.address());
@@ -39,7 +45,7 @@ public final class LocalCluster implements RingletCluster {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
-        spec.releaseVersion(), hostId, Tokens.spread(NUM_TOKENS, hostId.getMostSignificantBits()), Clock.system());
+        spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system());
     WireResources resources = WireResources.create(0);
     Node node = new Node(config);
     try {
