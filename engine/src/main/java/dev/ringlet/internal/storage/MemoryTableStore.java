@@ -66,6 +66,18 @@ public final class MemoryTableStore implements TableStore {
   }
 
   @Override
+  public PartitionUpdate readRaw(DecoratedKey key) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? null : p.snapshot();
+  }
+
+  @Override
+  public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
+    NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);
+    return view.values().stream().map(StoredPartition::snapshot).iterator();
+  }
+
+  @Override
   public void dropColumn(String column, long timestampMicros) {
     for (StoredPartition p : partitions.values()) {
       p.dropColumn(column, timestampMicros);

@@ -43,6 +43,16 @@ final class StoredPartition {
     }
   }
 
+  /** Everything stored, as one update that recreates the partition. */
+  synchronized PartitionUpdate snapshot() {
+    List<RowUpdate> copy = new ArrayList<>(rows.size());
+    for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
+      copy.add(e.getValue().snapshot(e.getKey()));
+    }
+    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
+    return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
+  }
+
   /** The partition as seen at {@code nowInSeconds}. */
   synchronized LivePartition read(long nowInSeconds) {
     LiveRow liveStatic = resolve(Clustering.EMPTY, staticRow, partitionDeletion, nowInSeconds);

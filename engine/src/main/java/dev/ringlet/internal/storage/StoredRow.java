@@ -27,6 +27,14 @@ final class StoredRow {
     }
   }
 
+  boolean isEmpty() {
+    return liveness.isEmpty() && deletion.isLive() && cells.isEmpty() && complex.isEmpty();
+  }
+
+  RowUpdate snapshot(Clustering clustering) {
+    return new RowUpdate(clustering, liveness, deletion, cells, complex);
+  }
+
   void apply(RowUpdate update) {
     liveness = Reconciliation.reconcile(liveness, update.liveness());
     deletion = DeletionTime.max(deletion, update.deletion());

@@ -20,6 +20,16 @@ public interface TableStore {
    */
   Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds);
 
+  /**
+   * The partition exactly as stored, tombstones and timestamps included, as one update that
+   * recreates it when applied to an empty store; null when the store has nothing for the key.
+   * Replicas answer data reads with this so a coordinator can reconcile and repair.
+   */
+  PartitionUpdate readRaw(DecoratedKey key);
+
+  /** Like {@link #scan}, but each partition exactly as stored ({@link #readRaw}), deleted ones included. */
+  Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive);
+
   /** Removes every partition. */
   void truncate();
 

@@ -80,4 +80,23 @@ class MemoryTableStoreTest {
     insert(1, "new", 16);
     assertThat(store.read(KEY, 0).rows().get(0).cell("v").value()).isEqualTo(text("new"));
   }
+
+  @Test
+  void should_recreate_the_partition_with_its_tombstones_from_a_raw_read() {
+    for (int i = 1; i <= 3; i++) {
+      insert(i, "v" + i, 10);
+    }
+    ClusteringComparator.Bound start = new ClusteringComparator.Bound(c(2), true, true);
+    ClusteringComparator.Bound end = new ClusteringComparator.Bound(c(2), true, false);
+    store.apply(new PartitionUpdate(KEY, DeletionTime.LIVE, List.of(new RangeTombstone(start, end, new DeletionTime(20, 0))), null, List.of()));
+    MemoryTableStore copy = new MemoryTableStore(new ClusteringComparator(List.of(NativeType.INT), List.of(false)));
+    copy.apply(store.readRaw(KEY));
+    // the tombstone came along: an older write to the deleted row stays hidden in the copy too
+    copy.apply(new PartitionUpdate(KEY, DeletionTime.LIVE, List.of(), null,
+        List.of(new RowUpdate(c(2), LivenessInfo.of(15, 0, 0), DeletionTime.LIVE, Map.of("v", Cell.live(text("late"), 15))))));
+    assertThat(copy.read(KEY, 0)).isEqualTo(store.read(KEY, 0));
+    assertThat(copy.read(KEY, 0).rows()).hasSize(2);
+    assertThat(store.readRaw(new DecoratedKey(7, NativeType.INT.encode(2)))).isNull();
+    assertThat(store.scanRaw(null, true)).toIterable().hasSize(1);
+  }
 }
