@@ -1,0 +1,51 @@
+#!/bin/sh
+# Maps environment variables in the spirit of the official Cassandra image to Ringlet's server
+# flags, then runs the server as PID 1 (it stops cleanly on SIGTERM). Arguments given to the
+# container are passed to the server after the mapped flags.
+#
+#   CASSANDRA_CLUSTER_NAME    --cluster-name   (default "Ringlet Cluster")
+#   CASSANDRA_DC              --datacenter     (default datacenter1)
+#   CASSANDRA_RACK            --rack           (default rack1)
+#   CASSANDRA_NUM_TOKENS      --num-tokens     (default 16)
+#   CASSANDRA_LISTEN_ADDRESS  --address        (default "auto": the container's first IP address)
+#   CASSANDRA_SEEDS           --seeds          (needs a Ringlet with the TCP cluster transport)
+#   CASSANDRA_AUTHENTICATOR   AllowAllAuthenticator only (authentication is not built yet)
+#   RINGLET_RELEASE_VERSION   --release-version (default 5.0.9)
+#   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet; needs a
+#                                               Ringlet with durable storage)
+#   JAVA_OPTS                 JVM options
+#
+# The server prints "Ringlet ready: ADDRESS:9042 (...)" once drivers can connect.
+set -eu
+
+fail() {
+  echo "ringlet-entrypoint: $*" >&2
+  exit 2
+}
+
+set -- --port 9042 "$@"
+
+address=${CASSANDRA_LISTEN_ADDRESS:-auto}
+if [ "$address" = auto ]; then
+  # The first address of the container's interfaces (what the Cassandra image calls "auto").
+  address=$(hostname -I 2>/dev/null | awk '{print $1}')
+  [ -n "$address" ] || address=$(hostname -i | awk '{print $1}')
+fi
+set -- --address "$address" "$@"
+
+[ -z "${CASSANDRA_CLUSTER_NAME:-}" ] || set -- --cluster-name "$CASSANDRA_CLUSTER_NAME" "$@"
+[ -z "${CASSANDRA_DC:-}" ] || set -- --datacenter "$CASSANDRA_DC" "$@"
+[ -z "${CASSANDRA_RACK:-}" ] || set -- --rack "$CASSANDRA_RACK" "$@"
+[ -z "${CASSANDRA_NUM_TOKENS:-}" ] || set -- --num-tokens "$CASSANDRA_NUM_TOKENS" "$@"
+[ -z "${CASSANDRA_SEEDS:-}" ] || set -- --seeds "$CASSANDRA_SEEDS" "$@"
+[ -z "${RINGLET_RELEASE_VERSION:-}" ] || set -- --release-version "$RINGLET_RELEASE_VERSION" "$@"
+[ -z "${RINGLET_DATA_DIR:-}" ] || set -- --data-dir "$RINGLET_DATA_DIR" "$@"
+
+case "${CASSANDRA_AUTHENTICATOR:-AllowAllAuthenticator}" in
+  AllowAllAuthenticator|org.apache.cassandra.auth.AllowAllAuthenticator) ;;
+  *) fail "CASSANDRA_AUTHENTICATOR=$CASSANDRA_AUTHENTICATOR: authentication is not supported by this Ringlet version (expected: AllowAllAuthenticator)" ;;
+esac
+
+# JAVA_OPTS is split on spaces on purpose, as the Cassandra image does with JVM_OPTS.
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} -jar /opt/ringlet/ringlet.jar "$@"
