@@ -3,6 +3,7 @@ package dev.ringlet.testcontainers;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.ringlet.testcontainers.internal.CqlReadyWaitStrategy;
 import dev.ringlet.testcontainers.internal.InitScripts;
+import dev.ringlet.testcontainers.internal.LeaveItToTheWaitStrategy;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
@@ -67,6 +68,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
     addExposedPorts(CQL_PORT, INTERNODE_PORT);
     waitingFor(new CqlReadyWaitStrategy(CQL_PORT).withStartupTimeout(Duration.ofSeconds(60)));
+    withStartupCheckStrategy(new LeaveItToTheWaitStrategy());
   }
 
   /**

@@ -33,12 +33,15 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
   @Override
   protected void waitUntilReady() {
     String host = waitStrategyTarget.getHost();
-    int port = waitStrategyTarget.getMappedPort(cqlPort);
     long deadline = System.nanoTime() + startupTimeout.toNanos();
     IOException last = null;
+    String where = host + " (container port " + cqlPort + ")";
     while (true) {
       attempts.doWhenReady(() -> { });
       try {
+        // A container that exited at once has no port mapping: ask inside the loop.
+        int port = waitStrategyTarget.getMappedPort(cqlPort);
+        where = host + ":" + port + " (container port " + cqlPort + ")";
         String version = releaseVersion(host, port, Duration.ofSeconds(2));
         if (version != null) {
           return;
@@ -46,14 +49,15 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
         last = new CqlProbeException("system.local has no release_version yet");
       } catch (IOException e) {
         last = e;
+      } catch (IllegalArgumentException notMapped) {
+        last = new IOException(notMapped.getMessage());
       }
       if (!waitStrategyTarget.isRunning()) {
-        throw new ContainerLaunchException("the container stopped before CQL was ready on " + host + ":" + port
+        throw new ContainerLaunchException("the container stopped before CQL was ready on " + where
             + "; its output:\n" + waitStrategyTarget.getLogs());
       }
       if (System.nanoTime() - deadline > 0) {
-        throw new ContainerLaunchException("CQL not ready on " + host + ":" + port + " (container port "
-            + cqlPort + ") after " + startupTimeout + ": " + last, last);
+        throw new ContainerLaunchException("CQL not ready on " + where + " after " + startupTimeout + ": " + last, last);
       }
     }
   }
