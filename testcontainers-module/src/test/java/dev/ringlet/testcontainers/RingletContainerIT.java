@@ -35,7 +35,10 @@ class RingletContainerIT {
         .withDatacenter("east")
         .withRack("r2")
         .withNumTokens(4)) {
+      long started = System.nanoTime();
       node.start();
+      // A figure for the module README, not an assertion: start() from creating the container to CQL proven ready.
+      System.out.println("RingletContainer.start() took " + (System.nanoTime() - started) / 1_000_000 + " ms");
       assertThat(node.getLogs()).contains("Ringlet ready: ").contains("(cluster \"shop cluster\", datacenter east)");
       try (CqlSession session = session(node)) {
         Row local = session.execute("SELECT cluster_name, data_center, rack, tokens, release_version FROM system.local").one();
