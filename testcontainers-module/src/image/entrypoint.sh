@@ -1,7 +1,7 @@
 #!/bin/sh
 # Maps environment variables in the spirit of the official Cassandra image to Ringlet's server
 # flags, then runs the server as PID 1 (it stops cleanly on SIGTERM). Arguments given to the
-# container are passed to the server after the mapped flags.
+# container that start with "-" are passed to the server after the mapped flags (and win).
 #
 #   CASSANDRA_CLUSTER_NAME    --cluster-name   (default "Ringlet Cluster")
 #   CASSANDRA_DC              --datacenter     (default datacenter1)
@@ -13,10 +13,17 @@
 #   RINGLET_RELEASE_VERSION   --release-version (default 5.0.9)
 #   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet; needs a
 #                                               Ringlet with durable storage)
-#   JAVA_OPTS                 JVM options
+#   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
+#                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)
 #
 # The server prints "Ringlet ready: ADDRESS:9042 (...)" once drivers can connect.
 set -eu
+
+# As the Cassandra image does: a first argument that is not an option is a command to run instead
+# (podman run -it ringlet:... sh).
+if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then
+  exec "$@"
+fi
 
 fail() {
   echo "ringlet-entrypoint: $*" >&2
