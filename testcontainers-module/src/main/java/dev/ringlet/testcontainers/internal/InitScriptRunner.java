@@ -21,10 +21,22 @@ final class InitScriptRunner {
 
   static void run(String name, String script, InetSocketAddress contactPoint, String localDatacenter) {
     List<CqlScript.Statement> statements = CqlScript.split(script);
+    // A short-lived session that only sends statements: no schema metadata to re-read after each
+    // DDL statement, short agreement polling and debounce windows, and a close that does not wait
+    // for Netty's default two-second quiet period.
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
-        // A node's DDL is applied when it answers; the driver need not wait for schema agreement.
-        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ZERO)
+        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+        .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
+        .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
+        .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, Duration.ofMillis(10))
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+        .withString(DefaultDriverOption.NETTY_IO_SHUTDOWN_UNIT, "MILLISECONDS")
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+        .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_TIMEOUT, 1000)
+        .withString(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_UNIT, "MILLISECONDS")
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
+        .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, 1000)
         .build();
     CqlSessionBuilder builder = CqlSession.builder()
         .addContactPoint(contactPoint)
