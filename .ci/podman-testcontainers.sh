@@ -3,8 +3,10 @@
 # Docker engine and no container registry. Run as root. The project's copy (CI runs from a fresh
 # clone); .ci/run calls it before ./mvnw verify, and the container tests fail, never skip, when the
 # engine cannot be set up. Changes from the shared original: a root check, a final Docker-API check
-# with a clear message, and a teardown that stops only an API service this script started and
-# leaves other people's containers alone.
+# with a clear message, a java check of the base image that cannot fail by itself (the original's
+# "podman run | head -1" fails under pipefail when podman writes into the closed pipe), and a
+# teardown that stops only an API service this script started and leaves other people's
+# containers alone.
 #   bash podman-testcontainers.sh setup          # packages, config, API socket, base image (~70 s fresh)
 #   eval "$(bash podman-testcontainers.sh env)"  # DOCKER_HOST + TESTCONTAINERS_* for this shell
 #   ... build the image FROM localhost/local/jre17, run the tests ...
@@ -81,8 +83,10 @@ CONF
         --change 'CMD ["/bin/bash"]' - "$IMAGE" >/dev/null
     rm -rf "$r" "$WORKDIR/debootstrap.log"   # the log names the mirror
   fi
-  podman run --rm "$IMAGE" java -version 2>&1 | head -1
-  podman run --rm "$IMAGE" java -version >/dev/null 2>&1 || die "the base image $IMAGE cannot run java"
+  # not "podman run ... | head -1": with pipefail, podman writing into the closed pipe fails (126)
+  local version
+  version=$(podman run --rm "$IMAGE" java -version 2>&1) || die "the base image $IMAGE cannot run java: $version"
+  echo "${version%%$'\n'*}"
 }
 
 env_() {
