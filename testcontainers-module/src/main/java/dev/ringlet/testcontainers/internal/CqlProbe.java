@@ -39,6 +39,10 @@ public final class CqlProbe implements Closeable {
   private static final int OP_QUERY = 0x07;
   private static final int OP_RESULT = 0x08;
   private static final int RESULT_ROWS = 0x0002;
+  private static final int FLAG_COMPRESSION = 0x01;
+  private static final int FLAG_TRACING = 0x02;
+  private static final int FLAG_CUSTOM_PAYLOAD = 0x04;
+  private static final int FLAG_WARNING = 0x08;
   private static final int CONSISTENCY_ONE = 0x0001;
   /** Larger answers are not expected from the probe's queries; a bound keeps a bad peer from exhausting memory. */
   private static final int MAX_BODY = 16 * 1024 * 1024;
@@ -146,7 +150,7 @@ public final class CqlProbe implements Closeable {
     } catch (EOFException e) {
       throw new EOFException("connection closed before an answer to opcode " + opcode);
     }
-    in.readUnsignedByte(); // flags: the probe asks for no compression, tracing or warnings it would need to read
+    int flags = in.readUnsignedByte();
     in.readUnsignedShort(); // stream
     int answerOpcode = in.readUnsignedByte();
     int length = in.readInt();
@@ -156,9 +160,13 @@ public final class CqlProbe implements Closeable {
     if (length < 0 || length > MAX_BODY) {
       throw new CqlProbeException("answer body length " + length + " (expected: 0-" + MAX_BODY + ")");
     }
+    if ((flags & FLAG_COMPRESSION) != 0) {
+      throw new CqlProbeException("compressed answer, though the probe negotiated no compression");
+    }
     byte[] answer = new byte[length];
     in.readFully(answer);
     Body parsed = new Body(answerOpcode, answer);
+    parsed.skipPreamble(flags);
     if (answerOpcode == OP_ERROR) {
       int code = parsed.in.readInt();
       throw new CqlServerError(code, parsed.string());
@@ -186,6 +194,26 @@ public final class CqlProbe implements Closeable {
     Body(int opcode, byte[] bytes) {
       this.opcode = opcode;
       this.in = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    /** Reads past what the header flags put before the message: tracing id, warnings, custom payload. */
+    void skipPreamble(int flags) throws IOException {
+      if ((flags & FLAG_TRACING) != 0) {
+        in.readFully(new byte[16]);
+      }
+      if ((flags & FLAG_WARNING) != 0) {
+        int warnings = unsignedShort();
+        for (int i = 0; i < warnings; i++) {
+          string();
+        }
+      }
+      if ((flags & FLAG_CUSTOM_PAYLOAD) != 0) {
+        int entries = unsignedShort();
+        for (int i = 0; i < entries; i++) {
+          string();
+          bytes();
+        }
+      }
     }
 
     int unsignedShort() throws IOException {

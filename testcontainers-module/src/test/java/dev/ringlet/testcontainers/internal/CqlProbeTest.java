@@ -59,6 +59,17 @@ class CqlProbeTest {
   }
 
   @Test
+  void should_read_past_the_warnings_a_response_carries() throws Exception {
+    try (CqlProbe probe = connect()) {
+      probe.startup();
+      // Cassandra (and Ringlet) warn "Aggregation query used without partition key" here.
+      List<List<byte[]>> rows = probe.query("SELECT count(*) FROM system_schema.keyspaces");
+      assertThat(rows).hasSize(1);
+      assertThat(java.nio.ByteBuffer.wrap(rows.get(0).get(0)).getLong()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
   void should_report_the_server_error_code_and_message() throws Exception {
     try (CqlProbe probe = connect()) {
       probe.startup();
