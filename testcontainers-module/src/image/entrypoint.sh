@@ -6,13 +6,15 @@
 #   CASSANDRA_CLUSTER_NAME    --cluster-name   (default "Ringlet Cluster")
 #   CASSANDRA_DC              --datacenter     (default datacenter1)
 #   CASSANDRA_RACK            --rack           (default rack1)
-#   CASSANDRA_NUM_TOKENS      --num-tokens     (default 16)
 #   CASSANDRA_LISTEN_ADDRESS  --address        (default "auto": the container's first IP address)
-#   CASSANDRA_SEEDS           --seeds          (needs a Ringlet with the TCP cluster transport)
-#   CASSANDRA_AUTHENTICATOR   AllowAllAuthenticator only (authentication is not built yet)
 #   RINGLET_RELEASE_VERSION   --release-version (default 5.0.9)
-#   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet; needs a
-#                                               Ringlet with durable storage)
+# and, for server features built in parallel (a server without them exits at once with
+# "unknown option ..."; nothing is silently ignored):
+#   CASSANDRA_NUM_TOKENS      --num-tokens     (vnodes per node; default 16)
+#   CASSANDRA_AUTHENTICATOR   --authenticator  (PasswordAuthenticator; AllowAllAuthenticator, the
+#                                               default, passes nothing)
+#   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
+#   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
 #   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
 #                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)
 #
@@ -24,11 +26,6 @@ set -eu
 if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then
   exec "$@"
 fi
-
-fail() {
-  echo "ringlet-entrypoint: $*" >&2
-  exit 2
-}
 
 set -- --port 9042 "$@"
 
@@ -50,7 +47,7 @@ set -- --address "$address" "$@"
 
 case "${CASSANDRA_AUTHENTICATOR:-AllowAllAuthenticator}" in
   AllowAllAuthenticator|org.apache.cassandra.auth.AllowAllAuthenticator) ;;
-  *) fail "CASSANDRA_AUTHENTICATOR=$CASSANDRA_AUTHENTICATOR: authentication is not supported by this Ringlet version (expected: AllowAllAuthenticator)" ;;
+  *) set -- --authenticator "$CASSANDRA_AUTHENTICATOR" "$@" ;;
 esac
 
 # JAVA_OPTS is split on spaces on purpose, as the Cassandra image does with JVM_OPTS.

@@ -97,7 +97,11 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     return withEnv("CASSANDRA_RACK", rack);
   }
 
-  /** The node's token count, 1-256 ({@code CASSANDRA_NUM_TOKENS}; default 16). */
+  /**
+   * The node's token count, 1-256 ({@code CASSANDRA_NUM_TOKENS}; default 16). Needs a server with
+   * the {@code --num-tokens} flag (the multi-node work); an image without it exits at once and
+   * {@code start()} fails with its "unknown option --num-tokens".
+   */
   public RingletContainer withNumTokens(int numTokens) {
     return withEnv("CASSANDRA_NUM_TOKENS", Integer.toString(numTokens));
   }

@@ -15,7 +15,6 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --cluster-name NAME   cluster name reported to clients (default \"Ringlet Cluster\")",
       "  --datacenter NAME     datacenter of the node (default datacenter1)",
       "  --rack NAME           rack of the node (default rack1)",
-      "  --num-tokens N        tokens (vnodes) of the node, 1-256 (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
       "  --help                print this help and exit",
       "");
@@ -55,9 +54,6 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--rack":
           spec = spec.withRack(value);
           break;
-        case "--num-tokens":
-          spec = spec.withNumTokens(number("--num-tokens", value, "1-256"));
-          break;
         case "--release-version":
           spec = spec.withReleaseVersion(value);
           break;
@@ -69,14 +65,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
   }
 
   private static int port(String value) {
-    return number("--port", value, "0-65535");
-  }
-
-  private static int number(String option, String value, String range) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + ": " + value + " (expected: a number " + range + ")");
+      throw new IllegalArgumentException("--port: " + value + " (expected: a number 0-65535)");
     }
   }
 }
