@@ -1,0 +1,11 @@
+package dev.ringlet.spring.app;
+
+import java.util.UUID;
+import org.springframework.data.cassandra.repository.AllowFiltering;
+import org.springframework.data.repository.CrudRepository;
+
+public interface OrderRepository extends CrudRepository<ShopOrder, UUID> {
+
+  @AllowFiltering
+  java.util.List<ShopOrder> findByCustomer(String customer);
+}
