@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.cassandra.test.autoconfigure.DataCassandraTest;
 import org.springframework.data.cassandra.core.CassandraTemplate;
 import org.springframework.data.cassandra.core.InsertOptions;
+import org.springframework.data.cassandra.core.UpdateOptions;
 import org.springframework.data.cassandra.core.WriteResult;
+import org.springframework.data.cassandra.core.query.CassandraPageRequest;
+import org.springframework.data.domain.Slice;
 import reactor.test.StepVerifier;
 
 /**
@@ -101,6 +104,60 @@ class DataCassandraSliceTest {
         })
         .verifyComplete();
     StepVerifier.create(reactiveOrders.count()).expectNext(1L).verifyComplete();
+  }
+
+  @Test
+  void should_update_only_an_existing_row_with_an_lwt() {
+    ShopOrder absent = order("hal");
+    ShopOrder present = order("ida");
+    orders.save(present);
+    present.setCustomer("ida b.");
+
+    WriteResult notApplied = template.update(absent, UpdateOptions.builder().withIfExists().build());
+    WriteResult applied = template.update(present, UpdateOptions.builder().withIfExists().build());
+
+    assertThat(notApplied.wasApplied()).isFalse();
+    assertThat(applied.wasApplied()).isTrue();
+    assertThat(orders.findById(absent.getId())).isEmpty();
+    assertThat(orders.findById(present.getId())).hasValueSatisfying(o -> assertThat(o.getCustomer()).isEqualTo("ida b."));
+  }
+
+  @Test
+  void should_page_through_a_table_in_slices() {
+    for (int i = 0; i < 5; i++) {
+      orders.save(order("page" + i));
+    }
+
+    Slice<ShopOrder> first = orders.findAll(CassandraPageRequest.first(2));
+    Slice<ShopOrder> second = orders.findAll(first.nextPageable());
+    Slice<ShopOrder> third = orders.findAll(second.nextPageable());
+
+    assertThat(first.getContent()).hasSize(2);
+    assertThat(second.getContent()).hasSize(2);
+    assertThat(third.getContent()).hasSize(1);
+    assertThat(third.hasNext()).isFalse();
+    assertThat(java.util.stream.Stream.of(first, second, third).flatMap(Slice::stream).map(ShopOrder::getCustomer))
+        .containsExactlyInAnyOrder("page0", "page1", "page2", "page3", "page4");
+  }
+
+  @Test
+  void should_write_a_logged_batch() {
+    ShopOrder a = order("jo");
+    ShopOrder b = order("kim");
+
+    WriteResult result = template.batchOps().insert(a, b).execute();
+
+    assertThat(result.wasApplied()).isTrue();
+    assertThat(orders.findAllById(List.of(a.getId(), b.getId()))).hasSize(2);
+  }
+
+  @Test
+  void should_delete_through_the_repository() {
+    ShopOrder order = orders.save(order("lu"));
+
+    orders.deleteById(order.getId());
+
+    assertThat(orders.existsById(order.getId())).isFalse();
   }
 
   static ShopOrder order(String customer) {
