@@ -167,6 +167,8 @@ class RingletAutoConfigurationTest {
     enabled.run(first -> {
       RingletCluster cluster = first.getBean(RingletCluster.class);
       enabled.run(second -> assertThat(second.getBean(RingletCluster.class)).isSameAs(cluster));
+      // the second context has closed; the first one's cluster and session still work
+      assertThat(first.getBean(CqlSession.class).execute("SELECT release_version FROM system.local").one()).isNotNull();
       enabled.withPropertyValues("ringlet.cluster-name=another").run(other ->
           assertThat(other.getBean(RingletCluster.class)).isNotSameAs(cluster));
       enabled.run(third -> assertThat(third.getBean(RingletCluster.class)).isSameAs(cluster));
