@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringlet.spring.AutoConfigureRinglet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -16,12 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest
 @AutoConfigureRinglet
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogueTest {
 
   @Autowired
   Catalogue catalogue;
 
   @Test
+  @Order(1)
   void should_list_an_isbn_only_once() {
     Book first = new Book("978-0134685991", "Effective Java", List.of("Joshua Bloch"), Set.of("java"));
     Book impostor = new Book("978-0134685991", "Not Effective Java", List.of("Someone"), Set.of());
@@ -33,6 +38,7 @@ class CatalogueTest {
   }
 
   @Test
+  @Order(2)
   void should_count_deliveries() {
     catalogue.receive("978-1617294945", 3);
     catalogue.receive("978-1617294945", 2);
@@ -40,7 +46,9 @@ class CatalogueTest {
     assertThat(catalogue.inStock("978-1617294945")).isEqualTo(5);
   }
 
+  /** Runs after the two above: what they wrote is gone. */
   @Test
+  @Order(3)
   void should_start_each_test_with_empty_tables() {
     assertThat(catalogue.find("978-0134685991")).isEmpty();
     assertThat(catalogue.inStock("978-1617294945")).isZero();
