@@ -8,7 +8,10 @@ import dev.ringlet.api.DatacenterSpec;
 import dev.ringlet.spring.RingletProperties;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** Properties to spec only: multi-node and durable clusters are described here, not started. */
 class ClusterSpecsTest {
@@ -84,6 +87,27 @@ class ClusterSpecsTest {
   @Test
   void should_give_equal_specs_for_equal_properties() {
     assertThat(ClusterSpecs.from(new RingletProperties())).isEqualTo(ClusterSpecs.from(new RingletProperties()));
+  }
+
+  @Test
+  void should_bind_properties_as_spring_does_and_map_them() {
+    Map<String, String> values = Map.of(
+        "ringlet.cluster-name", "Multi",
+        "ringlet.datacenters[0].name", "eu", "ringlet.datacenters[0].nodes", "3", "ringlet.datacenters[0].racks", "3",
+        "ringlet.datacenters[1].name", "us", "ringlet.datacenters[1].nodes", "2",
+        "ringlet.storage.mode", "directory", "ringlet.storage.data-directory", "build/data",
+        "ringlet.storage.commit-log-sync", "group",
+        "ringlet.driver.debounce-window", "20ms");
+
+    RingletProperties properties = new Binder(new MapConfigurationPropertySource(values))
+        .bind("ringlet", RingletProperties.class).get();
+    ClusterSpec spec = ClusterSpecs.from(properties);
+
+    assertThat(spec.clusterName()).isEqualTo("Multi");
+    assertThat(spec.datacenters()).containsExactly(DatacenterSpec.of("eu", 3, 3), DatacenterSpec.of("us", 2, 1));
+    assertThat(spec.dataDirectory()).isEqualTo(Path.of("build/data"));
+    assertThat(spec.commitLogSync()).isEqualTo(ClusterSpec.CommitLogSync.GROUP);
+    assertThat(properties.getDriver().getDebounceWindow()).isEqualTo(java.time.Duration.ofMillis(20));
   }
 
   private static RingletProperties.Datacenter datacenter(String name, int nodes, int racks) {
