@@ -29,12 +29,14 @@ class RingletContainerIT {
   }
 
   @Test
-  void should_serve_a_driver_with_the_topology_its_environment_names() {
+  void should_serve_a_driver_with_the_topology_its_environment_and_arguments_name() {
     try (RingletContainer node = new RingletContainer(ContainerEngine.image())
         .withClusterName("shop cluster")
         .withDatacenter("east")
-        .withRack("r2")
-        .withReleaseVersion("5.0.4")) {
+        .withRack("from-environment")
+        .withReleaseVersion("5.0.4")
+        // arguments reach the server after the flags mapped from the environment, and win
+        .withCommand("--rack", "r2")) {
       long started = System.nanoTime();
       node.start();
       // A figure for the module README, not an assertion: start() from creating the container to CQL proven ready.
