@@ -1,0 +1,209 @@
+package dev.ringlet.internal.exec.auth;
+
+import dev.ringlet.internal.auth.AuthResource;
+import dev.ringlet.internal.auth.Permission;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Cassandra's CassandraAuthorizer: what a user may do on a resource (a superuser everything that
+ * applies; anyone else the union of what was granted to its roles on the resource), the check with
+ * Cassandra's Unauthorized message, and GRANT/REVOKE/LIST PERMISSIONS.
+ */
+final class Authorizer {
+
+  private static final String AUTH = "system_auth";
+
+  private final Roles roles;
+  private final PermissionStore store;
+
+  Authorizer(Roles roles, PermissionStore store) {
+    this.roles = roles;
+    this.store = store;
+  }
+
+  /** What the user holds on exactly this resource (not its parents). */
+  Set<Permission> permissions(String user, AuthResource resource) {
+    if (roles.isSuper(user)) {
+      return resource.applicablePermissions();
+    }
+    Set<Permission> granted = EnumSet.noneOf(Permission.class);
+    for (String role : roles.rolesOf(user, true)) {
+      granted.addAll(store.permissions(role, resource));
+    }
+    return granted;
+  }
+
+  /** Cassandra's {@code ClientState.ensurePermission}: on the resource or any of its parents. */
+  void ensure(String user, Permission permission, AuthResource resource) {
+    for (AuthResource r : resource.chain()) {
+      if (permissions(user, r).contains(permission)) {
+        return;
+      }
+    }
+    throw RoleStatements.unauthorized(
+        "User " + user + " has no " + permission + " permission on " + resource + " or any of its parents");
+  }
+
+  void roleDropped(String role) {
+    store.dropRole(role);
+  }
+
+  void resourceDropped(AuthResource resource) {
+    store.dropResource(resource);
+  }
+
+  Result execute(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    switch (st.kind()) {
+      case GRANT:
+      case REVOKE:
+        return modify(st, user, sessionKeyspace, schema);
+      default:
+        return list(st, user, sessionKeyspace, schema);
+    }
+  }
+
+  private Result modify(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    if (!roles.exists(st.role())) {
+      throw CqlException.invalid("Role " + st.role() + " doesn't exist");
+    }
+    AuthResource resource = resolve(st.resource(), sessionKeyspace);
+    checkExists(resource, schema);
+    Set<Permission> permissions = permissions(st.permissions(), resource);
+    ensure(user, Permission.AUTHORIZE, resource);
+    for (Permission p : permissions) {
+      ensure(user, p, resource);
+    }
+    if (st.kind() == Statement.Permissions.Kind.GRANT) {
+      store.grant(st.role(), resource, permissions);
+    } else {
+      store.revoke(st.role(), resource, permissions);
+    }
+    return new Result.Void();
+  }
+
+  private Result list(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    if (st.role() != null && !roles.exists(st.role())) {
+      throw CqlException.invalid(st.role() + " doesn't exist");
+    }
+    AuthResource resource = st.resource() == null ? null : resolve(st.resource(), sessionKeyspace);
+    if (resource != null) {
+      checkExists(resource, schema);
+    }
+    if (!permissions(user, AuthResource.ALL_ROLES).contains(Permission.DESCRIBE)) {
+      if (st.role() == null) {
+        throw RoleStatements.unauthorized("You are not authorized to view everyone's permissions");
+      }
+      if (!roles.rolesOf(user, true).contains(st.role())) {
+        throw RoleStatements.unauthorized("You are not authorized to view " + st.role() + "'s permissions");
+      }
+    }
+    Set<Permission> wanted = st.permissions().equals(List.of("ALL"))
+        ? EnumSet.allOf(Permission.class) : permissions(st.permissions(), null);
+    Set<String> grantees = st.role() == null ? allRoleNames() : roles.rolesOf(st.role(), st.recursive());
+    Set<AuthResource> resources = resource == null ? null
+        : st.recursive() ? Set.copyOf(resource.chain()) : Set.of(resource);
+    List<PermissionStore.Granted> rows = new ArrayList<>();
+    for (String grantee : grantees) {
+      for (PermissionStore.Granted g : store.ofRole(grantee)) {
+        if (wanted.contains(g.permission()) && (resources == null || resources.contains(g.resource()))) {
+          rows.add(g);
+        }
+      }
+    }
+    rows.sort(Comparator.comparing(PermissionStore.Granted::role)
+        .thenComparing(g -> g.resource().name())
+        .thenComparing(PermissionStore.Granted::permission));
+    List<ColumnSpec> columns = List.of(
+        new ColumnSpec(AUTH, "permissions", "role", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "username", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "resource", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "permission", NativeType.TEXT));
+    List<List<ByteBuffer>> out = new ArrayList<>();
+    for (PermissionStore.Granted g : rows) {
+      out.add(List.of(NativeType.TEXT.encode(g.role()), NativeType.TEXT.encode(g.role()),
+          NativeType.TEXT.encode(g.resource().toString()), NativeType.TEXT.encode(g.permission().name())));
+    }
+    return new Result.Rows(columns, out, null, List.of());
+  }
+
+  private Set<String> allRoleNames() {
+    Set<String> names = new TreeSet<>();
+    roles.all().forEach(r -> names.add(r.name()));
+    return names;
+  }
+
+  /** "ALL" means what applies to the resource; named permissions must all apply. */
+  private static Set<Permission> permissions(List<String> names, AuthResource resource) {
+    if (names.equals(List.of("ALL"))) {
+      return resource.applicablePermissions();
+    }
+    Set<Permission> out = EnumSet.noneOf(Permission.class);
+    names.forEach(n -> out.add(Permission.valueOf(n)));
+    if (resource != null) {
+      Set<Permission> unsupported = EnumSet.copyOf(out);
+      unsupported.removeAll(resource.applicablePermissions());
+      if (!unsupported.isEmpty()) {
+        throw CqlException.invalid("Resource type " + typeName(resource)
+            + " does not support the requested permissions: " + join(unsupported));
+      }
+    }
+    return out;
+  }
+
+  private static String join(Set<Permission> permissions) {
+    List<String> names = new ArrayList<>();
+    permissions.forEach(p -> names.add(p.name()));
+    return String.join(", ", names);
+  }
+
+  private static String typeName(AuthResource resource) {
+    switch (resource.root()) {
+      case "data": return "DataResource";
+      case "roles": return "RoleResource";
+      case "functions": return "FunctionResource";
+      default: return "JMXResource";
+    }
+  }
+
+  /** Fills in the session keyspace of an unqualified table ("data//t"). */
+  private static AuthResource resolve(String name, String sessionKeyspace) {
+    if (name.startsWith("data//")) {
+      if (sessionKeyspace == null) {
+        throw CqlException.invalid("No keyspace has been specified. USE a keyspace, or explicitly specify keyspace.tablename");
+      }
+      return new AuthResource("data/" + sessionKeyspace + name.substring("data/".length()));
+    }
+    return new AuthResource(name);
+  }
+
+  private void checkExists(AuthResource resource, Schema schema) {
+    String[] parts = resource.name().split("/", -1);
+    boolean exists;
+    switch (parts[0]) {
+      case "data":
+        exists = parts.length == 1
+            || (parts.length == 2 ? schema.keyspace(parts[1]) != null : schema.table(parts[1], parts[2]) != null);
+        break;
+      case "roles":
+        exists = parts.length == 1 || roles.exists(parts[1]);
+        break;
+      default:
+        exists = true;
+    }
+    if (!exists) {
+      throw CqlException.invalid("Resource " + resource + " doesn't exist");
+    }
+  }
+}
