@@ -294,7 +294,7 @@ public final class QueryProcessor {
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
-      access.dropped(st, session.keyspace());
+      access.schemaChanged(change, session.user());
       schemaEvents.accept(change);
     }
     return result;

@@ -131,7 +131,8 @@ public final class AccessControl {
     } else if (st instanceof Statement.DropKeyspace d) {
       ensure(user, Permission.DROP, AuthResource.keyspace(d.keyspace()));
     } else if (st instanceof Statement.CreateTable c) {
-      ensure(user, Permission.CREATE, AuthResource.keyspace(qualified(c.table(), sessionKeyspace).keyspace()));
+      String keyspace = qualified(c.table(), sessionKeyspace).keyspace();
+      authorizer.ensure(user, Permission.CREATE, AuthResource.keyspace(keyspace), "<all tables in " + keyspace + ">");
     } else if (st instanceof Statement.AlterTable a) {
       ensure(user, Permission.ALTER, table(qualified(a.table(), sessionKeyspace)));
     } else if (st instanceof Statement.DropTable d) {
@@ -163,15 +164,32 @@ public final class AccessControl {
     }
   }
 
-  /** After a DROP KEYSPACE/TABLE: forgets the permissions on it, as Cassandra does. */
-  public void dropped(Statement st, String sessionKeyspace) {
+  /**
+   * After a schema change, as Cassandra: whoever created a keyspace or table gets every permission
+   * on it (a keyspace also on its functions); a dropped keyspace or table takes the permissions on it
+   * (and below it) along.
+   */
+  public void schemaChanged(Result.SchemaChange change, String user) {
     if (!enabled()) {
       return;
     }
-    if (st instanceof Statement.DropKeyspace d) {
-      authorizer.resourceDropped(AuthResource.keyspace(d.keyspace()));
-    } else if (st instanceof Statement.DropTable d) {
-      authorizer.resourceDropped(table(qualified(d.table(), sessionKeyspace)));
+    boolean keyspace = change.target().equals("KEYSPACE");
+    boolean table = change.target().equals("TABLE");
+    if (!keyspace && !table) {
+      return;
+    }
+    AuthResource resource = keyspace ? AuthResource.keyspace(change.keyspace())
+        : AuthResource.table(change.keyspace(), change.name());
+    if (change.change().equals("CREATED") && user != null) {
+      authorizer.grantToCreator(user, resource);
+      if (keyspace) {
+        authorizer.grantToCreator(user, new AuthResource("functions/" + change.keyspace()));
+      }
+    } else if (change.change().equals("DROPPED")) {
+      authorizer.resourceDropped(resource);
+      if (keyspace) {
+        authorizer.resourceDropped(new AuthResource("functions/" + change.keyspace()));
+      }
     }
   }
 

@@ -47,21 +47,32 @@ final class Authorizer {
 
   /** Cassandra's {@code ClientState.ensurePermission}: on the resource or any of its parents. */
   void ensure(String user, Permission permission, AuthResource resource) {
+    ensure(user, permission, resource, resource.toString());
+  }
+
+  /** As {@link #ensure(String, Permission, AuthResource)}, naming the resource as {@code shown}. */
+  void ensure(String user, Permission permission, AuthResource resource, String shown) {
     for (AuthResource r : resource.chain()) {
       if (permissions(user, r).contains(permission)) {
         return;
       }
     }
     throw RoleStatements.unauthorized(
-        "User " + user + " has no " + permission + " permission on " + resource + " or any of its parents");
+        "User " + user + " has no " + permission + " permission on " + shown + " or any of its parents");
+  }
+
+  /** What Cassandra grants whoever created a resource: everything that applies to it. */
+  void grantToCreator(String user, AuthResource resource) {
+    store.grant(user, resource, resource.applicablePermissions());
   }
 
   void roleDropped(String role) {
     store.dropRole(role);
   }
 
+  /** Forgets the permissions on the resource and on everything below it. */
   void resourceDropped(AuthResource resource) {
-    store.dropResource(resource);
+    store.dropResourceTree(resource);
   }
 
   Result execute(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
@@ -75,22 +86,25 @@ final class Authorizer {
   }
 
   private Result modify(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    AuthResource resource = resolve(st.resource(), sessionKeyspace);
+    Set<Permission> permissions = permissions(st.permissions(), resource);
     if (!roles.exists(st.role())) {
       throw CqlException.invalid("Role " + st.role() + " doesn't exist");
     }
-    AuthResource resource = resolve(st.resource(), sessionKeyspace);
     checkExists(resource, schema);
-    Set<Permission> permissions = permissions(st.permissions(), resource);
     ensure(user, Permission.AUTHORIZE, resource);
     for (Permission p : permissions) {
       ensure(user, p, resource);
     }
     if (st.kind() == Statement.Permissions.Kind.GRANT) {
       store.grant(st.role(), resource, permissions);
-    } else {
-      store.revoke(st.role(), resource, permissions);
+      return new Result.Void();
     }
-    return new Result.Void();
+    Set<Permission> notGranted = EnumSet.copyOf(permissions);
+    notGranted.removeAll(store.permissions(st.role(), resource));
+    store.revoke(st.role(), resource, permissions);
+    return notGranted.isEmpty() ? new Result.Void() : new Result.Void(List.of(
+        "Role '" + st.role() + "' was not granted " + join(notGranted) + " on " + resource));
   }
 
   private Result list(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
@@ -98,8 +112,8 @@ final class Authorizer {
       throw CqlException.invalid(st.role() + " doesn't exist");
     }
     AuthResource resource = st.resource() == null ? null : resolve(st.resource(), sessionKeyspace);
-    if (resource != null) {
-      checkExists(resource, schema);
+    if (resource != null && !exists(resource, schema)) {
+      throw CqlException.invalid(resource + " doesn't exist");
     }
     if (!permissions(user, AuthResource.ALL_ROLES).contains(Permission.DESCRIBE)) {
       if (st.role() == null) {
@@ -130,6 +144,9 @@ final class Authorizer {
         new ColumnSpec(AUTH, "permissions", "username", NativeType.TEXT),
         new ColumnSpec(AUTH, "permissions", "resource", NativeType.TEXT),
         new ColumnSpec(AUTH, "permissions", "permission", NativeType.TEXT));
+    if (rows.isEmpty()) {
+      return new Result.Void(); // as Cassandra answers an empty listing: no rows, no columns
+    }
     List<List<ByteBuffer>> out = new ArrayList<>();
     for (PermissionStore.Granted g : rows) {
       out.add(List.of(NativeType.TEXT.encode(g.role()), NativeType.TEXT.encode(g.role()),
@@ -144,7 +161,10 @@ final class Authorizer {
     return names;
   }
 
-  /** "ALL" means what applies to the resource; named permissions must all apply. */
+  /**
+   * "ALL" means what applies to the resource; of named permissions, those that apply (Cassandra's
+   * grammar drops the others, and refuses the statement when none is left).
+   */
   private static Set<Permission> permissions(List<String> names, AuthResource resource) {
     if (names.equals(List.of("ALL"))) {
       return resource.applicablePermissions();
@@ -152,11 +172,10 @@ final class Authorizer {
     Set<Permission> out = EnumSet.noneOf(Permission.class);
     names.forEach(n -> out.add(Permission.valueOf(n)));
     if (resource != null) {
-      Set<Permission> unsupported = EnumSet.copyOf(out);
-      unsupported.removeAll(resource.applicablePermissions());
-      if (!unsupported.isEmpty()) {
-        throw CqlException.invalid("Resource type " + typeName(resource)
-            + " does not support the requested permissions: " + join(unsupported));
+      out.retainAll(resource.applicablePermissions());
+      if (out.isEmpty()) {
+        throw CqlException.syntax("Resource type " + typeName(resource)
+            + " does not support any of the requested permissions");
       }
     }
     return out;
@@ -189,6 +208,12 @@ final class Authorizer {
   }
 
   private void checkExists(AuthResource resource, Schema schema) {
+    if (!exists(resource, schema)) {
+      throw CqlException.invalid("Resource " + resource + " doesn't exist");
+    }
+  }
+
+  private boolean exists(AuthResource resource, Schema schema) {
     String[] parts = resource.name().split("/", -1);
     boolean exists;
     switch (parts[0]) {
@@ -202,8 +227,6 @@ final class Authorizer {
       default:
         exists = true;
     }
-    if (!exists) {
-      throw CqlException.invalid("Resource " + resource + " doesn't exist");
-    }
+    return exists;
   }
 }

@@ -101,6 +101,19 @@ final class PermissionStore {
     tables.write("DELETE FROM system_auth.resource_role_permissons_index WHERE resource = ?", resource.name());
   }
 
+  /** Forgets every permission on the resource and on the resources below it (DROP KEYSPACE/TABLE). */
+  void dropResourceTree(AuthResource resource) {
+    String prefix = resource.name() + "/";
+    Set<AuthResource> dropped = new java.util.HashSet<>();
+    for (Map<String, Object> row : tables.select("SELECT resource FROM system_auth.resource_role_permissons_index")) {
+      String name = (String) row.get("resource");
+      if (name.equals(resource.name()) || name.startsWith(prefix)) {
+        dropped.add(new AuthResource(name));
+      }
+    }
+    dropped.forEach(this::dropResource);
+  }
+
   private static Set<String> names(Set<Permission> permissions) {
     Set<String> names = new TreeSet<>();
     permissions.forEach(p -> names.add(p.name()));

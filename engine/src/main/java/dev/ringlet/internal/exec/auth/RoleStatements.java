@@ -27,9 +27,13 @@ import java.util.Set;
  */
 public final class RoleStatements {
 
-  private static final Set<String> PASSWORD_OPTIONS = Set.of("password", "hashed_password", "generated_password");
-  /** What CassandraRoleManager supports with PasswordAuthenticator. */
-  private static final Set<String> SUPPORTED_OPTIONS = Set.of("password", "hashed_password", "login", "superuser");
+  private static final Set<String> PASSWORD_OPTIONS = Set.of("password", "hashed_password");
+  /**
+   * What CassandraRoleManager supports with PasswordAuthenticator; the ACCESS options are accepted
+   * and, as with Cassandra's default AllowAllNetworkAuthorizer and AllowAllCIDRAuthorizer, ignored.
+   */
+  private static final Set<String> SUPPORTED_OPTIONS = Set.of("password", "hashed_password", "login", "superuser",
+      "access_to_datacenters", "access_from_cidrs");
   /** What a role may change of itself without ALTER permission. */
   private static final Set<String> ALTERABLE_OPTIONS = Set.of("password", "hashed_password");
   private static final String AUTH = "system_auth";
@@ -110,6 +114,7 @@ public final class RoleStatements {
     }
     roles.create(st.role(), Boolean.TRUE.equals(options.superuser()), Boolean.TRUE.equals(options.login()),
         options.saltedHash());
+    authorizer.grantToCreator(user, AuthResource.role(st.role()));
     return new Result.Void();
   }
 
@@ -143,7 +148,7 @@ public final class RoleStatements {
       if (st.ifExists()) {
         return new Result.Void();
       }
-      throw CqlException.invalid(st.role() + " doesn't exist");
+      throw CqlException.invalid("Role " + st.role() + " doesn't exist");
     }
     if (options.superuser() != null) {
       roles.setSuperuser(st.role(), options.superuser());
@@ -215,7 +220,7 @@ public final class RoleStatements {
 
   private Result list(Statement.ListRoles st, String user) {
     if (st.of() != null && !roles.exists(st.of())) {
-      throw CqlException.invalid(st.of() + " doesn't exist");
+      throw CqlException.invalid(AuthResource.role(st.of()) + " doesn't exist");
     }
     List<Roles.Role> listed = new ArrayList<>();
     boolean describeAll = authorizer.permissions(user, AuthResource.ALL_ROLES).contains(Permission.DESCRIBE);
@@ -313,7 +318,7 @@ public final class RoleStatements {
         }
       }
       if (hashed != null && !PasswordHashing.isBcrypt(hashed)) {
-        throw CqlException.invalid("Hashed password is invalid");
+        throw CqlException.invalid("Invalid hashed password value. Please use jBcrypt.");
       }
     }
 
