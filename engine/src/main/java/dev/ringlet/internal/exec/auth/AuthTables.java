@@ -37,6 +37,8 @@ final class AuthTables {
   private final WriteExecutor writes;
   private final TermFunctions functions;
   private final Clock clock;
+  /** Parsed internal statements by text: a handful of constant strings. */
+  private final Map<String, Statement> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   AuthTables(Supplier<Schema> schema, TableSource tables, WriteExecutor writes, TermFunctions functions, Clock clock) {
     this.schema = schema;
@@ -48,7 +50,7 @@ final class AuthTables {
 
   /** Runs an INSERT, UPDATE or DELETE on a {@code system_auth} table. */
   void write(String cql, Object... values) {
-    Statement.Modification statement = (Statement.Modification) CqlParser.parse(cql);
+    Statement.Modification statement = (Statement.Modification) parsed.computeIfAbsent(cql, CqlParser::parse);
     Variables variables = new Variables(statement.boundNames());
     TableMetadata table = table(statement.table().keyspace(), statement.table().name());
     var write = ModificationAnalyzer.analyze(statement, table, new TermCompiler(variables, functions));
@@ -58,7 +60,7 @@ final class AuthTables {
 
   /** Runs a SELECT on a {@code system_auth} table; every row, unpaged. */
   List<Map<String, Object>> select(String cql, Object... values) {
-    Statement.Select statement = (Statement.Select) CqlParser.parse(cql);
+    Statement.Select statement = (Statement.Select) parsed.computeIfAbsent(cql, CqlParser::parse);
     Variables variables = new Variables(statement.boundNames());
     TableMetadata table = table(statement.table().keyspace(), statement.table().name());
     var select = SelectAnalyzer.analyze(statement, table, new TermCompiler(variables, functions));

@@ -52,9 +52,20 @@ final class Authorizer {
 
   /** As {@link #ensure(String, Permission, AuthResource)}, naming the resource as {@code shown}. */
   void ensure(String user, Permission permission, AuthResource resource, String shown) {
-    for (AuthResource r : resource.chain()) {
-      if (permissions(user, r).contains(permission)) {
-        return;
+    if (roles.isSuper(user)) {
+      for (AuthResource r : resource.chain()) {
+        if (r.applicablePermissions().contains(permission)) {
+          return;
+        }
+      }
+    } else {
+      Set<String> userRoles = roles.rolesOf(user, true);
+      for (AuthResource r : resource.chain()) {
+        for (String role : userRoles) {
+          if (store.permissions(role, r).contains(permission)) {
+            return;
+          }
+        }
       }
     }
     throw RoleStatements.unauthorized(

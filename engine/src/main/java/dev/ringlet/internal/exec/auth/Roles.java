@@ -2,7 +2,6 @@ package dev.ringlet.internal.exec.auth;
 
 import dev.ringlet.internal.auth.PasswordHashing;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,36 +127,50 @@ final class Roles {
    * role and the roles granted to it directly. Sorted by name.
    */
   Set<String> rolesOf(String name, boolean recursive) {
-    Set<String> seen = new TreeSet<>();
-    Set<String> pending = new LinkedHashSet<>(List.of(name));
-    while (!pending.isEmpty()) {
-      String next = pending.iterator().next();
-      pending.remove(next);
-      Role role = get(next);
-      if (role == null || !seen.add(next)) {
-        continue;
-      }
-      if (recursive || next.equals(name)) {
-        for (String granted : role.memberOf()) {
-          if (recursive) {
-            pending.add(granted);
-          } else if (exists(granted)) {
-            seen.add(granted);
-          }
+    if (recursive) {
+      Set<String> names = new TreeSet<>();
+      granted(name).forEach(r -> names.add(r.name()));
+      return names;
+    }
+    Set<String> names = new TreeSet<>();
+    Role role = get(name);
+    if (role != null) {
+      names.add(name);
+      for (String granted : role.memberOf()) {
+        if (exists(granted)) {
+          names.add(granted);
         }
       }
     }
-    return seen;
+    return names;
   }
 
   /** Whether the role, or any role granted to it, is a superuser. */
   boolean isSuper(String name) {
-    for (String role : rolesOf(name, true)) {
-      Role r = get(role);
-      if (r != null && r.superuser()) {
+    for (Role role : granted(name)) {
+      if (role.superuser()) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The role and every role granted to it, directly or not; each read once. */
+  private List<Role> granted(String name) {
+    List<Role> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(name));
+    while (!pending.isEmpty()) {
+      String next = pending.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      Role role = get(next);
+      if (role != null) {
+        out.add(role);
+        pending.addAll(role.memberOf());
+      }
+    }
+    return out;
   }
 }
