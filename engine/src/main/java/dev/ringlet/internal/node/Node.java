@@ -55,9 +55,8 @@ public final class Node implements AutoCloseable {
     DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
     TermFunctions functions = new TermFunctions(config.clock(), schema::current);
-    this.access = config.authentication()
-        ? dev.ringlet.internal.exec.auth.AccessControl.passwordAuthentication(schema::current, tables, writes, functions, config.clock())
-        : dev.ringlet.internal.exec.auth.AccessControl.disabled();
+    this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, tables,
+        writes, functions, config.clock());
     this.processor = new QueryProcessor(schema, tables, writes, ddl, functions, config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
             () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())), access);

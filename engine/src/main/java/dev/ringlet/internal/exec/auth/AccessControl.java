@@ -39,34 +39,41 @@ public final class AccessControl {
   private static final Set<String> READABLE_SYSTEM_KEYSPACES = Set.of("system_schema", "system_virtual_schema",
       "system_views");
 
+  private final boolean authentication;
   private final Roles roles;
   private final Authorizer authorizer;
   private final RoleStatements roleStatements;
 
-  private AccessControl(AuthTables tables) {
+  private AccessControl(AuthTables tables, boolean authentication) {
+    this.authentication = authentication;
     this.roles = tables == null ? null : new Roles(tables);
     this.authorizer = tables == null ? null : new Authorizer(roles, new PermissionStore(tables));
     this.roleStatements = tables == null ? null : new RoleStatements(roles, authorizer);
   }
 
-  /** No authentication, as today and as Cassandra's default. */
+  /** No authentication and no {@code system_auth} rows at all (processors built without a node). */
   public static AccessControl disabled() {
-    return new AccessControl(null);
+    return new AccessControl(null, false);
   }
 
-  /** PasswordAuthenticator + CassandraAuthorizer on the node's {@code system_auth} tables. */
-  public static AccessControl passwordAuthentication(Supplier<Schema> schema, TableSource tables, WriteExecutor writes,
-      TermFunctions functions, Clock clock) {
-    return new AccessControl(new AuthTables(schema, tables, writes, functions, clock));
+  /**
+   * A node's access control on its {@code system_auth} tables: PasswordAuthenticator +
+   * CassandraAuthorizer when {@code authentication}, else AllowAllAuthenticator + AllowAllAuthorizer
+   * (the role manager still keeps the default superuser's row, as Cassandra's does).
+   */
+  public static AccessControl of(boolean authentication, Supplier<Schema> schema, TableSource tables,
+      WriteExecutor writes, TermFunctions functions, Clock clock) {
+    return new AccessControl(new AuthTables(schema, tables, writes, functions, clock), authentication);
   }
 
+  /** Whether clients must log in and statements are checked. */
   public boolean enabled() {
-    return roles != null;
+    return authentication;
   }
 
   /** Creates the default superuser on a node without roles (Cassandra's role manager set-up). */
   public void setup() {
-    if (enabled()) {
+    if (roles != null) {
       roles.setupDefaultRole();
     }
   }

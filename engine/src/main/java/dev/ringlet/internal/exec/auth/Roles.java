@@ -1,6 +1,5 @@
 package dev.ringlet.internal.exec.auth;
 
-import dev.ringlet.internal.auth.PasswordHashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,12 @@ import java.util.TreeSet;
 final class Roles {
 
   static final String DEFAULT_SUPERUSER = "cassandra";
+  /**
+   * A bcrypt hash (2^10 rounds) of the password "cassandra", made once with jBCrypt: every node
+   * starts with the same value instead of spending a hash at start-up. Cassandra hashes with a
+   * fresh salt; either checks the same way.
+   */
+  static final String DEFAULT_SUPERUSER_HASH = "$2a$10$.2mvVljcFShWHA3CJI4AFepOwmzEx/jGgRiQUpamLlsQgZITjmeRa";
 
   /** A row of {@code system_auth.roles}. */
   record Role(String name, boolean superuser, boolean canLogin, Set<String> memberOf, String saltedHash) {}
@@ -27,14 +32,15 @@ final class Roles {
 
   /**
    * Creates {@code cassandra}/{@code cassandra} (superuser, login) when no role exists, written at
-   * timestamp 0 as Cassandra does, so that any later change to it wins.
+   * timestamp 0 as Cassandra does, so that any later change to it wins. Cassandra 5.0 does this with
+   * AllowAllAuthenticator too.
    */
   void setupDefaultRole() {
     if (!tables.select("SELECT role FROM system_auth.roles LIMIT 1").isEmpty()) {
       return;
     }
     tables.write("INSERT INTO system_auth.roles (role, is_superuser, can_login, salted_hash) VALUES (?, true, true, ?)"
-        + " USING TIMESTAMP 0", DEFAULT_SUPERUSER, PasswordHashing.hash(DEFAULT_SUPERUSER));
+        + " USING TIMESTAMP 0", DEFAULT_SUPERUSER, DEFAULT_SUPERUSER_HASH);
   }
 
   Role get(String name) {
