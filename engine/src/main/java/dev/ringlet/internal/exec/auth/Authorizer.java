@@ -235,6 +235,10 @@ final class Authorizer {
       case "roles":
         exists = parts.length == 1 || roles.exists(parts[1]);
         break;
+      case "functions":
+        // A function itself is not looked up: there are no user-defined functions yet.
+        exists = parts.length == 1 || schema.keyspace(parts[1]) != null;
+        break;
       default:
         exists = true;
     }
