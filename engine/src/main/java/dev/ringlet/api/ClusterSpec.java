@@ -21,6 +21,10 @@ public final class ClusterSpec {
   public static final String DEFAULT_CLUSTER_NAME = "Ringlet Cluster";
   public static final String DEFAULT_DATACENTER = "datacenter1";
   public static final String DEFAULT_RACK = "rack1";
+  /** The superuser of a fresh cluster with {@link #withAuthentication authentication}, as Cassandra's. */
+  public static final String DEFAULT_SUPERUSER = "cassandra";
+  /** The password of {@link #DEFAULT_SUPERUSER} until someone changes it. */
+  public static final String DEFAULT_SUPERUSER_PASSWORD = "cassandra";
   /** Cassandra 5.0's default {@code num_tokens}. */
   public static final int DEFAULT_NUM_TOKENS = 16;
 
@@ -206,7 +210,7 @@ public final class ClusterSpec {
    * are refused. {@code true} is Cassandra with {@code authenticator: PasswordAuthenticator} and
    * {@code authorizer: CassandraAuthorizer}: drivers log in with a user name and password (SASL
    * PLAIN, e.g. the Java driver's {@code withAuthCredentials}); a fresh cluster has the superuser
-   * {@code cassandra} with password {@code cassandra}; roles and permissions are stored in
+   * {@link #DEFAULT_SUPERUSER} with password {@link #DEFAULT_SUPERUSER_PASSWORD}; roles and permissions are stored in
    * {@code system_auth} and every statement is checked against them.
    */
   public ClusterSpec withAuthentication(boolean enabled) {

@@ -25,6 +25,12 @@ class ClusterSpecAuthenticationTest {
   }
 
   @Test
+  void should_name_cassandras_default_superuser() {
+    assertThat(ClusterSpec.DEFAULT_SUPERUSER).isEqualTo("cassandra");
+    assertThat(ClusterSpec.DEFAULT_SUPERUSER_PASSWORD).isEqualTo("cassandra");
+  }
+
+  @Test
   void should_keep_authentication_through_other_withers() {
     assertThat(ClusterSpec.defaults().withAuthentication(true).withPort(9999).withClusterName("c").authentication())
         .isTrue();
