@@ -26,6 +26,13 @@ public interface RingletCluster extends AutoCloseable {
    */
   int truncate(java.util.Set<String> keyspaces);
 
+  /**
+   * The statements the cluster's nodes received from clients, with consistency, coordinator,
+   * bound values and outcome: what the application really sent. One log for the whole cluster,
+   * recording from the start, bounded (see {@link QueryLog}).
+   */
+  QueryLog queryLog();
+
   /** The node at that index (0-based, in start order). */
   default RingletNode node(int index) {
     return nodes().get(index);

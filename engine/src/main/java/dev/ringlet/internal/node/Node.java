@@ -7,6 +7,8 @@ import dev.ringlet.internal.exec.TermFunctions;
 import dev.ringlet.internal.exec.TimeUuids;
 import dev.ringlet.internal.exec.ddl.DdlExecutor;
 import dev.ringlet.internal.exec.modify.WriteExecutor;
+import dev.ringlet.internal.querylog.QueryLogBook;
+import dev.ringlet.internal.querylog.QueryRecorder;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.SchemaManager;
@@ -39,9 +41,17 @@ public final class Node implements AutoCloseable {
   private final QueryProcessor processor;
   private final SystemTableSource tables;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
+  private final QueryRecorder queryLog;
 
+  /** A node whose requests are not logged. */
   public Node(NodeConfig config) {
+    this(config, new QueryLogBook(0));
+  }
+
+  /** A node that reports the requests it receives to its cluster's query log. */
+  public Node(NodeConfig config, QueryLogBook queryLog) {
     this.config = config;
+    this.queryLog = queryLog.recorder(config.hostId(), this::nativeAddress, config.clock());
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
@@ -61,7 +71,7 @@ public final class Node implements AutoCloseable {
   /** Starts serving CQL; returns once clients can connect. */
   public void start(WireResources resources) {
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
-        new CqlRequestProcessor(processor), resources);
+        new CqlRequestProcessor(processor, queryLog), resources);
     server.set(s);
   }
 

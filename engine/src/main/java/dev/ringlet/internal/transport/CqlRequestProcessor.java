@@ -13,6 +13,8 @@ import dev.ringlet.internal.exec.ClientSession;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.QueryProcessor;
 import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.querylog.QueryLogBook;
+import dev.ringlet.internal.querylog.QueryRecorder;
 import dev.ringlet.wire.ClientConnection;
 import dev.ringlet.wire.ConnectionHandler;
 import dev.ringlet.wire.Request;
@@ -32,9 +34,17 @@ import java.util.concurrent.CompletionStage;
 public final class CqlRequestProcessor implements RequestProcessor {
 
   private final QueryProcessor processor;
+  private final QueryRecorder queryLog;
 
+  /** A processor whose requests are not logged. */
   public CqlRequestProcessor(QueryProcessor processor) {
+    this(processor, new QueryLogBook(0).recorder(null, () -> null, dev.ringlet.internal.time.Clock.system()));
+  }
+
+  /** A processor that reports every QUERY, PREPARE, EXECUTE and BATCH it answers to {@code queryLog}. */
+  public CqlRequestProcessor(QueryProcessor processor, QueryRecorder queryLog) {
     this.processor = processor;
+    this.queryLog = queryLog;
   }
 
   @Override
@@ -44,30 +54,66 @@ public final class CqlRequestProcessor implements RequestProcessor {
   }
 
   private Response serve(Request request, ClientSession session) {
+    Message m = request.message();
+    String keyspace = session.keyspace();
+    QueryOptions options = null;
+    Result result = null;
+    List<List<ByteBuffer>> batchValues = List.of();
     try {
-      Message m = request.message();
       int version = request.protocolVersion();
-      Result result;
       boolean skipMetadata = false;
       if (m instanceof Query q) {
-        result = processor.query(q.query, Messages.options(q.options), session);
+        options = Messages.options(q.options);
+        result = processor.query(q.query, options, session);
       } else if (m instanceof Prepare p) {
         result = processor.prepare(p.cqlQuery, session);
       } else if (m instanceof Execute e) {
         skipMetadata = e.options.skipMetadata;
-        result = processor.execute(e.queryId, Messages.options(e.options), session);
+        options = Messages.options(e.options);
+        result = processor.execute(e.queryId, options, session);
       } else if (m instanceof Batch b) {
-        result = batch(b, session);
+        options = batchOptions(b);
+        batchValues = new ArrayList<>(b.values.size());
+        for (List<ByteBuffer> v : b.values) {
+          batchValues.add(Messages.values(v));
+        }
+        result = batch(b, options, batchValues, session);
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
-      return new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
+      Response response = new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
+      log(m, options, batchValues, keyspace, result, 0, null);
+      return response;
     } catch (Throwable t) {
-      return Response.of(Errors.toMessage(t));
+      Message error = Errors.toMessage(t);
+      if (error instanceof com.datastax.oss.protocol.internal.response.Error e) {
+        log(m, options, batchValues, keyspace, null, e.code, e.message);
+      }
+      return Response.of(error);
     }
   }
 
-  private Result batch(Batch b, ClientSession session) {
+  /** Reports the request to the query log (PREPAREs always, so later EXECUTEs show their text). */
+  private void log(Message m, QueryOptions options, List<List<ByteBuffer>> batchValues, String keyspace, Result result, int errorCode, String errorMessage) {
+    if (m instanceof Prepare p) {
+      queryLog.prepare(p.cqlQuery, keyspace, result, errorCode, errorMessage);
+    } else if (!queryLog.enabled()) {
+      return;
+    } else if (m instanceof Query q) {
+      queryLog.query(q.query, options, keyspace, result, errorCode, errorMessage);
+    } else if (m instanceof Execute e) {
+      queryLog.execute(e.queryId, options, keyspace, result, errorCode, errorMessage);
+    } else if (m instanceof Batch b) {
+      queryLog.batch(b.queriesOrIds, batchValues, options, keyspace, result, errorCode, errorMessage);
+    }
+  }
+
+  private static QueryOptions batchOptions(Batch b) {
+    return new QueryOptions(Consistency.fromProtocol(b.consistency), List.of(), null, -1, null,
+        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
+  }
+
+  private Result batch(Batch b, QueryOptions options, List<List<ByteBuffer>> values, ClientSession session) {
     Statement.Batch.Type type;
     switch (b.type) {
       case ProtocolConstants.BatchType.LOGGED:
@@ -82,12 +128,6 @@ public final class CqlRequestProcessor implements RequestProcessor {
       default:
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unknown batch type " + b.type);
     }
-    List<List<ByteBuffer>> values = new ArrayList<>();
-    for (List<ByteBuffer> v : b.values) {
-      values.add(Messages.values(v));
-    }
-    QueryOptions options = new QueryOptions(Consistency.fromProtocol(b.consistency), List.of(), null, -1, null,
-        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
     return processor.batch(type, b.queriesOrIds, values, options, session);
   }
 }
