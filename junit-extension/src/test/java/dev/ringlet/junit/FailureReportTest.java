@@ -71,7 +71,7 @@ class FailureReportTest {
         .contains("contact points: " + CONTACT_POINTS.get())
         .contains("local datacenter: datacenter1")
         .contains("keyspace: failing, schema: [classpath:schema/fresh.cql], isolation: TRUNCATE_TABLES")
-        .contains("recent queries (since the previous test; drivers' metadata queries on system tables left out):")
+        .contains("recent queries (since the previous test; SELECTs of system tables, the drivers' metadata, left out):")
         .contains("EXECUTE LOCAL_ONE [failing] INSERT INTO notes (id, body) VALUES (?, ?) values [7, 'seven'] -> VOID")
         .contains("QUERY LOCAL_ONE [failing] SELECT * FROM notes WHERE id = 8 -> ROWS 0")
         .doesNotContain("system.local", "system_schema.");

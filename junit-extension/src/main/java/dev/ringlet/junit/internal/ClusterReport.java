@@ -54,7 +54,7 @@ public final class ClusterReport extends RuntimeException {
     if (all.size() > shown.size()) {
       out.append("last ").append(shown.size()).append(" of ").append(all.size()).append(", ");
     }
-    out.append("drivers' metadata queries on system tables left out):");
+    out.append("SELECTs of system tables, the drivers' metadata, left out):");
     if (shown.isEmpty()) {
       out.append("\n    (none)");
     }

@@ -1,12 +1,10 @@
-package dev.ringlet.internal;
+package dev.ringlet.internal.querylog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlet.api.LoggedQuery;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.Result;
-import dev.ringlet.internal.querylog.QueryLogBook;
-import dev.ringlet.internal.querylog.QueryRecorder;
 import dev.ringlet.internal.time.ManualClock;
 import java.net.InetSocketAddress;
 import java.util.List;
