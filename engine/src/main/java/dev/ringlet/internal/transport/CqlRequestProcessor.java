@@ -72,12 +72,13 @@ public final class CqlRequestProcessor implements RequestProcessor {
         options = Messages.options(e.options);
         result = processor.execute(e.queryId, options, session);
       } else if (m instanceof Batch b) {
+        Statement.Batch.Type type = batchType(b);
         options = batchOptions(b);
         batchValues = new ArrayList<>(b.values.size());
         for (List<ByteBuffer> v : b.values) {
           batchValues.add(Messages.values(v));
         }
-        result = batch(b, options, batchValues, session);
+        result = processor.batch(type, b.queriesOrIds, batchValues, options, session);
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
@@ -113,21 +114,16 @@ public final class CqlRequestProcessor implements RequestProcessor {
         Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
   }
 
-  private Result batch(Batch b, QueryOptions options, List<List<ByteBuffer>> values, ClientSession session) {
-    Statement.Batch.Type type;
+  private static Statement.Batch.Type batchType(Batch b) {
     switch (b.type) {
       case ProtocolConstants.BatchType.LOGGED:
-        type = Statement.Batch.Type.LOGGED;
-        break;
+        return Statement.Batch.Type.LOGGED;
       case ProtocolConstants.BatchType.UNLOGGED:
-        type = Statement.Batch.Type.UNLOGGED;
-        break;
+        return Statement.Batch.Type.UNLOGGED;
       case ProtocolConstants.BatchType.COUNTER:
-        type = Statement.Batch.Type.COUNTER;
-        break;
+        return Statement.Batch.Type.COUNTER;
       default:
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unknown batch type " + b.type);
     }
-    return processor.batch(type, b.queriesOrIds, values, options, session);
   }
 }
