@@ -52,7 +52,8 @@ public final class LocalCluster implements RingletCluster {
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system());
     WireResources resources = WireResources.create(0);
     QueryLogBook queryLog = new QueryLogBook();
-    Node node = new Node(config, queryLog);
+    Node node = new Node(config);
+    node.recordQueriesTo(queryLog);
     try {
       node.start(resources);
     } catch (RuntimeException e) {

@@ -41,17 +41,11 @@ public final class Node implements AutoCloseable {
   private final QueryProcessor processor;
   private final SystemTableSource tables;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
-  private final QueryRecorder queryLog;
+  /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
+  private volatile QueryRecorder queryLog;
 
-  /** A node whose requests are not logged. */
   public Node(NodeConfig config) {
-    this(config, new QueryLogBook(0));
-  }
-
-  /** A node that reports the requests it receives to its cluster's query log. */
-  public Node(NodeConfig config, QueryLogBook queryLog) {
     this.config = config;
-    this.queryLog = queryLog.recorder(config.hostId(), this::nativeAddress, config.clock());
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
@@ -71,8 +65,18 @@ public final class Node implements AutoCloseable {
   /** Starts serving CQL; returns once clients can connect. */
   public void start(WireResources resources) {
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
-        new CqlRequestProcessor(processor, queryLog), resources);
+        new CqlRequestProcessor(processor).recordingTo(queryLog()), resources);
     server.set(s);
+  }
+
+  /** Makes this node report the requests it answers to its cluster's query log; call it before {@link #start}. */
+  public void recordQueriesTo(QueryLogBook book) {
+    this.queryLog = book.recorder(config.hostId(), this::nativeAddress, config.clock());
+  }
+
+  private QueryRecorder queryLog() {
+    QueryRecorder r = queryLog;
+    return r != null ? r : new QueryLogBook(0).recorder(config.hostId(), this::nativeAddress, config.clock());
   }
 
   public InetSocketAddress nativeAddress() {

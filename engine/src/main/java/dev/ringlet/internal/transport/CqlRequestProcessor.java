@@ -33,18 +33,13 @@ import java.util.concurrent.CompletionStage;
  */
 public final class CqlRequestProcessor implements RequestProcessor {
 
+  /** Where answered requests are reported; set by {@link #recordingTo} before the server starts. */
+  private volatile QueryRecorder queryLog = new QueryLogBook(0).recorder(null, () -> null, dev.ringlet.internal.time.Clock.system());
+
   private final QueryProcessor processor;
-  private final QueryRecorder queryLog;
 
-  /** A processor whose requests are not logged. */
   public CqlRequestProcessor(QueryProcessor processor) {
-    this(processor, new QueryLogBook(0).recorder(null, () -> null, dev.ringlet.internal.time.Clock.system()));
-  }
-
-  /** A processor that reports every QUERY, PREPARE, EXECUTE and BATCH it answers to {@code queryLog}. */
-  public CqlRequestProcessor(QueryProcessor processor, QueryRecorder queryLog) {
     this.processor = processor;
-    this.queryLog = queryLog;
   }
 
   @Override
@@ -92,6 +87,15 @@ public final class CqlRequestProcessor implements RequestProcessor {
       }
       return Response.of(error);
     }
+  }
+
+  /**
+   * Reports every QUERY, PREPARE, EXECUTE and BATCH this processor answers to {@code recorder}
+   * (by default nothing is recorded). Call it before serving.
+   */
+  public CqlRequestProcessor recordingTo(QueryRecorder recorder) {
+    this.queryLog = java.util.Objects.requireNonNull(recorder, "recorder");
+    return this;
   }
 
   /** Reports the request to the query log (PREPAREs always, so later EXECUTEs show their text). */
