@@ -17,6 +17,13 @@ public interface RingletCluster extends AutoCloseable {
   List<RingletNode> nodes();
 
   /**
+   * The statements the cluster's nodes received from clients, with consistency, coordinator,
+   * bound values and outcome: what the application really sent. One log for the whole cluster,
+   * recording from the start, bounded (see {@link QueryLog}).
+   */
+  QueryLog queryLog();
+
+  /**
    * Empties every table of the given keyspaces on every node, as TRUNCATE does but without a
    * client round trip: the fast reset between tests. Unknown keyspaces are ignored; system
    * keyspaces are refused.
@@ -25,13 +32,6 @@ public interface RingletCluster extends AutoCloseable {
    * @throws IllegalArgumentException when a keyspace is a system keyspace
    */
   int truncate(java.util.Set<String> keyspaces);
-
-  /**
-   * The statements the cluster's nodes received from clients, with consistency, coordinator,
-   * bound values and outcome: what the application really sent. One log for the whole cluster,
-   * recording from the start, bounded (see {@link QueryLog}).
-   */
-  QueryLog queryLog();
 
   /** The node at that index (0-based, in start order). */
   default RingletNode node(int index) {

@@ -7,8 +7,6 @@ import dev.ringlet.internal.exec.TermFunctions;
 import dev.ringlet.internal.exec.TimeUuids;
 import dev.ringlet.internal.exec.ddl.DdlExecutor;
 import dev.ringlet.internal.exec.modify.WriteExecutor;
-import dev.ringlet.internal.querylog.QueryLogBook;
-import dev.ringlet.internal.querylog.QueryRecorder;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.SchemaManager;
@@ -42,7 +40,7 @@ public final class Node implements AutoCloseable {
   private final SystemTableSource tables;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
-  private volatile QueryRecorder queryLog;
+  private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
 
   public Node(NodeConfig config) {
     this.config = config;
@@ -70,13 +68,13 @@ public final class Node implements AutoCloseable {
   }
 
   /** Makes this node report the requests it answers to its cluster's query log; call it before {@link #start}. */
-  public void recordQueriesTo(QueryLogBook book) {
+  public void recordQueriesTo(dev.ringlet.internal.querylog.QueryLogBook book) {
     this.queryLog = book.recorder(config.hostId(), this::nativeAddress, config.clock());
   }
 
-  private QueryRecorder queryLog() {
-    QueryRecorder r = queryLog;
-    return r != null ? r : new QueryLogBook(0).recorder(config.hostId(), this::nativeAddress, config.clock());
+  private dev.ringlet.internal.querylog.QueryRecorder queryLog() {
+    dev.ringlet.internal.querylog.QueryRecorder r = queryLog;
+    return r != null ? r : new dev.ringlet.internal.querylog.QueryLogBook(0).recorder(config.hostId(), this::nativeAddress, config.clock());
   }
 
   public InetSocketAddress nativeAddress() {
