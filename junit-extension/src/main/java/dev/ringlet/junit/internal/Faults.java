@@ -9,7 +9,9 @@ import dev.ringlet.api.RingletCluster;
  *
  * <p>This build's {@link RingletCluster} offers no fault injection, so a test cannot leave a fault
  * behind and there is nothing to undo: the method does nothing. When the engine's API gains the
- * call that undoes every fault of a cluster, that call is made here, and only here.
+ * call that undoes every fault of a cluster (on the cluster work's branch:
+ * {@code RingletCluster.resetFaults()}, "heals the network, resumes paused nodes and starts
+ * stopped or killed ones"), that call is made here, and only here: {@code cluster.resetFaults();}.
  */
 final class Faults {
 
