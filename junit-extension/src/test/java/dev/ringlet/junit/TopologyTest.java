@@ -5,6 +5,9 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import dev.ringlet.api.LoggedQuery;
+import dev.ringlet.api.QueryLog;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
 import dev.ringlet.api.Ringlet;
@@ -37,6 +40,20 @@ class TopologyTest {
           .one().getMap("replication", String.class, String.class))
           .isEqualTo(Map.of("class", "org.apache.cassandra.locator.NetworkTopologyStrategy", "datacenter1", "3"));
     }
+
+    @Test
+    void logs_the_coordinator_of_each_request(RingletCluster cluster, CqlSession session, QueryLog log) {
+      for (com.datastax.oss.driver.api.core.metadata.Node node : session.getMetadata().getNodes().values()) {
+        session.execute(SimpleStatement.newInstance("SELECT host_id FROM system.local WHERE key = 'local'").setNode(node));
+      }
+      List<LoggedQuery> queries = log.queries(q -> q.queryContains("WHERE key = 'local'"));
+      assertThat(queries).extracting(LoggedQuery::coordinatorHostId)
+          .containsExactlyInAnyOrderElementsOf(cluster.nodes().stream().map(RingletNode::hostId).toList());
+      for (LoggedQuery q : queries) {
+        RingletNode coordinator = cluster.nodes().stream().filter(n -> n.hostId().equals(q.coordinatorHostId())).findFirst().orElseThrow();
+        assertThat(q.coordinator()).isEqualTo(coordinator.nativeAddress());
+      }
+    }
   }
 
   @OnlyInTestKit
@@ -67,7 +84,7 @@ class TopologyTest {
 
   @Test
   void three_nodes_run_or_fail_the_class_with_the_engines_reason() {
-    expect(ThreeNodesFixture.class, () -> ClusterSpec.defaults().withNodes(3));
+    expect(ThreeNodesFixture.class, () -> ClusterSpec.defaults().withNodes(3), 2);
   }
 
   @Test
@@ -76,7 +93,7 @@ class TopologyTest {
     assertThat(asked.datacenters()).containsExactly(
         new DatacenterSpec("dc1", 3, List.of("rack1", "rack2", "rack3")), new DatacenterSpec("dc2", 2, List.of("r-a", "r-b")));
     assertThat(asked.numTokens()).isEqualTo(8);
-    expect(TwoDatacentersFixture.class, () -> asked);
+    expect(TwoDatacentersFixture.class, () -> asked, 1);
   }
 
   @Test
@@ -96,11 +113,11 @@ class TopologyTest {
     results.testEvents().assertStatistics(s -> s.started(0));
   }
 
-  private static void expect(Class<?> fixture, Supplier<ClusterSpec> sameSpec) {
+  private static void expect(Class<?> fixture, Supplier<ClusterSpec> sameSpec, int tests) {
     String refusal = refusal(sameSpec);
     EngineExecutionResults results = TestKit.run(fixture);
     if (refusal == null) {
-      results.testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+      results.testEvents().assertStatistics(s -> s.succeeded(tests).failed(0));
       return;
     }
     results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(
