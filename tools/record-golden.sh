@@ -10,6 +10,8 @@
 #      REFCASS_PORT     CQL port of the reference (default 9142, see its env.sh)
 #      KEEP_RUNNING=1   leave Cassandra running afterwards (e.g. to run the check)
 #      NO_START=1       use a Cassandra that is already running; do not start or stop it
+#      REFCASS_AUTH=1   start it with --auth (PasswordAuthenticator + CassandraAuthorizer) and
+#                       record the authenticated scenarios (auth_*) instead of the others
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +39,11 @@ stop_cassandra() {
 trap stop_cassandra EXIT
 
 if [ -z "${NO_START:-}" ]; then
-  "$refcass/start.sh" --clean
+  if [ -n "${REFCASS_AUTH:-}" ]; then
+    "$refcass/start.sh" --clean --auth
+  else
+    "$refcass/start.sh" --clean
+  fi
   started=1
   "$refcass/wait-ready.sh"
 fi
@@ -45,4 +51,5 @@ fi
 java -Dlogback.configurationFile="$repo/engine/src/test/resources/conformance/logback-recorder.xml" \
   -cp "$repo/engine/target/test-classes:$repo/engine/target/classes:$(cat "$classpath_file")" \
   dev.ringlet.conformance.GoldenRecorder \
-  --target "127.0.0.1:$port" --dir "$repo/engine/src/test/resources/conformance" "$@"
+  --target "127.0.0.1:$port" --dir "$repo/engine/src/test/resources/conformance" \
+  ${REFCASS_AUTH:+--authenticated} "$@"

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>Defaults: cluster name {@code "Ringlet Cluster"}, one datacenter {@code datacenter1} with one
  * node in rack {@code rack1}, 16 tokens per node, address {@code 127.0.0.1}, port 0 (a free port is
- * chosen), release version {@code 5.0.9}, data kept in memory.
+ * chosen), release version {@code 5.0.9}, data kept in memory, no authentication.
  *
  * <p>Equal specs describe the same cluster ({@link #equals} compares every setting), so tools can
  * share one running cluster between users of equal specs.
@@ -21,6 +21,10 @@ public final class ClusterSpec {
   public static final String DEFAULT_CLUSTER_NAME = "Ringlet Cluster";
   public static final String DEFAULT_DATACENTER = "datacenter1";
   public static final String DEFAULT_RACK = "rack1";
+  /** The superuser of a fresh cluster with {@link #withAuthentication authentication}, as Cassandra's. */
+  public static final String DEFAULT_SUPERUSER = "cassandra";
+  /** The password of {@link #DEFAULT_SUPERUSER} until someone changes it. */
+  public static final String DEFAULT_SUPERUSER_PASSWORD = "cassandra";
   /** Cassandra 5.0's default {@code num_tokens}. */
   public static final int DEFAULT_NUM_TOKENS = 16;
 
@@ -42,9 +46,10 @@ public final class ClusterSpec {
   private final int port;
   private final Path dataDirectory;
   private final CommitLogSync commitLogSync;
+  private final boolean authentication;
 
   private ClusterSpec(String clusterName, String releaseVersion, List<DatacenterSpec> datacenters, int numTokens,
-      String address, int port, Path dataDirectory, CommitLogSync commitLogSync) {
+      String address, int port, Path dataDirectory, CommitLogSync commitLogSync, boolean authentication) {
     requireName(clusterName, "clusterName");
     requireName(releaseVersion, "releaseVersion");
     if (!releaseVersion.matches("\\d+\\.\\d+(\\.\\d+)?.*")) {
@@ -73,6 +78,7 @@ public final class ClusterSpec {
     this.port = port;
     this.dataDirectory = dataDirectory;
     this.commitLogSync = Objects.requireNonNull(commitLogSync, "commitLogSync");
+    this.authentication = authentication;
   }
 
   static void requireName(String value, String what) {
@@ -85,7 +91,7 @@ public final class ClusterSpec {
   /** The default spec: one node on 127.0.0.1 and a free port, data in memory. */
   public static ClusterSpec defaults() {
     return new ClusterSpec(DEFAULT_CLUSTER_NAME, DEFAULT_RELEASE_VERSION, List.of(DatacenterSpec.of(DEFAULT_DATACENTER, 1)),
-        DEFAULT_NUM_TOKENS, "127.0.0.1", 0, null, CommitLogSync.PERIODIC);
+        DEFAULT_NUM_TOKENS, "127.0.0.1", 0, null, CommitLogSync.PERIODIC, false);
   }
 
   /** The name reported in {@code system.local.cluster_name}. */
@@ -144,11 +150,11 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withClusterName(String name) {
-    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync, authentication);
   }
 
   public ClusterSpec withReleaseVersion(String version) {
-    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync, authentication);
   }
 
   /** Renames the only datacenter; refused when the spec has several. */
@@ -174,28 +180,47 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withDatacenters(List<DatacenterSpec> dcs) {
-    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync, authentication);
   }
 
   public ClusterSpec withNumTokens(int tokens) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync, authentication);
   }
 
   public ClusterSpec withAddress(String newAddress) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync, authentication);
   }
 
   public ClusterSpec withPort(int newPort) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync, authentication);
   }
 
   /** Keeps data in {@code directory} (one subdirectory per node) so it survives restarts; null keeps it in memory. */
   public ClusterSpec withDataDirectory(Path directory) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync, authentication);
   }
 
   public ClusterSpec withCommitLogSync(CommitLogSync sync) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync, authentication);
+  }
+
+  /**
+   * Whether clients must log in. {@code false} (the default) is Cassandra's default
+   * AllowAllAuthenticator/AllowAllAuthorizer: anyone connects, and role and permission statements
+   * are refused. {@code true} is Cassandra with {@code authenticator: PasswordAuthenticator} and
+   * {@code authorizer: CassandraAuthorizer}: drivers log in with a user name and password (SASL
+   * PLAIN, e.g. the Java driver's {@code withAuthCredentials}); a fresh cluster has the superuser
+   * {@link #DEFAULT_SUPERUSER} with password {@link #DEFAULT_SUPERUSER_PASSWORD}; roles and permissions are stored in
+   * {@code system_auth} and every statement is checked against them.
+   */
+  public ClusterSpec withAuthentication(boolean enabled) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        enabled);
+  }
+
+  /** Whether clients must log in (see {@link #withAuthentication}). */
+  public boolean authentication() {
+    return authentication;
   }
 
   private DatacenterSpec only(String what) {
@@ -210,18 +235,21 @@ public final class ClusterSpec {
   public boolean equals(Object o) {
     return o instanceof ClusterSpec s && clusterName.equals(s.clusterName) && releaseVersion.equals(s.releaseVersion)
         && datacenters.equals(s.datacenters) && numTokens == s.numTokens && address.equals(s.address) && port == s.port
-        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync;
+        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync
+        && authentication == s.authentication;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        authentication);
   }
 
   @Override
   public String toString() {
     return "ClusterSpec[clusterName=" + clusterName + ", releaseVersion=" + releaseVersion + ", datacenters=" + datacenters
         + ", numTokens=" + numTokens + ", address=" + address + ", port=" + port
-        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync) + "]";
+        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync)
+        + ", authentication=" + (authentication ? "PasswordAuthenticator" : "none") + "]";
   }
 }

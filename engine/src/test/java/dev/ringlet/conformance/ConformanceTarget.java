@@ -21,9 +21,16 @@ final class ConformanceTarget implements AutoCloseable {
   private final List<InetSocketAddress> contactPoints;
   private final String localDatacenter;
   private final AutoCloseable owned;
+  private final boolean authentication;
 
   private ConformanceTarget(
       String description, List<InetSocketAddress> contactPoints, String localDatacenter, AutoCloseable owned) {
+    this(description, contactPoints, localDatacenter, owned, false);
+  }
+
+  private ConformanceTarget(String description, List<InetSocketAddress> contactPoints, String localDatacenter,
+      AutoCloseable owned, boolean authentication) {
+    this.authentication = authentication;
     this.description = description;
     this.contactPoints = List.copyOf(contactPoints);
     this.localDatacenter = localDatacenter;
@@ -43,6 +50,24 @@ final class ConformanceTarget implements AutoCloseable {
         "Ringlet in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster);
   }
 
+  /** A server with PasswordAuthenticator and CassandraAuthorizer already running (login cassandra/cassandra). */
+  static ConformanceTarget externalWithAuthentication(String hostAndPort, String localDatacenter) {
+    return new ConformanceTarget(hostAndPort + " (authenticated)", List.of(parseAddress(hostAndPort, 9042)),
+        localDatacenter, () -> {}, true);
+  }
+
+  /** A one-node Ringlet with authentication started now and stopped by {@link #close()}. */
+  static ConformanceTarget ringletWithAuthentication() {
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true));
+    return new ConformanceTarget(
+        "Ringlet with authentication in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
+  }
+
+  /** Whether scenarios run logged in (as cassandra, or as their {@code @login} roles). */
+  boolean authentication() {
+    return authentication;
+  }
+
   static InetSocketAddress parseAddress(String hostAndPort, int defaultPort) {
     int colon = hostAndPort.lastIndexOf(':');
     if (colon < 0) {
@@ -60,11 +85,35 @@ final class ConformanceTarget implements AutoCloseable {
   }
 
   CqlSession openSession() {
-    return CqlSession.builder()
+    return authentication ? openSession("cassandra", "cassandra") : CqlSession.builder()
         .addContactPoints(contactPoints)
         .withLocalDatacenter(localDatacenter)
         .withConfigLoader(driverConfig())
         .build();
+  }
+
+  /** A session logged in as {@code user} (authenticated targets only). */
+  CqlSession openSession(String user, String password) {
+    return CqlSession.builder()
+        .addContactPoints(contactPoints)
+        .withLocalDatacenter(localDatacenter)
+        .withConfigLoader(driverConfig())
+        .withAuthCredentials(user, password)
+        .build();
+  }
+
+  /** Runs a scenario in a fresh session; {@code @login} statements get their own sessions. */
+  List<StatementAnswer> run(Scenario scenario) {
+    try (CqlSession session = openSession()) {
+      return authentication
+          ? new ScenarioRunner(session, this::openSession).run(scenario)
+          : new ScenarioRunner(session).run(scenario);
+    }
+  }
+
+  /** Scenarios named {@code auth_*} need a node with authentication. */
+  static boolean needsAuthentication(Scenario scenario) {
+    return scenario.name().startsWith("auth_");
   }
 
   /**

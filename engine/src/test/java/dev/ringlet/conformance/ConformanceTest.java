@@ -3,7 +3,6 @@ package dev.ringlet.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -34,6 +33,7 @@ class ConformanceTest {
   private static final String ROOT = "conformance";
 
   private ConformanceTarget target;
+  private ConformanceTarget authTarget;
 
   @TestFactory
   Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
@@ -51,14 +51,12 @@ class ConformanceTest {
   private void check(Scenario scenario, KnownDifferences known) throws IOException {
     String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
     List<StatementAnswer> golden = GoldenFile.parse(goldenName, resource(goldenName));
-    List<StatementAnswer> actual;
-    try (CqlSession session = target().openSession()) {
-      actual = new ScenarioRunner(session).run(scenario);
-    }
+    ConformanceTarget server = ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
+    List<StatementAnswer> actual = server.run(scenario);
     List<String> problems = AnswerComparison.compare(scenario.name(), golden, actual, known);
     if (!problems.isEmpty()) {
       fail("%s: %d of %d statements answered differently from Cassandra on %s:%n%s%n",
-          scenario.name(), problems.size(), golden.size(), target().description(),
+          scenario.name(), problems.size(), golden.size(), server.description(),
           String.join("\n", problems));
     }
   }
@@ -86,10 +84,32 @@ class ConformanceTest {
     return target;
   }
 
+  /**
+   * For {@code auth_*} scenarios: a Ringlet with authentication, or {@code
+   * -Dconformance.authTarget=host:port}; skipped when only {@code conformance.target} is given.
+   */
+  private ConformanceTarget authTarget() {
+    if (authTarget == null) {
+      String external = System.getProperty("conformance.authTarget");
+      if (external != null && !external.isBlank()) {
+        authTarget = ConformanceTarget.externalWithAuthentication(
+            external, System.getProperty("conformance.datacenter", "datacenter1"));
+      } else {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("conformance.target") == null,
+            "authenticated scenarios need -Dconformance.authTarget when -Dconformance.target is given");
+        authTarget = ConformanceTarget.ringletWithAuthentication();
+      }
+    }
+    return authTarget;
+  }
+
   @AfterAll
   void stopTarget() throws Exception {
     if (target != null) {
       target.close();
+    }
+    if (authTarget != null) {
+      authTarget.close();
     }
   }
 

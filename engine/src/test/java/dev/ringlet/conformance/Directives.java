@@ -11,10 +11,13 @@ import java.util.Set;
  * @param consistency a consistency level name, or {@code null} for the driver's default
  * @param bindValues CQL literals to bind after preparing the statement, or {@code null} to run it
  *     as a simple statement
+ * @param login {@code [user, password]} to run the statement in a session logged in as that role,
+ *     or {@code null} for the scenario's session (authenticated scenarios only)
  */
-record Directives(int pageSize, Set<String> ignoredColumns, String consistency, List<String> bindValues) {
+record Directives(int pageSize, Set<String> ignoredColumns, String consistency, List<String> bindValues,
+    List<String> login) {
 
-  static final Directives NONE = new Directives(0, Set.of(), null, null);
+  static final Directives NONE = new Directives(0, Set.of(), null, null, null);
 
   Directives {
     if (pageSize < 0) {
@@ -22,6 +25,7 @@ record Directives(int pageSize, Set<String> ignoredColumns, String consistency, 
     }
     ignoredColumns = Set.copyOf(ignoredColumns);
     bindValues = bindValues == null ? null : List.copyOf(bindValues);
+    login = login == null ? null : List.copyOf(login);
   }
 
   boolean prepared() {
@@ -29,18 +33,22 @@ record Directives(int pageSize, Set<String> ignoredColumns, String consistency, 
   }
 
   Directives withPageSize(int size) {
-    return new Directives(size, ignoredColumns, consistency, bindValues);
+    return new Directives(size, ignoredColumns, consistency, bindValues, login);
   }
 
   Directives withIgnoredColumns(Set<String> columns) {
-    return new Directives(pageSize, columns, consistency, bindValues);
+    return new Directives(pageSize, columns, consistency, bindValues, login);
   }
 
   Directives withConsistency(String level) {
-    return new Directives(pageSize, ignoredColumns, level, bindValues);
+    return new Directives(pageSize, ignoredColumns, level, bindValues, login);
+  }
+
+  Directives withLogin(String user, String password) {
+    return new Directives(pageSize, ignoredColumns, consistency, bindValues, List.of(user, password));
   }
 
   Directives withBindValues(List<String> values) {
-    return new Directives(pageSize, ignoredColumns, consistency, values);
+    return new Directives(pageSize, ignoredColumns, consistency, values, login);
   }
 }

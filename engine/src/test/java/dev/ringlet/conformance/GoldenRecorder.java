@@ -14,8 +14,12 @@ import java.util.List;
  * never by the build.
  *
  * <pre>
- * GoldenRecorder [--target host:port] [--datacenter dc] [--dir conformance-folder] [scenario...]
+ * GoldenRecorder [--target host:port] [--datacenter dc] [--dir conformance-folder] [--authenticated] [scenario...]
  * </pre>
+ *
+ * Scenarios named {@code auth_*} need a server with PasswordAuthenticator and CassandraAuthorizer
+ * (login {@code cassandra}/{@code cassandra}): they are recorded only with {@code --authenticated},
+ * and the others only without it.
  *
  * Defaults: {@code 127.0.0.1:9142} (the reference Cassandra), {@code datacenter1}, and {@code
  * engine/src/test/resources/conformance} (or {@code src/test/resources/conformance}) under the
@@ -30,38 +34,41 @@ public final class GoldenRecorder {
     String datacenter = "datacenter1";
     Path dir = null;
     List<String> only = new ArrayList<>();
+    boolean authenticated = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--target" -> target = args[++i];
         case "--datacenter" -> datacenter = args[++i];
         case "--dir" -> dir = Path.of(args[++i]);
+        case "--authenticated" -> authenticated = true;
         default -> {
           if (args[i].startsWith("--")) {
             throw new IllegalArgumentException("option: " + args[i]
-                + " (expected: --target host:port, --datacenter dc, --dir folder, or scenario names)");
+                + " (expected: --target host:port, --datacenter dc, --dir folder, --authenticated, or scenario names)");
           }
           only.add(args[i]);
         }
       }
     }
     Path conformance = dir != null ? dir : defaultFolder();
+    boolean withAuthentication = authenticated;
     List<Scenario> scenarios = ScenarioReader.readFolder(conformance.resolve("scenarios")).stream()
         .filter(s -> only.isEmpty() || only.contains(s.name()))
+        .filter(s -> ConformanceTarget.needsAuthentication(s) == withAuthentication)
         .toList();
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to record in " + conformance.resolve("scenarios")
           + (only.isEmpty() ? "" : " named " + only));
     }
     Path goldenFolder = Files.createDirectories(conformance.resolve("golden"));
-    try (ConformanceTarget server = ConformanceTarget.external(target, datacenter)) {
+    try (ConformanceTarget server = authenticated
+        ? ConformanceTarget.externalWithAuthentication(target, datacenter)
+        : ConformanceTarget.external(target, datacenter)) {
       String source = describeServer(server);
       int statements = 0;
       int errors = 0;
       for (Scenario scenario : scenarios) {
-        List<StatementAnswer> answers;
-        try (CqlSession session = server.openSession()) {
-          answers = new ScenarioRunner(session).run(scenario);
-        }
+        List<StatementAnswer> answers = server.run(scenario);
         Path file = goldenFolder.resolve(scenario.name() + ".golden");
         Files.writeString(file, GoldenFile.render(scenario.name(), source, answers), StandardCharsets.UTF_8);
         long failed = answers.stream().filter(StatementAnswer::isError).count();

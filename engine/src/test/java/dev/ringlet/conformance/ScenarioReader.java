@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  *   <li>{@code -- @ignore-values col1, col2}: these result columns vary between runs;
  *   <li>{@code -- @consistency LEVEL}: run at that consistency level;
  *   <li>{@code -- @bind lit1, lit2}: prepare the statement and bind these CQL literals (parsed with
- *       the driver's codec for each bind variable's type); {@code -- @bind} alone binds nothing.
+ *       the driver's codec for each bind variable's type); {@code -- @bind} alone binds nothing;
+ *   <li>{@code -- @login user password}: run it in a session logged in as that role (scenarios
+ *       named {@code auth_*}, which run on a node with authentication).
  * </ul>
  */
 final class ScenarioReader {
@@ -128,9 +130,15 @@ final class ScenarioReader {
         return directives.withConsistency(argument);
       case "@bind":
         return directives.withBindValues(splitLiterals(argument));
+      case "@login":
+        String[] credentials = argument.split("\\s+");
+        if (credentials.length != 2) {
+          throw error(file, line, "@login: " + argument + " (expected: user password)");
+        }
+        return directives.withLogin(credentials[0], credentials[1]);
       default:
         throw error(file, line, "unknown directive " + directive
-            + " (expected: @paging, @ignore-values, @consistency or @bind)");
+            + " (expected: @paging, @ignore-values, @consistency, @bind or @login)");
     }
   }
 

@@ -27,11 +27,22 @@ import java.util.concurrent.ExecutionException;
  */
 final class ScenarioRunner {
 
-  private final CqlSession session;
+  private final CqlSession mainSession;
+  private final java.util.function.BiFunction<String, String, CqlSession> login;
   private final AnswerFormatter formatter;
+  private CqlSession session;
 
   ScenarioRunner(CqlSession session) {
+    this(session, (user, password) -> {
+      throw new IllegalStateException("@login needs an authenticated scenario (named auth_*)");
+    });
+  }
+
+  /** {@code login} opens a session logged in as a role, for {@code @login} statements. */
+  ScenarioRunner(CqlSession session, java.util.function.BiFunction<String, String, CqlSession> login) {
+    this.mainSession = session;
     this.session = session;
+    this.login = login;
     this.formatter = new AnswerFormatter(
         session.getContext().getCodecRegistry(), session.getContext().getProtocolVersion());
   }
@@ -45,6 +56,19 @@ final class ScenarioRunner {
   }
 
   private List<String> answer(ScenarioStatement statement) {
+    List<String> credentials = statement.directives().login();
+    if (credentials == null) {
+      return answerIn(statement);
+    }
+    try (CqlSession other = login.apply(credentials.get(0), credentials.get(1))) {
+      session = other;
+      return answerIn(statement);
+    } finally {
+      session = mainSession;
+    }
+  }
+
+  private List<String> answerIn(ScenarioStatement statement) {
     List<String> lines = new ArrayList<>();
     try {
       Statement<?> request = request(statement, lines);

@@ -15,6 +15,16 @@ public interface ConnectionHandler {
    */
   CompletionStage<Response> handle(Request request);
 
+  /**
+   * The authentication the client must pass before its first request, or {@code null} (the
+   * default) when the server requires none, as Cassandra's AllowAllAuthenticator. Asked once, right
+   * after {@link RequestProcessor#open}: non-null makes the server answer STARTUP with AUTHENTICATE
+   * instead of READY.
+   */
+  default SaslAuthentication authentication() {
+    return null;
+  }
+
   /** Called once when the connection has closed. */
   default void closed() {}
 }

@@ -39,12 +39,22 @@ public final class QueryProcessor {
   private final Clock clock;
   private final java.util.function.Consumer<Result.SchemaChange> schemaEvents;
   private final ConsistencyGuard consistency;
+  private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final PreparedStatementCache prepared = new PreparedStatementCache();
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
   private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
 
   public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
       Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency) {
+    this(schema, tables, writes, ddl, functions, clock, schemaEvents, consistency,
+        dev.ringlet.internal.exec.auth.AccessControl.disabled());
+  }
+
+  /** With authentication and authorization as {@code access} says. */
+  public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
+      Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency,
+      dev.ringlet.internal.exec.auth.AccessControl access) {
+    this.access = access;
     this.schemaEvents = schemaEvents;
     this.consistency = consistency;
     this.schema = schema;
@@ -107,6 +117,7 @@ public final class QueryProcessor {
       if (a.write() == null) {
         throw CqlException.invalid("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
       }
+      access.authorizeWrite(session.user(), a.write().table().keyspace(), a.write().table().name());
       checkWrite(a.write(), options);
       statements.add(a.write());
       QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
@@ -233,8 +244,25 @@ public final class QueryProcessor {
     return t;
   }
 
+  /** Permission checks against the tables the statement was analysed against (a prepared one's keyspace). */
+  private void authorize(Analyzed a, ClientSession session) {
+    if (a.batch() != null) {
+      for (ModificationStatement w : a.batch()) {
+        access.authorizeWrite(session.user(), w.table().keyspace(), w.table().name());
+      }
+      return;
+    }
+    String keyspace = a.select() != null ? a.select().table().keyspace()
+        : a.write() != null ? a.write().table().keyspace() : session.keyspace();
+    access.authorize(a.statement(), session.user(), keyspace);
+  }
+
   private Result run(Analyzed a, QueryOptions options, ClientSession session) {
     Statement st = a.statement();
+    authorize(a, session);
+    if (dev.ringlet.internal.exec.auth.RoleStatements.handles(st)) {
+      return access.execute(st, session.user(), session.keyspace(), schema.current());
+    }
     if (a.select() != null) {
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
@@ -266,6 +294,7 @@ public final class QueryProcessor {
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
+      access.schemaChanged(change, session.user());
       schemaEvents.accept(change);
     }
     return result;

@@ -38,6 +38,7 @@ public final class Node implements AutoCloseable {
   private final SchemaManager schema;
   private final QueryProcessor processor;
   private final SystemTableSource tables;
+  private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
@@ -55,15 +56,19 @@ public final class Node implements AutoCloseable {
     TimeUuids ids = new TimeUuids(config.clock());
     DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
-    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock(), schema::current), config.clock(),
+    TermFunctions functions = new TermFunctions(config.clock(), schema::current);
+    this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, tables,
+        writes, functions, config.clock());
+    this.processor = new QueryProcessor(schema, tables, writes, ddl, functions, config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
-            () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())));
+            () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())), access);
+    access.setup();
   }
 
   /** Starts serving CQL; returns once clients can connect. */
   public void start(WireResources resources) {
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
-        new CqlRequestProcessor(processor).recordingTo(queryLog()), resources);
+        new CqlRequestProcessor(processor, access).recordingTo(queryLog()), resources);
     server.set(s);
   }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
  * Everything one node needs to start, validated by whoever builds it (the cluster from its spec).
  *
  * @param tokens the node's Murmur3 tokens, sorted
+ * @param authentication PasswordAuthenticator + CassandraAuthorizer when true; no login when false
  */
 public record NodeConfig(
     String clusterName,
@@ -19,7 +20,8 @@ public record NodeConfig(
     String releaseVersion,
     UUID hostId,
     List<Long> tokens,
-    Clock clock) {
+    Clock clock,
+    boolean authentication) {
 
   public NodeConfig {
     tokens = List.copyOf(tokens);

@@ -16,6 +16,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --datacenter NAME     datacenter of the node (default datacenter1)",
       "  --rack NAME           rack of the node (default rack1)",
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
+      "  --authenticator A     AllowAllAuthenticator (default: no login) or PasswordAuthenticator",
+      "                        (login required, superuser cassandra/cassandra, CassandraAuthorizer)",
       "  --help                print this help and exit",
       "");
 
@@ -57,11 +59,28 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--release-version":
           spec = spec.withReleaseVersion(value);
           break;
+        case "--authenticator":
+          spec = spec.withAuthentication(passwordAuthenticator(value));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
     }
     return new StandaloneOptions(spec, false);
+  }
+
+  /** Cassandra's {@code authenticator} setting: the short or the fully qualified class name. */
+  private static boolean passwordAuthenticator(String value) {
+    String simple = value.startsWith("org.apache.cassandra.auth.") ? value.substring("org.apache.cassandra.auth.".length()) : value;
+    switch (simple) {
+      case "PasswordAuthenticator":
+        return true;
+      case "AllowAllAuthenticator":
+        return false;
+      default:
+        throw new IllegalArgumentException("--authenticator: " + value
+            + " (expected: AllowAllAuthenticator or PasswordAuthenticator)");
+    }
   }
 
   private static int port(String value) {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * generates. Replication as 5.0 shows it: {@code system} and {@code system_schema} LocalStrategy,
  * {@code system_auth} SimpleStrategy 1, {@code system_distributed} 3, {@code system_traces} 2; the
  * virtual keyspaces {@code system_views} and {@code system_virtual_schema} are listed in
- * {@code system_virtual_schema} only. Every other built-in table is there, empty.
+ * {@code system_virtual_schema} only. The {@code system_auth} tables are stored, not generated:
+ * the role manager and authorizer write to them. Every other built-in table is there, empty.
  *
  * <p>Built once: everything here is immutable.
  */
@@ -85,6 +86,9 @@ public final class SystemKeyspaces {
   private static Map<String, SystemTable> tables() {
     Map<String, SystemTable> tables = new HashMap<>();
     for (KeyspaceMetadata ks : KEYSPACES) {
+      if (ks.name().equals(AUTH)) {
+        continue; // real tables: roles and permissions are written to them like data
+      }
       for (TableMetadata t : ks.tables().values()) {
         String key = ks.name() + "." + t.name();
         tables.put(key, GENERATED.getOrDefault(key, EmptyTable::new).apply(t));

@@ -37,15 +37,34 @@ public final class CqlRequestProcessor implements RequestProcessor {
   private volatile QueryRecorder queryLog = new QueryLogBook(0).recorder(null, () -> null, dev.ringlet.internal.time.Clock.system());
 
   private final QueryProcessor processor;
+  private final dev.ringlet.internal.exec.auth.AccessControl access;
 
   public CqlRequestProcessor(QueryProcessor processor) {
+    this(processor, dev.ringlet.internal.exec.auth.AccessControl.disabled());
+  }
+
+  /** Connections log in as {@code access} requires (PasswordAuthenticator when it is enabled). */
+  public CqlRequestProcessor(QueryProcessor processor, dev.ringlet.internal.exec.auth.AccessControl access) {
     this.processor = processor;
+    this.access = access;
   }
 
   @Override
   public ConnectionHandler open(ClientConnection connection) {
     ClientSession session = new ClientSession();
-    return request -> CompletableFuture.completedFuture(serve(request, session));
+    dev.ringlet.wire.SaslAuthentication authentication =
+        access.enabled() ? new PasswordSaslAuthentication(access, session) : null;
+    return new ConnectionHandler() {
+      @Override
+      public CompletionStage<Response> handle(Request request) {
+        return CompletableFuture.completedFuture(serve(request, session));
+      }
+
+      @Override
+      public dev.ringlet.wire.SaslAuthentication authentication() {
+        return authentication;
+      }
+    };
   }
 
   private Response serve(Request request, ClientSession session) {

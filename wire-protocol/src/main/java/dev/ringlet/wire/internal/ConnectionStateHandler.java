@@ -3,8 +3,10 @@ package dev.ringlet.wire.internal;
 import com.datastax.oss.protocol.internal.Frame;
 import com.datastax.oss.protocol.internal.Message;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
+import com.datastax.oss.protocol.internal.request.AuthResponse;
 import com.datastax.oss.protocol.internal.request.Register;
 import com.datastax.oss.protocol.internal.response.AuthSuccess;
+import com.datastax.oss.protocol.internal.response.Authenticate;
 import com.datastax.oss.protocol.internal.response.Error;
 import com.datastax.oss.protocol.internal.response.Event;
 import com.datastax.oss.protocol.internal.response.Ready;
@@ -12,6 +14,7 @@ import com.datastax.oss.protocol.internal.response.Supported;
 import dev.ringlet.wire.ClientConnection;
 import dev.ringlet.wire.ConnectionHandler;
 import dev.ringlet.wire.RequestProcessor;
+import dev.ringlet.wire.SaslAuthentication;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +22,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +41,10 @@ import org.slf4j.LoggerFactory;
  *        +--STARTUP ok, auth on--> AUTHENTICATING --AUTH_RESPONSE done--+
  * </pre>
  *
- * (No authenticator exists yet, so AUTHENTICATING is never entered; AUTH_RESPONSE on a READY
- * connection gets AUTH_SUCCESS, as Cassandra's AllowAllAuthenticator answers.)
+ * AUTHENTICATING is entered when the connection's handler asks for {@link SaslAuthentication}:
+ * each AUTH_RESPONSE token goes to it until it answers AUTH_SUCCESS; an AUTH_ERROR leaves the
+ * connection authenticating (drivers close it). AUTH_RESPONSE on a READY connection gets
+ * AUTH_SUCCESS, as Cassandra's AllowAllAuthenticator answers.
  */
 final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
 
@@ -62,6 +68,7 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
   private State state = State.UNINITIALIZED;
   private Channel channel;
   private RequestDispatcher dispatcher;
+  private SaslAuthentication authentication;
   private volatile Set<String> registeredEvents = Set.of();
 
   ConnectionStateHandler(
@@ -115,13 +122,30 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
   private void whileAuthenticating(Frame frame) {
     Opcode opcode = Opcode.ofCode(frame.message.opcode);
     if (opcode == Opcode.AUTH_RESPONSE) {
-      // The SASL exchange of a future authenticator goes here.
-      state = State.READY;
-      answer(frame, new AuthSuccess(null));
+      authenticate(frame);
     } else {
       answerError(
           frame, ErrorCode.PROTOCOL_ERROR, "Unexpected message " + opcode + ", expecting SASL_RESPONSE");
     }
+  }
+
+  private void authenticate(Frame frame) {
+    ByteBuffer token = ((AuthResponse) frame.message).token;
+    byte[] bytes = new byte[token == null ? 0 : token.remaining()];
+    if (token != null) {
+      token.duplicate().get(bytes);
+    }
+    Message answer;
+    try {
+      answer = authentication.evaluate(bytes);
+    } catch (RuntimeException e) {
+      LOG.warn("SaslAuthentication.evaluate failed for connection {}", connectionId, e);
+      answer = new Error(ErrorCode.SERVER_ERROR, e.toString());
+    }
+    if (answer instanceof AuthSuccess) {
+      state = State.READY;
+    }
+    answer(frame, answer);
   }
 
   private void whileReady(Frame frame) {
@@ -167,10 +191,12 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     dispatcher = new RequestDispatcher(channel, handler, responses);
-    // READY goes out uncompressed; every later frame, both ways, uses the negotiated codec.
-    answer(frame, new Ready());
+    authentication = handler.authentication();
+    // READY (or AUTHENTICATE) goes out uncompressed; every later frame, both ways, uses the
+    // negotiated codec.
+    answer(frame, authentication == null ? new Ready() : new Authenticate(authentication.authenticatorClass()));
     negotiated.negotiate(frame.protocolVersion, StartupOptions.compression(options));
-    state = State.READY;
+    state = authentication == null ? State.READY : State.AUTHENTICATING;
   }
 
   private void register(Frame frame) {

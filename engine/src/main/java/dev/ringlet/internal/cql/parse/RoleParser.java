@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Roles and users: {@code CREATE/ALTER/DROP ROLE|USER}, {@code GRANT/REVOKE role}, {@code LIST
  * ROLES|USERS}. Role options become properties keyed: {@code password}, {@code hashed_password}
- * (STRING), {@code generated_password}, {@code login}, {@code superuser} (BOOLEAN), {@code options}
+ * (STRING), {@code login}, {@code superuser} (BOOLEAN), {@code options}
  * (map), {@code access_to_datacenters}, {@code access_from_cidrs} (set of strings; an empty set
  * stands for ALL).
  */
@@ -100,12 +100,10 @@ final class RoleParser {
 
   /** The password options exclude one another, checked as Cassandra's grammar actions do. */
   private static Properties checked(Map<String, Term> options) {
-    boolean password = options.containsKey("password");
-    boolean hashed = options.containsKey("hashed_password");
-    boolean generated = options.containsKey("generated_password");
-    if (password && hashed) exclusive("password", "hashed password");
-    if (password && generated) exclusive("password", "generated password");
-    if (hashed && generated) exclusive("hashed password", "generated password");
+    // GENERATED PASSWORD arrived after 5.0: 5.0.9's grammar has no such option (a syntax error).
+    if (options.containsKey("password") && options.containsKey("hashed_password")) {
+      exclusive("password", "hashed password");
+    }
     return new Properties(options);
   }
 
@@ -121,9 +119,6 @@ final class RoleParser {
       tokens.expect("PASSWORD");
       tokens.expect("=");
       put(options, "hashed_password", "HASHED_PASSWORD", string());
-    } else if (tokens.accept("GENERATED")) {
-      tokens.expect("PASSWORD");
-      put(options, "generated_password", "GENERATED_PASSWORD", bool(true));
     } else if (tokens.accept("OPTIONS")) {
       tokens.expect("=");
       put(options, "options", "OPTIONS", ctx.properties.propertyMap());
@@ -169,9 +164,6 @@ final class RoleParser {
       if (tokens.accept("HASHED")) {
         tokens.expect("PASSWORD");
         options.put("hashed_password", string());
-      } else if (tokens.accept("GENERATED")) {
-        tokens.expect("PASSWORD");
-        options.put("generated_password", bool(true));
       } else {
         tokens.expect("PASSWORD");
         options.put("password", string());

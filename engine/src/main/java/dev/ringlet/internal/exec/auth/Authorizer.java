@@ -1,0 +1,247 @@
+package dev.ringlet.internal.exec.auth;
+
+import dev.ringlet.internal.auth.AuthResource;
+import dev.ringlet.internal.auth.Permission;
+import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.ColumnSpec;
+import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Cassandra's CassandraAuthorizer: what a user may do on a resource (a superuser everything that
+ * applies; anyone else the union of what was granted to its roles on the resource), the check with
+ * Cassandra's Unauthorized message, and GRANT/REVOKE/LIST PERMISSIONS.
+ */
+final class Authorizer {
+
+  private static final String AUTH = "system_auth";
+
+  private final Roles roles;
+  private final PermissionStore store;
+
+  Authorizer(Roles roles, PermissionStore store) {
+    this.roles = roles;
+    this.store = store;
+  }
+
+  /** What the user holds on exactly this resource (not its parents). */
+  Set<Permission> permissions(String user, AuthResource resource) {
+    if (roles.isSuper(user)) {
+      return resource.applicablePermissions();
+    }
+    Set<Permission> granted = EnumSet.noneOf(Permission.class);
+    for (String role : roles.rolesOf(user, true)) {
+      granted.addAll(store.permissions(role, resource));
+    }
+    return granted;
+  }
+
+  /** Cassandra's {@code ClientState.ensurePermission}: on the resource or any of its parents. */
+  void ensure(String user, Permission permission, AuthResource resource) {
+    ensure(user, permission, resource, resource.toString());
+  }
+
+  /** As {@link #ensure(String, Permission, AuthResource)}, naming the resource as {@code shown}. */
+  void ensure(String user, Permission permission, AuthResource resource, String shown) {
+    if (roles.isSuper(user)) {
+      for (AuthResource r : resource.chain()) {
+        if (r.applicablePermissions().contains(permission)) {
+          return;
+        }
+      }
+    } else {
+      Set<String> userRoles = roles.rolesOf(user, true);
+      for (AuthResource r : resource.chain()) {
+        for (String role : userRoles) {
+          if (store.permissions(role, r).contains(permission)) {
+            return;
+          }
+        }
+      }
+    }
+    throw RoleStatements.unauthorized(
+        "User " + user + " has no " + permission + " permission on " + shown + " or any of its parents");
+  }
+
+  /** What Cassandra grants whoever created a resource: everything that applies to it. */
+  void grantToCreator(String user, AuthResource resource) {
+    store.grant(user, resource, resource.applicablePermissions());
+  }
+
+  void roleDropped(String role) {
+    store.dropRole(role);
+  }
+
+  /** Forgets the permissions on the resource and on everything below it. */
+  void resourceDropped(AuthResource resource) {
+    store.dropResourceTree(resource);
+  }
+
+  Result execute(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    switch (st.kind()) {
+      case GRANT:
+      case REVOKE:
+        return modify(st, user, sessionKeyspace, schema);
+      default:
+        return list(st, user, sessionKeyspace, schema);
+    }
+  }
+
+  private Result modify(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    AuthResource resource = resolve(st.resource(), sessionKeyspace);
+    Set<Permission> permissions = permissions(st.permissions(), resource);
+    if (!roles.exists(st.role())) {
+      throw CqlException.invalid("Role " + st.role() + " doesn't exist");
+    }
+    checkExists(resource, schema);
+    ensure(user, Permission.AUTHORIZE, resource);
+    for (Permission p : permissions) {
+      ensure(user, p, resource);
+    }
+    if (st.kind() == Statement.Permissions.Kind.GRANT) {
+      store.grant(st.role(), resource, permissions);
+      return new Result.Void();
+    }
+    Set<Permission> notGranted = EnumSet.copyOf(permissions);
+    notGranted.removeAll(store.permissions(st.role(), resource));
+    store.revoke(st.role(), resource, permissions);
+    return notGranted.isEmpty() ? new Result.Void() : new Result.Void(List.of(
+        "Role '" + st.role() + "' was not granted " + join(notGranted) + " on " + resource));
+  }
+
+  private Result list(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
+    if (st.role() != null && !roles.exists(st.role())) {
+      throw CqlException.invalid(st.role() + " doesn't exist");
+    }
+    AuthResource resource = st.resource() == null ? null : resolve(st.resource(), sessionKeyspace);
+    if (resource != null && !exists(resource, schema)) {
+      throw CqlException.invalid(resource + " doesn't exist");
+    }
+    if (!permissions(user, AuthResource.ALL_ROLES).contains(Permission.DESCRIBE)) {
+      if (st.role() == null) {
+        throw RoleStatements.unauthorized("You are not authorized to view everyone's permissions");
+      }
+      if (!roles.rolesOf(user, true).contains(st.role())) {
+        throw RoleStatements.unauthorized("You are not authorized to view " + st.role() + "'s permissions");
+      }
+    }
+    Set<Permission> wanted = st.permissions().equals(List.of("ALL"))
+        ? EnumSet.allOf(Permission.class) : permissions(st.permissions(), null);
+    Set<String> grantees = st.role() == null ? allRoleNames() : roles.rolesOf(st.role(), st.recursive());
+    Set<AuthResource> resources = resource == null ? null
+        : st.recursive() ? Set.copyOf(resource.chain()) : Set.of(resource);
+    List<PermissionStore.Granted> rows = new ArrayList<>();
+    for (String grantee : grantees) {
+      for (PermissionStore.Granted g : store.ofRole(grantee)) {
+        if (wanted.contains(g.permission()) && (resources == null || resources.contains(g.resource()))) {
+          rows.add(g);
+        }
+      }
+    }
+    rows.sort(Comparator.comparing(PermissionStore.Granted::role)
+        .thenComparing(g -> g.resource().name())
+        .thenComparing(PermissionStore.Granted::permission));
+    List<ColumnSpec> columns = List.of(
+        new ColumnSpec(AUTH, "permissions", "role", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "username", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "resource", NativeType.TEXT),
+        new ColumnSpec(AUTH, "permissions", "permission", NativeType.TEXT));
+    if (rows.isEmpty()) {
+      return new Result.Void(); // as Cassandra answers an empty listing: no rows, no columns
+    }
+    List<List<ByteBuffer>> out = new ArrayList<>();
+    for (PermissionStore.Granted g : rows) {
+      out.add(List.of(NativeType.TEXT.encode(g.role()), NativeType.TEXT.encode(g.role()),
+          NativeType.TEXT.encode(g.resource().toString()), NativeType.TEXT.encode(g.permission().name())));
+    }
+    return new Result.Rows(columns, out, null, List.of());
+  }
+
+  private Set<String> allRoleNames() {
+    Set<String> names = new TreeSet<>();
+    roles.all().forEach(r -> names.add(r.name()));
+    return names;
+  }
+
+  /**
+   * "ALL" means what applies to the resource; of named permissions, those that apply (Cassandra's
+   * grammar drops the others, and refuses the statement when none is left).
+   */
+  private static Set<Permission> permissions(List<String> names, AuthResource resource) {
+    if (names.equals(List.of("ALL"))) {
+      return resource.applicablePermissions();
+    }
+    Set<Permission> out = EnumSet.noneOf(Permission.class);
+    names.forEach(n -> out.add(Permission.valueOf(n)));
+    if (resource != null) {
+      out.retainAll(resource.applicablePermissions());
+      if (out.isEmpty()) {
+        throw CqlException.syntax("Resource type " + typeName(resource)
+            + " does not support any of the requested permissions");
+      }
+    }
+    return out;
+  }
+
+  private static String join(Set<Permission> permissions) {
+    List<String> names = new ArrayList<>();
+    permissions.forEach(p -> names.add(p.name()));
+    return String.join(", ", names);
+  }
+
+  private static String typeName(AuthResource resource) {
+    switch (resource.root()) {
+      case "data": return "DataResource";
+      case "roles": return "RoleResource";
+      case "functions": return "FunctionResource";
+      default: return "JMXResource";
+    }
+  }
+
+  /** Fills in the session keyspace of an unqualified table ("data//t"). */
+  private static AuthResource resolve(String name, String sessionKeyspace) {
+    if (name.startsWith("data//")) {
+      if (sessionKeyspace == null) {
+        throw CqlException.invalid("No keyspace has been specified. USE a keyspace, or explicitly specify keyspace.tablename");
+      }
+      return new AuthResource("data/" + sessionKeyspace + name.substring("data/".length()));
+    }
+    return new AuthResource(name);
+  }
+
+  private void checkExists(AuthResource resource, Schema schema) {
+    if (!exists(resource, schema)) {
+      throw CqlException.invalid("Resource " + resource + " doesn't exist");
+    }
+  }
+
+  private boolean exists(AuthResource resource, Schema schema) {
+    String[] parts = resource.name().split("/", -1);
+    boolean exists;
+    switch (parts[0]) {
+      case "data":
+        exists = parts.length == 1
+            || (parts.length == 2 ? schema.keyspace(parts[1]) != null : schema.table(parts[1], parts[2]) != null);
+        break;
+      case "roles":
+        exists = parts.length == 1 || roles.exists(parts[1]);
+        break;
+      case "functions":
+        // A function itself is not looked up: there are no user-defined functions yet.
+        exists = parts.length == 1 || schema.keyspace(parts[1]) != null;
+        break;
+      default:
+        exists = true;
+    }
+    return exists;
+  }
+}

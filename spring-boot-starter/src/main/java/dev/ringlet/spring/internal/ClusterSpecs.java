@@ -1,0 +1,54 @@
+package dev.ringlet.spring.internal;
+
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.DatacenterSpec;
+import dev.ringlet.spring.RingletProperties;
+import java.util.List;
+
+/** The {@link ClusterSpec} the {@code ringlet.*} properties describe: a pure function, validated here once. */
+public final class ClusterSpecs {
+
+  private ClusterSpecs() {}
+
+  /**
+   * @throws IllegalArgumentException naming the property when a value is out of range or the
+   *     storage settings contradict each other
+   */
+  public static ClusterSpec from(RingletProperties properties) {
+    ClusterSpec spec = ClusterSpec.defaults()
+        .withClusterName(properties.getClusterName())
+        .withReleaseVersion(properties.getReleaseVersion())
+        .withNumTokens(properties.getNumTokens())
+        .withDatacenters(datacenters(properties));
+    return withStorage(spec, properties.getStorage());
+  }
+
+  private static List<DatacenterSpec> datacenters(RingletProperties properties) {
+    if (properties.getDatacenters().isEmpty()) {
+      return List.of(DatacenterSpec.of(properties.getDatacenter(), properties.getNodes(), properties.getRacks()));
+    }
+    return properties.getDatacenters().stream().map(ClusterSpecs::datacenter).toList();
+  }
+
+  private static DatacenterSpec datacenter(RingletProperties.Datacenter dc) {
+    if (dc.getName() == null) {
+      throw new IllegalArgumentException("ringlet.datacenters[].name: missing (expected: a name for every datacenter)");
+    }
+    return DatacenterSpec.of(dc.getName(), dc.getNodes(), dc.getRacks());
+  }
+
+  private static ClusterSpec withStorage(ClusterSpec spec, RingletProperties.Storage storage) {
+    if (storage.getMode() == RingletProperties.StorageMode.MEMORY) {
+      if (storage.getDataDirectory() != null) {
+        throw new IllegalArgumentException("ringlet.storage.data-directory: " + storage.getDataDirectory()
+            + " with ringlet.storage.mode=MEMORY (expected: mode DIRECTORY to keep data on disk, or no data directory)");
+      }
+      return spec;
+    }
+    if (storage.getDataDirectory() == null) {
+      throw new IllegalArgumentException("ringlet.storage.data-directory: missing with ringlet.storage.mode=DIRECTORY"
+          + " (expected: the directory the nodes keep their data in)");
+    }
+    return spec.withDataDirectory(storage.getDataDirectory()).withCommitLogSync(storage.getCommitLogSync());
+  }
+}

@@ -1,0 +1,120 @@
+package dev.ringlet.spring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.DatacenterSpec;
+import dev.ringlet.spring.RingletProperties;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Properties to spec only: multi-node and durable clusters are described here, not started. */
+class ClusterSpecsTest {
+
+  @Test
+  void should_map_default_properties_to_the_default_spec() {
+    assertThat(ClusterSpecs.from(new RingletProperties())).isEqualTo(ClusterSpec.defaults());
+  }
+
+  @Test
+  void should_map_name_version_tokens_and_a_single_datacenter_topology() {
+    RingletProperties properties = new RingletProperties();
+    properties.setClusterName("Shop");
+    properties.setReleaseVersion("4.1.5");
+    properties.setNumTokens(8);
+    properties.setDatacenter("eu-west");
+    properties.setNodes(3);
+    properties.setRacks(2);
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+
+    assertThat(spec.clusterName()).isEqualTo("Shop");
+    assertThat(spec.releaseVersion()).isEqualTo("4.1.5");
+    assertThat(spec.numTokens()).isEqualTo(8);
+    assertThat(spec.datacenters()).containsExactly(new DatacenterSpec("eu-west", 3, List.of("rack1", "rack2")));
+  }
+
+  @Test
+  void should_map_several_datacenters_in_order() {
+    RingletProperties properties = new RingletProperties();
+    properties.setDatacenters(List.of(datacenter("dc1", 3, 3), datacenter("dc2", 2, 1)));
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+
+    assertThat(spec.datacenters()).containsExactly(DatacenterSpec.of("dc1", 3, 3), DatacenterSpec.of("dc2", 2, 1));
+    assertThat(spec.datacenter()).isEqualTo("dc1");
+    assertThat(spec.nodeCount()).isEqualTo(5);
+  }
+
+  @Test
+  void should_refuse_a_datacenter_without_a_name() {
+    RingletProperties properties = new RingletProperties();
+    properties.setDatacenters(List.of(datacenter(null, 1, 1)));
+    assertThatThrownBy(() -> ClusterSpecs.from(properties)).hasMessageStartingWith("ringlet.datacenters[].name: missing");
+  }
+
+  @Test
+  void should_map_directory_storage_with_its_commit_log_sync() {
+    RingletProperties properties = new RingletProperties();
+    properties.getStorage().setMode(RingletProperties.StorageMode.DIRECTORY);
+    properties.getStorage().setDataDirectory(Path.of("target/ringlet-data"));
+    properties.getStorage().setCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+
+    assertThat(spec.dataDirectory()).isEqualTo(Path.of("target/ringlet-data"));
+    assertThat(spec.commitLogSync()).isEqualTo(ClusterSpec.CommitLogSync.BATCH);
+  }
+
+  @Test
+  void should_refuse_contradicting_storage_settings() {
+    RingletProperties directoryWithout = new RingletProperties();
+    directoryWithout.getStorage().setMode(RingletProperties.StorageMode.DIRECTORY);
+    assertThatThrownBy(() -> ClusterSpecs.from(directoryWithout))
+        .hasMessageStartingWith("ringlet.storage.data-directory: missing with ringlet.storage.mode=DIRECTORY");
+
+    RingletProperties memoryWith = new RingletProperties();
+    memoryWith.getStorage().setDataDirectory(Path.of("x"));
+    assertThatThrownBy(() -> ClusterSpecs.from(memoryWith))
+        .hasMessageStartingWith("ringlet.storage.data-directory: x with ringlet.storage.mode=MEMORY");
+  }
+
+  @Test
+  void should_give_equal_specs_for_equal_properties() {
+    assertThat(ClusterSpecs.from(new RingletProperties())).isEqualTo(ClusterSpecs.from(new RingletProperties()));
+  }
+
+  @Test
+  void should_bind_properties_as_spring_does_and_map_them() {
+    Map<String, String> values = Map.of(
+        "ringlet.cluster-name", "Multi",
+        "ringlet.datacenters[0].name", "eu", "ringlet.datacenters[0].nodes", "3", "ringlet.datacenters[0].racks", "3",
+        "ringlet.datacenters[1].name", "us", "ringlet.datacenters[1].nodes", "2",
+        "ringlet.storage.mode", "directory", "ringlet.storage.data-directory", "build/data",
+        "ringlet.storage.commit-log-sync", "group",
+        "ringlet.driver.debounce-window", "20ms");
+
+    RingletProperties properties = new Binder(new MapConfigurationPropertySource(values))
+        .bind("ringlet", RingletProperties.class).get();
+    ClusterSpec spec = ClusterSpecs.from(properties);
+
+    assertThat(spec.clusterName()).isEqualTo("Multi");
+    assertThat(spec.datacenters()).containsExactly(DatacenterSpec.of("eu", 3, 3), DatacenterSpec.of("us", 2, 1));
+    assertThat(spec.dataDirectory()).isEqualTo(Path.of("build/data"));
+    assertThat(spec.commitLogSync()).isEqualTo(ClusterSpec.CommitLogSync.GROUP);
+    assertThat(properties.getDriver().getDebounceWindow()).isEqualTo(java.time.Duration.ofMillis(20));
+  }
+
+  private static RingletProperties.Datacenter datacenter(String name, int nodes, int racks) {
+    RingletProperties.Datacenter dc = new RingletProperties.Datacenter();
+    dc.setName(name);
+    dc.setNodes(nodes);
+    dc.setRacks(racks);
+    return dc;
+  }
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Maps environment variables in the spirit of the official Cassandra image to Ringlet's server
+# flags, then runs the server as PID 1 (it stops cleanly on SIGTERM). Arguments given to the
+# container that start with "-" are passed to the server after the mapped flags (and win).
+#
+#   CASSANDRA_CLUSTER_NAME    --cluster-name   (default "Ringlet Cluster")
+#   CASSANDRA_DC              --datacenter     (default datacenter1)
+#   CASSANDRA_RACK            --rack           (default rack1)
+#   CASSANDRA_LISTEN_ADDRESS  --address        (default "auto": the container's first IP address)
+#   RINGLET_RELEASE_VERSION   --release-version (default 5.0.9)
+# and, for server features built in parallel (a server without them exits at once with
+# "unknown option ..."; nothing is silently ignored):
+#   CASSANDRA_NUM_TOKENS      --num-tokens     (vnodes per node; default 16)
+#   CASSANDRA_AUTHENTICATOR   --authenticator  (PasswordAuthenticator; AllowAllAuthenticator, the
+#                                               default, passes nothing)
+#   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
+#   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
+#   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
+#                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)
+#
+# The server prints "Ringlet ready: ADDRESS:9042 (...)" once drivers can connect.
+set -eu
+
+# As the Cassandra image does: a first argument that is not an option is a command to run instead
+# (podman run -it ringlet:... sh).
+if [ "$#" -gt 0 ] && [ "${1#-}" = "$1" ]; then
+  exec "$@"
+fi
+
+set -- --port 9042 "$@"
+
+address=${CASSANDRA_LISTEN_ADDRESS:-auto}
+if [ "$address" = auto ]; then
+  # The first address of the container's interfaces (what the Cassandra image calls "auto").
+  address=$(hostname -I 2>/dev/null | awk '{print $1}')
+  [ -n "$address" ] || address=$(hostname -i | awk '{print $1}')
+fi
+set -- --address "$address" "$@"
+
+[ -z "${CASSANDRA_CLUSTER_NAME:-}" ] || set -- --cluster-name "$CASSANDRA_CLUSTER_NAME" "$@"
+[ -z "${CASSANDRA_DC:-}" ] || set -- --datacenter "$CASSANDRA_DC" "$@"
+[ -z "${CASSANDRA_RACK:-}" ] || set -- --rack "$CASSANDRA_RACK" "$@"
+[ -z "${CASSANDRA_NUM_TOKENS:-}" ] || set -- --num-tokens "$CASSANDRA_NUM_TOKENS" "$@"
+[ -z "${CASSANDRA_SEEDS:-}" ] || set -- --seeds "$CASSANDRA_SEEDS" "$@"
+[ -z "${RINGLET_RELEASE_VERSION:-}" ] || set -- --release-version "$RINGLET_RELEASE_VERSION" "$@"
+[ -z "${RINGLET_DATA_DIR:-}" ] || set -- --data-dir "$RINGLET_DATA_DIR" "$@"
+
+case "${CASSANDRA_AUTHENTICATOR:-AllowAllAuthenticator}" in
+  AllowAllAuthenticator|org.apache.cassandra.auth.AllowAllAuthenticator) ;;
+  *) set -- --authenticator "$CASSANDRA_AUTHENTICATOR" "$@" ;;
+esac
+
+# JAVA_OPTS is split on spaces on purpose, as the Cassandra image does with JVM_OPTS.
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} -jar /opt/ringlet/ringlet.jar "$@"

@@ -1,0 +1,140 @@
+package dev.ringlet.testcontainers;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.ringlet.testcontainers.internal.CqlReadyWaitStrategy;
+import dev.ringlet.testcontainers.internal.InitScripts;
+import dev.ringlet.testcontainers.internal.LeaveItToTheWaitStrategy;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A Ringlet node in a container, for Testcontainers 2.x: a drop-in for the stock
+ * {@code org.testcontainers.cassandra.CassandraContainer} where their names overlap
+ * ({@link #getContactPoint()}, {@link #getLocalDatacenter()}, {@link #withInitScript(String)},
+ * {@link #getUsername()}, {@link #getPassword()}, the {@code CASSANDRA_DC} environment variable), so
+ * switching is one line:
+ *
+ * <pre>{@code
+ * // before: new CassandraContainer("cassandra:5.0")
+ * RingletContainer cassandra = new RingletContainer("ringlet:0.1.0-SNAPSHOT");
+ * cassandra.start();
+ * CqlSession session = CqlSession.builder()
+ *     .addContactPoint(cassandra.getContactPoint())
+ *     .withLocalDatacenter(cassandra.getLocalDatacenter())
+ *     .build();
+ * }</pre>
+ *
+ * <p>The container is ready when its CQL port answers a real protocol exchange (OPTIONS, STARTUP and
+ * {@code SELECT release_version FROM system.local}), usually within a second. Exposed ports: 9042
+ * (CQL) and 7000 (internode). The image is built by this project's build (see the module README);
+ * there is no published image yet.
+ *
+ * <p>Authentication is not supported by Ringlet yet: {@link #getUsername()} and {@link #getPassword()}
+ * return Cassandra's default superuser credentials, as the stock container does, and the node accepts
+ * any client (Cassandra's {@code AllowAllAuthenticator}).
+ */
+public class RingletContainer extends GenericContainer<RingletContainer> {
+
+  /** The CQL native protocol port inside the container. */
+  public static final int CQL_PORT = 9042;
+
+  /** The internode (cluster messaging) port inside the container. */
+  public static final int INTERNODE_PORT = 7000;
+
+  /** The image repository this class is made for; other names must be declared compatible substitutes. */
+  public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("ringlet");
+
+  /** The datacenter a node is in unless {@code CASSANDRA_DC} (or {@link #withDatacenter}) says otherwise. */
+  public static final String DEFAULT_LOCAL_DATACENTER = "datacenter1";
+
+  private static final String USERNAME = "cassandra";
+  private static final String PASSWORD = "cassandra";
+
+  private String initScriptPath;
+
+  /** A container of the given image, e.g. {@code "ringlet:0.1.0-SNAPSHOT"}. */
+  public RingletContainer(String dockerImageName) {
+    this(DockerImageName.parse(dockerImageName));
+  }
+
+  /**
+   * A container of the given image, which must be a {@code ringlet} image or declared a compatible
+   * substitute ({@code DockerImageName.parse("registry/my-ringlet").asCompatibleSubstituteFor("ringlet")}).
+   */
+  public RingletContainer(DockerImageName dockerImageName) {
+    super(dockerImageName);
+    dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
+    addExposedPorts(CQL_PORT, INTERNODE_PORT);
+    waitingFor(new CqlReadyWaitStrategy(CQL_PORT).withStartupTimeout(Duration.ofSeconds(60)));
+    withStartupCheckStrategy(new LeaveItToTheWaitStrategy());
+  }
+
+  /**
+   * A CQL script (a classpath resource, e.g. {@code "db/schema.cql"}) run once the node is ready,
+   * statement by statement through the CQL port with the Cassandra Java driver, which must then be on
+   * the test classpath. A statement the node refuses fails {@code start()} with an
+   * {@link InitScriptException} naming the statement, its line and the node's error.
+   */
+  public RingletContainer withInitScript(String initScriptPath) {
+    this.initScriptPath = initScriptPath;
+    return self();
+  }
+
+  /** The cluster name reported to clients ({@code CASSANDRA_CLUSTER_NAME}; default "Ringlet Cluster"). */
+  public RingletContainer withClusterName(String clusterName) {
+    return withEnv("CASSANDRA_CLUSTER_NAME", clusterName);
+  }
+
+  /** The node's datacenter ({@code CASSANDRA_DC}; default datacenter1); {@link #getLocalDatacenter()} follows it. */
+  public RingletContainer withDatacenter(String datacenter) {
+    return withEnv("CASSANDRA_DC", datacenter);
+  }
+
+  /** The node's rack ({@code CASSANDRA_RACK}; default rack1). */
+  public RingletContainer withRack(String rack) {
+    return withEnv("CASSANDRA_RACK", rack);
+  }
+
+  /**
+   * The node's token count, 1-256 ({@code CASSANDRA_NUM_TOKENS}; default 16). Needs a server with
+   * the {@code --num-tokens} flag (the multi-node work); an image without it exits at once and
+   * {@code start()} fails with its "unknown option --num-tokens".
+   */
+  public RingletContainer withNumTokens(int numTokens) {
+    return withEnv("CASSANDRA_NUM_TOKENS", Integer.toString(numTokens));
+  }
+
+  /** The Cassandra version the node advertises ({@code RINGLET_RELEASE_VERSION}; default 5.0.9). */
+  public RingletContainer withReleaseVersion(String releaseVersion) {
+    return withEnv("RINGLET_RELEASE_VERSION", releaseVersion);
+  }
+
+  /** Where a driver on the test's side connects: the host and the port mapped to 9042. */
+  public InetSocketAddress getContactPoint() {
+    return new InetSocketAddress(getHost(), getMappedPort(CQL_PORT));
+  }
+
+  /** The node's datacenter, for {@code CqlSessionBuilder.withLocalDatacenter}. */
+  public String getLocalDatacenter() {
+    return getEnvMap().getOrDefault("CASSANDRA_DC", DEFAULT_LOCAL_DATACENTER);
+  }
+
+  /** Cassandra's default superuser name, as the stock container returns; not checked, see the class note. */
+  public String getUsername() {
+    return USERNAME;
+  }
+
+  /** Cassandra's default superuser password, as the stock container returns; not checked, see the class note. */
+  public String getPassword() {
+    return PASSWORD;
+  }
+
+  @Override
+  protected void containerIsStarted(InspectContainerResponse containerInfo) {
+    if (initScriptPath != null) {
+      InitScripts.run(initScriptPath, getContactPoint(), getLocalDatacenter());
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.ringlet.testcontainers.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a CQL script into statements at top-level semicolons, as cqlsh reads a file: comments
+ * ({@code --}, {@code //}, {@code /* *}{@code /}) are dropped, and semicolons inside string literals
+ * ({@code '...'} with {@code ''} escapes), quoted identifiers ({@code "..."}) and
+ * {@code $$...$$} bodies do not end a statement. Each statement keeps the line it starts on, for
+ * error messages.
+ */
+public final class CqlScript {
+
+  /** One statement of a script, without its semicolon, and the 1-based line it starts on. */
+  public record Statement(String cql, int line) {}
+
+  private CqlScript() {}
+
+  public static List<Statement> split(String script) {
+    List<Statement> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int line = 1;
+    int startLine = -1;
+    int i = 0;
+    int n = script.length();
+    while (i < n) {
+      char c = script.charAt(i);
+      char next = i + 1 < n ? script.charAt(i + 1) : '\0';
+      if (c == '\n') {
+        line++;
+      }
+      if ((c == '-' && next == '-') || (c == '/' && next == '/')) {
+        while (i < n && script.charAt(i) != '\n') {
+          i++;
+        }
+        continue;
+      }
+      if (c == '/' && next == '*') {
+        int end = script.indexOf("*/", i + 2);
+        int stop = end < 0 ? n : end + 2;
+        line += count(script, i, stop);
+        current.append(' ');
+        i = stop;
+        continue;
+      }
+      if (c == ';') {
+        add(statements, current, startLine);
+        current.setLength(0);
+        startLine = -1;
+        i++;
+        continue;
+      }
+      if (!Character.isWhitespace(c) && startLine < 0) {
+        startLine = line;
+      }
+      int stop = i + 1;
+      if (c == '\'' || c == '"') {
+        stop = quoted(script, i, c);
+      } else if (c == '$' && next == '$') {
+        int end = script.indexOf("$$", i + 2);
+        stop = end < 0 ? n : end + 2;
+      }
+      current.append(script, i, stop);
+      line += count(script, i + 1, stop);
+      i = stop;
+    }
+    add(statements, current, startLine);
+    return statements;
+  }
+
+  /** The end (exclusive) of a literal opened by {@code quote} at {@code start}; a doubled quote escapes it. */
+  private static int quoted(String s, int start, char quote) {
+    int i = start + 1;
+    while (i < s.length()) {
+      if (s.charAt(i) == quote) {
+        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    return s.length();
+  }
+
+  private static int count(String s, int from, int to) {
+    int lines = 0;
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  private static void add(List<Statement> statements, StringBuilder current, int line) {
+    String cql = current.toString().strip();
+    if (!cql.isEmpty()) {
+      statements.add(new Statement(cql, line));
+    }
+  }
+}

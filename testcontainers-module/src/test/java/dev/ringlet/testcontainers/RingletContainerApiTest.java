@@ -1,0 +1,77 @@
+package dev.ringlet.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.cassandra.CassandraContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * Switching from the stock CassandraContainer is a one-line change: every method both declare has
+ * the same parameters and the same return type (the container's own type standing for itself).
+ */
+class RingletContainerApiTest {
+
+  /** The stock container's methods that have no meaning for Ringlet and are deliberately left out. */
+  private static final Set<String> NOT_MIRRORED = Set.of("withConfigurationOverride", "withSsl");
+
+  @Test
+  void should_declare_every_overlapping_public_method_with_the_same_signature() {
+    List<Method> stock = publicDeclared(CassandraContainer.class);
+    assertThat(stock).extracting(Method::getName)
+        .contains("getContactPoint", "getLocalDatacenter", "withInitScript", "getUsername", "getPassword");
+    for (Method m : stock) {
+      if (NOT_MIRRORED.contains(m.getName())) {
+        continue;
+      }
+      Method ours;
+      try {
+        ours = RingletContainer.class.getMethod(m.getName(), m.getParameterTypes());
+      } catch (NoSuchMethodException e) {
+        throw new AssertionError("RingletContainer lacks " + m, e);
+      }
+      Class<?> expected = m.getReturnType() == CassandraContainer.class ? RingletContainer.class : m.getReturnType();
+      assertThat(ours.getReturnType()).as(m.getName()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void should_default_the_local_datacenter_and_follow_cassandra_dc_as_the_stock_container_does() {
+    RingletContainer container = new RingletContainer("ringlet:any");
+    assertThat(container.getLocalDatacenter()).isEqualTo("datacenter1");
+    container.withEnv("CASSANDRA_DC", "east");
+    assertThat(container.getLocalDatacenter()).isEqualTo("east");
+    assertThat(new RingletContainer("ringlet:any").withDatacenter("west").getLocalDatacenter()).isEqualTo("west");
+    assertThat(container.getUsername()).isEqualTo("cassandra");
+    assertThat(container.getPassword()).isEqualTo("cassandra");
+  }
+
+  @Test
+  void should_expose_the_cql_and_internode_ports() {
+    assertThat(new RingletContainer("ringlet:any").getExposedPorts()).containsExactlyInAnyOrder(9042, 7000);
+  }
+
+  @Test
+  void should_refuse_an_image_that_is_not_declared_a_ringlet_image() {
+    assertThatThrownBy(() -> new RingletContainer("cassandra:5.0"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ringlet");
+    assertThatCode(() -> new RingletContainer(
+        DockerImageName.parse("registry.example/my-ringlet:1").asCompatibleSubstituteFor("ringlet")))
+        .doesNotThrowAnyException();
+  }
+
+  private static List<Method> publicDeclared(Class<?> type) {
+    return Arrays.stream(type.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge())
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,137 @@
+package dev.ringlet.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import dev.ringlet.testcontainers.internal.CqlProbe;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.ContainerLaunchException;
+
+/** One Ringlet container, for real, in the machine's container engine. */
+class RingletContainerIT {
+
+  @BeforeAll
+  static void engine() {
+    ContainerEngine.require();
+  }
+
+  private static CqlSession session(RingletContainer node) {
+    return CqlSession.builder()
+        .addContactPoint(node.getContactPoint())
+        .withLocalDatacenter(node.getLocalDatacenter())
+        .build();
+  }
+
+  @Test
+  void should_serve_a_driver_with_the_topology_its_environment_and_arguments_name() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())
+        .withClusterName("shop cluster")
+        .withDatacenter("east")
+        .withRack("from-environment")
+        .withReleaseVersion("5.0.4")
+        // arguments reach the server after the flags mapped from the environment, and win
+        .withCommand("--rack", "r2")) {
+      long started = System.nanoTime();
+      node.start();
+      // A figure for the module README, not an assertion: start() from creating the container to CQL proven ready.
+      System.out.println("RingletContainer.start() took " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      assertThat(node.getLogs()).contains("Ringlet ready: ").contains("(cluster \"shop cluster\", datacenter east)");
+      try (CqlSession session = session(node)) {
+        Row local = session.execute("SELECT cluster_name, data_center, rack, tokens, release_version FROM system.local").one();
+        assertThat(local.getString("cluster_name")).isEqualTo("shop cluster");
+        assertThat(local.getString("data_center")).isEqualTo("east");
+        assertThat(local.getString("rack")).isEqualTo("r2");
+        assertThat(local.getSet("tokens", String.class)).hasSize(16);
+        assertThat(local.getString("release_version")).isEqualTo("5.0.4");
+
+        session.execute("CREATE KEYSPACE k WITH replication = {'class': 'NetworkTopologyStrategy', 'east': 1}");
+        session.execute("CREATE TABLE k.t (id int PRIMARY KEY, v text)");
+        session.execute("INSERT INTO k.t (id, v) VALUES (1, 'one')");
+        assertThat(session.execute("SELECT v FROM k.t WHERE id = 1").one().getString(0)).isEqualTo("one");
+        assertThat(session.getMetadata().getNodes()).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void should_run_the_init_script_through_the_cql_port_before_start_returns() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withInitScript("init/shop.cql")) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        List<Row> rows = session.execute("SELECT item, quantity FROM shop.carts WHERE cart_id = 1").all();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).getString("item")).isEqualTo("tea; green");
+        assertThat(rows.get(0).getInt("quantity")).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void should_fail_start_with_the_statement_and_the_node_error_when_the_init_script_is_refused() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withInitScript("init/broken.cql")) {
+      Throwable failure = catchStart(node);
+      assertThat(failure).isInstanceOf(ContainerLaunchException.class)
+          .rootCause()
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessage("Undefined column name nope in table broken.t");
+      Throwable initError = findInitScriptException(failure);
+      assertThat(initError).hasMessageContaining("init script init/broken.cql, statement at line 3 failed: "
+          + "InvalidQueryException: Undefined column name nope in table broken.t")
+          .hasMessageContaining("statement: INSERT INTO broken.t (id, nope) VALUES (1, 'x')");
+    }
+  }
+
+  @Test
+  void should_fail_fast_with_the_container_output_when_the_node_refuses_its_configuration() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withReleaseVersion("five")) {
+      assertThatThrownBy(node::start)
+          .isInstanceOf(ContainerLaunchException.class)
+          .satisfies(e -> assertThat(messages(e))
+              .contains("the container stopped before CQL was ready")
+              .contains("ringlet: releaseVersion: five (expected: a version like 5.0.9)"));
+    }
+  }
+
+  @Test
+  void should_answer_the_protocol_exchange_as_soon_as_start_returns() throws Exception {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())) {
+      node.start();
+      try (CqlProbe probe = CqlProbe.connect(node.getHost(), node.getMappedPort(9042), Duration.ofSeconds(5))) {
+        probe.startup();
+        assertThat(probe.query("SELECT release_version FROM system.local")).hasSize(1);
+      }
+    }
+  }
+
+  private static Throwable catchStart(RingletContainer node) {
+    try {
+      node.start();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("start() succeeded with a broken init script");
+  }
+
+  private static Throwable findInitScriptException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InitScriptException) {
+        return t;
+      }
+    }
+    throw new AssertionError("no InitScriptException in the causes of " + e, e);
+  }
+
+  private static String messages(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
+  }
+}
