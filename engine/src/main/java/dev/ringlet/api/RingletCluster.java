@@ -17,6 +17,13 @@ public interface RingletCluster extends AutoCloseable {
   List<RingletNode> nodes();
 
   /**
+   * The statements the cluster's nodes received from clients, with consistency, coordinator,
+   * bound values and outcome: what the application really sent. One log for the whole cluster,
+   * recording from the start, bounded (see {@link QueryLog}).
+   */
+  QueryLog queryLog();
+
+  /**
    * Empties every table of the given keyspaces on every node, as TRUNCATE does but without a
    * client round trip: the fast reset between tests. Unknown keyspaces are ignored; system
    * keyspaces are refused.

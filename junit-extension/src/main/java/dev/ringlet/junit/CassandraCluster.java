@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Test methods, lifecycle methods and constructors can declare parameters of these types:
  * {@code CqlSession}, {@link dev.ringlet.api.RingletCluster}, {@link dev.ringlet.api.RingletNode}
- * (when the cluster has one node) and {@code List<InetSocketAddress>} (the contact points).
+ * (when the cluster has one node), {@link dev.ringlet.api.QueryLog} (what the cluster received
+ * since the previous test) and {@code List<InetSocketAddress>} (the contact points).
  *
  * <p>May be used as a meta-annotation: an annotation of your own carrying {@code @CassandraCluster}
  * gives every class it marks the same cluster. Use {@link RingletExtension#forSpec} with
@@ -42,23 +43,26 @@ public @interface CassandraCluster {
   String name() default ClusterSpec.DEFAULT_CLUSTER_NAME;
 
   /**
-   * The datacenter of the node when {@link #datacenters()} is empty; the session's local
+   * The datacenter of the nodes when {@link #datacenters()} is empty; the session's local
    * datacenter. Default {@code datacenter1}.
    */
   String datacenter() default ClusterSpec.DEFAULT_DATACENTER;
 
   /**
-   * The number of nodes when {@link #datacenters()} is empty. Default 1. Ringlet starts single-node
-   * clusters only so far: any other value fails the test class with a clear message.
+   * The number of nodes when {@link #datacenters()} is empty, all in {@link #datacenter()} and rack
+   * {@code rack1}. Default 1. With {@link #datacenters()}, give each datacenter's nodes there instead.
    */
   int nodes() default 1;
 
   /**
-   * The datacenters of a multi-datacenter cluster; empty (the default) means one datacenter named
+   * The datacenters, in start order; empty (the default) means one datacenter named
    * {@link #datacenter()} with {@link #nodes()} nodes. The first one is the session's local
-   * datacenter. Only a single datacenter with one node and one rack can run so far.
+   * datacenter.
    */
   Datacenter[] datacenters() default {};
+
+  /** Tokens (vnodes) per node, Cassandra's {@code num_tokens}. Default 16, as Cassandra 5.0. */
+  int numTokens() default ClusterSpec.DEFAULT_NUM_TOKENS;
 
   /**
    * The Cassandra version the nodes advertise in {@code release_version}, which decides what drivers
@@ -67,9 +71,24 @@ public @interface CassandraCluster {
   String releaseVersion() default ClusterSpec.DEFAULT_RELEASE_VERSION;
 
   /**
+   * Where the nodes keep their data: {@code ""} (the default) in memory;
+   * {@value #TEMPORARY_DIRECTORY} a new directory under {@code java.io.tmpdir} for this cluster,
+   * deleted when it stops; anything else a directory path (relative to the working directory),
+   * kept after the run, so a later run starts with its data.
+   */
+  String dataDirectory() default "";
+
+  /** How the commit log syncs when {@link #dataDirectory()} is set. Default {@code PERIODIC}, as Cassandra. */
+  ClusterSpec.CommitLogSync commitLogSync() default ClusterSpec.CommitLogSync.PERIODIC;
+
+  /** {@link #dataDirectory()}: a fresh temporary directory per cluster, deleted when it stops. */
+  String TEMPORARY_DIRECTORY = "temp:";
+
+  /**
    * A keyspace to create (if it does not exist) before the schema scripts run, with replication
-   * suited to the cluster (SimpleStrategy with replication factor 1 for one node). The injected
-   * session is bound to it. Default: none.
+   * suited to the topology: SimpleStrategy with replication factor 1 for one node,
+   * NetworkTopologyStrategy with min(3, nodes of the datacenter) replicas per datacenter otherwise.
+   * The injected session is bound to it. Default: none.
    */
   String keyspace() default "";
 
@@ -86,7 +105,7 @@ public @interface CassandraCluster {
 
   /**
    * Whether this class shares its cluster with other classes of the JVM that ask for the same cluster
-   * (same name, datacenters, nodes and version). Default {@code true}; {@code false} starts a cluster
+   * (every cluster element equal: name, topology, tokens, version, storage). Default {@code true}; {@code false} starts a cluster
    * for this class (and its {@code @Nested} classes) alone and stops it after the class.
    */
   boolean shared() default true;

@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One datacenter of a {@link CassandraCluster}. Multi-node and multi-datacenter clusters arrive with
- * the engine's cluster support; until then only {@code @Datacenter(name = "...")} with one node and
- * one rack can run, and anything else fails the test class with a message saying so.
+ * One datacenter of a {@link CassandraCluster}: {@code @Datacenter(name = "dc1", nodes = 3)}. Node
+ * {@code i} of the datacenter goes in rack {@code i % racks} (racks named {@code rack1..rackN}, or
+ * {@link #rackNames()}). The engine decides what it can run: a topology it cannot run yet fails the
+ * test class with its message, it is never silently shrunk.
  */
 @Target({})
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +22,9 @@ public @interface Datacenter {
   /** Nodes in this datacenter. Default 1. */
   int nodes() default 1;
 
-  /** Racks the nodes are spread over, named {@code rack1..rackN}. Default 1. */
+  /** How many racks the nodes are spread over, named {@code rack1..rackN}. Default 1. Ignored when {@link #rackNames()} is given. */
   int racks() default 1;
+
+  /** The racks by name, in the order nodes are spread over them. Default: {@link #racks()} racks {@code rack1..rackN}. */
+  String[] rackNames() default {};
 }

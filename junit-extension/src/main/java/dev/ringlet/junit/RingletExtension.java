@@ -1,6 +1,7 @@
 package dev.ringlet.junit;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.QueryLog;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
 import dev.ringlet.junit.internal.ClassState;
@@ -127,10 +128,8 @@ public final class RingletExtension
       ticket.releaseGate();
     }
     ClassState state = state(context);
-    ClassLoader loader = loader(context);
-    if (state.settings().isolation() == Isolation.TRUNCATE_TABLES && DriverCheck.isPresent(loader)) {
-      state.resource().reset(state.resetKeyspaces(), loader);
-    }
+    state.resource().afterTest(state.settings().isolation() == Isolation.TRUNCATE_TABLES, state.resetKeyspaces(),
+        loader(context));
   }
 
   @Override
@@ -145,6 +144,7 @@ public final class RingletExtension
     return switch (parameterKind(parameterContext)) {
       case CLUSTER -> cluster;
       case CONTACT_POINTS -> cluster.contactPoints();
+      case QUERY_LOG -> cluster.queryLog();
       case NODE -> singleNode(cluster, parameterContext);
       case SESSION -> session(state, context, parameterContext);
     };
@@ -181,7 +181,7 @@ public final class RingletExtension
     return throwable;
   }
 
-  private enum Kind { SESSION, CLUSTER, NODE, CONTACT_POINTS }
+  private enum Kind { SESSION, CLUSTER, NODE, CONTACT_POINTS, QUERY_LOG }
 
   private static Kind parameterKind(ParameterContext parameterContext) {
     Class<?> type = parameterContext.getParameter().getType();
@@ -193,6 +193,9 @@ public final class RingletExtension
     }
     if (type == RingletNode.class) {
       return Kind.NODE;
+    }
+    if (type == QueryLog.class) {
+      return Kind.QUERY_LOG;
     }
     Type generic = parameterContext.getParameter().getParameterizedType();
     if (type == List.class && generic instanceof ParameterizedType parameterized
@@ -260,7 +263,7 @@ public final class RingletExtension
           ? java.util.Set.<String>of()
           : resource.ensureSchema(settings, loader(classContext));
       return new ClassState(settings, resource, keyspaces);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
       throw failure(classContext, e);
     }
   }

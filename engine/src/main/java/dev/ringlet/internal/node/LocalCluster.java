@@ -1,8 +1,10 @@
 package dev.ringlet.internal.node;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.QueryLog;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
+import dev.ringlet.internal.querylog.QueryLogBook;
 import dev.ringlet.internal.time.Clock;
 import dev.ringlet.wire.WireResources;
 import java.net.InetAddress;
@@ -19,9 +21,11 @@ public final class LocalCluster implements RingletCluster {
   private final WireResources resources;
   private final List<Node> nodes;
   private final List<RingletNode> handles;
+  private final QueryLogBook queryLog;
 
-  private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes) {
+  private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes, QueryLogBook queryLog) {
     this.spec = spec;
+    this.queryLog = queryLog;
     this.resources = resources;
     this.nodes = nodes;
     this.handles = nodes.stream().map(NodeHandle::new).map(h -> (RingletNode) h).toList();
@@ -48,14 +52,16 @@ public final class LocalCluster implements RingletCluster {
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
         spec.authentication());
     WireResources resources = WireResources.create(0);
+    QueryLogBook queryLog = new QueryLogBook();
     Node node = new Node(config);
+    node.recordQueriesTo(queryLog);
     try {
       node.start(resources);
     } catch (RuntimeException e) {
       resources.close();
       throw e;
     }
-    return new LocalCluster(spec, resources, List.of(node));
+    return new LocalCluster(spec, resources, List.of(node), queryLog);
   }
 
   @Override
@@ -85,6 +91,11 @@ public final class LocalCluster implements RingletCluster {
       tables = n.truncate(keyspaces);
     }
     return tables;
+  }
+
+  @Override
+  public QueryLog queryLog() {
+    return queryLog;
   }
 
   @Override

@@ -40,6 +40,8 @@ public final class Node implements AutoCloseable {
   private final SystemTableSource tables;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
+  /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
+  private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
 
   public Node(NodeConfig config) {
     this.config = config;
@@ -66,8 +68,18 @@ public final class Node implements AutoCloseable {
   /** Starts serving CQL; returns once clients can connect. */
   public void start(WireResources resources) {
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
-        new CqlRequestProcessor(processor, access), resources);
+        new CqlRequestProcessor(processor, access).recordingTo(queryLog()), resources);
     server.set(s);
+  }
+
+  /** Makes this node report the requests it answers to its cluster's query log; call it before {@link #start}. */
+  public void recordQueriesTo(dev.ringlet.internal.querylog.QueryLogBook book) {
+    this.queryLog = book.recorder(config.hostId(), this::nativeAddress, config.clock());
+  }
+
+  private dev.ringlet.internal.querylog.QueryRecorder queryLog() {
+    dev.ringlet.internal.querylog.QueryRecorder r = queryLog;
+    return r != null ? r : new dev.ringlet.internal.querylog.QueryLogBook(0).recorder(config.hostId(), this::nativeAddress, config.clock());
   }
 
   public InetSocketAddress nativeAddress() {

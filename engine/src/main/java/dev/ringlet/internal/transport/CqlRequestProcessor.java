@@ -13,6 +13,8 @@ import dev.ringlet.internal.exec.ClientSession;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.QueryProcessor;
 import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.querylog.QueryLogBook;
+import dev.ringlet.internal.querylog.QueryRecorder;
 import dev.ringlet.wire.ClientConnection;
 import dev.ringlet.wire.ConnectionHandler;
 import dev.ringlet.wire.Request;
@@ -30,6 +32,9 @@ import java.util.concurrent.CompletionStage;
  * result or typed error becomes the protocol message.
  */
 public final class CqlRequestProcessor implements RequestProcessor {
+
+  /** Where answered requests are reported; set by {@link #recordingTo} before the server starts. */
+  private volatile QueryRecorder queryLog = new QueryLogBook(0).recorder(null, () -> null, dev.ringlet.internal.time.Clock.system());
 
   private final QueryProcessor processor;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
@@ -63,50 +68,85 @@ public final class CqlRequestProcessor implements RequestProcessor {
   }
 
   private Response serve(Request request, ClientSession session) {
+    Message m = request.message();
+    String keyspace = session.keyspace();
+    QueryOptions options = null;
+    Result result = null;
+    List<List<ByteBuffer>> batchValues = List.of();
     try {
-      Message m = request.message();
       int version = request.protocolVersion();
-      Result result;
       boolean skipMetadata = false;
       if (m instanceof Query q) {
-        result = processor.query(q.query, Messages.options(q.options), session);
+        options = Messages.options(q.options);
+        result = processor.query(q.query, options, session);
       } else if (m instanceof Prepare p) {
         result = processor.prepare(p.cqlQuery, session);
       } else if (m instanceof Execute e) {
         skipMetadata = e.options.skipMetadata;
-        result = processor.execute(e.queryId, Messages.options(e.options), session);
+        options = Messages.options(e.options);
+        result = processor.execute(e.queryId, options, session);
       } else if (m instanceof Batch b) {
-        result = batch(b, session);
+        Statement.Batch.Type type = batchType(b);
+        options = batchOptions(b);
+        batchValues = new ArrayList<>(b.values.size());
+        for (List<ByteBuffer> v : b.values) {
+          batchValues.add(Messages.values(v));
+        }
+        result = processor.batch(type, b.queriesOrIds, batchValues, options, session);
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
-      return new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
+      Response response = new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
+      log(m, options, batchValues, keyspace, result, 0, null);
+      return response;
     } catch (Throwable t) {
-      return Response.of(Errors.toMessage(t));
+      Message error = Errors.toMessage(t);
+      if (error instanceof com.datastax.oss.protocol.internal.response.Error e) {
+        log(m, options, batchValues, keyspace, null, e.code, e.message);
+      }
+      return Response.of(error);
     }
   }
 
-  private Result batch(Batch b, ClientSession session) {
-    Statement.Batch.Type type;
+  /**
+   * Reports every QUERY, PREPARE, EXECUTE and BATCH this processor answers to {@code recorder}
+   * (by default nothing is recorded). Call it before serving.
+   */
+  public CqlRequestProcessor recordingTo(QueryRecorder recorder) {
+    this.queryLog = java.util.Objects.requireNonNull(recorder, "recorder");
+    return this;
+  }
+
+  /** Reports the request to the query log (PREPAREs always, so later EXECUTEs show their text). */
+  private void log(Message m, QueryOptions options, List<List<ByteBuffer>> batchValues, String keyspace, Result result, int errorCode, String errorMessage) {
+    if (m instanceof Prepare p) {
+      queryLog.prepare(p.cqlQuery, keyspace, result, errorCode, errorMessage);
+    } else if (!queryLog.enabled()) {
+      return;
+    } else if (m instanceof Query q) {
+      queryLog.query(q.query, options, keyspace, result, errorCode, errorMessage);
+    } else if (m instanceof Execute e) {
+      queryLog.execute(e.queryId, options, keyspace, result, errorCode, errorMessage);
+    } else if (m instanceof Batch b) {
+      queryLog.batch(b.queriesOrIds, batchValues, options, keyspace, result, errorCode, errorMessage);
+    }
+  }
+
+  private static QueryOptions batchOptions(Batch b) {
+    return new QueryOptions(Consistency.fromProtocol(b.consistency), List.of(), null, -1, null,
+        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
+  }
+
+  private static Statement.Batch.Type batchType(Batch b) {
     switch (b.type) {
       case ProtocolConstants.BatchType.LOGGED:
-        type = Statement.Batch.Type.LOGGED;
-        break;
+        return Statement.Batch.Type.LOGGED;
       case ProtocolConstants.BatchType.UNLOGGED:
-        type = Statement.Batch.Type.UNLOGGED;
-        break;
+        return Statement.Batch.Type.UNLOGGED;
       case ProtocolConstants.BatchType.COUNTER:
-        type = Statement.Batch.Type.COUNTER;
-        break;
+        return Statement.Batch.Type.COUNTER;
       default:
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unknown batch type " + b.type);
     }
-    List<List<ByteBuffer>> values = new ArrayList<>();
-    for (List<ByteBuffer> v : b.values) {
-      values.add(Messages.values(v));
-    }
-    QueryOptions options = new QueryOptions(Consistency.fromProtocol(b.consistency), List.of(), null, -1, null,
-        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
-    return processor.batch(type, b.queriesOrIds, values, options, session);
   }
 }

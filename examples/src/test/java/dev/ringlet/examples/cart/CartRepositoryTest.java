@@ -3,8 +3,11 @@ package dev.ringlet.examples.cart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.ringlet.api.LoggedQuery;
+import dev.ringlet.api.QueryLog;
 import dev.ringlet.junit.CassandraCluster;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,23 @@ class CartRepositoryTest {
 
     assertThat(carts.latestCart("carol")).contains(latest);
     assertThat(carts.latestCart("dave")).isEmpty();
+  }
+
+  @Test
+  void should_clear_a_cart_with_one_partition_delete(QueryLog queryLog) {
+    UUID cart = carts.openCart("erin", NOW);
+    carts.put(cart, new CartItem("pen-7", 2, 250));
+
+    carts.clear(cart);
+
+    // What the repository really sent: one prepared DELETE of the whole partition, not one per line.
+    List<LoggedQuery> deletes = queryLog.statements().stream().filter(q -> q.queryContains("DELETE")).toList();
+    assertThat(deletes).singleElement().satisfies(delete -> {
+      assertThat(delete.kind()).isEqualTo(LoggedQuery.Kind.EXECUTE);
+      assertThat(delete.query()).isEqualTo("DELETE FROM cart_items WHERE cart_id = ?");
+      assertThat(delete.values()).containsExactly(cart);
+      assertThat(delete.keyspace()).isEqualTo("shop");
+    });
   }
 
   @Test

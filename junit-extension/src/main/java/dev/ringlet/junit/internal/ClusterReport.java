@@ -1,6 +1,10 @@
 package dev.ringlet.junit.internal;
 
+import dev.ringlet.api.LoggedQuery;
+import dev.ringlet.api.QueryLog;
 import dev.ringlet.api.RingletCluster;
+import java.util.List;
+import java.util.regex.Pattern;
 import dev.ringlet.api.RingletNode;
 import java.net.InetSocketAddress;
 
@@ -32,8 +36,30 @@ public final class ClusterReport extends RuntimeException {
     out.append("\n  keyspace: ").append(keyspaceInUse.isEmpty() ? "(none)" : keyspaceInUse)
         .append(", schema: ").append(settings.schema())
         .append(", isolation: ").append(settings.isolation());
-    // Seam: the engine's query log (the cluster issue) goes here, the last statements first.
-    out.append("\n  query log: not offered by this engine version");
+    appendQueries(out, cluster.queryLog());
     return out.toString();
+  }
+
+  /** How many of the latest requests the report shows. */
+  static final int RECENT_QUERIES = 20;
+
+  /** What drivers ask of every node for their metadata: left out of the report. */
+  private static final Pattern DRIVER_METADATA = Pattern.compile(
+      "(?is)\\s*SELECT\\b.*\\bFROM\\s+\"?system(_schema|_virtual_schema)?\"?\\s*\\..*");
+
+  private static void appendQueries(StringBuilder out, QueryLog log) {
+    List<LoggedQuery> all = log.queries(q -> q.query() == null || !DRIVER_METADATA.matcher(q.query()).matches());
+    List<LoggedQuery> shown = all.subList(Math.max(0, all.size() - RECENT_QUERIES), all.size());
+    out.append("\n  recent queries (since the previous test; ");
+    if (all.size() > shown.size()) {
+      out.append("last ").append(shown.size()).append(" of ").append(all.size()).append(", ");
+    }
+    out.append("SELECTs of system tables, the drivers' metadata, left out):");
+    if (shown.isEmpty()) {
+      out.append("\n    (none)");
+    }
+    for (LoggedQuery q : shown) {
+      out.append("\n    ").append(q);
+    }
   }
 }

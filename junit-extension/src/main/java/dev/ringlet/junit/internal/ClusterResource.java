@@ -1,6 +1,8 @@
 package dev.ringlet.junit.internal;
 
+import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
+import java.nio.file.Path;
 import dev.ringlet.api.RingletCluster;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,15 +36,28 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   private SessionPool sessions;
   private boolean closed;
 
-  private ClusterResource(ClusterSettings settings, RingletCluster cluster) {
+  /** The temporary data directory made for this cluster, deleted at close; null when none. */
+  private final Path temporaryDirectory;
+
+  private ClusterResource(ClusterSettings settings, RingletCluster cluster, Path temporaryDirectory) {
     this.settings = settings;
     this.cluster = cluster;
+    this.temporaryDirectory = temporaryDirectory;
   }
 
-  /** Starts the cluster the settings describe; they must be {@link ClusterSettings#requireRunnable runnable}. */
+  /**
+   * Starts the cluster the settings describe. A spec the engine cannot run (yet) fails here with
+   * the engine's {@link UnsupportedOperationException} and its message.
+   */
   public static ClusterResource start(ClusterSettings settings) {
-    settings.requireRunnable();
-    return new ClusterResource(settings, Ringlet.start(settings.spec()));
+    Path directory = settings.temporaryDirectory() ? TemporaryDirectory.create() : null;
+    try {
+      ClusterSpec spec = directory == null ? settings.spec() : settings.spec().withDataDirectory(directory);
+      return new ClusterResource(settings, Ringlet.start(spec), directory);
+    } catch (RuntimeException | Error e) {
+      TemporaryDirectory.delete(directory);
+      throw e;
+    }
   }
 
   public RingletCluster cluster() {
@@ -92,7 +107,7 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
 
   private void createKeyspace(String name) {
     sessions.execute("CREATE KEYSPACE IF NOT EXISTS " + name + " WITH replication = "
-        + Replication.forTopology(settings.datacenters()));
+        + Replication.forTopology(settings.spec().datacenters()));
   }
 
   /**
@@ -139,15 +154,25 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   }
 
   /**
-   * Empties the tables of the keyspaces once no test on this cluster is running. An empty set means
-   * every user keyspace that no schema set-up on this cluster owns. Returns the number of tables emptied.
+   * Everything that must happen between two tests on this cluster, in one place, once no test on
+   * it is running (tests wait meanwhile): undo the faults the test injected, empty the tables of
+   * {@code resetKeyspaces} when {@code truncate} (an empty set means every user keyspace that no
+   * schema set-up on this cluster owns; skipped without a driver, which finds those keyspaces), and
+   * clear the query log.
+   *
+   * @return the number of tables emptied
    */
-  public int reset(Set<String> keyspaces, ClassLoader loader) {
-    SessionPool pool = sessions(loader, "Isolation.TRUNCATE_TABLES");
-    DataReset reset = DataReset.direct(cluster);
+  public int afterTest(boolean truncate, Set<String> resetKeyspaces, ClassLoader loader) {
+    boolean canReset = truncate && DriverCheck.isPresent(loader);
+    SessionPool pool = canReset ? sessions(loader, "Isolation.TRUNCATE_TABLES") : null;
     long stamp = gate.writeLock();
     try {
-      return reset.reset(keyspaces.isEmpty() ? unclaimedKeyspaces(pool) : keyspaces);
+      Faults.undoAll(cluster);
+      int tables = canReset
+          ? DataReset.direct(cluster).reset(resetKeyspaces.isEmpty() ? unclaimedKeyspaces(pool) : resetKeyspaces)
+          : 0;
+      cluster.queryLog().clear();
+      return tables;
     } finally {
       gate.unlockWrite(stamp);
     }
@@ -190,7 +215,11 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
         toClose.close();
       }
     } finally {
-      cluster.close();
+      try {
+        cluster.close();
+      } finally {
+        TemporaryDirectory.delete(temporaryDirectory);
+      }
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.ringlet.junit.internal;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.DatacenterSpec;
+import java.nio.file.Path;
 import dev.ringlet.junit.CassandraCluster;
 import dev.ringlet.junit.Datacenter;
 import java.lang.reflect.Modifier;
@@ -37,22 +39,29 @@ public final class SettingsReader {
 
   /** @throws IllegalArgumentException naming the element whose value is invalid */
   public static ClusterSettings toSettings(CassandraCluster annotation) {
-    List<DatacenterLayout> datacenters = annotation.datacenters().length == 0
-        ? List.of(new DatacenterLayout(annotation.datacenter(), annotation.nodes(), 1))
-        : Arrays.stream(annotation.datacenters()).map(SettingsReader::toLayout).toList();
     if (annotation.datacenters().length > 0 && annotation.nodes() != 1) {
       throw new IllegalArgumentException("@CassandraCluster(nodes = " + annotation.nodes()
           + ", datacenters = ...) (expected: nodes per datacenter in @Datacenter(nodes = ...), not both)");
     }
+    List<DatacenterSpec> datacenters = annotation.datacenters().length == 0
+        ? List.of(DatacenterSpec.of(annotation.datacenter(), annotation.nodes()))
+        : Arrays.stream(annotation.datacenters()).map(SettingsReader::toSpec).toList();
+    String directory = annotation.dataDirectory();
+    boolean temporary = directory.equals(CassandraCluster.TEMPORARY_DIRECTORY);
     ClusterSpec spec = ClusterSpec.defaults()
         .withClusterName(annotation.name())
-        .withDatacenter(datacenters.get(0).name())
-        .withReleaseVersion(annotation.releaseVersion());
-    return new ClusterSettings(spec, datacenters, annotation.keyspace(), List.of(annotation.schema()),
+        .withDatacenters(datacenters)
+        .withNumTokens(annotation.numTokens())
+        .withReleaseVersion(annotation.releaseVersion())
+        .withDataDirectory(directory.isEmpty() || temporary ? null : Path.of(directory))
+        .withCommitLogSync(annotation.commitLogSync());
+    return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
         annotation.isolation(), annotation.shared());
   }
 
-  private static DatacenterLayout toLayout(Datacenter dc) {
-    return new DatacenterLayout(dc.name(), dc.nodes(), dc.racks());
+  private static DatacenterSpec toSpec(Datacenter dc) {
+    return dc.rackNames().length > 0
+        ? new DatacenterSpec(dc.name(), dc.nodes(), List.of(dc.rackNames()))
+        : DatacenterSpec.of(dc.name(), dc.nodes(), dc.racks());
   }
 }

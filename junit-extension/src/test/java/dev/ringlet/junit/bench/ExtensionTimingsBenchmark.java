@@ -3,6 +3,9 @@ package dev.ringlet.junit.bench;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
 import dev.ringlet.junit.CassandraCluster;
 import dev.ringlet.junit.Isolation;
 import java.util.ArrayList;
@@ -79,6 +82,16 @@ class ExtensionTimingsBenchmark {
   }
 
   @ExtendWith(Recorder.class)
+  @CassandraCluster(name = "Startup", nodes = 3)
+  static class FirstQueryThreeNodesFixture {
+    @Test
+    void first_query(CqlSession session) {
+      session.execute("SELECT release_version FROM system.local");
+      Recorder.firstQueryDone = System.nanoTime();
+    }
+  }
+
+  @ExtendWith(Recorder.class)
   @CassandraCluster(name = "Reset", keyspace = "twenty", schema = "classpath:bench/twenty-tables.cql")
   static class TruncateFixture {
     @RepeatedTest(TESTS)
@@ -108,6 +121,63 @@ class ExtensionTimingsBenchmark {
       millis.add((Recorder.firstQueryDone - Recorder.classStart) / 1_000_000);
     }
     System.out.println("class start -> first query, 1 node (ms), first run is a cold JVM: " + millis);
+    String refusal = refusal(ClusterSpec.defaults().withNodes(3));
+    if (refusal != null) {
+      System.out.println("class start -> first query, 3 nodes: not measured, the engine refuses: " + refusal);
+      return;
+    }
+    millis.clear();
+    for (int run = 0; run < RUNS; run++) {
+      execute(FirstQueryThreeNodesFixture.class);
+      millis.add((Recorder.firstQueryDone - Recorder.classStart) / 1_000_000);
+    }
+    System.out.println("class start -> first query, 3 nodes (ms): " + millis);
+  }
+
+  private static String refusal(ClusterSpec spec) {
+    try (RingletCluster ignored = Ringlet.start(spec)) {
+      return null;
+    } catch (UnsupportedOperationException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
+   * The reset itself, without JUnit around it: what {@code TRUNCATE_TABLES} does between two tests
+   * (empty the 20 tables of the keyspace, each holding rows, and clear the query log).
+   */
+  @Test
+  @Order(3)
+  void print_the_reset_alone_for_20_tables() throws Exception {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+        CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+            .withLocalDatacenter(cluster.localDatacenter()).build()) {
+      session.execute("CREATE KEYSPACE twenty WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      String script = new String(ExtensionTimingsBenchmark.class.getResourceAsStream("/bench/twenty-tables.cql").readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      for (String statement : dev.ringlet.junit.internal.CqlScriptSplitter.split(script)) {
+        session.execute(statement.replace("CREATE TABLE ", "CREATE TABLE twenty."));
+      }
+      List<com.datastax.oss.driver.api.core.cql.PreparedStatement> inserts = new ArrayList<>();
+      for (int i = 1; i <= 20; i++) {
+        inserts.add(session.prepare(String.format(Locale.ROOT, "INSERT INTO twenty.t%02d (k, c, v) VALUES (?, 1, 'x')", i)));
+      }
+      for (int round = 0; round < 3; round++) {
+        long total = 0;
+        int resets = 200;
+        for (int r = 0; r < resets; r++) {
+          for (com.datastax.oss.driver.api.core.cql.PreparedStatement insert : inserts) {
+            session.execute(insert.bind(r));
+          }
+          long start = System.nanoTime();
+          cluster.truncate(java.util.Set.of("twenty"));
+          cluster.queryLog().clear();
+          total += System.nanoTime() - start;
+        }
+        System.out.printf(Locale.ROOT, "reset alone, 20 tables with one row each: %.1f us per reset (mean of %d)%n",
+            total / 1e3 / resets, resets);
+      }
+    }
   }
 
   @Test

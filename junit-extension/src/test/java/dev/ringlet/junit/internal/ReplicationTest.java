@@ -1,5 +1,6 @@
 package dev.ringlet.junit.internal;
 
+import dev.ringlet.api.DatacenterSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,19 +10,21 @@ class ReplicationTest {
 
   @Test
   void should_use_simple_strategy_rf_1_for_one_node() {
-    assertThat(Replication.forTopology(List.of(new DatacenterLayout("datacenter1", 1, 1))))
+    assertThat(Replication.forTopology(List.of(DatacenterSpec.of("datacenter1", 1))))
         .isEqualTo("{'class': 'SimpleStrategy', 'replication_factor': 1}");
   }
 
   @Test
-  void should_cap_the_replication_factor_at_three() {
-    assertThat(Replication.forTopology(List.of(new DatacenterLayout("dc", 5, 1))))
-        .isEqualTo("{'class': 'SimpleStrategy', 'replication_factor': 3}");
+  void should_use_network_topology_strategy_capped_at_three_for_several_nodes() {
+    assertThat(Replication.forTopology(List.of(DatacenterSpec.of("dc", 2))))
+        .isEqualTo("{'class': 'NetworkTopologyStrategy', 'dc': 2}");
+    assertThat(Replication.forTopology(List.of(DatacenterSpec.of("dc", 5, 2))))
+        .isEqualTo("{'class': 'NetworkTopologyStrategy', 'dc': 3}");
   }
 
   @Test
   void should_use_network_topology_strategy_across_datacenters() {
-    assertThat(Replication.forTopology(List.of(new DatacenterLayout("eu", 2, 1), new DatacenterLayout("us", 4, 2))))
-        .isEqualTo("{'class': 'NetworkTopologyStrategy', 'eu': 2, 'us': 3}");
+    assertThat(Replication.forTopology(List.of(DatacenterSpec.of("eu", 2), DatacenterSpec.of("us", 4, 2), DatacenterSpec.of("ap", 1))))
+        .isEqualTo("{'class': 'NetworkTopologyStrategy', 'eu': 2, 'us': 3, 'ap': 1}");
   }
 }

@@ -1,5 +1,7 @@
 package dev.ringlet.junit.internal;
 
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.DatacenterSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,8 @@ class SettingsReaderTest {
     assertThat(settings.spec().clusterName()).isEqualTo("Ringlet Cluster");
     assertThat(settings.spec().datacenter()).isEqualTo("datacenter1");
     assertThat(settings.spec().releaseVersion()).isEqualTo("5.0.9");
-    assertThat(settings.datacenters()).containsExactly(new DatacenterLayout("datacenter1", 1, 1));
+    assertThat(settings.spec()).isEqualTo(ClusterSpec.defaults());
+    assertThat(settings.temporaryDirectory()).isFalse();
     assertThat(settings.keyspace()).isEmpty();
     assertThat(settings.schema()).isEmpty();
     assertThat(settings.isolation()).isEqualTo(Isolation.TRUNCATE_TABLES);
@@ -74,14 +77,46 @@ class SettingsReaderTest {
   }
 
   @Test
-  void should_keep_a_topology_the_engine_cannot_run_yet_and_refuse_it_by_name() {
+  void should_hand_the_topology_to_the_engine_as_asked() {
     ClusterSettings settings = SettingsReader.read(TwoDatacenters.class).settings();
-    assertThat(settings.datacenters())
-        .containsExactly(new DatacenterLayout("eu", 3, 3), new DatacenterLayout("us", 1, 1));
+    assertThat(settings.spec().datacenters())
+        .containsExactly(new DatacenterSpec("eu", 3, List.of("rack1", "rack2", "rack3")), DatacenterSpec.of("us", 1));
     assertThat(settings.nodeCount()).isEqualTo(4);
-    assertThatThrownBy(settings::requireRunnable)
-        .isInstanceOf(ClusterSettings.UnsupportedClusterException.class)
-        .hasMessage("datacenters: 2 [eu, us] (expected: 1; Ringlet starts single-datacenter clusters only so far)");
+  }
+
+  @CassandraCluster(nodes = 5, datacenter = "dc", numTokens = 4, dataDirectory = "build/ringlet-data",
+      commitLogSync = ClusterSpec.CommitLogSync.BATCH)
+  static class Storage {}
+
+  @CassandraCluster(dataDirectory = CassandraCluster.TEMPORARY_DIRECTORY)
+  static class Temporary {}
+
+  @CassandraCluster(datacenters = @Datacenter(name = "eu", nodes = 2, rackNames = {"a", "a"}))
+  static class DuplicateRacks {}
+
+  @Test
+  void should_read_nodes_tokens_and_storage() {
+    ClusterSpec spec = SettingsReader.read(Storage.class).settings().spec();
+    assertThat(spec.datacenters()).containsExactly(DatacenterSpec.of("dc", 5));
+    assertThat(spec.numTokens()).isEqualTo(4);
+    assertThat(spec.dataDirectory()).isEqualTo(java.nio.file.Path.of("build/ringlet-data"));
+    assertThat(spec.commitLogSync()).isEqualTo(ClusterSpec.CommitLogSync.BATCH);
+  }
+
+  @Test
+  void should_keep_a_temporary_directory_out_of_the_spec_so_classes_still_share() {
+    ClusterSettings settings = SettingsReader.read(Temporary.class).settings();
+    assertThat(settings.temporaryDirectory()).isTrue();
+    assertThat(settings.spec().dataDirectory()).isNull();
+    assertThat(settings.clusterKey()).isEqualTo(SettingsReader.read(Temporary.class).settings().clusterKey());
+    assertThat(settings.clusterKey()).isNotEqualTo(SettingsReader.read(Defaults.class).settings().clusterKey());
+  }
+
+  @Test
+  void should_refuse_what_the_engine_spec_refuses_with_its_message() {
+    assertThatThrownBy(() -> SettingsReader.read(DuplicateRacks.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("racks: [a, a] in datacenter eu (expected: distinct names)");
   }
 
   @Test
@@ -95,14 +130,5 @@ class SettingsReaderTest {
   void should_reject_an_invalid_keyspace_name() {
     assertThatThrownBy(() -> ClusterSettings.of(dev.ringlet.api.ClusterSpec.defaults()).withKeyspace("no-dashes"))
         .hasMessageStartingWith("keyspace: no-dashes (expected:");
-  }
-
-  @Nested
-  class RunnableSpecs {
-    @Test
-    void should_accept_one_node() {
-      SettingsReader.read(Defaults.class).settings().requireRunnable();
-      assertThat(List.of()).isEmpty();
-    }
   }
 }
