@@ -37,6 +37,8 @@ public final class DescribeExecutor {
         return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only());
       case "TABLE":
         return table(tableNamed(schema, d.name(), session));
+      case "INDEX":
+        return index(schema, d.name(), session);
       case "NAME":
         return byName(schema, d.name(), session, d.only());
       default:
@@ -48,7 +50,33 @@ public final class DescribeExecutor {
     if (name.keyspace() == null && schema.keyspace(name.name()) != null) {
       return keyspace(schema.keyspace(name.name()), only);
     }
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    if (!ks.tables().containsKey(name.name()) && ks.tableOfIndex(name.name()) != null) {
+      return index(schema, name, session);
+    }
     return table(tableNamed(schema, name, session));
+  }
+
+  private static Result index(Schema schema, QualifiedName name, ClientSession session) {
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    TableMetadata t = ks.tableOfIndex(name.name());
+    if (t == null) {
+      throw CqlException.invalid("Table for existing index '" + name.name() + "' not found in '" + ks.name() + "'");
+    }
+    dev.ringlet.internal.schema.IndexMetadata i = t.indexes().get(name.name());
+    return new Result.Rows(columns(true), List.of(row(ks.name(), "index", i.name(), SchemaCql.index(t, i))), null, List.of());
+  }
+
+  /** A table's row followed by its indexes' rows, by name. */
+  private static List<List<ByteBuffer>> tableRows(TableMetadata t) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t)));
+    List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.indexes().values());
+    indexes.sort(Comparator.comparing(dev.ringlet.internal.schema.IndexMetadata::name, NAME_ORDER));
+    for (dev.ringlet.internal.schema.IndexMetadata i : indexes) {
+      rows.add(row(t.keyspace(), "index", i.name(), SchemaCql.index(t, i)));
+    }
+    return rows;
   }
 
   private static KeyspaceMetadata keyspaceNamed(Schema schema, String name) {
@@ -76,14 +104,14 @@ public final class DescribeExecutor {
     rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
     if (!only) {
       for (TableMetadata t : sortedTables(ks)) {
-        rows.add(row(ks.name(), "table", t.name(), SchemaCql.table(t)));
+        rows.addAll(tableRows(t));
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
   }
 
   private static Result table(TableMetadata t) {
-    return new Result.Rows(columns(true), List.of(row(t.keyspace(), "table", t.name(), SchemaCql.table(t))), null, List.of());
+    return new Result.Rows(columns(true), tableRows(t), null, List.of());
   }
 
   private static Result tables(Schema schema, ClientSession session) {

@@ -112,6 +112,21 @@ final class SchemaCql {
     return "{" + String.join(", ", entries) + "}";
   }
 
+  /** The CREATE [CUSTOM] INDEX statement of an index, as DESCRIBE prints it. */
+  static String index(TableMetadata t, dev.ringlet.internal.schema.IndexMetadata i) {
+    StringBuilder b = new StringBuilder(i.kind() == dev.ringlet.internal.schema.IndexMetadata.Kind.CUSTOM
+        ? "CREATE CUSTOM INDEX " : "CREATE INDEX ");
+    b.append(Identifiers.maybeQuote(i.name())).append(" ON ").append(Identifiers.maybeQuote(t.keyspace())).append('.')
+        .append(Identifiers.maybeQuote(t.name())).append(" (").append(i.options().getOrDefault("target", "")).append(')');
+    if (i.kind() == dev.ringlet.internal.schema.IndexMetadata.Kind.CUSTOM) {
+      b.append(" USING ").append(quote(i.className()));
+      if (!i.userOptions().isEmpty()) {
+        b.append(" WITH OPTIONS = ").append(map(i.userOptions()));
+      }
+    }
+    return b.append(';').toString();
+  }
+
   static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
   }
