@@ -187,13 +187,15 @@ final class IndexDdl {
   }
 
   /**
-   * The table with new indexes. Like any table change in Cassandra, it is rebuilt from its columns
-   * in {@code SELECT *} order, so DESCRIBE then lists the static and regular columns by name.
+   * The table with new indexes. Like any table change in Cassandra, it is rebuilt from its
+   * columns in Cassandra's internal order (static then regular columns; in each, single-cell columns
+   * by name, then multi-cell ones by name), which DESCRIBE then shows.
    */
   private static TableMetadata rebuilt(TableMetadata t, Map<String, IndexMetadata> indexes) {
-    List<ColumnMetadata> others = new ArrayList<>(t.columns());
-    others.removeAll(t.partitionKey());
-    others.removeAll(t.clustering());
+    List<ColumnMetadata> others = new ArrayList<>(t.others());
+    others.sort(java.util.Comparator.comparing((ColumnMetadata c) -> !c.isStatic())
+        .thenComparing(c -> c.type().isMultiCell())
+        .thenComparing(ColumnMetadata::name));
     return new TableMetadata(t.keyspace(), t.name(), t.id(), t.partitionKey(), t.clustering(), others, t.params(),
         t.counter(), t.virtual(), t.droppedColumns(), indexes);
   }

@@ -103,6 +103,9 @@ public final class DescribeExecutor {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
     if (!only) {
+      for (dev.ringlet.internal.types.UserType u : typesInDependencyOrder(ks)) {
+        rows.add(row(ks.name(), "type", u.name(), SchemaCql.type(u)));
+      }
       for (TableMetadata t : sortedTables(ks)) {
         rows.addAll(tableRows(t));
       }
@@ -134,6 +137,46 @@ public final class DescribeExecutor {
       rows.add(row(ks.name(), "keyspace", ks.name(), null));
     }
     return new Result.Rows(columns(false), rows, null, List.of());
+  }
+
+  /** The keyspace's user types by name, each after the types its fields use. */
+  private static List<dev.ringlet.internal.types.UserType> typesInDependencyOrder(KeyspaceMetadata ks) {
+    List<String> names = new ArrayList<>(ks.types().keySet());
+    names.sort(NAME_ORDER);
+    java.util.LinkedHashMap<String, dev.ringlet.internal.types.UserType> out = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      addType(ks, ks.types().get(name), out);
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static void addType(KeyspaceMetadata ks, dev.ringlet.internal.types.UserType u,
+      java.util.Map<String, dev.ringlet.internal.types.UserType> out) {
+    if (u == null || out.containsKey(u.name())) {
+      return;
+    }
+    for (dev.ringlet.internal.types.UserType used : usedTypes(u.fieldTypes())) {
+      addType(ks, ks.types().get(used.name()), out);
+    }
+    out.put(u.name(), u);
+  }
+
+  private static List<dev.ringlet.internal.types.UserType> usedTypes(List<dev.ringlet.internal.types.CqlType> types) {
+    List<dev.ringlet.internal.types.UserType> out = new ArrayList<>();
+    for (dev.ringlet.internal.types.CqlType t : types) {
+      if (t instanceof dev.ringlet.internal.types.UserType u) {
+        out.add(u);
+      } else if (t instanceof dev.ringlet.internal.types.ListType l) {
+        out.addAll(usedTypes(List.of(l.element())));
+      } else if (t instanceof dev.ringlet.internal.types.SetType st) {
+        out.addAll(usedTypes(List.of(st.element())));
+      } else if (t instanceof dev.ringlet.internal.types.MapType m) {
+        out.addAll(usedTypes(List.of(m.key(), m.value())));
+      } else if (t instanceof dev.ringlet.internal.types.TupleType tt) {
+        out.addAll(usedTypes(tt.elements()));
+      }
+    }
+    return out;
   }
 
   private static List<TableMetadata> sortedTables(KeyspaceMetadata ks) {

@@ -159,8 +159,11 @@ public final class SelectAnalyzer {
     }
     dev.ringlet.internal.schema.IndexMetadata index = IndexSupport.saiOn(table, c.name());
     if (index == null) {
-      // A legacy index cannot order: Cassandra would have to filter every row.
-      throw CqlException.invalid(allowFiltering ? "ANN ordering by vector requires the column to be indexed" : FILTERING_MESSAGE);
+      // A legacy index cannot order: Cassandra filters every row, which needs ALLOW FILTERING.
+      if (!allowFiltering) {
+        throw CqlException.invalid(FILTERING_MESSAGE);
+      }
+      return new AnnPlan(c, vector, VectorSimilarity.COSINE);
     }
     String similarity = index.options().getOrDefault("similarity_function", "cosine").toUpperCase(java.util.Locale.ROOT);
     return new AnnPlan(c, vector, VectorSimilarity.valueOf(similarity));
