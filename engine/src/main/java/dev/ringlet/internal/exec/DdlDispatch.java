@@ -44,6 +44,12 @@ final class DdlDispatch {
     if (st instanceof Statement.DropType d) {
       return ddl.dropType(d, session);
     }
+    if (st instanceof Statement.CreateIndex c) {
+      return ddl.createIndex(c, session);
+    }
+    if (st instanceof Statement.DropIndex d) {
+      return ddl.dropIndex(d, session);
+    }
     if (st instanceof Statement.Truncate t) {
       return ddl.truncate(t, session);
     }

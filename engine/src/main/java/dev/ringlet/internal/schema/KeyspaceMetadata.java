@@ -24,6 +24,16 @@ public record KeyspaceMetadata(
     return new KeyspaceMetadata(name, durableWrites, replication, t, types, virtual);
   }
 
+  /** The table that holds the index of that name, or null: index names are unique in a keyspace. */
+  public TableMetadata tableOfIndex(String indexName) {
+    for (TableMetadata t : tables.values()) {
+      if (t.indexes().containsKey(indexName)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   public KeyspaceMetadata withoutTable(String table) {
     Map<String, TableMetadata> t = new TreeMap<>(tables);
     t.remove(table);

@@ -21,7 +21,14 @@ public record TableMetadata(
     TableParams params,
     boolean counter,
     boolean virtual,
-    Map<String, DroppedColumn> droppedColumns) {
+    Map<String, DroppedColumn> droppedColumns,
+    Map<String, IndexMetadata> indexes) {
+
+  /** A table without secondary indexes. */
+  public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> partitionKey, List<ColumnMetadata> clustering,
+      List<ColumnMetadata> others, TableParams params, boolean counter, boolean virtual, Map<String, DroppedColumn> droppedColumns) {
+    this(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, droppedColumns, Map.of());
+  }
 
   /** A table that never had a column dropped. */
   public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> partitionKey, List<ColumnMetadata> clustering,
@@ -31,6 +38,7 @@ public record TableMetadata(
 
   public TableMetadata {
     droppedColumns = Map.copyOf(droppedColumns);
+    indexes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indexes)); // by name
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
     others = List.copyOf(others); // in declaration order (DESCRIBE shows it); columns() sorts
@@ -62,6 +70,17 @@ public record TableMetadata(
     for (ColumnMetadata c : clustering) if (c.name().equals(columnName)) return c;
     for (ColumnMetadata c : others) if (c.name().equals(columnName)) return c;
     return null;
+  }
+
+  /** The same table with these secondary indexes (by name). */
+  public TableMetadata withIndexes(Map<String, IndexMetadata> newIndexes) {
+    return new TableMetadata(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, droppedColumns,
+        newIndexes);
+  }
+
+  /** The indexes on that column. */
+  public List<IndexMetadata> indexesOn(String columnName) {
+    return indexes.values().stream().filter(i -> i.column().equals(columnName)).toList();
   }
 
   public boolean hasStatics() {

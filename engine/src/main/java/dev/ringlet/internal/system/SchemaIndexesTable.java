@@ -1,28 +1,45 @@
 package dev.ringlet.internal.system;
 
+import dev.ringlet.internal.schema.IndexMetadata;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code system_schema.indexes}. The schema model has no secondary indexes yet, so this shows the
- * one index every Cassandra 5.0 node has: Paxos's own index on {@code system.paxos}.
+ * {@code system_schema.indexes}: every table's secondary indexes, plus the one index every
+ * Cassandra 5.0 node has, Paxos's own index on {@code system.paxos}.
  */
 record SchemaIndexesTable(TableMetadata metadata) implements SystemTable {
 
   @Override
   public List<Map<String, Object>> rows(Schema schema, NodeInfo local, List<NodeInfo> peers) {
-    if (schema.table("system", "paxos") == null) return List.of();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (schema.table("system", "paxos") != null) {
+      rows.add(row("system", "paxos", "PaxosUncommittedIndex", "CUSTOM", Map.of(
+          "class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex", "target", "")));
+    }
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      for (TableMetadata t : ks.tables().values()) {
+        for (IndexMetadata i : t.indexes().values()) {
+          rows.add(row(ks.name(), t.name(), i.name(), i.kind().name(), i.options()));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> row(String keyspace, String table, String index, String kind, Map<String, String> options) {
     Map<String, Object> row = new HashMap<>();
-    row.put("keyspace_name", "system");
-    row.put("table_name", "paxos");
-    row.put("index_name", "PaxosUncommittedIndex");
-    row.put("kind", "CUSTOM");
-    row.put("options", new TreeMap<>(Map.of(
-        "class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex", "target", "")));
-    return List.of(row);
+    row.put("keyspace_name", keyspace);
+    row.put("table_name", table);
+    row.put("index_name", index);
+    row.put("kind", kind);
+    row.put("options", new TreeMap<>(options));
+    return row;
   }
 }

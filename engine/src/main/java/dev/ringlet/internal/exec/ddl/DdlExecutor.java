@@ -323,6 +323,20 @@ public final class DdlExecutor {
     return new UserTypeDdl(schema).drop(drop, ks);
   }
 
+  // ------------------------------------------------------------------ indexes
+
+  public Result createIndex(Statement.CreateIndex create, ClientSession session) {
+    String ks = keyspaceOf(create.table(), session);
+    checkUserModifiable(ks);
+    return new IndexDdl(schema).create(create, ks);
+  }
+
+  public Result dropIndex(Statement.DropIndex drop, ClientSession session) {
+    String ks = keyspaceOf(drop.index(), session);
+    checkUserModifiable(ks);
+    return new IndexDdl(schema).drop(drop, ks);
+  }
+
   /** The statement's keyspace, or the session's; Cassandra's message when there is none. */
   public static String keyspaceOf(QualifiedName name, ClientSession session) {
     if (name.keyspace() != null) {

@@ -38,7 +38,7 @@ final class TableAlterer {
     }
     if (action instanceof Statement.AlterTableAction.With with) {
       return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
-          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false, dropped);
+          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false, dropped, table.indexes());
     }
     throw CqlException.invalid("Altering column types is no longer supported");
   }
@@ -82,6 +82,7 @@ final class TableAlterer {
       if (c.isPrimaryKey()) {
         throw CqlException.invalid("Cannot drop PRIMARY KEY column " + name);
       }
+      checkNoDependentIndexes("drop", name);
       others.remove(c);
       long at = nowMicros;
       if (drop.timestamp() != null) {
@@ -109,6 +110,7 @@ final class TableAlterer {
       if (!c.isPrimaryKey()) {
         throw CqlException.invalid("Cannot rename non PRIMARY KEY column " + from);
       }
+      checkNoDependentIndexes("rename", from);
       if (table.column(to) != null) {
         throw CqlException.invalid("Cannot rename column " + from + " to " + to + " in table '" + table.name() + "'; another column with that name already exists");
       }
@@ -122,8 +124,16 @@ final class TableAlterer {
     return with(pk, ck, table.others());
   }
 
+  private void checkNoDependentIndexes(String action, String column) {
+    List<String> names = table.indexesOn(column).stream().map(dev.ringlet.internal.schema.IndexMetadata::name).toList();
+    if (!names.isEmpty()) {
+      throw CqlException.invalid((action.equals("rename") ? "Can't " : "Cannot ") + action + " column " + column + " because it has dependent secondary indexes ("
+          + String.join(", ", names) + ")");
+    }
+  }
+
   private TableMetadata with(List<ColumnMetadata> pk, List<ColumnMetadata> ck, List<ColumnMetadata> others) {
     return new TableMetadata(table.keyspace(), table.name(), table.id(), pk, ck, others, table.params(), table.counter(), false,
-        dropped);
+        dropped, table.indexes());
   }
 }

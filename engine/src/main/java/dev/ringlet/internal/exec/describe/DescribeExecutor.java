@@ -37,6 +37,8 @@ public final class DescribeExecutor {
         return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only());
       case "TABLE":
         return table(tableNamed(schema, d.name(), session));
+      case "INDEX":
+        return index(schema, d.name(), session);
       case "NAME":
         return byName(schema, d.name(), session, d.only());
       default:
@@ -48,7 +50,33 @@ public final class DescribeExecutor {
     if (name.keyspace() == null && schema.keyspace(name.name()) != null) {
       return keyspace(schema.keyspace(name.name()), only);
     }
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    if (!ks.tables().containsKey(name.name()) && ks.tableOfIndex(name.name()) != null) {
+      return index(schema, name, session);
+    }
     return table(tableNamed(schema, name, session));
+  }
+
+  private static Result index(Schema schema, QualifiedName name, ClientSession session) {
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    TableMetadata t = ks.tableOfIndex(name.name());
+    if (t == null) {
+      throw CqlException.invalid("Table for existing index '" + name.name() + "' not found in '" + ks.name() + "'");
+    }
+    dev.ringlet.internal.schema.IndexMetadata i = t.indexes().get(name.name());
+    return new Result.Rows(columns(true), List.of(row(ks.name(), "index", i.name(), SchemaCql.index(t, i))), null, List.of());
+  }
+
+  /** A table's row followed by its indexes' rows, by name. */
+  private static List<List<ByteBuffer>> tableRows(TableMetadata t) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t)));
+    List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.indexes().values());
+    indexes.sort(Comparator.comparing(dev.ringlet.internal.schema.IndexMetadata::name, NAME_ORDER));
+    for (dev.ringlet.internal.schema.IndexMetadata i : indexes) {
+      rows.add(row(t.keyspace(), "index", i.name(), SchemaCql.index(t, i)));
+    }
+    return rows;
   }
 
   private static KeyspaceMetadata keyspaceNamed(Schema schema, String name) {
@@ -75,15 +103,18 @@ public final class DescribeExecutor {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
     if (!only) {
+      for (dev.ringlet.internal.types.UserType u : typesInDependencyOrder(ks)) {
+        rows.add(row(ks.name(), "type", u.name(), SchemaCql.type(u)));
+      }
       for (TableMetadata t : sortedTables(ks)) {
-        rows.add(row(ks.name(), "table", t.name(), SchemaCql.table(t)));
+        rows.addAll(tableRows(t));
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
   }
 
   private static Result table(TableMetadata t) {
-    return new Result.Rows(columns(true), List.of(row(t.keyspace(), "table", t.name(), SchemaCql.table(t))), null, List.of());
+    return new Result.Rows(columns(true), tableRows(t), null, List.of());
   }
 
   private static Result tables(Schema schema, ClientSession session) {
@@ -106,6 +137,46 @@ public final class DescribeExecutor {
       rows.add(row(ks.name(), "keyspace", ks.name(), null));
     }
     return new Result.Rows(columns(false), rows, null, List.of());
+  }
+
+  /** The keyspace's user types by name, each after the types its fields use. */
+  private static List<dev.ringlet.internal.types.UserType> typesInDependencyOrder(KeyspaceMetadata ks) {
+    List<String> names = new ArrayList<>(ks.types().keySet());
+    names.sort(NAME_ORDER);
+    java.util.LinkedHashMap<String, dev.ringlet.internal.types.UserType> out = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      addType(ks, ks.types().get(name), out);
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static void addType(KeyspaceMetadata ks, dev.ringlet.internal.types.UserType u,
+      java.util.Map<String, dev.ringlet.internal.types.UserType> out) {
+    if (u == null || out.containsKey(u.name())) {
+      return;
+    }
+    for (dev.ringlet.internal.types.UserType used : usedTypes(u.fieldTypes())) {
+      addType(ks, ks.types().get(used.name()), out);
+    }
+    out.put(u.name(), u);
+  }
+
+  private static List<dev.ringlet.internal.types.UserType> usedTypes(List<dev.ringlet.internal.types.CqlType> types) {
+    List<dev.ringlet.internal.types.UserType> out = new ArrayList<>();
+    for (dev.ringlet.internal.types.CqlType t : types) {
+      if (t instanceof dev.ringlet.internal.types.UserType u) {
+        out.add(u);
+      } else if (t instanceof dev.ringlet.internal.types.ListType l) {
+        out.addAll(usedTypes(List.of(l.element())));
+      } else if (t instanceof dev.ringlet.internal.types.SetType st) {
+        out.addAll(usedTypes(List.of(st.element())));
+      } else if (t instanceof dev.ringlet.internal.types.MapType m) {
+        out.addAll(usedTypes(List.of(m.key(), m.value())));
+      } else if (t instanceof dev.ringlet.internal.types.TupleType tt) {
+        out.addAll(usedTypes(tt.elements()));
+      }
+    }
+    return out;
   }
 
   private static List<TableMetadata> sortedTables(KeyspaceMetadata ks) {

@@ -112,6 +112,32 @@ final class SchemaCql {
     return "{" + String.join(", ", entries) + "}";
   }
 
+  /** The CREATE TYPE statement of a user type. */
+  static String type(dev.ringlet.internal.types.UserType u) {
+    StringBuilder b = new StringBuilder("CREATE TYPE ").append(Identifiers.maybeQuote(u.keyspace())).append('.')
+        .append(Identifiers.maybeQuote(u.name())).append(" (\n");
+    for (int i = 0; i < u.fieldNames().size(); i++) {
+      b.append("    ").append(Identifiers.maybeQuote(u.fieldNames().get(i))).append(' ').append(u.fieldTypes().get(i).cql());
+      b.append(i + 1 < u.fieldNames().size() ? ",\n" : "\n");
+    }
+    return b.append(");").toString();
+  }
+
+  /** The CREATE [CUSTOM] INDEX statement of an index, as DESCRIBE prints it. */
+  static String index(TableMetadata t, dev.ringlet.internal.schema.IndexMetadata i) {
+    StringBuilder b = new StringBuilder(i.kind() == dev.ringlet.internal.schema.IndexMetadata.Kind.CUSTOM
+        ? "CREATE CUSTOM INDEX " : "CREATE INDEX ");
+    b.append(Identifiers.maybeQuote(i.name())).append(" ON ").append(Identifiers.maybeQuote(t.keyspace())).append('.')
+        .append(Identifiers.maybeQuote(t.name())).append(" (").append(i.options().getOrDefault("target", "")).append(')');
+    if (i.kind() == dev.ringlet.internal.schema.IndexMetadata.Kind.CUSTOM) {
+      b.append(" USING ").append(quote(i.className()));
+      if (!i.userOptions().isEmpty()) {
+        b.append(" WITH OPTIONS = ").append(map(i.userOptions()));
+      }
+    }
+    return b.append(';').toString();
+  }
+
   static String quote(String s) {
     return "'" + s.replace("'", "''") + "'";
   }

@@ -45,6 +45,8 @@ public final class SelectAnalyzer {
   private boolean partitionKeyFiltered;
   private boolean tokenRestricted;
   private boolean regularRestricted;
+  /** Relations a secondary index serves: evaluated as filters that need no ALLOW FILTERING. */
+  private java.util.Set<Relation> served = java.util.Set.of();
 
   private SelectAnalyzer(TableMetadata table, TermCompiler terms, boolean allowFiltering) {
     this.table = table;
@@ -58,8 +60,30 @@ public final class SelectAnalyzer {
 
   private SelectStatement build(Statement.Select select) {
     Selection selection = Selection.of(table, select.selectors(), terms.functions().registry(), terms);
+    AnnPlan ann = annOrdering(select.orderBy());
+    if (!table.indexes().isEmpty()) {
+      List<Relation> candidates = IndexSupport.candidates(table, select.where());
+      if (ann != null) {
+        for (Relation r : candidates) {
+          if (!supportedBySai(r)) {
+            throw CqlException.invalid("ANN ordering by vector requires all restricted column(s) to be indexed");
+          }
+        }
+        served = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        served.addAll(candidates);
+      } else {
+        served = IndexSupport.served(table, candidates);
+      }
+      if ((ann != null || !served.isEmpty()) && IndexSupport.partitionIn(table, select.where())) {
+        throw CqlException.invalid("Select on indexed columns and with IN clause for the PRIMARY KEY are not supported");
+      }
+    }
     for (Relation r : select.where()) {
-      relation(r);
+      if (served.contains(r)) {
+        servedRelation(r);
+      } else {
+        relation(r);
+      }
     }
     KeyPlan keys = keyPlan();
     checkClustering(keys != null);
@@ -68,7 +92,10 @@ public final class SelectAnalyzer {
     }
     boolean reversed = false;
     boolean across = false;
-    if (!select.orderBy().isEmpty()) {
+    if (ann == null && !select.orderBy().isEmpty()) {
+      if (!served.isEmpty()) {
+        throw CqlException.invalid("ORDER BY with 2ndary indexes is not supported, except for ANN queries.");
+      }
       reversed = ordering(select.orderBy(), keys != null);
       across = true;
     }
@@ -77,13 +104,100 @@ public final class SelectAnalyzer {
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
     List<ColumnMetadata> groupBy = groupBy(select.groupBy());
+    if (ann != null) {
+      if (selection.isAggregate() || !groupBy.isEmpty()) {
+        throw CqlException.invalid("Top-K queries can not be run with aggregation");
+      }
+      if (ppl != null) {
+        throw CqlException.invalid("Top-K queries do not support per-partition limits");
+      }
+      if (limit == null) {
+        throw CqlException.invalid("Top-K queries must have a limit specified and the limit must be less than the query page size");
+      }
+    }
     if (select.distinct()) {
       checkDistinct(select);
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
     return new SelectStatement(new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct(), groupBy, select.json()));
+        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann));
+  }
+
+  /** {@code ORDER BY v ANN OF [...]}, checked as Cassandra 5.0 does; null when the query has none. */
+  private AnnPlan annOrdering(List<Ordering> orderBy) {
+    Ordering annOrdering = null;
+    for (Ordering o : orderBy) {
+      if (o.annOf() != null) {
+        annOrdering = o;
+      }
+    }
+    if (annOrdering == null) {
+      return null;
+    }
+    ColumnMetadata c = column(annOrdering.column());
+    if (!(c.type() instanceof dev.ringlet.internal.types.VectorType) && !(c.type() instanceof ListType)) {
+      throw CqlException.invalid("Unexpected receiver type '" + c.type().cql() + "'; only list and vector are expected");
+    }
+    if (c.type() instanceof dev.ringlet.internal.types.VectorType v
+        && annOrdering.annOf() instanceof Term.ListLiteral l && l.elements().size() != v.dimension()) {
+      throw CqlException.invalid("Invalid vector literal for " + c.name() + " of type " + v.cql() + "; expected "
+          + v.dimension() + " elements, but given " + l.elements().size());
+    }
+    BoundTerm vector = terms.compile(annOrdering.annOf(), spec(c.name(), c.type()));
+    if (annOrdering.descending()) {
+      throw CqlException.invalid("Descending ANN ordering is not supported");
+    }
+    if (orderBy.size() > 1) {
+      throw CqlException.invalid("ANN ordering does not support any other ordering");
+    }
+    if (table.indexesOn(c.name()).isEmpty()) {
+      throw CqlException.invalid("ANN ordering by vector requires the column to be indexed");
+    }
+    if (!(c.type() instanceof dev.ringlet.internal.types.VectorType v) || v.element() != NativeType.FLOAT) {
+      throw CqlException.invalid("ANN ordering is only supported on float vector indexes");
+    }
+    dev.ringlet.internal.schema.IndexMetadata index = IndexSupport.saiOn(table, c.name());
+    if (index == null) {
+      // A legacy index cannot order: Cassandra filters every row, which needs ALLOW FILTERING.
+      if (!allowFiltering) {
+        throw CqlException.invalid(FILTERING_MESSAGE);
+      }
+      return new AnnPlan(c, vector, VectorSimilarity.COSINE);
+    }
+    String similarity = index.options().getOrDefault("similarity_function", "cosine").toUpperCase(java.util.Locale.ROOT);
+    return new AnnPlan(c, vector, VectorSimilarity.valueOf(similarity));
+  }
+
+  private boolean supportedBySai(Relation r) {
+    for (dev.ringlet.internal.schema.IndexMetadata i : table.indexes().values()) {
+      if (i.isSai() && IndexSupport.supports(table, i, r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A relation an index serves: only its predicate, no key, clustering or filtering bookkeeping. */
+  private void servedRelation(Relation r) {
+    if (r instanceof Relation.Element e) {
+      filters.add(new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e));
+      return;
+    }
+    Relation.Single s = (Relation.Single) r;
+    ColumnMetadata c = column(s.column());
+    if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
+      filters.add(new CollectionRestrictions(table, terms).contains(c, s));
+      return;
+    }
+    BoundTerm value = terms.compile(s.value(), spec(c.name(), c.type()));
+    Operator op = s.operator();
+    dev.ringlet.internal.schema.IndexMetadata sai = IndexSupport.saiOn(table, c.name());
+    if (op == Operator.EQ && IndexSupport.analyses(sai, c.type())) {
+      filters.add(values -> IndexSupport.analysedEquals(sai, c, checked(c, value.bind(values))));
+      return;
+    }
+    filters.add(values -> RowPredicate.compare(c, op, checked(c, value.bind(values))));
   }
 
   /** GROUP BY columns: a prefix of the primary key, as Cassandra requires. */
@@ -191,6 +305,9 @@ public final class SelectAnalyzer {
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
       contains(c, s);
       return;
+    }
+    if (s.operator() == Operator.EQ && c.type().isMultiCell() && IndexSupport.isCollection(c.type())) {
+      throw CqlException.invalid("Collection column '" + c.name() + "' (" + c.type().cql() + ") cannot be restricted by a '=' relation");
     }
     BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
     Operator op = s.operator();

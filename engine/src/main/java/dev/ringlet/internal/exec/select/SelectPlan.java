@@ -16,6 +16,7 @@ import java.util.List;
  * @param staticRowsAllowed a partition with only static data yields one row
  * @param distinct one row per partition (SELECT DISTINCT)
  * @param groupBy the GROUP BY columns (a primary key prefix), empty when none
+ * @param ann {@code ORDER BY v ANN OF [...]}, or null
  */
 record SelectPlan(
     TableMetadata table,
@@ -30,7 +31,8 @@ record SelectPlan(
     ClusteringComparator clusteringComparator,
     boolean distinct,
     List<dev.ringlet.internal.schema.ColumnMetadata> groupBy,
-    boolean json) {
+    boolean json,
+    AnnPlan ann) {
 
   Comparator<RowAccess> crossPartitionOrder() {
     return SelectStatement.clusteringOrder(this);
