@@ -38,16 +38,24 @@ public final class Node implements AutoCloseable {
   private final SchemaManager schema;
   private final QueryProcessor processor;
   private final SystemTableSource tables;
+  private final Storage storage;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
 
+  /** A node keeping its data in memory. */
   public Node(NodeConfig config) {
+    this(config, dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock()));
+  }
+
+  /** A node storing data as {@code storageConfig} says; a durable one recovers its schema and data first. */
+  public Node(NodeConfig config, dev.ringlet.internal.storage.StorageConfig storageConfig) {
     this.config = config;
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
-    Storage storage = new Storage();
+    Storage storage = new Storage(storageConfig);
+    this.storage = storage;
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
@@ -56,6 +64,32 @@ public final class Node implements AutoCloseable {
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock(), schema::current), config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
             () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())));
+    if (storageConfig.durable()) {
+      java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
+      SchemaFile.load(schemaFile, processor);
+      for (KeyspaceMetadata ks : schema.current().keyspaces().values()) {
+        if (!dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks.name())) {
+          ks.tables().values().forEach(tables::store);
+        }
+      }
+      storage.recover();
+      schema.onChange(s -> SchemaFile.write(schemaFile, s));
+    }
+  }
+
+  /** This node's storage: flush, compaction, snapshots and statistics (see {@link dev.ringlet.api.RingletNode}). */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The table's id, or an IllegalArgumentException naming what is missing. */
+  public UUID tableId(String keyspace, String table) {
+    dev.ringlet.internal.schema.TableMetadata t = schema.current().table(keyspace, table);
+    if (t == null) {
+      throw new IllegalArgumentException("table: " + keyspace + "." + table + " (expected: an existing table)");
+    }
+    tables.store(t);
+    return t.id();
   }
 
   /** Starts serving CQL; returns once clients can connect. */
@@ -114,5 +148,6 @@ public final class Node implements AutoCloseable {
     if (s != null) {
       s.close();
     }
+    storage.close();
   }
 }

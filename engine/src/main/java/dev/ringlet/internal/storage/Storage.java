@@ -37,6 +37,8 @@ public final class Storage implements AutoCloseable {
   private final StorageConfig config;
   private final StorageEnvironment env;
   private final Map<UUID, TableStore> tables = new ConcurrentHashMap<>();
+  /** Ids of tables in the previous run → their id now, for commit-log replay. */
+  private final Map<UUID, UUID> aliases = new ConcurrentHashMap<>();
 
   /** In memory, with the system clock. */
   public Storage() {
@@ -92,9 +94,38 @@ public final class Storage implements AutoCloseable {
     });
   }
 
+  /**
+   * {@code data/<keyspace>/<table>-<id>}. Table ids change across restarts (the schema is recreated
+   * from CQL), so a table without its directory adopts the newest {@code <table>-*} one, and the old
+   * id is remembered so the commit log's entries under it are replayed into this table.
+   */
   private Path tableDirectory(TableMetadata table) {
-    return config.directory().resolve("data").resolve(table.keyspace())
-        .resolve(table.name() + "-" + table.id().toString().replace("-", ""));
+    Path keyspace = config.directory().resolve("data").resolve(table.keyspace());
+    Path dir = keyspace.resolve(table.name() + "-" + table.id().toString().replace("-", ""));
+    if (Files.isDirectory(dir) || !Files.isDirectory(keyspace)) {
+      return dir;
+    }
+    try (Stream<Path> s = Files.list(keyspace)) {
+      Path previous = s.filter(p -> {
+        String n = p.getFileName().toString();
+        return Files.isDirectory(p) && n.startsWith(table.name() + "-") && n.length() == table.name().length() + 33;
+      }).max(java.util.Comparator.comparing(p -> {
+        try {
+          return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+          return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+      })).orElse(null);
+      if (previous != null) {
+        String hex = previous.getFileName().toString().substring(table.name().length() + 1);
+        UUID old = new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+        Files.move(previous, dir);
+        aliases.put(old, table.id());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the directory of " + table.keyspace() + "." + table.name() + ": " + e.getMessage(), e);
+    }
+    return dir;
   }
 
   public void drop(UUID id) {
@@ -115,7 +146,7 @@ public final class Storage implements AutoCloseable {
     }
     try {
       CommitLogReplayer.Result r = CommitLogReplayer.replay(log.segmentsToReplay(), id -> {
-        TableStore t = tables.get(id);
+        TableStore t = tables.get(aliases.getOrDefault(id, id));
         return t instanceof LsmTableStore ? ((LsmTableStore) t).replayTarget() : null;
       });
       flush();

@@ -72,8 +72,9 @@ public final class SSTableReader {
       byte[] b = new byte[(int) f.length()];
       f.read(0, b, 0, b.length);
       for (String line : new String(b, StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank() && !dir.exists(line.trim())) {
-          throw new CorruptSSTableException(dir.describe(name), 0, "component " + line.trim() + " is missing", null);
+        String component = "rg-" + generation + "-" + line.trim();
+        if (!line.isBlank() && !dir.exists(component)) {
+          throw new CorruptSSTableException(dir.describe(name), 0, "component " + component + " is missing", null);
         }
       }
     }

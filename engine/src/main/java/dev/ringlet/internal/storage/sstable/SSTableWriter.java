@@ -174,7 +174,7 @@ public final class SSTableWriter implements AutoCloseable {
 
     StringBuilder toc = new StringBuilder();
     for (Component c : Component.values()) {
-      toc.append(c.fileName(generation)).append('\n');
+      toc.append(c.suffix()).append('\n');
     }
     byte[] t = toc.toString().getBytes(StandardCharsets.UTF_8);
     try (Directory.WritableFile tf = dir.create(Component.TOC.fileName(generation))) {
