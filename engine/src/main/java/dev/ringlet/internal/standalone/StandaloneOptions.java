@@ -16,6 +16,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --datacenter NAME     datacenter of the node (default datacenter1)",
       "  --rack NAME           rack of the node (default rack1)",
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
+      "  --data-dir DIR        keep data in DIR across restarts (default: in memory, nothing on disk)",
+      "  --commitlog-sync MODE periodic (default), batch or group: when a write is acknowledged",
+      "                        relative to the commit log's fsync (needs --data-dir)",
       "  --help                print this help and exit",
       "");
 
@@ -57,11 +60,30 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--release-version":
           spec = spec.withReleaseVersion(value);
           break;
+        case "--data-dir":
+          spec = spec.withDataDirectory(java.nio.file.Path.of(value));
+          break;
+        case "--commitlog-sync":
+          spec = spec.withCommitLogSync(commitLogSync(value));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
     }
     return new StandaloneOptions(spec, false);
+  }
+
+  private static ClusterSpec.CommitLogSync commitLogSync(String value) {
+    switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "periodic":
+        return ClusterSpec.CommitLogSync.PERIODIC;
+      case "batch":
+        return ClusterSpec.CommitLogSync.BATCH;
+      case "group":
+        return ClusterSpec.CommitLogSync.GROUP;
+      default:
+        throw new IllegalArgumentException("--commitlog-sync: " + value + " (expected: periodic, batch or group)");
+    }
   }
 
   private static int port(String value) {
