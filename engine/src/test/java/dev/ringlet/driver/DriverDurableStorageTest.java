@@ -93,6 +93,22 @@ class DriverDurableStorageTest {
   }
 
   @Test
+  void should_not_bring_back_a_dropped_tables_data_after_a_restart() {
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      session.execute("INSERT INTO ks.t (k, v) VALUES (1, 'old')");
+      session.execute("DROP TABLE ks.t");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      session.execute("INSERT INTO ks.t (k, v) VALUES (2, 'new')");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      assertThat(session.execute("SELECT k, v FROM ks.t").all()).extracting(r -> r.getString("v")).containsExactly("new");
+    }
+  }
+
+  @Test
   void should_refuse_snapshots_without_a_data_directory() {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults())) {
       assertThatThrownBy(() -> cluster.nodes().get(0).snapshot("t")).isInstanceOf(UnsupportedOperationException.class)

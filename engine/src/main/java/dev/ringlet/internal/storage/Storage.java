@@ -39,6 +39,8 @@ public final class Storage implements AutoCloseable {
   private final Map<UUID, TableStore> tables = new ConcurrentHashMap<>();
   /** Ids of tables in the previous run → their id now, for commit-log replay. */
   private final Map<UUID, UUID> aliases = new ConcurrentHashMap<>();
+  /** True until {@link #recover} ran: only tables opened at start adopt the previous run's directories. */
+  private volatile boolean recovering = true;
 
   /** In memory, with the system clock. */
   public Storage() {
@@ -102,9 +104,20 @@ public final class Storage implements AutoCloseable {
   private Path tableDirectory(TableMetadata table) {
     Path keyspace = config.directory().resolve("data").resolve(table.keyspace());
     Path dir = keyspace.resolve(table.name() + "-" + table.id().toString().replace("-", ""));
-    if (Files.isDirectory(dir) || !Files.isDirectory(keyspace)) {
-      return dir;
+    try {
+      if (recovering && !Files.isDirectory(dir) && Files.isDirectory(keyspace)) {
+        adoptPrevious(table, keyspace, dir);
+      }
+      // created at once, so that a crash before the first flush still leaves the directory (and
+      // with it the table's old id) for the commit-log replay to find
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the directory of " + table.keyspace() + "." + table.name() + ": " + e.getMessage(), e);
     }
+    return dir;
+  }
+
+  private void adoptPrevious(TableMetadata table, Path keyspace, Path dir) throws IOException {
     try (Stream<Path> s = Files.list(keyspace)) {
       Path previous = s.filter(p -> {
         String n = p.getFileName().toString();
@@ -122,16 +135,21 @@ public final class Storage implements AutoCloseable {
         Files.move(previous, dir);
         aliases.put(old, table.id());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the directory of " + table.keyspace() + "." + table.name() + ": " + e.getMessage(), e);
     }
-    return dir;
   }
 
   public void drop(UUID id) {
     TableStore t = tables.remove(id);
     if (t instanceof LsmTableStore) {
-      ((LsmTableStore) t).drop();
+      LsmTableStore lsm = (LsmTableStore) t;
+      lsm.drop();
+      if (lsm.directory() instanceof FileDirectory) {
+        try {
+          Files.deleteIfExists(((FileDirectory) lsm.directory()).path()); // kept when it holds snapshots
+        } catch (IOException e) {
+          // a directory with snapshots stays, as in Cassandra
+        }
+      }
     }
   }
 
@@ -140,6 +158,14 @@ public final class Storage implements AutoCloseable {
    * schema first), flushes what was replayed and deletes the old segments.
    */
   public CommitLogReplayer.Result recover() {
+    try {
+      return replay();
+    } finally {
+      recovering = false;
+    }
+  }
+
+  private CommitLogReplayer.Result replay() {
     CommitLog log = env.commitLog();
     if (log == null || log.segmentsToReplay().isEmpty()) {
       return new CommitLogReplayer.Result(0, 0, null);
