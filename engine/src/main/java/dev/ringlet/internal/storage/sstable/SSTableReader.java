@@ -216,15 +216,37 @@ public final class SSTableReader {
     return found;
   }
 
+  /** Reads the index run between the sample before the key and the next sample in one go, then scans it. */
   private IndexEntry find(DecoratedKey key) {
     int s = sampleAtOrBefore(key);
     if (s < 0) {
       return null;
     }
     long at = samplePositions[s];
-    for (int i = 0; i < indexInterval && at < index.length(); i++) {
-      long[] length = new long[1];
-      IndexEntry e = readEntry(at, length);
+    long end = s + 1 < samplePositions.length ? samplePositions[s + 1] : index.length();
+    byte[] run = new byte[(int) (end - at)];
+    try {
+      index.read(at, run, 0, run.length);
+    } catch (IOException e) {
+      throw new CorruptSSTableException(indexName, at, "unreadable index: " + e.getMessage(), e);
+    }
+    ByteBuffer in = ByteBuffer.wrap(run);
+    while (in.remaining() >= 8) {
+      long entryAt = at + in.position();
+      int n = in.getInt();
+      if (n < 0 || n + 4 > in.remaining()) {
+        throw new CorruptSSTableException(indexName, entryAt, "index entry length " + n + " beyond its run", null);
+      }
+      CRC32 crc = new CRC32();
+      crc.update(run, in.position(), n);
+      int stored = in.getInt(in.position() + n);
+      if (stored != (int) crc.getValue()) {
+        throw new CorruptSSTableException(indexName, entryAt, String.format("checksum mismatch in index entry (stored %08x, computed %08x)",
+            stored, (int) crc.getValue()), null);
+      }
+      ByteBuffer body = ByteBuffer.wrap(run, in.position(), n).slice();
+      in.position(in.position() + n + 4);
+      IndexEntry e = IndexEntry.read(body);
       int c = e.key().compareTo(key);
       if (c == 0) {
         return e;
@@ -232,7 +254,6 @@ public final class SSTableReader {
       if (c > 0) {
         return null;
       }
-      at += length[0];
     }
     return null;
   }
