@@ -407,7 +407,8 @@ public final class LsmTableStore implements TableStore {
     }
   }
 
-  private boolean compact(CompactionTask task) {
+  /** Runs one compaction; false when its inputs were retired meanwhile (package-private for tests). */
+  boolean compact(CompactionTask task) {
     List<SSTableReader> inputs = task.inputs();
     for (int i = 0; i < inputs.size(); i++) {
       if (!inputs.get(i).ref()) {
