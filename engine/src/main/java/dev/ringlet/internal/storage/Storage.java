@@ -61,7 +61,7 @@ public final class Storage implements AutoCloseable {
         for (UUID id : ids) {
           TableStore t = tables.get(id);
           if (t instanceof LsmTableStore) {
-            ((LsmTableStore) t).flush();
+            ((LsmTableStore) t).requestFlush(); // never inline: the writer holds its table's switch lock
           } else {
             l.forget(id);
           }

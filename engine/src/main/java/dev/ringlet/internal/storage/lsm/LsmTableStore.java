@@ -76,7 +76,7 @@ public final class LsmTableStore implements TableStore {
   private final AtomicBoolean compactionScheduled = new AtomicBoolean();
   private final AtomicLong compactions = new AtomicLong();
   private final AtomicLong bytesCompacted = new AtomicLong();
-  private volatile boolean dropped0;
+  private volatile boolean retired;
 
   public LsmTableStore(UUID id, String name, ClusteringComparator comparator, Supplier<TableOptions> options,
       Map<String, Long> droppedColumns, Directory directory, StorageEnvironment env) {
@@ -130,7 +130,14 @@ public final class LsmTableStore implements TableStore {
     } finally {
       switchLock.readLock().unlock();
     }
-    if (m.heapSize() > env.memtableThresholdBytes() && flushScheduled.compareAndSet(false, true)) {
+    if (m.heapSize() > env.memtableThresholdBytes()) {
+      requestFlush();
+    }
+  }
+
+  /** Flushes in the background (once, however many ask before it runs): size threshold, commit-log pressure. */
+  public void requestFlush() {
+    if (flushScheduled.compareAndSet(false, true)) {
       if (env.submitFlush("flush of " + name, this::flush) == null) {
         flushScheduled.set(false);
       }
@@ -370,7 +377,7 @@ public final class LsmTableStore implements TableStore {
   // ---------------------------------------------------------------- compaction
 
   private void maybeCompact() {
-    if (!env.autoCompaction() || dropped0) {
+    if (!env.autoCompaction() || retired) {
       return;
     }
     if (compactionScheduled.compareAndSet(false, true)) {
@@ -390,7 +397,7 @@ public final class LsmTableStore implements TableStore {
     synchronized (compactionLock) {
       CompactionTask task = CompactionStrategy.of(options.get().compaction())
           .next(view.sstables(), env.clock().currentTimeMicros());
-      if (task == null || dropped0) {
+      if (task == null || retired) {
         return false;
       }
       return compact(task);
@@ -551,7 +558,7 @@ public final class LsmTableStore implements TableStore {
 
   /** DROP TABLE: the data and its files go; the commit log forgets the table. */
   public void drop() {
-    dropped0 = true;
+    retired = true;
     truncate();
     synchronized (compactionLock) {
       try {
@@ -570,6 +577,7 @@ public final class LsmTableStore implements TableStore {
 
   /** Flushes (durable mode) and releases the SSTables. */
   public void close(boolean flush) {
+    retired = true; // no new compactions
     if (flush) {
       flush();
     }

@@ -138,6 +138,21 @@ class CommitLogTest {
     }
   }
 
+  @Test
+  void should_ask_for_flushes_of_the_tables_in_the_oldest_segment_when_the_log_grows_too_large() throws IOException {
+    CommitLogOptions tiny = new CommitLogOptions(dir, CommitLogOptions.Sync.PERIODIC, java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofMillis(15), 600, 1500);
+    List<java.util.Set<UUID>> asked = new ArrayList<>();
+    try (CommitLog log = CommitLog.open(tiny)) {
+      log.onPressure(asked::add);
+      for (int k = 0; k < 20; k++) {
+        log.append(k < 3 ? T1 : T2, write(k));
+      }
+    }
+    assertThat(asked).isNotEmpty();
+    assertThat(asked.get(0)).contains(T1);
+  }
+
   private Path newestSegment() throws IOException {
     try (var files = Files.list(dir)) {
       return files.max((a, b) -> Long.compare(CommitLogSegment.idOf(a.getFileName().toString()),
