@@ -109,6 +109,33 @@ class DriverDurableStorageTest {
   }
 
   @Test
+  void should_page_a_full_scan_across_memtable_and_sstables() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults()); CqlSession session = connect(cluster)) {
+      RingletNode node = cluster.nodes().get(0);
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int)");
+      for (int k = 0; k < 300; k++) {
+        session.execute("INSERT INTO ks.t (k, v) VALUES (" + k + ", " + k + ")");
+        if (k % 100 == 99) {
+          node.flush(); // in memory mode: heap SSTable images
+        }
+      }
+      for (int k = 0; k < 300; k += 3) {
+        session.execute("UPDATE ks.t SET v = " + (-k) + " WHERE k = " + k);
+      }
+      session.execute("DELETE FROM ks.t WHERE k = 150");
+      assertThat(node.tableStats("ks", "t").sstableCount()).isEqualTo(3);
+      List<Row> rows = session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance("SELECT k, v FROM ks.t")
+          .setPageSize(50)).all();
+      assertThat(rows).hasSize(299);
+      for (Row r : rows) {
+        int k = r.getInt("k");
+        assertThat(r.getInt("v")).as("k=%d", k).isEqualTo(k % 3 == 0 ? -k : k);
+      }
+    }
+  }
+
+  @Test
   void should_refuse_snapshots_without_a_data_directory() {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults())) {
       assertThatThrownBy(() -> cluster.nodes().get(0).snapshot("t")).isInstanceOf(UnsupportedOperationException.class)
