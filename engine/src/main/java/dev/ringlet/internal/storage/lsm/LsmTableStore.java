@@ -187,7 +187,7 @@ public final class LsmTableStore implements TableStore {
   @Override
   public LivePartition readSlice(DecoratedKey key, Bound start, Bound end, boolean reversed, ClusteringComparator cmp,
       long nowInSeconds) {
-    List<PartitionUpdate> versions = versions(key, s -> s.readSlice(key, start, end));
+    List<PartitionUpdate> versions = versions(key, s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
     LivePartition p = versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, nowInSeconds);
     List<LiveRow> rows = new ArrayList<>();
     for (LiveRow r : p.rows()) {
@@ -199,6 +199,18 @@ public final class LsmTableStore implements TableStore {
       Collections.reverse(rows);
     }
     return new LivePartition(key, p.staticRow(), rows);
+  }
+
+  /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */
+  private boolean missesSlice(SSTableReader s, Bound start, Bound end) {
+    var st = s.stats();
+    if (st.partitionLevelEntries() > 0) {
+      return false;
+    }
+    if (st.rows() == 0) {
+      return true;
+    }
+    return comparator.compare(st.maxClustering(), start) < 0 || comparator.compare(st.minClustering(), end) > 0;
   }
 
   @Override

@@ -11,6 +11,9 @@ import java.nio.ByteBuffer;
  * timestamp bounds (microseconds), the earliest local deletion time of any tombstone or expiring
  * value (seconds; {@code Long.MAX_VALUE} when none), clustering bounds of regular rows (empty when
  * none), counts, sizes, the compaction level, and the commit-log position its data is covered up to.
+ * {@code partitionLevelEntries} counts partitions with a partition deletion, range tombstones or a
+ * static row: when it is 0, a clustering slice outside {@code [minClustering, maxClustering]} can
+ * skip the SSTable altogether.
  */
 public record SSTableStatistics(
     DecoratedKey first,
@@ -25,6 +28,7 @@ public record SSTableStatistics(
     long rows,
     long cells,
     long tombstones,
+    long partitionLevelEntries,
     long uncompressedLength,
     long compressedLength,
     int level,
@@ -47,7 +51,8 @@ public record SSTableStatistics(
 
   public SSTableStatistics withLevel(int newLevel) {
     return new SSTableStatistics(first, last, minTimestamp, maxTimestamp, minLocalDeletionTime, maxLocalDeletionTime,
-        minClustering, maxClustering, partitions, rows, cells, tombstones, uncompressedLength, compressedLength, newLevel,
+        minClustering, maxClustering, partitions, rows, cells, tombstones, partitionLevelEntries, uncompressedLength,
+        compressedLength, newLevel,
         commitLogUpper);
   }
 
@@ -64,6 +69,7 @@ public record SSTableStatistics(
     out.writeLong(rows);
     out.writeLong(cells);
     out.writeLong(tombstones);
+    out.writeLong(partitionLevelEntries);
     out.writeLong(uncompressedLength);
     out.writeLong(compressedLength);
     out.writeInt(level);
@@ -72,9 +78,23 @@ public record SSTableStatistics(
   }
 
   static SSTableStatistics read(ByteBuffer in) {
-    return new SSTableStatistics(Serialization.readKey(in), Serialization.readKey(in), in.getLong(), in.getLong(),
-        in.getLong(), in.getLong(), Serialization.readClustering(in), Serialization.readClustering(in), in.getLong(),
-        in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(),
-        new CommitLogBound(in.getLong(), in.getLong()));
+    DecoratedKey first = Serialization.readKey(in);
+    DecoratedKey last = Serialization.readKey(in);
+    long minTs = in.getLong();
+    long maxTs = in.getLong();
+    long minLdt = in.getLong();
+    long maxLdt = in.getLong();
+    Clustering minC = Serialization.readClustering(in);
+    Clustering maxC = Serialization.readClustering(in);
+    long partitions = in.getLong();
+    long rows = in.getLong();
+    long cells = in.getLong();
+    long tombstones = in.getLong();
+    long partitionLevel = in.getLong();
+    long uncompressed = in.getLong();
+    long compressed = in.getLong();
+    int level = in.getInt();
+    return new SSTableStatistics(first, last, minTs, maxTs, minLdt, maxLdt, minC, maxC, partitions, rows, cells, tombstones,
+        partitionLevel, uncompressed, compressed, level, new CommitLogBound(in.getLong(), in.getLong()));
   }
 }

@@ -53,6 +53,7 @@ public final class SSTableWriter implements AutoCloseable {
   private long rows;
   private long cells;
   private long tombstones;
+  private long partitionLevelEntries;
 
   public SSTableWriter(Directory dir, long generation, ClusteringComparator comparator, SSTableOptions options,
       long expectedKeys, int level, CommitLogBound commitLogUpper) throws IOException {
@@ -166,7 +167,7 @@ public final class SSTableWriter implements AutoCloseable {
 
     SSTableStatistics stats = new SSTableStatistics(first, last, minTimestamp, maxTimestamp, minLocalDeletionTime,
         maxLocalDeletionTime, minClustering == null ? Clustering.EMPTY : minClustering,
-        maxClustering == null ? Clustering.EMPTY : maxClustering, partitions, rows, cells, tombstones, data.position(),
+        maxClustering == null ? Clustering.EMPTY : maxClustering, partitions, rows, cells, tombstones, partitionLevelEntries, data.position(),
         data.compressedLength(), level, commitLogUpper);
     ByteArrayOutputStream st = new ByteArrayOutputStream();
     stats.write(new DataOutputStream(st));
@@ -198,6 +199,9 @@ public final class SSTableWriter implements AutoCloseable {
   }
 
   private void collect(PartitionUpdate p) {
+    if (!p.partitionDeletion().isLive() || !p.rangeTombstones().isEmpty() || p.staticRow() != null) {
+      partitionLevelEntries++;
+    }
     if (!p.partitionDeletion().isLive()) {
       tombstones++;
       deletion(p.partitionDeletion());
