@@ -28,6 +28,8 @@ public final class BenchMain {
       "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
       "  footprint   retained heap per idle node, --nodes N",
       "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
+      "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000",
+      "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
       "  report      --results FILE [--jmh FILE.csv] --out FILE.md: medians and ratios as markdown",
       "Every command takes --results FILE to append its measurements.",
       "");
@@ -78,13 +80,20 @@ public final class BenchMain {
         SuiteCommand c = new SuiteCommand(o, sink(args));
         yield c::run;
       }
+      case "storage" -> {
+        dev.ringlet.bench.storage.StorageCommand c = new dev.ringlet.bench.storage.StorageCommand(
+            args.integer("partitions", 2000, 1), args.integer("rows", 200, 1), args.integer("value-bytes", 100, 1),
+            args.integer("memtable-mb", 8, 1), args.integer("reads", 20000, 1), args.integer("slice-rows", 20, 1),
+            args.flag("memory"), sink(args));
+        yield unchecked(c::run);
+      }
       case "report" -> {
         ReportWriter c = new ReportWriter(args.path("results", null), args.path("jmh", null), args.path("out", null),
             args.string("title", "Ringlet benchmarks"));
         yield unchecked(c::write);
       }
       default -> throw new IllegalArgumentException("command: " + name + " (expected: one of "
-          + List.of("load", "startup", "jar-startup", "footprint", "suite", "report") + ")");
+          + List.of("load", "startup", "jar-startup", "footprint", "suite", "storage", "report") + ")");
     };
   }
 

@@ -49,7 +49,10 @@ public final class SystemTableSource implements TableSource {
   public TableStore store(TableMetadata table) {
     SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());
     if (generated == null) {
-      return storage.table(table.id(), () -> new MemoryTableStore(TableComparators.clustering(table)));
+      return storage.table(table, TableComparators.clustering(table), () -> {
+        TableMetadata current = schema.get().table(table.keyspace(), table.name());
+        return current != null && current.id().equals(table.id()) ? current.params() : table.params();
+      });
     }
     Schema currentSchema = schema.get();
     NodeInfo currentLocal = local.get();

@@ -36,10 +36,6 @@ public final class LocalCluster implements RingletCluster {
       throw new UnsupportedOperationException("a cluster of " + spec.nodeCount()
           + " nodes: this build runs one node per cluster (multi-node clusters are not built yet)");
     }
-    if (spec.dataDirectory() != null) {
-      throw new UnsupportedOperationException("dataDirectory " + spec.dataDirectory()
-          + ": this build keeps data in memory only (durable storage is not built yet)");
-    }
     InetAddress address;
     try {
       address = InetAddress.getByName(spec.address());
@@ -52,8 +48,11 @@ public final class LocalCluster implements RingletCluster {
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
         spec.authentication());
     WireResources resources = WireResources.create(0);
+    Node node = new Node(config, spec.dataDirectory() == null
+        ? dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock())
+        : dev.ringlet.internal.storage.StorageConfig.durable(spec.dataDirectory().resolve("node-" + hostId),
+            dev.ringlet.internal.storage.commitlog.CommitLogOptions.Sync.valueOf(spec.commitLogSync().name()), config.clock()));
     QueryLogBook queryLog = new QueryLogBook();
-    Node node = new Node(config);
     node.recordQueriesTo(queryLog);
     try {
       node.start(resources);
@@ -125,6 +124,34 @@ public final class LocalCluster implements RingletCluster {
     @Override
     public UUID hostId() {
       return node.config().hostId();
+    }
+
+    @Override
+    public void flush() {
+      node.storage().flush();
+    }
+
+    @Override
+    public void compact() {
+      node.storage().compact();
+    }
+
+    @Override
+    public int snapshot(String tag) {
+      return node.storage().snapshot(tag);
+    }
+
+    @Override
+    public int restoreSnapshot(String tag) {
+      return node.storage().restoreSnapshot(tag);
+    }
+
+    @Override
+    public dev.ringlet.api.TableStatistics tableStats(String keyspace, String table) {
+      dev.ringlet.internal.storage.TableStats s = node.storage().stats(node.tableId(keyspace, table));
+      return new dev.ringlet.api.TableStatistics(s.memtablePartitions(), s.memtableHeapBytes(), s.sstableCount(),
+          s.sstableBytesOnDisk(), s.sstableBytesUncompressed(), s.estimatedPartitions(), s.tombstones(),
+          s.sstablesPerLevel(), s.compactionsCompleted(), s.bytesCompacted());
     }
   }
 }

@@ -39,18 +39,26 @@ public final class Node implements AutoCloseable {
   private final QueryProcessor processor;
   private final SystemTableSource tables;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
+  private final Storage storage;
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
 
+  /** A node keeping its data in memory. */
   public Node(NodeConfig config) {
+    this(config, dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock()));
+  }
+
+  /** A node storing data as {@code storageConfig} says; a durable one recovers its schema and data first. */
+  public Node(NodeConfig config, dev.ringlet.internal.storage.StorageConfig storageConfig) {
     this.config = config;
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
-    Storage storage = new Storage();
+    Storage storage = new Storage(storageConfig);
+    this.storage = storage;
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
@@ -63,6 +71,38 @@ public final class Node implements AutoCloseable {
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
             () -> dev.ringlet.internal.cluster.Topology.singleNode(config.datacenter())), access);
     access.setup();
+    if (storageConfig.durable()) {
+      java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
+      SchemaFile.load(schemaFile, processor);
+      // every stored table (user tables and stored system ones such as system_auth's) adopts its files
+      for (KeyspaceMetadata ks : schema.current().keyspaces().values()) {
+        if (ks.virtual()) {
+          continue;
+        }
+        for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
+          if (SystemKeyspaces.table(ks.name(), t.name()) == null) {
+            tables.store(t);
+          }
+        }
+      }
+      storage.recover();
+      schema.onChange(s -> SchemaFile.write(schemaFile, s));
+    }
+  }
+
+  /** This node's storage: flush, compaction, snapshots and statistics (see {@link dev.ringlet.api.RingletNode}). */
+  public Storage storage() {
+    return storage;
+  }
+
+  /** The table's id, or an IllegalArgumentException naming what is missing. */
+  public UUID tableId(String keyspace, String table) {
+    dev.ringlet.internal.schema.TableMetadata t = schema.current().table(keyspace, table);
+    if (t == null) {
+      throw new IllegalArgumentException("table: " + keyspace + "." + table + " (expected: an existing table)");
+    }
+    tables.store(t);
+    return t.id();
   }
 
   /** Starts serving CQL; returns once clients can connect. */
@@ -131,5 +171,6 @@ public final class Node implements AutoCloseable {
     if (s != null) {
       s.close();
     }
+    storage.close();
   }
 }

@@ -18,6 +18,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
       "  --authenticator A     AllowAllAuthenticator (default: no login) or PasswordAuthenticator",
       "                        (login required, superuser cassandra/cassandra, CassandraAuthorizer)",
+      "  --data-dir DIR        keep data in DIR across restarts (default: in memory, nothing on disk)",
+      "  --commitlog-sync MODE periodic (default), batch or group: when a write is acknowledged",
+      "                        relative to the commit log's fsync (needs --data-dir)",
       "  --help                print this help and exit",
       "");
 
@@ -62,6 +65,12 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--authenticator":
           spec = spec.withAuthentication(passwordAuthenticator(value));
           break;
+        case "--data-dir":
+          spec = spec.withDataDirectory(java.nio.file.Path.of(value));
+          break;
+        case "--commitlog-sync":
+          spec = spec.withCommitLogSync(commitLogSync(value));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
@@ -80,6 +89,19 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       default:
         throw new IllegalArgumentException("--authenticator: " + value
             + " (expected: AllowAllAuthenticator or PasswordAuthenticator)");
+    }
+  }
+
+  private static ClusterSpec.CommitLogSync commitLogSync(String value) {
+    switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "periodic":
+        return ClusterSpec.CommitLogSync.PERIODIC;
+      case "batch":
+        return ClusterSpec.CommitLogSync.BATCH;
+      case "group":
+        return ClusterSpec.CommitLogSync.GROUP;
+      default:
+        throw new IllegalArgumentException("--commitlog-sync: " + value + " (expected: periodic, batch or group)");
     }
   }
 

@@ -27,7 +27,11 @@ final class StoredPartition {
 
   synchronized void apply(PartitionUpdate update) {
     partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
-    rangeTombstones.addAll(update.rangeTombstones());
+    for (RangeTombstone rt : update.rangeTombstones()) {
+      if (!rangeTombstones.contains(rt)) {
+        rangeTombstones.add(rt);
+      }
+    }
     if (update.staticRow() != null) {
       staticRow.apply(update.staticRow());
     }

@@ -35,4 +35,24 @@ public interface TableStore {
 
   /** ALTER TABLE DROP: forgets the column's cells written at or before {@code timestampMicros}. */
   void dropColumn(String column, long timestampMicros);
+
+  /**
+   * The partition at {@code nowInSeconds} with only the rows between the bounds (the static row
+   * always), in clustering order or reversed. A store may read only the parts of the partition the
+   * slice needs. Not used by the executor yet; the default reads the whole partition.
+   */
+  default LivePartition readSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      boolean reversed, ClusteringComparator comparator, long nowInSeconds) {
+    LivePartition p = read(key, nowInSeconds);
+    java.util.List<LiveRow> rows = new java.util.ArrayList<>();
+    for (LiveRow r : p.rows()) {
+      if (comparator.contains(start, end, r.clustering())) {
+        rows.add(r);
+      }
+    }
+    if (reversed) {
+      java.util.Collections.reverse(rows);
+    }
+    return new LivePartition(key, p.staticRow(), rows);
+  }
 }

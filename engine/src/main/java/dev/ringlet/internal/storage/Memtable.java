@@ -1,0 +1,173 @@
+package dev.ringlet.internal.storage;
+
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One table's recent writes in memory, sorted by token: a concurrent skip list of partitions, each
+ * guarded by its own monitor. Tracks an estimate of its heap footprint so the store can flush it
+ * to an SSTable when it grows past a threshold.
+ */
+public final class Memtable {
+
+  /** Bytes counted per partition, row and cell besides their values: object headers and map entries. */
+  private static final int PARTITION_OVERHEAD = 160;
+  private static final int ROW_OVERHEAD = 120;
+  private static final int CELL_OVERHEAD = 80;
+
+  private final ClusteringComparator comparator;
+  private final ConcurrentSkipListMap<DecoratedKey, StoredPartition> partitions = new ConcurrentSkipListMap<>();
+  private final AtomicLong heapSize = new AtomicLong();
+  private final AtomicLong minTimestamp = new AtomicLong(Long.MAX_VALUE);
+
+  public Memtable(ClusteringComparator comparator) {
+    this.comparator = comparator;
+  }
+
+  public void apply(PartitionUpdate update) {
+    StoredPartition p = partitions.get(update.key());
+    long size = estimate(update);
+    if (p == null) {
+      StoredPartition created = new StoredPartition(update.key(), comparator);
+      p = partitions.putIfAbsent(update.key(), created);
+      if (p == null) {
+        p = created;
+        size += PARTITION_OVERHEAD + update.key().key().remaining();
+      }
+    }
+    p.apply(update);
+    heapSize.addAndGet(size);
+    minTimestamp.accumulateAndGet(PartitionMerge.minTimestamp(update), Math::min);
+  }
+
+  /** The estimated heap bytes held. */
+  public long heapSize() {
+    return heapSize.get();
+  }
+
+  /** The smallest write timestamp of anything applied (Long.MAX_VALUE when empty). */
+  public long minTimestamp() {
+    return minTimestamp.get();
+  }
+
+  public boolean isEmpty() {
+    return partitions.isEmpty();
+  }
+
+  public int partitionCount() {
+    return partitions.size();
+  }
+
+  public boolean contains(DecoratedKey key) {
+    return partitions.containsKey(key);
+  }
+
+  /** The partition resolved at {@code nowInSeconds}, or null when this memtable has nothing for the key. */
+  public LivePartition read(DecoratedKey key, long nowInSeconds) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? null : p.read(nowInSeconds);
+  }
+
+  /** The partition exactly as held, or null. */
+  public PartitionUpdate readRaw(DecoratedKey key) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? null : p.snapshot();
+  }
+
+  /** Partitions as held, in token order from {@code from} (null: the first). */
+  public Iterator<PartitionUpdate> iterator(DecoratedKey from, boolean inclusive) {
+    NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);
+    Iterator<StoredPartition> it = view.values().iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public PartitionUpdate next() {
+        return it.next().snapshot();
+      }
+    };
+  }
+
+  /** Partitions with live data at {@code nowInSeconds}, in token order from {@code from} (null: the first). */
+  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
+    NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);
+    Iterator<StoredPartition> it = view.values().iterator();
+    return new Iterator<>() {
+      private LivePartition next = advance();
+
+      private LivePartition advance() {
+        while (it.hasNext()) {
+          LivePartition p = it.next().read(nowInSeconds);
+          if (!p.isEmpty()) {
+            return p;
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public LivePartition next() {
+        if (next == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        LivePartition current = next;
+        next = advance();
+        return current;
+      }
+    };
+  }
+
+  public void dropColumn(String column, long timestampMicros) {
+    for (StoredPartition p : partitions.values()) {
+      p.dropColumn(column, timestampMicros);
+    }
+  }
+
+  private static long estimate(PartitionUpdate u) {
+    long size = 0;
+    for (RangeTombstone rt : u.rangeTombstones()) {
+      size += ROW_OVERHEAD + bytes(rt.start().prefix()) + bytes(rt.end().prefix());
+    }
+    if (u.staticRow() != null) {
+      size += estimate(u.staticRow());
+    }
+    for (RowUpdate r : u.rows()) {
+      size += estimate(r);
+    }
+    return size;
+  }
+
+  private static long estimate(RowUpdate r) {
+    long size = ROW_OVERHEAD + bytes(r.clustering());
+    for (Cell c : r.cells().values()) {
+      size += CELL_OVERHEAD + (c.value() == null ? 0 : c.value().remaining());
+    }
+    for (ComplexColumn c : r.complex().values()) {
+      size += ROW_OVERHEAD;
+      for (Map.Entry<ByteBuffer, Cell> e : c.cells().entrySet()) {
+        size += CELL_OVERHEAD * 2 + e.getKey().remaining() + (e.getValue().value() == null ? 0 : e.getValue().value().remaining());
+      }
+    }
+    return size;
+  }
+
+  private static long bytes(Clustering c) {
+    long n = 0;
+    for (ByteBuffer b : c.values()) {
+      n += 16 + b.remaining();
+    }
+    return n;
+  }
+}

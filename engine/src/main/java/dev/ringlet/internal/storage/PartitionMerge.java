@@ -1,0 +1,80 @@
+package dev.ringlet.internal.storage;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Versions of one partition from several sources (memtables, SSTables) merged with Cassandra's
+ * reconciliation: applying every version to an empty partition gives the same result in any order.
+ */
+public final class PartitionMerge {
+
+  private PartitionMerge() {}
+
+  /** The versions merged into one, rows in clustering order. */
+  public static PartitionUpdate merge(ClusteringComparator comparator, List<PartitionUpdate> versions) {
+    if (versions.size() == 1) {
+      return versions.get(0);
+    }
+    StoredPartition p = new StoredPartition(versions.get(0).key(), comparator);
+    for (PartitionUpdate v : versions) {
+      p.apply(v);
+    }
+    return p.snapshot();
+  }
+
+  /** The versions merged and resolved at {@code nowInSeconds}. */
+  public static LivePartition resolve(ClusteringComparator comparator, DecoratedKey key, List<PartitionUpdate> versions,
+      long nowInSeconds) {
+    StoredPartition p = new StoredPartition(key, comparator);
+    for (PartitionUpdate v : versions) {
+      p.apply(v);
+    }
+    return p.read(nowInSeconds);
+  }
+
+  /** An empty partition as a read sees it. */
+  public static LivePartition empty(DecoratedKey key) {
+    return new LivePartition(key, new LiveRow(Clustering.EMPTY, LivenessInfo.EMPTY, Map.of()), List.of());
+  }
+
+  /** The smallest write timestamp in an update (markers, cells, deletions); Long.MAX_VALUE when none. */
+  public static long minTimestamp(PartitionUpdate u) {
+    long min = Long.MAX_VALUE;
+    if (!u.partitionDeletion().isLive()) {
+      min = u.partitionDeletion().markedForDeleteAt();
+    }
+    for (RangeTombstone rt : u.rangeTombstones()) {
+      min = Math.min(min, rt.deletion().markedForDeleteAt());
+    }
+    if (u.staticRow() != null) {
+      min = Math.min(min, minTimestamp(u.staticRow()));
+    }
+    for (RowUpdate r : u.rows()) {
+      min = Math.min(min, minTimestamp(r));
+    }
+    return min;
+  }
+
+  private static long minTimestamp(RowUpdate r) {
+    long min = Long.MAX_VALUE;
+    if (!r.liveness().isEmpty()) {
+      min = r.liveness().timestamp();
+    }
+    if (!r.deletion().isLive()) {
+      min = Math.min(min, r.deletion().markedForDeleteAt());
+    }
+    for (Cell c : r.cells().values()) {
+      min = Math.min(min, c.timestamp());
+    }
+    for (ComplexColumn c : r.complex().values()) {
+      if (!c.deletion().isLive()) {
+        min = Math.min(min, c.deletion().markedForDeleteAt());
+      }
+      for (Cell cell : c.cells().values()) {
+        min = Math.min(min, cell.timestamp());
+      }
+    }
+    return min;
+  }
+}

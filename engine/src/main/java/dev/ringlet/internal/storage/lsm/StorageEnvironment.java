@@ -1,0 +1,115 @@
+package dev.ringlet.internal.storage.lsm;
+
+import dev.ringlet.internal.storage.commitlog.CommitLog;
+import dev.ringlet.internal.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every table store of one node shares: the clock (TTL expiry and gc grace), the commit log
+ * (null in memory mode), the memtable flush threshold, and two background threads, one for flushes
+ * and one for compactions, created on first use so a node that never flushes starts none.
+ */
+public final class StorageEnvironment implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StorageEnvironment.class);
+
+  private final Clock clock;
+  private final CommitLog commitLog;
+  private final long memtableThresholdBytes;
+  private final boolean autoCompaction;
+  private ExecutorService flushes;
+  private ExecutorService compactions;
+  private boolean closed;
+
+  public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction) {
+    this.clock = clock;
+    this.commitLog = commitLog;
+    this.memtableThresholdBytes = memtableThresholdBytes;
+    this.autoCompaction = autoCompaction;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Null in memory mode. */
+  public CommitLog commitLog() {
+    return commitLog;
+  }
+
+  public long memtableThresholdBytes() {
+    return memtableThresholdBytes;
+  }
+
+  public boolean autoCompaction() {
+    return autoCompaction;
+  }
+
+  synchronized Future<?> submitFlush(String what, Runnable task) {
+    if (closed) {
+      return null;
+    }
+    if (flushes == null) {
+      flushes = Executors.newSingleThreadExecutor(r -> thread(r, "ringlet-flush"));
+    }
+    return flushes.submit(() -> run(what, task));
+  }
+
+  synchronized Future<?> submitCompaction(String what, Runnable task) {
+    if (closed) {
+      return null;
+    }
+    if (compactions == null) {
+      compactions = Executors.newSingleThreadExecutor(r -> thread(r, "ringlet-compaction"));
+    }
+    return compactions.submit(() -> run(what, task));
+  }
+
+  private static void run(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      LOG.error("{} failed", what, e);
+      throw e;
+    }
+  }
+
+  private static Thread thread(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /** Stops the background threads, letting running tasks finish (pending compactions are dropped). */
+  @Override
+  public void close() {
+    ExecutorService f;
+    ExecutorService c;
+    synchronized (this) {
+      closed = true;
+      f = flushes;
+      c = compactions;
+    }
+    if (c != null) {
+      c.shutdownNow();
+    }
+    if (f != null) {
+      f.shutdown();
+    }
+    try {
+      if (f != null) {
+        f.awaitTermination(1, TimeUnit.MINUTES);
+      }
+      if (c != null) {
+        c.awaitTermination(1, TimeUnit.MINUTES);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
