@@ -1,6 +1,7 @@
 package dev.ringlet.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,9 +43,37 @@ public final class ClusterSpec {
   private final int port;
   private final Path dataDirectory;
   private final CommitLogSync commitLogSync;
+  private final Addressing addressing;
+  private final boolean manualClock;
+  private final Duration readTimeout;
+  private final Duration writeTimeout;
+
+  /** How the nodes of a multi-node cluster get their addresses (a single node uses {@link #address()} and {@link #port()}). */
+  public enum Addressing {
+    /** {@link #DISTINCT_ADDRESSES} where the OS allows binding 127.0.0.2 (Linux), else {@link #SHARED_ADDRESS}. */
+    AUTO,
+    /**
+     * Each node on its own loopback address {@code 127.x.y.z} (a free block, chosen so clusters in
+     * this or other JVMs never collide) on the port (9042 when the spec's port is 0).
+     */
+    DISTINCT_ADDRESSES,
+    /** Every node on the spec's address, each on its own port (free ones when the spec's port is 0, else consecutive). */
+    SHARED_ADDRESS
+  }
 
   private ClusterSpec(String clusterName, String releaseVersion, List<DatacenterSpec> datacenters, int numTokens,
       String address, int port, Path dataDirectory, CommitLogSync commitLogSync) {
+    this(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync, Addressing.AUTO, false,
+        Duration.ofSeconds(5), Duration.ofSeconds(2));
+  }
+
+  private ClusterSpec(String clusterName, String releaseVersion, List<DatacenterSpec> datacenters, int numTokens,
+      String address, int port, Path dataDirectory, CommitLogSync commitLogSync, Addressing addressing, boolean manualClock,
+      Duration readTimeout, Duration writeTimeout) {
+    this.addressing = Objects.requireNonNull(addressing, "addressing");
+    this.manualClock = manualClock;
+    this.readTimeout = positive(readTimeout, "readTimeout");
+    this.writeTimeout = positive(writeTimeout, "writeTimeout");
     requireName(clusterName, "clusterName");
     requireName(releaseVersion, "releaseVersion");
     if (!releaseVersion.matches("\\d+\\.\\d+(\\.\\d+)?.*")) {
@@ -73,6 +102,14 @@ public final class ClusterSpec {
     this.port = port;
     this.dataDirectory = dataDirectory;
     this.commitLogSync = Objects.requireNonNull(commitLogSync, "commitLogSync");
+  }
+
+  private static Duration positive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + ": " + d + " (expected: positive)");
+    }
+    return d;
   }
 
   static void requireName(String value, String what) {
@@ -144,11 +181,11 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withClusterName(String name) {
-    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   public ClusterSpec withReleaseVersion(String version) {
-    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   /** Renames the only datacenter; refused when the spec has several. */
@@ -174,28 +211,72 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withDatacenters(List<DatacenterSpec> dcs) {
-    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   public ClusterSpec withNumTokens(int tokens) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   public ClusterSpec withAddress(String newAddress) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   public ClusterSpec withPort(int newPort) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   /** Keeps data in {@code directory} (one subdirectory per node) so it survives restarts; null keeps it in memory. */
   public ClusterSpec withDataDirectory(Path directory) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync, addressing, manualClock, readTimeout, writeTimeout);
   }
 
   public ClusterSpec withCommitLogSync(CommitLogSync sync) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync, addressing, manualClock, readTimeout, writeTimeout);
+  }
+
+  /** How nodes get addresses; default {@link Addressing#AUTO}. */
+  public Addressing addressing() {
+    return addressing;
+  }
+
+  public ClusterSpec withAddressing(Addressing newAddressing) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        newAddressing, manualClock, readTimeout, writeTimeout);
+  }
+
+  /**
+   * Whether the cluster runs on a manual clock that only {@link RingletCluster#advanceClock} moves
+   * (write timestamps, TTLs, gossip rounds, failure detection, request timeouts); default false (the
+   * system clock). A manual clock starts at the real time of {@link Ringlet#start}.
+   */
+  public boolean manualClock() {
+    return manualClock;
+  }
+
+  public ClusterSpec withManualClock(boolean manual) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        addressing, manual, readTimeout, writeTimeout);
+  }
+
+  /** How long a coordinator waits for replicas to answer a read ({@code read_request_timeout}, default 5 s). */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  public ClusterSpec withReadTimeout(Duration timeout) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        addressing, manualClock, timeout, writeTimeout);
+  }
+
+  /** How long a coordinator waits for replicas to acknowledge a write ({@code write_request_timeout}, default 2 s). */
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  public ClusterSpec withWriteTimeout(Duration timeout) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        addressing, manualClock, readTimeout, timeout);
   }
 
   private DatacenterSpec only(String what) {
@@ -210,18 +291,23 @@ public final class ClusterSpec {
   public boolean equals(Object o) {
     return o instanceof ClusterSpec s && clusterName.equals(s.clusterName) && releaseVersion.equals(s.releaseVersion)
         && datacenters.equals(s.datacenters) && numTokens == s.numTokens && address.equals(s.address) && port == s.port
-        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync;
+        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync
+        && addressing == s.addressing && manualClock == s.manualClock && readTimeout.equals(s.readTimeout)
+        && writeTimeout.equals(s.writeTimeout);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        addressing, manualClock, readTimeout, writeTimeout);
   }
 
   @Override
   public String toString() {
     return "ClusterSpec[clusterName=" + clusterName + ", releaseVersion=" + releaseVersion + ", datacenters=" + datacenters
         + ", numTokens=" + numTokens + ", address=" + address + ", port=" + port
-        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync) + "]";
+        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync)
+        + ", addressing=" + addressing + (manualClock ? ", manual clock" : "") + ", readTimeout=" + readTimeout
+        + ", writeTimeout=" + writeTimeout + "]";
   }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
  * Everything one node needs to start, validated by whoever builds it (the cluster from its spec).
  *
  * @param tokens the node's Murmur3 tokens, sorted
+ * @param storagePort the inter-node port the node advertises ({@code peer_port}): 7000, or distinct
+ *     per node when nodes share an address
  */
 public record NodeConfig(
     String clusterName,
@@ -19,7 +21,14 @@ public record NodeConfig(
     String releaseVersion,
     UUID hostId,
     List<Long> tokens,
-    Clock clock) {
+    Clock clock,
+    int storagePort) {
+
+  /** A node with the standard storage port. */
+  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
+      UUID hostId, List<Long> tokens, Clock clock) {
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000);
+  }
 
   public NodeConfig {
     tokens = List.copyOf(tokens);

@@ -32,14 +32,27 @@ import java.util.concurrent.CompletionStage;
 public final class CqlRequestProcessor implements RequestProcessor {
 
   private final QueryProcessor processor;
+  private final java.util.concurrent.Executor executor;
 
   public CqlRequestProcessor(QueryProcessor processor) {
+    this(processor, null);
+  }
+
+  /**
+   * @param executor where requests run when they may wait for other nodes (a cluster's
+   *     coordinators), so an I/O thread never blocks; null runs them on the I/O thread
+   */
+  public CqlRequestProcessor(QueryProcessor processor, java.util.concurrent.Executor executor) {
     this.processor = processor;
+    this.executor = executor;
   }
 
   @Override
   public ConnectionHandler open(ClientConnection connection) {
     ClientSession session = new ClientSession();
+    if (executor != null) {
+      return request -> CompletableFuture.supplyAsync(() -> serve(request, session), executor);
+    }
     return request -> CompletableFuture.completedFuture(serve(request, session));
   }
 

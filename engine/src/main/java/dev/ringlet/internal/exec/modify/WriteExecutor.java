@@ -34,13 +34,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriteExecutor {
 
-  private final TableSource source;
+  private final dev.ringlet.internal.exec.RequestTables tables;
   private final TimestampGenerator timestamps;
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
 
   public WriteExecutor(TableSource source, TimestampGenerator timestamps, Clock clock) {
-    this.source = source;
+    this(dev.ringlet.internal.exec.RequestTables.of(source), timestamps, clock);
+  }
+
+  /** @param tables each request's tables, at its consistency level */
+  public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, TimestampGenerator timestamps, Clock clock) {
+    this.tables = tables;
     this.timestamps = timestamps;
     this.clock = clock;
   }
@@ -50,6 +55,7 @@ public final class WriteExecutor {
       return conditional(statement, values, options);
     }
     long now = clock.nowInSeconds();
+    TableSource source = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.SIMPLE);
     TableStore store = source.store(statement.table());
     WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
     for (PartitionUpdate u : statement.updates(values, ctx)) {
@@ -77,6 +83,9 @@ public final class WriteExecutor {
       return conditionalBatch(statements, values, options);
     }
     long now = clock.nowInSeconds();
+    TableSource source = tables.forRequest(options.consistency(), type == BatchType.LOGGED
+        ? dev.ringlet.internal.cluster.WriteType.BATCH : type == BatchType.COUNTER
+        ? dev.ringlet.internal.cluster.WriteType.COUNTER : dev.ringlet.internal.cluster.WriteType.UNLOGGED_BATCH);
     long fallback = batchTimestamp != Long.MIN_VALUE ? batchTimestamp
         : options.hasDefaultTimestamp() ? options.defaultTimestamp() : timestamps.next();
     Map<UUID, List<PartitionUpdate>> byTable = new java.util.LinkedHashMap<>();
@@ -121,7 +130,7 @@ public final class WriteExecutor {
       }
       key = keys.get(0);
     }
-    TableStore store = source.store(table);
+    TableStore store = casSource(options).store(table);
     synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
       long now = clock.nowInSeconds();
       LivePartition partition = store.read(key, now);
@@ -207,7 +216,7 @@ public final class WriteExecutor {
     }
     DecoratedKey key = keys.get(0);
     Clustering clustering = clusterings.get(0);
-    TableStore store = source.store(table);
+    TableStore store = casSource(options).store(table);
     synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
       long now = clock.nowInSeconds();
       LivePartition partition = store.read(key, now);
@@ -221,6 +230,14 @@ public final class WriteExecutor {
       }
       return lwtResult(statement, applied, current);
     }
+  }
+
+  /** Conditional writes read at the serial level (as QUORUM or LOCAL_QUORUM) and commit at the request's level. */
+  private TableSource casSource(QueryOptions options) {
+    TableSource read = tables.forRequest(options.serialConsistency() == null
+        ? dev.ringlet.internal.cluster.ConsistencyLevel.SERIAL : options.serialConsistency(), dev.ringlet.internal.cluster.WriteType.CAS);
+    TableSource commit = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.CAS);
+    return table -> new CasStore(read.store(table), commit.store(table));
   }
 
   private static String verb(ModificationStatement s) {
