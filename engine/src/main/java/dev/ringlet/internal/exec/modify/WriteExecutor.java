@@ -7,6 +7,7 @@ import dev.ringlet.internal.exec.PartitionKeys;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.TableSource;
+import dev.ringlet.internal.exec.ConditionalWrites;
 import dev.ringlet.internal.exec.select.RowAccess;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WriteExecutor {
 
   private final dev.ringlet.internal.exec.RequestTables tables;
+  private final ConditionalWrites conditionalWrites;
   private final TimestampGenerator timestamps;
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
@@ -45,7 +47,14 @@ public final class WriteExecutor {
 
   /** @param tables each request's tables, at its consistency level */
   public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, TimestampGenerator timestamps, Clock clock) {
+    this(tables, null, timestamps, clock);
+  }
+
+  /** @param conditionalWrites how LWTs agree across replicas (Paxos); null serialises them on this node */
+  public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, ConditionalWrites conditionalWrites,
+      TimestampGenerator timestamps, Clock clock) {
     this.tables = tables;
+    this.conditionalWrites = conditionalWrites != null ? conditionalWrites : this::lockedCas;
     this.timestamps = timestamps;
     this.clock = clock;
   }
@@ -131,9 +140,8 @@ public final class WriteExecutor {
       key = keys.get(0);
     }
     TableStore store = casSource(options).store(table);
-    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+    return cas(table, key, options, (partition, ts) -> {
       long now = clock.nowInSeconds();
-      LivePartition partition = store.read(key, now);
       boolean applied = true;
       List<RowAccess> checked = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
@@ -148,18 +156,14 @@ public final class WriteExecutor {
         }
       }
       if (applied) {
-        long ts = timestamps.next();
         List<PartitionUpdate> updates = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
           updates.addAll(statements.get(i).updates(values.get(i), context(ts, now, store)));
         }
-        for (PartitionUpdate u : PartitionUpdates.mergeByPartition(updates)) {
-          store.apply(u);
-        }
-        return lwtResult(statements.get(0), true, null);
+        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtResult(statements.get(0), true, null));
       }
-      return batchNotApplied(table, checked);
-    }
+      return new ConditionalWrites.Outcome(List.of(), batchNotApplied(table, checked));
+    });
   }
 
   private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
@@ -217,18 +221,32 @@ public final class WriteExecutor {
     DecoratedKey key = keys.get(0);
     Clustering clustering = clusterings.get(0);
     TableStore store = casSource(options).store(table);
-    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+    return cas(table, key, options, (partition, ts) -> {
       long now = clock.nowInSeconds();
-      LivePartition partition = store.read(key, now);
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
-      if (applied) {
-        WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
-        for (PartitionUpdate u : statement.updates(values, ctx)) {
-          store.apply(u);
-        }
+      List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();
+      return new ConditionalWrites.Outcome(updates, lwtResult(statement, applied, current));
+    });
+  }
+
+  private Result cas(TableMetadata table, DecoratedKey key, QueryOptions options, ConditionalWrites.Step step) {
+    dev.ringlet.internal.cluster.ConsistencyLevel serial = options.serialConsistency() == null
+        ? dev.ringlet.internal.cluster.ConsistencyLevel.SERIAL : options.serialConsistency();
+    return conditionalWrites.cas(table, key, serial, options.consistency(), step);
+  }
+
+  /** One node: the read-check-write under a per-table lock, at the timestamp the node would give the write. */
+  private Result lockedCas(TableMetadata table, DecoratedKey key, dev.ringlet.internal.cluster.ConsistencyLevel serial,
+      dev.ringlet.internal.cluster.ConsistencyLevel commit, ConditionalWrites.Step step) {
+    TableStore read = tables.forRequest(serial, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
+    TableStore write = tables.forRequest(commit, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
+    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+      ConditionalWrites.Outcome outcome = step.decide(read.read(key, clock.nowInSeconds()), timestamps.next());
+      for (PartitionUpdate u : outcome.updates()) {
+        write.apply(u);
       }
-      return lwtResult(statement, applied, current);
+      return outcome.result();
     }
   }
 
