@@ -14,6 +14,12 @@ public enum MessageVerb {
   BATCH_STORE,
   /** A batchlog entry removed once its batch is applied. */
   BATCH_REMOVE,
+  /** Paxos prepare (LWT). */
+  PAXOS_PREPARE,
+  /** Paxos propose (LWT). */
+  PAXOS_PROPOSE,
+  /** Paxos commit (LWT). */
+  PAXOS_COMMIT,
   /** TRUNCATE on a replica. */
   TRUNCATE,
   /** ALTER TABLE DROP on a replica. */

@@ -14,6 +14,12 @@ public enum Verb {
   BATCH_STORE,
   /** Forget a stored batch: it has been applied. */
   BATCH_REMOVE,
+  /** Paxos phase 1: promise not to accept older ballots, and say what was accepted and committed. */
+  PAXOS_PREPARE,
+  /** Paxos phase 2: accept a proposal. */
+  PAXOS_PROPOSE,
+  /** Paxos: apply an accepted proposal. */
+  PAXOS_COMMIT,
   /** Empty a table. */
   TRUNCATE,
   /** Forget a dropped column's cells. */

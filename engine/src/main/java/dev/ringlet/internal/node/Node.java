@@ -6,6 +6,8 @@ import dev.ringlet.internal.cluster.Topology;
 import dev.ringlet.internal.coordinator.CoordinatedTables;
 import dev.ringlet.internal.coordinator.Coordinator;
 import dev.ringlet.internal.coordinator.HintStore;
+import dev.ringlet.internal.coordinator.PaxosCoordinator;
+import dev.ringlet.internal.coordinator.PaxosReplica;
 import dev.ringlet.internal.coordinator.ReplicaService;
 import dev.ringlet.internal.coordinator.SchemaSync;
 import dev.ringlet.internal.exec.ConsistencyGuard;
@@ -83,6 +85,7 @@ public final class Node implements AutoCloseable, GossipListener {
     RequestTables requestTables;
     TableSource ddlTables;
     ConsistencyGuard guard;
+    dev.ringlet.internal.exec.ConditionalWrites conditional = null;
     if (cluster == null) {
       this.messaging = null;
       this.gossiper = null;
@@ -102,6 +105,9 @@ public final class Node implements AutoCloseable, GossipListener {
           gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
       CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator);
+      PaxosReplica paxos = new PaxosReplica(replica);
+      paxos.register(messaging);
+      conditional = new PaxosCoordinator(coordinator, paxos, schema::current);
       requestTables = coordinated;
       ddlTables = coordinated.everyNode();
       // Per-token replica checks happen in the coordinator; the guard only validates the level.
@@ -110,7 +116,7 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     Map<String, Integer> datacenters = cluster == null ? Map.of(config.datacenter(), 1) : cluster.ring().datacenterSizes();
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, () -> datacenters, ids::next, config.clock());
-    WriteExecutor writes = new WriteExecutor(requestTables, timestamps, config.clock());
+    WriteExecutor writes = new WriteExecutor(requestTables, conditional, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, new TermFunctions(config.clock(), schema::current),
         config.clock(), this::publishSchemaChange, guard);
   }
