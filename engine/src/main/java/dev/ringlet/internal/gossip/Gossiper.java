@@ -37,6 +37,7 @@ public final class Gossiper {
   private static final class PeerState {
     boolean alive;
     UUID schemaVersion;
+    long heartbeatVersion = -1;
     long generation = -1;
     long lastHeardMillis;
     final Deque<Long> intervals = new ArrayDeque<>();
@@ -184,6 +185,9 @@ public final class Gossiper {
     }
     boolean up;
     synchronized (s) {
+      if (beat.generation() == s.generation && beat.version() < s.heartbeatVersion) {
+        return; // an older heartbeat overtaken by a newer one (nested rounds): nothing new in it
+      }
       if (beat.generation() != s.generation) {
         s.intervals.clear();
         s.lastHeardMillis = 0;
@@ -192,6 +196,7 @@ public final class Gossiper {
       up = !s.alive || beat.generation() != s.generation && s.generation != -1;
       boolean restarted = s.alive && beat.generation() != s.generation && s.generation != -1;
       s.generation = beat.generation();
+      s.heartbeatVersion = beat.version();
       s.schemaVersion = beat.schemaVersion();
       s.alive = true;
       if (restarted) {

@@ -139,6 +139,10 @@ public final class Node implements AutoCloseable, GossipListener {
   public void start(WireResources resources) {
     if (cluster != null) {
       cluster.bus().setRunning(config.hostId(), true);
+      // Catch up on schema changes missed while down before peers replay hints for new tables.
+      for (UUID peer : peerIds()) {
+        schemaSync.pull(peer);
+      }
       gossiper.start();
     }
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
