@@ -6,6 +6,7 @@ import dev.ringlet.internal.cluster.Topology;
 import dev.ringlet.internal.coordinator.CoordinatedTables;
 import dev.ringlet.internal.coordinator.Coordinator;
 import dev.ringlet.internal.coordinator.HintStore;
+import dev.ringlet.internal.coordinator.Batchlog;
 import dev.ringlet.internal.coordinator.PaxosCoordinator;
 import dev.ringlet.internal.coordinator.PaxosReplica;
 import dev.ringlet.internal.coordinator.ReplicaService;
@@ -63,6 +64,7 @@ public final class Node implements AutoCloseable, GossipListener {
   private final Gossiper gossiper;
   private final SchemaSync schemaSync;
   private final HintStore hints = new HintStore();
+  private final Batchlog batchlog;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
 
@@ -86,7 +88,9 @@ public final class Node implements AutoCloseable, GossipListener {
     TableSource ddlTables;
     ConsistencyGuard guard;
     dev.ringlet.internal.exec.ConditionalWrites conditional = null;
+    dev.ringlet.internal.exec.LoggedBatches batches = dev.ringlet.internal.exec.LoggedBatches.NONE;
     if (cluster == null) {
+      this.batchlog = null;
       this.messaging = null;
       this.gossiper = null;
       this.schemaSync = null;
@@ -108,6 +112,8 @@ public final class Node implements AutoCloseable, GossipListener {
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
       conditional = new PaxosCoordinator(coordinator, paxos, schema::current);
+      this.batchlog = new Batchlog(coordinator, schema::current);
+      batches = batchlog;
       requestTables = coordinated;
       ddlTables = coordinated.everyNode();
       // Per-token replica checks happen in the coordinator; the guard only validates the level.
@@ -116,7 +122,7 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     Map<String, Integer> datacenters = cluster == null ? Map.of(config.datacenter(), 1) : cluster.ring().datacenterSizes();
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, () -> datacenters, ids::next, config.clock());
-    WriteExecutor writes = new WriteExecutor(requestTables, conditional, timestamps, config.clock());
+    WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, new TermFunctions(config.clock(), schema::current),
         config.clock(), this::publishSchemaChange, guard);
   }
@@ -170,6 +176,7 @@ public final class Node implements AutoCloseable, GossipListener {
   void gossipRound() {
     if (isRunning() && cluster != null && !cluster.bus().paused(config.hostId())) {
       gossiper.round();
+      batchlog.replayExpired();
       for (UUID peer : peerIds()) {
         if (hints.pending(peer) > 0 && gossiper.isAlive(peer)) {
           hints.replay(peer, messaging);

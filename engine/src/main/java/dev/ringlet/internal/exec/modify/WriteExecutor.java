@@ -37,6 +37,7 @@ public final class WriteExecutor {
 
   private final dev.ringlet.internal.exec.RequestTables tables;
   private final ConditionalWrites conditionalWrites;
+  private final dev.ringlet.internal.exec.LoggedBatches loggedBatches;
   private final TimestampGenerator timestamps;
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
@@ -47,13 +48,17 @@ public final class WriteExecutor {
 
   /** @param tables each request's tables, at its consistency level */
   public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, TimestampGenerator timestamps, Clock clock) {
-    this(tables, null, timestamps, clock);
+    this(tables, null, dev.ringlet.internal.exec.LoggedBatches.NONE, timestamps, clock);
   }
 
-  /** @param conditionalWrites how LWTs agree across replicas (Paxos); null serialises them on this node */
+  /**
+   * @param conditionalWrites how LWTs agree across replicas (Paxos); null serialises them on this node
+   * @param loggedBatches how multi-partition LOGGED batches are made atomic (the batchlog)
+   */
   public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, ConditionalWrites conditionalWrites,
-      TimestampGenerator timestamps, Clock clock) {
+      dev.ringlet.internal.exec.LoggedBatches loggedBatches, TimestampGenerator timestamps, Clock clock) {
     this.tables = tables;
+    this.loggedBatches = loggedBatches;
     this.conditionalWrites = conditionalWrites != null ? conditionalWrites : this::lockedCas;
     this.timestamps = timestamps;
     this.clock = clock;
@@ -110,11 +115,21 @@ public final class WriteExecutor {
       merged.put(e.getKey(), PartitionUpdates.mergeByPartition(e.getValue()));
     }
     List<String> warnings = BatchRules.warnings(type, merged, tables);
-    for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
-      TableStore store = source.store(tables.get(e.getKey()));
-      for (PartitionUpdate u : e.getValue()) {
-        store.apply(u);
+    Runnable apply = () -> {
+      for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
+        TableStore store = source.store(tables.get(e.getKey()));
+        for (PartitionUpdate u : e.getValue()) {
+          store.apply(u);
+        }
       }
+    };
+    int partitions = merged.values().stream().mapToInt(List::size).sum();
+    if (type == BatchType.LOGGED && partitions > 1) {
+      Map<TableMetadata, List<PartitionUpdate>> byTableMetadata = new java.util.LinkedHashMap<>();
+      merged.forEach((id, updates) -> byTableMetadata.put(tables.get(id), updates));
+      loggedBatches.run(byTableMetadata, options.consistency(), apply);
+    } else {
+      apply.run();
     }
     return new Result.Void(warnings);
   }
