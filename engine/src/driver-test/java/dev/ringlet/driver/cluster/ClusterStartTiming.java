@@ -21,6 +21,30 @@ public final class ClusterStartTiming {
     measure("3 nodes", ClusterSpec.defaults().withNodes(3));
     measure("6 nodes, 2 DCs", ClusterSpec.defaults().withDatacenters(DatacenterSpec.of("dc1", 3), DatacenterSpec.of("dc2", 3)));
     heap(ClusterSpec.defaults().withNodes(6));
+    throughput(ClusterSpec.defaults().withNodes(3));
+  }
+
+  /** Prepared inserts at QUORUM, RF=3, 128 in flight. */
+  private static void throughput(ClusterSpec spec) throws Exception {
+    try (RingletCluster c = Ringlet.start(spec);
+        CqlSession s = CqlSession.builder().addContactPoints(c.contactPoints()).withLocalDatacenter(c.localDatacenter()).build()) {
+      s.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      s.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      com.datastax.oss.driver.api.core.cql.PreparedStatement insert = s.prepare("INSERT INTO ks.t (k, v) VALUES (?, ?)");
+      for (int round = 0; round < 2; round++) {
+        int n = 50_000;
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(128);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          inFlight.acquire();
+          s.executeAsync(insert.bind(i, "value-" + i).setConsistencyLevel(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM))
+              .whenComplete((r, e) -> inFlight.release());
+        }
+        inFlight.acquire(128);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("RF=3 QUORUM inserts, round %d: %.0f/s%n", round + 1, n / seconds);
+      }
+    }
   }
 
   private static void measure(String name, ClusterSpec spec) {
