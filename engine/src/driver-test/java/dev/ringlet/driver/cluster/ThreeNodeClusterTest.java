@@ -143,6 +143,34 @@ class ThreeNodeClusterTest {
     assertThat(session.execute(one).one().getString(0)).isEqualTo("new");
   }
 
+  @Test
+  void should_finish_an_accepted_but_uncommitted_lwt_on_a_serial_read() {
+    session.execute(at("INSERT INTO ks.t (k, v) VALUES (8, 'old')", ConsistencyLevel.ALL));
+    RingletNode first = cluster.node(0);
+    // The proposal is accepted everywhere but its commit reaches only the coordinator's own replica.
+    cluster.addRule(MessageRule.drop().verb(MessageVerb.PAXOS_COMMIT).from(first));
+    SimpleStatement cas = at("UPDATE ks.t SET v = 'new' WHERE k = 8 IF v = 'old'", ConsistencyLevel.QUORUM)
+        .setNode(driverNode(first));
+    CompletionStage<?> pending = session.executeAsync(cas);
+    awaitCondition(() -> {
+      cluster.advanceClock(Duration.ofMillis(500));
+      return pending.toCompletableFuture().isDone();
+    });
+    assertThatThrownBy(() -> pending.toCompletableFuture().get()).hasCauseInstanceOf(WriteTimeoutException.class)
+        .satisfies(t -> assertThat(((WriteTimeoutException) t.getCause()).getWriteType()).isEqualTo(WriteType.SIMPLE));
+    cluster.heal();
+    cluster.isolate(first);
+    RingletNode other = cluster.node(1);
+    assertThat(session.execute(at("SELECT v FROM ks.t WHERE k = 8", ConsistencyLevel.QUORUM).setNode(driverNode(other)))
+        .one().getString(0)).as("a quorum read does not see the uncommitted proposal").isEqualTo("old");
+    assertThat(session.execute(at("SELECT v FROM ks.t WHERE k = 8", ConsistencyLevel.SERIAL).setNode(driverNode(other)))
+        .one().getString(0)).as("a serial read finishes it").isEqualTo("new");
+    assertThat(session.execute(at("SELECT v FROM ks.t WHERE k = 8", ConsistencyLevel.QUORUM).setNode(driverNode(other)))
+        .one().getString(0)).isEqualTo("new");
+    assertThatThrownBy(() -> session.execute(at("SELECT v FROM ks.t", ConsistencyLevel.SERIAL).setNode(driverNode(other))))
+        .hasMessage("SERIAL/LOCAL_SERIAL consistency may only be requested for one partition at a time");
+  }
+
   private static SimpleStatement at(String cql, ConsistencyLevel level) {
     return SimpleStatement.newInstance(cql).setConsistencyLevel(level);
   }

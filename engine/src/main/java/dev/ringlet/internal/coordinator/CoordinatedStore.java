@@ -26,12 +26,14 @@ final class CoordinatedStore implements TableStore {
   private final TableStore own;
   private final Coordinator coordinator;
   private final ReadCoordinator reads;
+  private final PaxosCoordinator paxos;
   private final ConsistencyLevel readLevel;
   private final ConsistencyLevel writeLevel;
   private final WriteType writeType;
 
   CoordinatedStore(KeyspaceMetadata ks, TableMetadata table, TableStore own, Coordinator coordinator, ReadCoordinator reads,
-      ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType) {
+      PaxosCoordinator paxos, ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType) {
+    this.paxos = paxos;
     this.ks = ks;
     this.table = table;
     this.own = own;
@@ -59,6 +61,7 @@ final class CoordinatedStore implements TableStore {
 
   @Override
   public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
+    refuseSerialRange();
     MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
     for (PartitionUpdate p : reads.range(ks, table, from, inclusive, readLevel)) {
       view.apply(p);
@@ -68,11 +71,22 @@ final class CoordinatedStore implements TableStore {
 
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
+    if (readLevel != null && readLevel.isSerial()) {
+      return paxos.serialRead(table, key, readLevel);
+    }
     return reads.read(ks, table, key, readLevel);
+  }
+
+  private void refuseSerialRange() {
+    if (readLevel != null && readLevel.isSerial()) {
+      throw dev.ringlet.internal.error.CqlException.invalid(
+          "SERIAL/LOCAL_SERIAL consistency may only be requested for one partition at a time");
+    }
   }
 
   @Override
   public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
+    refuseSerialRange();
     List<PartitionUpdate> all = reads.range(ks, table, from, inclusive, readLevel);
     return all.iterator();
   }

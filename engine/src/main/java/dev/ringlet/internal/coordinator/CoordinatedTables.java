@@ -24,12 +24,14 @@ public final class CoordinatedTables implements RequestTables {
   private final TableSource local;
   private final Coordinator coordinator;
   private final ReadCoordinator reads;
+  private final PaxosCoordinator paxos;
 
-  public CoordinatedTables(Supplier<Schema> schema, TableSource local, Coordinator coordinator) {
+  public CoordinatedTables(Supplier<Schema> schema, TableSource local, Coordinator coordinator, PaxosCoordinator paxos) {
     this.schema = schema;
     this.local = local;
     this.coordinator = coordinator;
     this.reads = new ReadCoordinator(coordinator);
+    this.paxos = paxos;
   }
 
   @Override
@@ -52,9 +54,12 @@ public final class CoordinatedTables implements RequestTables {
     if (SystemNames.isSystem(table.keyspace())) {
       return new EverywhereStore(own, table, coordinator);
     }
-    ConsistencyLevel readLevel = consistency == ConsistencyLevel.SERIAL ? ConsistencyLevel.QUORUM
-        : consistency == ConsistencyLevel.LOCAL_SERIAL ? ConsistencyLevel.LOCAL_QUORUM : consistency;
-    return new CoordinatedStore(ks, table, own, coordinator, reads, readLevel, consistency,
+    ConsistencyLevel readLevel = consistency;
+    if (consistency != null && consistency.isSerial() && writeType == WriteType.CAS) {
+      // The Paxos round itself reads at the quorum level; this store only serves its writes.
+      readLevel = consistency == ConsistencyLevel.SERIAL ? ConsistencyLevel.QUORUM : ConsistencyLevel.LOCAL_QUORUM;
+    }
+    return new CoordinatedStore(ks, table, own, coordinator, reads, paxos, readLevel, consistency,
         table.counter() && writeType == WriteType.SIMPLE ? WriteType.COUNTER : writeType);
   }
 }

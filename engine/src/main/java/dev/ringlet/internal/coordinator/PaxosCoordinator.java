@@ -100,6 +100,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
         repairCommits(promises, table, key, mostRecentCommit);
       }
       PartitionUpdate raw = reads.read(ks, table, key, localSerial ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.QUORUM);
+      if (step instanceof RawStep r) {
+        r.raw(raw);
+      }
       MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
       if (raw != null) {
         view.apply(raw);
@@ -124,6 +127,32 @@ public final class PaxosCoordinator implements ConditionalWrites {
     throw new WriteTimeoutException(serial, 0, blockFor, WriteType.CAS);
   }
 
+  /**
+   * A SERIAL/LOCAL_SERIAL read of one partition: a Paxos round that finishes any in-progress
+   * proposal and brings the promise quorum up to the latest commit before reading at QUORUM /
+   * LOCAL_QUORUM, proposing nothing itself.
+   */
+  public PartitionUpdate serialRead(TableMetadata table, DecoratedKey key, ConsistencyLevel serial) {
+    PartitionUpdate[] read = new PartitionUpdate[1];
+    cas(table, key, serial, ConsistencyLevel.QUORUM, new RawStep() {
+      @Override
+      public Outcome decide(dev.ringlet.internal.storage.LivePartition current, long timestamp) {
+        return new Outcome(List.of(), null);
+      }
+
+      @Override
+      public void raw(PartitionUpdate partition) {
+        read[0] = partition;
+      }
+    });
+    return read[0];
+  }
+
+  /** A step that also wants the partition as stored (for serial reads). */
+  private interface RawStep extends Step {
+    void raw(PartitionUpdate partition);
+  }
+
   private Ballot nextBallot(Ballot seen) {
     long now = c.time.clock().currentTimeMicros();
     long micros = lastBallot.updateAndGet(last -> Math.max(Math.max(now, last + 1), seen.micros() + 1));
@@ -134,8 +163,24 @@ public final class PaxosCoordinator implements ConditionalWrites {
   private int propose(List<Endpoint> participants, TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal,
       int blockFor, ConsistencyLevel serial) {
     PaxosMessages.Propose message = new PaxosMessages.Propose(table.id(), key, proposal);
-    Map<Endpoint, PaxosMessages.Accepted> answers = exchange(participants, Verb.PAXOS_PROPOSE, message,
-        e -> local.propose(message), participants.size());
+    Map<Endpoint, PaxosMessages.Accepted> answers = new ConcurrentHashMap<>();
+    for (Endpoint e : participants) {
+      if (e.equals(c.self)) {
+        answers.put(e, local.propose(message));
+      } else {
+        c.messaging.request(e.hostId(), Verb.PAXOS_PROPOSE, message, a -> {
+          if (!a.failure()) {
+            answers.put(e, (PaxosMessages.Accepted) a.payload());
+          }
+        });
+      }
+    }
+    // Done once a quorum accepted, or everyone answered, or the write timeout passed.
+    c.time.awaitUntil(() -> accepted(answers) >= blockFor || answers.size() >= participants.size(), c.deadline(c.timeouts.write()));
+    return accepted(answers);
+  }
+
+  private static int accepted(Map<Endpoint, PaxosMessages.Accepted> answers) {
     int accepted = 0;
     for (PaxosMessages.Accepted a : answers.values()) {
       if (a.accepted()) {

@@ -108,10 +108,11 @@ public final class Node implements AutoCloseable, GossipListener {
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
           gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
-      CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator);
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
-      conditional = new PaxosCoordinator(coordinator, paxos, schema::current);
+      PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current);
+      conditional = paxosCoordinator;
+      CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
       this.batchlog = new Batchlog(coordinator, schema::current);
       batches = batchlog;
       requestTables = coordinated;
