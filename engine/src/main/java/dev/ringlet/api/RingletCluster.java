@@ -39,7 +39,10 @@ public interface RingletCluster extends AutoCloseable {
     partition(List.of(List.of(node), others));
   }
 
-  /** Ends partitions and removes every message rule. */
+  /**
+   * Ends partitions and removes every message rule; a gossip round runs at once, so nodes that had
+   * marked each other down see each other up again without the clock moving.
+   */
   void heal();
 
   /** Drops or delays the inter-node messages the rule matches, until {@link #heal}. */

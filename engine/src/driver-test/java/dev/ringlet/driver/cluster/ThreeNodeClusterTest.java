@@ -153,7 +153,7 @@ class ThreeNodeClusterTest {
         .setNode(driverNode(first));
     CompletionStage<?> pending = session.executeAsync(cas);
     awaitCondition(() -> {
-      cluster.advanceClock(Duration.ofMillis(500));
+      cluster.advanceClock(Duration.ofMillis(100));
       return pending.toCompletableFuture().isDone();
     });
     assertThatThrownBy(() -> pending.toCompletableFuture().get()).hasCauseInstanceOf(WriteTimeoutException.class)

@@ -238,6 +238,7 @@ public final class LocalCluster implements RingletCluster {
   public void heal() {
     requireBus("heal").faults().clear();
     bus.deliverDue();
+    gossipRound(); // nodes that convicted each other see each other up again at once
   }
 
   @Override
