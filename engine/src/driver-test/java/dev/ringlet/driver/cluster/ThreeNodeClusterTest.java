@@ -42,6 +42,9 @@ class ThreeNodeClusterTest {
             .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(50))
             .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(100))
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+            // The cluster's clock is manual: let it, not the client's real clock, timestamp writes.
+            .withClass(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
+                com.datastax.oss.driver.internal.core.time.ServerSideTimestampGenerator.class)
             .build())
         .build();
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");

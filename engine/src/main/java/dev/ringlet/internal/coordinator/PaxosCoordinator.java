@@ -37,7 +37,12 @@ public final class PaxosCoordinator implements ConditionalWrites {
   private final Supplier<Schema> schema;
   private final AtomicLong lastBallot = new AtomicLong(Long.MIN_VALUE);
 
-  public PaxosCoordinator(Coordinator coordinator, PaxosReplica local, Supplier<Schema> schema) {
+  private final java.util.function.LongSupplier timestamps;
+
+  /** @param timestamps the node's write timestamps: a ballot is above every timestamp given before it */
+  public PaxosCoordinator(Coordinator coordinator, PaxosReplica local, Supplier<Schema> schema,
+      java.util.function.LongSupplier timestamps) {
+    this.timestamps = timestamps;
     this.c = coordinator;
     this.reads = new ReadCoordinator(coordinator);
     this.local = local;
@@ -154,7 +159,7 @@ public final class PaxosCoordinator implements ConditionalWrites {
   }
 
   private Ballot nextBallot(Ballot seen) {
-    long now = c.time.clock().currentTimeMicros();
+    long now = timestamps.getAsLong();
     long micros = lastBallot.updateAndGet(last -> Math.max(Math.max(now, last + 1), seen.micros() + 1));
     return new Ballot(micros, c.self.hostId());
   }

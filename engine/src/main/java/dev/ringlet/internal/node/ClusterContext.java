@@ -9,6 +9,9 @@ import java.util.concurrent.Executor;
 
 /**
  * What the nodes of one in-JVM cluster share: the message bus, the clock, the members' static
- * descriptions, the ring, timeouts, and the threads requests run on.
+ * descriptions, the ring, timeouts, the threads requests run on, and one write-timestamp generator
+ * (strictly increasing across the cluster, so a write or Paxos ballot that follows another gets a
+ * higher timestamp even when the manual clock has not moved).
  */
-record ClusterContext(InJvmBus bus, ClusterTime time, List<NodeConfig> members, Ring ring, Timeouts timeouts, Executor requests) {}
+record ClusterContext(InJvmBus bus, ClusterTime time, List<NodeConfig> members, Ring ring, Timeouts timeouts, Executor requests,
+    dev.ringlet.internal.time.TimestampGenerator timestamps) {}

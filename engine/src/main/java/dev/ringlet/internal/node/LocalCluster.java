@@ -144,7 +144,8 @@ public final class LocalCluster implements RingletCluster {
     }
     Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
         Timeouts.defaults().counterWrite(), Timeouts.defaults().truncate(), Timeouts.defaults().maxHintWindow());
-    ClusterContext context = new ClusterContext(bus, time, List.copyOf(members), new Ring(tokens), timeouts, requests);
+    ClusterContext context = new ClusterContext(bus, time, List.copyOf(members), new Ring(tokens), timeouts, requests,
+        new dev.ringlet.internal.time.TimestampGenerator(clock));
     WireResources resources = WireResources.create(0);
     List<Node> nodes = new ArrayList<>();
     try {

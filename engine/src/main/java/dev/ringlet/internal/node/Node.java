@@ -82,7 +82,7 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, this::peerInfos);
-    TimestampGenerator timestamps = new TimestampGenerator(config.clock());
+    TimestampGenerator timestamps = cluster == null ? new TimestampGenerator(config.clock()) : cluster.timestamps();
     TimeUuids ids = new TimeUuids(config.clock());
     RequestTables requestTables;
     TableSource ddlTables;
@@ -110,7 +110,7 @@ public final class Node implements AutoCloseable, GossipListener {
           peer -> downSince.getOrDefault(peer, 0L));
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
-      PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current);
+      PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
       conditional = paxosCoordinator;
       CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
       this.batchlog = new Batchlog(coordinator, schema::current);
