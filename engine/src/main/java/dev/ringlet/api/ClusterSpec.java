@@ -1,8 +1,10 @@
 package dev.ringlet.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A description of a cluster to start: immutable, built with {@code withX(...)}. A spec only
@@ -10,7 +12,8 @@ import java.util.Objects;
  *
  * <p>Defaults: cluster name {@code "Ringlet Cluster"}, one datacenter {@code datacenter1} with one
  * node in rack {@code rack1}, 16 tokens per node, address {@code 127.0.0.1}, port 0 (a free port is
- * chosen), release version {@code 5.0.9}, data kept in memory, no authentication.
+ * chosen), release version {@code 5.0.9}, data kept in memory, no authentication, the system clock,
+ * Cassandra's request timeouts.
  *
  * <p>Equal specs describe the same cluster ({@link #equals} compares every setting), so tools can
  * share one running cluster between users of equal specs.
@@ -38,24 +41,58 @@ public final class ClusterSpec {
     GROUP
   }
 
-  private final String clusterName;
-  private final String releaseVersion;
-  private final List<DatacenterSpec> datacenters;
-  private final int numTokens;
-  private final String address;
-  private final int port;
-  private final Path dataDirectory;
-  private final CommitLogSync commitLogSync;
-  private final boolean authentication;
+  /** How the nodes of a multi-node cluster get their addresses (a single node uses {@link #address()} and {@link #port()}). */
+  public enum Addressing {
+    /** {@link #DISTINCT_ADDRESSES} where the OS allows binding 127.0.0.2 (Linux), else {@link #SHARED_ADDRESS}. */
+    AUTO,
+    /**
+     * Each node on its own loopback address {@code 127.x.y.z} (a free block, chosen so clusters in
+     * this or other JVMs never collide) on the port (9042 when the spec's port is 0).
+     */
+    DISTINCT_ADDRESSES,
+    /** Every node on the spec's address, each on its own port (free ones when the spec's port is 0, else consecutive). */
+    SHARED_ADDRESS
+  }
 
-  private ClusterSpec(String clusterName, String releaseVersion, List<DatacenterSpec> datacenters, int numTokens,
-      String address, int port, Path dataDirectory, CommitLogSync commitLogSync, boolean authentication) {
-    requireName(clusterName, "clusterName");
-    requireName(releaseVersion, "releaseVersion");
-    if (!releaseVersion.matches("\\d+\\.\\d+(\\.\\d+)?.*")) {
-      throw new IllegalArgumentException("releaseVersion: " + releaseVersion + " (expected: a version like 5.0.9)");
+  /** Every setting, mutable only while a new spec is being made from an old one. */
+  private static final class Settings implements Cloneable {
+    String clusterName = DEFAULT_CLUSTER_NAME;
+    String releaseVersion = DEFAULT_RELEASE_VERSION;
+    List<DatacenterSpec> datacenters = List.of(DatacenterSpec.of(DEFAULT_DATACENTER, 1));
+    int numTokens = DEFAULT_NUM_TOKENS;
+    String address = "127.0.0.1";
+    int port;
+    Path dataDirectory;
+    CommitLogSync commitLogSync = CommitLogSync.PERIODIC;
+    boolean authentication;
+    Addressing addressing = Addressing.AUTO;
+    boolean manualClock;
+    Duration readTimeout = Duration.ofSeconds(5);
+    Duration writeTimeout = Duration.ofSeconds(2);
+
+    Settings copy() {
+      try {
+        return (Settings) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
-    List<DatacenterSpec> dcs = List.copyOf(Objects.requireNonNull(datacenters, "datacenters"));
+
+    List<Object> values() {
+      return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
+          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout);
+    }
+  }
+
+  private final Settings s;
+
+  private ClusterSpec(Settings settings) {
+    requireName(settings.clusterName, "clusterName");
+    requireName(settings.releaseVersion, "releaseVersion");
+    if (!settings.releaseVersion.matches("\\d+\\.\\d+(\\.\\d+)?.*")) {
+      throw new IllegalArgumentException("releaseVersion: " + settings.releaseVersion + " (expected: a version like 5.0.9)");
+    }
+    List<DatacenterSpec> dcs = List.copyOf(Objects.requireNonNull(settings.datacenters, "datacenters"));
     if (dcs.isEmpty()) {
       throw new IllegalArgumentException("datacenters: empty (expected: at least one)");
     }
@@ -63,22 +100,32 @@ public final class ClusterSpec {
       throw new IllegalArgumentException("datacenters: " + dcs.stream().map(DatacenterSpec::name).toList()
           + " (expected: distinct names)");
     }
-    if (numTokens < 1 || numTokens > 256) {
-      throw new IllegalArgumentException("numTokens: " + numTokens + " (expected: 1-256)");
+    settings.datacenters = dcs;
+    if (settings.numTokens < 1 || settings.numTokens > 256) {
+      throw new IllegalArgumentException("numTokens: " + settings.numTokens + " (expected: 1-256)");
     }
-    requireName(address, "address");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
+    requireName(settings.address, "address");
+    if (settings.port < 0 || settings.port > 65535) {
+      throw new IllegalArgumentException("port: " + settings.port + " (expected: 0-65535)");
     }
-    this.clusterName = clusterName;
-    this.releaseVersion = releaseVersion;
-    this.datacenters = dcs;
-    this.numTokens = numTokens;
-    this.address = address;
-    this.port = port;
-    this.dataDirectory = dataDirectory;
-    this.commitLogSync = Objects.requireNonNull(commitLogSync, "commitLogSync");
-    this.authentication = authentication;
+    Objects.requireNonNull(settings.commitLogSync, "commitLogSync");
+    Objects.requireNonNull(settings.addressing, "addressing");
+    positive(settings.readTimeout, "readTimeout");
+    positive(settings.writeTimeout, "writeTimeout");
+    this.s = settings;
+  }
+
+  private ClusterSpec with(Consumer<Settings> change) {
+    Settings next = s.copy();
+    change.accept(next);
+    return new ClusterSpec(next);
+  }
+
+  private static void positive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + ": " + d + " (expected: positive)");
+    }
   }
 
   static void requireName(String value, String what) {
@@ -90,71 +137,99 @@ public final class ClusterSpec {
 
   /** The default spec: one node on 127.0.0.1 and a free port, data in memory. */
   public static ClusterSpec defaults() {
-    return new ClusterSpec(DEFAULT_CLUSTER_NAME, DEFAULT_RELEASE_VERSION, List.of(DatacenterSpec.of(DEFAULT_DATACENTER, 1)),
-        DEFAULT_NUM_TOKENS, "127.0.0.1", 0, null, CommitLogSync.PERIODIC, false);
+    return new ClusterSpec(new Settings());
   }
 
   /** The name reported in {@code system.local.cluster_name}. */
   public String clusterName() {
-    return clusterName;
+    return s.clusterName;
   }
 
   /** The Cassandra version advertised in {@code release_version}. */
   public String releaseVersion() {
-    return releaseVersion;
+    return s.releaseVersion;
   }
 
   /** The datacenters, in the order their nodes are started. */
   public List<DatacenterSpec> datacenters() {
-    return datacenters;
+    return s.datacenters;
   }
 
   /** The first datacenter's name: the one drivers should use as their local datacenter. */
   public String datacenter() {
-    return datacenters.get(0).name();
+    return s.datacenters.get(0).name();
   }
 
   /** The first datacenter's first rack. */
   public String rack() {
-    return datacenters.get(0).racks().get(0);
+    return s.datacenters.get(0).racks().get(0);
   }
 
   /** How many nodes in all datacenters. */
   public int nodeCount() {
-    return datacenters.stream().mapToInt(DatacenterSpec::nodes).sum();
+    return s.datacenters.stream().mapToInt(DatacenterSpec::nodes).sum();
   }
 
   /** Tokens (vnodes) per node. */
   public int numTokens() {
-    return numTokens;
+    return s.numTokens;
   }
 
   /** The address the first node listens on. */
   public String address() {
-    return address;
+    return s.address;
   }
 
   /** The first node's CQL port; 0 picks a free one. */
   public int port() {
-    return port;
+    return s.port;
   }
 
   /** Where nodes keep their data across restarts, or null when data is kept in memory. */
   public Path dataDirectory() {
-    return dataDirectory;
+    return s.dataDirectory;
   }
 
   /** The commit log's sync mode (only meaningful with a data directory). */
   public CommitLogSync commitLogSync() {
-    return commitLogSync;
+    return s.commitLogSync;
+  }
+
+  /** Whether clients must log in (see {@link #withAuthentication}). */
+  public boolean authentication() {
+    return s.authentication;
+  }
+
+  /** How nodes get addresses; default {@link Addressing#AUTO}. */
+  public Addressing addressing() {
+    return s.addressing;
+  }
+
+  /**
+   * Whether the cluster runs on a manual clock that only {@link RingletCluster#advanceClock} moves
+   * (write timestamps, TTLs, gossip rounds, failure detection, request timeouts); default false (the
+   * system clock). A manual clock starts at the real time of {@link Ringlet#start}.
+   */
+  public boolean manualClock() {
+    return s.manualClock;
+  }
+
+  /** How long a coordinator waits for replicas to answer a read ({@code read_request_timeout}, default 5 s). */
+  public Duration readTimeout() {
+    return s.readTimeout;
+  }
+
+  /** How long a coordinator waits for replicas to acknowledge a write ({@code write_request_timeout}, default 2 s). */
+  public Duration writeTimeout() {
+    return s.writeTimeout;
   }
 
   public ClusterSpec withClusterName(String name) {
-    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.clusterName = name);
   }
 
   public ClusterSpec withReleaseVersion(String version) {
-    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.releaseVersion = version);
   }
 
   /** Renames the only datacenter; refused when the spec has several. */
@@ -180,28 +255,28 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withDatacenters(List<DatacenterSpec> dcs) {
-    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.datacenters = dcs);
   }
 
   public ClusterSpec withNumTokens(int tokens) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.numTokens = tokens);
   }
 
   public ClusterSpec withAddress(String newAddress) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.address = newAddress);
   }
 
   public ClusterSpec withPort(int newPort) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync, authentication);
+    return with(x -> x.port = newPort);
   }
 
   /** Keeps data in {@code directory} (one subdirectory per node) so it survives restarts; null keeps it in memory. */
   public ClusterSpec withDataDirectory(Path directory) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync, authentication);
+    return with(x -> x.dataDirectory = directory);
   }
 
   public ClusterSpec withCommitLogSync(CommitLogSync sync) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync, authentication);
+    return with(x -> x.commitLogSync = sync);
   }
 
   /**
@@ -214,42 +289,51 @@ public final class ClusterSpec {
    * {@code system_auth} and every statement is checked against them.
    */
   public ClusterSpec withAuthentication(boolean enabled) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
-        enabled);
+    return with(x -> x.authentication = enabled);
   }
 
-  /** Whether clients must log in (see {@link #withAuthentication}). */
-  public boolean authentication() {
-    return authentication;
+  public ClusterSpec withAddressing(Addressing newAddressing) {
+    return with(x -> x.addressing = newAddressing);
+  }
+
+  /** Runs the cluster on a manual clock (see {@link #manualClock()}). */
+  public ClusterSpec withManualClock(boolean manual) {
+    return with(x -> x.manualClock = manual);
+  }
+
+  public ClusterSpec withReadTimeout(Duration timeout) {
+    return with(x -> x.readTimeout = timeout);
+  }
+
+  public ClusterSpec withWriteTimeout(Duration timeout) {
+    return with(x -> x.writeTimeout = timeout);
   }
 
   private DatacenterSpec only(String what) {
-    if (datacenters.size() != 1) {
-      throw new IllegalStateException(what + ": the spec has " + datacenters.size()
+    if (s.datacenters.size() != 1) {
+      throw new IllegalStateException(what + ": the spec has " + s.datacenters.size()
           + " datacenters (expected: one; use withDatacenters)");
     }
-    return datacenters.get(0);
+    return s.datacenters.get(0);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClusterSpec s && clusterName.equals(s.clusterName) && releaseVersion.equals(s.releaseVersion)
-        && datacenters.equals(s.datacenters) && numTokens == s.numTokens && address.equals(s.address) && port == s.port
-        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync
-        && authentication == s.authentication;
+    return o instanceof ClusterSpec other && s.values().equals(other.s.values());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
-        authentication);
+    return s.values().hashCode();
   }
 
   @Override
   public String toString() {
-    return "ClusterSpec[clusterName=" + clusterName + ", releaseVersion=" + releaseVersion + ", datacenters=" + datacenters
-        + ", numTokens=" + numTokens + ", address=" + address + ", port=" + port
-        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync)
-        + ", authentication=" + (authentication ? "PasswordAuthenticator" : "none") + "]";
+    return "ClusterSpec[clusterName=" + s.clusterName + ", releaseVersion=" + s.releaseVersion + ", datacenters=" + s.datacenters
+        + ", numTokens=" + s.numTokens + ", address=" + s.address + ", port=" + s.port
+        + (s.dataDirectory == null ? ", in memory" : ", dataDirectory=" + s.dataDirectory + ", commitLogSync=" + s.commitLogSync)
+        + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
+        + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
+        + ", writeTimeout=" + s.writeTimeout + "]";
   }
 }

@@ -33,6 +33,43 @@ public interface RingletCluster extends AutoCloseable {
    */
   int truncate(java.util.Set<String> keyspaces);
 
+  /**
+   * Splits the network: nodes in different groups can no longer exchange messages (clients still
+   * reach every node). Replaces any previous partition; {@link #heal} ends it.
+   */
+  void partition(List<List<RingletNode>> groups);
+
+  /** Cuts one node off from all the others. */
+  default void isolate(RingletNode node) {
+    List<RingletNode> others = new java.util.ArrayList<>(nodes());
+    others.remove(node);
+    partition(List.of(List.of(node), others));
+  }
+
+  /**
+   * Ends partitions and removes every message rule; a gossip round runs at once, so nodes that had
+   * marked each other down see each other up again without the clock moving.
+   */
+  void heal();
+
+  /** Drops or delays the inter-node messages the rule matches, until {@link #heal}. */
+  void addRule(MessageRule rule);
+
+  /**
+   * Moves the cluster clock forward (only with {@link ClusterSpec#withManualClock}), one second at a
+   * time: each second runs a gossip round on every running node (failure detection), delivers
+   * delayed messages that are due and lets requests waiting for replicas time out.
+   *
+   * @throws IllegalStateException when the cluster runs on the system clock
+   */
+  void advanceClock(java.time.Duration by);
+
+  /**
+   * Undoes every fault: heals the network, resumes paused nodes and starts stopped or killed ones.
+   * Test integrations call it between tests.
+   */
+  void resetFaults();
+
   /** The node at that index (0-based, in start order). */
   default RingletNode node(int index) {
     return nodes().get(index);

@@ -33,6 +33,7 @@ public final class QueryProcessor {
 
   private final SchemaManager schema;
   private final TableSource tables;
+  private final RequestTables requestTables;
   private final WriteExecutor writes;
   private final DdlExecutor ddl;
   private final TermFunctions functions;
@@ -46,15 +47,20 @@ public final class QueryProcessor {
 
   public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
       Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency) {
-    this(schema, tables, writes, ddl, functions, clock, schemaEvents, consistency,
+    this(schema, tables, RequestTables.of(tables), writes, ddl, functions, clock, schemaEvents, consistency,
         dev.ringlet.internal.exec.auth.AccessControl.disabled());
   }
 
-  /** With authentication and authorization as {@code access} says. */
-  public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
-      Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency,
-      dev.ringlet.internal.exec.auth.AccessControl access) {
+  /**
+   * @param tables the node's own tables (DDL and session statements)
+   * @param requestTables where SELECTs find their tables, at the request's consistency level
+   * @param access authentication and authorization
+   */
+  public QueryProcessor(SchemaManager schema, TableSource tables, RequestTables requestTables, WriteExecutor writes, DdlExecutor ddl,
+      TermFunctions functions, Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents,
+      ConsistencyGuard consistency, dev.ringlet.internal.exec.auth.AccessControl access) {
     this.access = access;
+    this.requestTables = requestTables;
     this.schemaEvents = schemaEvents;
     this.consistency = consistency;
     this.schema = schema;
@@ -266,7 +272,7 @@ public final class QueryProcessor {
     if (a.select() != null) {
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
-      return a.select().execute(tables, values, options, clock.nowInSeconds());
+      return a.select().execute(requestTables.forRequest(options.consistency(), null), values, options, clock.nowInSeconds());
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);

@@ -2,51 +2,117 @@ package dev.ringlet.internal.node;
 
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.QueryLog;
+import dev.ringlet.internal.querylog.QueryLogBook;
+import dev.ringlet.api.DatacenterSpec;
+import dev.ringlet.api.MessageRule;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
-import dev.ringlet.internal.querylog.QueryLogBook;
+import dev.ringlet.internal.cluster.Endpoint;
+import dev.ringlet.internal.cluster.Ring;
+import dev.ringlet.internal.cluster.TokenAllocation;
+import dev.ringlet.internal.coordinator.Timeouts;
+import dev.ringlet.internal.messaging.ClusterTime;
+import dev.ringlet.internal.messaging.FaultRule;
+import dev.ringlet.internal.messaging.InJvmBus;
+import dev.ringlet.internal.messaging.Verb;
 import dev.ringlet.internal.time.Clock;
+import dev.ringlet.internal.time.ManualClock;
 import dev.ringlet.wire.WireResources;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A running cluster in this JVM; for now one node. */
+/**
+ * A running cluster in this JVM: one node alone (no messaging at all), or several nodes sharing an
+ * in-JVM bus, a clock and the I/O threads, each with its own object graph.
+ */
 public final class LocalCluster implements RingletCluster {
+
+  private static final int MAX_START_ATTEMPTS = 8;
 
   private final ClusterSpec spec;
   private final WireResources resources;
   private final List<Node> nodes;
   private final List<RingletNode> handles;
   private final QueryLogBook queryLog;
+  private final InJvmBus bus;
+  private final ClusterTime time;
+  private final ManualClock manualClock;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService requests;
 
-  private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes, QueryLogBook queryLog) {
+  private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes, QueryLogBook queryLog, InJvmBus bus,
+      ClusterTime time, ManualClock manualClock, ScheduledExecutorService scheduler, ExecutorService requests) {
     this.spec = spec;
     this.queryLog = queryLog;
     this.resources = resources;
     this.nodes = nodes;
-    this.handles = nodes.stream().map(NodeHandle::new).map(h -> (RingletNode) h).toList();
+    this.bus = bus;
+    this.time = time;
+    this.manualClock = manualClock;
+    this.scheduler = scheduler;
+    this.requests = requests;
+    List<RingletNode> h = new ArrayList<>();
+    for (Node n : nodes) {
+      h.add(new NodeHandle(n, this));
+    }
+    this.handles = List.copyOf(h);
   }
 
   public static RingletCluster start(ClusterSpec spec) {
-    if (spec.nodeCount() != 1) {
-      throw new UnsupportedOperationException("a cluster of " + spec.nodeCount()
-          + " nodes: this build runs one node per cluster (multi-node clusters are not built yet)");
+    if (spec.nodeCount() == 1 && spec.addressing() == ClusterSpec.Addressing.AUTO && !spec.manualClock()) {
+      return startSingle(spec);
     }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(spec.address());
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("address: " + spec.address() + " (expected: an IP address or resolvable name)", e);
+    if (spec.dataDirectory() != null) {
+      throw new UnsupportedOperationException("dataDirectory " + spec.dataDirectory() + " with " + spec.nodeCount()
+          + " node(s), a manual clock or explicit addressing: durable storage runs only for a single node on the system"
+          + " clock so far (expected: no data directory, or one node with the default addressing)");
     }
+    IllegalStateException last = null;
+    Random random = new Random();
+    for (int attempt = 0; attempt < MAX_START_ATTEMPTS; attempt++) {
+      try {
+        return startCluster(spec, Addresses.plan(spec, random));
+      } catch (RuntimeException e) {
+        if (!isBindFailure(e)) {
+          throw e;
+        }
+        last = new IllegalStateException("could not bind the cluster's addresses", e);
+      }
+    }
+    throw last;
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static RingletCluster startSingle(ClusterSpec spec) {
+    InetAddress address = Addresses.address(spec.address());
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
-        spec.authentication());
+        7000, spec.authentication());
     WireResources resources = WireResources.create(0);
     Node node = new Node(config, spec.dataDirectory() == null
         ? dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock())
@@ -60,7 +126,76 @@ public final class LocalCluster implements RingletCluster {
       resources.close();
       throw e;
     }
-    return new LocalCluster(spec, resources, List.of(node), queryLog);
+    return new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null);
+  }
+
+  private static RingletCluster startCluster(ClusterSpec spec, List<Addresses.Slot> slots) {
+    ManualClock manual = spec.manualClock() ? new ManualClock(Clock.system().currentTimeMicros()) : null;
+    Clock clock = manual != null ? manual : Clock.system();
+    ClusterTime time = new ClusterTime(clock, manual != null);
+    String threadPrefix = "ringlet-" + spec.clusterName().replaceAll("\\W+", "-");
+    ScheduledExecutorService scheduler = manual != null ? null : Executors.newSingleThreadScheduledExecutor(daemon(threadPrefix + "-gossip"));
+    ExecutorService requests = Executors.newCachedThreadPool(daemon(threadPrefix + "-request"));
+    InJvmBus bus = new InJvmBus(time, scheduler);
+    List<NodeConfig> members = new ArrayList<>();
+    Map<Endpoint, List<Long>> tokens = new LinkedHashMap<>();
+    int slot = 0;
+    List<DatacenterSpec> dcs = spec.datacenters();
+    for (int d = 0; d < dcs.size(); d++) {
+      DatacenterSpec dc = dcs.get(d);
+      for (int i = 0; i < dc.nodes(); i++) {
+        Addresses.Slot s = slots.get(slot++);
+        String rack = dc.racks().get(i % dc.racks().size());
+        UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
+        List<Long> t = TokenAllocation.tokens(d, dc.nodes(), i, spec.numTokens());
+        members.add(new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
+            clock, s.storagePort(), spec.authentication()));
+        tokens.put(new Endpoint(hostId, dc.name(), rack), t);
+      }
+    }
+    Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
+        Timeouts.defaults().counterWrite(), Timeouts.defaults().truncate(), Timeouts.defaults().maxHintWindow());
+    ClusterContext context = new ClusterContext(bus, time, List.copyOf(members), new Ring(tokens), timeouts, requests,
+        new dev.ringlet.internal.time.TimestampGenerator(clock));
+    WireResources resources = WireResources.create(0);
+    QueryLogBook queryLog = new QueryLogBook();
+    List<Node> nodes = new ArrayList<>();
+    try {
+      for (NodeConfig m : members) {
+        Node n = new Node(m, context, dev.ringlet.internal.storage.StorageConfig.inMemory(clock));
+        n.recordQueriesTo(queryLog);
+        nodes.add(n);
+        n.start(resources);
+      }
+    } catch (RuntimeException e) {
+      nodes.forEach(Node::close);
+      resources.close();
+      requests.shutdownNow();
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+      }
+      throw e;
+    }
+    LocalCluster cluster = new LocalCluster(spec, resources, List.copyOf(nodes), queryLog, bus, time, manual, scheduler, requests);
+    if (scheduler != null) {
+      scheduler.scheduleAtFixedRate(cluster::gossipRound, 1, 1, TimeUnit.SECONDS);
+    }
+    return cluster;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private void gossipRound() {
+    for (Node n : nodes) {
+      n.gossipRound();
+    }
   }
 
   @Override
@@ -92,6 +227,98 @@ public final class LocalCluster implements RingletCluster {
     return tables;
   }
 
+  private InJvmBus requireBus(String what) {
+    if (bus == null) {
+      throw new IllegalStateException(what + ": a single-node cluster has no network (expected: a cluster of several nodes,"
+          + " or ClusterSpec.withManualClock(true))");
+    }
+    return bus;
+  }
+
+  @Override
+  public void partition(List<List<RingletNode>> groups) {
+    List<Set<UUID>> ids = new ArrayList<>();
+    for (List<RingletNode> g : groups) {
+      Set<UUID> set = new HashSet<>();
+      for (RingletNode n : g) {
+        set.add(n.hostId());
+      }
+      ids.add(set);
+    }
+    requireBus("partition").faults().partition(ids);
+  }
+
+  @Override
+  public void heal() {
+    requireBus("heal").faults().clear();
+    bus.deliverDue();
+    gossipRound(); // nodes that convicted each other see each other up again at once
+  }
+
+  @Override
+  public void addRule(MessageRule rule) {
+    FaultRule.Direction direction = rule.direction() == MessageRule.Direction.BOTH ? null
+        : FaultRule.Direction.valueOf(rule.direction().name());
+    requireBus("addRule").faults().add(new FaultRule(rule.verb() == null ? null : Verb.valueOf(rule.verb().name()),
+        rule.from() == null ? null : rule.from().hostId(), rule.to() == null ? null : rule.to().hostId(), direction, rule.delay()));
+  }
+
+  @Override
+  public void advanceClock(Duration by) {
+    if (manualClock == null) {
+      throw new IllegalStateException("advanceClock: the cluster runs on the system clock (expected: ClusterSpec.withManualClock(true))");
+    }
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("by: " + by + " (expected: not negative)");
+    }
+    Duration remaining = by;
+    while (!remaining.isZero()) {
+      Duration step = remaining.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : remaining;
+      manualClock.advance(step);
+      remaining = remaining.minus(step);
+      if (bus != null) {
+        bus.deliverDue();
+        gossipRound();
+      }
+      if (time != null) {
+        time.signal();
+      }
+    }
+  }
+
+  @Override
+  public void resetFaults() {
+    if (bus == null) {
+      return;
+    }
+    bus.clearFaults();
+    for (Node n : nodes) {
+      if (!n.isRunning()) {
+        n.start(resources);
+      }
+    }
+    gossipRound();
+  }
+
+  /** Hints held by all nodes, for tests. */
+  public int pendingHints() {
+    return nodes.stream().mapToInt(Node::pendingHints).sum();
+  }
+
+  void startNode(Node n) {
+    if (!n.isRunning()) {
+      n.start(resources);
+    }
+  }
+
+  void pause(Node n) {
+    requireBus("pause").pause(n.config().hostId());
+  }
+
+  void resume(Node n) {
+    requireBus("resume").resume(n.config().hostId());
+  }
+
   @Override
   public QueryLog queryLog() {
     return queryLog;
@@ -99,13 +326,19 @@ public final class LocalCluster implements RingletCluster {
 
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
     for (Node n : nodes) {
       n.close();
+    }
+    if (requests != null) {
+      requests.shutdownNow();
     }
     resources.close();
   }
 
-  private record NodeHandle(Node node) implements RingletNode {
+  private record NodeHandle(Node node, LocalCluster cluster) implements RingletNode {
     @Override
     public InetSocketAddress nativeAddress() {
       return node.nativeAddress();
@@ -152,6 +385,41 @@ public final class LocalCluster implements RingletCluster {
       return new dev.ringlet.api.TableStatistics(s.memtablePartitions(), s.memtableHeapBytes(), s.sstableCount(),
           s.sstableBytesOnDisk(), s.sstableBytesUncompressed(), s.estimatedPartitions(), s.tombstones(),
           s.sstablesPerLevel(), s.compactionsCompleted(), s.bytesCompacted());
+    }
+
+    @Override
+    public boolean isRunning() {
+      return node.isRunning();
+    }
+
+    @Override
+    public void stop() {
+      node.stop(true);
+    }
+
+    @Override
+    public void kill() {
+      node.stop(false);
+    }
+
+    @Override
+    public void start() {
+      cluster.startNode(node);
+    }
+
+    @Override
+    public void pause() {
+      cluster.pause(node);
+    }
+
+    @Override
+    public void resume() {
+      cluster.resume(node);
+    }
+
+    @Override
+    public String toString() {
+      return "RingletNode[" + node.config().datacenter() + "/" + node.config().rack() + " " + nativeAddress() + "]";
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
  * Everything one node needs to start, validated by whoever builds it (the cluster from its spec).
  *
  * @param tokens the node's Murmur3 tokens, sorted
+ * @param storagePort the inter-node port the node advertises ({@code peer_port}): 7000, or distinct
+ *     per node when nodes share an address
  * @param authentication PasswordAuthenticator + CassandraAuthorizer when true; no login when false
  */
 public record NodeConfig(
@@ -21,7 +23,14 @@ public record NodeConfig(
     UUID hostId,
     List<Long> tokens,
     Clock clock,
+    int storagePort,
     boolean authentication) {
+
+  /** A node with the standard storage port and no login. */
+  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
+      UUID hostId, List<Long> tokens, Clock clock) {
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000, false);
+  }
 
   public NodeConfig {
     tokens = List.copyOf(tokens);

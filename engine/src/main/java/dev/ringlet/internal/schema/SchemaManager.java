@@ -31,6 +31,14 @@ public final class SchemaManager {
   }
 
   /**
+   * Replaces the snapshot with one received from another node (version included), without
+   * calling the listeners: they announce this node's own changes.
+   */
+  public synchronized void install(Schema snapshot) {
+    current = snapshot;
+  }
+
+  /**
    * Applies a change atomically with respect to other changes. {@code change} receives the
    * current snapshot and returns the new one (its version is replaced), or the same instance for
    * no change. Exceptions thrown by {@code change} leave the schema as it was.

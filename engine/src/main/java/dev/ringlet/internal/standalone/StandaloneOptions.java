@@ -21,6 +21,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --data-dir DIR        keep data in DIR across restarts (default: in memory, nothing on disk)",
       "  --commitlog-sync MODE periodic (default), batch or group: when a write is acknowledged",
       "                        relative to the commit log's fsync (needs --data-dir)",
+      "  --nodes N             start an in-JVM cluster of N nodes in the datacenter (default 1)",
+      "  --datacenters LIST    start an in-JVM cluster over datacenters, e.g. dc1:3,dc2:2 (dc:nodes[:racks])",
+      "  --num-tokens N        vnodes per node (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
       "  --help                print this help and exit",
       "");
 
@@ -71,6 +74,15 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--commitlog-sync":
           spec = spec.withCommitLogSync(commitLogSync(value));
           break;
+        case "--nodes":
+          spec = spec.withNodes(number(name, value));
+          break;
+        case "--datacenters":
+          spec = spec.withDatacenters(datacenters(value));
+          break;
+        case "--num-tokens":
+          spec = spec.withNumTokens(number(name, value));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
@@ -102,6 +114,32 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         return ClusterSpec.CommitLogSync.GROUP;
       default:
         throw new IllegalArgumentException("--commitlog-sync: " + value + " (expected: periodic, batch or group)");
+    }
+  }
+
+  /** {@code dc1:3,dc2:2} or {@code dc1:3:3} (three racks). */
+  static List<dev.ringlet.api.DatacenterSpec> datacenters(String value) {
+    List<dev.ringlet.api.DatacenterSpec> out = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      String[] f = part.trim().split(":");
+      if (f.length < 2 || f.length > 3 || f[0].isBlank()) {
+        throw new IllegalArgumentException("--datacenters: " + part + " (expected: name:nodes or name:nodes:racks)");
+      }
+      int nodes = number("--datacenters", f[1]);
+      if (f.length == 2) {
+        out.add(dev.ringlet.api.DatacenterSpec.of(f[0], nodes));
+      } else {
+        out.add(dev.ringlet.api.DatacenterSpec.of(f[0], nodes, number("--datacenters", f[2])));
+      }
+    }
+    return out;
+  }
+
+  private static int number(String option, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": " + value + " (expected: a number)");
     }
   }
 

@@ -38,15 +38,27 @@ public final class CqlRequestProcessor implements RequestProcessor {
 
   private final QueryProcessor processor;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
+  private final java.util.concurrent.Executor executor;
 
   public CqlRequestProcessor(QueryProcessor processor) {
-    this(processor, dev.ringlet.internal.exec.auth.AccessControl.disabled());
+    this(processor, dev.ringlet.internal.exec.auth.AccessControl.disabled(), null);
   }
 
   /** Connections log in as {@code access} requires (PasswordAuthenticator when it is enabled). */
   public CqlRequestProcessor(QueryProcessor processor, dev.ringlet.internal.exec.auth.AccessControl access) {
+    this(processor, access, null);
+  }
+
+  /**
+   * @param access how connections log in (PasswordAuthenticator when it is enabled)
+   * @param executor where requests run when they may wait for other nodes (a cluster's
+   *     coordinators), so an I/O thread never blocks; null runs them on the I/O thread
+   */
+  public CqlRequestProcessor(QueryProcessor processor, dev.ringlet.internal.exec.auth.AccessControl access,
+      java.util.concurrent.Executor executor) {
     this.processor = processor;
     this.access = access;
+    this.executor = executor;
   }
 
   @Override
@@ -54,9 +66,13 @@ public final class CqlRequestProcessor implements RequestProcessor {
     ClientSession session = new ClientSession();
     dev.ringlet.wire.SaslAuthentication authentication =
         access.enabled() ? new PasswordSaslAuthentication(access, session) : null;
+    java.util.concurrent.Executor runOn = executor;
     return new ConnectionHandler() {
       @Override
       public CompletionStage<Response> handle(Request request) {
+        if (runOn != null) {
+          return CompletableFuture.supplyAsync(() -> serve(request, session), runOn);
+        }
         return CompletableFuture.completedFuture(serve(request, session));
       }
 

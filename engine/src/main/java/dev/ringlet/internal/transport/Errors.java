@@ -31,6 +31,14 @@ final class Errors {
     if (t instanceof UnavailableException u) {
       return new Unavailable(u.getMessage(), Consistency.toProtocol(u.consistency()), u.required(), u.alive());
     }
+    if (t instanceof dev.ringlet.internal.cluster.WriteTimeoutException w) {
+      return new com.datastax.oss.protocol.internal.response.error.WriteTimeout(w.getMessage(),
+          Consistency.toProtocol(w.consistency()), w.received(), w.blockFor(), w.writeType().name());
+    }
+    if (t instanceof dev.ringlet.internal.cluster.ReadTimeoutException r) {
+      return new com.datastax.oss.protocol.internal.response.error.ReadTimeout(r.getMessage(),
+          Consistency.toProtocol(r.consistency()), r.received(), r.blockFor(), r.dataPresent());
+    }
     if (t instanceof dev.ringlet.internal.exec.functions.FunctionFailure f) {
       return new com.datastax.oss.protocol.internal.response.error.FunctionFailure(f.getMessage(), f.keyspace(), f.function(), f.argTypes());
     }

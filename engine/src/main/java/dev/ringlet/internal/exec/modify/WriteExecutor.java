@@ -7,6 +7,7 @@ import dev.ringlet.internal.exec.PartitionKeys;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.TableSource;
+import dev.ringlet.internal.exec.ConditionalWrites;
 import dev.ringlet.internal.exec.select.RowAccess;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -34,13 +35,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriteExecutor {
 
-  private final TableSource source;
+  private final dev.ringlet.internal.exec.RequestTables tables;
+  private final ConditionalWrites conditionalWrites;
+  private final dev.ringlet.internal.exec.LoggedBatches loggedBatches;
   private final TimestampGenerator timestamps;
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
 
   public WriteExecutor(TableSource source, TimestampGenerator timestamps, Clock clock) {
-    this.source = source;
+    this(dev.ringlet.internal.exec.RequestTables.of(source), timestamps, clock);
+  }
+
+  /** @param tables each request's tables, at its consistency level */
+  public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, TimestampGenerator timestamps, Clock clock) {
+    this(tables, null, dev.ringlet.internal.exec.LoggedBatches.NONE, timestamps, clock);
+  }
+
+  /**
+   * @param conditionalWrites how LWTs agree across replicas (Paxos); null serialises them on this node
+   * @param loggedBatches how multi-partition LOGGED batches are made atomic (the batchlog)
+   */
+  public WriteExecutor(dev.ringlet.internal.exec.RequestTables tables, ConditionalWrites conditionalWrites,
+      dev.ringlet.internal.exec.LoggedBatches loggedBatches, TimestampGenerator timestamps, Clock clock) {
+    this.tables = tables;
+    this.loggedBatches = loggedBatches;
+    this.conditionalWrites = conditionalWrites != null ? conditionalWrites : this::lockedCas;
     this.timestamps = timestamps;
     this.clock = clock;
   }
@@ -50,6 +69,7 @@ public final class WriteExecutor {
       return conditional(statement, values, options);
     }
     long now = clock.nowInSeconds();
+    TableSource source = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.SIMPLE);
     TableStore store = source.store(statement.table());
     WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
     for (PartitionUpdate u : statement.updates(values, ctx)) {
@@ -77,6 +97,9 @@ public final class WriteExecutor {
       return conditionalBatch(statements, values, options);
     }
     long now = clock.nowInSeconds();
+    TableSource source = tables.forRequest(options.consistency(), type == BatchType.LOGGED
+        ? dev.ringlet.internal.cluster.WriteType.BATCH : type == BatchType.COUNTER
+        ? dev.ringlet.internal.cluster.WriteType.COUNTER : dev.ringlet.internal.cluster.WriteType.UNLOGGED_BATCH);
     long fallback = batchTimestamp != Long.MIN_VALUE ? batchTimestamp
         : options.hasDefaultTimestamp() ? options.defaultTimestamp() : timestamps.next();
     Map<UUID, List<PartitionUpdate>> byTable = new java.util.LinkedHashMap<>();
@@ -92,11 +115,21 @@ public final class WriteExecutor {
       merged.put(e.getKey(), PartitionUpdates.mergeByPartition(e.getValue()));
     }
     List<String> warnings = BatchRules.warnings(type, merged, tables);
-    for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
-      TableStore store = source.store(tables.get(e.getKey()));
-      for (PartitionUpdate u : e.getValue()) {
-        store.apply(u);
+    Runnable apply = () -> {
+      for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
+        TableStore store = source.store(tables.get(e.getKey()));
+        for (PartitionUpdate u : e.getValue()) {
+          store.apply(u);
+        }
       }
+    };
+    int partitions = merged.values().stream().mapToInt(List::size).sum();
+    if (type == BatchType.LOGGED && partitions > 1) {
+      Map<TableMetadata, List<PartitionUpdate>> byTableMetadata = new java.util.LinkedHashMap<>();
+      merged.forEach((id, updates) -> byTableMetadata.put(tables.get(id), updates));
+      loggedBatches.run(byTableMetadata, options.consistency(), apply);
+    } else {
+      apply.run();
     }
     return new Result.Void(warnings);
   }
@@ -121,10 +154,9 @@ public final class WriteExecutor {
       }
       key = keys.get(0);
     }
-    TableStore store = source.store(table);
-    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+    TableStore store = casSource(options).store(table);
+    return cas(table, key, options, (partition, ts) -> {
       long now = clock.nowInSeconds();
-      LivePartition partition = store.read(key, now);
       boolean applied = true;
       List<RowAccess> checked = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
@@ -139,18 +171,14 @@ public final class WriteExecutor {
         }
       }
       if (applied) {
-        long ts = timestamps.next();
         List<PartitionUpdate> updates = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
           updates.addAll(statements.get(i).updates(values.get(i), context(ts, now, store)));
         }
-        for (PartitionUpdate u : PartitionUpdates.mergeByPartition(updates)) {
-          store.apply(u);
-        }
-        return lwtResult(statements.get(0), true, null);
+        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtResult(statements.get(0), true, null));
       }
-      return batchNotApplied(table, checked);
-    }
+      return new ConditionalWrites.Outcome(List.of(), batchNotApplied(table, checked));
+    });
   }
 
   private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
@@ -207,20 +235,42 @@ public final class WriteExecutor {
     }
     DecoratedKey key = keys.get(0);
     Clustering clustering = clusterings.get(0);
-    TableStore store = source.store(table);
-    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+    TableStore store = casSource(options).store(table);
+    return cas(table, key, options, (partition, ts) -> {
       long now = clock.nowInSeconds();
-      LivePartition partition = store.read(key, now);
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
-      if (applied) {
-        WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
-        for (PartitionUpdate u : statement.updates(values, ctx)) {
-          store.apply(u);
-        }
+      List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();
+      return new ConditionalWrites.Outcome(updates, lwtResult(statement, applied, current));
+    });
+  }
+
+  private Result cas(TableMetadata table, DecoratedKey key, QueryOptions options, ConditionalWrites.Step step) {
+    dev.ringlet.internal.cluster.ConsistencyLevel serial = options.serialConsistency() == null
+        ? dev.ringlet.internal.cluster.ConsistencyLevel.SERIAL : options.serialConsistency();
+    return conditionalWrites.cas(table, key, serial, options.consistency(), step);
+  }
+
+  /** One node: the read-check-write under a per-table lock, at the timestamp the node would give the write. */
+  private Result lockedCas(TableMetadata table, DecoratedKey key, dev.ringlet.internal.cluster.ConsistencyLevel serial,
+      dev.ringlet.internal.cluster.ConsistencyLevel commit, ConditionalWrites.Step step) {
+    TableStore read = tables.forRequest(serial, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
+    TableStore write = tables.forRequest(commit, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
+    synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+      ConditionalWrites.Outcome outcome = step.decide(read.read(key, clock.nowInSeconds()), timestamps.next());
+      for (PartitionUpdate u : outcome.updates()) {
+        write.apply(u);
       }
-      return lwtResult(statement, applied, current);
+      return outcome.result();
     }
+  }
+
+  /** Conditional writes read at the serial level (as QUORUM or LOCAL_QUORUM) and commit at the request's level. */
+  private TableSource casSource(QueryOptions options) {
+    TableSource read = tables.forRequest(options.serialConsistency() == null
+        ? dev.ringlet.internal.cluster.ConsistencyLevel.SERIAL : options.serialConsistency(), dev.ringlet.internal.cluster.WriteType.CAS);
+    TableSource commit = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.CAS);
+    return table -> new CasStore(read.store(table), commit.store(table));
   }
 
   private static String verb(ModificationStatement s) {

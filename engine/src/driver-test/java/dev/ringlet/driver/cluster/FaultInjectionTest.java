@@ -1,0 +1,136 @@
+package dev.ringlet.driver.cluster;
+
+import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.servererrors.ReadTimeoutException;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.MessageRule;
+import dev.ringlet.api.MessageVerb;
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
+import dev.ringlet.api.RingletNode;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Graceful stops, pauses, delays, schema catch-up and counters on a 3-node RF=3 cluster with a manual clock. */
+class FaultInjectionTest {
+
+  private RingletCluster cluster;
+  private CqlSession session;
+
+  @BeforeEach
+  void start() {
+    cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withManualClock(true));
+    session = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
+        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
+            .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(50))
+            .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(100))
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+            .build())
+        .build();
+    session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+    session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+  }
+
+  @AfterEach
+  void stop() {
+    session.close();
+    cluster.close();
+  }
+
+  @Test
+  void should_mark_a_gracefully_stopped_node_down_at_once_and_catch_it_up_on_schema_when_it_returns() {
+    RingletNode stopped = cluster.node(1);
+    stopped.stop();
+    awaitCondition(() -> driverNode(stopped).getState() == NodeState.DOWN);
+    // No clock advance: the peers were told. The schema changes while it is away.
+    session.execute(SimpleStatement.newInstance("CREATE TABLE ks.later (k int PRIMARY KEY, n int)").setNode(driverNode(cluster.node(0))));
+    session.execute(at("INSERT INTO ks.later (k, n) VALUES (1, 1)", ConsistencyLevel.QUORUM));
+
+    stopped.start();
+    awaitCondition(() -> driverNode(stopped).getState() == NodeState.UP);
+    assertThat(session.checkSchemaAgreement()).isTrue();
+    cluster.isolate(stopped);
+    SimpleStatement read = at("SELECT n FROM ks.later WHERE k = 1", ConsistencyLevel.ONE).setNode(driverNode(stopped));
+    assertThat(session.execute(read).one().getInt(0)).as("the hint for the new table was replayed").isEqualTo(1);
+  }
+
+  @Test
+  void should_answer_after_a_paused_replica_resumes_and_time_out_while_it_does_not() throws Exception {
+    session.execute(at("INSERT INTO ks.t (k, v) VALUES (1, 'a')", ConsistencyLevel.ALL));
+    RingletNode paused = cluster.node(2);
+    paused.pause();
+    CompletableFuture<?> read = session.executeAsync(at("SELECT v FROM ks.t WHERE k = 1", ConsistencyLevel.ALL)
+        .setNode(driverNode(cluster.node(0)))).toCompletableFuture();
+    paused.resume();
+    assertThat(read.get()).isNotNull();
+
+    paused.pause();
+    CompletableFuture<?> timesOut = session.executeAsync(at("SELECT v FROM ks.t WHERE k = 1", ConsistencyLevel.ALL)
+        .setNode(driverNode(cluster.node(0)))).toCompletableFuture();
+    awaitCondition(() -> {
+      cluster.advanceClock(Duration.ofMillis(500));
+      return timesOut.isDone();
+    });
+    assertThatThrownBy(timesOut::get).hasCauseInstanceOf(ReadTimeoutException.class).satisfies(t -> {
+      ReadTimeoutException e = (ReadTimeoutException) t.getCause();
+      assertThat(e.getBlockFor()).isEqualTo(3);
+      assertThat(e.getReceived()).isEqualTo(2);
+      assertThat(e.wasDataPresent()).isTrue();
+    });
+    cluster.resetFaults();
+  }
+
+  @Test
+  void should_deliver_delayed_messages_when_the_clock_reaches_their_time() throws Exception {
+    cluster.addRule(MessageRule.delay(Duration.ofMillis(1500)).verb(MessageVerb.MUTATION).to(cluster.node(1)));
+    // ONE is met by the coordinator's own replica; the delayed replica gets the write later.
+    session.execute(at("INSERT INTO ks.t (k, v) VALUES (2, 'late')", ConsistencyLevel.ONE).setNode(driverNode(cluster.node(0))));
+    cluster.isolate(cluster.node(1));
+    SimpleStatement onDelayed = at("SELECT v FROM ks.t WHERE k = 2", ConsistencyLevel.ONE).setNode(driverNode(cluster.node(1)));
+    assertThat(session.execute(onDelayed).one()).isNull();
+    cluster.heal();
+    cluster.addRule(MessageRule.delay(Duration.ofMillis(1500)).verb(MessageVerb.MUTATION).to(cluster.node(1)));
+    cluster.advanceClock(Duration.ofSeconds(2));
+    cluster.isolate(cluster.node(1));
+    assertThat(session.execute(onDelayed).one().getString(0)).isEqualTo("late");
+  }
+
+  @Test
+  void should_count_each_increment_once_across_replicas() {
+    session.execute("CREATE TABLE ks.c (k int PRIMARY KEY, n counter)");
+    for (int i = 0; i < 9; i++) {
+      Node coordinator = driverNode(cluster.node(i % 3));
+      session.execute(at("UPDATE ks.c SET n = n + 1 WHERE k = 0", ConsistencyLevel.QUORUM).setNode(coordinator));
+    }
+    assertThat(session.execute(at("SELECT n FROM ks.c WHERE k = 0", ConsistencyLevel.ALL)).one().getLong(0)).isEqualTo(9);
+    assertThat(session.execute(at("SELECT n FROM ks.c", ConsistencyLevel.QUORUM)).one().getLong(0)).isEqualTo(9);
+    for (RingletNode n : cluster.nodes()) {
+      cluster.isolate(n);
+      SimpleStatement one = at("SELECT n FROM ks.c WHERE k = 0", ConsistencyLevel.ONE).setNode(driverNode(n));
+      assertThat(session.execute(one).one().getLong(0)).isEqualTo(9);
+      cluster.heal();
+    }
+  }
+
+  private static SimpleStatement at(String cql, ConsistencyLevel level) {
+    return SimpleStatement.newInstance(cql).setConsistencyLevel(level);
+  }
+
+  private Node driverNode(RingletNode n) {
+    return session.getMetadata().getNodes().get(n.hostId());
+  }
+}

@@ -1,0 +1,108 @@
+package dev.ringlet.internal.coordinator;
+
+import dev.ringlet.internal.cluster.ConsistencyLevel;
+import dev.ringlet.internal.cluster.WriteType;
+import dev.ringlet.internal.exec.TableComparators;
+import dev.ringlet.internal.messaging.Verb;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.MemoryTableStore;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.TableStore;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * One table as one request sees it across the cluster: {@link #apply} is a coordinated write,
+ * {@link #read} and {@link #scan} coordinated reads at the request's level; the live views are
+ * computed from the reconciled partitions exactly as a single node computes them.
+ */
+final class CoordinatedStore implements TableStore {
+
+  private final KeyspaceMetadata ks;
+  private final TableMetadata table;
+  private final TableStore own;
+  private final Coordinator coordinator;
+  private final ReadCoordinator reads;
+  private final PaxosCoordinator paxos;
+  private final ConsistencyLevel readLevel;
+  private final ConsistencyLevel writeLevel;
+  private final WriteType writeType;
+
+  CoordinatedStore(KeyspaceMetadata ks, TableMetadata table, TableStore own, Coordinator coordinator, ReadCoordinator reads,
+      PaxosCoordinator paxos, ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType) {
+    this.paxos = paxos;
+    this.ks = ks;
+    this.table = table;
+    this.own = own;
+    this.coordinator = coordinator;
+    this.reads = reads;
+    this.readLevel = readLevel;
+    this.writeLevel = writeLevel;
+    this.writeType = writeType;
+  }
+
+  @Override
+  public void apply(PartitionUpdate update) {
+    coordinator.write(ks, table, update, writeLevel, writeType);
+  }
+
+  @Override
+  public LivePartition read(DecoratedKey key, long nowInSeconds) {
+    PartitionUpdate raw = readRaw(key);
+    MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
+    if (raw != null) {
+      view.apply(raw);
+    }
+    return view.read(key, nowInSeconds);
+  }
+
+  @Override
+  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
+    refuseSerialRange();
+    MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
+    for (PartitionUpdate p : reads.range(ks, table, from, inclusive, readLevel)) {
+      view.apply(p);
+    }
+    return view.scan(from, inclusive, nowInSeconds);
+  }
+
+  @Override
+  public PartitionUpdate readRaw(DecoratedKey key) {
+    if (readLevel != null && readLevel.isSerial()) {
+      return paxos.serialRead(table, key, readLevel);
+    }
+    return reads.read(ks, table, key, readLevel);
+  }
+
+  private void refuseSerialRange() {
+    if (readLevel != null && readLevel.isSerial()) {
+      throw dev.ringlet.internal.error.CqlException.invalid(
+          "SERIAL/LOCAL_SERIAL consistency may only be requested for one partition at a time");
+    }
+  }
+
+  @Override
+  public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
+    refuseSerialRange();
+    List<PartitionUpdate> all = reads.range(ks, table, from, inclusive, readLevel);
+    return all.iterator();
+  }
+
+  @Override
+  public void truncate() {
+    coordinator.everyNode(Verb.TRUNCATE, new Payloads.Truncate(table.id()), own::truncate, coordinator.timeouts.truncate());
+  }
+
+  @Override
+  public void dropColumn(String column, long timestampMicros) {
+    own.dropColumn(column, timestampMicros);
+    for (java.util.UUID node : coordinator.ring.get().endpoints().keySet()) {
+      if (!node.equals(coordinator.self.hostId())) {
+        coordinator.messaging.tell(node, Verb.DROP_COLUMN, new Payloads.DropColumn(table.id(), column, timestampMicros));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ringlet.internal.coordinator;
+
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import java.util.List;
+import java.util.UUID;
+
+/** The payloads of the replica verbs: immutable values. */
+final class Payloads {
+
+  private Payloads() {}
+
+  /** MUTATION and HINT: apply {@code update} to table {@code tableId}. */
+  record Mutation(UUID tableId, PartitionUpdate update) {}
+
+  /** The answer to a request that only needs acknowledging. */
+  enum Ack { OK }
+
+  /** READ: the partition as stored, or only its digest. */
+  record Read(UUID tableId, DecoratedKey key, boolean digestOnly) {}
+
+  /**
+   * A READ's answer: {@code data} (null when the replica has nothing, or for a digest) and the
+   * digest of what it has.
+   */
+  record ReadAnswer(PartitionUpdate data, long digest, boolean digestOnly) {}
+
+  /** RANGE_READ: every partition from {@code from} (all when null) as stored. */
+  record RangeRead(UUID tableId, DecoratedKey from, boolean inclusive) {}
+
+  record RangeAnswer(List<PartitionUpdate> partitions) {
+    RangeAnswer {
+      partitions = List.copyOf(partitions);
+    }
+  }
+
+  /** TRUNCATE. */
+  record Truncate(UUID tableId) {}
+
+  /** DROP_COLUMN. */
+  record DropColumn(UUID tableId, String column, long timestampMicros) {}
+
+  /** SCHEMA_PUSH's payload and SCHEMA_PULL's answer. */
+  record SchemaSnapshot(long epoch, Schema schema) {}
+}

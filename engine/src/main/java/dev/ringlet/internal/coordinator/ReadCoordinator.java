@@ -1,0 +1,213 @@
+package dev.ringlet.internal.coordinator;
+
+import dev.ringlet.internal.cluster.ConsistencyArithmetic;
+import dev.ringlet.internal.cluster.ConsistencyLevel;
+import dev.ringlet.internal.cluster.Endpoint;
+import dev.ringlet.internal.cluster.ReplicaCounts;
+import dev.ringlet.internal.exec.TableComparators;
+import dev.ringlet.internal.messaging.Verb;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.MemoryTableStore;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Single-partition and range reads across replicas. A partition read sends a data request to the
+ * closest contacted replica and digest requests to the others it needs for the level; when the
+ * digests disagree it reads full data from all of them, reconciles by timestamp, and writes the
+ * reconciled partition back to each replica that differed before answering (blocking read repair).
+ *
+ * <p>Counter partitions are not merged across replicas (their cells add up); they are read from
+ * the data replica alone.
+ */
+final class ReadCoordinator {
+
+  private final Coordinator c;
+
+  ReadCoordinator(Coordinator coordinator) {
+    this.c = coordinator;
+  }
+
+  /** The partition as stored after reconciliation, or null when no replica has anything. */
+  PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, ConsistencyLevel level) {
+    List<Endpoint> replicas = c.replicas(ks, key.token());
+    List<Endpoint> live = c.byProximity(c.live(replicas));
+    ReplicaCounts counts = c.counts(ks, live);
+    ConsistencyArithmetic.assureSufficientLiveReplicas(level, counts);
+    int blockFor = ConsistencyArithmetic.blockFor(level, counts);
+    List<Endpoint> contacts = contacts(level, live, counts, blockFor);
+    Map<Endpoint, Payloads.ReadAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    long deadline = c.deadline(c.timeouts.read());
+    for (int i = 0; i < contacts.size(); i++) {
+      ask(table, key, contacts.get(i), i > 0 && !table.counter(), answers);
+    }
+    int needed = contacts.size();
+    if (!c.time.awaitUntil(() -> answers.size() >= needed, deadline)) {
+      boolean dataPresent = answers.containsKey(contacts.get(0));
+      throw Coordinator.readTimeout(level, answers.size(), blockFor, dataPresent);
+    }
+    Payloads.ReadAnswer data = answers.get(contacts.get(0));
+    if (table.counter() || contacts.size() == 1) {
+      return data.data();
+    }
+    boolean agree = true;
+    for (Payloads.ReadAnswer a : answers.values()) {
+      agree &= a.digest() == data.digest();
+    }
+    if (agree) {
+      return data.data();
+    }
+    return repair(table, key, level, contacts, blockFor, deadline);
+  }
+
+  private void ask(TableMetadata table, DecoratedKey key, Endpoint e, boolean digestOnly, Map<Endpoint, Payloads.ReadAnswer> answers) {
+    Payloads.Read request = new Payloads.Read(table.id(), key, digestOnly);
+    if (e.equals(c.self)) {
+      answers.put(e, c.local.read(request));
+      return;
+    }
+    c.messaging.request(e.hostId(), Verb.READ, request, a -> {
+      if (!a.failure()) {
+        answers.put(e, (Payloads.ReadAnswer) a.payload());
+      }
+    });
+  }
+
+  private PartitionUpdate repair(TableMetadata table, DecoratedKey key, ConsistencyLevel level, List<Endpoint> contacts, int blockFor,
+      long deadline) {
+    Map<Endpoint, Payloads.ReadAnswer> full = new java.util.concurrent.ConcurrentHashMap<>();
+    for (Endpoint e : contacts) {
+      ask(table, key, e, false, full);
+    }
+    if (!c.time.awaitUntil(() -> full.size() >= contacts.size(), deadline)) {
+      throw Coordinator.readTimeout(level, full.size(), blockFor, true);
+    }
+    MemoryTableStore merged = new MemoryTableStore(TableComparators.clustering(table));
+    for (Payloads.ReadAnswer a : full.values()) {
+      if (a.data() != null) {
+        merged.apply(a.data());
+      }
+    }
+    PartitionUpdate result = merged.readRaw(key);
+    long digest = Digests.of(result);
+    List<Endpoint> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Endpoint> repaired = new ArrayList<>();
+    for (Map.Entry<Endpoint, Payloads.ReadAnswer> a : full.entrySet()) {
+      if (a.getValue().digest() != digest && result != null) {
+        repaired.add(a.getKey());
+        Payloads.Mutation m = new Payloads.Mutation(table.id(), result);
+        if (a.getKey().equals(c.self)) {
+          c.local.apply(m);
+          acked.add(a.getKey());
+        } else {
+          c.messaging.request(a.getKey().hostId(), Verb.MUTATION, m, r -> acked.add(a.getKey()));
+        }
+      }
+    }
+    if (!c.time.awaitUntil(() -> acked.size() >= repaired.size(), deadline)) {
+      throw Coordinator.readTimeout(level, blockFor - (repaired.size() - acked.size()), blockFor, true);
+    }
+    return result;
+  }
+
+  private static List<Endpoint> contacts(ConsistencyLevel level, List<Endpoint> live, ReplicaCounts counts, int blockFor) {
+    List<Endpoint> out = new ArrayList<>();
+    switch (level) {
+      case LOCAL_ONE:
+      case LOCAL_QUORUM:
+      case LOCAL_SERIAL:
+        for (Endpoint e : live) {
+          if (e.datacenter().equals(counts.localDatacenter()) && out.size() < blockFor) {
+            out.add(e);
+          }
+        }
+        return out;
+      case EACH_QUORUM:
+        Map<String, Integer> wanted = new HashMap<>();
+        for (Map.Entry<String, Integer> dc : counts.replicas().entrySet()) {
+          wanted.put(dc.getKey(), ConsistencyArithmetic.quorum(dc.getValue()));
+        }
+        for (Endpoint e : live) {
+          int w = wanted.getOrDefault(e.datacenter(), 0);
+          if (w > 0) {
+            out.add(e);
+            wanted.put(e.datacenter(), w - 1);
+          }
+        }
+        return out;
+      default:
+        return new ArrayList<>(live.subList(0, Math.min(blockFor, live.size())));
+    }
+  }
+
+  /**
+   * Every partition from {@code from} on, reconciled: for each vnode range, the live replicas the
+   * level needs answer for it; partitions are kept only from a range's contacted replicas.
+   */
+  List<PartitionUpdate> range(KeyspaceMetadata ks, TableMetadata table, DecoratedKey from, boolean inclusive, ConsistencyLevel level) {
+    dev.ringlet.internal.cluster.Ring ring = c.ring.get();
+    // Contacts per distinct replica set, found by walking the ring's range ends.
+    Map<List<Endpoint>, List<Endpoint>> contactsByReplicas = new LinkedHashMap<>();
+    List<Long> ends = ringTokens(ring);
+    int blockFor = 0;
+    for (long end : ends) {
+      List<Endpoint> replicas = c.replicas(ks, end);
+      if (contactsByReplicas.containsKey(replicas)) {
+        continue;
+      }
+      List<Endpoint> live = c.byProximity(c.live(replicas));
+      ReplicaCounts counts = c.counts(ks, live);
+      ConsistencyArithmetic.assureSufficientLiveReplicas(level, counts);
+      blockFor = ConsistencyArithmetic.blockFor(level, counts);
+      contactsByReplicas.put(replicas, contacts(level, live, counts, blockFor));
+    }
+    java.util.Set<Endpoint> all = new java.util.LinkedHashSet<>();
+    contactsByReplicas.values().forEach(all::addAll);
+    Map<Endpoint, Payloads.RangeAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    Payloads.RangeRead request = new Payloads.RangeRead(table.id(), from, inclusive);
+    for (Endpoint e : all) {
+      if (e.equals(c.self)) {
+        answers.put(e, c.local.range(request));
+      } else {
+        c.messaging.request(e.hostId(), Verb.RANGE_READ, request, a -> {
+          if (!a.failure()) {
+            answers.put(e, (Payloads.RangeAnswer) a.payload());
+          }
+        });
+      }
+    }
+    if (!c.time.awaitUntil(() -> answers.size() >= all.size(), c.deadline(c.timeouts.range()))) {
+      throw Coordinator.readTimeout(level, answers.size() * blockFor / Math.max(1, all.size()), blockFor, false);
+    }
+    MemoryTableStore merged = new MemoryTableStore(TableComparators.clustering(table));
+    for (Map.Entry<Endpoint, Payloads.RangeAnswer> a : answers.entrySet()) {
+      for (PartitionUpdate p : a.getValue().partitions()) {
+        List<Endpoint> contacts = contactsByReplicas.get(c.replicas(ks, p.key().token()));
+        if (contacts == null || contacts.isEmpty()) {
+          continue;
+        }
+        boolean keep = table.counter() ? contacts.get(0).equals(a.getKey()) : contacts.contains(a.getKey());
+        if (keep) {
+          merged.apply(p);
+        }
+      }
+    }
+    List<PartitionUpdate> out = new ArrayList<>();
+    merged.scanRaw(from, inclusive).forEachRemaining(out::add);
+    return out;
+  }
+
+  private static List<Long> ringTokens(dev.ringlet.internal.cluster.Ring ring) {
+    List<Long> out = new ArrayList<>(ring.size());
+    for (int i = 0; i < ring.size(); i++) {
+      out.add(ring.tokenAt(i));
+    }
+    return out;
+  }
+}

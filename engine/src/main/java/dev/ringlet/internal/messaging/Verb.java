@@ -1,0 +1,35 @@
+package dev.ringlet.internal.messaging;
+
+/** What a message asks for. A response carries the verb of the request it answers. */
+public enum Verb {
+  /** Apply a partition update on a replica. */
+  MUTATION,
+  /** Return a partition as stored (or its digest). */
+  READ,
+  /** Return a token range of a table as stored. */
+  RANGE_READ,
+  /** A hinted mutation being replayed to its replica. */
+  HINT,
+  /** A batch stored in another node's batchlog before the batch is applied. */
+  BATCH_STORE,
+  /** Forget a stored batch: it has been applied. */
+  BATCH_REMOVE,
+  /** Paxos phase 1: promise not to accept older ballots, and say what was accepted and committed. */
+  PAXOS_PREPARE,
+  /** Paxos phase 2: accept a proposal. */
+  PAXOS_PROPOSE,
+  /** Paxos: apply an accepted proposal. */
+  PAXOS_COMMIT,
+  /** Empty a table. */
+  TRUNCATE,
+  /** Forget a dropped column's cells. */
+  DROP_COLUMN,
+  /** A new schema snapshot. */
+  SCHEMA_PUSH,
+  /** Ask for the current schema snapshot. */
+  SCHEMA_PULL,
+  /** A heartbeat: the sender is alive, with its generation and schema version. */
+  GOSSIP,
+  /** The sender is shutting down gracefully. */
+  SHUTDOWN
+}
