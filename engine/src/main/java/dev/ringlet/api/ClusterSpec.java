@@ -42,9 +42,10 @@ public final class ClusterSpec {
   private final int port;
   private final Path dataDirectory;
   private final CommitLogSync commitLogSync;
+  private final boolean userDefinedFunctions;
 
   private ClusterSpec(String clusterName, String releaseVersion, List<DatacenterSpec> datacenters, int numTokens,
-      String address, int port, Path dataDirectory, CommitLogSync commitLogSync) {
+      String address, int port, Path dataDirectory, CommitLogSync commitLogSync, boolean userDefinedFunctions) {
     requireName(clusterName, "clusterName");
     requireName(releaseVersion, "releaseVersion");
     if (!releaseVersion.matches("\\d+\\.\\d+(\\.\\d+)?.*")) {
@@ -73,6 +74,7 @@ public final class ClusterSpec {
     this.port = port;
     this.dataDirectory = dataDirectory;
     this.commitLogSync = Objects.requireNonNull(commitLogSync, "commitLogSync");
+    this.userDefinedFunctions = userDefinedFunctions;
   }
 
   static void requireName(String value, String what) {
@@ -85,7 +87,7 @@ public final class ClusterSpec {
   /** The default spec: one node on 127.0.0.1 and a free port, data in memory. */
   public static ClusterSpec defaults() {
     return new ClusterSpec(DEFAULT_CLUSTER_NAME, DEFAULT_RELEASE_VERSION, List.of(DatacenterSpec.of(DEFAULT_DATACENTER, 1)),
-        DEFAULT_NUM_TOKENS, "127.0.0.1", 0, null, CommitLogSync.PERIODIC);
+        DEFAULT_NUM_TOKENS, "127.0.0.1", 0, null, CommitLogSync.PERIODIC, false);
   }
 
   /** The name reported in {@code system.local.cluster_name}. */
@@ -144,11 +146,11 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withClusterName(String name) {
-    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(name, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   public ClusterSpec withReleaseVersion(String version) {
-    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, version, datacenters, numTokens, address, port, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   /** Renames the only datacenter; refused when the spec has several. */
@@ -174,28 +176,47 @@ public final class ClusterSpec {
   }
 
   public ClusterSpec withDatacenters(List<DatacenterSpec> dcs) {
-    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, dcs, numTokens, address, port, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   public ClusterSpec withNumTokens(int tokens) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, tokens, address, port, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   public ClusterSpec withAddress(String newAddress) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, newAddress, port, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   public ClusterSpec withPort(int newPort) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, newPort, dataDirectory, commitLogSync, userDefinedFunctions);
   }
 
   /** Keeps data in {@code directory} (one subdirectory per node) so it survives restarts; null keeps it in memory. */
   public ClusterSpec withDataDirectory(Path directory) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, directory, commitLogSync, userDefinedFunctions);
   }
 
   public ClusterSpec withCommitLogSync(CommitLogSync sync) {
-    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync);
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, sync, userDefinedFunctions);
+  }
+
+  /**
+   * Whether {@code CREATE FUNCTION} and {@code CREATE AGGREGATE} are allowed (Cassandra's
+   * {@code user_defined_functions_enabled}). Off by default, as in Cassandra 5.0.
+   */
+  public boolean userDefinedFunctions() {
+    return userDefinedFunctions;
+  }
+
+  /**
+   * Allows or refuses user-defined functions and aggregates (Cassandra's
+   * {@code user_defined_functions_enabled}, off by default). When off, {@code CREATE FUNCTION} and
+   * {@code CREATE AGGREGATE} fail with Cassandra's message. When on, Java bodies are compiled at run
+   * time, which needs a JDK (not a JRE).
+   */
+  public ClusterSpec withUserDefinedFunctions(boolean enabled) {
+    return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
+        commitLogSync, enabled);
   }
 
   private DatacenterSpec only(String what) {
@@ -210,18 +231,21 @@ public final class ClusterSpec {
   public boolean equals(Object o) {
     return o instanceof ClusterSpec s && clusterName.equals(s.clusterName) && releaseVersion.equals(s.releaseVersion)
         && datacenters.equals(s.datacenters) && numTokens == s.numTokens && address.equals(s.address) && port == s.port
-        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync;
+        && Objects.equals(dataDirectory, s.dataDirectory) && commitLogSync == s.commitLogSync
+        && userDefinedFunctions == s.userDefinedFunctions;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync);
+    return Objects.hash(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory, commitLogSync,
+        userDefinedFunctions);
   }
 
   @Override
   public String toString() {
     return "ClusterSpec[clusterName=" + clusterName + ", releaseVersion=" + releaseVersion + ", datacenters=" + datacenters
         + ", numTokens=" + numTokens + ", address=" + address + ", port=" + port
-        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync) + "]";
+        + (dataDirectory == null ? ", in memory" : ", dataDirectory=" + dataDirectory + ", commitLogSync=" + commitLogSync)
+        + (userDefinedFunctions ? ", userDefinedFunctions" : "") + "]";
   }
 }

@@ -45,7 +45,8 @@ public final class LocalCluster implements RingletCluster {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
-        spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system());
+        spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
+        spec.userDefinedFunctions());
     WireResources resources = WireResources.create(0);
     Node node = new Node(config);
     try {

@@ -51,7 +51,8 @@ public final class Node implements AutoCloseable {
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimestampGenerator timestamps = new TimestampGenerator(config.clock());
     TimeUuids ids = new TimeUuids(config.clock());
-    DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> Map.of(config.datacenter(), 1), ids::next, config.clock());
+    DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> Map.of(config.datacenter(), 1), ids::next, config.clock(),
+        config.userDefinedFunctions());
     WriteExecutor writes = new WriteExecutor(tables, timestamps, config.clock());
     this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(config.clock(), schema::current), config.clock(),
         this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(

@@ -9,6 +9,7 @@ import java.util.UUID;
  * Everything one node needs to start, validated by whoever builds it (the cluster from its spec).
  *
  * @param tokens the node's Murmur3 tokens, sorted
+ * @param userDefinedFunctions whether CREATE FUNCTION/AGGREGATE are allowed
  */
 public record NodeConfig(
     String clusterName,
@@ -19,7 +20,14 @@ public record NodeConfig(
     String releaseVersion,
     UUID hostId,
     List<Long> tokens,
-    Clock clock) {
+    Clock clock,
+    boolean userDefinedFunctions) {
+
+  /** A node with user-defined functions disabled (Cassandra's default). */
+  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port,
+      String releaseVersion, UUID hostId, List<Long> tokens, Clock clock) {
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, false);
+  }
 
   public NodeConfig {
     tokens = List.copyOf(tokens);

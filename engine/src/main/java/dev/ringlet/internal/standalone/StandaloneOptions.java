@@ -16,6 +16,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --datacenter NAME     datacenter of the node (default datacenter1)",
       "  --rack NAME           rack of the node (default rack1)",
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
+      "  --enable-user-defined-functions",
+      "                        allow CREATE FUNCTION/AGGREGATE (Java UDFs; needs a JDK), off by default as in Cassandra",
       "  --help                print this help and exit",
       "");
 
@@ -25,6 +27,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
         return new StandaloneOptions(spec, true);
+      }
+      if (arg.equals("--enable-user-defined-functions")) {
+        spec = spec.withUserDefinedFunctions(true);
+        continue;
       }
       String name = arg;
       String value;

@@ -74,7 +74,7 @@ public final class TermCalls {
       fn = TokenFunction.of(table.partitionKey().stream().map(ColumnMetadata::type).toList());
       FunctionResolver.validate(fn, args);
     } else {
-      fn = registry.resolve(call.function(), args, receiver.type());
+      fn = registry.resolve(call.function(), args, receiver.type(), receiver.keyspace());
     }
     if (fn == null) {
       throw CqlException.invalid("Unknown function " + call.function() + " called");
@@ -86,7 +86,7 @@ public final class TermCalls {
     for (int i = 0; i < terms.size(); i++) {
       bound.add(nested.get(i) != null ? nested.get(i).term()
           : compiler.compile(terms.get(i), new ColumnSpec(receiver.keyspace(), receiver.table(),
-              "arg" + i + "(system." + fn.name() + ")", fn.argTypes().get(i))));
+              "arg" + i + "(" + NativeFunction.qualified(fn.name()) + ")", fn.argTypes().get(i))));
     }
     BoundTerm term = values -> {
       List<ByteBuffer> vals = new ArrayList<>(bound.size());
