@@ -201,18 +201,18 @@ public final class ClusterSpec {
   }
 
   /**
-   * Whether {@code CREATE FUNCTION} and {@code CREATE AGGREGATE} are allowed (Cassandra's
-   * {@code user_defined_functions_enabled}). Off by default, as in Cassandra 5.0.
+   * Whether {@code CREATE FUNCTION} is allowed (Cassandra's {@code user_defined_functions_enabled}).
+   * Off by default, as in Cassandra 5.0.
    */
   public boolean userDefinedFunctions() {
     return userDefinedFunctions;
   }
 
   /**
-   * Allows or refuses user-defined functions and aggregates (Cassandra's
-   * {@code user_defined_functions_enabled}, off by default). When off, {@code CREATE FUNCTION} and
-   * {@code CREATE AGGREGATE} fail with Cassandra's message. When on, Java bodies are compiled at run
-   * time, which needs a JDK (not a JRE).
+   * Allows or refuses user-defined functions (Cassandra's {@code user_defined_functions_enabled},
+   * off by default). When off, {@code CREATE FUNCTION} fails with Cassandra's message, so no
+   * user-defined aggregate can be built either. When on, Java bodies are compiled at run time,
+   * which needs a JDK (not a JRE).
    */
   public ClusterSpec withUserDefinedFunctions(boolean enabled) {
     return new ClusterSpec(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,

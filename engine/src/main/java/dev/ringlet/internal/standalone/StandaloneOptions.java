@@ -17,7 +17,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --rack NAME           rack of the node (default rack1)",
       "  --release-version V   Cassandra version to advertise (default " + ClusterSpec.DEFAULT_RELEASE_VERSION + ")",
       "  --enable-user-defined-functions",
-      "                        allow CREATE FUNCTION/AGGREGATE (Java UDFs; needs a JDK), off by default as in Cassandra",
+      "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
       "  --help                print this help and exit",
       "");
 

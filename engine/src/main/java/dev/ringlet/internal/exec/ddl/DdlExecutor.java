@@ -41,7 +41,6 @@ public final class DdlExecutor {
   private final dev.ringlet.internal.time.Clock clock;
   private final dev.ringlet.internal.exec.TableSource tables;
 
-  private final boolean userDefinedFunctions;
   private final FunctionDdl functions;
 
   /** @param datacenters the cluster's datacenters with their number of nodes */
@@ -51,14 +50,13 @@ public final class DdlExecutor {
   }
 
   /**
-   * @param userDefinedFunctions whether CREATE FUNCTION and CREATE AGGREGATE are allowed (Cassandra's
+   * @param userDefinedFunctions whether CREATE FUNCTION is allowed (Cassandra's
    *     {@code user_defined_functions_enabled}, off by default)
    */
   public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
       Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds, dev.ringlet.internal.time.Clock clock,
       boolean userDefinedFunctions) {
-    this.userDefinedFunctions = userDefinedFunctions;
-    this.functions = new FunctionDdl(schema, clock);
+    this.functions = new FunctionDdl(schema, clock, userDefinedFunctions);
     this.clock = clock;
     this.tables = tables;
     this.schema = schema;
@@ -342,7 +340,6 @@ public final class DdlExecutor {
   // ------------------------------------------------------------------ functions and aggregates
 
   public Result createFunction(Statement.CreateFunction create, ClientSession session) {
-    checkUserFunctionsEnabled();
     return functions.createFunction(create, keyspaceOf(create.function(), session));
   }
 
@@ -351,19 +348,11 @@ public final class DdlExecutor {
   }
 
   public Result createAggregate(Statement.CreateAggregate create, ClientSession session) {
-    checkUserFunctionsEnabled();
     return functions.createAggregate(create, keyspaceOf(create.aggregate(), session));
   }
 
   public Result dropAggregate(Statement.DropAggregate drop, ClientSession session) {
     return functions.dropAggregate(drop, keyspaceOf(drop.aggregate(), session));
-  }
-
-  private void checkUserFunctionsEnabled() {
-    if (!userDefinedFunctions) {
-      throw CqlException.invalid("User defined functions are disabled in cassandra.yaml - set"
-          + " user_defined_functions_enabled=true to enable");
-    }
   }
 
   /** The statement's keyspace, or the session's; Cassandra's message when there is none. */

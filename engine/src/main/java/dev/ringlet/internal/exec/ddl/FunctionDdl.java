@@ -35,8 +35,11 @@ final class FunctionDdl {
   private final Clock clock;
   private final JavaUdfs udfs = new JavaUdfs();
 
-  FunctionDdl(SchemaManager schema, Clock clock) {
+  private final boolean enabled;
+
+  FunctionDdl(SchemaManager schema, Clock clock, boolean enabled) {
     this.schema = schema;
+    this.enabled = enabled;
     this.clock = clock;
   }
 
@@ -62,7 +65,13 @@ final class FunctionDdl {
     if (create.orReplace() && create.ifNotExists()) {
       throw CqlException.invalid("Cannot use both 'OR REPLACE' and 'IF NOT EXISTS' directives");
     }
-    KeyspaceMetadata ks = keyspace(ksName);
+    if (SystemNames.isSystem(ksName)) {
+      throw CqlException.invalid("System keyspace '" + ksName + "' is not user-modifiable");
+    }
+    if (!enabled) {
+      throw CqlException.invalid("User-defined functions are disabled in cassandra.yaml - set"
+          + " user_defined_functions_enabled=true to enable");
+    }
     if (!create.language().equals("java")) {
       throw CqlException.invalid("Currently only Java UDFs are available in Cassandra. For more information"
           + " - CASSANDRA-18252 and CASSANDRA-17281");
@@ -71,17 +80,20 @@ final class FunctionDdl {
       throw CqlException.invalid("Duplicate argument names for given function " + name + " with argument names "
           + create.argumentNames());
     }
-    List<CqlType> argTypes = new ArrayList<>();
     for (TypeExpr t : create.argumentTypes()) {
       if (t instanceof TypeExpr.Frozen) {
         throw CqlException.invalid("Argument '" + text(t) + "' cannot be frozen; remove frozen<> modifier from '"
             + text(t) + "'");
       }
-      argTypes.add(TypeResolver.resolve(t, ks));
     }
     if (create.returnType() instanceof TypeExpr.Frozen) {
       throw CqlException.invalid("Return type '" + text(create.returnType()) + "' cannot be frozen; remove frozen<>"
           + " modifier from '" + text(create.returnType()) + "'");
+    }
+    KeyspaceMetadata ks = keyspace(ksName);
+    List<CqlType> argTypes = new ArrayList<>();
+    for (TypeExpr t : create.argumentTypes()) {
+      argTypes.add(TypeResolver.resolve(t, ks));
     }
     CqlType returnType = TypeResolver.resolve(create.returnType(), ks);
     UserFunction function = new UserFunction(ksName, name, create.argumentNames(), argTypes, returnType,

@@ -30,6 +30,7 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles Java UDF bodies with the JDK's compiler and caches the result per function definition.
+ * Compilations are serialized (they share one file manager).
  *
  * <p>The sandbox, like Cassandra's, works by visibility: the body is compiled against a view of
  * the JDK (checked on the compiled syntax tree: every name and every expression's type) that
@@ -55,6 +56,7 @@ public final class JavaUdfs {
 
   private final Map<UserFunction, CompiledUdf> cache = new ConcurrentHashMap<>();
   private final AtomicLong classes = new AtomicLong();
+  private StandardJavaFileManager fileManager;
 
   /** The compiled function, compiling it on first use. */
   public CompiledUdf get(UserFunction function) {
@@ -67,7 +69,7 @@ public final class JavaUdfs {
   }
 
   /** Compiles {@code function} (at CREATE FUNCTION), with Cassandra's message when that fails. */
-  public CompiledUdf compile(UserFunction function) {
+  public synchronized CompiledUdf compile(UserFunction function) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
       throw CqlException.invalid("Java user-defined functions need a Java compiler (javax.tools), and this JVM"
@@ -91,8 +93,11 @@ public final class JavaUdfs {
     src.append(function.body()).append("\n  }\n}\n");
 
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-    Output output = new Output(standard);
+    if (fileManager == null) {
+      // reused: opening the JDK's module image is most of a first compilation's cost
+      fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+    }
+    Output output = new Output(fileManager);
     JavaFileObject source = new SimpleJavaFileObject(
         URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
