@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Server-side DESCRIBE (Cassandra 4.0+), which cqlsh sends: rows of keyspace, type, name and the
- * CQL that recreates the object. Keyspaces, tables and the lists of them; types, functions,
- * indexes and views come with those objects.
+ * CQL that recreates the object. Keyspaces, tables, user types, functions, aggregates, the lists
+ * of them, and the schema (non-system keyspaces); FULL SCHEMA and CLUSTER are refused as not
+ * supported yet.
  */
 public final class DescribeExecutor {
 
@@ -47,6 +48,8 @@ public final class DescribeExecutor {
       case "FUNCTIONS":
       case "AGGREGATES":
         return userObjects(d.kind(), schema, session);
+      case "SCHEMA":
+        return schema(schema);
       default:
         throw CqlException.invalid("DESCRIBE " + d.kind() + " is not supported yet");
     }
@@ -108,6 +111,17 @@ public final class DescribeExecutor {
     if (rows.isEmpty()) {
       String what = kind.equals("TYPE") ? "type" : kind.equals("FUNCTION") ? "function" : "aggregate";
       throw CqlException.invalid("User defined " + what + " '" + name.name() + "' not found in '" + ks.name() + "'");
+    }
+    return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  /** DESCRIBE SCHEMA: every keyspace but the system ones, by name, each as DESCRIBE KEYSPACE prints it. */
+  private static Result schema(Schema schema) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (!dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks.name())) {
+        rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
+      }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
   }
