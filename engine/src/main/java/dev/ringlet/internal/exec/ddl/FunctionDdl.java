@@ -110,6 +110,10 @@ final class FunctionDdl {
         throw CqlException.invalid("Cannot replace function '" + name + "', the new return type " + returnType.cql()
             + " is not compatible with the return type " + existing.returnType().cql() + " of existing function");
       }
+      if (existing.calledOnNullInput() != create.calledOnNullInput()) {
+        throw CqlException.invalid("Function '" + name + "' must have " + (create.calledOnNullInput()
+            ? "CALLED ON NULL INPUT" : "RETURNS NULL ON NULL INPUT") + " directive");
+      }
     }
     udfs.compile(function);
     schema.apply("create function " + ksName + "." + name, s -> {

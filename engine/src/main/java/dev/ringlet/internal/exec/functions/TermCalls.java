@@ -31,12 +31,12 @@ public final class TermCalls {
     this.tables = tables;
   }
 
-  private record Compiled(BoundTerm term, CqlType type) {}
+  private record Compiled(BoundTerm term, CqlType type, String function) {}
 
   public BoundTerm compile(Term.FunctionCall call, ColumnSpec receiver) {
     Compiled c = call(call, receiver);
     if (!FunctionArg.sameType(c.type(), receiver.type()) && !FunctionArg.valueCompatible(receiver.type(), c.type())) {
-      throw CqlException.invalid("Type error: cannot assign result of function system." + call.function().name()
+      throw CqlException.invalid("Type error: cannot assign result of function " + NativeFunction.qualified(c.function())
           + " (type " + c.type().cql() + ") to " + receiver.name() + " (type " + receiver.type().cql() + ")");
     }
     return c.term();
@@ -99,6 +99,6 @@ public final class TermCalls {
       }
       return scalar.execute(vals);
     };
-    return new Compiled(term, fn.returnType());
+    return new Compiled(term, fn.returnType(), fn.name());
   }
 }
