@@ -69,6 +69,7 @@ public final class ClusterSpec {
     boolean manualClock;
     Duration readTimeout = Duration.ofSeconds(5);
     Duration writeTimeout = Duration.ofSeconds(2);
+    boolean userDefinedFunctions;
 
     Settings copy() {
       try {
@@ -80,7 +81,7 @@ public final class ClusterSpec {
 
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
-          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout);
+          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions);
     }
   }
 
@@ -224,6 +225,14 @@ public final class ClusterSpec {
     return s.writeTimeout;
   }
 
+  /**
+   * Whether {@code CREATE FUNCTION} is allowed (Cassandra's {@code user_defined_functions_enabled}).
+   * Off by default, as in Cassandra 5.0.
+   */
+  public boolean userDefinedFunctions() {
+    return s.userDefinedFunctions;
+  }
+
   public ClusterSpec withClusterName(String name) {
     return with(x -> x.clusterName = name);
   }
@@ -309,6 +318,16 @@ public final class ClusterSpec {
     return with(x -> x.writeTimeout = timeout);
   }
 
+  /**
+   * Allows or refuses user-defined functions (Cassandra's {@code user_defined_functions_enabled},
+   * off by default). When off, {@code CREATE FUNCTION} fails with Cassandra's message, so no
+   * user-defined aggregate can be built either. When on, Java bodies are compiled at run time,
+   * which needs a JDK (not a JRE).
+   */
+  public ClusterSpec withUserDefinedFunctions(boolean enabled) {
+    return with(x -> x.userDefinedFunctions = enabled);
+  }
+
   private DatacenterSpec only(String what) {
     if (s.datacenters.size() != 1) {
       throw new IllegalStateException(what + ": the spec has " + s.datacenters.size()
@@ -334,6 +353,6 @@ public final class ClusterSpec {
         + (s.dataDirectory == null ? ", in memory" : ", dataDirectory=" + s.dataDirectory + ", commitLogSync=" + s.commitLogSync)
         + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
-        + ", writeTimeout=" + s.writeTimeout + "]";
+        + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "") + "]";
   }
 }

@@ -43,9 +43,9 @@ final class ConformanceTarget implements AutoCloseable {
         hostAndPort, List.of(parseAddress(hostAndPort, 9042)), localDatacenter, () -> {});
   }
 
-  /** A one-node Ringlet started now and stopped by {@link #close()}. */
+  /** A one-node Ringlet started now and stopped by {@link #close()}; UDFs on, as in the reference node. */
   static ConformanceTarget ringlet() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true));
     return new ConformanceTarget(
         "Ringlet in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster);
   }

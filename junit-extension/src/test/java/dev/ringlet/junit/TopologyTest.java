@@ -10,7 +10,6 @@ import dev.ringlet.api.LoggedQuery;
 import dev.ringlet.api.QueryLog;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
-import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
 import dev.ringlet.junit.internal.SettingsReader;
@@ -18,15 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Topologies and storage asked for in the annotation reach the engine as they are. What the engine
- * cannot run yet fails the class with the engine's own message before any test starts; once it
- * can, the same fixtures must run and see the cluster they asked for (the checks switch by asking
- * the engine first).
+ * Topologies and storage asked for in the annotation reach the engine as they are, and the fixtures
+ * see the cluster they asked for. What the engine refuses fails the class with the engine's own
+ * message before any test starts.
  */
 class TopologyTest {
 
@@ -82,55 +79,71 @@ class TopologyTest {
     }
   }
 
-  @Test
-  void three_nodes_run_or_fail_the_class_with_the_engines_reason() {
-    expect(ThreeNodesFixture.class, () -> ClusterSpec.defaults().withNodes(3), 2);
+  @OnlyInTestKit
+  @CassandraCluster(nodes = 3, dataDirectory = CassandraCluster.TEMPORARY_DIRECTORY, shared = false)
+  static class RefusedFixture {
+    @Test
+    void never_runs() {
+      throw new AssertionError("the engine refuses this cluster; no test may run");
+    }
+  }
+
+  @OnlyInTestKit
+  @CassandraCluster(nodes = 3, shared = false)
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+  static class FaultsFixture {
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void kills_and_pauses_nodes_and_partitions_the_rest(RingletCluster cluster) {
+      cluster.node(1).kill();
+      cluster.node(2).stop();
+      cluster.partition(List.of(List.of(cluster.node(0)), List.of(cluster.node(1), cluster.node(2))));
+      assertThat(cluster.nodes()).filteredOn(RingletNode::isRunning).hasSize(1);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void finds_every_node_up_again(RingletCluster cluster, CqlSession session) {
+      assertThat(cluster.nodes()).allMatch(RingletNode::isRunning);
+      session.execute("CREATE KEYSPACE IF NOT EXISTS after_faults WITH replication = "
+          + "{'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE IF NOT EXISTS after_faults.t (k int PRIMARY KEY)");
+      session.execute(SimpleStatement.newInstance("INSERT INTO after_faults.t (k) VALUES (1)")
+          .setConsistencyLevel(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.ALL));
+    }
   }
 
   @Test
-  void two_datacenters_run_or_fail_the_class_with_the_engines_reason() {
+  void faults_a_test_leaves_are_undone_before_the_next_test() {
+    TestKit.run(FaultsFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+  }
+
+  @Test
+  void three_nodes_run_and_see_their_cluster() {
+    TestKit.run(ThreeNodesFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+  }
+
+  @Test
+  void two_datacenters_with_racks_and_tokens_run_as_asked() {
     ClusterSpec asked = SettingsReader.read(TwoDatacentersFixture.class).settings().spec();
     assertThat(asked.datacenters()).containsExactly(
         new DatacenterSpec("dc1", 3, List.of("rack1", "rack2", "rack3")), new DatacenterSpec("dc2", 2, List.of("r-a", "r-b")));
     assertThat(asked.numTokens()).isEqualTo(8);
-    expect(TwoDatacentersFixture.class, () -> asked, 1);
+    TestKit.run(TwoDatacentersFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
   }
 
   @Test
-  void a_temporary_data_directory_is_made_per_cluster_and_deleted() throws Exception {
-    Path probe = Files.createTempDirectory("ringlet-probe-");
-    String refusal = refusal(() -> ClusterSpec.defaults().withDataDirectory(probe));
-    Files.deleteIfExists(probe);
-    EngineExecutionResults results = TestKit.run(TemporaryDirectoryFixture.class);
-    if (refusal == null) {
-      results.testEvents().assertStatistics(s -> s.succeeded(1));
-      return;
-    }
-    String expected = "Ringlet cluster for " + TemporaryDirectoryFixture.class.getName() + ": dataDirectory ";
+  void a_temporary_data_directory_keeps_a_single_node_s_data() {
+    TestKit.run(TemporaryDirectoryFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @Test
+  void a_cluster_the_engine_refuses_fails_the_class_with_the_engines_reason_and_leaves_no_directory() {
+    EngineExecutionResults results = TestKit.run(RefusedFixture.class);
+    String expected = "Ringlet cluster for " + RefusedFixture.class.getName() + ": dataDirectory ";
     results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(m -> m.startsWith(expected)
-        && m.contains(refusal.substring(refusal.indexOf(':')))
-        && !Files.exists(Path.of(m.substring(expected.length(), m.indexOf(':', expected.length())))))));
+        && m.contains("durable storage runs only for a single node")
+        && !Files.exists(Path.of(m.substring(expected.length(), m.indexOf(' ', expected.length())))))));
     results.testEvents().assertStatistics(s -> s.started(0));
-  }
-
-  private static void expect(Class<?> fixture, Supplier<ClusterSpec> sameSpec, int tests) {
-    String refusal = refusal(sameSpec);
-    EngineExecutionResults results = TestKit.run(fixture);
-    if (refusal == null) {
-      results.testEvents().assertStatistics(s -> s.succeeded(tests).failed(0));
-      return;
-    }
-    results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(message(
-        "Ringlet cluster for " + fixture.getName() + ": " + refusal)));
-    results.testEvents().assertStatistics(s -> s.started(0));
-  }
-
-  /** The engine's message refusing the spec, or null when it runs it. */
-  private static String refusal(Supplier<ClusterSpec> spec) {
-    try (RingletCluster ignored = Ringlet.start(spec.get())) {
-      return null;
-    } catch (UnsupportedOperationException e) {
-      return e.getMessage();
-    }
   }
 }

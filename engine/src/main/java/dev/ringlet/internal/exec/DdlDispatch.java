@@ -50,6 +50,18 @@ final class DdlDispatch {
     if (st instanceof Statement.DropIndex d) {
       return ddl.dropIndex(d, session);
     }
+    if (st instanceof Statement.CreateFunction c) {
+      return ddl.createFunction(c, session);
+    }
+    if (st instanceof Statement.DropFunction d) {
+      return ddl.dropFunction(d, session);
+    }
+    if (st instanceof Statement.CreateAggregate c) {
+      return ddl.createAggregate(c, session);
+    }
+    if (st instanceof Statement.DropAggregate d) {
+      return ddl.dropAggregate(d, session);
+    }
     if (st instanceof Statement.Truncate t) {
       return ddl.truncate(t, session);
     }

@@ -25,7 +25,7 @@ public final class TermFunctions {
   }
 
   public TermFunctions(Clock clock, Supplier<Schema> schema) {
-    this.registry = FunctionRegistry.create(clock);
+    this.registry = FunctionRegistry.create(clock, schema);
     this.schema = schema;
   }
 

@@ -132,7 +132,8 @@ public final class Node implements AutoCloseable, GossipListener {
       guard = new ConsistencyGuard(() -> new Topology(config.datacenter(), sizes, sizes));
     }
     Map<String, Integer> datacenters = cluster == null ? Map.of(config.datacenter(), 1) : cluster.ring().datacenterSizes();
-    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, () -> datacenters, ids::next, config.clock());
+    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, () -> datacenters, ids::next, config.clock(),
+        config.userDefinedFunctions());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
     TermFunctions functions = new TermFunctions(config.clock(), schema::current);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param storagePort the inter-node port the node advertises ({@code peer_port}): 7000, or distinct
  *     per node when nodes share an address
  * @param authentication PasswordAuthenticator + CassandraAuthorizer when true; no login when false
+ * @param userDefinedFunctions whether CREATE FUNCTION/AGGREGATE are allowed
  */
 public record NodeConfig(
     String clusterName,
@@ -24,12 +25,13 @@ public record NodeConfig(
     List<Long> tokens,
     Clock clock,
     int storagePort,
-    boolean authentication) {
+    boolean authentication,
+    boolean userDefinedFunctions) {
 
-  /** A node with the standard storage port and no login. */
+  /** A node with the standard storage port, no login and user-defined functions disabled (Cassandra's defaults). */
   public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
       UUID hostId, List<Long> tokens, Clock clock) {
-    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000, false);
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000, false, false);
   }
 
   public NodeConfig {

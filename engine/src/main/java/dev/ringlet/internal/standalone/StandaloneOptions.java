@@ -24,6 +24,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --nodes N             start an in-JVM cluster of N nodes in the datacenter (default 1)",
       "  --datacenters LIST    start an in-JVM cluster over datacenters, e.g. dc1:3,dc2:2 (dc:nodes[:racks])",
       "  --num-tokens N        vnodes per node (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
+      "  --enable-user-defined-functions",
+      "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
       "  --help                print this help and exit",
       "");
 
@@ -33,6 +35,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
         return new StandaloneOptions(spec, true);
+      }
+      if (arg.equals("--enable-user-defined-functions")) {
+        spec = spec.withUserDefinedFunctions(true);
+        continue;
       }
       String name = arg;
       String value;

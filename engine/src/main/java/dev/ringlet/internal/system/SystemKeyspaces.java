@@ -49,6 +49,8 @@ public final class SystemKeyspaces {
       Map.entry(SCHEMA + ".tables", SchemaTablesTable::new),
       Map.entry(SCHEMA + ".columns", m -> new SchemaColumnsTable(m, false)),
       Map.entry(SCHEMA + ".types", SchemaTypesTable::new),
+      Map.entry(SCHEMA + ".functions", SchemaFunctionsTable::new),
+      Map.entry(SCHEMA + ".aggregates", SchemaAggregatesTable::new),
       Map.entry(SCHEMA + ".dropped_columns", SchemaDroppedColumnsTable::new),
       Map.entry(SCHEMA + ".indexes", SchemaIndexesTable::new),
       Map.entry(VIRTUAL_SCHEMA + ".keyspaces", VirtualKeyspacesTable::new),

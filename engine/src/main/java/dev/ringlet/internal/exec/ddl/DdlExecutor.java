@@ -41,9 +41,22 @@ public final class DdlExecutor {
   private final dev.ringlet.internal.time.Clock clock;
   private final dev.ringlet.internal.exec.TableSource tables;
 
+  private final FunctionDdl functions;
+
   /** @param datacenters the cluster's datacenters with their number of nodes */
   public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
       Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds, dev.ringlet.internal.time.Clock clock) {
+    this(schema, storage, tables, datacenters, tableIds, clock, false);
+  }
+
+  /**
+   * @param userDefinedFunctions whether CREATE FUNCTION is allowed (Cassandra's
+   *     {@code user_defined_functions_enabled}, off by default)
+   */
+  public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
+      Supplier<Map<String, Integer>> datacenters, Supplier<UUID> tableIds, dev.ringlet.internal.time.Clock clock,
+      boolean userDefinedFunctions) {
+    this.functions = new FunctionDdl(schema, clock, userDefinedFunctions);
     this.clock = clock;
     this.tables = tables;
     this.schema = schema;
@@ -181,7 +194,8 @@ public final class DdlExecutor {
     }
     Map<String, TableMetadata> tables = existing == null ? Map.of() : existing.tables();
     return new KeyspaceMetadata(name, durable, replication, tables,
-        existing == null ? Map.of() : existing.types(), false);
+        existing == null ? Map.of() : existing.types(), false,
+        existing == null ? dev.ringlet.internal.schema.UserFunctions.NONE : existing.functions());
   }
 
   private static boolean bool(String property, Object value) {
@@ -335,6 +349,24 @@ public final class DdlExecutor {
     String ks = keyspaceOf(drop.index(), session);
     checkUserModifiable(ks);
     return new IndexDdl(schema).drop(drop, ks);
+  }
+
+  // ------------------------------------------------------------------ functions and aggregates
+
+  public Result createFunction(Statement.CreateFunction create, ClientSession session) {
+    return functions.createFunction(create, keyspaceOf(create.function(), session));
+  }
+
+  public Result dropFunction(Statement.DropFunction drop, ClientSession session) {
+    return functions.dropFunction(drop, keyspaceOf(drop.function(), session));
+  }
+
+  public Result createAggregate(Statement.CreateAggregate create, ClientSession session) {
+    return functions.createAggregate(create, keyspaceOf(create.aggregate(), session));
+  }
+
+  public Result dropAggregate(Statement.DropAggregate drop, ClientSession session) {
+    return functions.dropAggregate(drop, keyspaceOf(drop.aggregate(), session));
   }
 
   /** The statement's keyspace, or the session's; Cassandra's message when there is none. */

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Server-side DESCRIBE (Cassandra 4.0+), which cqlsh sends: rows of keyspace, type, name and the
- * CQL that recreates the object. Keyspaces, tables and the lists of them; types, functions,
- * indexes and views come with those objects.
+ * CQL that recreates the object. Keyspaces, tables, user types, functions, aggregates, the lists
+ * of them, and the schema (non-system keyspaces); FULL SCHEMA and CLUSTER are refused as not
+ * supported yet.
  */
 public final class DescribeExecutor {
 
@@ -41,6 +42,16 @@ public final class DescribeExecutor {
         return index(schema, d.name(), session);
       case "NAME":
         return byName(schema, d.name(), session, d.only());
+      case "TYPE":
+      case "FUNCTION":
+      case "AGGREGATE":
+        return userObject(d.kind(), schema, d.name(), session);
+      case "TYPES":
+      case "FUNCTIONS":
+      case "AGGREGATES":
+        return userObjects(d.kind(), schema, session);
+      case "SCHEMA":
+        return schema(schema);
       default:
         throw CqlException.invalid("DESCRIBE " + d.kind() + " is not supported yet");
     }
@@ -51,8 +62,11 @@ public final class DescribeExecutor {
       return keyspace(schema.keyspace(name.name()), only);
     }
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
-    if (!ks.tables().containsKey(name.name()) && ks.tableOfIndex(name.name()) != null) {
-      return index(schema, name, session);
+    if (!ks.tables().containsKey(name.name())) {
+      if (ks.tableOfIndex(name.name()) != null) {
+        return index(schema, name, session);
+      }
+      throw CqlException.invalid("'" + name.name() + "' not found in keyspace '" + ks.name() + "'");
     }
     return table(tableNamed(schema, name, session));
   }
@@ -103,14 +117,90 @@ public final class DescribeExecutor {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
     if (!only) {
-      for (dev.ringlet.internal.types.UserType u : typesInDependencyOrder(ks)) {
-        rows.add(row(ks.name(), "type", u.name(), SchemaCql.type(u)));
-      }
+      rows.addAll(userObjectRows(ks, true, true, true));
       for (TableMetadata t : sortedTables(ks)) {
         rows.addAll(tableRows(t));
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  /** DESCRIBE TYPE/FUNCTION/AGGREGATE name: the object (every overload of a function or aggregate). */
+  private static Result userObject(String kind, Schema schema, QualifiedName name, ClientSession session) {
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (List<ByteBuffer> r : userObjectRows(ks, kind.equals("TYPE"), kind.equals("FUNCTION"), kind.equals("AGGREGATE"))) {
+      if (NativeType.TEXT.decode(r.get(2)).equals(UserObjectsCql.signature(name.name(), List.of()).replace("()", ""))
+          || ((String) NativeType.TEXT.decode(r.get(2))).startsWith(Identifiers.maybeQuote(name.name()) + "(")) {
+        rows.add(r);
+      }
+    }
+    if (rows.isEmpty()) {
+      String what = kind.equals("TYPE") ? "type" : kind.equals("FUNCTION") ? "function" : "aggregate";
+      throw CqlException.invalid("User defined " + what + " '" + name.name() + "' not found in '" + ks.name() + "'");
+    }
+    return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  /** DESCRIBE SCHEMA: every keyspace but the system ones, by name, each as DESCRIBE KEYSPACE prints it. */
+  private static Result schema(Schema schema) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (!dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks.name())) {
+        rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
+      }
+    }
+    return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  /** DESCRIBE TYPES/FUNCTIONS/AGGREGATES: those of the session's keyspace, else of every keyspace. */
+  private static Result userObjects(String kind, Schema schema, ClientSession session) {
+    List<KeyspaceMetadata> keyspaces = new ArrayList<>(schema.keyspaces().values());
+    if (session.keyspace() != null && schema.keyspace(session.keyspace()) != null) {
+      keyspaces = List.of(schema.keyspace(session.keyspace()));
+    }
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (KeyspaceMetadata ks : keyspaces) {
+      for (List<ByteBuffer> r : userObjectRows(ks, kind.equals("TYPES"), kind.equals("FUNCTIONS"),
+          kind.equals("AGGREGATES"))) {
+        rows.add(r.subList(0, 3));
+      }
+    }
+    return new Result.Rows(columns(false), rows, null, List.of());
+  }
+
+  /** A keyspace's types, then functions, then aggregates, in DESCRIBE's order, with their CQL. */
+  private static List<List<ByteBuffer>> userObjectRows(KeyspaceMetadata ks, boolean types, boolean functions,
+      boolean aggregates) {
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    if (types) {
+      for (dev.ringlet.internal.types.UserType t : UserObjectsCql.sortedTypes(ks)) {
+        rows.add(row(ks.name(), "type", t.name(), UserObjectsCql.type(t)));
+      }
+    }
+    if (functions) {
+      for (dev.ringlet.internal.schema.UserFunction f : UserObjectsCql.sortedFunctions(ks)) {
+        rows.add(rawRow(ks.name(), "function", UserObjectsCql.signature(f.name(), f.argumentTypes()),
+            UserObjectsCql.function(f)));
+      }
+    }
+    if (aggregates) {
+      for (dev.ringlet.internal.schema.UserAggregate a : UserObjectsCql.sortedAggregates(ks)) {
+        rows.add(rawRow(ks.name(), "aggregate", UserObjectsCql.signature(a.name(), a.argumentTypes()),
+            UserObjectsCql.aggregate(a)));
+      }
+    }
+    return rows;
+  }
+
+  /** A row whose name is already in its printed form (a signature). */
+  private static List<ByteBuffer> rawRow(String keyspace, String type, String name, String statement) {
+    List<ByteBuffer> r = new ArrayList<>();
+    r.add(NativeType.TEXT.encode(Identifiers.maybeQuote(keyspace)));
+    r.add(NativeType.TEXT.encode(type));
+    r.add(NativeType.TEXT.encode(name));
+    r.add(NativeType.TEXT.encode(statement));
+    return r;
   }
 
   private static Result table(TableMetadata t) {

@@ -22,6 +22,14 @@ public final class FunctionFailure extends CqlException {
     this.argTypes = argTypes.stream().map(CqlType::cql).toList();
   }
 
+  /** A user-defined function's failure, in its keyspace. */
+  public FunctionFailure(String keyspace, String function, List<CqlType> argTypes, String message) {
+    super(ErrorCode.FUNCTION_FAILURE, message);
+    this.keyspace = keyspace;
+    this.function = function;
+    this.argTypes = argTypes.stream().map(CqlType::cql).toList();
+  }
+
   public String keyspace() {
     return keyspace;
   }

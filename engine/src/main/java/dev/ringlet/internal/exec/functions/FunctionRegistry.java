@@ -19,10 +19,20 @@ public final class FunctionRegistry {
   private final Map<String, List<NativeFunction>> overloads = new HashMap<>();
   private final Map<String, FunctionFactory> factories = new HashMap<>();
 
-  private FunctionRegistry() {}
+  private final UserFunctionCalls userFunctions;
 
+  private FunctionRegistry(UserFunctionCalls userFunctions) {
+    this.userFunctions = userFunctions;
+  }
+
+  /** Native functions only. */
   public static FunctionRegistry create(Clock clock) {
-    FunctionRegistry r = new FunctionRegistry();
+    return create(clock, null);
+  }
+
+  /** Native functions, and the user-defined functions and aggregates of {@code schema} (when not null). */
+  public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema) {
+    FunctionRegistry r = new FunctionRegistry(schema == null ? null : new UserFunctionCalls(schema));
     TimeFunctions.all(clock).forEach(r::add);
     BlobFunctions.all().forEach(r::add);
     MathFunctions.all().forEach(r::add);
@@ -53,6 +63,28 @@ public final class FunctionRegistry {
    * "unknown function" as its context does). {@code receiver} is null in a selection.
    */
   public NativeFunction resolve(QualifiedName name, List<FunctionArg> args, CqlType receiver) {
+    return resolve(name, args, receiver, null);
+  }
+
+  /**
+   * As {@link #resolve(QualifiedName, List, CqlType)}, with the user-defined functions: those of
+   * the named keyspace, or for an unqualified name the natives and those of {@code keyspace} (the
+   * statement's), as Cassandra collects its candidates.
+   */
+  public NativeFunction resolve(QualifiedName name, List<FunctionArg> args, CqlType receiver, String keyspace) {
+    if (userFunctions != null) {
+      boolean qualified = name.keyspace() != null && !name.keyspace().toLowerCase(Locale.ROOT).equals("system");
+      List<NativeFunction> user = userFunctions.overloads(qualified ? name.keyspace() : keyspace, name.name());
+      if (qualified) {
+        return user.isEmpty() ? null
+            : FunctionResolver.pick(name.keyspace() + "." + name.name(), user, args, receiver);
+      }
+      if (!user.isEmpty() && name.keyspace() == null) {
+        List<NativeFunction> all = new ArrayList<>(overloads.getOrDefault(name.name(), List.of()));
+        all.addAll(user);
+        return FunctionResolver.pick(name.name(), all, args, receiver);
+      }
+    }
     String n = key(name);
     if (n == null) {
       return null;

@@ -58,13 +58,13 @@ final class FunctionResolver {
   /** The checks of a call to a function with a single overload, with Cassandra's messages. */
   static void validate(NativeFunction f, List<FunctionArg> args) {
     if (args.size() != f.argTypes().size()) {
-      throw CqlException.invalid("Invalid number of arguments in call to function system." + f.name() + ": "
+      throw CqlException.invalid("Invalid number of arguments in call to function " + NativeFunction.qualified(f.name()) + ": "
           + f.argTypes().size() + " required but " + args.size() + " provided");
     }
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).fit(f.argTypes().get(i)) == FunctionArg.Fit.NONE) {
         throw CqlException.invalid("Type error: " + args.get(i).text() + " cannot be passed as argument " + i
-            + " of function system." + f.name() + " of type " + f.argTypes().get(i).cql());
+            + " of function " + NativeFunction.qualified(f.name()) + " of type " + f.argTypes().get(i).cql());
       }
     }
   }

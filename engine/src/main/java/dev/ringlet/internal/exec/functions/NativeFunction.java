@@ -17,7 +17,7 @@ public sealed interface NativeFunction {
 
   /** Cassandra's rendering in error messages: {@code system.abs : (int) -> int}. */
   default String signature() {
-    return "system." + name() + " : (" + argTypes().stream().map(CqlType::cql).collect(Collectors.joining(", "))
+    return qualified(name()) + " : (" + argTypes().stream().map(CqlType::cql).collect(Collectors.joining(", "))
         + ") -> " + returnType().cql();
   }
 
@@ -64,6 +64,11 @@ public sealed interface NativeFunction {
     void add(List<ByteBuffer> args);
 
     ByteBuffer result();
+  }
+
+  /** A function's name as messages and column names show it: {@code system.abs}, {@code ks.udf}. */
+  static String qualified(String name) {
+    return name.indexOf('.') >= 0 ? name : "system." + name;
   }
 
   static Scalar scalar(String name, CqlType returnType, List<CqlType> args, Body body) {

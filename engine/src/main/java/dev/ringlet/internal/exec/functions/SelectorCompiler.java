@@ -165,11 +165,11 @@ public final class SelectorCompiler {
       args.add(pending(s));
     }
     List<FunctionArg> fargs = args.stream().map(Pending::arg).toList();
-    NativeFunction fn = registry.resolve(f.function(), fargs, null);
+    NativeFunction fn = registry.resolve(f.function(), fargs, null, table.keyspace());
     if (fn == null) {
       throw CqlException.invalid("Unknown function '" + f.function() + "'");
     }
-    String display = "system." + fn.name() + "(" + fargs.stream().map(FunctionArg::text).collect(Collectors.joining(", ")) + ")";
+    String display = NativeFunction.qualified(fn.name()) + "(" + fargs.stream().map(FunctionArg::text).collect(Collectors.joining(", ")) + ")";
     return apply(display, fn, args);
   }
 

@@ -31,12 +31,12 @@ public final class TermCalls {
     this.tables = tables;
   }
 
-  private record Compiled(BoundTerm term, CqlType type) {}
+  private record Compiled(BoundTerm term, CqlType type, String function) {}
 
   public BoundTerm compile(Term.FunctionCall call, ColumnSpec receiver) {
     Compiled c = call(call, receiver);
     if (!FunctionArg.sameType(c.type(), receiver.type()) && !FunctionArg.valueCompatible(receiver.type(), c.type())) {
-      throw CqlException.invalid("Type error: cannot assign result of function system." + call.function().name()
+      throw CqlException.invalid("Type error: cannot assign result of function " + NativeFunction.qualified(c.function())
           + " (type " + c.type().cql() + ") to " + receiver.name() + " (type " + receiver.type().cql() + ")");
     }
     return c.term();
@@ -74,7 +74,7 @@ public final class TermCalls {
       fn = TokenFunction.of(table.partitionKey().stream().map(ColumnMetadata::type).toList());
       FunctionResolver.validate(fn, args);
     } else {
-      fn = registry.resolve(call.function(), args, receiver.type());
+      fn = registry.resolve(call.function(), args, receiver.type(), receiver.keyspace());
     }
     if (fn == null) {
       throw CqlException.invalid("Unknown function " + call.function() + " called");
@@ -86,7 +86,7 @@ public final class TermCalls {
     for (int i = 0; i < terms.size(); i++) {
       bound.add(nested.get(i) != null ? nested.get(i).term()
           : compiler.compile(terms.get(i), new ColumnSpec(receiver.keyspace(), receiver.table(),
-              "arg" + i + "(system." + fn.name() + ")", fn.argTypes().get(i))));
+              "arg" + i + "(" + NativeFunction.qualified(fn.name()) + ")", fn.argTypes().get(i))));
     }
     BoundTerm term = values -> {
       List<ByteBuffer> vals = new ArrayList<>(bound.size());
@@ -99,6 +99,6 @@ public final class TermCalls {
       }
       return scalar.execute(vals);
     };
-    return new Compiled(term, fn.returnType());
+    return new Compiled(term, fn.returnType(), fn.name());
   }
 }

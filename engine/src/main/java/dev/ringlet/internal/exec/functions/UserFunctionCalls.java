@@ -1,0 +1,102 @@
+package dev.ringlet.internal.exec.functions;
+
+import dev.ringlet.internal.exec.udf.CompiledUdf;
+import dev.ringlet.internal.exec.udf.JavaUdfs;
+import dev.ringlet.internal.exec.udf.UdfFailure;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.UserAggregate;
+import dev.ringlet.internal.schema.UserFunction;
+import dev.ringlet.internal.types.CqlType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The user-defined functions and aggregates of the current schema as callable overloads, named
+ * {@code keyspace.name} as Cassandra names them in result columns and messages.
+ */
+final class UserFunctionCalls {
+
+  private final Supplier<Schema> schema;
+  private final JavaUdfs udfs = new JavaUdfs();
+
+  UserFunctionCalls(Supplier<Schema> schema) {
+    this.schema = schema;
+  }
+
+  /** Every function and aggregate called {@code name} in {@code keyspace}, as overloads. */
+  List<NativeFunction> overloads(String keyspace, String name) {
+    List<NativeFunction> out = new ArrayList<>();
+    KeyspaceMetadata ks = keyspace == null ? null : schema.get().keyspace(keyspace);
+    if (ks == null) {
+      return out;
+    }
+    List<UserFunction> functions = new ArrayList<>(ks.functions().functions(name));
+    functions.sort((x, y) -> compareTypes(x.argumentTypes(), y.argumentTypes()));
+    for (UserFunction f : functions) {
+      out.add(scalar(f));
+    }
+    for (UserAggregate a : ks.functions().aggregates(name)) {
+      NativeFunction agg = aggregate(ks, a);
+      if (agg != null) {
+        out.add(agg);
+      }
+    }
+    return out;
+  }
+
+  /** Overloads in {@code system_schema.functions} order: by argument type texts. */
+  private static int compareTypes(List<CqlType> a, List<CqlType> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).cql().compareTo(b.get(i).cql());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  private NativeFunction.Scalar scalar(UserFunction f) {
+    return new NativeFunction.Scalar(f.keyspace() + "." + f.name(), f.argumentTypes(), f.returnType(), false,
+        args -> run(f, args));
+  }
+
+  private ByteBuffer run(UserFunction f, List<ByteBuffer> args) {
+    CompiledUdf compiled = udfs.get(f);
+    try {
+      return compiled.execute(args);
+    } catch (UdfFailure e) {
+      throw new FunctionFailure(f.keyspace(), f.name(), f.argumentTypes(), e.getMessage());
+    }
+  }
+
+  private NativeFunction.Aggregate aggregate(KeyspaceMetadata ks, UserAggregate a) {
+    List<CqlType> stateArgs = new ArrayList<>();
+    stateArgs.add(a.stateType());
+    stateArgs.addAll(a.argumentTypes());
+    UserFunction state = ks.functions().function(a.stateFunction(), stateArgs);
+    UserFunction last = a.finalFunction() == null ? null : ks.functions().function(a.finalFunction(), List.of(a.stateType()));
+    if (state == null || (a.finalFunction() != null && last == null)) {
+      return null;
+    }
+    return new NativeFunction.Aggregate(a.keyspace() + "." + a.name(), a.argumentTypes(), a.returnType(),
+        () -> new NativeFunction.Accumulator() {
+          private ByteBuffer current = a.initCond() == null ? null : a.initCond().duplicate();
+
+          @Override
+          public void add(List<ByteBuffer> args) {
+            List<ByteBuffer> all = new ArrayList<>(args.size() + 1);
+            all.add(current);
+            all.addAll(args);
+            current = run(state, all);
+          }
+
+          @Override
+          public ByteBuffer result() {
+            return last == null ? current : run(last, java.util.Collections.singletonList(current));
+          }
+        });
+  }
+}

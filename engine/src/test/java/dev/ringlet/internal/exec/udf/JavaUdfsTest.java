@@ -1,0 +1,87 @@
+package dev.ringlet.internal.exec.udf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.schema.UserFunction;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.NativeType;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JavaUdfsTest {
+
+  private final JavaUdfs udfs = new JavaUdfs();
+
+  private static UserFunction fn(List<CqlType> args, CqlType returns, boolean calledOnNull, String body) {
+    List<String> names = new java.util.ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      names.add("a" + i);
+    }
+    return new UserFunction("ks", "f", names, args, returns, calledOnNull, "java", body);
+  }
+
+  @Test
+  void should_map_timestamps_to_dates_and_collections_to_java_collections() {
+    CompiledUdf f = udfs.compile(fn(List.of(NativeType.TIMESTAMP, new ListType(NativeType.INT, false)),
+        new MapType(NativeType.TEXT, NativeType.BIGINT, false), false,
+        "Map<String, Long> m = new TreeMap<>(); m.put(\"t\", a0.getTime()); m.put(\"n\", (long) a1.size()); return m;"));
+    ByteBuffer ts = NativeType.TIMESTAMP.encode(Instant.ofEpochMilli(1234));
+    ByteBuffer list = new ListType(NativeType.INT, false).encode(List.of(1, 2, 3));
+    ByteBuffer result = f.execute(List.of(ts, list));
+    assertThat(new MapType(NativeType.TEXT, NativeType.BIGINT, false).decode(result))
+        .isEqualTo(Map.of("n", 3L, "t", 1234L));
+  }
+
+  @Test
+  void should_skip_the_body_on_null_input_unless_called_on_null() {
+    CompiledUdf skip = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "return 7;"));
+    CompiledUdf call = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, true, "return a0 == null ? 7 : a0;"));
+    assertThat(skip.execute(Arrays.asList((ByteBuffer) null))).isNull();
+    assertThat(NativeType.INT.decode(call.execute(Arrays.asList((ByteBuffer) null)))).isEqualTo(7);
+  }
+
+  @Test
+  void should_report_a_body_exception_as_cassandra_does() {
+    CompiledUdf f = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "return 1 / (a0 - a0);"));
+    assertThatThrownBy(() -> f.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(UdfFailure.class).hasMessage("java.lang.ArithmeticException: / by zero");
+  }
+
+  @Test
+  void should_refuse_classes_outside_the_sandbox_on_the_line_that_names_them() {
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "int y = a0;\nnew Thread().start();\nreturn y;")))
+        .isInstanceOf(CqlException.class)
+        .hasMessage("Java source compilation failed:\nLine 2: Thread cannot be resolved to a type\n");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "try { java.nio.file.Files.delete(java.nio.file.Path.of(\"/x\")); } catch (Exception e) { } return a0;")))
+        .hasMessageContaining("cannot be resolved to a type");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "var m = a0.getClass().getMethods(); return a0;")))
+        .hasMessageContaining("cannot be resolved to a type");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "var s = java.util.concurrent.Executors.newSingleThreadExecutor(); return a0;")))
+        .hasMessageContaining("cannot be resolved to a type");
+  }
+
+  @Test
+  void should_report_compile_errors_with_body_line_numbers() {
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "int y = 1;\nreturn z;")))
+        .hasMessage("Java source compilation failed:\nLine 2: z cannot be resolved\n");
+  }
+
+  @Test
+  void should_refuse_types_it_does_not_map() {
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.DATE), NativeType.INT, false, "return 1;")))
+        .isInstanceOf(CqlException.class)
+        .hasMessageStartingWith("Ringlet does not support the type date in user-defined functions");
+  }
+}
