@@ -81,6 +81,22 @@ public @interface CassandraCluster {
   /** How the commit log syncs when {@link #dataDirectory()} is set. Default {@code PERIODIC}, as Cassandra. */
   ClusterSpec.CommitLogSync commitLogSync() default ClusterSpec.CommitLogSync.PERIODIC;
 
+  /**
+   * Whether clients must log in (PasswordAuthenticator and CassandraAuthorizer, superuser
+   * {@code cassandra}/{@code cassandra}). The injected sessions log in as that superuser. Default
+   * {@code false}: no login, as Cassandra's default AllowAllAuthenticator.
+   */
+  boolean authentication() default false;
+
+  /** Whether {@code CREATE FUNCTION} is allowed (Java UDFs; needs a JDK). Default {@code false}, as Cassandra 5.0. */
+  boolean userDefinedFunctions() default false;
+
+  /**
+   * Whether the cluster runs on a manual clock that only {@code RingletCluster.advanceClock} moves
+   * (timestamps, TTLs, failure detection, timeouts), so fault tests never sleep. Default {@code false}.
+   */
+  boolean manualClock() default false;
+
   /** {@link #dataDirectory()}: a fresh temporary directory per cluster, deleted when it stops. */
   String TEMPORARY_DIRECTORY = "temp:";
 

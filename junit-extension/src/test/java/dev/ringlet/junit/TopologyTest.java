@@ -113,6 +113,30 @@ class TopologyTest {
     }
   }
 
+  @OnlyInTestKit
+  @CassandraCluster(authentication = true, userDefinedFunctions = true, manualClock = true, keyspace = "opts", shared = false)
+  static class OptionsFixture {
+    @Test
+    void logs_in_runs_functions_and_moves_the_clock(RingletCluster cluster, CqlSession session) {
+      assertThat(session.execute("SELECT role FROM system_auth.roles WHERE role = 'cassandra'").one()).isNotNull();
+      session.execute("CREATE FUNCTION opts.twice(x int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return x * 2;'");
+      session.execute("CREATE TABLE opts.t (k int PRIMARY KEY, v int)");
+      session.execute("INSERT INTO opts.t (k, v) VALUES (1, 21) USING TTL 10");
+      assertThat(session.execute("SELECT opts.twice(v) AS d FROM opts.t WHERE k = 1").one().getInt("d")).isEqualTo(42);
+      cluster.advanceClock(java.time.Duration.ofSeconds(11));
+      assertThat(session.execute("SELECT v FROM opts.t WHERE k = 1").one()).isNull();
+    }
+  }
+
+  @Test
+  void authentication_user_functions_and_the_manual_clock_reach_the_engine() {
+    ClusterSpec asked = SettingsReader.read(OptionsFixture.class).settings().spec();
+    assertThat(asked.authentication()).isTrue();
+    assertThat(asked.userDefinedFunctions()).isTrue();
+    assertThat(asked.manualClock()).isTrue();
+    TestKit.run(OptionsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
   @Test
   void faults_a_test_leaves_are_undone_before_the_next_test() {
     TestKit.run(FaultsFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));

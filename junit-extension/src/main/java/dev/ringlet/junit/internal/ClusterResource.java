@@ -195,7 +195,7 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
     }
     if (sessions == null) {
       DriverCheck.require(purpose, loader);
-      sessions = new SessionPool(cluster);
+      sessions = new SessionPool(cluster, settings.spec().authentication());
     }
     return sessions;
   }

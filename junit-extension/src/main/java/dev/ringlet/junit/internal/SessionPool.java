@@ -33,8 +33,12 @@ final class SessionPool implements AutoCloseable {
   private final Object scriptLock = new Object();
   private CqlSession scripts;
 
-  SessionPool(RingletCluster cluster) {
+  private final boolean login;
+
+  /** @param login whether sessions log in as the default superuser (the cluster requires authentication) */
+  SessionPool(RingletCluster cluster, boolean login) {
     this.cluster = cluster;
+    this.login = login;
   }
 
   /** A session for tests, connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
@@ -51,6 +55,9 @@ final class SessionPool implements AutoCloseable {
         .addContactPoints(cluster.contactPoints())
         .withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(config);
+    if (login) {
+      builder.withAuthCredentials(dev.ringlet.api.ClusterSpec.DEFAULT_SUPERUSER, dev.ringlet.api.ClusterSpec.DEFAULT_SUPERUSER_PASSWORD);
+    }
     if (!keyspace.isEmpty()) {
       builder.withKeyspace(CqlIdentifier.fromInternal(keyspace));
     }

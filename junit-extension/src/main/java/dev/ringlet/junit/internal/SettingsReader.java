@@ -54,7 +54,10 @@ public final class SettingsReader {
         .withNumTokens(annotation.numTokens())
         .withReleaseVersion(annotation.releaseVersion())
         .withDataDirectory(directory.isEmpty() || temporary ? null : Path.of(directory))
-        .withCommitLogSync(annotation.commitLogSync());
+        .withCommitLogSync(annotation.commitLogSync())
+        .withAuthentication(annotation.authentication())
+        .withUserDefinedFunctions(annotation.userDefinedFunctions())
+        .withManualClock(annotation.manualClock());
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
         annotation.isolation(), annotation.shared());
   }
