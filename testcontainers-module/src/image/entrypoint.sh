@@ -8,13 +8,15 @@
 #   CASSANDRA_RACK            --rack           (default rack1)
 #   CASSANDRA_LISTEN_ADDRESS  --address        (default "auto": the container's first IP address)
 #   RINGLET_RELEASE_VERSION   --release-version (default 5.0.9)
-# and, for server features built in parallel (a server without them exits at once with
-# "unknown option ..."; nothing is silently ignored):
 #   CASSANDRA_NUM_TOKENS      --num-tokens     (vnodes per node; default 16)
 #   CASSANDRA_AUTHENTICATOR   --authenticator  (PasswordAuthenticator; AllowAllAuthenticator, the
 #                                               default, passes nothing)
-#   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
 #   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
+#   RINGLET_USER_DEFINED_FUNCTIONS  true: --enable-user-defined-functions (CREATE FUNCTION; Java
+#                             bodies need a JDK in the image)
+# and, for a server feature built in parallel (a server without it exits at once with
+# "unknown option ..."; nothing is silently ignored):
+#   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
 #   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
 #                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)
 #
@@ -44,6 +46,12 @@ set -- --address "$address" "$@"
 [ -z "${CASSANDRA_SEEDS:-}" ] || set -- --seeds "$CASSANDRA_SEEDS" "$@"
 [ -z "${RINGLET_RELEASE_VERSION:-}" ] || set -- --release-version "$RINGLET_RELEASE_VERSION" "$@"
 [ -z "${RINGLET_DATA_DIR:-}" ] || set -- --data-dir "$RINGLET_DATA_DIR" "$@"
+
+case "${RINGLET_USER_DEFINED_FUNCTIONS:-false}" in
+  true) set -- --enable-user-defined-functions "$@" ;;
+  false) ;;
+  *) echo "RINGLET_USER_DEFINED_FUNCTIONS: $RINGLET_USER_DEFINED_FUNCTIONS (expected: true or false)" >&2; exit 2 ;;
+esac
 
 case "${CASSANDRA_AUTHENTICATOR:-AllowAllAuthenticator}" in
   AllowAllAuthenticator|org.apache.cassandra.auth.AllowAllAuthenticator) ;;

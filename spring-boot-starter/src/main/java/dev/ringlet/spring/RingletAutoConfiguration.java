@@ -32,7 +32,8 @@ import org.springframework.core.io.ResourceLoader;
  * {@link AutoConfigureRinglet}.
  *
  * <p>Beans: the {@link RingletCluster} (to inspect it or inject faults; the starter stops it, not
- * the context), the connection details, the driver tuning ({@code ringlet.driver.tune}) and the reset
+ * the context), the connection details (with {@code ringlet.authentication}, the credentials of
+ * {@code spring.cassandra.username}/{@code password}, each defaulting to the superuser's), the driver tuning ({@code ringlet.driver.tune}) and the reset
  * after each test ({@code ringlet.reset.*}).
  */
 @AutoConfiguration(before = CassandraAutoConfiguration.class)
@@ -70,8 +71,10 @@ public class RingletAutoConfiguration {
   }
 
   @Bean
-  CassandraConnectionDetails ringletConnectionDetails(RingletCluster ringletCluster) {
-    return new RingletConnectionDetails(ringletCluster);
+  CassandraConnectionDetails ringletConnectionDetails(RingletCluster ringletCluster, RingletProperties properties,
+      Environment environment) {
+    return new RingletConnectionDetails(ringletCluster, properties.isAuthentication(),
+        environment.getProperty("spring.cassandra.username"), environment.getProperty("spring.cassandra.password"));
   }
 
   @Bean

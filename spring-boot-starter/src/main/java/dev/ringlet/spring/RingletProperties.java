@@ -40,6 +40,16 @@ public class RingletProperties {
   /** Several datacenters, in start order; the first is the session's local datacenter. Replaces datacenter/nodes/racks. */
   private List<Datacenter> datacenters = new ArrayList<>();
 
+  /**
+   * Whether clients must log in (Cassandra's PasswordAuthenticator and CassandraAuthorizer). The
+   * application's session then logs in with spring.cassandra.username/password, each defaulting to
+   * the superuser cassandra/cassandra.
+   */
+  private boolean authentication;
+
+  /** Whether CREATE FUNCTION is allowed (Cassandra's user_defined_functions_enabled); Java bodies need a JDK. */
+  private boolean userDefinedFunctions;
+
   private final Storage storage = new Storage();
 
   private final Keyspace keyspace = new Keyspace();
@@ -112,6 +122,22 @@ public class RingletProperties {
 
   public void setDatacenters(List<Datacenter> datacenters) {
     this.datacenters = datacenters;
+  }
+
+  public boolean isAuthentication() {
+    return authentication;
+  }
+
+  public void setAuthentication(boolean authentication) {
+    this.authentication = authentication;
+  }
+
+  public boolean isUserDefinedFunctions() {
+    return userDefinedFunctions;
+  }
+
+  public void setUserDefinedFunctions(boolean userDefinedFunctions) {
+    this.userDefinedFunctions = userDefinedFunctions;
   }
 
   public Storage getStorage() {

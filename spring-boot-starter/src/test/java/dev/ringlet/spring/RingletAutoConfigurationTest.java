@@ -177,6 +177,21 @@ class RingletAutoConfigurationTest {
   }
 
   @Test
+  void should_keep_data_in_the_data_directory_across_cluster_restarts(@TempDir Path dir) {
+    ApplicationContextRunner durable = runner.withPropertyValues("ringlet.enabled=true", "ringlet.cluster-name=durable",
+        "ringlet.storage.mode=directory", "ringlet.storage.data-directory=" + dir, "ringlet.storage.commit-log-sync=batch",
+        "spring.cassandra.keyspace-name=ledger", "ringlet.reset.mode=none");
+    durable.run(context -> {
+      CqlSession session = context.getBean(CqlSession.class);
+      session.execute("CREATE TABLE payments (id int PRIMARY KEY, amount int)");
+      session.execute("INSERT INTO payments (id, amount) VALUES (1, 100)");
+    });
+    // the last context closed, so the cluster stopped; this one starts a new cluster on the same directory
+    durable.run(context -> assertThat(context.getBean(CqlSession.class)
+        .execute("SELECT amount FROM payments WHERE id = 1").one().getInt("amount")).isEqualTo(100));
+  }
+
+  @Test
   void should_refuse_invalid_topology_and_storage_properties_before_starting() {
     runner.withPropertyValues("ringlet.enabled=true", "ringlet.storage.mode=directory").run(context ->
         assertThat(context.getStartupFailure()).rootCause()

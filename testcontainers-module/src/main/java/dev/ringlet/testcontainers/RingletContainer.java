@@ -31,9 +31,13 @@ import org.testcontainers.utility.DockerImageName;
  * (CQL) and 7000 (internode). The image is built by this project's build (see the module README);
  * there is no published image yet.
  *
- * <p>Authentication is not supported by Ringlet yet: {@link #getUsername()} and {@link #getPassword()}
- * return Cassandra's default superuser credentials, as the stock container does, and the node accepts
- * any client (Cassandra's {@code AllowAllAuthenticator}).
+ * <p>Authentication: by default the node accepts any client (Cassandra's
+ * {@code AllowAllAuthenticator}). {@link #withAuthentication()} (or the environment variable
+ * {@code CASSANDRA_AUTHENTICATOR=PasswordAuthenticator}) makes it Cassandra with
+ * {@code PasswordAuthenticator} and {@code CassandraAuthorizer}: clients log in, and a fresh node
+ * has the superuser {@link #getUsername()}/{@link #getPassword()} ({@code cassandra}/{@code cassandra},
+ * what the stock container returns too). The readiness check and the init script then log in as
+ * that superuser.
  */
 public class RingletContainer extends GenericContainer<RingletContainer> {
 
@@ -52,6 +56,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
   private static final String USERNAME = "cassandra";
   private static final String PASSWORD = "cassandra";
 
+  private final CqlReadyWaitStrategy cqlReady;
   private String initScriptPath;
 
   /** A container of the given image, e.g. {@code "ringlet:0.1.0-SNAPSHOT"}. */
@@ -67,7 +72,8 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     super(dockerImageName);
     dockerImageName.assertCompatibleWith(DEFAULT_IMAGE_NAME);
     addExposedPorts(CQL_PORT, INTERNODE_PORT);
-    waitingFor(new CqlReadyWaitStrategy(CQL_PORT).withStartupTimeout(Duration.ofSeconds(60)));
+    cqlReady = new CqlReadyWaitStrategy(CQL_PORT);
+    waitingFor(cqlReady.withStartupTimeout(Duration.ofSeconds(60)));
     withStartupCheckStrategy(new LeaveItToTheWaitStrategy());
   }
 
@@ -97,11 +103,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     return withEnv("CASSANDRA_RACK", rack);
   }
 
-  /**
-   * The node's token count, 1-256 ({@code CASSANDRA_NUM_TOKENS}; default 16). Needs a server with
-   * the {@code --num-tokens} flag (the multi-node work); an image without it exits at once and
-   * {@code start()} fails with its "unknown option --num-tokens".
-   */
+  /** The node's token count, 1-256 ({@code CASSANDRA_NUM_TOKENS}, the server's {@code --num-tokens}; default 16). */
   public RingletContainer withNumTokens(int numTokens) {
     return withEnv("CASSANDRA_NUM_TOKENS", Integer.toString(numTokens));
   }
@@ -109,6 +111,34 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
   /** The Cassandra version the node advertises ({@code RINGLET_RELEASE_VERSION}; default 5.0.9). */
   public RingletContainer withReleaseVersion(String releaseVersion) {
     return withEnv("RINGLET_RELEASE_VERSION", releaseVersion);
+  }
+
+  /**
+   * Clients must log in: the node runs with {@code --authenticator PasswordAuthenticator}
+   * ({@code CASSANDRA_AUTHENTICATOR}), roles and permissions as in Cassandra, the superuser
+   * {@link #getUsername()} with password {@link #getPassword()}. Connect with
+   * {@code CqlSessionBuilder.withAuthCredentials(container.getUsername(), container.getPassword())}.
+   */
+  public RingletContainer withAuthentication() {
+    return withEnv("CASSANDRA_AUTHENTICATOR", "PasswordAuthenticator");
+  }
+
+  /** Whether the node authenticates clients ({@code CASSANDRA_AUTHENTICATOR} names PasswordAuthenticator). */
+  public boolean isAuthenticationEnabled() {
+    String authenticator = getEnvMap().getOrDefault("CASSANDRA_AUTHENTICATOR", "AllowAllAuthenticator");
+    return authenticator.equals("PasswordAuthenticator")
+        || authenticator.equals("org.apache.cassandra.auth.PasswordAuthenticator");
+  }
+
+  /**
+   * Allows {@code CREATE FUNCTION} (Cassandra's {@code user_defined_functions_enabled}; off by
+   * default): the node runs with {@code --enable-user-defined-functions}
+   * ({@code RINGLET_USER_DEFINED_FUNCTIONS=true}). Java function bodies are compiled when created,
+   * which needs a JDK in the image: on a JRE image (the default base) {@code CREATE FUNCTION} is
+   * refused with "Java user-defined functions need a Java compiler".
+   */
+  public RingletContainer withUserDefinedFunctions() {
+    return withEnv("RINGLET_USER_DEFINED_FUNCTIONS", "true");
   }
 
   /** Where a driver on the test's side connects: the host and the port mapped to 9042. */
@@ -121,20 +151,33 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     return getEnvMap().getOrDefault("CASSANDRA_DC", DEFAULT_LOCAL_DATACENTER);
   }
 
-  /** Cassandra's default superuser name, as the stock container returns; not checked, see the class note. */
+  /** Cassandra's default superuser name, as the stock container returns; checked only with {@link #withAuthentication()}. */
   public String getUsername() {
     return USERNAME;
   }
 
-  /** Cassandra's default superuser password, as the stock container returns; not checked, see the class note. */
+  /** Cassandra's default superuser password, as the stock container returns; checked only with {@link #withAuthentication()}. */
   public String getPassword() {
     return PASSWORD;
   }
 
   @Override
+  protected void configure() {
+    super.configure();
+    // the default readiness check logs in when the node will ask (a wait strategy set by the user is theirs)
+    if (isAuthenticationEnabled()) {
+      cqlReady.withCredentials(getUsername(), getPassword());
+    } else {
+      cqlReady.withCredentials(null, null);
+    }
+  }
+
+  @Override
   protected void containerIsStarted(InspectContainerResponse containerInfo) {
     if (initScriptPath != null) {
-      InitScripts.run(initScriptPath, getContactPoint(), getLocalDatacenter());
+      boolean login = isAuthenticationEnabled();
+      InitScripts.run(initScriptPath, getContactPoint(), getLocalDatacenter(), login ? getUsername() : null,
+          login ? getPassword() : null);
     }
   }
 }

@@ -55,6 +55,22 @@ class RingletContainerApiTest {
   }
 
   @Test
+  void should_turn_authentication_and_user_defined_functions_into_the_images_environment() {
+    RingletContainer plain = new RingletContainer("ringlet:any");
+    assertThat(plain.isAuthenticationEnabled()).isFalse();
+    assertThat(plain.getEnvMap()).doesNotContainKeys("CASSANDRA_AUTHENTICATOR", "RINGLET_USER_DEFINED_FUNCTIONS");
+
+    RingletContainer secured = new RingletContainer("ringlet:any").withAuthentication().withUserDefinedFunctions();
+    assertThat(secured.isAuthenticationEnabled()).isTrue();
+    assertThat(secured.getEnvMap()).containsEntry("CASSANDRA_AUTHENTICATOR", "PasswordAuthenticator")
+        .containsEntry("RINGLET_USER_DEFINED_FUNCTIONS", "true");
+    // as configured for the official image, by environment
+    assertThat(new RingletContainer("ringlet:any")
+        .withEnv("CASSANDRA_AUTHENTICATOR", "org.apache.cassandra.auth.PasswordAuthenticator")
+        .isAuthenticationEnabled()).isTrue();
+  }
+
+  @Test
   void should_expose_the_cql_and_internode_ports() {
     assertThat(new RingletContainer("ringlet:any").getExposedPorts()).containsExactlyInAnyOrder(9042, 7000);
   }

@@ -3,7 +3,9 @@ package dev.ringlet.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import dev.ringlet.testcontainers.internal.CqlProbe;
@@ -105,6 +107,63 @@ class RingletContainerIT {
       try (CqlProbe probe = CqlProbe.connect(node.getHost(), node.getMappedPort(9042), Duration.ofSeconds(5))) {
         probe.startup();
         assertThat(probe.query("SELECT release_version FROM system.local")).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void should_make_clients_log_in_with_authentication_and_run_the_init_script_as_the_superuser() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())
+        .withAuthentication().withInitScript("init/shop.cql").withNumTokens(4)) {
+      node.start();
+      assertThat(node.getUsername()).isEqualTo("cassandra");
+      try (CqlSession session = CqlSession.builder()
+          .addContactPoint(node.getContactPoint())
+          .withLocalDatacenter(node.getLocalDatacenter())
+          .withAuthCredentials(node.getUsername(), node.getPassword())
+          .build()) {
+        assertThat(session.execute("SELECT quantity FROM shop.carts WHERE cart_id = 1").one().getInt(0)).isEqualTo(2);
+        assertThat(session.execute("LIST ROLES").all()).extracting(r -> r.getString("role")).contains("cassandra");
+        assertThat(session.execute("SELECT tokens FROM system.local").one().getSet(0, String.class)).hasSize(4);
+      }
+      assertThatThrownBy(() -> session(node))
+          .isInstanceOfSatisfying(AllNodesFailedException.class, e -> assertThat(e.getAllErrors().values())
+              .flatMap(errors -> errors).first().isInstanceOf(AuthenticationException.class)
+              .extracting(Throwable::getMessage).asString().contains("requires authentication"));
+      assertThatThrownBy(() -> CqlSession.builder()
+          .addContactPoint(node.getContactPoint())
+          .withLocalDatacenter(node.getLocalDatacenter())
+          .withAuthCredentials(node.getUsername(), "wrong")
+          .build())
+          .isInstanceOf(AllNodesFailedException.class)
+          .hasMessageContaining("Provided username cassandra and/or password are incorrect");
+    }
+  }
+
+  @Test
+  void should_pass_user_defined_functions_to_the_server_only_when_asked() {
+    String create = "CREATE FUNCTION k.twice (x int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS 'return x * 2;'";
+    String keyspace = "CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute(keyspace);
+        assertThatThrownBy(() -> session.execute(create)).isInstanceOf(InvalidQueryException.class)
+            .hasMessageContaining("user_defined_functions_enabled");
+      }
+    }
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withUserDefinedFunctions()) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute(keyspace);
+        // The flag reached the server: CREATE FUNCTION is no longer refused as disabled. Whether the Java body
+        // then compiles depends on the image's base: a JDK compiles it, a JRE (the default) has no compiler.
+        try {
+          session.execute(create);
+          assertThat(session.execute("SELECT k.twice(21) FROM system.local").one().getInt(0)).isEqualTo(42);
+        } catch (InvalidQueryException e) {
+          assertThat(e).hasMessageContaining("Java user-defined functions need a Java compiler");
+        }
       }
     }
   }

@@ -19,7 +19,9 @@ public final class ClusterSpecs {
         .withClusterName(properties.getClusterName())
         .withReleaseVersion(properties.getReleaseVersion())
         .withNumTokens(properties.getNumTokens())
-        .withDatacenters(datacenters(properties));
+        .withDatacenters(datacenters(properties))
+        .withAuthentication(properties.isAuthentication())
+        .withUserDefinedFunctions(properties.isUserDefinedFunctions());
     return withStorage(spec, properties.getStorage());
   }
 

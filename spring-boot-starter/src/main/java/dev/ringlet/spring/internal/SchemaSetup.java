@@ -2,9 +2,11 @@ package dev.ringlet.spring.internal;
 
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
+import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.RingletCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,9 @@ import org.springframework.core.io.ResourceLoader;
 /**
  * Prepares a cluster before the application connects: creates the application's keyspace and runs
  * the schema scripts, each once per cluster (see {@link SharedClusters.Lease#once}), through a
- * short-lived session of its own that is opened only if a step has to run.
+ * short-lived session of its own that is opened only if a step has to run. On a cluster that
+ * authenticates clients that session logs in as the superuser, so scripts may create roles and grant
+ * permissions.
  */
 public final class SchemaSetup implements AutoCloseable {
 
@@ -68,11 +72,15 @@ public final class SchemaSetup implements AutoCloseable {
   private CqlSession session() {
     if (session == null) {
       RingletCluster cluster = lease.cluster();
-      session = CqlSession.builder()
+      CqlSessionBuilder builder = CqlSession.builder()
           .addContactPoints(cluster.contactPoints())
           .withLocalDatacenter(cluster.localDatacenter())
-          .withConfigLoader(setUpConfig())
-          .build();
+          .withConfigLoader(setUpConfig());
+      if (lease.spec().authentication()) {
+        // The superuser, whatever the application logs in as: scripts may create the application's roles.
+        builder.withAuthCredentials(ClusterSpec.DEFAULT_SUPERUSER, ClusterSpec.DEFAULT_SUPERUSER_PASSWORD);
+      }
+      session = builder.build();
     }
     return session;
   }

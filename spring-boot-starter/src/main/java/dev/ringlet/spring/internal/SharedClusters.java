@@ -90,6 +90,11 @@ public final class SharedClusters {
       return entry.cluster;
     }
 
+    /** The spec the cluster was started from. */
+    public ClusterSpec spec() {
+      return spec;
+    }
+
     /**
      * Runs a set-up step unless a context sharing this cluster already ran the same one (same
      * {@code step} key): scripts and keyspaces are created once per cluster. A step that throws

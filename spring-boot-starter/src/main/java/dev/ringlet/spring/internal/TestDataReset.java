@@ -4,7 +4,9 @@ import dev.ringlet.api.RingletCluster;
 import java.util.Set;
 
 /**
- * Empties the application's keyspaces after a test, through the engine (no client round trip).
+ * Undoes the faults a test injected ({@link RingletCluster#resetFaults}: heals partitions, restarts
+ * stopped or killed nodes) and empties the application's keyspaces after it, through the engine (no
+ * client round trip).
  * A bean of each context that uses Ringlet; {@link ResetTestExecutionListener} calls it.
  */
 public final class TestDataReset {
@@ -24,6 +26,7 @@ public final class TestDataReset {
 
   /** @return the number of tables emptied */
   public int reset() {
+    cluster.resetFaults();
     return keyspaces.isEmpty() ? 0 : cluster.truncate(keyspaces);
   }
 }

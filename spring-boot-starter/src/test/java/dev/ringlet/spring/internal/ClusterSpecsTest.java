@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** Properties to spec only: multi-node and durable clusters are described here, not started. */
+/** Properties to spec only, every property (the clusters themselves are started by the auto-configuration tests). */
 class ClusterSpecsTest {
 
   @Test
@@ -37,6 +37,20 @@ class ClusterSpecsTest {
     assertThat(spec.releaseVersion()).isEqualTo("4.1.5");
     assertThat(spec.numTokens()).isEqualTo(8);
     assertThat(spec.datacenters()).containsExactly(new DatacenterSpec("eu-west", 3, List.of("rack1", "rack2")));
+  }
+
+  @Test
+  void should_map_authentication_and_user_defined_functions() {
+    RingletProperties properties = new RingletProperties();
+    assertThat(ClusterSpecs.from(properties).authentication()).isFalse();
+    assertThat(ClusterSpecs.from(properties).userDefinedFunctions()).isFalse();
+
+    properties.setAuthentication(true);
+    properties.setUserDefinedFunctions(true);
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+    assertThat(spec.authentication()).isTrue();
+    assertThat(spec.userDefinedFunctions()).isTrue();
   }
 
   @Test

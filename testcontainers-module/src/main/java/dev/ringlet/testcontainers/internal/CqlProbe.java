@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal CQL native protocol v4 client over a plain socket: OPTIONS, STARTUP and unpaged QUERY
- * with their answers. It proves a node serves CQL without the driver (which is optional for users
+ * A minimal CQL native protocol v4 client over a plain socket: OPTIONS, STARTUP (with a SASL PLAIN
+ * login when the server asks for one) and unpaged QUERY with their answers. It proves a node serves CQL without the driver (which is optional for users
  * of this module), one request at a time on stream 0.
  *
  * <pre>
  * frame  = version(1: 0x04 request, 0x84 response) flags(1) stream(2) opcode(1) length(4) body
+ * login  = STARTUP → AUTHENTICATE [string] authenticator class; AUTH_RESPONSE [bytes] "\0user\0password"
+ *          → AUTH_SUCCESS (an ERROR 0x0100 "bad credentials" when refused)
  * QUERY  = [long string] cql, [short] consistency, [byte] flags (0: no values, no paging)
  * RESULT = [int] kind (2 = Rows), metadata, [int] rows_count, rows of [bytes]
  * ERROR  = [int] code, [string] message, ...
@@ -38,6 +40,9 @@ public final class CqlProbe implements Closeable {
   private static final int OP_SUPPORTED = 0x06;
   private static final int OP_QUERY = 0x07;
   private static final int OP_RESULT = 0x08;
+  private static final int OP_AUTH_CHALLENGE = 0x0E;
+  private static final int OP_AUTH_RESPONSE = 0x0F;
+  private static final int OP_AUTH_SUCCESS = 0x10;
   private static final int RESULT_ROWS = 0x0002;
   private static final int FLAG_COMPRESSION = 0x01;
   private static final int FLAG_TRACING = 0x02;
@@ -91,16 +96,51 @@ public final class CqlProbe implements Closeable {
 
   /** STARTUP with CQL_VERSION 3.0.0 → READY. A server that asks for authentication is reported as such. */
   public void startup() throws IOException {
+    startup(null, null);
+  }
+
+  /**
+   * STARTUP with CQL_VERSION 3.0.0 → READY, or, when the server asks for authentication, a SASL
+   * PLAIN login with {@code username} and {@code password} → AUTH_SUCCESS.
+   *
+   * @param username null when the probe has no credentials: a server that asks for them is then
+   *     reported as such
+   * @throws CqlServerError when the server refuses the credentials (code 0x0100, bad credentials)
+   */
+  public void startup(String username, String password) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream body = new DataOutputStream(bytes);
     body.writeShort(1);
     writeString(body, "CQL_VERSION");
     writeString(body, "3.0.0");
     Body answer = request(OP_STARTUP, bytes.toByteArray(), OP_READY, OP_AUTHENTICATE);
-    if (answer.opcode == OP_AUTHENTICATE) {
-      throw new CqlProbeException("the server asks for authentication (" + answer.string()
+    if (answer.opcode == OP_READY) {
+      return;
+    }
+    String authenticator = answer.string();
+    if (username == null) {
+      throw new CqlProbeException("the server asks for authentication (" + authenticator
           + "); the probe has no credentials");
     }
+    Body result = request(OP_AUTH_RESPONSE, plainToken(username, password), OP_AUTH_SUCCESS, OP_AUTH_CHALLENGE);
+    if (result.opcode == OP_AUTH_CHALLENGE) {
+      throw new CqlProbeException("the server's authenticator (" + authenticator
+          + ") sent a challenge after a SASL PLAIN response (expected: AUTH_SUCCESS)");
+    }
+  }
+
+  /** The AUTH_RESPONSE body: [bytes] holding SASL PLAIN's "\0username\0password" (RFC 4616, no authorization id). */
+  static byte[] plainToken(String username, String password) throws IOException {
+    byte[] user = username.getBytes(StandardCharsets.UTF_8);
+    byte[] pass = password.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream body = new DataOutputStream(bytes);
+    body.writeInt(user.length + pass.length + 2);
+    body.writeByte(0);
+    body.write(user);
+    body.writeByte(0);
+    body.write(pass);
+    return bytes.toByteArray();
   }
 
   /** An unpaged QUERY at consistency ONE; the rows of a Rows result, each as its columns' raw values (null for null). */

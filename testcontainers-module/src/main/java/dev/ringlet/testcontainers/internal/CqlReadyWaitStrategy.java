@@ -13,7 +13,8 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 /**
  * Ready when the CQL port answers a real protocol exchange: OPTIONS → SUPPORTED, STARTUP → READY
  * and {@code SELECT release_version FROM system.local} → one row with a version. A port that merely
- * accepts connections (a proxy, a half-started server) is not enough. Fails fast, with the
+ * accepts connections (a proxy, a half-started server) is not enough. With {@link #withCredentials}
+ * the STARTUP is followed by a SASL PLAIN login, for a node with PasswordAuthenticator. Fails fast, with the
  * container's output, when the container exits while being waited for.
  */
 public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
@@ -25,9 +26,18 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
       .build();
 
   private final int cqlPort;
+  private String username;
+  private String password;
 
   public CqlReadyWaitStrategy(int cqlPort) {
     this.cqlPort = cqlPort;
+  }
+
+  /** Logs in with these credentials when the node asks for authentication; null for none. */
+  public CqlReadyWaitStrategy withCredentials(String username, String password) {
+    this.username = username;
+    this.password = password;
+    return this;
   }
 
   @Override
@@ -42,7 +52,7 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
         // A container that exited at once has no port mapping: ask inside the loop.
         int port = waitStrategyTarget.getMappedPort(cqlPort);
         where = host + ":" + port + " (container port " + cqlPort + ")";
-        String version = releaseVersion(host, port, Duration.ofSeconds(2));
+        String version = releaseVersion(host, port, Duration.ofSeconds(2), username, password);
         if (version != null) {
           return;
         }
@@ -62,13 +72,19 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
     }
   }
 
-  /** The node's release version through one protocol exchange, or null when the row is not there yet. */
+  /** The node's release version through one protocol exchange without login, or null when the row is not there yet. */
   static String releaseVersion(String host, int port, Duration timeout) throws IOException {
+    return releaseVersion(host, port, timeout, null, null);
+  }
+
+  /** As {@link #releaseVersion(String, int, Duration)}, logging in with {@code username} when the node asks. */
+  static String releaseVersion(String host, int port, Duration timeout, String username, String password)
+      throws IOException {
     try (CqlProbe probe = CqlProbe.connect(host, port, timeout)) {
       if (!probe.options().containsKey("CQL_VERSION")) {
         throw new CqlProbeException("SUPPORTED without CQL_VERSION");
       }
-      probe.startup();
+      probe.startup(username, password);
       List<List<byte[]>> rows = probe.query("SELECT release_version FROM system.local");
       if (rows.size() != 1 || rows.get(0).get(0) == null) {
         return null;

@@ -19,7 +19,8 @@ final class InitScriptRunner {
 
   private InitScriptRunner() {}
 
-  static void run(String name, String script, InetSocketAddress contactPoint, String localDatacenter) {
+  static void run(String name, String script, InetSocketAddress contactPoint, String localDatacenter, String username,
+      String password) {
     List<CqlScript.Statement> statements = CqlScript.split(script);
     // A short-lived session that only sends statements: no schema metadata to re-read after each
     // DDL statement, short agreement polling and debounce windows, and a close that does not wait
@@ -42,6 +43,9 @@ final class InitScriptRunner {
         .addContactPoint(contactPoint)
         .withLocalDatacenter(localDatacenter)
         .withConfigLoader(config);
+    if (username != null) {
+      builder.withAuthCredentials(username, password);
+    }
     try (CqlSession session = builder.build()) {
       for (CqlScript.Statement statement : statements) {
         try {

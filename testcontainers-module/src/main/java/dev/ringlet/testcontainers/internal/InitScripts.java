@@ -18,11 +18,13 @@ public final class InitScripts {
   private InitScripts() {}
 
   /**
-   * Runs the classpath resource {@code resource} against the node.
+   * Runs the classpath resource {@code resource} against the node, logged in as {@code username}
+   * unless it is null (a node without authentication).
    *
    * @throws InitScriptException when the resource or the driver is missing, or a statement fails
    */
-  public static void run(String resource, InetSocketAddress contactPoint, String localDatacenter) {
+  public static void run(String resource, InetSocketAddress contactPoint, String localDatacenter, String username,
+      String password) {
     String script = load(resource);
     ClassLoader loader = InitScripts.class.getClassLoader();
     try {
@@ -32,7 +34,7 @@ public final class InitScripts {
           + " Java driver, which is not on the classpath (add org.apache.cassandra:java-driver-core 4.18+ or"
           + " com.datastax.oss:java-driver-core 4.14+ to your test dependencies)", e);
     }
-    InitScriptRunner.run(resource, script, contactPoint, localDatacenter);
+    InitScriptRunner.run(resource, script, contactPoint, localDatacenter, username, password);
   }
 
   static String load(String resource) {

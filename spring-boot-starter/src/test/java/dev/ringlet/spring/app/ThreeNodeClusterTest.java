@@ -1,0 +1,91 @@
+package dev.ringlet.spring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.servererrors.UnavailableException;
+import dev.ringlet.api.RingletCluster;
+import dev.ringlet.api.RingletNode;
+import dev.ringlet.spring.AutoConfigureRinglet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.cassandra.test.autoconfigure.DataCassandraTest;
+
+/**
+ * A three-node cluster ({@code ringlet.nodes=3}) under Spring Data: the session sees every node,
+ * the keyspace the starter created is replicated three times, the application works at QUORUM
+ * ({@code spring.cassandra.request.consistency}), and keeps working with one node stopped through
+ * the cluster bean's fault API. The starter restarts the node after the test.
+ */
+@DataCassandraTest(properties = {"ringlet.nodes=3", "ringlet.cluster-name=three-nodes",
+    "spring.cassandra.keyspace-name=shop", "spring.cassandra.schema-action=CREATE_IF_NOT_EXISTS",
+    "spring.cassandra.request.consistency=quorum"})
+@AutoConfigureRinglet
+class ThreeNodeClusterTest {
+
+  @Autowired
+  OrderRepository orders;
+
+  @Autowired
+  CqlSession session;
+
+  @Autowired
+  RingletCluster cluster;
+
+  @Test
+  void should_serve_the_repository_from_three_replicas_and_survive_a_stopped_node() {
+    assertThat(session.getMetadata().getNodes()).hasSize(3);
+    assertThat(session.getMetadata().getNodes().values()).allSatisfy(n -> assertThat(n.getState()).isEqualTo(NodeState.UP));
+    assertThat(session.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = 'shop'").one()
+        .getMap("replication", String.class, String.class))
+        .containsEntry("class", "org.apache.cassandra.locator.SimpleStrategy")
+        .containsEntry("replication_factor", "3");
+    ShopOrder before = order("ada");
+    orders.save(before);
+
+    RingletNode victim = cluster.node(2);
+    victim.stop();
+    Node driverView = session.getMetadata().findNode(victim.nativeAddress()).orElseThrow();
+    awaitCondition(() -> driverView.getState() == NodeState.DOWN);
+
+    ShopOrder after = order("bob");
+    orders.save(after);
+    assertThat(orders.findById(before.getId())).isPresent();
+    assertThat(orders.findById(after.getId())).isPresent();
+    // two replicas of three are alive: QUORUM is served, ALL is refused
+    assertThatThrownBy(() -> session.execute(SimpleStatement.newInstance("SELECT * FROM orders WHERE id = ?", after.getId())
+        .setConsistencyLevel(ConsistencyLevel.ALL)))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          assertThat(e.getRequired()).isEqualTo(3);
+          assertThat(e.getAlive()).isEqualTo(2);
+        });
+  }
+
+  private static ShopOrder order(String customer) {
+    return new ShopOrder(UUID.randomUUID(), customer, List.of("bolt"), Set.of("gift"), Map.of("bolt", 1),
+        new Address("1 Main St", "Springfield"));
+  }
+
+  /** Waits for the driver to take in the node's DOWN event (sent at once by the stopping node). */
+  private static void awaitCondition(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+}
