@@ -25,8 +25,8 @@ import java.util.UUID;
 
 /**
  * The binary encoding of every payload the cluster verbs carry, for the TCP transport. Each payload
- * starts with a one-byte tag naming its type. Schema snapshots (SCHEMA_PUSH, SCHEMA_PULL's answer)
- * have no encoding yet: {@link #write} refuses them, so the transport drops them.
+ * starts with a one-byte tag naming its type; schema snapshots are encoded by {@link SchemaWire}. A
+ * payload of any other type is refused ({@link IllegalArgumentException}), so the transport drops it.
  */
 public final class WireCodec implements PayloadCodec {
 
@@ -51,6 +51,7 @@ public final class WireCodec implements PayloadCodec {
   private static final int STRING = 18;
   private static final int INTEGER = 19;
   private static final int LONG = 20;
+  private static final int SCHEMA = 21;
 
   @Override
   public void write(Object p, DataOutput out) throws IOException {
@@ -149,9 +150,12 @@ public final class WireCodec implements PayloadCodec {
       if (h.schemaVersion() != null) {
         uuid(h.schemaVersion(), out);
       }
+    } else if (p instanceof Payloads.SchemaSnapshot s) {
+      out.writeByte(SCHEMA);
+      out.writeLong(s.epoch());
+      SchemaWire.write(s.schema(), out);
     } else {
-      throw new IllegalArgumentException("no wire encoding for " + p.getClass().getSimpleName()
-          + " (schema snapshots do not travel over TCP yet)");
+      throw new IllegalArgumentException("no wire encoding for " + p.getClass().getSimpleName());
     }
   }
 
@@ -222,6 +226,8 @@ public final class WireCodec implements PayloadCodec {
         UUID schema = in.readBoolean() ? uuid(in) : null;
         return new Heartbeat(generation, version, epoch, schema);
       }
+      case SCHEMA:
+        return new Payloads.SchemaSnapshot(in.readLong(), SchemaWire.read(in));
       default:
         throw new IOException("unknown payload tag " + tag);
     }

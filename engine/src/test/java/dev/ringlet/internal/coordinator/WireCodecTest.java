@@ -1,10 +1,23 @@
 package dev.ringlet.internal.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringlet.internal.gossip.Heartbeat;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.DroppedColumn;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.ReplicationParams;
 import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
+import dev.ringlet.internal.system.SystemKeyspaces;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.NativeType;
+import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.TupleType;
+import dev.ringlet.internal.types.UserType;
+import dev.ringlet.internal.types.VectorType;
 import dev.ringlet.internal.storage.Cell;
 import dev.ringlet.internal.storage.Clustering;
 import dev.ringlet.internal.storage.ClusteringComparator;
@@ -130,11 +143,32 @@ class WireCodecTest {
   }
 
   @Test
-  void schema_snapshots_should_be_refused_not_mangled() {
-    Schema schema = new Schema(new UUID(1, 1), Map.of());
-    assertThatThrownBy(() -> codec.write(new Payloads.SchemaSnapshot(1, schema), new DataOutputStream(new ByteArrayOutputStream())))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("SchemaSnapshot");
+  void schema_snapshots_should_survive_encoding() throws IOException {
+    Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
+    for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
+      keyspaces.put(ks.name(), ks);
+    }
+    UserType inner = new UserType("app", "inner", List.of("x"), List.of(NativeType.INT), true);
+    UserType address = new UserType("app", "address", List.of("street", "zip", "inner"),
+        List.of(NativeType.TEXT, new SetType(NativeType.INT, true), inner), false);
+    ColumnMetadata id = new ColumnMetadata("id", NativeType.UUID, ColumnMetadata.Kind.PARTITION_KEY, 0, false);
+    ColumnMetadata ts = new ColumnMetadata("ts", NativeType.TIMEUUID, ColumnMetadata.Kind.CLUSTERING, 0, true);
+    List<ColumnMetadata> others = List.of(
+        new ColumnMetadata("home", address, ColumnMetadata.Kind.REGULAR, -1, false),
+        new ColumnMetadata("tags", new MapType(NativeType.TEXT, new ListType(NativeType.BIGINT, true), false), ColumnMetadata.Kind.REGULAR, -1, false),
+        new ColumnMetadata("pair", new TupleType(List.of(NativeType.INT, NativeType.DOUBLE)), ColumnMetadata.Kind.STATIC, -1, false),
+        new ColumnMetadata("emb", new VectorType(NativeType.FLOAT, 3), ColumnMetadata.Kind.REGULAR, -1, false));
+    TableParams params = TableParams.defaults().withOptions(Map.of("comment", "hello", "default_time_to_live", "60",
+        "compaction", Map.of("class", "LeveledCompactionStrategy")));
+    TableMetadata events = new TableMetadata("app", "events", new UUID(12, 34), List.of(id), List.of(ts), others, params, false, false,
+        Map.of("old", new DroppedColumn("old", NativeType.TEXT, false, 5L)));
+    TableMetadata counts = new TableMetadata("app", "counts", new UUID(56, 78), List.of(id), List.of(),
+        List.of(new ColumnMetadata("n", NativeType.COUNTER, ColumnMetadata.Kind.REGULAR, -1, false)), TableParams.defaults(), true, false);
+    keyspaces.put("app", new KeyspaceMetadata("app", true,
+        new ReplicationParams("org.apache.cassandra.locator.NetworkTopologyStrategy", Map.of("dc1", "3", "dc2", "2")),
+        Map.of("events", events, "counts", counts), Map.of("inner", inner, "address", address), false));
+    Payloads.SchemaSnapshot snapshot = new Payloads.SchemaSnapshot(17, new Schema(new UUID(9, 9), keyspaces));
+    assertThat(roundTrip(snapshot)).isEqualTo(snapshot);
   }
 
   private static ByteBuffer bytes(int... values) {
