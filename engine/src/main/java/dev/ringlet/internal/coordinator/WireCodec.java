@@ -1,6 +1,8 @@
 package dev.ringlet.internal.coordinator;
 
 import dev.ringlet.internal.gossip.Heartbeat;
+import dev.ringlet.internal.gossip.MemberInfo;
+import dev.ringlet.internal.gossip.MemberList;
 import dev.ringlet.internal.messaging.PayloadCodec;
 import dev.ringlet.internal.storage.Cell;
 import dev.ringlet.internal.storage.Clustering;
@@ -15,6 +17,7 @@ import dev.ringlet.internal.storage.RowUpdate;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +55,7 @@ public final class WireCodec implements PayloadCodec {
   private static final int INTEGER = 19;
   private static final int LONG = 20;
   private static final int SCHEMA = 21;
+  private static final int MEMBERS = 22;
 
   @Override
   public void write(Object p, DataOutput out) throws IOException {
@@ -150,6 +154,12 @@ public final class WireCodec implements PayloadCodec {
       if (h.schemaVersion() != null) {
         uuid(h.schemaVersion(), out);
       }
+    } else if (p instanceof MemberList list) {
+      out.writeByte(MEMBERS);
+      out.writeInt(list.members().size());
+      for (MemberInfo m : list.members()) {
+        member(m, out);
+      }
     } else if (p instanceof Payloads.SchemaSnapshot s) {
       out.writeByte(SCHEMA);
       out.writeLong(s.epoch());
@@ -226,11 +236,65 @@ public final class WireCodec implements PayloadCodec {
         UUID schema = in.readBoolean() ? uuid(in) : null;
         return new Heartbeat(generation, version, epoch, schema);
       }
+      case MEMBERS: {
+        int n = count(in);
+        List<MemberInfo> members = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          members.add(member(in));
+        }
+        return new MemberList(members);
+      }
       case SCHEMA:
         return new Payloads.SchemaSnapshot(in.readLong(), SchemaWire.read(in));
       default:
         throw new IOException("unknown payload tag " + tag);
     }
+  }
+
+  private static void member(MemberInfo m, DataOutput out) throws IOException {
+    out.writeUTF(m.clusterName());
+    uuid(m.hostId(), out);
+    out.writeUTF(m.datacenter());
+    out.writeUTF(m.rack());
+    out.writeUTF(m.releaseVersion());
+    address(m.nativeAddress(), out);
+    out.writeInt(m.nativePort());
+    address(m.internodeAddress(), out);
+    out.writeInt(m.internodePort());
+    out.writeInt(m.tokens().size());
+    for (long t : m.tokens()) {
+      out.writeLong(t);
+    }
+  }
+
+  private static MemberInfo member(DataInput in) throws IOException {
+    String cluster = in.readUTF();
+    UUID id = uuid(in);
+    String dc = in.readUTF();
+    String rack = in.readUTF();
+    String release = in.readUTF();
+    InetAddress nativeAddress = address(in);
+    int nativePort = in.readInt();
+    InetAddress internode = address(in);
+    int internodePort = in.readInt();
+    int n = count(in);
+    List<Long> tokens = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      tokens.add(in.readLong());
+    }
+    return new MemberInfo(cluster, id, dc, rack, release, nativeAddress, nativePort, internode, internodePort, tokens);
+  }
+
+  private static void address(InetAddress a, DataOutput out) throws IOException {
+    byte[] b = a.getAddress();
+    out.writeByte(b.length);
+    out.write(b);
+  }
+
+  private static InetAddress address(DataInput in) throws IOException {
+    byte[] b = new byte[in.readUnsignedByte()];
+    in.readFully(b);
+    return InetAddress.getByAddress(b);
   }
 
   private static int count(DataInput in) throws IOException {

@@ -3,6 +3,8 @@ package dev.ringlet.internal.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringlet.internal.gossip.Heartbeat;
+import dev.ringlet.internal.gossip.MemberInfo;
+import dev.ringlet.internal.gossip.MemberList;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.DroppedColumn;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
@@ -116,7 +118,12 @@ class WireCodecTest {
         new Payloads.DropColumn(table, "col", 77L),
         new Batchlog.Store(new UUID(8, 9), List.of(new Payloads.Mutation(table, u), new Payloads.Mutation(new UUID(1, 1), update(r)))),
         new Heartbeat(1000, 3, 2, new UUID(1, 9)),
-        new Heartbeat(1000, 3, 0, null));
+        new Heartbeat(1000, 3, 0, null),
+        new MemberList(List.of(
+            new MemberInfo("c", new UUID(1, 2), "dc1", "r1", "5.0.4", java.net.InetAddress.getByName("127.0.0.2"), 9042,
+                java.net.InetAddress.getByName("127.0.0.2"), 7000, List.of(-5L, 17L)),
+            new MemberInfo("c", new UUID(3, 4), "dc2", "r2", "5.0.4", java.net.InetAddress.getByName("::1"), 19042,
+                java.net.InetAddress.getByName("10.0.0.1"), 7001, List.of()))));
     for (Object p : payloads) {
       assertThat(roundTrip(p)).as(p.getClass().getSimpleName()).isEqualTo(p);
     }
