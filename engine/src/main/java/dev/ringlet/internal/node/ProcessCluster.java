@@ -167,6 +167,12 @@ public final class ProcessCluster implements RingletCluster {
 
   private boolean isSelf(InetSocketAddress seed) {
     InetSocketAddress me = transport.address();
+    if (seed.isUnresolved()) {
+      seed = new InetSocketAddress(seed.getHostString(), seed.getPort());
+      if (seed.isUnresolved()) {
+        return false; // another node's name, not resolvable yet
+      }
+    }
     return seed.getPort() == me.getPort() && (seed.getAddress().equals(me.getAddress())
         || seed.getAddress().isAnyLocalAddress() || me.getAddress().isAnyLocalAddress() && isLocal(seed.getAddress()));
   }

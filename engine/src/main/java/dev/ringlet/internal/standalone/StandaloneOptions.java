@@ -126,7 +126,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
 
   static final int DEFAULT_INTERNODE_PORT = 7000;
 
-  /** {@code host[:port],...}; IPv6 literals in brackets. */
+  /** {@code host[:port],...}; IPv6 literals in brackets; names that do not resolve yet stay unresolved. */
   static List<InetSocketAddress> seeds(String value) {
     List<InetSocketAddress> out = new java.util.ArrayList<>();
     for (String part : value.split(",")) {
@@ -152,7 +152,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         host = p.substring(0, p.indexOf(':'));
         port = portOf("--seeds", p.substring(p.indexOf(':') + 1));
       }
-      out.add(new InetSocketAddress(host("--seeds", host), port));
+      // Resolved now if possible, else on each connection attempt (a container's peers may not be
+      // resolvable before they start).
+      out.add(new InetSocketAddress(host, port));
     }
     return out;
   }

@@ -18,6 +18,14 @@ class StandaloneSeedsOptionsTest {
   }
 
   @Test
+  void seeds_that_do_not_resolve_yet_should_be_kept_by_name() {
+    InetSocketAddress seed = StandaloneOptions.parse(List.of("--seeds", "not-started-yet.invalid:7005")).process().seeds().get(0);
+    assertThat(seed.isUnresolved()).isTrue();
+    assertThat(seed.getHostString()).isEqualTo("not-started-yet.invalid");
+    assertThat(seed.getPort()).isEqualTo(7005);
+  }
+
+  @Test
   void listen_address_and_internode_port_should_override_the_defaults() {
     StandaloneOptions o = StandaloneOptions.parse(List.of("--seeds=127.0.0.1", "--listen-address", "127.0.0.5", "--internode-port", "7100"));
     assertThat(o.process().listen()).isEqualTo(new InetSocketAddress("127.0.0.5", 7100));

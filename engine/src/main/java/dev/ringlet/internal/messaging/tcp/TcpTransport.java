@@ -387,6 +387,12 @@ public final class TcpTransport implements Transport, AutoCloseable {
       if (to == null) {
         throw new IOException("no address");
       }
+      if (to.isUnresolved()) {
+        to = new InetSocketAddress(to.getHostString(), to.getPort()); // a name that did not resolve before: try again
+        if (to.isUnresolved()) {
+          throw new IOException("cannot resolve " + to.getHostString());
+        }
+      }
       Socket s = new Socket();
       try {
         s.setTcpNoDelay(true);
