@@ -42,8 +42,21 @@ class TcpClusterTest {
     }
   }
 
+  private final java.util.Map<String, Integer> nativePorts = new java.util.HashMap<>();
+
+  /** One native port per rack (node), kept across a restart as a real node's would be. */
+  private int nativePort(String rack) {
+    return nativePorts.computeIfAbsent(rack, r -> {
+      try {
+        return freePort();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
   private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1").withPort(0)
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1").withPort(nativePort(rack))
         .withNumTokens(4);
     ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
         new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
@@ -56,7 +69,8 @@ class TcpClusterTest {
     InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
     ProcessCluster first = start("r1", seed.getPort(), seed);
     start("r2", freePort(), seed);
-    ProcessCluster third = start("r3", freePort(), seed);
+    int thirdPort = freePort();
+    ProcessCluster third = start("r3", thirdPort, seed);
     awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
@@ -88,6 +102,26 @@ class TcpClusterTest {
       }
       assertThat(session.execute(SimpleStatement.newInstance("SELECT v, s FROM ks.t WHERE k = 5").setConsistencyLevel(ConsistencyLevel.QUORUM))
           .one().getSet("s", Integer.class)).containsExactlyInAnyOrder(1, 2);
+
+      // The same node comes back (same internode port, so same host id and tokens): the driver sees
+      // it UP, and once the others have reconnected to it (messages sent before that are lost, and
+      // time out) ALL reads work again, answering what it missed (hints, or read repair).
+      ProcessCluster back = start("r3", thirdPort, seed);
+      awaitCondition(() -> gone.getState() == NodeState.UP);
+      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+      awaitCondition(() -> {
+        try {
+          session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 100 AND c = 1").setConsistencyLevel(ConsistencyLevel.ALL));
+          return true;
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+          return false;
+        }
+      });
+      for (int k = 100; k < 110; k++) {
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ? AND c = 1", k)
+            .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("after");
+      }
+      assertThat(back.knownMembers()).isEqualTo(3);
     }
   }
 

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * delivered — the queue is full, the peer is unknown or unreachable, the connection breaks, or its
  * payload has no encoding — is dropped, as on a network; the sender's timeout deals with it. After a
  * failed connection attempt, messages to that peer are dropped at once until a retry delay has
- * passed, then the next message tries again (reconnect).
+ * passed, then the next message tries again (reconnect). When a peer opens a new connection to this
+ * node (it restarted), the connection to it is reopened before the next write, since the old one
+ * may be dead without this side knowing.
  *
  * <p>A connection starts with a hello (magic, protocol version, the sender's host id and listen
  * address), so a node learns how to reach a peer that contacted it. Then every frame is one message:
@@ -259,6 +261,12 @@ public final class TcpTransport implements Transport, AutoCloseable {
       if (!addresses.containsKey(peer)) {
         addresses.put(peer, new InetSocketAddress(InetAddress.getByAddress(host), port));
       }
+      // The peer opened a new connection: it restarted, or lost its own. Our connection to it may be
+      // dead without our knowing (writes into a closed socket can succeed once): open a fresh one.
+      Outbound stale = outbound.get(peer);
+      if (stale != null) {
+        stale.stale = true;
+      }
       if (onPeerContact != null) {
         onPeerContact.accept(peer);
       }
@@ -314,6 +322,8 @@ public final class TcpTransport implements Transport, AutoCloseable {
     private final Thread writer;
     private volatile long retryAfterMillis;
     private volatile boolean stopped;
+    /** Set when the peer reconnected to us: reconnect before the next write. */
+    volatile boolean stale;
     private Socket socket;
 
     Outbound(UUID peer) {
@@ -353,6 +363,15 @@ public final class TcpTransport implements Transport, AutoCloseable {
           continue;
         }
         try {
+          if (stale) {
+            stale = false;
+            Socket s = socket;
+            if (s != null) {
+              closeQuietly(s);
+            }
+            socket = null;
+            out = null;
+          }
           if (out == null) {
             out = connect();
           }
