@@ -62,7 +62,7 @@ public final class Gossiper {
   public Gossiper(UUID self, Collection<UUID> peers, MessagingEndpoint messaging, ClusterTime time, GossipListener listener,
       LongSupplier schemaEpoch, java.util.function.Supplier<UUID> schemaVersion) {
     this.self = self;
-    this.peers = List.copyOf(peers);
+    this.peers = new java.util.concurrent.CopyOnWriteArrayList<>(peers);
     this.messaging = messaging;
     this.time = time;
     this.listener = listener;
@@ -73,6 +73,16 @@ public final class Gossiper {
     }
     messaging.handle(Verb.GOSSIP, this::onGossip);
     messaging.handle(Verb.SHUTDOWN, this::onShutdown);
+  }
+
+  /**
+   * Adds a peer learned while running (a process that joined over TCP): unknown (DOWN) until it
+   * answers a heartbeat, which reports it UP.
+   */
+  public void addPeer(UUID peer) {
+    if (!peer.equals(self) && states.putIfAbsent(peer, new PeerState()) == null) {
+      peers.add(peer);
+    }
   }
 
   /** Starts a new generation: every peer is unknown (DOWN) until it answers. Then runs a round. */

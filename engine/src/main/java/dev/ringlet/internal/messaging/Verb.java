@@ -31,5 +31,10 @@ public enum Verb {
   /** A heartbeat: the sender is alive, with its generation and schema version. */
   GOSSIP,
   /** The sender is shutting down gracefully. */
-  SHUTDOWN
+  SHUTDOWN,
+  /**
+   * Membership over TCP: the members the sender knows (a list of {@code MemberInfo}); the answer is
+   * the members the recipient knows.
+   */
+  JOIN
 }

@@ -381,10 +381,7 @@ public final class LocalCluster implements RingletCluster {
 
     @Override
     public dev.ringlet.api.TableStatistics tableStats(String keyspace, String table) {
-      dev.ringlet.internal.storage.TableStats s = node.storage().stats(node.tableId(keyspace, table));
-      return new dev.ringlet.api.TableStatistics(s.memtablePartitions(), s.memtableHeapBytes(), s.sstableCount(),
-          s.sstableBytesOnDisk(), s.sstableBytesUncompressed(), s.estimatedPartitions(), s.tombstones(),
-          s.sstablesPerLevel(), s.compactionsCompleted(), s.bytesCompacted());
+      return node.tableStatistics(keyspace, table);
     }
 
     @Override

@@ -108,11 +108,11 @@ public final class Node implements AutoCloseable, GossipListener {
       ddlTables = tables;
       guard = new ConsistencyGuard(() -> Topology.singleNode(config.datacenter()));
     } else {
-      this.messaging = new MessagingEndpoint(config.hostId(), cluster.bus());
+      this.messaging = new MessagingEndpoint(config.hostId(), cluster.transport());
       List<UUID> peers = peerIds();
       this.gossiper = new Gossiper(config.hostId(), peers, messaging, cluster.time(), this, this::schemaEpoch,
           () -> schema.current().version());
-      this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peers), gossiper::isAlive, gossiper::round);
+      this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peerIds()), gossiper::isAlive, gossiper::round);
       ReplicaService replica = new ReplicaService(schema::current, tables::store);
       replica.register(messaging);
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
@@ -128,11 +128,15 @@ public final class Node implements AutoCloseable, GossipListener {
       requestTables = coordinated;
       ddlTables = coordinated.everyNode();
       // Per-token replica checks happen in the coordinator; the guard only validates the level.
-      Map<String, Integer> sizes = cluster.ring().datacenterSizes();
-      guard = new ConsistencyGuard(() -> new Topology(config.datacenter(), sizes, sizes));
+      // (The ring is read per request: over TCP it grows as processes join.)
+      guard = new ConsistencyGuard(() -> {
+        Map<String, Integer> sizes = cluster.ring().datacenterSizes();
+        return new Topology(config.datacenter(), sizes, sizes);
+      });
     }
-    Map<String, Integer> datacenters = cluster == null ? Map.of(config.datacenter(), 1) : cluster.ring().datacenterSizes();
-    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, () -> datacenters, ids::next, config.clock(),
+    java.util.function.Supplier<Map<String, Integer>> datacenters = cluster == null ? () -> Map.of(config.datacenter(), 1)
+        : () -> cluster.ring().datacenterSizes();
+    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
         config.userDefinedFunctions());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
     TermFunctions functions = new TermFunctions(config.clock(), schema::current);
@@ -176,6 +180,14 @@ public final class Node implements AutoCloseable, GossipListener {
     return storage;
   }
 
+  /** The table's storage figures on this node, as {@link dev.ringlet.api.RingletNode#tableStats} reports them. */
+  public dev.ringlet.api.TableStatistics tableStatistics(String keyspace, String table) {
+    dev.ringlet.internal.storage.TableStats s = storage.stats(tableId(keyspace, table));
+    return new dev.ringlet.api.TableStatistics(s.memtablePartitions(), s.memtableHeapBytes(), s.sstableCount(),
+        s.sstableBytesOnDisk(), s.sstableBytesUncompressed(), s.estimatedPartitions(), s.tombstones(),
+        s.sstablesPerLevel(), s.compactionsCompleted(), s.bytesCompacted());
+  }
+
   /** The table's id, or an IllegalArgumentException naming what is missing. */
   public UUID tableId(String keyspace, String table) {
     dev.ringlet.internal.schema.TableMetadata t = schema.current().table(keyspace, table);
@@ -203,7 +215,7 @@ public final class Node implements AutoCloseable, GossipListener {
   /** Starts serving CQL (and, in a cluster, joins the bus and gossips); returns once clients can connect. */
   public void start(WireResources resources) {
     if (cluster != null) {
-      cluster.bus().setRunning(config.hostId(), true);
+      cluster.setRunning(config.hostId(), true);
       // Catch up on schema changes missed while down before peers replay hints for new tables.
       for (UUID peer : peerIds()) {
         schemaSync.pull(peer);
@@ -235,7 +247,7 @@ public final class Node implements AutoCloseable, GossipListener {
       gossiper.announceShutdown();
     }
     if (cluster != null) {
-      cluster.bus().setRunning(config.hostId(), false);
+      cluster.setRunning(config.hostId(), false);
       messaging.reset();
     }
     close();
@@ -243,7 +255,7 @@ public final class Node implements AutoCloseable, GossipListener {
 
   /** One gossip round (the cluster runs it every second of its clock). */
   void gossipRound() {
-    if (isRunning() && cluster != null && !cluster.bus().paused(config.hostId())) {
+    if (isRunning() && cluster != null && !cluster.paused(config.hostId())) {
       gossiper.round();
       batchlog.replayExpired();
       for (UUID peer : peerIds()) {
@@ -252,6 +264,35 @@ public final class Node implements AutoCloseable, GossipListener {
         }
       }
     }
+  }
+
+  /**
+   * A member learned while running (over TCP): it joins gossip (DOWN until it answers), drivers
+   * hear of it (TOPOLOGY_CHANGE NEW_NODE), and a schema pull catches up with it.
+   */
+  void memberAdded(NodeConfig member) {
+    if (member.hostId().equals(config.hostId())) {
+      return;
+    }
+    gossiper.addPeer(member.hostId());
+    ProtocolServer s = server.get();
+    if (s != null) {
+      s.publish(Events.topologyChange(true, new InetSocketAddress(member.address(), member.port())));
+    }
+    if (isRunning()) {
+      schemaSync.pull(member.hostId());
+    }
+  }
+
+  /** Handles a verb on this node's messaging (for membership outside the node graph). */
+  void handle(dev.ringlet.internal.messaging.Verb verb, java.util.function.Function<dev.ringlet.internal.messaging.Message, Object> handler) {
+    messaging.handle(verb, handler);
+  }
+
+  /** Sends a request from this node. */
+  void request(UUID to, dev.ringlet.internal.messaging.Verb verb, Object payload,
+      java.util.function.Consumer<dev.ringlet.internal.messaging.Message> onResponse) {
+    messaging.request(to, verb, payload, onResponse);
   }
 
   public InetSocketAddress nativeAddress() {

@@ -2,6 +2,7 @@ package dev.ringlet.internal.standalone;
 
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
+import dev.ringlet.internal.node.ProcessCluster;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +36,7 @@ public final class RingletServer {
     }
     RingletCluster cluster;
     try {
-      cluster = Ringlet.start(options.spec());
+      cluster = options.process() != null ? ProcessCluster.start(options.process()) : Ringlet.start(options.spec());
     } catch (RuntimeException e) {
       System.err.println("ringlet: could not start: " + e.getMessage());
       System.exit(1);

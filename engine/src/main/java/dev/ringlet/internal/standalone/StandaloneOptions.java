@@ -1,10 +1,18 @@
 package dev.ringlet.internal.standalone;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.internal.node.ProcessCluster;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
-/** The standalone server's command line, parsed and validated once. */
-record StandaloneOptions(ClusterSpec spec, boolean help) {
+/**
+ * The standalone server's command line, parsed and validated once.
+ *
+ * @param process how to join a multi-process cluster over TCP, or null for a cluster in this JVM
+ */
+record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options process) {
 
   static final String USAGE = String.join("\n",
       "Usage: java -jar ringlet.jar [options]",
@@ -26,15 +34,27 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
       "  --num-tokens N        vnodes per node (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
       "  --enable-user-defined-functions",
       "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
+      "",
+      "One node of a cluster spread over several processes or containers (over TCP):",
+      "  --seeds LIST          internode addresses of seed nodes, host[:port],... (port default 7000);",
+      "                        the node joins through them; a seed lists itself or the first node",
+      "  --listen-address ADDR internode address to bind and advertise (default: --address)",
+      "  --internode-port PORT internode (storage) port (default 7000)",
+      "  --join-timeout SECS   how long to wait for a seed to answer (default 60)",
       "  --help                print this help and exit",
       "");
 
   static StandaloneOptions parse(List<String> args) {
     ClusterSpec spec = ClusterSpec.defaults().withPort(9042);
+    String seeds = null;
+    String listenAddress = null;
+    int internodePort = DEFAULT_INTERNODE_PORT;
+    boolean internodeOption = false;
+    int joinTimeoutSeconds = 60;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new StandaloneOptions(spec, true);
+        return new StandaloneOptions(spec, true, null);
       }
       if (arg.equals("--enable-user-defined-functions")) {
         spec = spec.withUserDefinedFunctions(true);
@@ -89,11 +109,99 @@ record StandaloneOptions(ClusterSpec spec, boolean help) {
         case "--num-tokens":
           spec = spec.withNumTokens(number(name, value));
           break;
+        case "--seeds":
+          seeds = value;
+          break;
+        case "--listen-address":
+          listenAddress = value;
+          internodeOption = true;
+          break;
+        case "--internode-port":
+          internodePort = portOf(name, value);
+          internodeOption = true;
+          break;
+        case "--join-timeout":
+          joinTimeoutSeconds = number(name, value);
+          internodeOption = true;
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
     }
-    return new StandaloneOptions(spec, false);
+    if (seeds == null) {
+      if (internodeOption) {
+        throw new IllegalArgumentException("--listen-address, --internode-port and --join-timeout need --seeds");
+      }
+      return new StandaloneOptions(spec, false, null);
+    }
+    if (spec.nodeCount() != 1) {
+      throw new IllegalArgumentException("--seeds starts one node of a multi-process cluster: it cannot be combined with"
+          + " --nodes or --datacenters");
+    }
+    if (spec.dataDirectory() != null) {
+      throw new IllegalArgumentException("--data-dir with --seeds: durable storage runs only for a single node so far"
+          + " (expected: one of them)");
+    }
+    String listenHost = listenAddress != null ? listenAddress : spec.address();
+    InetSocketAddress listen = new InetSocketAddress(host("--listen-address", listenHost), internodePort);
+    return new StandaloneOptions(spec, false, new ProcessCluster.Options(spec, listen, seeds(seeds),
+        java.time.Duration.ofSeconds(joinTimeoutSeconds)));
+  }
+
+  static final int DEFAULT_INTERNODE_PORT = 7000;
+
+  /** {@code host[:port],...}; IPv6 literals in brackets; names that do not resolve yet stay unresolved. */
+  static List<InetSocketAddress> seeds(String value) {
+    List<InetSocketAddress> out = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        throw new IllegalArgumentException("--seeds: " + value + " (expected: host[:port],...)");
+      }
+      String host = p;
+      int port = DEFAULT_INTERNODE_PORT;
+      if (p.startsWith("[")) {
+        int close = p.indexOf(']');
+        if (close < 0) {
+          throw new IllegalArgumentException("--seeds: " + p + " (expected: [ipv6]:port)");
+        }
+        host = p.substring(1, close);
+        if (close + 1 < p.length()) {
+          if (p.charAt(close + 1) != ':') {
+            throw new IllegalArgumentException("--seeds: " + p + " (expected: [ipv6]:port)");
+          }
+          port = portOf("--seeds", p.substring(close + 2));
+        }
+      } else if (p.indexOf(':') >= 0 && p.indexOf(':') == p.lastIndexOf(':')) {
+        host = p.substring(0, p.indexOf(':'));
+        port = portOf("--seeds", p.substring(p.indexOf(':') + 1));
+      }
+      // Resolved now if possible, else on each connection attempt (a container's peers may not be
+      // resolvable before they start).
+      out.add(new InetSocketAddress(host, port));
+    }
+    return out;
+  }
+
+  private static InetAddress host(String option, String host) {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(option + ": " + host + " (expected: a resolvable host name or address)");
+    }
+  }
+
+  private static int portOf(String option, String value) {
+    int port;
+    try {
+      port = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": " + value + " (expected: a number 0-65535)");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(option + ": " + value + " (expected: a number 0-65535)");
+    }
+    return port;
   }
 
   /** Cassandra's {@code authenticator} setting: the short or the fully qualified class name. */

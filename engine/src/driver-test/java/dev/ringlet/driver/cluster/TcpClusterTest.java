@@ -1,0 +1,142 @@
+package dev.ringlet.driver.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.internal.node.ProcessCluster;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes that only share TCP connections (each its own {@link ProcessCluster}, as in three
+ * processes, here in one JVM for speed): they find each other through a seed, the driver sees one
+ * cluster of three, RF=3 QUORUM works, and a node that goes away is seen DOWN.
+ */
+class TcpClusterTest {
+
+  private final List<ProcessCluster> nodes = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    for (ProcessCluster n : nodes) {
+      n.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private final java.util.Map<String, Integer> nativePorts = new java.util.HashMap<>();
+
+  /** One native port per rack (node), kept across a restart as a real node's would be. */
+  private int nativePort(String rack) {
+    return nativePorts.computeIfAbsent(rack, r -> {
+      try {
+        return freePort();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) {
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1").withPort(nativePort(rack))
+        .withNumTokens(4);
+    ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+    nodes.add(n);
+    return n;
+  }
+
+  @Test
+  void three_nodes_over_tcp_should_form_one_cluster_that_survives_losing_one() throws IOException {
+    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
+    ProcessCluster first = start("r1", seed.getPort(), seed);
+    start("r2", freePort(), seed);
+    int thirdPort = freePort();
+    ProcessCluster third = start("r3", thirdPort, seed);
+    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+
+    try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
+        .build()) {
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      session.execute("CREATE TABLE ks.t (k int, c int, v text, s set<int>, PRIMARY KEY (k, c))");
+      for (int k = 0; k < 20; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, c, v, s) VALUES (?, 1, ?, {1, 2})", k, "v" + k)
+            .setConsistencyLevel(ConsistencyLevel.ALL));
+      }
+      session.execute(SimpleStatement.newInstance("DELETE FROM ks.t WHERE k = 0 AND c > 0").setConsistencyLevel(ConsistencyLevel.ALL));
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT count(*) FROM ks.t").setConsistencyLevel(ConsistencyLevel.ALL))
+          .one().getLong(0)).isEqualTo(19);
+
+      Node gone = session.getMetadata().findNode(third.contactPoints().get(0)).orElseThrow();
+      third.close();
+      nodes.remove(third);
+      awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      for (int k = 100; k < 110; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, c, v) VALUES (?, 1, 'after')", k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM));
+      }
+      for (int k = 100; k < 110; k++) {
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ? AND c = 1", k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM)).one().getString(0)).isEqualTo("after");
+      }
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT v, s FROM ks.t WHERE k = 5").setConsistencyLevel(ConsistencyLevel.QUORUM))
+          .one().getSet("s", Integer.class)).containsExactlyInAnyOrder(1, 2);
+
+      // The same node comes back (same internode port, so same host id and tokens): the driver sees
+      // it UP, and once the others have reconnected to it (messages sent before that are lost, and
+      // time out) ALL reads work again, answering what it missed (hints, or read repair).
+      ProcessCluster back = start("r3", thirdPort, seed);
+      awaitCondition(() -> gone.getState() == NodeState.UP);
+      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+      awaitCondition(() -> {
+        try {
+          session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 100 AND c = 1").setConsistencyLevel(ConsistencyLevel.ALL));
+          return true;
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+          return false;
+        }
+      });
+      for (int k = 100; k < 110; k++) {
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ? AND c = 1", k)
+            .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("after");
+      }
+      assertThat(back.knownMembers()).isEqualTo(3);
+    }
+  }
+
+  static void awaitCondition(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 30 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted");
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.ringlet.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three {@code java -jar ringlet.jar --seeds ...} processes form one cluster over TCP: the driver
+ * sees three nodes, RF=3 QUORUM works, and after one process is killed (SIGKILL) the driver sees it
+ * DOWN and QUORUM keeps working.
+ */
+class MultiProcessClusterIT {
+
+  private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
+  private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*");
+
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    for (Process p : processes) {
+      p.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Starts one node and returns its contact point once it printed its ready line. */
+  private InetSocketAddress startNode(String rack, int nativePort, int internodePort, int seedPort) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", JAR, "--cluster-name", "multi-process-it",
+        "--address", "127.0.0.1", "--port", String.valueOf(nativePort), "--rack", rack, "--num-tokens", "4",
+        "--internode-port", String.valueOf(internodePort), "--seeds", "127.0.0.1:" + seedPort))
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    processes.add(p);
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine(); // blocks until the node has joined (or the process ended)
+    assertThat(line).as("ready line of the node in " + rack).isNotNull().startsWith("Ringlet ready: ");
+    Matcher m = READY.matcher(line);
+    assertThat(m.matches()).as(line).isTrue();
+    return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+  }
+
+  @Test
+  void three_processes_should_form_one_cluster_that_keeps_quorum_when_one_is_killed() throws Exception {
+    int seedPort = freePort();
+    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
+    startNode("r2", freePort(), freePort(), seedPort);
+    InetSocketAddress third = startNode("r3", freePort(), freePort(), seedPort);
+
+    DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(15))
+        .build();
+    try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
+        .build()) {
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      for (int k = 0; k < 30; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, ?)", k, "v" + k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM));
+      }
+      for (int k = 0; k < 30; k++) {
+        Row row = session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
+            .setConsistencyLevel(ConsistencyLevel.ALL)).one();
+        assertThat(row.getString(0)).isEqualTo("v" + k);
+      }
+
+      Node victim = session.getMetadata().findNode(third).orElseThrow();
+      Process killed = processes.get(2);
+      killed.destroyForcibly(); // SIGKILL: no goodbye, the others must detect it
+      assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // The driver sees it DOWN, and the survivors' failure detectors convict it (until then a read
+      // may pick it and time out, as in Cassandra without speculative retry).
+      awaitCondition(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
+      for (int k = 100; k < 130; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'after')", k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM));
+      }
+      for (int k = 0; k < 30; k++) {
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM)).one().getString(0)).isEqualTo("v" + k);
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", 100 + k)
+            .setConsistencyLevel(ConsistencyLevel.QUORUM)).one().getString(0)).isEqualTo("after");
+      }
+    }
+  }
+
+  private static boolean quorumReadWorks(CqlSession session) {
+    try {
+      for (int k = 0; k < 30; k++) {
+        session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k).setConsistencyLevel(ConsistencyLevel.QUORUM));
+      }
+      return true;
+    } catch (DriverException e) {
+      return false;
+    }
+  }
+
+  private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 90 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+}

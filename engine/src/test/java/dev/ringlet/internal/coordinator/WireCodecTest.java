@@ -1,0 +1,255 @@
+package dev.ringlet.internal.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlet.internal.gossip.Heartbeat;
+import dev.ringlet.internal.gossip.MemberInfo;
+import dev.ringlet.internal.gossip.MemberList;
+import dev.ringlet.internal.schema.ColumnMetadata;
+import dev.ringlet.internal.schema.DroppedColumn;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.ReplicationParams;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.schema.TableParams;
+import dev.ringlet.internal.system.SystemKeyspaces;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.NativeType;
+import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.TupleType;
+import dev.ringlet.internal.types.UserType;
+import dev.ringlet.internal.types.VectorType;
+import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import dev.ringlet.internal.storage.ComplexColumn;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.LivenessInfo;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RangeTombstone;
+import dev.ringlet.internal.storage.RowUpdate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class WireCodecTest {
+
+  private final WireCodec codec = new WireCodec();
+
+  private Object roundTrip(Object payload) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    codec.write(payload, out);
+    out.flush();
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    Object back = codec.read(in);
+    assertThat(in.available()).as("bytes left after decoding").isZero();
+    return back;
+  }
+
+  @Test
+  void random_partition_updates_should_survive_encoding() throws IOException {
+    for (long seed = 0; seed < 300; seed++) {
+      Random r = new Random(seed);
+      PartitionUpdate u = update(r);
+      Payloads.Mutation m = new Payloads.Mutation(new UUID(r.nextLong(), r.nextLong()), u);
+      assertThat(roundTrip(m)).as("seed %d", seed).isEqualTo(m);
+      assertThat(roundTrip(new Payloads.ReadAnswer(u, seed, false))).as("seed %d", seed).isEqualTo(new Payloads.ReadAnswer(u, seed, false));
+    }
+  }
+
+  @Test
+  void every_tombstone_kind_and_complex_cells_should_survive_encoding() throws IOException {
+    DecoratedKey key = new DecoratedKey(-42, bytes(1, 2, 3));
+    Map<ByteBuffer, Cell> elements = new HashMap<>();
+    elements.put(bytes(9), Cell.live(bytes(7), 10));
+    elements.put(bytes(8), Cell.tombstone(11, 1000));
+    elements.put(bytes(6), Cell.expiring(bytes(5), 12, 60, 1000));
+    RowUpdate row = new RowUpdate(new Clustering(List.of(bytes(1), bytes())), LivenessInfo.of(5, 30, 1000), new DeletionTime(4, 999),
+        Map.of("a", Cell.live(bytes(1), 5), "b", Cell.tombstone(6, 1000), "c", Cell.counterDelta(-3, 7),
+            "d", Cell.expiring(bytes(2), 8, 10, 1000)),
+        Map.of("m", new ComplexColumn(new DeletionTime(3, 998), elements), "l", ComplexColumn.EMPTY));
+    RowUpdate staticRow = new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of("s", Cell.live(bytes(4), 2)));
+    List<RangeTombstone> rts = List.of(
+        new RangeTombstone(ClusteringComparator.Bound.BOTTOM, ClusteringComparator.Bound.TOP, new DeletionTime(1, 990)),
+        new RangeTombstone(new ClusteringComparator.Bound(new Clustering(List.of(bytes(3))), true, false),
+            new ClusteringComparator.Bound(new Clustering(List.of(bytes(4))), false, true), new DeletionTime(2, 991)));
+    PartitionUpdate u = new PartitionUpdate(key, new DeletionTime(0, 900), rts, staticRow, List.of(row));
+
+    assertThat(((Payloads.Mutation) roundTrip(new Payloads.Mutation(UUID.randomUUID(), u))).update()).isEqualTo(u);
+    PartitionUpdate empty = new PartitionUpdate(key, DeletionTime.LIVE, List.of(), null, List.of());
+    assertThat(((Payloads.Mutation) roundTrip(new Payloads.Mutation(new UUID(1, 2), empty))).update()).isEqualTo(empty);
+  }
+
+  @Test
+  void replica_payloads_should_survive_encoding() throws IOException {
+    Random r = new Random(7);
+    UUID table = new UUID(3, 4);
+    DecoratedKey key = new DecoratedKey(99, bytes(5));
+    PartitionUpdate u = update(r);
+    List<Object> payloads = List.of(
+        Payloads.Ack.OK,
+        Boolean.TRUE,
+        new UUID(5, 6),
+        7,
+        8L,
+        "text",
+        new Payloads.Mutation(table, u),
+        new Payloads.Read(table, key, true),
+        new Payloads.ReadAnswer(u, 1234L, false),
+        new Payloads.ReadAnswer(null, -5L, true),
+        new Payloads.RangeRead(table, key, false),
+        new Payloads.RangeRead(table, null, true),
+        new Payloads.RangeAnswer(List.of(u, update(r))),
+        new Payloads.RangeAnswer(List.of()),
+        new Payloads.Truncate(table),
+        new Payloads.DropColumn(table, "col", 77L),
+        new Batchlog.Store(new UUID(8, 9), List.of(new Payloads.Mutation(table, u), new Payloads.Mutation(new UUID(1, 1), update(r)))),
+        new Heartbeat(1000, 3, 2, new UUID(1, 9)),
+        new Heartbeat(1000, 3, 0, null),
+        new MemberList(List.of(
+            new MemberInfo("c", new UUID(1, 2), "dc1", "r1", "5.0.4", java.net.InetAddress.getByName("127.0.0.2"), 9042,
+                java.net.InetAddress.getByName("127.0.0.2"), 7000, List.of(-5L, 17L)),
+            new MemberInfo("c", new UUID(3, 4), "dc2", "r2", "5.0.4", java.net.InetAddress.getByName("::1"), 19042,
+                java.net.InetAddress.getByName("10.0.0.1"), 7001, List.of()))));
+    for (Object p : payloads) {
+      assertThat(roundTrip(p)).as(p.getClass().getSimpleName()).isEqualTo(p);
+    }
+    assertThat(roundTrip(null)).isNull();
+  }
+
+  @Test
+  void paxos_payloads_should_survive_encoding() throws IOException {
+    Random r = new Random(11);
+    UUID table = new UUID(3, 4);
+    DecoratedKey key = new DecoratedKey(Long.MIN_VALUE + 1, bytes(5, 6));
+    Ballot ballot = new Ballot(123456789L, new UUID(7, 7));
+    PaxosMessages.Proposal proposal = new PaxosMessages.Proposal(ballot, update(r));
+    List<Object> payloads = List.of(
+        new PaxosMessages.Prepare(table, key, ballot),
+        new PaxosMessages.Promise(true, ballot, proposal, null),
+        new PaxosMessages.Promise(false, Ballot.NONE, null, proposal),
+        new PaxosMessages.Propose(table, key, proposal),
+        new PaxosMessages.Accepted(false, ballot),
+        new PaxosMessages.Commit(table, key, proposal));
+    for (Object p : payloads) {
+      assertThat(roundTrip(p)).as(p.getClass().getSimpleName()).isEqualTo(p);
+    }
+  }
+
+  @Test
+  void schema_snapshots_should_survive_encoding() throws IOException {
+    Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
+    for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
+      keyspaces.put(ks.name(), ks);
+    }
+    UserType inner = new UserType("app", "inner", List.of("x"), List.of(NativeType.INT), true);
+    UserType address = new UserType("app", "address", List.of("street", "zip", "inner"),
+        List.of(NativeType.TEXT, new SetType(NativeType.INT, true), inner), false);
+    ColumnMetadata id = new ColumnMetadata("id", NativeType.UUID, ColumnMetadata.Kind.PARTITION_KEY, 0, false);
+    ColumnMetadata ts = new ColumnMetadata("ts", NativeType.TIMEUUID, ColumnMetadata.Kind.CLUSTERING, 0, true);
+    List<ColumnMetadata> others = List.of(
+        new ColumnMetadata("home", address, ColumnMetadata.Kind.REGULAR, -1, false),
+        new ColumnMetadata("tags", new MapType(NativeType.TEXT, new ListType(NativeType.BIGINT, true), false), ColumnMetadata.Kind.REGULAR, -1, false),
+        new ColumnMetadata("pair", new TupleType(List.of(NativeType.INT, NativeType.DOUBLE)), ColumnMetadata.Kind.STATIC, -1, false),
+        new ColumnMetadata("emb", new VectorType(NativeType.FLOAT, 3), ColumnMetadata.Kind.REGULAR, -1, false));
+    TableParams params = TableParams.defaults().withOptions(Map.of("comment", "hello", "default_time_to_live", "60",
+        "compaction", Map.of("class", "LeveledCompactionStrategy")));
+    TableMetadata events = new TableMetadata("app", "events", new UUID(12, 34), List.of(id), List.of(ts), others, params, false, false,
+        Map.of("old", new DroppedColumn("old", NativeType.TEXT, false, 5L)));
+    TableMetadata counts = new TableMetadata("app", "counts", new UUID(56, 78), List.of(id), List.of(),
+        List.of(new ColumnMetadata("n", NativeType.COUNTER, ColumnMetadata.Kind.REGULAR, -1, false)), TableParams.defaults(), true, false);
+    keyspaces.put("app", new KeyspaceMetadata("app", true,
+        new ReplicationParams("org.apache.cassandra.locator.NetworkTopologyStrategy", Map.of("dc1", "3", "dc2", "2")),
+        Map.of("events", events, "counts", counts), Map.of("inner", inner, "address", address), false));
+    Payloads.SchemaSnapshot snapshot = new Payloads.SchemaSnapshot(17, new Schema(new UUID(9, 9), keyspaces));
+    assertThat(roundTrip(snapshot)).isEqualTo(snapshot);
+  }
+
+  private static ByteBuffer bytes(int... values) {
+    byte[] b = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      b[i] = (byte) values[i];
+    }
+    return ByteBuffer.wrap(b);
+  }
+
+  private static ByteBuffer randomBytes(Random r) {
+    byte[] b = new byte[r.nextInt(12)];
+    r.nextBytes(b);
+    return ByteBuffer.wrap(b);
+  }
+
+  private static DeletionTime deletion(Random r) {
+    return r.nextInt(3) == 0 ? DeletionTime.LIVE : new DeletionTime(r.nextLong(), r.nextInt(Integer.MAX_VALUE));
+  }
+
+  private static Cell cell(Random r) {
+    long ts = r.nextLong();
+    switch (r.nextInt(4)) {
+      case 0:
+        return Cell.live(randomBytes(r), ts);
+      case 1:
+        return Cell.tombstone(ts, r.nextInt(Integer.MAX_VALUE));
+      case 2:
+        return Cell.expiring(randomBytes(r), ts, 1 + r.nextInt(1000), r.nextInt(Integer.MAX_VALUE / 2));
+      default:
+        return Cell.counterDelta(r.nextLong(), ts);
+    }
+  }
+
+  private static Clustering clustering(Random r, int size) {
+    if (size == 0) {
+      return Clustering.EMPTY;
+    }
+    List<ByteBuffer> values = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      values.add(randomBytes(r));
+    }
+    return new Clustering(values);
+  }
+
+  private static RowUpdate row(Random r, int clusteringSize) {
+    Map<String, Cell> cells = new HashMap<>();
+    for (int i = r.nextInt(4); i > 0; i--) {
+      cells.put("c" + r.nextInt(10), cell(r));
+    }
+    Map<String, ComplexColumn> complex = new HashMap<>();
+    for (int i = r.nextInt(3); i > 0; i--) {
+      Map<ByteBuffer, Cell> elements = new HashMap<>();
+      for (int j = r.nextInt(4); j > 0; j--) {
+        elements.put(randomBytes(r), cell(r));
+      }
+      complex.put("x" + r.nextInt(5), new ComplexColumn(deletion(r), elements));
+    }
+    LivenessInfo liveness = r.nextBoolean() ? LivenessInfo.EMPTY : LivenessInfo.of(r.nextLong(), r.nextInt(100), r.nextInt(1_000_000));
+    return new RowUpdate(clustering(r, clusteringSize), liveness, deletion(r), cells, complex);
+  }
+
+  private static PartitionUpdate update(Random r) {
+    int clusteringSize = r.nextInt(3);
+    List<RangeTombstone> rts = new ArrayList<>();
+    for (int i = r.nextInt(3); i > 0; i--) {
+      rts.add(new RangeTombstone(new ClusteringComparator.Bound(clustering(r, r.nextInt(clusteringSize + 1)), true, r.nextBoolean()),
+          new ClusteringComparator.Bound(clustering(r, r.nextInt(clusteringSize + 1)), false, r.nextBoolean()), deletion(r)));
+    }
+    List<RowUpdate> rows = new ArrayList<>();
+    for (int i = r.nextInt(5); i > 0; i--) {
+      rows.add(row(r, clusteringSize));
+    }
+    RowUpdate staticRow = r.nextBoolean() ? row(r, 0) : null;
+    return new PartitionUpdate(new DecoratedKey(r.nextLong(), randomBytes(r)), deletion(r), rts, staticRow, rows);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.ringlet.internal.messaging.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringlet.internal.messaging.Message;
+import dev.ringlet.internal.messaging.PayloadCodec;
+import dev.ringlet.internal.messaging.Verb;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TcpTransportTest {
+
+  /** Strings only; anything else has no encoding. */
+  private static final PayloadCodec STRINGS = new PayloadCodec() {
+    @Override
+    public void write(Object payload, DataOutput out) throws IOException {
+      if (!(payload instanceof String)) {
+        throw new IllegalArgumentException("no wire encoding for " + payload);
+      }
+      out.writeUTF((String) payload);
+    }
+
+    @Override
+    public Object read(DataInput in) throws IOException {
+      return in.readUTF();
+    }
+  };
+
+  private static final long WAIT_SECONDS = 10;
+  private final UUID a = new UUID(0, 1);
+  private final UUID b = new UUID(0, 2);
+
+  private static InetSocketAddress loopback() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @Test
+  void frames_should_round_trip_requests_responses_and_failures() throws IOException {
+    Message request = Message.request(42, Verb.READ, a, b, "payload");
+    for (Message m : new Message[] {request, request.reply("answer"), request.fail("it broke")}) {
+      byte[] frame = TcpTransport.encode(m, STRINGS);
+      byte[] body = java.util.Arrays.copyOfRange(frame, 4, frame.length);
+      assertThat(java.nio.ByteBuffer.wrap(frame).getInt()).isEqualTo(body.length);
+      assertThat(TcpTransport.decode(body, STRINGS)).isEqualTo(m);
+    }
+  }
+
+  @Test
+  void messages_should_travel_both_ways_and_the_contacted_side_should_learn_the_sender() throws Exception {
+    BlockingQueue<Message> inboxA = new LinkedBlockingQueue<>();
+    BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
+    BlockingQueue<UUID> contacts = new LinkedBlockingQueue<>();
+    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null);
+        TcpTransport tb = new TcpTransport(b, loopback(), STRINGS, contacts::add)) {
+      ta.register(a, inboxA::add);
+      tb.register(b, inboxB::add);
+      ta.addPeer(b, tb.address());
+      for (int i = 0; i < 100; i++) {
+        ta.send(Message.request(i, Verb.MUTATION, a, b, "m" + i));
+      }
+      for (int i = 0; i < 100; i++) {
+        Message m = inboxB.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(m).isEqualTo(Message.request(i, Verb.MUTATION, a, b, "m" + i)); // in order, per connection
+      }
+      assertThat(contacts.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(a);
+      // b never had a's address: the hello told it.
+      tb.send(Message.request(7, Verb.GOSSIP, a, b, "x").reply("pong"));
+      Message reply = inboxA.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(reply.response()).isTrue();
+      assertThat(reply.payload()).isEqualTo("pong");
+      assertThat(reply.from()).isEqualTo(b);
+    }
+  }
+
+  @Test
+  void a_payload_without_encoding_is_dropped_and_later_messages_still_flow() throws Exception {
+    BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
+    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null);
+        TcpTransport tb = new TcpTransport(b, loopback(), STRINGS, null)) {
+      tb.register(b, inboxB::add);
+      ta.addPeer(b, tb.address());
+      ta.send(Message.request(1, Verb.MUTATION, a, b, 12345L));
+      ta.send(Message.request(2, Verb.MUTATION, a, b, "fine"));
+      Message m = inboxB.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(m.id()).isEqualTo(2);
+      assertThat(inboxB).isEmpty();
+    }
+  }
+
+  @Test
+  void sending_to_an_unreachable_peer_returns_at_once_and_reconnects_when_it_appears() throws Exception {
+    InetSocketAddress dead;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      dead = new InetSocketAddress(InetAddress.getLoopbackAddress(), probe.getLocalPort());
+    }
+    BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
+    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null)) {
+      ta.addPeer(b, dead);
+      // Never blocks: 10,000 sends to nobody are only enqueued (bounded queue) or dropped; a send that
+      // waited for the connection would take 10,000 connect attempts.
+      for (int i = 0; i < 10_000; i++) {
+        ta.send(Message.request(i, Verb.MUTATION, a, b, "lost"));
+      }
+      try (TcpTransport tb = new TcpTransport(b, dead, STRINGS, null)) {
+        tb.register(b, inboxB::add);
+        // Retries until a message gets through: the transport reconnects on its own.
+        Message got = null;
+        for (int i = 0; got == null && i < 200; i++) {
+          ta.send(Message.request(100_000 + i, Verb.MUTATION, a, b, "hello"));
+          got = inboxB.poll(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(got).isNotNull();
+        assertThat(got.payload()).isIn("hello", "lost");
+      }
+    }
+  }
+
+  @Test
+  void messages_to_self_are_delivered_locally_and_to_unknown_peers_are_lost() throws Exception {
+    BlockingQueue<Message> inboxA = new LinkedBlockingQueue<>();
+    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null)) {
+      ta.register(a, inboxA::add);
+      ta.send(Message.request(1, Verb.MUTATION, a, a, "me"));
+      ta.send(Message.request(2, Verb.MUTATION, a, b, "nobody"));
+      assertThat(inboxA.poll()).isEqualTo(Message.request(1, Verb.MUTATION, a, a, "me"));
+    }
+  }
+}
