@@ -338,56 +338,7 @@ public final class LocalCluster implements RingletCluster {
     resources.close();
   }
 
-  private record NodeHandle(Node node, LocalCluster cluster) implements RingletNode {
-    @Override
-    public InetSocketAddress nativeAddress() {
-      return node.nativeAddress();
-    }
-
-    @Override
-    public String datacenter() {
-      return node.config().datacenter();
-    }
-
-    @Override
-    public String rack() {
-      return node.config().rack();
-    }
-
-    @Override
-    public UUID hostId() {
-      return node.config().hostId();
-    }
-
-    @Override
-    public void flush() {
-      node.storage().flush();
-    }
-
-    @Override
-    public void compact() {
-      node.storage().compact();
-    }
-
-    @Override
-    public int snapshot(String tag) {
-      return node.storage().snapshot(tag);
-    }
-
-    @Override
-    public int restoreSnapshot(String tag) {
-      return node.storage().restoreSnapshot(tag);
-    }
-
-    @Override
-    public dev.ringlet.api.TableStatistics tableStats(String keyspace, String table) {
-      return node.tableStatistics(keyspace, table);
-    }
-
-    @Override
-    public boolean isRunning() {
-      return node.isRunning();
-    }
+  private record NodeHandle(Node node, LocalCluster cluster) implements NodeView {
 
     @Override
     public void stop() {

@@ -348,30 +348,10 @@ public final class ProcessCluster implements RingletCluster {
     resources.close();
   }
 
-  private final class ThisNode implements RingletNode {
+  private final class ThisNode implements NodeView {
     @Override
-    public InetSocketAddress nativeAddress() {
-      return node.nativeAddress();
-    }
-
-    @Override
-    public String datacenter() {
-      return config.datacenter();
-    }
-
-    @Override
-    public String rack() {
-      return config.rack();
-    }
-
-    @Override
-    public UUID hostId() {
-      return config.hostId();
-    }
-
-    @Override
-    public boolean isRunning() {
-      return node.isRunning();
+    public Node node() {
+      return node;
     }
 
     @Override
@@ -397,31 +377,6 @@ public final class ProcessCluster implements RingletCluster {
     @Override
     public void resume() {
       throw unsupported("resume");
-    }
-
-    @Override
-    public void flush() {
-      node.storage().flush();
-    }
-
-    @Override
-    public void compact() {
-      node.storage().compact();
-    }
-
-    @Override
-    public int snapshot(String tag) {
-      return node.storage().snapshot(tag);
-    }
-
-    @Override
-    public int restoreSnapshot(String tag) {
-      return node.storage().restoreSnapshot(tag);
-    }
-
-    @Override
-    public dev.ringlet.api.TableStatistics tableStats(String keyspace, String table) {
-      return node.tableStatistics(keyspace, table);
     }
 
     @Override
