@@ -30,16 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The container group, for real: three containers forming one cluster over the TCP transport, seen
- * by the driver through mapped ports; RF=3 QUORUM through a stopped container; its return. The
- * single-node group proves pause/unpause on a real container.
+ * by the driver through mapped ports; RF=3 QUORUM through a stopped container; its return; QUORUM
+ * through a paused container. The single-node group proves pause/unpause on a real container.
  */
 class RingletClusterContainersIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(RingletClusterContainersIT.class);
 
   /**
-   * Bound for what waits on failure detection: the coordinators convict a stopped node after about
-   * 18 s; until then a request may time out.
+   * Bound for what waits on failure detection: the coordinators convict a node that went silent
+   * after about 18 s; until then a request may time out. (A stopped container's node shuts down
+   * cleanly and tells its peers; a paused one just goes silent.)
    */
   private static final Duration CONVICTION = Duration.ofSeconds(60);
 
@@ -113,6 +114,20 @@ class RingletClusterContainersIT {
           }
         });
         assertThat(item(session, 2, ConsistencyLevel.QUORUM)).isEqualTo("desk");
+
+        // a frozen node says nothing to anyone: QUORUM works again once failure detection convicts it
+        cluster.pauseNode(2);
+        await(CONVICTION, "QUORUM write and read with node 2 paused", () -> {
+          try {
+            session.execute(quorum("INSERT INTO shop.orders (id, item) VALUES (4, 'bench')"));
+            return "bench".equals(item(session, 4, ConsistencyLevel.QUORUM));
+          } catch (DriverException e) {
+            LOG.info("with node 2 paused, not yet: {}", e.toString());
+            return false;
+          }
+        });
+        cluster.unpauseNode(2);
+        awaitUp(session, 3);
       }
     }
   }
