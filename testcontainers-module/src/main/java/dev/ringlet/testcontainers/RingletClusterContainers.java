@@ -4,12 +4,19 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.ringlet.testcontainers.internal.ClusterCheck;
+import dev.ringlet.testcontainers.internal.NodeAddresses;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.Network;
@@ -28,17 +35,20 @@ import org.testcontainers.utility.DockerImageName;
  *   CqlSession session = CqlSession.builder()
  *       .addContactPoints(cluster.getContactPoints())
  *       .withLocalDatacenter(cluster.getLocalDatacenter())
+ *       // plus an AddressTranslator built from cluster.getAddressTranslation() (see that method)
  *       .build();
  *   cluster.stopNode(3);   // a replica down; QUORUM still answers with RF=3
  *   cluster.startNode(3);  // and it rejoins
  * }
  * }</pre>
  *
- * <p><b>Status:</b> the engine cannot form a multi-node cluster across processes yet (its TCP cluster
- * transport is not built). With more than one node, {@link #start()} refuses with an
- * {@link UnsupportedOperationException} that quotes the node's own refusal, instead of starting
- * independent nodes that would only pretend to be a cluster. After starting, it also checks that
- * every node sees all the others in {@code system.peers} and fails otherwise.
+ * <p>Every node gets a fixed address on the group's network (from the top of its IPv4 subnet), so a
+ * stopped container that starts again comes back at the same address and rejoins as the same node;
+ * the nodes reach each other on the internode port 7000 of those addresses, and find the seeds by
+ * their network aliases {@code ringlet-1}, {@code ringlet-2}, ... After starting, {@link #start()}
+ * checks that every node sees all the others in {@code system.peers} and fails otherwise. An image
+ * whose server has no {@code --seeds} makes {@link #start()} with more than one node fail with an
+ * {@link UnsupportedOperationException} quoting that server's refusal.
  */
 public final class RingletClusterContainers implements Startable {
 
@@ -50,6 +60,7 @@ public final class RingletClusterContainers implements Startable {
   private Network network;
   private boolean ownNetwork;
   private final List<RingletContainer> nodes = new ArrayList<>();
+  private final List<String> nodeAddresses = new ArrayList<>();
 
   /** A group of containers of the given image (by default one datacenter, datacenter1, with 3 nodes). */
   public RingletClusterContainers(String dockerImageName) {
@@ -126,12 +137,11 @@ public final class RingletClusterContainers implements Startable {
       network = Network.newNetwork();
       ownNetwork = true;
     }
-    List<RingletContainer> created = create();
+    List<RingletContainer> created = create(NodeAddresses.reserve(DockerClientFactory.instance().client(),
+        network.getId(), datacenters.values().stream().mapToInt(Integer::intValue).sum()));
     nodes.addAll(created);
     try {
-      for (RingletContainer node : created) {
-        startOne(node);
-      }
+      startAll(created);
       if (created.size() > 1) {
         ClusterCheck.awaitPeers(nodeContactPoints(), created.size() - 1, formationTimeout);
       }
@@ -141,8 +151,8 @@ public final class RingletClusterContainers implements Startable {
     }
   }
 
-  private List<RingletContainer> create() {
-    int total = datacenters.values().stream().mapToInt(Integer::intValue).sum();
+  private List<RingletContainer> create(List<String> addresses) {
+    int total = addresses.size();
     List<String> seeds = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, Integer> dc : datacenters.entrySet()) {
@@ -154,7 +164,10 @@ public final class RingletClusterContainers implements Startable {
     for (Map.Entry<String, Integer> dc : datacenters.entrySet()) {
       for (int i = 0; i < dc.getValue(); i++) {
         index++;
+        String address = addresses.get(index - 1);
         RingletContainer node = new RingletContainer(image)
+            .withCreateContainerCmdModifier(cmd -> cmd.withIpv4Address(address))
+            .withEnv("CASSANDRA_LISTEN_ADDRESS", address)
             .withNetwork(network)
             .withNetworkAliases(alias(index))
             .withClusterName(clusterName)
@@ -164,9 +177,47 @@ public final class RingletClusterContainers implements Startable {
           node.withEnv("CASSANDRA_SEEDS", String.join(",", seeds));
         }
         created.add(node);
+        nodeAddresses.add(address);
       }
     }
     return created;
+  }
+
+  /** The seeds one after the other (the first one alone forms the cluster), then the others together. */
+  private void startAll(List<RingletContainer> created) {
+    List<RingletContainer> others = new ArrayList<>();
+    for (RingletContainer node : created) {
+      if (isSeed(node)) {
+        startOne(node);
+      } else {
+        others.add(node);
+      }
+    }
+    if (others.isEmpty()) {
+      return;
+    }
+    // a thread per node: the common pool has a single thread on a 2-core machine
+    ExecutorService starter = Executors.newFixedThreadPool(others.size());
+    try {
+      List<CompletableFuture<Void>> starting = new ArrayList<>();
+      for (RingletContainer node : others) {
+        starting.add(CompletableFuture.runAsync(() -> startOne(node), starter));
+      }
+      CompletableFuture.allOf(starting.toArray(new CompletableFuture<?>[0])).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw e;
+    } finally {
+      starter.shutdown();
+    }
+  }
+
+  private boolean isSeed(RingletContainer node) {
+    String seeds = node.getEnvMap().get("CASSANDRA_SEEDS");
+    int index = nodes.indexOf(node) + 1;
+    return seeds == null || List.of(seeds.split(",")).contains(alias(index));
   }
 
   private void startOne(RingletContainer node) {
@@ -196,6 +247,7 @@ public final class RingletClusterContainers implements Startable {
       node.stop();
     }
     nodes.clear();
+    nodeAddresses.clear();
     if (ownNetwork && network != null) {
       network.close();
       network = null;
@@ -243,6 +295,43 @@ public final class RingletClusterContainers implements Startable {
           + " is not mapped (is the container running?)");
     }
     return new InetSocketAddress(node.getHost(), Integer.parseInt(bindings[0].getHostPortSpec()));
+  }
+
+  /**
+   * Node {@code n}'s address on the group's network: what the nodes, and {@code system.local} and
+   * {@code system.peers}, know it by. It stays the same when the node is stopped and started again.
+   */
+  public String getNodeAddress(int n) {
+    getNode(n);
+    return nodeAddresses.get(n - 1);
+  }
+
+  /**
+   * For drivers that cannot reach the containers' own addresses (they are advertised in
+   * {@code system.peers} and {@code system.local}, but a driver outside the network must use the
+   * mapped host ports): each running node's address on the network with port 9042, mapped to its
+   * current contact point. An {@code AddressTranslator} of the Cassandra Java driver
+   * ({@code advanced.address-translator.class}) can translate with it; addresses not in the map are
+   * not the group's.
+   */
+  public Map<InetSocketAddress, InetSocketAddress> getAddressTranslation() {
+    Map<InetSocketAddress, InetSocketAddress> translation = new LinkedHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      RingletContainer node = nodes.get(i);
+      if (node.isRunning()) {
+        translation.put(new InetSocketAddress(literal(nodeAddresses.get(i)), RingletContainer.CQL_PORT),
+            contactPoint(node));
+      }
+    }
+    return translation;
+  }
+
+  private static InetAddress literal(String address) {
+    try {
+      return InetAddress.getByName(address); // an IP literal: no name lookup
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an IP address: " + address, e);
+    }
   }
 
   /** The first datacenter's name, for {@code CqlSessionBuilder.withLocalDatacenter}. */
