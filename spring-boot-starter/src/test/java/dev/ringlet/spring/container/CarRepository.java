@@ -1,0 +1,6 @@
+package dev.ringlet.spring.container;
+
+import org.springframework.data.repository.CrudRepository;
+
+public interface CarRepository extends CrudRepository<Car, String> {
+}
