@@ -92,6 +92,20 @@ class TcpClusterTest {
       third.close();
       nodes.remove(third);
       awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      // The driver heard DOWN from its control node; a coordinator that has not handled the stopped
+      // node's SHUTDOWN yet may still pick it for a read (and time out, as Cassandra would), so wait
+      // until QUORUM reads work through whichever node the driver picks.
+      awaitCondition(() -> {
+        try {
+          for (int i = 0; i < 6; i++) {
+            session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 5 AND c = 1")
+                .setConsistencyLevel(ConsistencyLevel.QUORUM));
+          }
+          return true;
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+          return false;
+        }
+      });
       for (int k = 100; k < 110; k++) {
         session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, c, v) VALUES (?, 1, 'after')", k)
             .setConsistencyLevel(ConsistencyLevel.QUORUM));
