@@ -400,78 +400,24 @@ public final class DdlExecutor {
   public Result createView(Statement.CreateMaterializedView create, ClientSession session) {
     String ksName = keyspaceOf(create.view(), session);
     checkUserModifiable(ksName);
-    ViewDdl ddl = new ViewDdl(schema, tableIds, new dev.ringlet.internal.exec.TermFunctions(clock, schema::current),
-        materializedViews);
-    TableMetadata view = ddl.create(create, ksName);
-    if (view == null) {
-      return new Result.Void(List.of(ViewDdl.EXPERIMENTAL_WARNING));
-    }
-    boolean[] created = {false};
-    schema.apply("create materialized view " + ksName + "." + view.name(), s -> {
-      KeyspaceMetadata current = s.keyspace(ksName);
-      if (current == null) {
-        throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
-      }
-      if (current.tables().containsKey(view.name())) {
-        if (create.ifNotExists()) {
-          return s;
-        }
-        throw new AlreadyExistsException(ksName, view.name(), "Object " + ksName + "." + view.name() + " already exists");
-      }
-      TableMetadata base = current.tables().get(view.view().baseTableName());
-      if (base == null || !base.id().equals(view.view().baseTableId())) {
-        throw CqlException.invalid("Base table '" + view.view().baseTableName() + "' doesn't exist");
-      }
-      created[0] = true;
-      return s.with(current.withTable(view), s.version());
-    });
-    if (!created[0]) {
-      return new Result.Void(List.of(ViewDdl.EXPERIMENTAL_WARNING));
-    }
-    buildView(schema.current().table(ksName, view.view().baseTableName()), view);
-    return ViewDdl.created(ksName, view.name());
-  }
-
-  /**
-   * Fills a new view from its base table's data before CREATE returns (Cassandra builds views in
-   * the background; a test expects the view complete once the statement answered).
-   */
-  private void buildView(TableMetadata base, TableMetadata view) {
-    long now = clock.nowInSeconds();
-    dev.ringlet.internal.storage.TableStore viewStore = tables.store(view);
-    java.util.Iterator<dev.ringlet.internal.storage.PartitionUpdate> partitions = tables.store(base).scanRaw(null, true);
-    while (partitions.hasNext()) {
-      for (dev.ringlet.internal.storage.PartitionUpdate u
-          : dev.ringlet.internal.exec.view.ViewMaintenance.build(base, view, partitions.next(), now)) {
-        viewStore.apply(u);
-      }
-    }
+    return views().createView(create, ksName);
   }
 
   public Result alterView(Statement.AlterMaterializedView alter, ClientSession session) {
     String ksName = keyspaceOf(alter.view(), session);
     checkUserModifiable(ksName);
-    TableMetadata altered = new ViewDdl(schema, tableIds, null, materializedViews).alter(alter, ksName);
-    if (altered == null) {
-      return new Result.Void();
-    }
-    schema.apply("alter materialized view " + ksName + "." + altered.name(),
-        s -> s.with(s.keyspace(ksName).withTable(altered), s.version()));
-    return new Result.SchemaChange("UPDATED", "TABLE", ksName, altered.name(), List.of());
+    return views().alterView(alter, ksName);
   }
 
   public Result dropView(Statement.DropMaterializedView drop, ClientSession session) {
     String ksName = keyspaceOf(drop.view(), session);
     checkUserModifiable(ksName);
-    TableMetadata view = new ViewDdl(schema, tableIds, null, materializedViews)
-        .existingView(ksName, drop.view().name(), drop.ifExists());
-    if (view == null) {
-      return new Result.Void();
-    }
-    schema.apply("drop materialized view " + ksName + "." + view.name(),
-        s -> s.with(s.keyspace(ksName).withoutTable(view.name()), s.version()));
-    storage.drop(view.id());
-    return new Result.SchemaChange("DROPPED", "TABLE", ksName, view.name(), List.of());
+    return views().dropView(drop, ksName);
+  }
+
+  private ViewDdl views() {
+    return new ViewDdl(schema, tableIds, new dev.ringlet.internal.exec.TermFunctions(clock, schema::current), materializedViews,
+        tables, storage, clock);
   }
 
   // ------------------------------------------------------------------ functions and aggregates

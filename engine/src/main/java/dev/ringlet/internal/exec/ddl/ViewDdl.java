@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 /**
  * CREATE, ALTER and DROP MATERIALIZED VIEW with Cassandra 5.0's checks, in its order and with its
  * messages. A view is stored as a table of its keyspace carrying {@link ViewMetadata}; CREATE
- * builds it from the base table's existing data before it returns (see {@link ViewBuild}).
+ * builds it from the base table's existing data before it returns.
  */
 final class ViewDdl {
 
@@ -47,16 +47,96 @@ final class ViewDdl {
   private final Supplier<UUID> tableIds;
   private final TermFunctions functions;
   private final boolean enabled;
+  private final dev.ringlet.internal.exec.TableSource tables;
+  private final dev.ringlet.internal.storage.Storage storage;
+  private final dev.ringlet.internal.time.Clock clock;
 
-  ViewDdl(SchemaManager schema, Supplier<UUID> tableIds, TermFunctions functions, boolean enabled) {
+  /**
+   * @param enabled Cassandra's {@code materialized_views_enabled}
+   * @param tables where the initial build reads the base and writes the view (every node in a cluster)
+   */
+  ViewDdl(SchemaManager schema, Supplier<UUID> tableIds, TermFunctions functions, boolean enabled,
+      dev.ringlet.internal.exec.TableSource tables, dev.ringlet.internal.storage.Storage storage,
+      dev.ringlet.internal.time.Clock clock) {
     this.schema = schema;
     this.tableIds = tableIds;
     this.functions = functions;
     this.enabled = enabled;
+    this.tables = tables;
+    this.storage = storage;
+    this.clock = clock;
+  }
+
+  Result createView(Statement.CreateMaterializedView create, String ksName) {
+    TableMetadata view = create(create, ksName);
+    if (view == null) {
+      return new Result.Void(List.of(EXPERIMENTAL_WARNING));
+    }
+    boolean[] created = {false};
+    schema.apply("create materialized view " + ksName + "." + view.name(), s -> {
+      KeyspaceMetadata current = s.keyspace(ksName);
+      if (current == null) {
+        throw CqlException.invalid("Keyspace '" + ksName + "' doesn't exist");
+      }
+      if (current.tables().containsKey(view.name())) {
+        if (create.ifNotExists()) {
+          return s;
+        }
+        throw new AlreadyExistsException(ksName, view.name(), "Object " + ksName + "." + view.name() + " already exists");
+      }
+      TableMetadata base = current.tables().get(view.view().baseTableName());
+      if (base == null || !base.id().equals(view.view().baseTableId())) {
+        throw CqlException.invalid("Base table '" + view.view().baseTableName() + "' doesn't exist");
+      }
+      created[0] = true;
+      return s.with(current.withTable(view), s.version());
+    });
+    if (!created[0]) {
+      return new Result.Void(List.of(EXPERIMENTAL_WARNING));
+    }
+    build(schema.current().table(ksName, view.view().baseTableName()), view);
+    return created(ksName, view.name());
+  }
+
+  /**
+   * Fills a new view from its base table's data before CREATE returns (Cassandra builds views in
+   * the background; a test expects the view complete once the statement answered).
+   */
+  private void build(TableMetadata base, TableMetadata view) {
+    long now = clock.nowInSeconds();
+    dev.ringlet.internal.storage.TableStore viewStore = tables.store(view);
+    java.util.Iterator<dev.ringlet.internal.storage.PartitionUpdate> partitions = tables.store(base).scanRaw(null, true);
+    while (partitions.hasNext()) {
+      for (dev.ringlet.internal.storage.PartitionUpdate u
+          : dev.ringlet.internal.exec.view.ViewMaintenance.build(base, view, partitions.next(), now)) {
+        viewStore.apply(u);
+      }
+    }
+  }
+
+  Result alterView(Statement.AlterMaterializedView alter, String ksName) {
+    TableMetadata altered = alter(alter, ksName);
+    if (altered == null) {
+      return new Result.Void();
+    }
+    schema.apply("alter materialized view " + ksName + "." + altered.name(),
+        s -> s.with(s.keyspace(ksName).withTable(altered), s.version()));
+    return new Result.SchemaChange("UPDATED", "TABLE", ksName, altered.name(), List.of());
+  }
+
+  Result dropView(Statement.DropMaterializedView drop, String ksName) {
+    TableMetadata view = existingView(ksName, drop.view().name(), drop.ifExists());
+    if (view == null) {
+      return new Result.Void();
+    }
+    schema.apply("drop materialized view " + ksName + "." + view.name(),
+        s -> s.with(s.keyspace(ksName).withoutTable(view.name()), s.version()));
+    storage.drop(view.id());
+    return new Result.SchemaChange("DROPPED", "TABLE", ksName, view.name(), List.of());
   }
 
   /** The view's metadata, or null when it exists and IF NOT EXISTS says to do nothing. */
-  TableMetadata create(Statement.CreateMaterializedView create, String ksName) {
+  private TableMetadata create(Statement.CreateMaterializedView create, String ksName) {
     String name = create.view().name();
     if (create.baseTable().keyspace() != null && !create.baseTable().keyspace().equals(ksName)) {
       throw CqlException.invalid("Cannot create a materialized view on a table in a different keyspace");
@@ -286,7 +366,7 @@ final class ViewDdl {
   }
 
   /** ALTER MATERIALIZED VIEW ... WITH: the altered view, or null when IF EXISTS finds none. */
-  TableMetadata alter(Statement.AlterMaterializedView alter, String ksName) {
+  private TableMetadata alter(Statement.AlterMaterializedView alter, String ksName) {
     TableMetadata view = existingView(ksName, alter.view().name(), alter.ifExists());
     if (view == null) {
       return null;
