@@ -70,6 +70,7 @@ public final class ClusterSpec {
     Duration readTimeout = Duration.ofSeconds(5);
     Duration writeTimeout = Duration.ofSeconds(2);
     boolean userDefinedFunctions;
+    boolean materializedViews;
 
     Settings copy() {
       try {
@@ -81,7 +82,8 @@ public final class ClusterSpec {
 
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
-          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions);
+          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
+          materializedViews);
     }
   }
 
@@ -233,6 +235,14 @@ public final class ClusterSpec {
     return s.userDefinedFunctions;
   }
 
+  /**
+   * Whether {@code CREATE MATERIALIZED VIEW} is allowed (Cassandra's
+   * {@code materialized_views_enabled}). Off by default, as in Cassandra 5.0.
+   */
+  public boolean materializedViews() {
+    return s.materializedViews;
+  }
+
   public ClusterSpec withClusterName(String name) {
     return with(x -> x.clusterName = name);
   }
@@ -328,6 +338,16 @@ public final class ClusterSpec {
     return with(x -> x.userDefinedFunctions = enabled);
   }
 
+  /**
+   * Allows or refuses materialized views (Cassandra's {@code materialized_views_enabled}, off by
+   * default). When off, {@code CREATE MATERIALIZED VIEW} fails with Cassandra's message; when on,
+   * it answers Cassandra's "experimental" warning, fills the view from the base table's data before
+   * it returns (Cassandra builds it in the background), and every base write keeps the view in step.
+   */
+  public ClusterSpec withMaterializedViews(boolean enabled) {
+    return with(x -> x.materializedViews = enabled);
+  }
+
   private DatacenterSpec only(String what) {
     if (s.datacenters.size() != 1) {
       throw new IllegalStateException(what + ": the spec has " + s.datacenters.size()
@@ -353,6 +373,7 @@ public final class ClusterSpec {
         + (s.dataDirectory == null ? ", in memory" : ", dataDirectory=" + s.dataDirectory + ", commitLogSync=" + s.commitLogSync)
         + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
-        + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "") + "]";
+        + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "")
+        + (s.materializedViews ? ", materializedViews" : "") + "]";
   }
 }

@@ -43,9 +43,9 @@ final class ConformanceTarget implements AutoCloseable {
         hostAndPort, List.of(parseAddress(hostAndPort, 9042)), localDatacenter, () -> {});
   }
 
-  /** A one-node Ringlet started now and stopped by {@link #close()}; UDFs on, as in the reference node. */
+  /** A one-node Ringlet started now and stopped by {@link #close()}; UDFs and materialized views on, as in the reference node. */
   static ConformanceTarget ringlet() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true));
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true).withMaterializedViews(true));
     return new ConformanceTarget(
         "Ringlet in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster);
   }

@@ -92,6 +92,13 @@ public @interface CassandraCluster {
   boolean userDefinedFunctions() default false;
 
   /**
+   * Whether {@code CREATE MATERIALIZED VIEW} is allowed (Cassandra's {@code materialized_views_enabled}).
+   * Default {@code false}, as Cassandra 5.0. Views are built before CREATE returns and kept in step
+   * with every base write; isolation's TRUNCATE_TABLES empties them with their base tables.
+   */
+  boolean materializedViews() default false;
+
+  /**
    * Whether the cluster runs on a manual clock that only {@code RingletCluster.advanceClock} moves
    * (timestamps, TTLs, failure detection, timeouts), so fault tests never sleep. Default {@code false}.
    */

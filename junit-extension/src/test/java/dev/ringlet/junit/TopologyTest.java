@@ -128,6 +128,26 @@ class TopologyTest {
     }
   }
 
+  @OnlyInTestKit
+  @CassandraCluster(materializedViews = true, keyspace = "views", shared = false)
+  static class ViewsFixture {
+    @Test
+    void creates_and_maintains_a_view(CqlSession session) {
+      session.execute("CREATE TABLE views.t (k int PRIMARY KEY, v int)");
+      session.execute("CREATE MATERIALIZED VIEW views.by_v AS SELECT * FROM views.t WHERE v IS NOT NULL AND k IS NOT NULL"
+          + " PRIMARY KEY (v, k)");
+      session.execute("INSERT INTO views.t (k, v) VALUES (2, 7)");
+      assertThat(session.execute("SELECT k FROM views.by_v WHERE v = 7").one().getInt("k")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void materialized_views_reach_the_engine() {
+    assertThat(SettingsReader.read(ViewsFixture.class).settings().spec().materializedViews()).isTrue();
+    assertThat(SettingsReader.read(OptionsFixture.class).settings().spec().materializedViews()).isFalse();
+    TestKit.run(ViewsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
   @Test
   void authentication_user_functions_and_the_manual_clock_reach_the_engine() {
     ClusterSpec asked = SettingsReader.read(OptionsFixture.class).settings().spec();

@@ -50,6 +50,9 @@ public class RingletProperties {
   /** Whether CREATE FUNCTION is allowed (Cassandra's user_defined_functions_enabled); Java bodies need a JDK. */
   private boolean userDefinedFunctions;
 
+  /** Whether CREATE MATERIALIZED VIEW is allowed (Cassandra's materialized_views_enabled); off by default, as in Cassandra 5.0. */
+  private boolean materializedViews;
+
   private final Storage storage = new Storage();
 
   private final Keyspace keyspace = new Keyspace();
@@ -138,6 +141,14 @@ public class RingletProperties {
 
   public void setUserDefinedFunctions(boolean userDefinedFunctions) {
     this.userDefinedFunctions = userDefinedFunctions;
+  }
+
+  public boolean isMaterializedViews() {
+    return materializedViews;
+  }
+
+  public void setMaterializedViews(boolean materializedViews) {
+    this.materializedViews = materializedViews;
   }
 
   public Storage getStorage() {

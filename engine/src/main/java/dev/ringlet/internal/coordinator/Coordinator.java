@@ -159,6 +159,26 @@ public final class Coordinator {
     }
   }
 
+  /**
+   * Sends a materialized view mutation computed by this node's base replica to every replica of
+   * the view partition, without waiting (Cassandra writes view updates asynchronously too): this
+   * node's own replica applies it at once, live peers get a MUTATION, the others a hint. Every base
+   * replica sends the same mutation with the same timestamps, so applying it several times is
+   * harmless (Cassandra pairs each base replica with one view replica instead).
+   */
+  public void writeView(KeyspaceMetadata ks, TableMetadata view, PartitionUpdate update) {
+    Payloads.Mutation mutation = new Payloads.Mutation(view.id(), update);
+    for (Endpoint e : replicas(ks, update.key().token())) {
+      if (e.equals(self)) {
+        local.apply(mutation);
+      } else if (alive.test(e.hostId())) {
+        messaging.request(e.hostId(), Verb.MUTATION, mutation, answer -> { });
+      } else {
+        hint(e.hostId(), mutation);
+      }
+    }
+  }
+
   /** Stores a hint unless the target has been down longer than the hint window; says whether it did. */
   boolean hint(UUID target, Payloads.Mutation mutation) {
     long since = downSinceMillis.applyAsLong(target);

@@ -113,6 +113,55 @@ final class SchemaWire {
       out.writeBoolean(d.isStatic());
       out.writeLong(d.droppedTimeMicros());
     }
+    view(t.view(), out);
+  }
+
+  private static void view(dev.ringlet.internal.schema.ViewMetadata v, DataOutput out) throws IOException {
+    out.writeBoolean(v != null);
+    if (v == null) {
+      return;
+    }
+    uuid(v.baseTableId(), out);
+    out.writeUTF(v.baseTableName());
+    out.writeBoolean(v.includeAllColumns());
+    out.writeUTF(v.whereClause());
+    out.writeInt(v.restrictions().size());
+    for (dev.ringlet.internal.schema.ViewMetadata.Restriction r : v.restrictions()) {
+      out.writeUTF(r.column());
+      out.writeUTF(r.operator());
+      out.writeInt(r.values().size());
+      for (ByteBuffer b : r.values()) {
+        byte[] bytes = new byte[b.remaining()];
+        b.duplicate().get(bytes);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static dev.ringlet.internal.schema.ViewMetadata view(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    UUID base = uuid(in);
+    String baseName = in.readUTF();
+    boolean all = in.readBoolean();
+    String where = in.readUTF();
+    int n = count(in);
+    List<dev.ringlet.internal.schema.ViewMetadata.Restriction> restrictions = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String column = in.readUTF();
+      String op = in.readUTF();
+      int nv = count(in);
+      List<ByteBuffer> values = new ArrayList<>();
+      for (int j = 0; j < nv; j++) {
+        byte[] bytes = new byte[count(in)];
+        in.readFully(bytes);
+        values.add(ByteBuffer.wrap(bytes));
+      }
+      restrictions.add(new dev.ringlet.internal.schema.ViewMetadata.Restriction(column, op, values));
+    }
+    return new dev.ringlet.internal.schema.ViewMetadata(base, baseName, all, where, restrictions);
   }
 
   private static TableMetadata table(DataInput in) throws IOException {
@@ -131,7 +180,8 @@ final class SchemaWire {
       String key = in.readUTF();
       dropped.put(key, new DroppedColumn(in.readUTF(), type(in), in.readBoolean(), in.readLong()));
     }
-    return new TableMetadata(keyspace, name, id, pk, clustering, others, params, counter, virtual, dropped);
+    return new TableMetadata(keyspace, name, id, pk, clustering, others, params, counter, virtual, dropped, Map.of())
+        .withView(view(in));
   }
 
   private static void columns(List<ColumnMetadata> columns, DataOutput out) throws IOException {

@@ -62,6 +62,15 @@ final class DdlDispatch {
     if (st instanceof Statement.DropAggregate d) {
       return ddl.dropAggregate(d, session);
     }
+    if (st instanceof Statement.CreateMaterializedView c) {
+      return ddl.createView(c, session);
+    }
+    if (st instanceof Statement.AlterMaterializedView a) {
+      return ddl.alterView(a, session);
+    }
+    if (st instanceof Statement.DropMaterializedView d) {
+      return ddl.dropView(d, session);
+    }
     if (st instanceof Statement.Truncate t) {
       return ddl.truncate(t, session);
     }

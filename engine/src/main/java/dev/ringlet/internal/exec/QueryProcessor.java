@@ -138,6 +138,9 @@ public final class QueryProcessor {
       throw new CqlException(dev.ringlet.internal.error.ErrorCode.UNAUTHORIZED,
           write.table().keyspace() + " keyspace is not user-modifiable.");
     }
+    if (write.table().isView()) {
+      throw CqlException.invalid("Cannot directly modify a materialized view");
+    }
     consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
         write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
   }

@@ -35,6 +35,9 @@ public final class SystemTableSource implements TableSource {
   private final Supplier<List<NodeInfo>> peers;
   private final java.util.concurrent.ConcurrentHashMap<String, Generated> generated = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Keeps materialized views in step with base writes; null until {@link #maintainViews} is called. */
+  private volatile dev.ringlet.internal.exec.view.ViewMaintenance views;
+
   /** A generated table's store and the state it was generated from. */
   private record Generated(Schema schema, NodeInfo local, List<NodeInfo> peers, TableStore store) {}
 
@@ -49,10 +52,12 @@ public final class SystemTableSource implements TableSource {
   public TableStore store(TableMetadata table) {
     SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());
     if (generated == null) {
-      return storage.table(table, TableComparators.clustering(table), () -> {
+      TableStore stored = storage.table(table, TableComparators.clustering(table), () -> {
         TableMetadata current = schema.get().table(table.keyspace(), table.name());
         return current != null && current.id().equals(table.id()) ? current.params() : table.params();
       });
+      dev.ringlet.internal.exec.view.ViewMaintenance v = views;
+      return v == null ? stored : v.wrap(table, stored);
     }
     Schema currentSchema = schema.get();
     NodeInfo currentLocal = local.get();
@@ -69,6 +74,11 @@ public final class SystemTableSource implements TableSource {
     }
     this.generated.put(name, new Generated(currentSchema, currentLocal, currentPeers, store));
     return store;
+  }
+
+  /** Makes every base table's store maintain its materialized views when it applies a write. */
+  public void maintainViews(dev.ringlet.internal.exec.view.ViewMaintenance maintenance) {
+    this.views = maintenance;
   }
 
   private static PartitionUpdate toUpdate(TableMetadata table, Map<String, Object> row) {

@@ -112,7 +112,8 @@ public final class LocalCluster implements RingletCluster {
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
-        7000, spec.authentication(), spec.userDefinedFunctions());
+        7000, spec.authentication(), spec.userDefinedFunctions(),
+        spec.materializedViews());
     WireResources resources = WireResources.create(0);
     Node node = new Node(config, spec.dataDirectory() == null
         ? dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock())
@@ -149,7 +150,8 @@ public final class LocalCluster implements RingletCluster {
         UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
         List<Long> t = TokenAllocation.tokens(d, dc.nodes(), i, spec.numTokens());
         members.add(new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
-            clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions()));
+            clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),
+        spec.materializedViews()));
         tokens.put(new Endpoint(hostId, dc.name(), rack), t);
       }
     }

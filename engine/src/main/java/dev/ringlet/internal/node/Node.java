@@ -92,6 +92,9 @@ public final class Node implements AutoCloseable, GossipListener {
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
     this.storage = new Storage(storageConfig);
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, this::peerInfos);
+    dev.ringlet.internal.exec.view.ViewMaintenance views = new dev.ringlet.internal.exec.view.ViewMaintenance(schema::current,
+        config.clock(), (view, update) -> tables.store(view).apply(update));
+    tables.maintainViews(views);
     TimestampGenerator timestamps = cluster == null ? new TimestampGenerator(config.clock()) : cluster.timestamps();
     TimeUuids ids = new TimeUuids(config.clock());
     RequestTables requestTables;
@@ -118,6 +121,7 @@ public final class Node implements AutoCloseable, GossipListener {
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
           gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
+      views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
       PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
@@ -137,7 +141,7 @@ public final class Node implements AutoCloseable, GossipListener {
     java.util.function.Supplier<Map<String, Integer>> datacenters = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
-        config.userDefinedFunctions());
+        config.userDefinedFunctions()).withMaterializedViews(config.materializedViews());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
     TermFunctions functions = new TermFunctions(config.clock(), schema::current);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.

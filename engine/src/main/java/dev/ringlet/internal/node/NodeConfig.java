@@ -13,6 +13,7 @@ import java.util.UUID;
  *     per node when nodes share an address
  * @param authentication PasswordAuthenticator + CassandraAuthorizer when true; no login when false
  * @param userDefinedFunctions whether CREATE FUNCTION/AGGREGATE are allowed
+ * @param materializedViews whether CREATE MATERIALIZED VIEW is allowed (Cassandra's {@code materialized_views_enabled})
  */
 public record NodeConfig(
     String clusterName,
@@ -26,7 +27,15 @@ public record NodeConfig(
     Clock clock,
     int storagePort,
     boolean authentication,
-    boolean userDefinedFunctions) {
+    boolean userDefinedFunctions,
+    boolean materializedViews) {
+
+  /** A node with materialized views disabled (Cassandra's default). */
+  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
+      UUID hostId, List<Long> tokens, Clock clock, int storagePort, boolean authentication, boolean userDefinedFunctions) {
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, storagePort, authentication,
+        userDefinedFunctions, false);
+  }
 
   /** A node with the standard storage port, no login and user-defined functions disabled (Cassandra's defaults). */
   public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,

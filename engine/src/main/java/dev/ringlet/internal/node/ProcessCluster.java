@@ -99,7 +99,8 @@ public final class ProcessCluster implements RingletCluster {
         + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
     this.config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(), spec.releaseVersion(),
         hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits()), Clock.system(),
-        options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions());
+        options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions(),
+        spec.materializedViews());
     this.transport = new TcpTransport(hostId, options.listen(), new WireCodec(), null);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ringlet-gossip"));
     this.requests = Executors.newCachedThreadPool(daemon("ringlet-request"));
@@ -239,7 +240,8 @@ public final class ProcessCluster implements RingletCluster {
         continue;
       }
       NodeConfig peer = new NodeConfig(m.clusterName(), m.datacenter(), m.rack(), m.nativeAddress(), m.nativePort(), m.releaseVersion(),
-          m.hostId(), m.tokens(), Clock.system(), m.internodePort(), config.authentication(), config.userDefinedFunctions());
+          m.hostId(), m.tokens(), Clock.system(), m.internodePort(), config.authentication(), config.userDefinedFunctions(),
+          config.materializedViews());
       try {
         transport.addPeer(m.hostId(), new InetSocketAddress(m.internodeAddress(), m.internodePort()));
         if (context.addMember(peer)) {

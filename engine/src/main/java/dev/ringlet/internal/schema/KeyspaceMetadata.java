@@ -47,6 +47,11 @@ public record KeyspaceMetadata(
     return null;
   }
 
+  /** The materialized views whose base table is {@code baseTableId}, by name. */
+  public java.util.List<TableMetadata> viewsOf(java.util.UUID baseTableId) {
+    return tables.values().stream().filter(t -> t.isView() && t.view().baseTableId().equals(baseTableId)).toList();
+  }
+
   public KeyspaceMetadata withoutTable(String table) {
     Map<String, TableMetadata> t = new TreeMap<>(tables);
     t.remove(table);

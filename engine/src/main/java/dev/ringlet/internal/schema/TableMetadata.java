@@ -10,6 +10,8 @@ import java.util.UUID;
  * A table: its key and other columns and its options. Immutable; changes make a new instance.
  * {@link #columns()} is Cassandra's {@code SELECT *} order: partition key, clustering columns, the
  * static columns by name, then the regular columns by name; {@code others} keeps declaration order.
+ * A materialized view is a table like any other (its own id, data and replicas) with a non-null
+ * {@code view}; keyspaces keep views among their tables, and what lists tables filters them out.
  */
 public record TableMetadata(
     String keyspace,
@@ -22,7 +24,15 @@ public record TableMetadata(
     boolean counter,
     boolean virtual,
     Map<String, DroppedColumn> droppedColumns,
-    Map<String, IndexMetadata> indexes) {
+    Map<String, IndexMetadata> indexes,
+    ViewMetadata view) {
+
+  /** A table (not a materialized view). */
+  public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> partitionKey, List<ColumnMetadata> clustering,
+      List<ColumnMetadata> others, TableParams params, boolean counter, boolean virtual, Map<String, DroppedColumn> droppedColumns,
+      Map<String, IndexMetadata> indexes) {
+    this(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, droppedColumns, indexes, null);
+  }
 
   /** A table without secondary indexes. */
   public TableMetadata(String keyspace, String name, UUID id, List<ColumnMetadata> partitionKey, List<ColumnMetadata> clustering,
@@ -75,7 +85,18 @@ public record TableMetadata(
   /** The same table with these secondary indexes (by name). */
   public TableMetadata withIndexes(Map<String, IndexMetadata> newIndexes) {
     return new TableMetadata(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, droppedColumns,
-        newIndexes);
+        newIndexes, view);
+  }
+
+  /** This table as a materialized view described by {@code newView} (null: an ordinary table). */
+  public TableMetadata withView(ViewMetadata newView) {
+    return new TableMetadata(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, droppedColumns,
+        indexes, newView);
+  }
+
+  /** Whether this is a materialized view rather than a table. */
+  public boolean isView() {
+    return view != null;
   }
 
   /** The indexes on that column. */

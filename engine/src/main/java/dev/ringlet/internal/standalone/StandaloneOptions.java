@@ -34,6 +34,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "  --num-tokens N        vnodes per node (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
       "  --enable-user-defined-functions",
       "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
+      "  --enable-materialized-views",
+      "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "",
       "One node of a cluster spread over several processes or containers (over TCP):",
       "  --seeds LIST          internode addresses of seed nodes, host[:port],... (port default 7000);",
@@ -58,6 +60,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       }
       if (arg.equals("--enable-user-defined-functions")) {
         spec = spec.withUserDefinedFunctions(true);
+        continue;
+      }
+      if (arg.equals("--enable-materialized-views")) {
+        spec = spec.withMaterializedViews(true);
         continue;
       }
       String name = arg;

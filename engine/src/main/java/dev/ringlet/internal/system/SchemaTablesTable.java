@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code system_schema.tables}: every table of every non-virtual keyspace with its options.
+ * {@code system_schema.tables}: every table (not view) of every non-virtual keyspace with its options.
  *
  * <p>Cassandra 5.0 (storage compatibility mode {@code CASSANDRA_4}, its default) leaves some
  * columns null so that 4.x nodes can read the row: {@code cdc} unless CDC is on in the yaml (never,
@@ -27,6 +27,7 @@ record SchemaTablesTable(TableMetadata metadata) implements SystemTable {
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       if (ks.virtual()) continue;
       for (TableMetadata table : ks.tables().values()) {
+        if (table.isView()) continue; // in system_schema.views
         rows.add(row(table));
       }
     }

@@ -47,6 +47,7 @@ public final class SystemKeyspaces {
       Map.entry(SYSTEM + ".peers_v2", PeersV2Table::new),
       Map.entry(SCHEMA + ".keyspaces", SchemaKeyspacesTable::new),
       Map.entry(SCHEMA + ".tables", SchemaTablesTable::new),
+      Map.entry(SCHEMA + ".views", SchemaViewsTable::new),
       Map.entry(SCHEMA + ".columns", m -> new SchemaColumnsTable(m, false)),
       Map.entry(SCHEMA + ".types", SchemaTypesTable::new),
       Map.entry(SCHEMA + ".functions", SchemaFunctionsTable::new),

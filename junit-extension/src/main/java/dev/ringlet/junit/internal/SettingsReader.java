@@ -57,6 +57,7 @@ public final class SettingsReader {
         .withCommitLogSync(annotation.commitLogSync())
         .withAuthentication(annotation.authentication())
         .withUserDefinedFunctions(annotation.userDefinedFunctions())
+        .withMaterializedViews(annotation.materializedViews())
         .withManualClock(annotation.manualClock());
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
         annotation.isolation(), annotation.shared());

@@ -21,7 +21,8 @@ public final class ClusterSpecs {
         .withNumTokens(properties.getNumTokens())
         .withDatacenters(datacenters(properties))
         .withAuthentication(properties.isAuthentication())
-        .withUserDefinedFunctions(properties.isUserDefinedFunctions());
+        .withUserDefinedFunctions(properties.isUserDefinedFunctions())
+        .withMaterializedViews(properties.isMaterializedViews());
     return withStorage(spec, properties.getStorage());
   }
 

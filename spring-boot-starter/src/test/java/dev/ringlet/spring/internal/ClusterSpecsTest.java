@@ -40,6 +40,14 @@ class ClusterSpecsTest {
   }
 
   @Test
+  void should_map_materialized_views() {
+    RingletProperties properties = new RingletProperties();
+    assertThat(ClusterSpecs.from(properties).materializedViews()).isFalse();
+    properties.setMaterializedViews(true);
+    assertThat(ClusterSpecs.from(properties).materializedViews()).isTrue();
+  }
+
+  @Test
   void should_map_authentication_and_user_defined_functions() {
     RingletProperties properties = new RingletProperties();
     assertThat(ClusterSpecs.from(properties).authentication()).isFalse();

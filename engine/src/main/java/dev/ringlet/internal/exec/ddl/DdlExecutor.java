@@ -42,6 +42,7 @@ public final class DdlExecutor {
   private final dev.ringlet.internal.exec.TableSource tables;
 
   private final FunctionDdl functions;
+  private boolean materializedViews;
 
   /** @param datacenters the cluster's datacenters with their number of nodes */
   public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
@@ -63,6 +64,15 @@ public final class DdlExecutor {
     this.storage = storage;
     this.datacenters = datacenters;
     this.tableIds = tableIds;
+  }
+
+  /**
+   * Allows or refuses CREATE MATERIALIZED VIEW (Cassandra's {@code materialized_views_enabled},
+   * off by default); call it while building the node.
+   */
+  public DdlExecutor withMaterializedViews(boolean enabled) {
+    this.materializedViews = enabled;
+    return this;
   }
 
   public Result use(Statement.Use use, ClientSession session) {
@@ -261,11 +271,17 @@ public final class DdlExecutor {
     }
     checkUserModifiable(ksName);
     TableMetadata table = ks.tables().get(name);
+    if (table != null && table.isView()) {
+      throw CqlException.invalid("Cannot use DROP TABLE on a materialized view. Please use DROP MATERIALIZED VIEW instead.");
+    }
     if (table == null) {
       if (drop.ifExists()) {
         return new Result.Void();
       }
       throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
+    }
+    if (!ks.viewsOf(table.id()).isEmpty()) {
+      throw CqlException.invalid("Cannot drop a table when materialized views still depend on it (" + ksName + ")");
     }
     schema.apply("drop table " + ksName + "." + name, s -> s.with(s.keyspace(ksName).withoutTable(name), s.version()));
     storage.drop(table.id());
@@ -290,9 +306,27 @@ public final class DdlExecutor {
       }
       throw CqlException.invalid("Table '" + ksName + "." + name + "' doesn't exist");
     }
+    if (table.isView()) {
+      throw CqlException.invalid("Cannot use ALTER TABLE on a materialized view; use ALTER MATERIALIZED VIEW instead");
+    }
+    List<TableMetadata> views = ks.viewsOf(table.id());
+    if (!views.isEmpty() && alter.action() instanceof Statement.AlterTableAction.Drop d && !d.columns().isEmpty()) {
+      throw CqlException.invalid("Cannot drop column " + d.columns().get(0) + " on base table " + name + " with materialized views");
+    }
     TableMetadata updated = new TableAlterer(ks, table, clock.currentTimeMicros()).apply(alter.action());
     if (updated == table) {
       return new Result.Void();
+    }
+    if (!views.isEmpty()) {
+      List<TableMetadata> updatedViews = ViewSchemaChanges.follow(table, updated, views);
+      schema.apply("alter table " + ksName + "." + name, s -> {
+        KeyspaceMetadata k = s.keyspace(ksName).withTable(updated);
+        for (TableMetadata v : updatedViews) {
+          k = k.withTable(v);
+        }
+        return s.with(k, s.version());
+      });
+      return new Result.SchemaChange("UPDATED", "TABLE", ksName, name, List.of());
     }
     for (dev.ringlet.internal.schema.DroppedColumn d : updated.droppedColumns().values()) {
       if (!d.equals(table.droppedColumns().get(d.name()))) {
@@ -313,7 +347,13 @@ public final class DdlExecutor {
       throw CqlException.invalid("table " + truncate.table().name() + " does not exist");
     }
     checkUserModifiable(ksName);
+    if (table.isView()) {
+      throw CqlException.invalid("Cannot TRUNCATE materialized view directly; must truncate base table instead");
+    }
     tables.store(table).truncate();
+    for (TableMetadata view : schema.current().keyspace(ksName).viewsOf(table.id())) {
+      tables.store(view).truncate();
+    }
     return new Result.Void();
   }
 
@@ -342,6 +382,10 @@ public final class DdlExecutor {
   public Result createIndex(Statement.CreateIndex create, ClientSession session) {
     String ks = keyspaceOf(create.table(), session);
     checkUserModifiable(ks);
+    TableMetadata target = schema.current().table(ks, create.table().name());
+    if (target != null && target.isView()) {
+      throw CqlException.invalid("Secondary indexes on materialized views aren't supported");
+    }
     return new IndexDdl(schema).create(create, ks);
   }
 
@@ -349,6 +393,31 @@ public final class DdlExecutor {
     String ks = keyspaceOf(drop.index(), session);
     checkUserModifiable(ks);
     return new IndexDdl(schema).drop(drop, ks);
+  }
+
+  // ------------------------------------------------------------------ materialized views
+
+  public Result createView(Statement.CreateMaterializedView create, ClientSession session) {
+    String ksName = keyspaceOf(create.view(), session);
+    checkUserModifiable(ksName);
+    return views().createView(create, ksName);
+  }
+
+  public Result alterView(Statement.AlterMaterializedView alter, ClientSession session) {
+    String ksName = keyspaceOf(alter.view(), session);
+    checkUserModifiable(ksName);
+    return views().alterView(alter, ksName);
+  }
+
+  public Result dropView(Statement.DropMaterializedView drop, ClientSession session) {
+    String ksName = keyspaceOf(drop.view(), session);
+    checkUserModifiable(ksName);
+    return views().dropView(drop, ksName);
+  }
+
+  private ViewDdl views() {
+    return new ViewDdl(schema, tableIds, new dev.ringlet.internal.exec.TermFunctions(clock, schema::current), materializedViews,
+        tables, storage, clock);
   }
 
   // ------------------------------------------------------------------ functions and aggregates

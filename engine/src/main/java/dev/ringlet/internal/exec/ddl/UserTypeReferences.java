@@ -75,7 +75,7 @@ final class UserTypeReferences {
 
   static TableMetadata replace(TableMetadata t, UserType updated) {
     return new TableMetadata(t.keyspace(), t.name(), t.id(), columns(t.partitionKey(), updated), columns(t.clustering(), updated),
-        columns(t.others(), updated), t.params(), t.counter(), t.virtual(), t.droppedColumns(), t.indexes());
+        columns(t.others(), updated), t.params(), t.counter(), t.virtual(), t.droppedColumns(), t.indexes(), t.view());
   }
 
   private static List<ColumnMetadata> columns(List<ColumnMetadata> columns, UserType updated) {

@@ -37,9 +37,11 @@ public final class DescribeExecutor {
       case "KEYSPACE":
         return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only());
       case "TABLE":
-        return table(tableNamed(schema, d.name(), session));
+        return table(schema, tableNamed(schema, d.name(), session));
       case "INDEX":
         return index(schema, d.name(), session);
+      case "MATERIALIZED VIEW":
+        return view(schema, d.name(), session);
       case "NAME":
         return byName(schema, d.name(), session, d.only());
       case "TYPE":
@@ -68,7 +70,10 @@ public final class DescribeExecutor {
       }
       throw CqlException.invalid("'" + name.name() + "' not found in keyspace '" + ks.name() + "'");
     }
-    return table(tableNamed(schema, name, session));
+    if (ks.tables().get(name.name()).isView()) {
+      return view(schema, name, session);
+    }
+    return table(schema, tableNamed(schema, name, session));
   }
 
   private static Result index(Schema schema, QualifiedName name, ClientSession session) {
@@ -81,14 +86,29 @@ public final class DescribeExecutor {
     return new Result.Rows(columns(true), List.of(row(ks.name(), "index", i.name(), SchemaCql.index(t, i))), null, List.of());
   }
 
-  /** A table's row followed by its indexes' rows, by name. */
-  private static List<List<ByteBuffer>> tableRows(TableMetadata t) {
+  private static Result view(Schema schema, QualifiedName name, ClientSession session) {
+    KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
+    TableMetadata v = ks.tables().get(name.name());
+    if (v == null || !v.isView()) {
+      throw CqlException.invalid("Materialized view '" + name.name() + "' not found in '" + ks.name() + "'");
+    }
+    return new Result.Rows(columns(true), List.of(row(ks.name(), "materialized_view", v.name(), SchemaCql.view(v))), null,
+        List.of());
+  }
+
+  /** A table's row followed by its indexes' rows, then its materialized views' rows, each by name. */
+  private static List<List<ByteBuffer>> tableRows(KeyspaceMetadata ks, TableMetadata t) {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t)));
     List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.indexes().values());
     indexes.sort(Comparator.comparing(dev.ringlet.internal.schema.IndexMetadata::name, NAME_ORDER));
     for (dev.ringlet.internal.schema.IndexMetadata i : indexes) {
       rows.add(row(t.keyspace(), "index", i.name(), SchemaCql.index(t, i)));
+    }
+    List<TableMetadata> views = new ArrayList<>(ks.viewsOf(t.id()));
+    views.sort(Comparator.comparing(TableMetadata::name, NAME_ORDER));
+    for (TableMetadata v : views) {
+      rows.add(row(v.keyspace(), "materialized_view", v.name(), SchemaCql.view(v)));
     }
     return rows;
   }
@@ -107,7 +127,7 @@ public final class DescribeExecutor {
   private static TableMetadata tableNamed(Schema schema, QualifiedName name, ClientSession session) {
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
     TableMetadata t = ks.tables().get(name.name());
-    if (t == null) {
+    if (t == null || t.isView()) {
       throw CqlException.invalid("Table '" + name.name() + "' not found in keyspace '" + ks.name() + "'");
     }
     return t;
@@ -119,7 +139,7 @@ public final class DescribeExecutor {
     if (!only) {
       rows.addAll(userObjectRows(ks, true, true, true));
       for (TableMetadata t : sortedTables(ks)) {
-        rows.addAll(tableRows(t));
+        rows.addAll(tableRows(ks, t));
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
@@ -203,8 +223,8 @@ public final class DescribeExecutor {
     return r;
   }
 
-  private static Result table(TableMetadata t) {
-    return new Result.Rows(columns(true), tableRows(t), null, List.of());
+  private static Result table(Schema schema, TableMetadata t) {
+    return new Result.Rows(columns(true), tableRows(schema.keyspace(t.keyspace()), t), null, List.of());
   }
 
   private static Result tables(Schema schema, ClientSession session) {
@@ -270,7 +290,7 @@ public final class DescribeExecutor {
   }
 
   private static List<TableMetadata> sortedTables(KeyspaceMetadata ks) {
-    List<TableMetadata> tables = new ArrayList<>(ks.tables().values());
+    List<TableMetadata> tables = new ArrayList<>(ks.tables().values().stream().filter(t -> !t.isView()).toList());
     tables.sort(Comparator.comparing(TableMetadata::name, NAME_ORDER));
     return tables;
   }

@@ -63,6 +63,35 @@ final class SchemaCql {
     return b.toString();
   }
 
+  /** The CREATE MATERIALIZED VIEW statement of a view, as DESCRIBE prints it. */
+  static String view(TableMetadata v) {
+    StringBuilder b = new StringBuilder("CREATE MATERIALIZED VIEW ")
+        .append(Identifiers.maybeQuote(v.keyspace())).append('.').append(Identifiers.maybeQuote(v.name())).append(" AS\n    SELECT ");
+    if (v.view().includeAllColumns()) {
+      b.append('*');
+    } else {
+      b.append(String.join(", ", v.columns().stream().map(c -> Identifiers.maybeQuote(c.name())).toList()));
+    }
+    b.append("\n    FROM ").append(Identifiers.maybeQuote(v.keyspace())).append('.')
+        .append(Identifiers.maybeQuote(v.view().baseTableName()));
+    if (!v.view().whereClause().isEmpty()) {
+      b.append("\n    WHERE ").append(v.view().whereClause());
+    }
+    String key = v.clustering().isEmpty() && v.partitionKey().size() > 1 ? "(" + primaryKey(v) + ")" : primaryKey(v);
+    b.append("\n    PRIMARY KEY (").append(key).append(")\n WITH ");
+    List<String> options = new ArrayList<>();
+    if (!v.clustering().isEmpty()) {
+      List<String> order = new ArrayList<>();
+      for (ColumnMetadata c : v.clustering()) {
+        order.add(Identifiers.maybeQuote(c.name()) + (c.reversed() ? " DESC" : " ASC"));
+      }
+      options.add("CLUSTERING ORDER BY (" + String.join(", ", order) + ")");
+    }
+    options.addAll(options(v.params()).stream().filter(o -> !o.startsWith("default_time_to_live")).toList());
+    b.append(String.join("\n    AND ", options)).append(';');
+    return b.toString();
+  }
+
   private static String primaryKey(TableMetadata t) {
     List<String> pk = t.partitionKey().stream().map(c -> Identifiers.maybeQuote(c.name())).toList();
     String partition = pk.size() == 1 ? pk.get(0) : "(" + String.join(", ", pk) + ")";

@@ -1,0 +1,139 @@
+package dev.ringlet.internal.exec.view;
+
+import dev.ringlet.internal.schema.KeyspaceMetadata;
+import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.TableStore;
+import dev.ringlet.internal.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Keeps a node's materialized views in step with the base writes its replicas apply: a base
+ * table's local store is wrapped so that applying an update first reads the partition as stored
+ * (read-before-write, under a lock striped by partition so two writes to one partition see each
+ * other), computes the view mutations with {@link ViewUpdates}, applies the base update and hands
+ * the view mutations to the {@link ViewWriter}.
+ */
+public final class ViewMaintenance {
+
+  private static final int STRIPES = 64;
+
+  private final Supplier<Schema> schema;
+  private final Clock clock;
+  private final Object[] locks = new Object[STRIPES];
+  private volatile ViewWriter writer;
+
+  /** @param writer where view mutations go (see {@link #writeTo}, for writers built after this) */
+  public ViewMaintenance(Supplier<Schema> schema, Clock clock, ViewWriter writer) {
+    this.schema = schema;
+    this.clock = clock;
+    this.writer = writer;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  /** Sends view mutations to {@code newWriter} from now on (a cluster node's coordinator is built after its stores). */
+  public void writeTo(ViewWriter newWriter) {
+    this.writer = newWriter;
+  }
+
+  /** The table's local store, maintaining its views on every apply when it is a base table. */
+  public TableStore wrap(TableMetadata table, TableStore store) {
+    if (table.isView() || table.virtual()) {
+      return store;
+    }
+    return new MaintainingStore(table, store);
+  }
+
+  private List<TableMetadata> viewsOf(TableMetadata table) {
+    KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
+    return ks == null ? List.of() : ks.viewsOf(table.id());
+  }
+
+  /** The view mutations that the base partition's current content implies (the initial build). */
+  public static List<PartitionUpdate> build(TableMetadata base, TableMetadata view, PartitionUpdate stored, long nowInSeconds) {
+    return new ViewUpdates(base, view).compute(null, stored, nowInSeconds);
+  }
+
+  private final class MaintainingStore implements TableStore {
+
+    private final TableMetadata table;
+    private final TableStore store;
+
+    MaintainingStore(TableMetadata table, TableStore store) {
+      this.table = table;
+      this.store = store;
+    }
+
+    @Override
+    public void apply(PartitionUpdate update) {
+      List<TableMetadata> views = viewsOf(table);
+      if (views.isEmpty()) {
+        store.apply(update);
+        return;
+      }
+      TableMetadata current = schema.get().table(table.keyspace(), table.name());
+      TableMetadata base = current != null && current.id().equals(table.id()) ? current : table;
+      List<TableMetadata> targets = new ArrayList<>();
+      List<PartitionUpdate> mutations = new ArrayList<>();
+      synchronized (locks[Math.floorMod(update.key().hashCode(), STRIPES)]) {
+        PartitionUpdate existing = store.readRaw(update.key());
+        long now = clock.nowInSeconds();
+        for (TableMetadata view : views) {
+          for (PartitionUpdate m : new ViewUpdates(base, view).compute(existing, update, now)) {
+            targets.add(view);
+            mutations.add(m);
+          }
+        }
+        store.apply(update);
+        for (int i = 0; i < mutations.size(); i++) {
+          writer.write(targets.get(i), mutations.get(i));
+        }
+      }
+    }
+
+    @Override
+    public LivePartition read(DecoratedKey key, long nowInSeconds) {
+      return store.read(key, nowInSeconds);
+    }
+
+    @Override
+    public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
+      return store.scan(from, inclusive, nowInSeconds);
+    }
+
+    @Override
+    public PartitionUpdate readRaw(DecoratedKey key) {
+      return store.readRaw(key);
+    }
+
+    @Override
+    public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
+      return store.scanRaw(from, inclusive);
+    }
+
+    @Override
+    public void truncate() {
+      store.truncate();
+    }
+
+    @Override
+    public void dropColumn(String column, long timestampMicros) {
+      store.dropColumn(column, timestampMicros);
+    }
+
+    @Override
+    public LivePartition readSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+        boolean reversed, ClusteringComparator comparator, long nowInSeconds) {
+      return store.readSlice(key, start, end, reversed, comparator, nowInSeconds);
+    }
+  }
+}
