@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Server-side DESCRIBE (Cassandra 4.0+), which cqlsh sends: rows of keyspace, type, name and the
  * CQL that recreates the object. Keyspaces, tables, user types, functions, aggregates, the lists
- * of them, and the schema (non-system keyspaces); FULL SCHEMA and CLUSTER are refused as not
- * supported yet.
+ * of them, the schema (non-system keyspaces), and the cluster ({@link ClusterDescription}); FULL
+ * SCHEMA is refused as not supported yet.
  */
 public final class DescribeExecutor {
 
@@ -28,8 +28,18 @@ public final class DescribeExecutor {
 
   private DescribeExecutor() {}
 
+  /** As {@link #describe(Statement.Describe, Schema, ClientSession, List)} without a cluster to describe. */
   public static Result describe(Statement.Describe d, Schema schema, ClientSession session) {
+    return describe(d, schema, session, List.of());
+  }
+
+  /** @param nodes the cluster's nodes as this node knows them, itself first (DESCRIBE CLUSTER) */
+  public static Result describe(Statement.Describe d, Schema schema, ClientSession session,
+      List<dev.ringlet.internal.system.NodeInfo> nodes) {
     switch (d.kind()) {
+      case "CLUSTER":
+        return ClusterDescription.describe(nodes,
+            session.keyspace() == null ? null : schema.keyspace(session.keyspace()));
       case "KEYSPACES":
         return keyspaces(schema);
       case "TABLES":
