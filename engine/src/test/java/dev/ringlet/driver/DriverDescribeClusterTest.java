@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** DESCRIBE CLUSTER as the driver (and cqlsh, which sends it) sees it, on a 3-node cluster. */
+/** DESCRIBE CLUSTER and DESCRIBE FULL SCHEMA as the driver (and cqlsh, which sends them) sees them. */
 class DriverDescribeClusterTest {
 
   @Test
@@ -58,6 +58,33 @@ class DriverDescribeClusterTest {
 
       session.execute("USE system");
       assertThat(session.execute("DESCRIBE CLUSTER").getColumnDefinitions().contains("range_ownership")).isFalse();
+    }
+  }
+
+  @Test
+  void should_describe_the_full_schema_system_and_virtual_keyspaces_included_by_name() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+        CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+            .withLocalDatacenter(cluster.localDatacenter()).build()) {
+      session.execute("CREATE KEYSPACE app WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE app.t (k int PRIMARY KEY)");
+      List<Row> rows = session.execute("DESCRIBE FULL SCHEMA").all();
+      List<String> keyspaces = rows.stream().filter(r -> r.getString("type").equals("keyspace"))
+          .map(r -> r.getString("keyspace_name")).toList();
+      assertThat(keyspaces).containsExactly("app", "system", "system_auth", "system_distributed", "system_schema",
+          "system_traces", "system_views", "system_virtual_schema");
+      Row local = rows.stream().filter(r -> r.getString("name").equals("local")).findFirst().orElseThrow();
+      assertThat(local.getString("create_statement")).startsWith("CREATE TABLE system.local (\n    key text PRIMARY KEY,");
+      Row virtualColumns = rows.stream()
+          .filter(r -> r.getString("keyspace_name").equals("system_virtual_schema") && r.getString("name").equals("columns"))
+          .findFirst().orElseThrow();
+      assertThat(virtualColumns.getString("create_statement"))
+          .startsWith("/*\nWarning: Table system_virtual_schema.columns is a virtual table and cannot be recreated with CQL.")
+          .contains("VIRTUAL TABLE system_virtual_schema.columns (")
+          .endsWith("AND comment = 'virtual column definitions';\n*/");
+      // DESCRIBE SCHEMA still lists the user keyspaces only
+      assertThat(session.execute("DESCRIBE SCHEMA").all().stream().map(r -> r.getString("keyspace_name")).distinct())
+          .containsExactly("app");
     }
   }
 }
