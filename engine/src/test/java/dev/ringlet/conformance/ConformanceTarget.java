@@ -56,9 +56,9 @@ final class ConformanceTarget implements AutoCloseable {
         localDatacenter, () -> {}, true);
   }
 
-  /** A one-node Ringlet with authentication started now and stopped by {@link #close()}. */
+  /** A one-node Ringlet with authentication started now and stopped by {@link #close()}; UDFs on, as in the reference node. */
   static ConformanceTarget ringletWithAuthentication() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true));
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true));
     return new ConformanceTarget(
         "Ringlet with authentication in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>The target is a Ringlet started in this JVM, or, with {@code -Dconformance.target=host:port},
  * a server running elsewhere ({@code -Dconformance.datacenter}, default {@code datacenter1}, names
  * its datacenter). Running it against the reference Cassandra the golden files came from must pass
- * 100%: that proves the harness.
+ * 100%: that proves the harness. {@code -Dconformance.scenarios=a,b} runs only the scenarios named.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConformanceTest {
@@ -42,7 +42,12 @@ class ConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     tests.add(DynamicTest.dynamicTest("known differences name existing statements",
         () -> checkKnownDifferences(scenarios, known)));
+    String only = System.getProperty("conformance.scenarios", "");
+    List<String> wanted = only.isBlank() ? List.of() : List.of(only.split(","));
     for (Scenario scenario : scenarios) {
+      if (!wanted.isEmpty() && !wanted.contains(scenario.name())) {
+        continue;
+      }
       tests.add(DynamicTest.dynamicTest(scenario.name(), () -> check(scenario, known)));
     }
     return tests.stream();

@@ -36,6 +36,11 @@ public record AuthResource(String name) {
     return new AuthResource("data/" + keyspace + "/" + table);
   }
 
+  /** A user-defined function or aggregate, by its argument types' marshal names, as Cassandra stores it. */
+  public static AuthResource function(String keyspace, String name, java.util.List<dev.ringlet.internal.types.CqlType> argumentTypes) {
+    return new AuthResource("functions/" + keyspace + "/" + name + "[" + FunctionResources.marshalArguments(argumentTypes) + "]");
+  }
+
   public static AuthResource role(String role) {
     return new AuthResource("roles/" + role);
   }
@@ -84,6 +89,16 @@ public record AuthResource(String name) {
     }
   }
 
+  /** {@code f(int, text)} of a stored {@code f[Int32Type^UTF8Type]}; {@code f(int)} as parsed is kept. */
+  private static String functionText(String nameAndArguments) {
+    int open = nameAndArguments.indexOf('[');
+    if (open < 0 || !nameAndArguments.endsWith("]")) {
+      return nameAndArguments;
+    }
+    return nameAndArguments.substring(0, open) + "("
+        + FunctionResources.cqlArguments(nameAndArguments.substring(open + 1, nameAndArguments.length() - 1)) + ")";
+  }
+
   /** Cassandra's {@code toString()} of the resource. */
   @Override
   public String toString() {
@@ -95,7 +110,7 @@ public record AuthResource(String name) {
         return p.length == 1 ? "<all roles>" : "<role " + p[1] + ">";
       case "functions":
         return p.length == 1 ? "<all functions>" : p.length == 2 ? "<all functions in " + p[1] + ">"
-            : "<function " + p[1] + "." + p[2] + ">";
+            : "<function " + p[1] + "." + functionText(p[2]) + ">";
       default:
         return p.length == 1 ? "<all mbeans>" : "<mbean " + name.substring("mbean/".length()) + ">";
     }

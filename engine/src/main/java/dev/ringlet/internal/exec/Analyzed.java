@@ -10,6 +10,8 @@ import java.util.UUID;
  * A statement parsed and checked against one schema version: what its markers receive, which of
  * them form the partition key, and what it returns. {@code select}/{@code write}/{@code batch}
  * hold the executable form of that kind; other statements run from {@code statement} itself.
+ * {@code userFunctions} are the user-defined functions and aggregates its calls resolved to, whose
+ * EXECUTE permission each execution checks.
  */
 record Analyzed(
     Statement statement,
@@ -19,4 +21,5 @@ record Analyzed(
     List<ColumnSpec> variables,
     int[] partitionKeyIndexes,
     List<ColumnSpec> resultColumns,
-    UUID schemaVersion) {}
+    UUID schemaVersion,
+    List<dev.ringlet.internal.exec.functions.NativeFunction> userFunctions) {}

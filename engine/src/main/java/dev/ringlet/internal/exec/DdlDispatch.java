@@ -12,7 +12,10 @@ final class DdlDispatch {
   static Result run(Statement st, DdlExecutor ddl, ClientSession session, TableSource tables,
       dev.ringlet.internal.schema.Schema schema) {
     if (st instanceof Statement.Describe d) {
-      return dev.ringlet.internal.exec.describe.DescribeExecutor.describe(d, schema, session);
+      // Only a node's own table source knows the cluster; a processor built without a node has none.
+      java.util.List<dev.ringlet.internal.system.NodeInfo> nodes = tables instanceof SystemTableSource system
+          ? system.nodes() : java.util.List.of();
+      return dev.ringlet.internal.exec.describe.DescribeExecutor.describe(d, schema, session, nodes);
     }
     if (st instanceof Statement.Use u) {
       return ddl.use(u, session);

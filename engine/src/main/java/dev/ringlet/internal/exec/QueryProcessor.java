@@ -124,6 +124,7 @@ public final class QueryProcessor {
         throw CqlException.invalid("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
       }
       access.authorizeWrite(session.user(), a.write().table().keyspace(), a.write().table().name());
+      authorizeCalls(a, session);
       checkWrite(a.write(), options);
       statements.add(a.write());
       QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
@@ -188,12 +189,13 @@ public final class QueryProcessor {
 
   private Analyzed analyze(Statement statement, String keyspace, Schema current) {
     Variables variables = new Variables(statement.boundNames());
-    TermCompiler terms = new TermCompiler(variables, functions);
+    List<dev.ringlet.internal.exec.functions.NativeFunction> calls = new ArrayList<>();
+    TermCompiler terms = new TermCompiler(variables, functions.recording(calls::add));
     if (statement instanceof Statement.Select select) {
       TableMetadata table = table(select.table(), keyspace, current);
       SelectStatement s = SelectAnalyzer.analyze(select, table, terms);
       List<ColumnSpec> specs = variables.specs();
-      return new Analyzed(statement, s, null, null, specs, keyIndexes(table, specs), s.resultColumns(), current.version());
+      return new Analyzed(statement, s, null, null, specs, keyIndexes(table, specs), s.resultColumns(), current.version(), List.copyOf(calls));
     }
     if (statement instanceof Statement.Modification m) {
       TableMetadata table = table(m.table(), keyspace, current);
@@ -201,7 +203,7 @@ public final class QueryProcessor {
       List<ColumnSpec> specs = variables.specs();
       // Like Cassandra, a conditional write's result columns are only known when it runs, so the
       // prepared metadata is empty and every response carries its own.
-      return new Analyzed(statement, null, w, null, specs, keyIndexes(table, specs), List.of(), current.version());
+      return new Analyzed(statement, null, w, null, specs, keyIndexes(table, specs), List.of(), current.version(), List.copyOf(calls));
     }
     if (statement instanceof Statement.Batch b) {
       List<ModificationStatement> children = new ArrayList<>();
@@ -210,12 +212,12 @@ public final class QueryProcessor {
       }
       List<ColumnSpec> specs = variables.specs();
       int[] pk = children.isEmpty() ? new int[0] : keyIndexes(children.get(0).table(), specs);
-      return new Analyzed(statement, null, null, children, specs, pk, List.of(), current.version());
+      return new Analyzed(statement, null, null, children, specs, pk, List.of(), current.version(), List.copyOf(calls));
     }
     if (!statement.boundNames().isEmpty()) {
       throw CqlException.invalid("Bind variables are not allowed in this kind of statement");
     }
-    return new Analyzed(statement, null, null, null, List.of(), new int[0], List.of(), current.version());
+    return new Analyzed(statement, null, null, null, List.of(), new int[0], List.of(), current.version(), List.copyOf(calls));
   }
 
   /** For each partition key column, the index of the marker bound to it alone; null when not all are. */
@@ -259,11 +261,22 @@ public final class QueryProcessor {
       for (ModificationStatement w : a.batch()) {
         access.authorizeWrite(session.user(), w.table().keyspace(), w.table().name());
       }
+      authorizeCalls(a, session);
       return;
     }
     String keyspace = a.select() != null ? a.select().table().keyspace()
         : a.write() != null ? a.write().table().keyspace() : session.keyspace();
-    access.authorize(a.statement(), session.user(), keyspace);
+    access.authorize(a.statement(), session.user(), keyspace, schema.current());
+    authorizeCalls(a, session);
+  }
+
+  /** EXECUTE on the user-defined functions the statement calls, after its table permissions. */
+  private void authorizeCalls(Analyzed a, ClientSession session) {
+    for (dev.ringlet.internal.exec.functions.NativeFunction f : a.userFunctions()) {
+      int dot = f.name().indexOf('.');
+      access.authorizeExecute(session.user(), f.name().substring(0, dot), f.name().substring(dot + 1), f.argTypes(),
+          schema.current());
+    }
   }
 
   private Result run(Analyzed a, QueryOptions options, ClientSession session) {
@@ -303,7 +316,7 @@ public final class QueryProcessor {
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
-      access.schemaChanged(change, session.user());
+      access.schemaChanged(change, session.user(), schema.current());
       schemaEvents.accept(change);
     }
     return result;

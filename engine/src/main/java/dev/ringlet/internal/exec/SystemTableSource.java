@@ -48,6 +48,14 @@ public final class SystemTableSource implements TableSource {
     this.peers = peers;
   }
 
+  /** This node and the peers it knows, itself first (DESCRIBE CLUSTER). */
+  public List<NodeInfo> nodes() {
+    List<NodeInfo> nodes = new java.util.ArrayList<>();
+    nodes.add(local.get());
+    nodes.addAll(peers.get());
+    return nodes;
+  }
+
   @Override
   public TableStore store(TableMetadata table) {
     SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());

@@ -25,8 +25,17 @@ public final class TermFunctions {
   }
 
   public TermFunctions(Clock clock, Supplier<Schema> schema) {
-    this.registry = FunctionRegistry.create(clock, schema);
+    this(FunctionRegistry.create(clock, schema), schema);
+  }
+
+  private TermFunctions(FunctionRegistry registry, Supplier<Schema> schema) {
+    this.registry = registry;
     this.schema = schema;
+  }
+
+  /** These functions, telling {@code userCalls} of each user-defined function a call resolves to. */
+  public TermFunctions recording(java.util.function.Consumer<dev.ringlet.internal.exec.functions.NativeFunction> userCalls) {
+    return new TermFunctions(registry.recording(userCalls), schema);
   }
 
   public FunctionRegistry registry() {

@@ -51,6 +51,6 @@ final class AuthKeyspaceTables {
         "role text PK",
         "can_login boolean",
         "is_superuser boolean",
-        "member_of set<text>",
-        "salted_hash text"));
+        "salted_hash text",
+        "member_of set<text>"));
 }

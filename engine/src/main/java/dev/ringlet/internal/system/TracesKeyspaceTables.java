@@ -34,7 +34,7 @@ final class TracesKeyspaceTables {
         "coordinator inet",
         "coordinator_port int",
         "duration int",
-        "parameters map<text, text>",
         "request text",
-        "started_at timestamp"));
+        "started_at timestamp",
+        "parameters map<text, text>"));
 }

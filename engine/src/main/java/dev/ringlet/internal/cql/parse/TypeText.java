@@ -9,7 +9,7 @@ final class TypeText {
   private TypeText() {}
 
   static String render(TypeExpr type) {
-    if (type instanceof TypeExpr.Native n) return n.name();
+    if (type instanceof TypeExpr.Native n) return n.name().equals("varchar") ? "text" : n.name();
     if (type instanceof TypeExpr.Collection c) return c.kind() + "<" + render(c.element()) + ">";
     if (type instanceof TypeExpr.MapOf m) return "map<" + render(m.key()) + ", " + render(m.value()) + ">";
     if (type instanceof TypeExpr.Tuple t) {

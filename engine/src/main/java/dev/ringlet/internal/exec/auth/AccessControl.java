@@ -113,8 +113,12 @@ public final class AccessControl {
    * Checks that {@code user} may run the statement (not role and permission statements, which check
    * themselves), with Cassandra's Unauthorized message. Does nothing without authentication.
    */
-  public void authorize(Statement st, String user, String sessionKeyspace) {
+  public void authorize(Statement st, String user, String sessionKeyspace, Schema schema) {
     if (!enabled() || user == null || RoleStatements.handles(st)) {
+      return;
+    }
+    if (FunctionDdlAccess.handles(st)) {
+      new FunctionDdlAccess(authorizer, user, schema).authorize(st, sessionKeyspace);
       return;
     }
     if (st instanceof Statement.Select s) {
@@ -152,15 +156,48 @@ public final class AccessControl {
       ensure(user, Permission.DROP, AuthResource.keyspace(qualified(d.type(), sessionKeyspace).keyspace()));
     } else if (st instanceof Statement.CreateIndex c) {
       ensure(user, Permission.ALTER, table(qualified(c.table(), sessionKeyspace)));
+    } else if (st instanceof Statement.DropIndex d) {
+      // As 5.0: ALTER on the indexed table; nothing to check when the index does not exist.
+      QualifiedName index = qualified(d.index(), sessionKeyspace);
+      dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.keyspace(index.keyspace());
+      dev.ringlet.internal.schema.TableMetadata t = ks == null ? null : ks.tableOfIndex(index.name());
+      if (t != null) {
+        ensure(user, Permission.ALTER, AuthResource.table(t.keyspace(), t.name()));
+      }
     } else if (st instanceof Statement.CreateMaterializedView v) {
       ensure(user, Permission.ALTER, table(qualified(v.baseTable(), sessionKeyspace)));
     } else if (st instanceof Statement.Use || st instanceof Statement.Describe) {
       return;
     } else if (!roles.isSuper(user)) {
-      // Indexes, views and functions by name: not mapped to their resources yet. Refuse rather than
-      // let a non-superuser through unchecked.
+      // Views by name: not mapped to their resources yet. Refuse rather than let a non-superuser
+      // through unchecked.
       throw RoleStatements.unauthorized("Only superusers may run " + st.getClass().getSimpleName()
           + " on Ringlet with authorization enabled");
+    }
+  }
+
+  /**
+   * Checks EXECUTE on a user-defined function or aggregate a statement calls (an aggregate's state
+   * and final functions too), as Cassandra checks every function of a statement after its table
+   * permission. Does nothing without authentication.
+   */
+  public void authorizeExecute(String user, String keyspace, String name, java.util.List<dev.ringlet.internal.types.CqlType> argumentTypes,
+      Schema schema) {
+    if (!enabled() || user == null) {
+      return;
+    }
+    ensure(user, Permission.EXECUTE, AuthResource.function(keyspace, name, argumentTypes));
+    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.keyspace(keyspace);
+    dev.ringlet.internal.schema.UserAggregate aggregate = ks == null ? null : ks.functions().aggregate(name, argumentTypes);
+    if (aggregate != null) {
+      java.util.List<dev.ringlet.internal.types.CqlType> stateArguments = new java.util.ArrayList<>();
+      stateArguments.add(aggregate.stateType());
+      stateArguments.addAll(argumentTypes);
+      ensure(user, Permission.EXECUTE, AuthResource.function(keyspace, aggregate.stateFunction(), stateArguments));
+      if (aggregate.finalFunction() != null) {
+        ensure(user, Permission.EXECUTE,
+            AuthResource.function(keyspace, aggregate.finalFunction(), java.util.List.of(aggregate.stateType())));
+      }
     }
   }
 
@@ -172,12 +209,16 @@ public final class AccessControl {
   }
 
   /**
-   * After a schema change, as Cassandra: whoever created a keyspace or table gets every permission
-   * on it (a keyspace also on its functions); a dropped keyspace or table takes the permissions on it
-   * (and below it) along.
+   * After a schema change, as Cassandra: whoever created a keyspace, table, function or aggregate
+   * gets every permission on it (a keyspace also on its functions); a dropped one takes the
+   * permissions on it (and below it) along. {@code schema} is the schema after the change.
    */
-  public void schemaChanged(Result.SchemaChange change, String user) {
+  public void schemaChanged(Result.SchemaChange change, String user, Schema schema) {
     if (!enabled()) {
+      return;
+    }
+    if (change.target().equals("FUNCTION") || change.target().equals("AGGREGATE")) {
+      FunctionDdlAccess.schemaChanged(authorizer, change, user, schema);
       return;
     }
     boolean keyspace = change.target().equals("KEYSPACE");

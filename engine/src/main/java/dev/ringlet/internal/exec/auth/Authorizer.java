@@ -86,6 +86,11 @@ final class Authorizer {
     store.dropResourceTree(resource);
   }
 
+  /** Forgets the permissions on every resource that matches (dropped functions). */
+  void resourcesDropped(java.util.function.Predicate<AuthResource> dropped) {
+    store.dropResources(dropped);
+  }
+
   Result execute(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
     switch (st.kind()) {
       case GRANT:
@@ -97,7 +102,7 @@ final class Authorizer {
   }
 
   private Result modify(Statement.Permissions st, String user, String sessionKeyspace, Schema schema) {
-    AuthResource resource = resolve(st.resource(), sessionKeyspace);
+    AuthResource resource = resolve(st.resource(), sessionKeyspace, schema);
     Set<Permission> permissions = permissions(st.permissions(), resource);
     if (!roles.exists(st.role())) {
       throw CqlException.invalid("Role " + st.role() + " doesn't exist");
@@ -122,7 +127,7 @@ final class Authorizer {
     if (st.role() != null && !roles.exists(st.role())) {
       throw CqlException.invalid(st.role() + " doesn't exist");
     }
-    AuthResource resource = st.resource() == null ? null : resolve(st.resource(), sessionKeyspace);
+    AuthResource resource = st.resource() == null ? null : resolve(st.resource(), sessionKeyspace, schema);
     if (resource != null && !exists(resource, schema)) {
       throw CqlException.invalid(resource + " doesn't exist");
     }
@@ -207,8 +212,15 @@ final class Authorizer {
     }
   }
 
-  /** Fills in the session keyspace of an unqualified table ("data//t"). */
-  private static AuthResource resolve(String name, String sessionKeyspace) {
+  /**
+   * Fills in the session keyspace of an unqualified table ("data//t"), and names a function as
+   * parsed ("functions/ks/f(int)") by its argument types' marshal names, as Cassandra stores it
+   * ({@link AuthResource#function}); a function that does not exist keeps its parsed name.
+   */
+  private static AuthResource resolve(String name, String sessionKeyspace, Schema schema) {
+    if (name.startsWith("functions/") && name.endsWith(")")) {
+      return resolveFunction(name, schema);
+    }
     if (name.startsWith("data//")) {
       if (sessionKeyspace == null) {
         throw CqlException.invalid("No keyspace has been specified. USE a keyspace, or explicitly specify keyspace.tablename");
@@ -218,10 +230,72 @@ final class Authorizer {
     return new AuthResource(name);
   }
 
+  /** As Cassandra's {@code FunctionResource.functionFromCql}: a keyspace, not system's, that exists. */
+  private static AuthResource resolveFunction(String name, Schema schema) {
+    String[] parts = name.split("/", 3);
+    String keyspace = parts[1];
+    if (keyspace.isEmpty()) {
+      throw CqlException.invalid("In this context function name must be explictly qualified by a keyspace");
+    }
+    if (keyspace.equals("system")) {
+      throw CqlException.invalid("Altering permissions on builtin functions is not supported");
+    }
+    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.keyspace(keyspace);
+    if (ks == null) {
+      throw CqlException.config("Keyspace " + keyspace + " doesn't exist");
+    }
+    String signature = parts[2];
+    String function = signature.substring(0, signature.indexOf('('));
+    String arguments = signature.substring(function.length());
+    for (dev.ringlet.internal.schema.UserFunction f : ks.functions().functions(function)) {
+      if (arguments.equals(argumentText(f.argumentTypes()))) {
+        return AuthResource.function(keyspace, function, f.argumentTypes());
+      }
+    }
+    for (dev.ringlet.internal.schema.UserAggregate a : ks.functions().aggregates(function)) {
+      if (arguments.equals(argumentText(a.argumentTypes()))) {
+        return AuthResource.function(keyspace, function, a.argumentTypes());
+      }
+    }
+    return new AuthResource(name);
+  }
+
+  private static String argumentText(List<dev.ringlet.internal.types.CqlType> types) {
+    List<String> texts = new ArrayList<>();
+    types.forEach(t -> texts.add(t.cql()));
+    return "(" + String.join(", ", texts) + ")";
+  }
+
   private void checkExists(AuthResource resource, Schema schema) {
+    if (resource.root().equals("functions") && resource.level() == 2 && !exists(resource, schema)) {
+      // What Cassandra 5.0.9 answers for an unknown function (or overload) in a GRANT or REVOKE.
+      throw CqlException.serverError("java.lang.AssertionError: Unable to find function object for resource " + resource);
+    }
     if (!exists(resource, schema)) {
       throw CqlException.invalid("Resource " + resource + " doesn't exist");
     }
+  }
+
+  /** Whether a function resource (as {@link AuthResource#function} names it) names a function or aggregate. */
+  static boolean functionExists(AuthResource resource, Schema schema) {
+    String[] parts = resource.name().split("/", 3);
+    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.keyspace(parts[1]);
+    int open = parts[2].indexOf('[');
+    if (ks == null || open < 0) {
+      return false;
+    }
+    String function = parts[2].substring(0, open);
+    for (dev.ringlet.internal.schema.UserFunction f : ks.functions().functions(function)) {
+      if (AuthResource.function(parts[1], function, f.argumentTypes()).equals(resource)) {
+        return true;
+      }
+    }
+    for (dev.ringlet.internal.schema.UserAggregate a : ks.functions().aggregates(function)) {
+      if (AuthResource.function(parts[1], function, a.argumentTypes()).equals(resource)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean exists(AuthResource resource, Schema schema) {
@@ -236,8 +310,7 @@ final class Authorizer {
         exists = parts.length == 1 || roles.exists(parts[1]);
         break;
       case "functions":
-        // A function itself is not looked up: there are no user-defined functions yet.
-        exists = parts.length == 1 || schema.keyspace(parts[1]) != null;
+        exists = parts.length == 1 || (parts.length == 2 ? schema.keyspace(parts[1]) != null : functionExists(resource, schema));
         break;
       default:
         exists = true;

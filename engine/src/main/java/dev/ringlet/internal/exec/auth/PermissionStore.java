@@ -104,11 +104,16 @@ final class PermissionStore {
   /** Forgets every permission on the resource and on the resources below it (DROP KEYSPACE/TABLE). */
   void dropResourceTree(AuthResource resource) {
     String prefix = resource.name() + "/";
+    dropResources(r -> r.name().equals(resource.name()) || r.name().startsWith(prefix));
+  }
+
+  /** Forgets every permission on the resources that match. */
+  void dropResources(java.util.function.Predicate<AuthResource> matches) {
     Set<AuthResource> dropped = new java.util.HashSet<>();
     for (Map<String, Object> row : tables.select("SELECT resource FROM system_auth.resource_role_permissons_index")) {
-      String name = (String) row.get("resource");
-      if (name.equals(resource.name()) || name.startsWith(prefix)) {
-        dropped.add(new AuthResource(name));
+      AuthResource r = new AuthResource((String) row.get("resource"));
+      if (matches.test(r)) {
+        dropped.add(r);
       }
     }
     dropped.forEach(this::dropResource);

@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Server-side DESCRIBE (Cassandra 4.0+), which cqlsh sends: rows of keyspace, type, name and the
  * CQL that recreates the object. Keyspaces, tables, user types, functions, aggregates, the lists
- * of them, and the schema (non-system keyspaces); FULL SCHEMA and CLUSTER are refused as not
- * supported yet.
+ * of them, the schema (non-system keyspaces; FULL SCHEMA: all of them), and the cluster
+ * ({@link ClusterDescription}).
  */
 public final class DescribeExecutor {
 
@@ -28,8 +28,18 @@ public final class DescribeExecutor {
 
   private DescribeExecutor() {}
 
+  /** As {@link #describe(Statement.Describe, Schema, ClientSession, List)} without a cluster to describe. */
   public static Result describe(Statement.Describe d, Schema schema, ClientSession session) {
+    return describe(d, schema, session, List.of());
+  }
+
+  /** @param nodes the cluster's nodes as this node knows them, itself first (DESCRIBE CLUSTER) */
+  public static Result describe(Statement.Describe d, Schema schema, ClientSession session,
+      List<dev.ringlet.internal.system.NodeInfo> nodes) {
     switch (d.kind()) {
+      case "CLUSTER":
+        return ClusterDescription.describe(nodes,
+            session.keyspace() == null ? null : schema.keyspace(session.keyspace()));
       case "KEYSPACES":
         return keyspaces(schema);
       case "TABLES":
@@ -54,6 +64,8 @@ public final class DescribeExecutor {
         return userObjects(d.kind(), schema, session);
       case "SCHEMA":
         return schema(schema);
+      case "FULL SCHEMA":
+        return fullSchema(schema);
       default:
         throw CqlException.invalid("DESCRIBE " + d.kind() + " is not supported yet");
     }
@@ -167,6 +179,27 @@ public final class DescribeExecutor {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       if (!dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks.name())) {
+        rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
+      }
+    }
+    return new Result.Rows(columns(true), rows, null, List.of());
+  }
+
+  /**
+   * DESCRIBE FULL SCHEMA: every keyspace, the system and virtual ones included, by name; a virtual
+   * keyspace and its tables as the commented structure Cassandra prints for them.
+   */
+  private static Result fullSchema(Schema schema) {
+    List<KeyspaceMetadata> keyspaces = new ArrayList<>(schema.keyspaces().values());
+    keyspaces.sort(Comparator.comparing(KeyspaceMetadata::name));
+    List<List<ByteBuffer>> rows = new ArrayList<>();
+    for (KeyspaceMetadata ks : keyspaces) {
+      if (ks.virtual()) {
+        rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.virtualKeyspace(ks)));
+        for (TableMetadata t : sortedTables(ks)) {
+          rows.add(row(ks.name(), "table", t.name(), SchemaCql.virtualTable(t)));
+        }
+      } else {
         rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
       }
     }

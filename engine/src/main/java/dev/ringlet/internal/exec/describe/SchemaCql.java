@@ -29,9 +29,53 @@ final class SchemaCql {
         + "  AND durable_writes = " + ks.durableWrites() + ";";
   }
 
+  /** A virtual keyspace, as the commented structure Cassandra prints for it. */
+  static String virtualKeyspace(KeyspaceMetadata ks) {
+    return "/*\nWarning: Keyspace " + Identifiers.maybeQuote(ks.name()) + " is a virtual keyspace and cannot be recreated"
+        + " with CQL.\nStructure, for reference:\nVIRTUAL KEYSPACE " + Identifiers.maybeQuote(ks.name()) + ";\n*/";
+  }
+
+  /** A virtual table, as the commented structure Cassandra prints for it: columns, key, clustering order, comment. */
+  static String virtualTable(TableMetadata t) {
+    String name = Identifiers.maybeQuote(t.keyspace()) + "." + Identifiers.maybeQuote(t.name());
+    StringBuilder b = new StringBuilder("/*\nWarning: Table ").append(name)
+        .append(" is a virtual table and cannot be recreated with CQL.\nStructure, for reference:\nVIRTUAL TABLE ")
+        .append(name).append(" (\n");
+    appendColumns(b, t);
+    b.append(") WITH ");
+    List<String> options = new ArrayList<>();
+    if (!t.clustering().isEmpty()) {
+      options.add(clusteringOrder(t));
+    }
+    options.add("comment = " + quote(t.params().comment()));
+    b.append(String.join("\n    AND ", options)).append(";\n*/");
+    return b.toString();
+  }
+
+  private static String clusteringOrder(TableMetadata t) {
+    List<String> order = new ArrayList<>();
+    for (ColumnMetadata c : t.clustering()) {
+      order.add(Identifiers.maybeQuote(c.name()) + (c.reversed() ? " DESC" : " ASC"));
+    }
+    return "CLUSTERING ORDER BY (" + String.join(", ", order) + ")";
+  }
+
   static String table(TableMetadata t) {
     StringBuilder b = new StringBuilder("CREATE TABLE ")
         .append(Identifiers.maybeQuote(t.keyspace())).append('.').append(Identifiers.maybeQuote(t.name())).append(" (\n");
+    appendColumns(b, t);
+    b.append(") WITH ");
+    List<String> options = new ArrayList<>();
+    if (!t.clustering().isEmpty()) {
+      options.add(clusteringOrder(t));
+    }
+    options.addAll(options(t.params()));
+    b.append(String.join("\n    AND ", options)).append(';');
+    return b.toString();
+  }
+
+  /** The column declarations and the primary key, each line indented, up to the closing parenthesis. */
+  private static void appendColumns(StringBuilder b, TableMetadata t) {
     boolean inlineKey = t.partitionKey().size() == 1 && t.clustering().isEmpty();
     for (ColumnMetadata c : t.declaredColumns()) {
       b.append("    ").append(Identifiers.maybeQuote(c.name())).append(' ').append(c.type().cql());
@@ -49,18 +93,6 @@ final class SchemaCql {
     } else {
       b.append("    PRIMARY KEY (").append(primaryKey(t)).append(")\n");
     }
-    b.append(") WITH ");
-    List<String> options = new ArrayList<>();
-    if (!t.clustering().isEmpty()) {
-      List<String> order = new ArrayList<>();
-      for (ColumnMetadata c : t.clustering()) {
-        order.add(Identifiers.maybeQuote(c.name()) + (c.reversed() ? " DESC" : " ASC"));
-      }
-      options.add("CLUSTERING ORDER BY (" + String.join(", ", order) + ")");
-    }
-    options.addAll(options(t.params()));
-    b.append(String.join("\n    AND ", options)).append(';');
-    return b.toString();
   }
 
   /** The CREATE MATERIALIZED VIEW statement of a view, as DESCRIBE prints it. */

@@ -16,13 +16,32 @@ import java.util.Map;
  */
 public final class FunctionRegistry {
 
-  private final Map<String, List<NativeFunction>> overloads = new HashMap<>();
-  private final Map<String, FunctionFactory> factories = new HashMap<>();
+  private final Map<String, List<NativeFunction>> overloads;
+  private final Map<String, FunctionFactory> factories;
 
   private final UserFunctionCalls userFunctions;
+  /** Told of every user-defined function or aggregate a call resolves to (EXECUTE checks). */
+  private final java.util.function.Consumer<NativeFunction> userCalls;
 
   private FunctionRegistry(UserFunctionCalls userFunctions) {
+    this(new HashMap<>(), new HashMap<>(), userFunctions, f -> { });
+  }
+
+  private FunctionRegistry(Map<String, List<NativeFunction>> overloads, Map<String, FunctionFactory> factories,
+      UserFunctionCalls userFunctions, java.util.function.Consumer<NativeFunction> userCalls) {
+    this.overloads = overloads;
+    this.factories = factories;
     this.userFunctions = userFunctions;
+    this.userCalls = userCalls;
+  }
+
+  /**
+   * This registry, telling {@code userCalls} of each user-defined function or aggregate a call
+   * resolves to (named {@code keyspace.name}, with its argument types): one statement's analysis
+   * collects what it calls, so that each execution can check EXECUTE as Cassandra does.
+   */
+  public FunctionRegistry recording(java.util.function.Consumer<NativeFunction> userCalls) {
+    return new FunctionRegistry(overloads, factories, userFunctions, userCalls);
   }
 
   /** Native functions only. */
@@ -77,12 +96,12 @@ public final class FunctionRegistry {
       List<NativeFunction> user = userFunctions.overloads(qualified ? name.keyspace() : keyspace, name.name());
       if (qualified) {
         return user.isEmpty() ? null
-            : FunctionResolver.pick(name.keyspace() + "." + name.name(), user, args, receiver);
+            : told(user, FunctionResolver.pick(name.keyspace() + "." + name.name(), user, args, receiver));
       }
       if (!user.isEmpty() && name.keyspace() == null) {
         List<NativeFunction> all = new ArrayList<>(overloads.getOrDefault(name.name(), List.of()));
         all.addAll(user);
-        return FunctionResolver.pick(name.name(), all, args, receiver);
+        return told(user, FunctionResolver.pick(name.name(), all, args, receiver));
       }
     }
     String n = key(name);
@@ -104,6 +123,13 @@ public final class FunctionRegistry {
       }
     }
     return FunctionResolver.pick(name.keyspace() == null ? n : "system." + n, candidates, args, receiver);
+  }
+
+  private NativeFunction told(List<NativeFunction> user, NativeFunction picked) {
+    if (picked != null && user.contains(picked)) {
+      userCalls.accept(picked);
+    }
+    return picked;
   }
 
   private static String key(QualifiedName name) {

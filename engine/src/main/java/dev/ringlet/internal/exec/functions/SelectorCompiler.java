@@ -107,6 +107,9 @@ public final class SelectorCompiler {
 
   private CompiledSelector writeTimeOrTtl(Selector.WriteTimeOrTtl w) {
     String fn = w.kind().name().toLowerCase(Locale.ROOT);
+    if (ElementTimes.targetColumn(w.column()) != null) {
+      return elementTimeOrTtl(w, fn, ElementTimes.targetColumn(w.column()));
+    }
     if (!(w.column() instanceof Selector.Column col)) {
       throw CqlException.invalid("Invalid selection for " + fn);
     }
@@ -128,6 +131,37 @@ public final class SelectorCompiler {
       Cell cell = row.cell(c);
       return cell == null ? null : NativeType.BIGINT.encode(cell.timestamp());
     });
+  }
+
+  /**
+   * {@code writetime(m[k])}, {@code ttl(s[e])}, {@code writetime(u.f)}, {@code writetime(s[a..b])}:
+   * of the element or field cell of a non-frozen column, of the whole cell of a frozen one.
+   */
+  private CompiledSelector elementTimeOrTtl(Selector.WriteTimeOrTtl w, String fn, Selector.Column col) {
+    ElementTimes.refuseMarkers(w.column(), fn);
+    ColumnMetadata c = column(col.name());
+    if (c.isPrimaryKey()) {
+      throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
+    }
+    CompiledSelector selected = compile(w.column());
+    String name = fn + "(" + selected.name() + ")";
+    if (!c.type().isMultiCell()) {
+      if (w.column() instanceof Selector.Slice) {
+        throw CqlException.invalid(fn + "() of a slice of frozen column " + c.name() + " is not supported by Ringlet");
+      }
+      return ElementTimes.ofFrozenPart(name, c, selected, w.kind());
+    }
+    if (w.column() instanceof Selector.Field f) {
+      int index = ((dev.ringlet.internal.types.UserType) c.type()).fieldNames().indexOf(f.field());
+      return ElementTimes.ofField(name, c, index, w.kind());
+    }
+    CqlType keyType = ElementSelectors.keyType(c.name(), c.type());
+    if (w.column() instanceof Selector.Element e) {
+      return ElementTimes.ofElement(name, c, keyType, keyTerm(e.key(), c.name(), keyType), w.kind());
+    }
+    Selector.Slice sl = (Selector.Slice) w.column();
+    return ElementTimes.ofSlice(name, c, keyType, sl.from() == null ? null : keyTerm(sl.from(), c.name(), keyType),
+        sl.to() == null ? null : keyTerm(sl.to(), c.name(), keyType), w.kind());
   }
 
   /** A selector argument before resolution: compiled when typed, kept as a term when untyped. */
