@@ -56,6 +56,7 @@ public final class WireCodec implements PayloadCodec {
   private static final int LONG = 20;
   private static final int SCHEMA = 21;
   private static final int MEMBERS = 22;
+  private static final int COUNTER_MUTATION = 23;
 
   @Override
   public void write(Object p, DataOutput out) throws IOException {
@@ -81,6 +82,11 @@ public final class WireCodec implements PayloadCodec {
     } else if (p instanceof Payloads.Mutation m) {
       out.writeByte(MUTATION);
       mutation(m, out);
+    } else if (p instanceof Payloads.CounterMutation m) {
+      out.writeByte(COUNTER_MUTATION);
+      uuid(m.tableId(), out);
+      update(m.update(), out);
+      out.writeUTF(m.level().name());
     } else if (p instanceof Payloads.Read r) {
       out.writeByte(READ);
       uuid(r.tableId(), out);
@@ -189,6 +195,8 @@ public final class WireCodec implements PayloadCodec {
         return in.readLong();
       case MUTATION:
         return mutation(in);
+      case COUNTER_MUTATION:
+        return new Payloads.CounterMutation(uuid(in), update(in), dev.ringlet.internal.cluster.ConsistencyLevel.valueOf(in.readUTF()));
       case READ:
         return new Payloads.Read(uuid(in), key(in), in.readBoolean());
       case READ_ANSWER:

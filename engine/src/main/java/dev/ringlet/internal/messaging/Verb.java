@@ -36,5 +36,7 @@ public enum Verb {
    * Membership over TCP: the members the sender knows (a list of {@code MemberInfo}); the answer is
    * the members the recipient knows.
    */
-  JOIN
+  JOIN,
+  /** Counter increments sent to the replica that leads them (applies them to its shard, then replicates). */
+  COUNTER_MUTATION
 }

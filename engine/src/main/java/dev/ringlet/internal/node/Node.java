@@ -118,6 +118,7 @@ public final class Node implements AutoCloseable, GossipListener {
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
           gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
+      coordinator.register(messaging);
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
       PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
