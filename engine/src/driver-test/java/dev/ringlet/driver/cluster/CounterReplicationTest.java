@@ -111,6 +111,25 @@ class CounterReplicationTest {
   }
 
   @Test
+  void should_lead_the_increments_of_unlogged_and_counter_batches_so_a_repair_counts_them_once() {
+    cluster.addRule(MessageRule.drop().verb(MessageVerb.MUTATION).to(cluster.node(2)).direction(MessageRule.Direction.REQUEST));
+    session.execute(at("BEGIN UNLOGGED BATCH UPDATE ks.c SET n = n + 2 WHERE k = 3; UPDATE ks.c SET n = n + 3 WHERE k = 3; APPLY BATCH",
+        ConsistencyLevel.QUORUM).setNode(driverNode(cluster.node(0))));
+    session.execute(at("BEGIN COUNTER BATCH UPDATE ks.c SET n = n + 10 WHERE k = 3; APPLY BATCH", ConsistencyLevel.QUORUM)
+        .setNode(driverNode(cluster.node(1))));
+    cluster.resetFaults();
+    assertThat(countOn(cluster.node(2), 3)).isNull();
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(session.execute(at("SELECT n FROM ks.c WHERE k = 3", ConsistencyLevel.ALL).setNode(driverNode(cluster.node(i))))
+          .one().getLong(0)).isEqualTo(15);
+    }
+    for (RingletNode n : cluster.nodes()) {
+      assertThat(countOn(n, 3)).isEqualTo(15);
+    }
+  }
+
+  @Test
   void should_repair_counters_read_by_a_range_scan_at_all() {
     cluster.addRule(MessageRule.drop().verb(MessageVerb.MUTATION).to(cluster.node(1)));
     for (int k = 0; k < 5; k++) {

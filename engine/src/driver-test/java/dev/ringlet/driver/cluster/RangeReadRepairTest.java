@@ -121,6 +121,21 @@ class RangeReadRepairTest {
     assertThat(keysOn(stale, "SELECT k FROM ks.t WHERE v = 'x'")).containsExactlyInAnyOrder(5, 6);
   }
 
+  @Test
+  void should_not_write_back_when_the_replicas_agree() {
+    for (int k = 0; k < 5; k++) {
+      session.execute(write("INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v')", ConsistencyLevel.ALL));
+    }
+    // A repair MUTATION would be lost and the read would wait for it until its timeout.
+    cluster.addRule(MessageRule.drop().verb(MessageVerb.MUTATION));
+    try {
+      assertThat(session.execute(at("SELECT k FROM ks.t", ConsistencyLevel.ALL).setNode(driverNode(cluster.node(1))))
+          .all()).hasSize(5);
+    } finally {
+      cluster.resetFaults();
+    }
+  }
+
   /** Runs writes (coordinated by node 0) while every MUTATION request to the stale replica is lost. */
   private void missWritesOnStaleReplica(Runnable writes) {
     cluster.addRule(MessageRule.drop().verb(MessageVerb.MUTATION).to(stale).direction(MessageRule.Direction.REQUEST));

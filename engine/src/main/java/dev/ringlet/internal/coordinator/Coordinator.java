@@ -126,7 +126,7 @@ public final class Coordinator {
 
   /** Writes one partition update at {@code level}; see {@link WriteTracker} for when it is met. */
   public void write(KeyspaceMetadata ks, TableMetadata table, PartitionUpdate update, ConsistencyLevel level, WriteType type) {
-    if (type == WriteType.COUNTER && CounterWrites.hasIncrements(update)) {
+    if (CounterWrites.hasIncrements(update)) { // counter writes, alone or in an UNLOGGED or COUNTER batch
       counters.write(ks, table, update, level);
       return;
     }

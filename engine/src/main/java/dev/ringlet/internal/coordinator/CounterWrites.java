@@ -195,25 +195,30 @@ final class CounterWrites {
 
   /**
    * The update with each increment replaced by {@code counterId}'s new shard: the shard {@code
-   * current} holds for that cell (clock 0, count 0 when none), clock + 1, count + the increment.
+   * current} holds for that cell (clock 0, count 0 when none), clock + 1, count + the increment. A
+   * batch may carry several rows for one clustering: each builds on the shard the previous one wrote.
    */
   static PartitionUpdate shards(PartitionUpdate update, PartitionUpdate current, UUID counterId) {
-    Map<Clustering, RowUpdate> stored = new HashMap<>();
+    Map<Clustering, Map<String, Cell>> latest = new HashMap<>();
+    Map<String, Cell> latestStatic = new HashMap<>();
     if (current != null) {
       for (RowUpdate r : current.rows()) {
-        stored.put(r.clustering(), r);
+        latest.put(r.clustering(), new HashMap<>(r.cells()));
+      }
+      if (current.staticRow() != null) {
+        latestStatic.putAll(current.staticRow().cells());
       }
     }
-    RowUpdate staticRow = update.staticRow() == null ? null
-        : shards(update.staticRow(), current == null ? null : current.staticRow(), counterId);
+    RowUpdate staticRow = update.staticRow() == null ? null : shards(update.staticRow(), latestStatic, counterId);
     List<RowUpdate> rows = new ArrayList<>(update.rows().size());
     for (RowUpdate r : update.rows()) {
-      rows.add(shards(r, stored.get(r.clustering()), counterId));
+      rows.add(shards(r, latest.computeIfAbsent(r.clustering(), k -> new HashMap<>()), counterId));
     }
     return new PartitionUpdate(update.key(), update.partitionDeletion(), update.rangeTombstones(), staticRow, rows);
   }
 
-  private static RowUpdate shards(RowUpdate row, RowUpdate current, UUID counterId) {
+  /** {@code latest}: the row's stored cells by column, updated with the shards written here. */
+  private static RowUpdate shards(RowUpdate row, Map<String, Cell> latest, UUID counterId) {
     Map<String, Cell> cells = new HashMap<>();
     for (Map.Entry<String, Cell> e : row.cells().entrySet()) {
       Cell cell = e.getValue();
@@ -221,11 +226,13 @@ final class CounterWrites {
         cells.put(e.getKey(), cell);
         continue;
       }
-      Cell now = current == null ? null : current.cells().get(e.getKey());
+      Cell now = latest.get(e.getKey());
       CounterContext.Shard mine = now != null && now.counter() && !now.isTombstone()
           ? now.counterContext().shard(counterId) : new CounterContext.Shard(0, 0);
       long delta = cell.counterContext().delta();
-      cells.put(e.getKey(), Cell.counter(CounterContext.ofShard(counterId, mine.clock() + 1, mine.count() + delta), cell.timestamp()));
+      Cell shard = Cell.counter(CounterContext.ofShard(counterId, mine.clock() + 1, mine.count() + delta), cell.timestamp());
+      cells.put(e.getKey(), shard);
+      latest.put(e.getKey(), shard);
     }
     return new RowUpdate(row.clustering(), row.liveness(), row.deletion(), cells, row.complex());
   }

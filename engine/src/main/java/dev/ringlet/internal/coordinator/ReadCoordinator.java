@@ -205,7 +205,9 @@ final class ReadCoordinator {
     }
     List<PartitionUpdate> out = new ArrayList<>();
     merged.scanRaw(from, inclusive).forEachRemaining(out::add);
-    repairRange(table, level, blockFor, out, contactsOf, versions);
+    if (contactsByReplicas.values().stream().anyMatch(contacts -> contacts.size() > 1)) {
+      repairRange(table, level, blockFor, out, contactsOf, versions);
+    }
     return out;
   }
 

@@ -60,4 +60,15 @@ class CounterWritesTest {
     assertThat(out.rows().get(1).cells().get("n").counterContext()).isEqualTo(CounterContext.ofShard(LEADER, 3, 3));
     assertThat(out.rows().get(1).cells().get("m")).isEqualTo(Cell.tombstone(5, 9));
   }
+
+  @Test
+  void should_build_each_increment_of_one_cell_in_a_batch_on_the_previous_one() {
+    PartitionUpdate batch = new PartitionUpdate(KEY, DeletionTime.LIVE, List.of(), null, List.of(
+        new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of("n", Cell.counterDelta(2, 5))),
+        new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of("n", Cell.counterDelta(3, 5)))));
+    PartitionUpdate current = row(Clustering.EMPTY, Map.of("n", Cell.counter(CounterContext.ofShard(LEADER, 4, 40), 1)));
+    PartitionUpdate out = CounterWrites.shards(batch, current, LEADER);
+    assertThat(out.rows().get(0).cells().get("n").counterContext()).isEqualTo(CounterContext.ofShard(LEADER, 5, 42));
+    assertThat(out.rows().get(1).cells().get("n").counterContext()).isEqualTo(CounterContext.ofShard(LEADER, 6, 45));
+  }
 }
