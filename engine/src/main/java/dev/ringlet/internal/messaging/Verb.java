@@ -38,5 +38,10 @@ public enum Verb {
    */
   JOIN,
   /** Counter increments sent to the replica that leads them (applies them to its shard, then replicates). */
-  COUNTER_MUTATION
+  COUNTER_MUTATION,
+  /**
+   * Over TCP: the fault rules and partition every process of the cluster applies to what it sends
+   * ({@code Faults.State}); never itself subject to them. Answered with {@code true}.
+   */
+  FAULTS
 }

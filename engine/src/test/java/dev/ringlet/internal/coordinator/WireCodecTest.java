@@ -108,6 +108,11 @@ class WireCodecTest {
         "text",
         new Payloads.Mutation(table, u),
         new Payloads.CounterMutation(table, u, dev.ringlet.internal.cluster.ConsistencyLevel.LOCAL_QUORUM),
+        new dev.ringlet.internal.messaging.Faults.State(List.of(
+            new dev.ringlet.internal.messaging.FaultRule(null, null, null, null, null),
+            new dev.ringlet.internal.messaging.FaultRule(dev.ringlet.internal.messaging.Verb.MUTATION, new UUID(1, 1), new UUID(2, 2),
+                dev.ringlet.internal.messaging.FaultRule.Direction.RESPONSE, java.time.Duration.ofMillis(1500))),
+            List.of(java.util.Set.of(new UUID(1, 1)), java.util.Set.of(new UUID(2, 2), new UUID(3, 3)))),
         new Payloads.Read(table, key, true),
         new Payloads.ReadAnswer(u, 1234L, false),
         new Payloads.ReadAnswer(null, -5L, true),
