@@ -13,6 +13,7 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.servererrors.WriteTimeoutException;
 import com.datastax.oss.driver.api.core.servererrors.WriteType;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
@@ -127,6 +128,16 @@ class CounterReplicationTest {
     for (RingletNode n : cluster.nodes()) {
       assertThat(countOn(n, 3)).isEqualTo(15);
     }
+  }
+
+  @Test
+  void should_refuse_counter_writes_at_any_and_serial_as_cassandra_does() {
+    assertThatThrownBy(() -> session.execute(at("UPDATE ks.c SET n = n + 1 WHERE k = 1", ConsistencyLevel.ANY)))
+        .isInstanceOf(InvalidQueryException.class).hasMessage("Consistency level ANY is not yet supported for counter table c");
+    assertThatThrownBy(() -> session.execute(at("BEGIN COUNTER BATCH UPDATE ks.c SET n = n + 1 WHERE k = 1; APPLY BATCH",
+        ConsistencyLevel.LOCAL_SERIAL))).isInstanceOf(InvalidQueryException.class).hasMessage("Counter operations are inherently non-serializable");
+    assertThatThrownBy(() -> session.execute(at("DELETE FROM ks.c WHERE k = 1", ConsistencyLevel.SERIAL)))
+        .isInstanceOf(InvalidQueryException.class).hasMessage("Counter operations are inherently non-serializable");
   }
 
   @Test

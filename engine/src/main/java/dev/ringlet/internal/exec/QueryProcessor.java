@@ -138,6 +138,9 @@ public final class QueryProcessor {
       throw new CqlException(dev.ringlet.internal.error.ErrorCode.UNAUTHORIZED,
           write.table().keyspace() + " keyspace is not user-modifiable.");
     }
+    if (write.table().counter()) {
+      dev.ringlet.internal.cluster.ConsistencyArithmetic.validateCounterForWrite(options.consistency(), write.table().name());
+    }
     consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
         write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
   }
