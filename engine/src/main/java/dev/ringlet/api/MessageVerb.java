@@ -31,5 +31,7 @@ public enum MessageVerb {
   /** A failure-detector heartbeat. */
   GOSSIP,
   /** A node announcing a graceful shutdown. */
-  SHUTDOWN
+  SHUTDOWN,
+  /** Counter increments sent by a coordinator to the replica that leads them (the leader then sends MUTATIONs). */
+  COUNTER_MUTATION
 }

@@ -82,6 +82,16 @@ public final class ConsistencyArithmetic {
     }
   }
 
+  /** Cassandra's checks of a write to a counter table, made before {@link #validateForWrite}. */
+  public static void validateCounterForWrite(ConsistencyLevel level, String table) {
+    if (level == ConsistencyLevel.ANY) {
+      throw CqlException.invalid("Consistency level ANY is not yet supported for counter table " + table);
+    }
+    if (level != null && level.isSerial()) {
+      throw CqlException.invalid("Counter operations are inherently non-serializable");
+    }
+  }
+
   public static void validateForWrite(ConsistencyLevel level, boolean conditional) {
     if (!conditional && level.isSerial()) {
       throw CqlException.invalid("You must use conditional updates for serializable writes");

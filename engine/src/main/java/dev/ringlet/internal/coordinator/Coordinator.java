@@ -43,6 +43,7 @@ public final class Coordinator {
   final Timeouts timeouts;
   final HintStore hints;
   private final ToLongFunction<UUID> downSinceMillis;
+  private final CounterWrites counters;
 
   /**
    * @param downSinceMillis when a peer was last seen going down (clock millis; 0 when unknown)
@@ -58,6 +59,12 @@ public final class Coordinator {
     this.timeouts = timeouts;
     this.hints = hints;
     this.downSinceMillis = downSinceMillis;
+    this.counters = new CounterWrites(this);
+  }
+
+  /** Registers the handlers of the verbs a coordinator serves (a counter write's leader). */
+  public void register(MessagingEndpoint endpoint) {
+    endpoint.handle(Verb.COUNTER_MUTATION, counters::onLeaderRequest);
   }
 
   // ------------------------------------------------------------------ placement
@@ -119,6 +126,10 @@ public final class Coordinator {
 
   /** Writes one partition update at {@code level}; see {@link WriteTracker} for when it is met. */
   public void write(KeyspaceMetadata ks, TableMetadata table, PartitionUpdate update, ConsistencyLevel level, WriteType type) {
+    if (CounterWrites.hasIncrements(update)) { // counter writes, alone or in an UNLOGGED or COUNTER batch
+      counters.write(ks, table, update, level);
+      return;
+    }
     List<Endpoint> replicas = replicas(ks, update.key().token());
     List<Endpoint> live = live(replicas);
     ReplicaCounts counts = counts(ks, live);

@@ -14,6 +14,9 @@ final class Payloads {
   /** MUTATION and HINT: apply {@code update} to table {@code tableId}. */
   record Mutation(UUID tableId, PartitionUpdate update) {}
 
+  /** COUNTER_MUTATION: increments sent to their leader replica, to be applied at {@code level}. */
+  record CounterMutation(UUID tableId, PartitionUpdate update, dev.ringlet.internal.cluster.ConsistencyLevel level) {}
+
   /** The answer to a request that only needs acknowledging. */
   enum Ack { OK }
 

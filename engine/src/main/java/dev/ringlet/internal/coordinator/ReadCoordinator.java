@@ -22,9 +22,14 @@ import java.util.Map;
  * closest contacted replica and digest requests to the others it needs for the level; when the
  * digests disagree it reads full data from all of them, reconciles by timestamp, and writes the
  * reconciled partition back to each replica that differed before answering (blocking read repair).
+ * Counter cells reconcile like any other: their contexts merge shard by shard, so a replica that
+ * missed an increment is repaired with the shard it lacks.
  *
- * <p>Counter partitions are not merged across replicas (their cells add up); they are read from
- * the data replica alone.
+ * <p>A range read sends data requests to the replicas the level needs for each vnode range,
+ * reconciles what they return, and before answering writes each reconciled partition back to the
+ * contacted replicas whose version of it differed, or that lacked it (blocking read repair, as
+ * Cassandra does for range reads). A replica answers a range read with every partition from the
+ * start key on, so the repair covers the rest of the table, not only the page returned.
  */
 final class ReadCoordinator {
 
@@ -45,7 +50,7 @@ final class ReadCoordinator {
     Map<Endpoint, Payloads.ReadAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     long deadline = c.deadline(c.timeouts.read());
     for (int i = 0; i < contacts.size(); i++) {
-      ask(table, key, contacts.get(i), i > 0 && !table.counter(), answers);
+      ask(table, key, contacts.get(i), i > 0, answers);
     }
     int needed = contacts.size();
     if (!c.time.awaitUntil(() -> answers.size() >= needed, deadline)) {
@@ -53,7 +58,7 @@ final class ReadCoordinator {
       throw Coordinator.readTimeout(level, answers.size(), blockFor, dataPresent);
     }
     Payloads.ReadAnswer data = answers.get(contacts.get(0));
-    if (table.counter() || contacts.size() == 1) {
+    if (contacts.size() == 1) {
       return data.data();
     }
     boolean agree = true;
@@ -186,21 +191,59 @@ final class ReadCoordinator {
       throw Coordinator.readTimeout(level, answers.size() * blockFor / Math.max(1, all.size()), blockFor, false);
     }
     MemoryTableStore merged = new MemoryTableStore(TableComparators.clustering(table));
+    Map<Endpoint, Map<DecoratedKey, PartitionUpdate>> versions = new HashMap<>();
+    Map<DecoratedKey, List<Endpoint>> contactsOf = new HashMap<>();
     for (Map.Entry<Endpoint, Payloads.RangeAnswer> a : answers.entrySet()) {
       for (PartitionUpdate p : a.getValue().partitions()) {
         List<Endpoint> contacts = contactsByReplicas.get(c.replicas(ks, p.key().token()));
-        if (contacts == null || contacts.isEmpty()) {
-          continue;
-        }
-        boolean keep = table.counter() ? contacts.get(0).equals(a.getKey()) : contacts.contains(a.getKey());
-        if (keep) {
+        if (contacts != null && contacts.contains(a.getKey())) {
           merged.apply(p);
+          versions.computeIfAbsent(a.getKey(), e -> new HashMap<>()).put(p.key(), p);
+          contactsOf.put(p.key(), contacts);
         }
       }
     }
     List<PartitionUpdate> out = new ArrayList<>();
     merged.scanRaw(from, inclusive).forEachRemaining(out::add);
+    if (contactsByReplicas.values().stream().anyMatch(contacts -> contacts.size() > 1)) {
+      repairRange(table, level, blockFor, out, contactsOf, versions);
+    }
     return out;
+  }
+
+  /**
+   * Writes each reconciled partition to the contacted replicas whose version differs (or that had
+   * none), and waits for them as a partition read's repair does.
+   */
+  private void repairRange(TableMetadata table, ConsistencyLevel level, int blockFor, List<PartitionUpdate> reconciled,
+      Map<DecoratedKey, List<Endpoint>> contactsOf, Map<Endpoint, Map<DecoratedKey, PartitionUpdate>> versions) {
+    List<Endpoint> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    int sent = 0;
+    for (PartitionUpdate p : reconciled) {
+      long digest = Digests.of(p);
+      for (Endpoint e : contactsOf.getOrDefault(p.key(), List.of())) {
+        PartitionUpdate theirs = versions.getOrDefault(e, Map.of()).get(p.key());
+        if (Digests.of(theirs) == digest) {
+          continue;
+        }
+        sent++;
+        Payloads.Mutation m = new Payloads.Mutation(table.id(), p);
+        if (e.equals(c.self)) {
+          c.local.apply(m);
+          acked.add(e);
+        } else {
+          c.messaging.request(e.hostId(), Verb.MUTATION, m, r -> {
+            if (!r.failure()) {
+              acked.add(e);
+            }
+          });
+        }
+      }
+    }
+    int needed = sent;
+    if (!c.time.awaitUntil(() -> acked.size() >= needed, c.deadline(c.timeouts.range()))) {
+      throw Coordinator.readTimeout(level, Math.max(0, blockFor - 1), blockFor, true);
+    }
   }
 
   private static List<Long> ringTokens(dev.ringlet.internal.cluster.Ring ring) {

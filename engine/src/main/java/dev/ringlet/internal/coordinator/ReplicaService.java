@@ -40,6 +40,11 @@ public final class ReplicaService {
     endpoint.handle(Verb.DROP_COLUMN, this::dropColumn);
   }
 
+  /** The node's current schema. */
+  Schema schema() {
+    return schema.get();
+  }
+
   Payloads.Ack apply(Payloads.Mutation m) {
     store(m.tableId()).apply(m.update());
     return Payloads.Ack.OK;

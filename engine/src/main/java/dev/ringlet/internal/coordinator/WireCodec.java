@@ -56,6 +56,8 @@ public final class WireCodec implements PayloadCodec {
   private static final int LONG = 20;
   private static final int SCHEMA = 21;
   private static final int MEMBERS = 22;
+  private static final int COUNTER_MUTATION = 23;
+  private static final int FAULTS = 24;
 
   @Override
   public void write(Object p, DataOutput out) throws IOException {
@@ -81,6 +83,14 @@ public final class WireCodec implements PayloadCodec {
     } else if (p instanceof Payloads.Mutation m) {
       out.writeByte(MUTATION);
       mutation(m, out);
+    } else if (p instanceof dev.ringlet.internal.messaging.Faults.State f) {
+      out.writeByte(FAULTS);
+      faults(f, out);
+    } else if (p instanceof Payloads.CounterMutation m) {
+      out.writeByte(COUNTER_MUTATION);
+      uuid(m.tableId(), out);
+      update(m.update(), out);
+      out.writeUTF(m.level().name());
     } else if (p instanceof Payloads.Read r) {
       out.writeByte(READ);
       uuid(r.tableId(), out);
@@ -189,6 +199,10 @@ public final class WireCodec implements PayloadCodec {
         return in.readLong();
       case MUTATION:
         return mutation(in);
+      case FAULTS:
+        return faults(in);
+      case COUNTER_MUTATION:
+        return new Payloads.CounterMutation(uuid(in), update(in), dev.ringlet.internal.cluster.ConsistencyLevel.valueOf(in.readUTF()));
       case READ:
         return new Payloads.Read(uuid(in), key(in), in.readBoolean());
       case READ_ANSWER:
@@ -249,6 +263,61 @@ public final class WireCodec implements PayloadCodec {
       default:
         throw new IOException("unknown payload tag " + tag);
     }
+  }
+
+  private static void faults(dev.ringlet.internal.messaging.Faults.State f, DataOutput out) throws IOException {
+    out.writeInt(f.rules().size());
+    for (dev.ringlet.internal.messaging.FaultRule r : f.rules()) {
+      out.writeUTF(r.verb() == null ? "" : r.verb().name());
+      nullableUuid(r.from(), out);
+      nullableUuid(r.to(), out);
+      out.writeUTF(r.direction() == null ? "" : r.direction().name());
+      out.writeLong(r.delay() == null ? -1 : r.delay().toMillis());
+    }
+    out.writeInt(f.partition().size());
+    for (java.util.Set<UUID> group : f.partition()) {
+      out.writeInt(group.size());
+      for (UUID id : group) {
+        uuid(id, out);
+      }
+    }
+  }
+
+  private static dev.ringlet.internal.messaging.Faults.State faults(DataInput in) throws IOException {
+    int n = count(in);
+    List<dev.ringlet.internal.messaging.FaultRule> rules = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String verb = in.readUTF();
+      UUID from = nullableUuid(in);
+      UUID to = nullableUuid(in);
+      String direction = in.readUTF();
+      long delay = in.readLong();
+      rules.add(new dev.ringlet.internal.messaging.FaultRule(verb.isEmpty() ? null : dev.ringlet.internal.messaging.Verb.valueOf(verb), from, to,
+          direction.isEmpty() ? null : dev.ringlet.internal.messaging.FaultRule.Direction.valueOf(direction),
+          delay < 0 ? null : java.time.Duration.ofMillis(delay)));
+    }
+    int groups = count(in);
+    List<java.util.Set<UUID>> partition = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      int size = count(in);
+      java.util.Set<UUID> ids = new java.util.HashSet<>();
+      for (int i = 0; i < size; i++) {
+        ids.add(uuid(in));
+      }
+      partition.add(ids);
+    }
+    return new dev.ringlet.internal.messaging.Faults.State(rules, partition);
+  }
+
+  private static void nullableUuid(UUID id, DataOutput out) throws IOException {
+    out.writeBoolean(id != null);
+    if (id != null) {
+      uuid(id, out);
+    }
+  }
+
+  private static UUID nullableUuid(DataInput in) throws IOException {
+    return in.readBoolean() ? uuid(in) : null;
   }
 
   private static void member(MemberInfo m, DataOutput out) throws IOException {

@@ -142,6 +142,9 @@ public final class QueryProcessor {
     if (write.table().isView()) {
       throw CqlException.invalid("Cannot directly modify a materialized view");
     }
+    if (write.table().counter()) {
+      dev.ringlet.internal.cluster.ConsistencyArithmetic.validateCounterForWrite(options.consistency(), write.table().name());
+    }
     consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
         write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
   }

@@ -38,6 +38,30 @@ public final class Faults {
     partition = List.copyOf(copy);
   }
 
+  /** The rules and partition groups in force, to hand to another process (see {@link #replace}). */
+  public State state() {
+    return new State(List.copyOf(rules), partition);
+  }
+
+  /** Puts {@code state}'s rules and partition in force instead of the current ones. */
+  public synchronized void replace(State state) {
+    partition(state.partition());
+    rules.clear();
+    rules.addAll(state.rules());
+  }
+
+  /** What a {@link Faults} holds: its rules in order and its partition groups. An immutable value. */
+  public record State(List<FaultRule> rules, List<Set<UUID>> partition) {
+    public State {
+      rules = List.copyOf(rules);
+      List<Set<UUID>> groups = new ArrayList<>();
+      for (Set<UUID> g : partition) {
+        groups.add(Set.copyOf(g));
+      }
+      partition = List.copyOf(groups);
+    }
+  }
+
   /** Removes partitions and rules. */
   public void clear() {
     rules.clear();

@@ -55,6 +55,11 @@ public final class MessagingEndpoint {
     request(to, verb, payload, null);
   }
 
+  /** Answers a request later, for a handler that returned null to answer once its work is done. */
+  public void reply(Message request, Object answer) {
+    transport.send(request.reply(answer));
+  }
+
   /** Forgets the callback of a request whose answer is no longer wanted. */
   public void forget(long id) {
     callbacks.remove(id);

@@ -36,5 +36,12 @@ public enum Verb {
    * Membership over TCP: the members the sender knows (a list of {@code MemberInfo}); the answer is
    * the members the recipient knows.
    */
-  JOIN
+  JOIN,
+  /** Counter increments sent to the replica that leads them (applies them to its shard, then replicates). */
+  COUNTER_MUTATION,
+  /**
+   * Over TCP: the fault rules and partition every process of the cluster applies to what it sends
+   * ({@code Faults.State}); never itself subject to them. Answered with {@code true}.
+   */
+  FAULTS
 }

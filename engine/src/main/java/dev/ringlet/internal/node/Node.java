@@ -122,6 +122,7 @@ public final class Node implements AutoCloseable, GossipListener {
           gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
       views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
+      coordinator.register(messaging);
       PaxosReplica paxos = new PaxosReplica(replica);
       paxos.register(messaging);
       PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);

@@ -82,6 +82,9 @@ public final class ProcessCluster implements RingletCluster {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService requests;
   private final Map<UUID, MemberInfo> known = new ConcurrentHashMap<>();
+  /** Handles of the other members, in the order this node learned of them. */
+  private final Map<UUID, Member> members = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+  private final ThisNode thisNode = new ThisNode();
   private final List<UUID> seedRoutes = new ArrayList<>();
   private final CountDownLatch joined = new CountDownLatch(1);
   private final AtomicLong rounds = new AtomicLong();
@@ -126,6 +129,10 @@ public final class ProcessCluster implements RingletCluster {
     this.node = new Node(config, context, dev.ringlet.internal.storage.StorageConfig.inMemory(Clock.system()));
     node.recordQueriesTo(queryLog);
     node.handle(Verb.JOIN, this::onJoin);
+    node.handle(Verb.FAULTS, m -> {
+      transport.faults().replace((dev.ringlet.internal.messaging.Faults.State) m.payload());
+      return Boolean.TRUE;
+    });
     this.resources = WireResources.create(0);
   }
 
@@ -246,6 +253,7 @@ public final class ProcessCluster implements RingletCluster {
         transport.addPeer(m.hostId(), new InetSocketAddress(m.internodeAddress(), m.internodePort()));
         if (context.addMember(peer)) {
           known.put(m.hostId(), m);
+          members.put(m.hostId(), new Member(m));
           node.memberAdded(peer);
           changed = true;
           log.info("node {} joined: {}/{} at {}", m.hostId(), m.datacenter(), m.rack(), m.nativeAddress());
@@ -293,14 +301,24 @@ public final class ProcessCluster implements RingletCluster {
     return config.datacenter();
   }
 
+  /**
+   * This process's node first, then every other member it knows (in the order it learned of them).
+   * The other members' handles name them in partitions and message rules; operating them (stop,
+   * flush, ...) is refused: they run in other processes.
+   */
   @Override
   public List<RingletNode> nodes() {
-    return List.of(new ThisNode());
+    List<RingletNode> out = new ArrayList<>();
+    out.add(thisNode);
+    synchronized (members) {
+      out.addAll(members.values());
+    }
+    return out;
   }
 
   private static UnsupportedOperationException unsupported(String what) {
     return new UnsupportedOperationException(what + ": not supported on a node of a multi-process (TCP) cluster;"
-        + " fault injection needs an in-JVM cluster (ClusterSpec with several nodes)");
+        + " stopping, pausing and the manual clock need an in-JVM cluster (ClusterSpec with several nodes)");
   }
 
   @Override
@@ -308,29 +326,74 @@ public final class ProcessCluster implements RingletCluster {
     throw unsupported("truncate");
   }
 
+  /** Partitions every process of the cluster: the groups are sent to each member (see {@link Verb#FAULTS}). */
   @Override
   public void partition(List<List<RingletNode>> groups) {
-    throw unsupported("partition");
+    List<Set<UUID>> ids = new ArrayList<>();
+    for (List<RingletNode> g : groups) {
+      Set<UUID> set = new java.util.HashSet<>();
+      for (RingletNode n : g) {
+        set.add(n.hostId());
+      }
+      ids.add(set);
+    }
+    transport.faults().partition(ids);
+    publishFaults("partition");
   }
 
   @Override
   public void heal() {
-    throw unsupported("heal");
+    transport.faults().clear();
+    publishFaults("heal");
   }
 
   @Override
   public void addRule(MessageRule rule) {
-    throw unsupported("addRule");
+    dev.ringlet.internal.messaging.FaultRule.Direction direction = rule.direction() == MessageRule.Direction.BOTH ? null
+        : dev.ringlet.internal.messaging.FaultRule.Direction.valueOf(rule.direction().name());
+    transport.faults().add(new dev.ringlet.internal.messaging.FaultRule(rule.verb() == null ? null : Verb.valueOf(rule.verb().name()),
+        rule.from() == null ? null : rule.from().hostId(), rule.to() == null ? null : rule.to().hostId(), direction, rule.delay()));
+    publishFaults("addRule");
   }
+
+  /**
+   * Sends this node's faults to every other member and waits (up to {@link #FAULTS_TIMEOUT}) until
+   * each member it believes alive has them in force, so a fault holds cluster-wide once the call
+   * returns.
+   */
+  private void publishFaults(String what) {
+    dev.ringlet.internal.messaging.Faults.State state = transport.faults().state();
+    Set<UUID> expected = new java.util.HashSet<>();
+    Set<UUID> applied = ConcurrentHashMap.newKeySet();
+    for (UUID peer : Set.copyOf(members.keySet())) {
+      if (node.believesAlive(peer)) {
+        expected.add(peer);
+      }
+      node.request(peer, Verb.FAULTS, state, a -> {
+        if (!a.failure()) {
+          applied.add(a.from());
+        }
+      });
+    }
+    if (!context.time().awaitUntil(() -> applied.containsAll(expected), context.time().nowMillis() + FAULTS_TIMEOUT.toMillis())) {
+      Set<UUID> missing = new java.util.HashSet<>(expected);
+      missing.removeAll(applied);
+      throw new IllegalStateException(what + ": nodes " + missing + " did not confirm the faults within " + FAULTS_TIMEOUT
+          + " (expected: every live member to answer)");
+    }
+  }
+
+  private static final Duration FAULTS_TIMEOUT = Duration.ofSeconds(10);
 
   @Override
   public void advanceClock(Duration by) {
     throw unsupported("advanceClock");
   }
 
+  /** Heals the network of every process (stopped or paused nodes do not exist here: those calls are refused). */
   @Override
   public void resetFaults() {
-    throw unsupported("resetFaults");
+    heal();
   }
 
   /** The requests this process's node answered (the other processes keep their own). */
@@ -348,6 +411,101 @@ public final class ProcessCluster implements RingletCluster {
     transport.close();
     requests.shutdownNow();
     resources.close();
+  }
+
+  /** Another member of the cluster, running in another process: it can be named, not operated. */
+  private final class Member implements RingletNode {
+    private final MemberInfo info;
+
+    Member(MemberInfo info) {
+      this.info = info;
+    }
+
+    @Override
+    public InetSocketAddress nativeAddress() {
+      return new InetSocketAddress(info.nativeAddress(), info.nativePort());
+    }
+
+    @Override
+    public String datacenter() {
+      return info.datacenter();
+    }
+
+    @Override
+    public String rack() {
+      return info.rack();
+    }
+
+    @Override
+    public UUID hostId() {
+      return info.hostId();
+    }
+
+    /** Whether this node's failure detector believes the member is up. */
+    @Override
+    public boolean isRunning() {
+      return node.believesAlive(info.hostId());
+    }
+
+    @Override
+    public void flush() {
+      throw remote("flush");
+    }
+
+    @Override
+    public void compact() {
+      throw remote("compact");
+    }
+
+    @Override
+    public int snapshot(String tag) {
+      throw remote("snapshot");
+    }
+
+    @Override
+    public int restoreSnapshot(String tag) {
+      throw remote("restoreSnapshot");
+    }
+
+    @Override
+    public dev.ringlet.api.TableStatistics tableStats(String keyspace, String table) {
+      throw remote("tableStats");
+    }
+
+    @Override
+    public void stop() {
+      throw remote("stop");
+    }
+
+    @Override
+    public void kill() {
+      throw remote("kill");
+    }
+
+    @Override
+    public void start() {
+      throw remote("start");
+    }
+
+    @Override
+    public void pause() {
+      throw remote("pause");
+    }
+
+    @Override
+    public void resume() {
+      throw remote("resume");
+    }
+
+    private UnsupportedOperationException remote(String what) {
+      return new UnsupportedOperationException(what + ": node " + info.hostId() + " runs in another process"
+          + " (expected: a node of this process, or the handle of the process that runs it)");
+    }
+
+    @Override
+    public String toString() {
+      return "RingletNode[" + info.datacenter() + "/" + info.rack() + " " + nativeAddress() + ", another process]";
+    }
   }
 
   private final class ThisNode implements NodeView {

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
  * One column value with its write timestamp (microseconds). An expiring cell has a {@code ttl}
  * (seconds) and {@code localDeletionTime} = its expiry (seconds); a tombstone has no value and
  * {@code localDeletionTime} = when it was deleted; a regular cell has {@link #NO_DELETION_TIME}. A
- * counter cell holds a signed 8-byte delta; two live counter cells merge by adding their deltas.
+ * counter cell's value is a {@link CounterContext}; two live counter cells merge their contexts.
  */
 public record Cell(ByteBuffer value, long timestamp, int ttl, long localDeletionTime, boolean counter) {
 
@@ -25,11 +25,19 @@ public record Cell(ByteBuffer value, long timestamp, int ttl, long localDeletion
     return new Cell(null, timestamp, 0, nowInSeconds, false);
   }
 
-  /** A counter increment (negative: decrement). */
+  /** A counter increment (negative: decrement) not yet applied by a leader replica. */
   public static Cell counterDelta(long delta, long timestamp) {
-    ByteBuffer v = ByteBuffer.allocate(8);
-    v.putLong(0, delta);
-    return new Cell(v, timestamp, 0, NO_DELETION_TIME, true);
+    return counter(CounterContext.ofDelta(delta), timestamp);
+  }
+
+  /** A counter cell holding {@code context}. */
+  public static Cell counter(CounterContext context, long timestamp) {
+    return new Cell(context.encode(), timestamp, 0, NO_DELETION_TIME, true);
+  }
+
+  /** A live counter cell's context. */
+  public CounterContext counterContext() {
+    return CounterContext.decode(value);
   }
 
   public boolean isTombstone() {

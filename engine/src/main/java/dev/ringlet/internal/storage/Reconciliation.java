@@ -12,7 +12,8 @@ package dev.ringlet.internal.storage;
  *   <li>otherwise the greater value (unsigned bytes) wins.
  * </ol>
  *
- * Two live counter cells are not versions but increments: they merge into their sum.
+ * Two live counter cells are not versions but counter states: their {@link CounterContext}s merge
+ * (shards by highest clock, unsharded increments added).
  */
 public final class Reconciliation {
 
@@ -26,7 +27,7 @@ public final class Reconciliation {
       return left;
     }
     if (left.counter() && right.counter()) {
-      return Cell.counterDelta(left.value().getLong(0) + right.value().getLong(0), Math.max(left.timestamp(), right.timestamp()));
+      return Cell.counter(left.counterContext().merge(right.counterContext()), Math.max(left.timestamp(), right.timestamp()));
     }
     if (left.timestamp() != right.timestamp()) {
       return left.timestamp() > right.timestamp() ? left : right;

@@ -86,7 +86,7 @@ final class StoredPartition {
     for (Map.Entry<String, Cell> e : row.cells.entrySet()) {
       Cell c = e.getValue();
       if (c.isLive(now) && !deletion.deletes(c.timestamp())) {
-        cells.put(e.getKey(), c);
+        cells.put(e.getKey(), c.counter() ? counterTotal(c) : c);
       }
     }
     Map<String, Map<java.nio.ByteBuffer, Cell>> complex = new HashMap<>();
@@ -97,5 +97,12 @@ final class StoredPartition {
       }
     }
     return new LiveRow(clustering, liveness, cells, complex);
+  }
+
+  /** A counter as a read sees it: the sum of its context, as an 8-byte bigint. */
+  private static Cell counterTotal(Cell c) {
+    java.nio.ByteBuffer total = java.nio.ByteBuffer.allocate(8);
+    total.putLong(0, c.counterContext().total());
+    return new Cell(total, c.timestamp(), 0, Cell.NO_DELETION_TIME, true);
   }
 }

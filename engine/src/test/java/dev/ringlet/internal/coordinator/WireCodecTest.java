@@ -107,6 +107,12 @@ class WireCodecTest {
         8L,
         "text",
         new Payloads.Mutation(table, u),
+        new Payloads.CounterMutation(table, u, dev.ringlet.internal.cluster.ConsistencyLevel.LOCAL_QUORUM),
+        new dev.ringlet.internal.messaging.Faults.State(List.of(
+            new dev.ringlet.internal.messaging.FaultRule(null, null, null, null, null),
+            new dev.ringlet.internal.messaging.FaultRule(dev.ringlet.internal.messaging.Verb.MUTATION, new UUID(1, 1), new UUID(2, 2),
+                dev.ringlet.internal.messaging.FaultRule.Direction.RESPONSE, java.time.Duration.ofMillis(1500))),
+            List.of(java.util.Set.of(new UUID(1, 1)), java.util.Set.of(new UUID(2, 2), new UUID(3, 3)))),
         new Payloads.Read(table, key, true),
         new Payloads.ReadAnswer(u, 1234L, false),
         new Payloads.ReadAnswer(null, -5L, true),
@@ -206,7 +212,9 @@ class WireCodecTest {
       case 2:
         return Cell.expiring(randomBytes(r), ts, 1 + r.nextInt(1000), r.nextInt(Integer.MAX_VALUE / 2));
       default:
-        return Cell.counterDelta(r.nextLong(), ts);
+        return r.nextBoolean() ? Cell.counterDelta(r.nextLong(), ts)
+            : Cell.counter(dev.ringlet.internal.storage.CounterContext.ofShard(new UUID(r.nextLong(), r.nextLong()), r.nextLong(), r.nextLong())
+                .merge(dev.ringlet.internal.storage.CounterContext.ofShard(new UUID(r.nextLong(), r.nextLong()), r.nextLong(), r.nextLong())), ts);
     }
   }
 

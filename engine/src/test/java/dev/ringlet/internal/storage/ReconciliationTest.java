@@ -48,6 +48,18 @@ class ReconciliationTest {
     assertThat(merged.timestamp()).isEqualTo(2);
   }
 
+  @org.junit.jupiter.api.Test
+  void should_merge_counter_shards_by_highest_clock_keeping_the_later_timestamp() {
+    java.util.UUID a = new java.util.UUID(0, 1);
+    java.util.UUID b = new java.util.UUID(0, 2);
+    Cell left = Cell.counter(CounterContext.ofShard(a, 2, 5).merge(CounterContext.ofShard(b, 1, 1)), 10);
+    Cell right = Cell.counter(CounterContext.ofShard(a, 3, 6), 11);
+    Cell merged = Reconciliation.reconcile(left, right);
+    assertThat(merged.counterContext()).isEqualTo(CounterContext.ofShard(a, 3, 6).merge(CounterContext.ofShard(b, 1, 1)));
+    assertThat(merged.timestamp()).isEqualTo(11);
+    assertThat(Reconciliation.reconcile(right, left)).isEqualTo(merged);
+  }
+
   static Stream<Arguments> counters() {
     return Stream.of(Arguments.of(1L, 2L, 3L), Arguments.of(5L, -7L, -2L), Arguments.of(0L, 0L, 0L));
   }

@@ -65,6 +65,12 @@ public final class TcpTransport implements Transport, AutoCloseable {
   private final Set<Socket> inbound = ConcurrentHashMap.newKeySet();
   private final Consumer<UUID> onPeerContact;
   private final java.util.concurrent.atomic.AtomicLong routes = new java.util.concurrent.atomic.AtomicLong();
+  private final dev.ringlet.internal.messaging.Faults faults = new dev.ringlet.internal.messaging.Faults();
+  private final java.util.concurrent.ScheduledExecutorService delays = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "ringlet-internode-delays");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean closed;
 
   /**
@@ -137,8 +143,36 @@ public final class TcpTransport implements Transport, AutoCloseable {
     inboxes.put(node, inbox);
   }
 
+  /**
+   * The faults this transport applies to every message it sends (the sender's side is enough: every
+   * process of a cluster holds the same rules, see {@link Verb#FAULTS}): partitions and drop rules
+   * lose messages, delay rules send them that much later (system clock). FAULTS messages pass.
+   */
+  public dev.ringlet.internal.messaging.Faults faults() {
+    return faults;
+  }
+
   @Override
   public void send(Message m) {
+    if (closed) {
+      return;
+    }
+    if (m.verb() != Verb.FAULTS) {
+      if (faults.separated(m.from(), m.to())) {
+        return;
+      }
+      dev.ringlet.internal.messaging.FaultRule rule = faults.rule(m);
+      if (rule != null) {
+        if (!rule.drops()) {
+          delays.schedule(() -> deliver(m), rule.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+    }
+    deliver(m);
+  }
+
+  private void deliver(Message m) {
     if (closed) {
       return;
     }
@@ -165,6 +199,7 @@ public final class TcpTransport implements Transport, AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    delays.shutdownNow();
     try {
       server.close();
     } catch (IOException ignored) {

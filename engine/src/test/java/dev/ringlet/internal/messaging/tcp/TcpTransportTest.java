@@ -55,6 +55,29 @@ class TcpTransportTest {
   }
 
   @Test
+  void partitions_and_drop_rules_should_lose_what_the_sender_sends_but_never_faults_messages() throws Exception {
+    BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
+    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null);
+        TcpTransport tb = new TcpTransport(b, loopback(), STRINGS, null)) {
+      tb.register(b, inboxB::add);
+      ta.addPeer(b, tb.address());
+      ta.faults().partition(java.util.List.of(java.util.Set.of(a), java.util.Set.of(b)));
+      ta.send(Message.request(1, Verb.MUTATION, a, b, "partitioned"));
+      ta.send(Message.request(2, Verb.FAULTS, a, b, "faults pass"));
+      ta.faults().clear();
+      ta.faults().add(new dev.ringlet.internal.messaging.FaultRule(Verb.MUTATION, null, b,
+          dev.ringlet.internal.messaging.FaultRule.Direction.REQUEST, null));
+      ta.send(Message.request(3, Verb.MUTATION, a, b, "dropped by the rule"));
+      ta.send(Message.request(4, Verb.MUTATION, b, a, "x").reply("a response passes"));
+      ta.send(Message.request(5, Verb.READ, a, b, "another verb passes"));
+      // One connection delivers in order: had 1 or 3 been sent, they would come before 2, 4 and 5.
+      assertThat(inboxB.poll(WAIT_SECONDS, TimeUnit.SECONDS).payload()).isEqualTo("faults pass");
+      assertThat(inboxB.poll(WAIT_SECONDS, TimeUnit.SECONDS).payload()).isEqualTo("a response passes");
+      assertThat(inboxB.poll(WAIT_SECONDS, TimeUnit.SECONDS).payload()).isEqualTo("another verb passes");
+    }
+  }
+
+  @Test
   void messages_should_travel_both_ways_and_the_contacted_side_should_learn_the_sender() throws Exception {
     BlockingQueue<Message> inboxA = new LinkedBlockingQueue<>();
     BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
