@@ -31,5 +31,9 @@ public enum MessageVerb {
   /** A failure-detector heartbeat. */
   GOSSIP,
   /** A node announcing a graceful shutdown. */
-  SHUTDOWN
+  SHUTDOWN,
+  /** Streaming of token ranges to a node that gains them (bootstrap, decommission, removenode). */
+  STREAM,
+  /** Repair: a replica's digests of the partitions in some token ranges. */
+  REPAIR_VALIDATE
 }

@@ -36,5 +36,9 @@ public enum Verb {
    * Membership over TCP: the members the sender knows (a list of {@code MemberInfo}); the answer is
    * the members the recipient knows.
    */
-  JOIN
+  JOIN,
+  /** Streaming: return every partition of a table within some token ranges, as stored (bootstrap, decommission, removenode). */
+  STREAM,
+  /** Repair validation: the digest of every partition of a table within some token ranges. */
+  REPAIR_VALIDATE
 }

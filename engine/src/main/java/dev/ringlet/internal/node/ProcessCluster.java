@@ -307,6 +307,18 @@ public final class ProcessCluster implements RingletCluster {
   }
 
   @Override
+  public RingletNode addNode(String datacenter, String rack) {
+    throw new UnsupportedOperationException("addNode: not supported for process clusters; start another process with --seeds"
+        + " (it joins without streaming: see ADR 0005)");
+  }
+
+  @Override
+  public void removeNode(RingletNode node) {
+    throw new UnsupportedOperationException("removeNode: not supported for process clusters (membership changes with"
+        + " streaming run only in an in-JVM cluster)");
+  }
+
+  @Override
   public void partition(List<List<RingletNode>> groups) {
     throw unsupported("partition");
   }
@@ -377,6 +389,18 @@ public final class ProcessCluster implements RingletCluster {
     @Override
     public void resume() {
       throw unsupported("resume");
+    }
+
+    @Override
+    public void decommission() {
+      throw new UnsupportedOperationException("decommission: not supported for process clusters (membership changes with"
+          + " streaming run only in an in-JVM cluster)");
+    }
+
+    @Override
+    public int repair(String keyspace, String... tables) {
+      throw new UnsupportedOperationException("repair: not supported for process clusters (repair runs only in an in-JVM"
+          + " cluster)");
     }
 
     @Override
