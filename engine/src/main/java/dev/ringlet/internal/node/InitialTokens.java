@@ -70,9 +70,14 @@ final class InitialTokens {
 
   /** A single node's tokens: explicit ones validated, or {@link Tokens#spread} seeded by its host id. */
   static List<Long> explicitOrSpread(ClusterSpec spec, UUID hostId) {
+    return explicitOr(spec, () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()));
+  }
+
+  /** A single node's tokens: explicit ones validated, or the chosen ones. */
+  static List<Long> explicitOr(ClusterSpec spec, java.util.function.Supplier<List<Long>> chosen) {
     List<Long> explicit = spec.datacenters().get(0).tokensOf(0);
     if (explicit.isEmpty()) {
-      return Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits());
+      return chosen.get();
     }
     validateCount(explicit, spec.numTokens(), spec.datacenter(), 0);
     return explicit;

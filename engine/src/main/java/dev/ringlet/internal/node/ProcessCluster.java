@@ -98,7 +98,8 @@ public final class ProcessCluster implements RingletCluster {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + options.listen().getAddress().getHostAddress() + ":"
         + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
     this.config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(), spec.releaseVersion(),
-        hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits()), Clock.system(),
+        hostId, InitialTokens.explicitOr(spec,
+            () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits())), Clock.system(),
         options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions());
     this.transport = new TcpTransport(hostId, options.listen(), new WireCodec(), null);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ringlet-gossip"));
