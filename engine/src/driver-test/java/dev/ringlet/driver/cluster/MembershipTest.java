@@ -141,6 +141,24 @@ class MembershipTest {
   }
 
   @Test
+  void should_copy_roles_to_a_joining_node_so_that_it_authenticates_them() {
+    cluster = Ringlet.start(ClusterSpec.defaults().withNodes(2).withManualClock(true).withAuthentication(true));
+    try (CqlSession admin = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
+        .withAuthCredentials("cassandra", "cassandra").build()) {
+      admin.execute("CREATE ROLE app WITH PASSWORD = 'secret' AND LOGIN = true");
+    }
+    RingletNode added = cluster.addNode("datacenter1", "rack2");
+    // Only the new node as contact point: the control connection logs in there.
+    try (CqlSession app = CqlSession.builder().addContactPoint(added.nativeAddress()).withLocalDatacenter(cluster.localDatacenter())
+        .withAuthCredentials("app", "secret").build()) {
+      Row local = app.execute("SELECT host_id, rack FROM system.local").one();
+      assertThat(local.getUuid(0)).isEqualTo(added.hostId());
+      assertThat(local.getString(1)).isEqualTo("rack2");
+      assertThat(app.getMetadata().getNodes()).hasSize(3);
+    }
+  }
+
+  @Test
   void should_decommission_a_node_and_keep_every_row_readable_at_every_level() {
     start(4, 3);
     insert(0, KEYS, ConsistencyLevel.ALL);

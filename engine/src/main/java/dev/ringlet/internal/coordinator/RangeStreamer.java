@@ -4,6 +4,7 @@ import dev.ringlet.internal.cluster.Endpoint;
 import dev.ringlet.internal.cluster.RangeMovements;
 import dev.ringlet.internal.cluster.Ring;
 import dev.ringlet.internal.cluster.TokenRange;
+import dev.ringlet.internal.exec.ddl.SystemNames;
 import dev.ringlet.internal.messaging.Verb;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.ReplicationParams;
@@ -25,6 +26,10 @@ import java.util.function.Supplier;
  * consistent range movement does), else the first live one. Partitions arrive as stored, tombstones
  * included, and are applied to the local stores like any write, so they reconcile with writes the
  * node already received as a pending replica.
+ *
+ * <p>The replicated system keyspaces ({@code system_auth}, {@code system_distributed},
+ * {@code system_traces}) are kept on every node ({@link EverywhereStore}): a joining node copies
+ * their tables whole from one live member, and nothing moves when a node leaves.
  */
 public final class RangeStreamer {
 
@@ -45,8 +50,15 @@ public final class RangeStreamer {
    */
   public int fetchGained(Ring current, Ring future, boolean strict) {
     int received = 0;
+    boolean joining = !current.endpoints().containsKey(c.self.hostId());
     for (KeyspaceMetadata ks : schema.get().keyspaces().values()) {
       if (!replicated(ks)) {
+        continue;
+      }
+      if (SystemNames.isSystem(ks.name())) {
+        if (joining) {
+          received += copyEverywhereTables(ks, current);
+        }
         continue;
       }
       Map<Endpoint, List<TokenRange>> bySource = new LinkedHashMap<>();
@@ -75,6 +87,28 @@ public final class RangeStreamer {
         for (Map.Entry<Endpoint, List<TokenRange>> e : bySource.entrySet()) {
           received += fetch(ks, table, e.getKey(), e.getValue());
         }
+      }
+    }
+    return received;
+  }
+
+  /** A joining node's copy of a keyspace kept on every node, from the first live member. */
+  private int copyEverywhereTables(KeyspaceMetadata ks, Ring current) {
+    Endpoint source = null;
+    for (Endpoint e : current.endpoints().values()) {
+      if (c.alive.test(e.hostId())) {
+        source = e;
+        break;
+      }
+    }
+    if (source == null) {
+      throw new IllegalStateException("unable to find a live member to copy keyspace " + ks.name() + " from");
+    }
+    int received = 0;
+    List<TokenRange> wholeRing = List.of(new TokenRange(Long.MIN_VALUE, Long.MIN_VALUE));
+    for (TableMetadata table : ks.tables().values()) {
+      if (dev.ringlet.internal.system.SystemKeyspaces.table(ks.name(), table.name()) == null) {
+        received += fetch(ks, table, source, wholeRing);
       }
     }
     return received;
