@@ -43,10 +43,29 @@ class MembershipTest {
 
   private RingletCluster cluster;
   private CqlSession session;
+  /** Nodes the driver added and removed on TOPOLOGY_CHANGE events. */
+  private final List<UUID> added = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<UUID> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private void start(int nodes, int rf) {
-    cluster = Ringlet.start(ClusterSpec.defaults().withNodes(nodes).withManualClock(true));
-    session = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
+    start(ClusterSpec.defaults().withNodes(nodes).withManualClock(true),
+        "{'class': 'SimpleStrategy', 'replication_factor': " + rf + "}");
+  }
+
+  private void start(ClusterSpec spec, String replication) {
+    cluster = Ringlet.start(spec);
+    session = CqlSession.builder()
+        .addNodeStateListener(new com.datastax.oss.driver.api.core.metadata.NodeStateListenerBase() {
+          @Override
+          public void onAdd(Node node) {
+            added.add(node.getHostId());
+          }
+
+          @Override
+          public void onRemove(Node node) {
+            removed.add(node.getHostId());
+          }
+        }).addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
             .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
@@ -55,7 +74,7 @@ class MembershipTest {
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
             .build())
         .build();
-    session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + rf + "}");
+    session.execute("CREATE KEYSPACE ks WITH replication = " + replication);
     session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
   }
 
@@ -83,6 +102,7 @@ class MembershipTest {
     RingletNode added = cluster.addNode("datacenter1", "rack1");
 
     assertThat(cluster.nodes()).hasSize(4).last().isEqualTo(added);
+    awaitCondition(() -> this.added.contains(added.hostId()));
     awaitCondition(() -> driverNode(added) != null && driverNode(added).getState() == NodeState.UP && connected(added));
     // system.local on the new node and system.peers on the others carry its tokens; the driver's token map has them.
     Row local = session.execute(SimpleStatement.newInstance("SELECT tokens, host_id FROM system.local").setNode(driverNode(added))).one();
@@ -159,6 +179,28 @@ class MembershipTest {
   }
 
   @Test
+  void should_bootstrap_into_a_second_datacenter_and_serve_its_network_topology_replicas() {
+    start(ClusterSpec.defaults().withDatacenters(dev.ringlet.api.DatacenterSpec.of("dc1", 2), dev.ringlet.api.DatacenterSpec.of("dc2", 1))
+        .withManualClock(true), "{'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 2}");
+    insert(0, KEYS, ConsistencyLevel.QUORUM); // dc2's factor of 2 exceeds its one node: ALL cannot be met, as in Cassandra
+    RingletNode second = cluster.addNode("dc2", "rack1");
+    assertThat(second.datacenter()).isEqualTo("dc2");
+    // dc2 now has its two replicas: every row lives on both dc2 nodes, the new one included.
+    // (The main session's local datacenter is dc1, so it has no pool to dc2 nodes; a dc2 session reads there.)
+    try (CqlSession dc2 = CqlSession.builder().addContactPoint(second.nativeAddress()).withLocalDatacenter("dc2").build()) {
+      Node target = dc2.getMetadata().getNodes().get(second.hostId());
+      cluster.isolate(second);
+      for (int k = 0; k < KEYS; k++) {
+        Row row = dc2.execute(at("SELECT v FROM ks.t WHERE k = " + k, ConsistencyLevel.LOCAL_ONE).setNode(target)).one();
+        assertThat(row).as("row " + k + " on the new dc2 node").isNotNull();
+        assertThat(row.getString(0)).isEqualTo("v" + k);
+      }
+      cluster.heal();
+    }
+    assertThat(session.execute(at("SELECT count(*) FROM ks.t", ConsistencyLevel.EACH_QUORUM)).one().getLong(0)).isEqualTo(KEYS);
+  }
+
+  @Test
   void should_decommission_a_node_and_keep_every_row_readable_at_every_level() {
     start(4, 3);
     insert(0, KEYS, ConsistencyLevel.ALL);
@@ -169,7 +211,8 @@ class MembershipTest {
 
     assertThat(leaving.isRunning()).isFalse();
     assertThat(cluster.nodes()).hasSize(3).doesNotContain(leaving);
-    awaitCondition(() -> !session.getMetadata().getNodes().containsKey(leavingId));
+    awaitCondition(() -> removed.contains(leavingId));
+    assertThat(session.getMetadata().getNodes()).doesNotContainKey(leavingId);
     for (RingletNode n : cluster.nodes()) {
       List<Row> peers = session.execute(SimpleStatement.newInstance("SELECT host_id FROM system.peers").setNode(driverNode(n))).all();
       assertThat(peers).extracting(r -> r.getUuid(0)).hasSize(2).doesNotContain(leavingId);
