@@ -175,7 +175,17 @@ class MembershipTest {
     // Only the new node as contact point: the control connection logs in there.
     try (CqlSession app = CqlSession.builder().addContactPoint(added.nativeAddress()).withLocalDatacenter(cluster.localDatacenter())
         .withAuthCredentials("app", "secret").build()) {
-      Row local = app.execute("SELECT host_id, rack FROM system.local").one();
+      Node target = app.getMetadata().getNodes().get(added.hostId());
+      SimpleStatement query = SimpleStatement.newInstance("SELECT host_id, rack FROM system.local").setNode(target);
+      awaitCondition(() -> {
+        try {
+          app.execute(query);
+          return true;
+        } catch (com.datastax.oss.driver.api.core.AllNodesFailedException e) {
+          return false; // the pool to it is still opening (the control connection already logged in there)
+        }
+      });
+      Row local = app.execute(query).one();
       assertThat(local.getUuid(0)).isEqualTo(added.hostId());
       assertThat(local.getString(1)).isEqualTo("rack2");
       assertThat(app.getMetadata().getNodes()).hasSize(3);
