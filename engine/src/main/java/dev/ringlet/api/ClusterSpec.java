@@ -254,19 +254,19 @@ public final class ClusterSpec {
   /** Renames the only datacenter; refused when the spec has several. */
   public ClusterSpec withDatacenter(String name) {
     DatacenterSpec only = only("withDatacenter");
-    return withDatacenters(new DatacenterSpec(name, only.nodes(), only.racks()));
+    return withDatacenters(new DatacenterSpec(name, only.nodes(), only.racks(), only.initialTokens()));
   }
 
   /** Puts every node of the only datacenter in one rack; refused when the spec has several datacenters. */
   public ClusterSpec withRack(String name) {
     DatacenterSpec only = only("withRack");
-    return withDatacenters(new DatacenterSpec(only.name(), only.nodes(), List.of(name)));
+    return withDatacenters(new DatacenterSpec(only.name(), only.nodes(), List.of(name), only.initialTokens()));
   }
 
   /** Sets the node count of the only datacenter; refused when the spec has several. */
   public ClusterSpec withNodes(int nodes) {
     DatacenterSpec only = only("withNodes");
-    return withDatacenters(new DatacenterSpec(only.name(), nodes, only.racks()));
+    return withDatacenters(new DatacenterSpec(only.name(), nodes, only.racks(), only.initialTokens()));
   }
 
   public ClusterSpec withDatacenters(DatacenterSpec... dcs) {

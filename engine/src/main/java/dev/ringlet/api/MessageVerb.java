@@ -33,5 +33,9 @@ public enum MessageVerb {
   /** A node announcing a graceful shutdown. */
   SHUTDOWN,
   /** Counter increments sent by a coordinator to the replica that leads them (the leader then sends MUTATIONs). */
-  COUNTER_MUTATION
+  COUNTER_MUTATION,
+  /** Streaming of token ranges to a node that gains them (bootstrap, decommission, removenode). */
+  STREAM,
+  /** Repair: a replica's digests of the partitions in some token ranges. */
+  REPAIR_VALIDATE
 }

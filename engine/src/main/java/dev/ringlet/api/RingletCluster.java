@@ -70,6 +70,36 @@ public interface RingletCluster extends AutoCloseable {
    */
   void resetFaults();
 
+  /**
+   * Bootstraps a new node into the running cluster, as a new Cassandra node joining: it chooses
+   * {@code num_tokens} tokens aiming at an equal share of its datacenter (see ADR 0005), starts and
+   * announces itself JOINING (coordinators then also send it the writes of the ranges it will own,
+   * waiting for one more acknowledgement per pending replica, as Cassandra does), streams the data
+   * of those ranges from their current replicas, and becomes NORMAL: every node's
+   * {@code system.peers}/{@code peers_v2} and ring include it and drivers get
+   * {@code TOPOLOGY_CHANGE NEW_NODE} and {@code STATUS_CHANGE UP}. Returns once it is NORMAL; its
+   * handle is then the last of {@link #nodes()}. A datacenter or rack not yet in the cluster is fine.
+   *
+   * @throws UnsupportedOperationException for a single node started without a network (use
+   *     {@link ClusterSpec#withManualClock} or several nodes) or a multi-process cluster
+   * @throws IllegalStateException when another membership change is under way, or streaming fails
+   */
+  RingletNode addNode(String datacenter, String rack);
+
+  /**
+   * Removes a dead node from the ring, as {@code nodetool removenode <host id>}: the nodes that take
+   * over its ranges stream them from the surviving replicas, restoring the replication factor; then
+   * it leaves every node's {@code system.peers} and ring and drivers get
+   * {@code TOPOLOGY_CHANGE REMOVED_NODE}. A stopped or killed node is dead once the others have
+   * marked it DOWN (at once after {@link RingletNode#stop}; after failure detection, about 20 s of
+   * cluster clock, after {@link RingletNode#kill}).
+   *
+   * @throws UnsupportedOperationException with Cassandra's message ({@code Node /... is alive and owns
+   *     this ID. Use decommission command to remove it from the ring}) when the node is alive
+   * @throws IllegalArgumentException when the node is not a member of this cluster
+   */
+  void removeNode(RingletNode node);
+
   /** The node at that index (0-based, in start order). */
   default RingletNode node(int index) {
     return nodes().get(index);

@@ -82,4 +82,33 @@ public interface RingletNode {
 
   /** Resumes a paused node; held messages are delivered. */
   void resume();
+
+  /**
+   * Decommissions the node, as {@code nodetool decommission}: it announces LEAVING (coordinators
+   * then also write its ranges to the nodes that will take them over), those nodes stream the data
+   * of the ranges they gain, the node leaves the ring (LEFT; every node's {@code system.peers} and
+   * token map drop it, drivers get {@code TOPOLOGY_CHANGE REMOVED_NODE}) and stops. The handle is
+   * then no longer in {@link RingletCluster#nodes()}.
+   *
+   * @throws UnsupportedOperationException with Cassandra's message when a keyspace's replication
+   *     factor in the node's datacenter is not below its node count, when it is the last node, or on
+   *     a node of a multi-process (TCP) cluster
+   * @throws IllegalStateException when the node is not running or another membership change is
+   *     under way
+   */
+  void decommission();
+
+  /**
+   * Full repair of the ranges this node replicates, as {@code nodetool repair -full keyspace tables...}
+   * run on it: every replica of each range reports a digest per partition, ranges whose hashes differ
+   * are compared partition by partition, and differing partitions are reconciled by timestamp and
+   * written to the replicas that lacked them. Afterwards a CL=ONE read on any replica of those ranges
+   * sees the same data. With no table named, every table of the keyspace is repaired.
+   *
+   * @return how many partition copies were written to replicas that differed
+   * @throws IllegalArgumentException for an unknown keyspace or table
+   * @throws IllegalStateException when a replica of one of the ranges is down ({@code Endpoint not alive: ...})
+   * @throws UnsupportedOperationException on a node of a multi-process (TCP) cluster
+   */
+  int repair(String keyspace, String... tables);
 }

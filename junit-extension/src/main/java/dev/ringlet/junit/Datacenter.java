@@ -27,4 +27,14 @@ public @interface Datacenter {
 
   /** The racks by name, in the order nodes are spread over them. Default: {@link #racks()} racks {@code rack1..rackN}. */
   String[] rackNames() default {};
+
+  /**
+   * Explicit tokens, Cassandra's {@code initial_token}: entry {@code i} is node {@code i}'s tokens,
+   * comma-separated Murmur3 tokens ({@code "-9223372036854775807,0"}), as many as
+   * {@link CassandraCluster#numTokens()}; an empty entry, or a node past the end, gets chosen tokens.
+   * Default: every node's tokens are chosen for even ownership. E.g.
+   * {@code @Datacenter(name = "dc1", nodes = 2, tokens = {"-4611686018427387904", "4611686018427387904"})}
+   * with {@code numTokens = 1}.
+   */
+  String[] tokens() default {};
 }

@@ -48,6 +48,56 @@ public final class ConsistencyArithmetic {
     }
   }
 
+  /**
+   * Replicas a write waits for while ranges move: the level's count plus the pending replicas that
+   * count for it (those of the local datacenter for the LOCAL levels, all of them otherwise; none
+   * for ANY), as Cassandra's {@code blockForWrite}.
+   *
+   * @param pending pending replicas of the token per datacenter
+   */
+  public static int blockForWrite(ConsistencyLevel level, ReplicaCounts counts, Map<String, Integer> pending) {
+    int blockFor = blockFor(level, counts);
+    switch (level) {
+      case ANY:
+        return blockFor;
+      case LOCAL_ONE:
+      case LOCAL_QUORUM:
+      case LOCAL_SERIAL:
+        return blockFor + pending.getOrDefault(counts.localDatacenter(), 0);
+      default:
+        return blockFor + pending.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  /**
+   * {@link #assureSufficientLiveReplicas} for a write with pending replicas: {@code counts.alive}
+   * then counts the live natural and pending replicas, which must reach {@link #blockForWrite}.
+   */
+  public static void assureSufficientLiveReplicasForWrite(ConsistencyLevel level, ReplicaCounts counts,
+      Map<String, Integer> pending) {
+    if (pending.isEmpty()) {
+      assureSufficientLiveReplicas(level, counts);
+      return;
+    }
+    switch (level) {
+      case ANY:
+        return;
+      case LOCAL_ONE:
+      case LOCAL_QUORUM:
+      case LOCAL_SERIAL:
+        check(level, blockForWrite(level, counts, pending), counts.localAlive());
+        return;
+      case EACH_QUORUM:
+        Map<String, Integer> sorted = new TreeMap<>(counts.replicas());
+        for (Map.Entry<String, Integer> dc : sorted.entrySet()) {
+          check(level, quorum(dc.getValue()) + pending.getOrDefault(dc.getKey(), 0), counts.alive().getOrDefault(dc.getKey(), 0));
+        }
+        return;
+      default:
+        check(level, blockForWrite(level, counts, pending), counts.totalAlive());
+    }
+  }
+
   /** Throws Cassandra's {@link UnavailableException} when too few replicas are alive for the level. */
   public static void assureSufficientLiveReplicas(ConsistencyLevel level, ReplicaCounts counts) {
     switch (level) {

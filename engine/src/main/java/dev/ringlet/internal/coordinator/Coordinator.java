@@ -36,6 +36,8 @@ public final class Coordinator {
 
   final Endpoint self;
   final Supplier<Ring> ring;
+  /** The ring once the membership change under way completes; the same object as {@link #ring}'s when none is. */
+  final Supplier<Ring> futureRing;
   final Predicate<UUID> alive;
   final MessagingEndpoint messaging;
   final ReplicaService local;
@@ -50,8 +52,19 @@ public final class Coordinator {
    */
   public Coordinator(Endpoint self, Supplier<Ring> ring, Predicate<UUID> alive, MessagingEndpoint messaging, ReplicaService local,
       ClusterTime time, Timeouts timeouts, HintStore hints, ToLongFunction<UUID> downSinceMillis) {
+    this(self, ring, ring, alive, messaging, local, time, timeouts, hints, downSinceMillis);
+  }
+
+  /**
+   * A coordinator that also sends writes to the pending replicas of ranges being moved: those of
+   * {@code futureRing} that {@code ring} does not have yet.
+   */
+  public Coordinator(Endpoint self, Supplier<Ring> ring, Supplier<Ring> futureRing, Predicate<UUID> alive,
+      MessagingEndpoint messaging, ReplicaService local, ClusterTime time, Timeouts timeouts, HintStore hints,
+      ToLongFunction<UUID> downSinceMillis) {
     this.self = self;
     this.ring = ring;
+    this.futureRing = futureRing;
     this.alive = alive;
     this.messaging = messaging;
     this.local = local;
@@ -72,6 +85,12 @@ public final class Coordinator {
   /** The replicas of a token for a keyspace, primary first. */
   List<Endpoint> replicas(KeyspaceMetadata ks, long token) {
     ReplicationParams r = ks.replication();
+    return ReplicaPlacement.replicas(ring.get(), r.strategyClass(), factors(ks), token);
+  }
+
+  /** The replication factors of the keyspace as {@link ReplicaPlacement} takes them. */
+  static Map<String, Integer> factors(KeyspaceMetadata ks) {
+    ReplicationParams r = ks.replication();
     Map<String, Integer> factors = new HashMap<>();
     if (r.strategyClass().equals(ReplicationParams.SIMPLE)) {
       factors.put("", r.totalReplicationFactor());
@@ -80,7 +99,17 @@ public final class Coordinator {
         factors.put(dc, r.replicationFactor(dc));
       }
     }
-    return ReplicaPlacement.replicas(ring.get(), r.strategyClass(), factors, token);
+    return factors;
+  }
+
+  /** Replicas the token gains while ranges move (Cassandra's pending endpoints); empty when nothing moves. */
+  List<Endpoint> pendingReplicas(KeyspaceMetadata ks, long token) {
+    Ring current = ring.get();
+    Ring future = futureRing.get();
+    if (future == current) {
+      return List.of();
+    }
+    return dev.ringlet.internal.cluster.RangeMovements.pending(current, future, ks.replication().strategyClass(), factors(ks), token);
   }
 
   /** Replica factors from the keyspace, alive replicas counted per datacenter. */
@@ -130,11 +159,17 @@ public final class Coordinator {
       counters.write(ks, table, update, level);
       return;
     }
-    List<Endpoint> replicas = replicas(ks, update.key().token());
+    List<Endpoint> replicas = new ArrayList<>(replicas(ks, update.key().token()));
+    List<Endpoint> pendingReplicas = pendingReplicas(ks, update.key().token());
+    Map<String, Integer> pending = new HashMap<>();
+    for (Endpoint e : pendingReplicas) {
+      pending.merge(e.datacenter(), 1, Integer::sum);
+    }
+    replicas.addAll(pendingReplicas);
     List<Endpoint> live = live(replicas);
     ReplicaCounts counts = counts(ks, live);
-    ConsistencyArithmetic.assureSufficientLiveReplicas(level, counts);
-    WriteTracker tracker = new WriteTracker(level, counts);
+    ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(level, counts, pending);
+    WriteTracker tracker = new WriteTracker(level, counts, pending);
     Payloads.Mutation mutation = new Payloads.Mutation(table.id(), update);
     for (Endpoint e : replicas) {
       if (!live.contains(e) && hint(e.hostId(), mutation)) {

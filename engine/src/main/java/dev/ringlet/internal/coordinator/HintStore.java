@@ -48,6 +48,11 @@ public final class HintStore {
     }
   }
 
+  /** Forgets the hints for a node that left the cluster. */
+  public void forget(UUID target) {
+    hints.remove(target);
+  }
+
   /** Forgets every hint. */
   public void clear() {
     hints.clear();

@@ -217,8 +217,26 @@ public final class PaxosCoordinator implements ConditionalWrites {
         c.hint(e.hostId(), new Payloads.Mutation(table.id(), proposal.update()));
       }
     }
+    sendToPendingReplicas(table, key, proposal);
     if (level != ConsistencyLevel.ANY && !c.time.awaitUntil(tracker::satisfied, c.deadline(c.timeouts.write()))) {
       throw new WriteTimeoutException(level, tracker.received(), tracker.blockFor(), WriteType.SIMPLE);
+    }
+  }
+
+  /**
+   * While a membership change is under way, the nodes gaining the key's range get the committed
+   * update as a plain write (not awaited: the Paxos quorum stays the natural replicas'), so data the
+   * stream no longer carries is not lost to them.
+   */
+  private void sendToPendingReplicas(TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal) {
+    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
+    if (ks == null) {
+      return;
+    }
+    for (Endpoint e : c.pendingReplicas(ks, key.token())) {
+      if (!e.equals(c.self)) {
+        c.messaging.tell(e.hostId(), Verb.MUTATION, new Payloads.Mutation(table.id(), proposal.update()));
+      }
     }
   }
 

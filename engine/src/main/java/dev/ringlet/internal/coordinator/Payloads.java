@@ -44,6 +44,23 @@ final class Payloads {
   /** DROP_COLUMN. */
   record DropColumn(UUID tableId, String column, long timestampMicros) {}
 
+  /** STREAM and REPAIR_VALIDATE: a table's partitions within {@code ranges}. */
+  record RangesRequest(UUID tableId, List<dev.ringlet.internal.cluster.TokenRange> ranges) {
+    RangesRequest {
+      ranges = List.copyOf(ranges);
+    }
+  }
+
+  /** One partition's digest, for repair. */
+  record KeyDigest(DecoratedKey key, long digest) {}
+
+  /** REPAIR_VALIDATE's answer: the digest of every partition in the ranges, in token order. */
+  record Validation(List<KeyDigest> digests) {
+    Validation {
+      digests = List.copyOf(digests);
+    }
+  }
+
   /** SCHEMA_PUSH's payload and SCHEMA_PULL's answer. */
   record SchemaSnapshot(long epoch, Schema schema) {}
 }

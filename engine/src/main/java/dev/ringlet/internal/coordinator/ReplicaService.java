@@ -38,6 +38,30 @@ public final class ReplicaService {
     endpoint.handle(Verb.RANGE_READ, m -> range((Payloads.RangeRead) m.payload()));
     endpoint.handle(Verb.TRUNCATE, m -> truncate((Payloads.Truncate) m.payload()));
     endpoint.handle(Verb.DROP_COLUMN, this::dropColumn);
+    endpoint.handle(Verb.STREAM, m -> stream((Payloads.RangesRequest) m.payload()));
+    endpoint.handle(Verb.REPAIR_VALIDATE, m -> validate((Payloads.RangesRequest) m.payload()));
+  }
+
+  /** Every partition of the table within the ranges, as stored (deleted ones included). */
+  Payloads.RangeAnswer stream(Payloads.RangesRequest r) {
+    List<PartitionUpdate> out = new ArrayList<>();
+    Iterator<PartitionUpdate> it = store(r.tableId()).scanRaw(null, true);
+    while (it.hasNext()) {
+      PartitionUpdate p = it.next();
+      if (dev.ringlet.internal.cluster.TokenRange.anyContains(r.ranges(), p.key().token())) {
+        out.add(p);
+      }
+    }
+    return new Payloads.RangeAnswer(out);
+  }
+
+  /** The digest of every partition of the table within the ranges, in token order. */
+  Payloads.Validation validate(Payloads.RangesRequest r) {
+    List<Payloads.KeyDigest> out = new ArrayList<>();
+    for (PartitionUpdate p : stream(r).partitions()) {
+      out.add(new Payloads.KeyDigest(p.key(), Digests.of(p)));
+    }
+    return new Payloads.Validation(out);
   }
 
   /** The node's current schema. */

@@ -12,13 +12,20 @@ final class WriteTracker {
   private final ConsistencyLevel level;
   private final ReplicaCounts counts;
   private final int blockFor;
+  private final Map<String, Integer> pending;
   private final Map<String, Integer> acks = new HashMap<>();
   private boolean hinted;
 
   WriteTracker(ConsistencyLevel level, ReplicaCounts counts) {
+    this(level, counts, Map.of());
+  }
+
+  /** A write that must also reach {@code pending} replicas (per datacenter) of ranges being moved. */
+  WriteTracker(ConsistencyLevel level, ReplicaCounts counts, Map<String, Integer> pending) {
     this.level = level;
     this.counts = counts;
-    this.blockFor = ConsistencyArithmetic.blockFor(level, counts);
+    this.pending = Map.copyOf(pending);
+    this.blockFor = ConsistencyArithmetic.blockForWrite(level, counts, pending);
   }
 
   int blockFor() {
@@ -51,7 +58,7 @@ final class WriteTracker {
         return hinted || received() >= 1;
       case EACH_QUORUM:
         for (Map.Entry<String, Integer> dc : counts.replicas().entrySet()) {
-          if (acks.getOrDefault(dc.getKey(), 0) < ConsistencyArithmetic.quorum(dc.getValue())) {
+          if (acks.getOrDefault(dc.getKey(), 0) < ConsistencyArithmetic.quorum(dc.getValue()) + pending.getOrDefault(dc.getKey(), 0)) {
             return false;
           }
         }

@@ -85,6 +85,12 @@ public final class Gossiper {
     }
   }
 
+  /** Forgets a peer that left the ring (decommissioned or removed): no more heartbeats to it, no events for it. */
+  public void removePeer(UUID peer) {
+    peers.remove(peer);
+    states.remove(peer);
+  }
+
   /** Starts a new generation: every peer is unknown (DOWN) until it answers. Then runs a round. */
   public void start() {
     generation = Math.max(time.nowMillis(), generation + 1);

@@ -43,5 +43,9 @@ public enum Verb {
    * Over TCP: the fault rules and partition every process of the cluster applies to what it sends
    * ({@code Faults.State}); never itself subject to them. Answered with {@code true}.
    */
-  FAULTS
+  FAULTS,
+  /** Streaming: return every partition of a table within some token ranges, as stored (bootstrap, decommission, removenode). */
+  STREAM,
+  /** Repair validation: the digest of every partition of a table within some token ranges. */
+  REPAIR_VALIDATE
 }

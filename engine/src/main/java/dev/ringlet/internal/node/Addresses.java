@@ -61,6 +61,38 @@ final class Addresses {
     return slots;
   }
 
+  /**
+   * Where a node added to a running cluster listens: the next free address of the cluster's block
+   * (distinct addresses), or a free port on the shared address.
+   */
+  static Slot next(ClusterSpec spec, List<NodeConfig> existing) {
+    ClusterSpec.Addressing mode = spec.addressing();
+    if (mode == ClusterSpec.Addressing.AUTO) {
+      mode = distinctAddressesWork() ? ClusterSpec.Addressing.DISTINCT_ADDRESSES : ClusterSpec.Addressing.SHARED_ADDRESS;
+    }
+    NodeConfig first = existing.get(0);
+    if (mode == ClusterSpec.Addressing.DISTINCT_ADDRESSES) {
+      byte[] block = first.address().getAddress();
+      int last = 0;
+      for (NodeConfig c : existing) {
+        last = Math.max(last, c.address().getAddress()[3] & 0xff);
+      }
+      for (int i = last + 1; i < 255; i++) {
+        Slot slot = new Slot(address(new byte[] {block[0], block[1], block[2], (byte) i}), first.port(), first.storagePort());
+        if (allFree(List.of(slot))) {
+          return slot;
+        }
+      }
+      throw new IllegalStateException("no free address left in " + first.address().getHostAddress() + "'s /24 block on port "
+          + first.port() + " (expected: at most 254 nodes)");
+    }
+    int storagePort = 0;
+    for (NodeConfig c : existing) {
+      storagePort = Math.max(storagePort, c.storagePort());
+    }
+    return new Slot(first.address(), freePort(first.address()), storagePort + 1);
+  }
+
   static boolean distinctAddressesWork() {
     try (ServerSocket s = new ServerSocket()) {
       s.bind(new InetSocketAddress(address(new byte[] {127, 0, 0, 2}), 0));

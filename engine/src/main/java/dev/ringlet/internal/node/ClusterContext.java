@@ -25,6 +25,12 @@ import java.util.concurrent.Executor;
  *
  * <p>In one JVM the members are fixed. Over TCP members are {@link #addMember added} as they are
  * learned; the ring is rebuilt each time, and readers see either the old or the new one whole.
+ *
+ * <p>Membership changes of an in-JVM cluster (bootstrap, decommission, removenode) go through two
+ * steps: {@link #beginJoin}/{@link #beginLeave} make the change pending ({@link #futureRing} is the
+ * ring after it, so coordinators add its pending replicas to writes, while reads and
+ * {@code system.peers} still see {@link #ring}); {@link #completeJoin}/{@link #completeLeave} make it
+ * the ring. A joining node is not a member (not in {@code system.peers}) until it completes.
  */
 final class ClusterContext {
 
@@ -36,6 +42,9 @@ final class ClusterContext {
   private final TimestampGenerator timestamps;
   private volatile List<NodeConfig> members;
   private volatile Ring ring;
+  private volatile Ring futureRing;
+  private volatile List<NodeConfig> joining = List.of();
+  private volatile Set<UUID> leaving = Set.of();
 
   /** The nodes of an in-JVM cluster. */
   ClusterContext(InJvmBus bus, ClusterTime time, List<NodeConfig> members, Ring ring, Timeouts timeouts, Executor requests,
@@ -56,6 +65,7 @@ final class ClusterContext {
     this.time = time;
     this.members = List.copyOf(members);
     this.ring = ring;
+    this.futureRing = ring;
     this.timeouts = timeouts;
     this.requests = requests;
     this.timestamps = timestamps;
@@ -88,6 +98,127 @@ final class ClusterContext {
 
   Ring ring() {
     return ring;
+  }
+
+  /** The ring once the pending membership changes complete: the same object as {@link #ring()} when none is pending. */
+  Ring futureRing() {
+    return futureRing;
+  }
+
+  /** Nodes bootstrapping: not members yet, but replicas of their future ranges for writes. */
+  List<NodeConfig> joining() {
+    return joining;
+  }
+
+  /** Whether the node is a member of the ring (normal or leaving, not joining). */
+  boolean isMember(UUID node) {
+    for (NodeConfig m : members) {
+      if (m.hostId().equals(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A member or joining node by host id, or null. */
+  NodeConfig config(UUID node) {
+    for (NodeConfig m : members) {
+      if (m.hostId().equals(node)) {
+        return m;
+      }
+    }
+    for (NodeConfig m : joining) {
+      if (m.hostId().equals(node)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Starts a bootstrap: the node's future ranges become pending.
+   *
+   * @throws IllegalStateException when another membership change is under way
+   * @throws IllegalArgumentException when one of its tokens is already taken, with Cassandra's message
+   */
+  synchronized void beginJoin(NodeConfig node) {
+    requireNoChangeUnderWay();
+    for (NodeConfig m : members) {
+      for (Long t : node.tokens()) {
+        if (m.tokens().contains(t)) {
+          throw new IllegalArgumentException("Bootstrapping to existing token " + t
+              + " is not allowed (decommission/removenode the old node first).");
+        }
+      }
+    }
+    joining = List.of(node);
+    futureRing = ringOf(future());
+  }
+
+  /** Ends a bootstrap: the node is a member and owns its ranges. */
+  synchronized void completeJoin(UUID node) {
+    List<NodeConfig> next = new ArrayList<>(members);
+    for (NodeConfig j : joining) {
+      if (j.hostId().equals(node)) {
+        next.add(j);
+      }
+    }
+    joining = List.of();
+    members = List.copyOf(next);
+    ring = ringOf(members);
+    futureRing = ring;
+  }
+
+  /** Gives up a bootstrap that failed: nothing is pending any more. */
+  synchronized void abortChange() {
+    joining = List.of();
+    leaving = Set.of();
+    futureRing = ring;
+  }
+
+  /**
+   * Starts a decommission or removenode: the ranges the node replicates become pending on the nodes
+   * that take them over.
+   *
+   * @throws IllegalStateException when another membership change is under way
+   */
+  synchronized void beginLeave(UUID node) {
+    requireNoChangeUnderWay();
+    leaving = Set.of(node);
+    futureRing = ringOf(future());
+  }
+
+  /** Ends a decommission or removenode: the node is no longer a member. */
+  synchronized void completeLeave(UUID node) {
+    List<NodeConfig> next = new ArrayList<>();
+    for (NodeConfig m : members) {
+      if (!m.hostId().equals(node)) {
+        next.add(m);
+      }
+    }
+    leaving = Set.of();
+    members = List.copyOf(next);
+    ring = ringOf(members);
+    futureRing = ring;
+  }
+
+  private void requireNoChangeUnderWay() {
+    if (!joining.isEmpty() || !leaving.isEmpty()) {
+      throw new IllegalStateException("Other bootstrapping/leaving nodes detected, cannot bootstrap while"
+          + " cassandra.consistent.rangemovement is true (a membership change is under way: joining "
+          + joining.stream().map(NodeConfig::hostId).toList() + ", leaving " + leaving + ")");
+    }
+  }
+
+  private List<NodeConfig> future() {
+    List<NodeConfig> out = new ArrayList<>();
+    for (NodeConfig m : members) {
+      if (!leaving.contains(m.hostId())) {
+        out.add(m);
+      }
+    }
+    out.addAll(joining);
+    return out;
   }
 
   Timeouts timeouts() {
@@ -143,6 +274,7 @@ final class ClusterContext {
     Ring r = ringOf(next);
     members = List.copyOf(next);
     ring = r;
+    futureRing = r;
     return true;
   }
 }

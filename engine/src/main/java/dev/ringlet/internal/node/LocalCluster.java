@@ -46,8 +46,10 @@ public final class LocalCluster implements RingletCluster {
 
   private final ClusterSpec spec;
   private final WireResources resources;
+  /** Running members and stopped ones, in start order; grows with addNode, shrinks with decommission/removeNode. */
   private final List<Node> nodes;
   private final List<RingletNode> handles;
+  private final ClusterContext context;
   private final QueryLogBook queryLog;
   private final InJvmBus bus;
   private final ClusterTime time;
@@ -56,11 +58,13 @@ public final class LocalCluster implements RingletCluster {
   private final ExecutorService requests;
 
   private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes, QueryLogBook queryLog, InJvmBus bus,
-      ClusterTime time, ManualClock manualClock, ScheduledExecutorService scheduler, ExecutorService requests) {
+      ClusterTime time, ManualClock manualClock, ScheduledExecutorService scheduler, ExecutorService requests,
+      ClusterContext context) {
     this.spec = spec;
     this.queryLog = queryLog;
     this.resources = resources;
-    this.nodes = nodes;
+    this.nodes = new java.util.concurrent.CopyOnWriteArrayList<>(nodes);
+    this.context = context;
     this.bus = bus;
     this.time = time;
     this.manualClock = manualClock;
@@ -70,7 +74,7 @@ public final class LocalCluster implements RingletCluster {
     for (Node n : nodes) {
       h.add(new NodeHandle(n, this));
     }
-    this.handles = List.copyOf(h);
+    this.handles = new java.util.concurrent.CopyOnWriteArrayList<>(h);
   }
 
   public static RingletCluster start(ClusterSpec spec) {
@@ -111,7 +115,7 @@ public final class LocalCluster implements RingletCluster {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
-        spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
+        spec.releaseVersion(), hostId, InitialTokens.explicitOrSpread(spec, hostId), Clock.system(),
         7000, spec.authentication(), spec.userDefinedFunctions(),
         spec.materializedViews());
     WireResources resources = WireResources.create(0);
@@ -127,7 +131,7 @@ public final class LocalCluster implements RingletCluster {
       resources.close();
       throw e;
     }
-    return new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null);
+    return new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null, null);
   }
 
   private static RingletCluster startCluster(ClusterSpec spec, List<Addresses.Slot> slots) {
@@ -142,13 +146,14 @@ public final class LocalCluster implements RingletCluster {
     Map<Endpoint, List<Long>> tokens = new LinkedHashMap<>();
     int slot = 0;
     List<DatacenterSpec> dcs = spec.datacenters();
+    List<List<Long>> assigned = InitialTokens.assign(spec);
     for (int d = 0; d < dcs.size(); d++) {
       DatacenterSpec dc = dcs.get(d);
       for (int i = 0; i < dc.nodes(); i++) {
         Addresses.Slot s = slots.get(slot++);
         String rack = dc.racks().get(i % dc.racks().size());
         UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
-        List<Long> t = TokenAllocation.tokens(d, dc.nodes(), i, spec.numTokens());
+        List<Long> t = assigned.get(slot - 1);
         members.add(new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
             clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),
         spec.materializedViews()));
@@ -178,7 +183,8 @@ public final class LocalCluster implements RingletCluster {
       }
       throw e;
     }
-    LocalCluster cluster = new LocalCluster(spec, resources, List.copyOf(nodes), queryLog, bus, time, manual, scheduler, requests);
+    LocalCluster cluster = new LocalCluster(spec, resources, List.copyOf(nodes), queryLog, bus, time, manual, scheduler, requests,
+        context);
     if (scheduler != null) {
       scheduler.scheduleAtFixedRate(cluster::gossipRound, 1, 1, TimeUnit.SECONDS);
     }
@@ -217,7 +223,80 @@ public final class LocalCluster implements RingletCluster {
 
   @Override
   public List<RingletNode> nodes() {
-    return handles;
+    return List.copyOf(handles);
+  }
+
+  // ------------------------------------------------------------------ membership changes
+
+  @Override
+  public synchronized RingletNode addNode(String datacenter, String rack) {
+    if (context == null) {
+      throw new UnsupportedOperationException("addNode: a single node started without a network cannot grow (expected: a"
+          + " cluster of several nodes, or ClusterSpec.withManualClock(true))");
+    }
+    Membership.Join join = Membership.planJoin(spec, context, datacenter, rack, nodes.stream().map(Node::config).toList());
+    Node n = new Node(join.config(), context, dev.ringlet.internal.storage.StorageConfig.inMemory(join.config().clock()));
+    n.recordQueriesTo(queryLog);
+    Membership.bootstrap(context, n, running(), resources);
+    nodes.add(n);
+    NodeHandle handle = new NodeHandle(n, this);
+    handles.add(handle);
+    for (Node other : running()) {
+      other.memberJoined(n.config());
+    }
+    return handle;
+  }
+
+  synchronized void decommission(Node leaving) {
+    requireBus("decommission");
+    if (!leaving.isRunning()) {
+      throw new IllegalStateException("decommission: node " + leaving.config().hostId() + " is not running (expected: a running"
+          + " node; RingletCluster.removeNode removes a dead one)");
+    }
+    Membership.requireDecommissionKeepsReplicationFactor(context, leaving);
+    Membership.leave(context, leaving.config().hostId(), running(), true);
+    forget(leaving);
+    leaving.stop(false);
+  }
+
+  @Override
+  public synchronized void removeNode(RingletNode node) {
+    Node dead = null;
+    for (Node n : nodes) {
+      if (n.config().hostId().equals(node.hostId())) {
+        dead = n;
+      }
+    }
+    if (dead == null || context == null) {
+      throw new IllegalArgumentException("Host ID not found.");
+    }
+    List<Node> live = running();
+    if (dead.isRunning() || live.isEmpty() || live.get(0).believesAlive(dead.config().hostId())) {
+      throw new UnsupportedOperationException("Node /" + dead.config().address().getHostAddress() + ":" + dead.config().storagePort()
+          + " is alive and owns this ID. Use decommission command to remove it from the ring");
+    }
+    Membership.leave(context, dead.config().hostId(), live, false);
+    forget(dead);
+    dead.close();
+  }
+
+  /** Drops a node that left the ring from the handles; the others forget it and tell their drivers. */
+  private void forget(Node gone) {
+    nodes.remove(gone);
+    handles.removeIf(h -> h.hostId().equals(gone.config().hostId()));
+    for (Node other : running()) {
+      other.memberLeft(gone.config());
+    }
+  }
+
+  private List<Node> running() {
+    List<Node> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n.isRunning()) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   @Override
@@ -302,6 +381,11 @@ public final class LocalCluster implements RingletCluster {
     gossipRound();
   }
 
+  /** Whether a bootstrap, decommission or removenode is under way (its ranges pending), for tests. */
+  public boolean membershipChangeUnderWay() {
+    return context != null && context.futureRing() != context.ring();
+  }
+
   /** Hints held by all nodes, for tests. */
   public int pendingHints() {
     return nodes.stream().mapToInt(Node::pendingHints).sum();
@@ -365,6 +449,16 @@ public final class LocalCluster implements RingletCluster {
     @Override
     public void resume() {
       cluster.resume(node);
+    }
+
+    @Override
+    public void decommission() {
+      cluster.decommission(node);
+    }
+
+    @Override
+    public int repair(String keyspace, String... tables) {
+      return node.repair(keyspace, List.of(tables));
     }
 
     @Override

@@ -66,6 +66,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final SchemaSync schemaSync;
   private final HintStore hints = new HintStore();
   private final Batchlog batchlog;
+  private final dev.ringlet.internal.coordinator.RangeStreamer streamer;
+  private final dev.ringlet.internal.coordinator.Repair repair;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
@@ -107,6 +109,8 @@ public final class Node implements AutoCloseable, GossipListener {
       this.messaging = null;
       this.gossiper = null;
       this.schemaSync = null;
+      this.streamer = null;
+      this.repair = null;
       requestTables = RequestTables.of(tables);
       ddlTables = tables;
       guard = new ConsistencyGuard(() -> Topology.singleNode(config.datacenter()));
@@ -119,7 +123,7 @@ public final class Node implements AutoCloseable, GossipListener {
       ReplicaService replica = new ReplicaService(schema::current, tables::store);
       replica.register(messaging);
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
-          gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
+          cluster::futureRing, gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
       views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
       coordinator.register(messaging);
@@ -129,6 +133,8 @@ public final class Node implements AutoCloseable, GossipListener {
       conditional = paxosCoordinator;
       CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
       this.batchlog = new Batchlog(coordinator, schema::current);
+      this.streamer = new dev.ringlet.internal.coordinator.RangeStreamer(coordinator, schema::current);
+      this.repair = new dev.ringlet.internal.coordinator.Repair(coordinator, schema::current, this::describe);
       batches = batchlog;
       requestTables = coordinated;
       ddlTables = coordinated.everyNode();
@@ -371,12 +377,80 @@ public final class Node implements AutoCloseable, GossipListener {
   }
 
   private InetSocketAddress nativeAddressOf(UUID peer) {
-    for (NodeConfig m : cluster.members()) {
-      if (m.hostId().equals(peer)) {
-        return new InetSocketAddress(m.address(), m.port());
-      }
+    NodeConfig m = cluster.config(peer);
+    if (m != null) {
+      return new InetSocketAddress(m.address(), m.port());
     }
     throw new IllegalArgumentException("peer: " + peer + " (expected: a member of the cluster)");
+  }
+
+  // ------------------------------------------------------------------ membership changes (in one JVM)
+
+  /** A bootstrap that failed: stop gossiping with the node. */
+  void peerJoinAborted(UUID peer) {
+    gossiper.removePeer(peer);
+  }
+
+  /** The node's current schema. */
+  Schema schemaSnapshot() {
+    return schema.current();
+  }
+
+  /** A node starts bootstrapping: gossip with it (its pending ranges get writes), but tell no driver yet. */
+  void peerJoining(UUID peer) {
+    gossiper.addPeer(peer);
+  }
+
+  /**
+   * A node finished bootstrapping and is a member: drivers hear TOPOLOGY_CHANGE NEW_NODE then
+   * STATUS_CHANGE UP, as Cassandra's event notifier sends them.
+   */
+  void memberJoined(NodeConfig member) {
+    if (member.hostId().equals(config.hostId())) {
+      return;
+    }
+    gossiper.addPeer(member.hostId());
+    ProtocolServer s = server.get();
+    if (s != null) {
+      InetSocketAddress address = new InetSocketAddress(member.address(), member.port());
+      s.publish(Events.topologyChange(true, address));
+      if (gossiper.isAlive(member.hostId())) {
+        s.publish(Events.statusChange(true, address));
+      }
+    }
+  }
+
+  /** A node left the ring (decommissioned or removed): forget it, and tell drivers TOPOLOGY_CHANGE REMOVED_NODE. */
+  void memberLeft(NodeConfig member) {
+    if (member.hostId().equals(config.hostId())) {
+      return;
+    }
+    gossiper.removePeer(member.hostId());
+    hints.forget(member.hostId());
+    downSince.remove(member.hostId());
+    ProtocolServer s = server.get();
+    if (s != null) {
+      s.publish(Events.topologyChange(false, new InetSocketAddress(member.address(), member.port())));
+    }
+  }
+
+  /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
+  int fetchGained(dev.ringlet.internal.cluster.Ring current, dev.ringlet.internal.cluster.Ring future, boolean strict) {
+    return streamer.fetchGained(current, future, strict);
+  }
+
+  /** Full repair of the ranges this node replicates (see {@link dev.ringlet.api.RingletNode#repair}). */
+  public int repair(String keyspace, List<String> tables) {
+    if (repair == null) {
+      return 0; // a node alone: its only replica agrees with itself
+    }
+    return repair.repair(keyspace, tables);
+  }
+
+  /** A node as Cassandra's messages name it: {@code /address:storage_port}. */
+  private String describe(UUID node) {
+    NodeConfig m = cluster.config(node);
+    return m == null ? node.toString() : "/" + m.address().getHostAddress() + ":" + m.storagePort();
   }
 
   @Override
@@ -384,7 +458,7 @@ public final class Node implements AutoCloseable, GossipListener {
     downSince.remove(peer);
     hints.replay(peer, messaging);
     ProtocolServer s = server.get();
-    if (s != null) {
+    if (s != null && cluster.isMember(peer)) {
       s.publish(Events.statusChange(true, nativeAddressOf(peer)));
     }
   }
@@ -393,7 +467,7 @@ public final class Node implements AutoCloseable, GossipListener {
   public void onDown(UUID peer) {
     downSince.put(peer, cluster.time().nowMillis());
     ProtocolServer s = server.get();
-    if (s != null) {
+    if (s != null && cluster.isMember(peer)) {
       s.publish(Events.statusChange(false, nativeAddressOf(peer)));
     }
   }

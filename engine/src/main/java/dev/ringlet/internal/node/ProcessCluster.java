@@ -101,7 +101,8 @@ public final class ProcessCluster implements RingletCluster {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + options.listen().getAddress().getHostAddress() + ":"
         + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
     this.config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(), spec.releaseVersion(),
-        hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits()), Clock.system(),
+        hostId, InitialTokens.explicitOr(spec,
+            () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits())), Clock.system(),
         options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions(),
         spec.materializedViews());
     this.transport = new TcpTransport(hostId, options.listen(), new WireCodec(), null);
@@ -326,6 +327,18 @@ public final class ProcessCluster implements RingletCluster {
     throw unsupported("truncate");
   }
 
+  @Override
+  public RingletNode addNode(String datacenter, String rack) {
+    throw new UnsupportedOperationException("addNode: not supported for process clusters; start another process with --seeds"
+        + " (it joins without streaming: see ADR 0005)");
+  }
+
+  @Override
+  public void removeNode(RingletNode node) {
+    throw new UnsupportedOperationException("removeNode: not supported for process clusters (membership changes with"
+        + " streaming run only in an in-JVM cluster)");
+  }
+
   /** Partitions every process of the cluster: the groups are sent to each member (see {@link Verb#FAULTS}). */
   @Override
   public void partition(List<List<RingletNode>> groups) {
@@ -537,6 +550,18 @@ public final class ProcessCluster implements RingletCluster {
     @Override
     public void resume() {
       throw unsupported("resume");
+    }
+
+    @Override
+    public void decommission() {
+      throw new UnsupportedOperationException("decommission: not supported for process clusters (membership changes with"
+          + " streaming run only in an in-JVM cluster)");
+    }
+
+    @Override
+    public int repair(String keyspace, String... tables) {
+      throw new UnsupportedOperationException("repair: not supported for process clusters (repair runs only in an in-JVM"
+          + " cluster)");
     }
 
     @Override

@@ -32,6 +32,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "  --nodes N             start an in-JVM cluster of N nodes in the datacenter (default 1)",
       "  --datacenters LIST    start an in-JVM cluster over datacenters, e.g. dc1:3,dc2:2 (dc:nodes[:racks])",
       "  --num-tokens N        vnodes per node (default " + ClusterSpec.DEFAULT_NUM_TOKENS + ")",
+      "  --initial-token LIST  the node's tokens, comma-separated Murmur3 tokens (Cassandra's initial_token;",
+      "                        as many as --num-tokens); one node only (alone or with --seeds)",
       "  --enable-user-defined-functions",
       "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
       "  --enable-materialized-views",
@@ -53,6 +55,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
     int internodePort = DEFAULT_INTERNODE_PORT;
     boolean internodeOption = false;
     int joinTimeoutSeconds = 60;
+    String initialToken = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -118,6 +121,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         case "--seeds":
           seeds = value;
           break;
+        case "--initial-token":
+          initialToken = value;
+          break;
         case "--listen-address":
           listenAddress = value;
           internodeOption = true;
@@ -133,6 +139,14 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
+    }
+    if (initialToken != null) {
+      if (spec.nodeCount() != 1) {
+        throw new IllegalArgumentException("--initial-token gives one node its tokens: it cannot be combined with --nodes or"
+            + " --datacenters (expected: a single node, alone or with --seeds)");
+      }
+      dev.ringlet.api.DatacenterSpec dc = spec.datacenters().get(0).withTokens(0, initialToken.split(","));
+      spec = spec.withDatacenters(dc);
     }
     if (seeds == null) {
       if (internodeOption) {

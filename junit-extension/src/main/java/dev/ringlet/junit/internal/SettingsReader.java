@@ -64,8 +64,18 @@ public final class SettingsReader {
   }
 
   private static DatacenterSpec toSpec(Datacenter dc) {
-    return dc.rackNames().length > 0
+    DatacenterSpec spec = dc.rackNames().length > 0
         ? new DatacenterSpec(dc.name(), dc.nodes(), List.of(dc.rackNames()))
         : DatacenterSpec.of(dc.name(), dc.nodes(), dc.racks());
+    if (dc.tokens().length > dc.nodes()) {
+      throw new IllegalArgumentException("@Datacenter(name = \"" + dc.name() + "\", tokens = ...): " + dc.tokens().length
+          + " entries for " + dc.nodes() + " node(s) (expected: at most one comma-separated list per node)");
+    }
+    for (int i = 0; i < dc.tokens().length; i++) {
+      if (!dc.tokens()[i].isBlank()) {
+        spec = spec.withTokens(i, dc.tokens()[i].split(","));
+      }
+    }
+    return spec;
   }
 }

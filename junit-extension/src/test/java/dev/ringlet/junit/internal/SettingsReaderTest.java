@@ -91,6 +91,17 @@ class SettingsReaderTest {
   @CassandraCluster(dataDirectory = CassandraCluster.TEMPORARY_DIRECTORY)
   static class Temporary {}
 
+  @CassandraCluster(numTokens = 2, datacenters = @Datacenter(name = "eu", nodes = 3, tokens = {"-5,5", "", "7, 9"}))
+  static class ExplicitTokens {}
+
+  @Test
+  void should_read_explicit_tokens_per_node() {
+    DatacenterSpec dc = SettingsReader.read(ExplicitTokens.class).settings().spec().datacenters().get(0);
+    assertThat(dc.tokensOf(0)).containsExactly(-5L, 5L);
+    assertThat(dc.tokensOf(1)).isEmpty();
+    assertThat(dc.tokensOf(2)).containsExactly(7L, 9L);
+  }
+
   @CassandraCluster(datacenters = @Datacenter(name = "eu", nodes = 2, rackNames = {"a", "a"}))
   static class DuplicateRacks {}
 
