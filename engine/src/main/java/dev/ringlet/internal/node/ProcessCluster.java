@@ -510,6 +510,16 @@ public final class ProcessCluster implements RingletCluster {
       throw remote("resume");
     }
 
+    @Override
+    public void decommission() {
+      throw remote("decommission");
+    }
+
+    @Override
+    public int repair(String keyspace, String... tables) {
+      throw remote("repair");
+    }
+
     private UnsupportedOperationException remote(String what) {
       return new UnsupportedOperationException(what + ": node " + info.hostId() + " runs in another process"
           + " (expected: a node of this process, or the handle of the process that runs it)");
