@@ -45,7 +45,7 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     channel
         .pipeline()
         .addLast("backpressure", new BackpressureHandler())
-        .addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes()))
+        .addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(), negotiated))
         .addLast("requestDecoder", new RequestDecoder(negotiated))
         .addLast("responseEncoder", new ResponseEncoder(negotiated))
         .addLast("connectionState", state);
