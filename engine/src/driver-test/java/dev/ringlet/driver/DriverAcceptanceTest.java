@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The foundation's promise, proved through an unmodified driver with its default configuration:
- * it connects (stepping down to protocol v4 by itself), sees the schema it created, and gets typed
+ * it connects (at protocol v5, as with Cassandra 5.0), sees the schema it created, and gets typed
  * errors with Cassandra's messages; and it logs no warning while doing so. The same source runs
  * against driver 4.19 (engine module) and 4.17 (driver-compat module).
  */
@@ -70,8 +70,8 @@ class DriverAcceptanceTest {
   }
 
   @Test
-  void should_negotiate_protocol_v4_with_default_configuration() {
-    assertThat(session.getContext().getProtocolVersion()).isEqualTo(ProtocolVersion.V4);
+  void should_negotiate_protocol_v5_with_default_configuration() {
+    assertThat(session.getContext().getProtocolVersion()).isEqualTo(ProtocolVersion.V5);
     Row local = session.execute("SELECT cluster_name, release_version, partitioner FROM system.local").one();
     assertThat(local.getString("cluster_name")).isEqualTo("acceptance");
     assertThat(local.getString("release_version")).startsWith("5.0");

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param id a number unique within the server, for logs and query logs
  * @param remoteAddress the client's address
  * @param localAddress the address the client connected to
- * @param protocolVersion the negotiated protocol version (3 or 4)
+ * @param protocolVersion the negotiated protocol version (3, 4 or 5)
  * @param startupOptions the STARTUP options (CQL_VERSION, COMPRESSION, DRIVER_NAME, ...)
  */
 public record ClientConnection(

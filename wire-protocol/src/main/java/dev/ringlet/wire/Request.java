@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One decoded request.
  *
- * @param protocolVersion the version the client speaks on this connection (3 or 4)
+ * @param protocolVersion the version the client speaks on this connection (3, 4 or 5)
  * @param streamId the client's stream id, for logging only: the server matches answers itself
  * @param tracing whether the client asked for tracing (the response then carries a tracing id)
  * @param customPayload the custom payload sent by the client, empty when none (v4)

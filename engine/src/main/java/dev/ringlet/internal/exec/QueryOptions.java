@@ -12,6 +12,9 @@ import java.util.List;
  * @param pageSize rows per page; 0 or less means no paging
  * @param pagingState where the previous page ended, or null
  * @param defaultTimestamp the client-supplied timestamp (microseconds), or {@link Long#MIN_VALUE}
+ * @param nowInSeconds the client-supplied current time (protocol v5 NOW_IN_SECONDS), used for TTL
+ *     expiry and the local deletion time of this request, or {@link Long#MIN_VALUE} for the node's
+ *     clock
  */
 public record QueryOptions(
     ConsistencyLevel consistency,
@@ -20,13 +23,25 @@ public record QueryOptions(
     int pageSize,
     ByteBuffer pagingState,
     ConsistencyLevel serialConsistency,
-    long defaultTimestamp) {
+    long defaultTimestamp,
+    long nowInSeconds) {
 
   /** The marker for an unset bound value (protocol v4). Compared by identity. */
   public static final ByteBuffer UNSET = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
+  /** Options without a client-supplied current time. */
+  public QueryOptions(ConsistencyLevel consistency, List<ByteBuffer> values, List<String> names, int pageSize,
+      ByteBuffer pagingState, ConsistencyLevel serialConsistency, long defaultTimestamp) {
+    this(consistency, values, names, pageSize, pagingState, serialConsistency, defaultTimestamp, Long.MIN_VALUE);
+  }
+
   public static QueryOptions simple(List<ByteBuffer> values) {
     return new QueryOptions(ConsistencyLevel.ONE, values, null, -1, null, ConsistencyLevel.SERIAL, Long.MIN_VALUE);
+  }
+
+  /** The request's current time in seconds: the client's (v5 NOW_IN_SECONDS) or the clock's. */
+  public long nowInSeconds(dev.ringlet.internal.time.Clock clock) {
+    return nowInSeconds != Long.MIN_VALUE ? nowInSeconds : clock.nowInSeconds();
   }
 
   public boolean hasDefaultTimestamp() {

@@ -128,7 +128,7 @@ public final class QueryProcessor {
       checkWrite(a.write(), options);
       statements.add(a.write());
       QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
-          options.serialConsistency(), options.defaultTimestamp());
+          options.serialConsistency(), options.defaultTimestamp(), options.nowInSeconds());
       bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
     }
     return writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE);
@@ -291,7 +291,7 @@ public final class QueryProcessor {
     if (a.select() != null) {
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
-      return a.select().execute(requestTables.forRequest(options.consistency(), null), values, options, clock.nowInSeconds());
+      return a.select().execute(requestTables.forRequest(options.consistency(), null), values, options, options.nowInSeconds(clock));
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);

@@ -83,8 +83,9 @@ public final class CqlRequestProcessor implements RequestProcessor {
     };
   }
 
-  private Response serve(Request request, ClientSession session) {
+  private Response serve(Request request, ClientSession connectionSession) {
     Message m = request.message();
+    ClientSession session = withKeyspace(connectionSession, requestKeyspace(m));
     String keyspace = session.keyspace();
     QueryOptions options = null;
     Result result = null;
@@ -92,6 +93,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
     try {
       int version = request.protocolVersion();
       boolean skipMetadata = false;
+      byte[] resultMetadataId = null;
       if (m instanceof Query q) {
         options = Messages.options(q.options);
         result = processor.query(q.query, options, session);
@@ -99,6 +101,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
         result = processor.prepare(p.cqlQuery, session);
       } else if (m instanceof Execute e) {
         skipMetadata = e.options.skipMetadata;
+        resultMetadataId = e.resultMetadataId;
         options = Messages.options(e.options);
         result = processor.execute(e.queryId, options, session);
       } else if (m instanceof Batch b) {
@@ -112,7 +115,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
-      Response response = new Response(Messages.result(result, version, skipMetadata), result.warnings(), null);
+      Response response = new Response(Messages.result(result, version, skipMetadata, resultMetadataId), result.warnings(), null);
       log(m, options, batchValues, keyspace, result, 0, null);
       return response;
     } catch (Throwable t) {
@@ -122,6 +125,37 @@ public final class CqlRequestProcessor implements RequestProcessor {
       }
       return Response.of(error);
     }
+  }
+
+  /** The keyspace a v5 QUERY, PREPARE or BATCH names for itself (WITH_KEYSPACE), or null. */
+  private static String requestKeyspace(Message m) {
+    if (m instanceof Query q) {
+      return Messages.keyspace(q.options.flags, q.options.keyspace);
+    }
+    if (m instanceof Prepare p) {
+      return p.keyspace;
+    }
+    if (m instanceof Batch b) {
+      return Messages.keyspace(b.flags, b.keyspace);
+    }
+    return null;
+  }
+
+  /**
+   * The session a request runs in: the connection's, or with a per-request keyspace a copy of it
+   * bound to that keyspace (as Cassandra clones its ClientState), so a USE inside it or the
+   * keyspace itself never leaks into the connection's later requests.
+   */
+  private static ClientSession withKeyspace(ClientSession session, String keyspace) {
+    if (keyspace == null) {
+      return session;
+    }
+    ClientSession copy = new ClientSession();
+    if (session.user() != null) {
+      copy.login(session.user());
+    }
+    copy.useKeyspace(keyspace);
+    return copy;
   }
 
   /**
@@ -150,7 +184,8 @@ public final class CqlRequestProcessor implements RequestProcessor {
 
   private static QueryOptions batchOptions(Batch b) {
     return new QueryOptions(Consistency.fromProtocol(b.consistency), List.of(), null, -1, null,
-        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp);
+        Consistency.fromProtocol(b.serialConsistency), b.defaultTimestamp,
+        Messages.nowInSeconds(b.flags, b.nowInSeconds));
   }
 
   private static Statement.Batch.Type batchType(Batch b) {

@@ -40,7 +40,18 @@ final class Messages {
       }
     }
     return new QueryOptions(Consistency.fromProtocol(o.consistency), values, names, o.pageSize, o.pagingState,
-        Consistency.fromProtocol(o.serialConsistency), o.defaultTimestamp);
+        Consistency.fromProtocol(o.serialConsistency), o.defaultTimestamp,
+        nowInSeconds(o.flags, o.nowInSeconds));
+  }
+
+  /** The v5 NOW_IN_SECONDS the client sent, or {@link Long#MIN_VALUE} when it sent none. */
+  static long nowInSeconds(int flags, int nowInSeconds) {
+    return (flags & ProtocolConstants.QueryFlag.NOW_IN_SECONDS) != 0 ? nowInSeconds : Long.MIN_VALUE;
+  }
+
+  /** The v5 per-request keyspace (WITH_KEYSPACE), or {@code null} when the client sent none. */
+  static String keyspace(int flags, String keyspace) {
+    return (flags & ProtocolConstants.QueryFlag.WITH_KEYSPACE) != 0 ? keyspace : null;
   }
 
   static List<ByteBuffer> values(List<ByteBuffer> raw) {
@@ -55,13 +66,14 @@ final class Messages {
     return v == ProtocolConstants.UNSET_VALUE ? QueryOptions.UNSET : v;
   }
 
-  static Message result(Result result, int protocolVersion, boolean skipMetadata) {
+  /**
+   * @param skipMetadata the EXECUTE asked to leave the column metadata out
+   * @param resultMetadataId the id an EXECUTE at v5 sent back, or {@code null}
+   */
+  static Message result(Result result, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId) {
     if (result instanceof Result.Rows rows) {
-      RowsMetadata metadata = skipMetadata
-          ? new RowsMetadata(rows.columns().size(), rows.pagingState(), null, null)
-          : new RowsMetadata(specs(rows.columns(), protocolVersion), rows.pagingState(), null, null);
       Queue<List<ByteBuffer>> data = new ArrayDeque<>(rows.rows());
-      return new DefaultRows(metadata, data);
+      return new DefaultRows(rowsMetadata(rows, protocolVersion, skipMetadata, resultMetadataId), data);
     }
     if (result instanceof Result.SetKeyspace s) {
       return new SetKeyspace(s.keyspace());
@@ -74,9 +86,42 @@ final class Messages {
       RowsMetadata resultMetadata = p.resultColumns().isEmpty()
           ? new RowsMetadata(0, null, null, null)
           : new RowsMetadata(specs(p.resultColumns(), protocolVersion), null, null, null);
-      return new Prepared(p.id(), null, variables, resultMetadata);
+      byte[] preparedResultId =
+          protocolVersion >= ProtocolConstants.Version.V5 ? ResultMetadataIds.of(p.resultColumns()) : null;
+      return new Prepared(p.id(), preparedResultId, variables, resultMetadata);
     }
     return Void.INSTANCE;
+  }
+
+  /**
+   * The metadata of a ROWS result. Up to v4 an EXECUTE with skip_metadata gets none. At v5 an
+   * EXECUTE also sends its result_metadata_id: when the columns now digest differently, the answer
+   * carries them with the new id (METADATA_CHANGED); when they match, skip_metadata applies. As in
+   * Cassandra, conditional updates (their first column is {@code [applied]}, and the rest depends
+   * on the outcome) always carry their metadata and never claim a change.
+   */
+  private static RowsMetadata rowsMetadata(
+      Result.Rows rows, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId) {
+    boolean full = !skipMetadata;
+    byte[] newId = null;
+    if (protocolVersion >= ProtocolConstants.Version.V5 && resultMetadataId != null) {
+      if (isConditionalUpdate(rows)) {
+        full = true;
+      } else {
+        byte[] current = ResultMetadataIds.of(rows.columns());
+        if (!java.util.Arrays.equals(current, resultMetadataId)) {
+          full = true;
+          newId = current;
+        }
+      }
+    }
+    return full
+        ? new RowsMetadata(specs(rows.columns(), protocolVersion), rows.pagingState(), null, newId)
+        : new RowsMetadata(rows.columns().size(), rows.pagingState(), null, null);
+  }
+
+  private static boolean isConditionalUpdate(Result.Rows rows) {
+    return !rows.columns().isEmpty() && rows.columns().get(0).name().equals("[applied]");
   }
 
   private static List<com.datastax.oss.protocol.internal.response.result.ColumnSpec> specs(List<ColumnSpec> columns, int version) {

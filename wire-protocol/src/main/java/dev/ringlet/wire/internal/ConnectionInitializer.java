@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *  inbound:  bytes -> BackpressureHandler -> FrameDecoder -> RequestDecoder -> ConnectionStateHandler
  *  outbound: ConnectionStateHandler / RequestDispatcher -> ResponseEncoder -> bytes
  * </pre>
+ *
+ * A v5 connection keeps the same handlers: once its STARTUP is answered, {@link NegotiatedCodec}
+ * switches FrameDecoder and ResponseEncoder to segments in place.
  */
 final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -45,7 +48,7 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     channel
         .pipeline()
         .addLast("backpressure", new BackpressureHandler())
-        .addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes()))
+        .addLast("frameDecoder", new FrameDecoder(config.maxFrameBytes(), negotiated))
         .addLast("requestDecoder", new RequestDecoder(negotiated))
         .addLast("responseEncoder", new ResponseEncoder(negotiated))
         .addLast("connectionState", state);

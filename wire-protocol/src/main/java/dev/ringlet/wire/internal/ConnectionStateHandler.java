@@ -170,7 +170,7 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
 
   private void startup(Frame frame) {
     Map<String, String> options = StartupOptions.normalize(((StartupRequest) frame.message).options);
-    String problem = StartupOptions.problem(options);
+    String problem = StartupOptions.problem(options, frame.protocolVersion);
     if (problem != null) {
       answerError(frame, ErrorCode.PROTOCOL_ERROR, problem);
       return;
@@ -192,8 +192,8 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     }
     dispatcher = new RequestDispatcher(channel, handler, responses);
     authentication = handler.authentication();
-    // READY (or AUTHENTICATE) goes out uncompressed; every later frame, both ways, uses the
-    // negotiated codec.
+    // READY (or AUTHENTICATE) goes out uncompressed and, at v5, unsegmented; every later frame,
+    // both ways, uses the negotiated codec (v5: segments, compressed when asked for).
     answer(frame, authentication == null ? new Ready() : new Authenticate(authentication.authenticatorClass()));
     negotiated.negotiate(frame.protocolVersion, StartupOptions.compression(options));
     state = authentication == null ? State.READY : State.AUTHENTICATING;
@@ -236,6 +236,14 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     if (error instanceof UnsupportedVersionException unsupported) {
       LOG.debug("Connection {} refused: {}", connectionId, unsupported.getMessage());
       ctx.writeAndFlush(UnsupportedVersionReply.encode(ctx.alloc(), unsupported))
+          .addListener(ChannelFutureListener.CLOSE);
+    } else if (error instanceof CorruptSegmentException corrupt) {
+      // As Cassandra: the framing is lost, so answer on stream 0 and close once it is written.
+      LOG.debug("Connection {} sent a corrupt segment, closing: {}", connectionId, corrupt.getMessage());
+      ctx.writeAndFlush(
+              Frame.forResponse(
+                  negotiated.version(), 0, null, Frame.NO_PAYLOAD, List.of(),
+                  new Error(ErrorCode.PROTOCOL_ERROR, corrupt.getMessage())))
           .addListener(ChannelFutureListener.CLOSE);
     } else if (error instanceof RequestRejectedException rejected) {
       ctx.writeAndFlush(responses.error(rejected));

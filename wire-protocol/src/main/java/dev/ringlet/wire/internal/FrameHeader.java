@@ -1,7 +1,7 @@
 package dev.ringlet.wire.internal;
 
 /**
- * The 9-byte header of a v3/v4 frame:
+ * The 9-byte header of a v3/v4 frame, which is also the header of a v5 envelope:
  *
  * <pre>
  *  byte 0      1       2   3     4        5   6   7   8

@@ -5,8 +5,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * What one connection has agreed on with its client: the protocol version (none until STARTUP is
- * accepted) and the frame codec, which compresses once STARTUP asked for it. Shared by the
- * connection's decoder, encoder and state handler, all on the connection's event loop.
+ * accepted), the frame codec, which compresses bodies once a v3/v4 STARTUP asked for it, and from
+ * v5 on the segment format (compression moves from bodies to segments). Shared by the connection's
+ * decoder, encoder and state handler, all on the connection's event loop.
  */
 final class NegotiatedCodec {
 
@@ -15,6 +16,7 @@ final class NegotiatedCodec {
   private final FrameCodecs codecs;
   private volatile int version = NOT_NEGOTIATED;
   private volatile FrameCodec<ByteBuf> current;
+  private volatile SegmentFormat segments;
 
   NegotiatedCodec(FrameCodecs codecs) {
     this.codecs = codecs;
@@ -29,9 +31,22 @@ final class NegotiatedCodec {
     return current;
   }
 
-  /** Fixes the version and turns compression on; called right after READY is written. */
+  /** The v5 segment format once the connection uses segments, else {@code null}. */
+  SegmentFormat segments() {
+    return segments;
+  }
+
+  /**
+   * Fixes the version and turns compression on; called right after READY (or AUTHENTICATE) is
+   * written. From v5 on, both directions switch to segments from the next byte.
+   */
   void negotiate(int version, String compression) {
     this.version = version;
-    this.current = codecs.forCompression(compression);
+    if (version >= ProtocolVersions.V5) {
+      this.current = codecs.plain();
+      this.segments = codecs.segmentsFor(compression);
+    } else {
+      this.current = codecs.forCompression(compression);
+    }
   }
 }

@@ -90,16 +90,26 @@ final class RequestDecoder extends MessageToMessageDecoder<InboundFrame> {
   private void checkVersion(FrameHeader header) {
     int agreed = negotiated.version();
     if (agreed != NegotiatedCodec.NOT_NEGOTIATED && header.version() != agreed) {
+      // Cassandra 5.0's v5 message handler words it without the space.
+      String previous = agreed >= ProtocolVersions.V5 ? " but previousmessages" : " but previous messages";
       throw reject(
           header,
           "Invalid message version. Got " + ProtocolVersions.name(header.version())
-              + " but previous messages on this connection had version "
-              + ProtocolVersions.name(agreed));
+              + previous + " on this connection had version " + ProtocolVersions.name(agreed));
     }
   }
 
   private static RequestRejectedException tooBig(InboundFrame.Oversized frame) {
     FrameHeader header = frame.header();
+    if (header.version() >= ProtocolVersions.V5) {
+      // v5 envelopes arrive in segments; Cassandra's large-message check words it this way.
+      return new RequestRejectedException(
+          header.version(),
+          header.streamId(),
+          ErrorCode.INVALID,
+          "CQL Message of size " + header.bodyLength() + " bytes exceeds allowed maximum of "
+              + frame.maxBodyBytes() + " bytes");
+    }
     // Cassandra counts the header in both numbers.
     long length = FrameHeader.LENGTH + header.bodyLength();
     long max = FrameHeader.LENGTH + (long) frame.maxBodyBytes();

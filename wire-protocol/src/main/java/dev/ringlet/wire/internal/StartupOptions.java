@@ -30,9 +30,10 @@ final class StartupOptions {
 
   /**
    * @param options normalized options
+   * @param version the protocol version of the STARTUP frame
    * @return why STARTUP is refused, or {@code null} when it is accepted
    */
-  static String problem(Map<String, String> options) {
+  static String problem(Map<String, String> options, int version) {
     String cqlVersion = options.get(CQL_VERSION);
     if (cqlVersion == null) {
       return "Missing value CQL_VERSION in STARTUP message";
@@ -46,6 +47,9 @@ final class StartupOptions {
           + " is not supported by the binary protocol (supported version are >= 3.0.0)";
     }
     String compression = compression(options);
+    if ("snappy".equals(compression) && version >= ProtocolVersions.V5) {
+      return "Snappy compression is not supported in protocol V5";
+    }
     if (compression != null && !FrameCodecs.COMPRESSIONS.contains(compression)) {
       return "Unknown compression algorithm: " + compression;
     }

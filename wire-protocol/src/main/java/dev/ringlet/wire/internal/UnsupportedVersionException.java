@@ -1,7 +1,7 @@
 package dev.ringlet.wire.internal;
 
 /**
- * A client spoke a protocol version this server does not (anything but v3 and v4). The connection
+ * A client spoke a protocol version this server does not (anything but v3, v4 and v5). The connection
  * cannot be framed any further: the reply is written in the client's own framing and the
  * connection is closed.
  */

@@ -6,7 +6,8 @@
  * id), {@code ResponseEncoder} (response frames to bytes), {@code ConnectionStateHandler} (the
  * OPTIONS/STARTUP/REGISTER/AUTH_RESPONSE state machine, and the answers to rejections),
  * {@code RequestDispatcher} (QUERY/PREPARE/EXECUTE/BATCH to the engine and back),
- * {@code BackpressureHandler} (stop reading while a client does not read), and the lz4/snappy
+ * {@code BackpressureHandler} (stop reading while a client does not read), the v5 segment layer
+ * ({@code SegmentFormat}, {@code SegmentCrc}, {@code SegmentReader}), and the lz4/snappy
  * body compressors. {@code NettyResources} owns the event loops; {@code NettyProtocolServer} binds
  * one server on them. See {@code wire-protocol/README.md} for the pipeline and the error table.
  */

@@ -3,6 +3,10 @@ package dev.ringlet.wire.internal;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import com.datastax.oss.protocol.internal.request.Query;
 import com.datastax.oss.protocol.internal.response.Error;
+import com.datastax.oss.protocol.internal.response.result.ColumnSpec;
+import com.datastax.oss.protocol.internal.response.result.DefaultRows;
+import com.datastax.oss.protocol.internal.response.result.RawType;
+import com.datastax.oss.protocol.internal.response.result.RowsMetadata;
 import com.datastax.oss.protocol.internal.response.result.Void;
 import dev.ringlet.wire.ClientConnection;
 import dev.ringlet.wire.ConnectionHandler;
@@ -22,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li>{@code hold:<key>} waits until the test calls {@link #release};
  *   <li>{@code big:<n>} answers an error whose message is n characters long;
+ *   <li>{@code blob:<n>} answers one row with one blob column of n bytes;
  *   <li>{@code warn} answers Void with the warning "careful";
  *   <li>{@code fail} completes exceptionally;
  *   <li>anything else answers Void.
@@ -66,6 +71,16 @@ final class FakeProcessor implements RequestProcessor {
       int size = Integer.parseInt(query.substring(4, query.indexOf(' ') > 0 ? query.indexOf(' ') : query.length()));
       return CompletableFuture.completedFuture(
           Response.of(new Error(ErrorCode.INVALID, "x".repeat(size))));
+    }
+    if (query.startsWith("blob:")) {
+      int size = Integer.parseInt(query.substring(5));
+      java.util.Queue<List<java.nio.ByteBuffer>> data = new java.util.ArrayDeque<>();
+      data.add(List.of(java.nio.ByteBuffer.wrap(new byte[size])));
+      return CompletableFuture.completedFuture(Response.of(new DefaultRows(
+          new RowsMetadata(List.of(new ColumnSpec("ks", "t", "b", 0,
+              RawType.PRIMITIVES.get(com.datastax.oss.protocol.internal.ProtocolConstants.DataType.BLOB))),
+              null, null, null),
+          data)));
     }
     if (query.equals("warn")) {
       return CompletableFuture.completedFuture(

@@ -91,8 +91,8 @@ class FrameDecoderTest {
   }
 
   @Test
-  void should_throw_with_stream_id_when_version_is_v5() {
-    byte[] frame = FrameBytes.frame(0x05, 0, 0x0203, 0x01, new byte[0]);
+  void should_throw_with_stream_id_when_version_is_v6() {
+    byte[] frame = FrameBytes.frame(0x06, 0, 0x0203, 0x01, new byte[0]);
 
     assertThatThrownBy(() -> channel.writeInbound(Unpooled.wrappedBuffer(frame)))
         .isInstanceOf(DecoderException.class)
@@ -100,7 +100,7 @@ class FrameDecoderTest {
         .isInstanceOfSatisfying(
             UnsupportedVersionException.class,
             e -> {
-              assertThat(e.version()).isEqualTo(5);
+              assertThat(e.version()).isEqualTo(6);
               assertThat(e.streamId()).isEqualTo(0x0203);
             });
   }
@@ -117,7 +117,7 @@ class FrameDecoderTest {
 
   @Test
   void should_drop_everything_when_version_was_refused() {
-    byte[] frame = FrameBytes.frame(0x05, 0, 1, 0x01, new byte[0]);
+    byte[] frame = FrameBytes.frame(0x06, 0, 1, 0x01, new byte[0]);
     assertThatThrownBy(() -> channel.writeInbound(Unpooled.wrappedBuffer(frame)));
 
     channel.writeInbound(Unpooled.wrappedBuffer(FrameBytes.frame(0x04, 0, 2, 0x05, new byte[0])));

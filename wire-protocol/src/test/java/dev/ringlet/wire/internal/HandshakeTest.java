@@ -61,7 +61,7 @@ class HandshakeTest {
       assertThat(((Supported) answer).options)
           .containsEntry("CQL_VERSION", List.of("3.4.7"))
           .containsEntry("COMPRESSION", List.of("lz4", "snappy"))
-          .containsEntry("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4"));
+          .containsEntry("PROTOCOL_VERSIONS", List.of("3/v3", "4/v4", "5/v5"));
     }
   }
 

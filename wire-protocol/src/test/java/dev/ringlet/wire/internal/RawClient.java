@@ -149,6 +149,17 @@ final class RawClient implements AutoCloseable {
     return request(version, 0, Options.INSTANCE);
   }
 
+  /** Reads exactly {@code n} bytes. */
+  byte[] readExactly(int n) {
+    try {
+      byte[] bytes = new byte[n];
+      in.readFully(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** True when the server closed the connection: end of stream before the read timeout. */
   boolean isClosedByServer() {
     try {

@@ -30,6 +30,6 @@ class StartupOptionsTest {
             ? Map.of("cql_version", cqlVersion)
             : Map.of("cql_version", cqlVersion, "compression", compression);
 
-    assertThat(StartupOptions.problem(StartupOptions.normalize(options))).isEqualTo(problem);
+    assertThat(StartupOptions.problem(StartupOptions.normalize(options), 4)).isEqualTo(problem);
   }
 }

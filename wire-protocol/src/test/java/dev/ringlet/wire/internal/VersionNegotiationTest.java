@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the Java driver relies on to step down from v5 to v4 without logging an error. */
+/** What a driver relies on to step down from a version the server does not speak. */
 class VersionNegotiationTest {
 
   private static final int OPCODE_STARTUP = 0x01;
@@ -48,8 +48,8 @@ class VersionNegotiationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {5, 6, 65, 66})
-  void should_answer_readable_protocol_error_and_close_when_version_is_above_v4(int version) {
+  @ValueSource(ints = {6, 65, 66})
+  void should_answer_readable_protocol_error_and_close_when_version_is_above_v5(int version) {
     try (RawClient client = fixture.connect()) {
       client.sendBytes(startup(version, 0x0102));
 
@@ -64,7 +64,7 @@ class VersionNegotiationTest {
       assertThat(readString(reply))
           .isEqualTo(
               "Invalid or unsupported protocol version (" + version
-                  + "); supported versions are (3/v3, 4/v4)");
+                  + "); supported versions are (3/v3, 4/v4, 5/v5)");
       assertThat(client.isClosedByServer()).isTrue();
     }
   }
@@ -93,15 +93,15 @@ class VersionNegotiationTest {
       assertThat(readString(reply))
           .isEqualTo(
               "Invalid or unsupported protocol version (" + version
-                  + "); supported versions are (3/v3, 4/v4)");
+                  + "); supported versions are (3/v3, 4/v4, 5/v5)");
       assertThat(client.isClosedByServer()).isTrue();
     }
   }
 
   @Test
-  void should_accept_v4_when_client_retries_after_v5_refusal() {
+  void should_accept_v4_when_client_retries_after_v6_refusal() {
     try (RawClient refused = fixture.connect()) {
-      refused.sendBytes(startup(5, 0));
+      refused.sendBytes(startup(6, 0));
       refused.readFrameBytes(9, 5);
     }
     try (RawClient retry = fixture.connect()) {

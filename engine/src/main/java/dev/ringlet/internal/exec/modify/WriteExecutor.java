@@ -68,7 +68,7 @@ public final class WriteExecutor {
     if (statement.condition() != ModificationStatement.ConditionKind.NONE) {
       return conditional(statement, values, options);
     }
-    long now = clock.nowInSeconds();
+    long now = options.nowInSeconds(clock);
     TableSource source = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.SIMPLE);
     TableStore store = source.store(statement.table());
     WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
@@ -96,7 +96,7 @@ public final class WriteExecutor {
     if (statements.stream().anyMatch(s -> s.condition() != ModificationStatement.ConditionKind.NONE)) {
       return conditionalBatch(statements, values, options);
     }
-    long now = clock.nowInSeconds();
+    long now = options.nowInSeconds(clock);
     TableSource source = tables.forRequest(options.consistency(), type == BatchType.LOGGED
         ? dev.ringlet.internal.cluster.WriteType.BATCH : type == BatchType.COUNTER
         ? dev.ringlet.internal.cluster.WriteType.COUNTER : dev.ringlet.internal.cluster.WriteType.UNLOGGED_BATCH);
@@ -156,7 +156,7 @@ public final class WriteExecutor {
     }
     TableStore store = casSource(options).store(table);
     return cas(table, key, options, (partition, ts) -> {
-      long now = clock.nowInSeconds();
+      long now = options.nowInSeconds(clock);
       boolean applied = true;
       List<RowAccess> checked = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
@@ -237,7 +237,7 @@ public final class WriteExecutor {
     Clustering clustering = clusterings.get(0);
     TableStore store = casSource(options).store(table);
     return cas(table, key, options, (partition, ts) -> {
-      long now = clock.nowInSeconds();
+      long now = options.nowInSeconds(clock);
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
       List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();

@@ -1,0 +1,40 @@
+package dev.ringlet.internal.transport;
+
+import dev.ringlet.internal.exec.ColumnSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+
+/**
+ * The protocol v5 {@code result_metadata_id}: a digest of a statement's result columns (keyspace,
+ * table, name and type of each, in order), as Cassandra digests its result metadata. A PREPARED
+ * result carries it; an EXECUTE sends it back, and when the columns the statement now returns
+ * digest differently (the table was altered), ROWS says METADATA_CHANGED and carries the new id
+ * with the full metadata, so the driver updates its prepared statement.
+ */
+final class ResultMetadataIds {
+
+  private ResultMetadataIds() {}
+
+  static byte[] of(List<ColumnSpec> columns) {
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is required of every JDK", e);
+    }
+    for (ColumnSpec column : columns) {
+      update(md5, column.keyspace());
+      update(md5, column.table());
+      update(md5, column.name());
+      update(md5, column.type().cql());
+    }
+    return md5.digest();
+  }
+
+  private static void update(MessageDigest md5, String part) {
+    md5.update(part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8));
+    md5.update((byte) 0);
+  }
+}
