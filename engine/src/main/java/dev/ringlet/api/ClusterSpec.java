@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * <p>Defaults: cluster name {@code "Ringlet Cluster"}, one datacenter {@code datacenter1} with one
  * node in rack {@code rack1}, 16 tokens per node, address {@code 127.0.0.1}, port 0 (a free port is
  * chosen), release version {@code 5.0.9}, data kept in memory, no authentication, the system clock,
- * Cassandra's request timeouts.
+ * Cassandra's request timeouts, plain (unencrypted) client connections.
  *
  * <p>Equal specs describe the same cluster ({@link #equals} compares every setting), so tools can
  * share one running cluster between users of equal specs.
@@ -70,6 +70,7 @@ public final class ClusterSpec {
     Duration readTimeout = Duration.ofSeconds(5);
     Duration writeTimeout = Duration.ofSeconds(2);
     boolean userDefinedFunctions;
+    ClientEncryption clientEncryption;
 
     Settings copy() {
       try {
@@ -81,7 +82,8 @@ public final class ClusterSpec {
 
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
-          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions);
+          commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
+          clientEncryption);
     }
   }
 
@@ -113,6 +115,9 @@ public final class ClusterSpec {
     Objects.requireNonNull(settings.addressing, "addressing");
     positive(settings.readTimeout, "readTimeout");
     positive(settings.writeTimeout, "writeTimeout");
+    if (settings.clientEncryption != null) {
+      settings.clientEncryption.validate();
+    }
     this.s = settings;
   }
 
@@ -231,6 +236,19 @@ public final class ClusterSpec {
    */
   public boolean userDefinedFunctions() {
     return s.userDefinedFunctions;
+  }
+
+  /** How clients connect over TLS ({@code client_encryption_options}), or null (the default) for plain connections. */
+  public ClientEncryption clientEncryption() {
+    return s.clientEncryption;
+  }
+
+  /**
+   * Makes every node serve CQL over TLS as {@code encryption} says (see {@link ClientEncryption});
+   * null (the default) serves plain connections only.
+   */
+  public ClusterSpec withClientEncryption(ClientEncryption encryption) {
+    return with(x -> x.clientEncryption = encryption);
   }
 
   public ClusterSpec withClusterName(String name) {
@@ -353,6 +371,7 @@ public final class ClusterSpec {
         + (s.dataDirectory == null ? ", in memory" : ", dataDirectory=" + s.dataDirectory + ", commitLogSync=" + s.commitLogSync)
         + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
-        + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "") + "]";
+        + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "")
+        + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

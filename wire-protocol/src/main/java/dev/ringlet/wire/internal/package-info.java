@@ -7,7 +7,8 @@
  * OPTIONS/STARTUP/REGISTER/AUTH_RESPONSE state machine, and the answers to rejections),
  * {@code RequestDispatcher} (QUERY/PREPARE/EXECUTE/BATCH to the engine and back),
  * {@code BackpressureHandler} (stop reading while a client does not read), and the lz4/snappy
- * body compressors. {@code NettyResources} owns the event loops; {@code NettyProtocolServer} binds
+ * body compressors; for TLS, {@code TlsInitializer} and, in optional mode, {@code TlsDetector}
+ * (TLS or plain from the first bytes). {@code NettyResources} owns the event loops; {@code NettyProtocolServer} binds
  * one server on them. See {@code wire-protocol/README.md} for the pipeline and the error table.
  */
 package dev.ringlet.wire.internal;
