@@ -73,8 +73,10 @@ public interface RingletCluster extends AutoCloseable {
   /**
    * A client TLS context for a cluster serving {@link ClientEncryption#selfSigned()}: it trusts the
    * generated certificate (whose names cover every node's address, so hostname validation passes)
-   * and presents it as the client certificate when the nodes require one. For the Java driver:
-   * {@code CqlSession.builder().withSslContext(cluster.clientSslContext())}.
+   * and presents it as the client certificate when the nodes require one. For the Java driver with
+   * hostname validation: {@code CqlSession.builder().withSslEngineFactory(new
+   * ProgrammaticSslEngineFactory(cluster.clientSslContext(), null, true))} (its
+   * {@code withSslContext(...)} does not validate host names).
    *
    * @throws IllegalStateException when the cluster does not serve TLS, or serves a keystore you gave
    *     (build the client's context from your own truststore then)
