@@ -50,6 +50,13 @@ public class RingletProperties {
   /** Whether CREATE FUNCTION is allowed (Cassandra's user_defined_functions_enabled); Java bodies need a JDK. */
   private boolean userDefinedFunctions;
 
+  /**
+   * Whether the nodes serve CQL over TLS only (Cassandra's client_encryption_options), with a
+   * certificate generated at start that names every node; the connection details then carry an
+   * SslBundle that trusts it, so the application's session connects over TLS.
+   */
+  private boolean tls;
+
   private final Storage storage = new Storage();
 
   private final Keyspace keyspace = new Keyspace();
@@ -138,6 +145,14 @@ public class RingletProperties {
 
   public void setUserDefinedFunctions(boolean userDefinedFunctions) {
     this.userDefinedFunctions = userDefinedFunctions;
+  }
+
+  public boolean isTls() {
+    return tls;
+  }
+
+  public void setTls(boolean tls) {
+    this.tls = tls;
   }
 
   public Storage getStorage() {

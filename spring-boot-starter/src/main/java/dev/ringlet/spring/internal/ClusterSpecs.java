@@ -21,7 +21,8 @@ public final class ClusterSpecs {
         .withNumTokens(properties.getNumTokens())
         .withDatacenters(datacenters(properties))
         .withAuthentication(properties.isAuthentication())
-        .withUserDefinedFunctions(properties.isUserDefinedFunctions());
+        .withUserDefinedFunctions(properties.isUserDefinedFunctions())
+        .withClientEncryption(properties.isTls() ? dev.ringlet.api.ClientEncryption.selfSigned() : null);
     return withStorage(spec, properties.getStorage());
   }
 
