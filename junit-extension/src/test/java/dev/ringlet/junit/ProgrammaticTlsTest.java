@@ -19,6 +19,7 @@ class ProgrammaticTlsTest {
       .withProtocolVersion("V4")
       .withCompression("lz4")
       .withKeyspace("prog")
+      .withSchema("classpath:schema/fresh.cql")
       .withOwnCluster();
 
   @Test
