@@ -41,7 +41,9 @@ public record TlsContexts(SSLContext server, SSLContext client, SelfSignedCertif
       SelfSignedCertificate cert = SelfSignedCertificate.forAddresses(addresses, now, random);
       KeyStore keys = keyStoreOf(cert);
       KeyStore trust = trustStoreOf(cert);
-      return new TlsContexts(context(keys, GENERATED_PASSWORD, trust), context(keys, GENERATED_PASSWORD, trust), cert);
+      // One context serves both sides: the same key, trusting the same certificate.
+      SSLContext both = context(keys, GENERATED_PASSWORD, trust);
+      return new TlsContexts(both, both, cert);
     }
     char[] password = encryption.keystorePassword().toCharArray();
     KeyStore keys = load("keystore", encryption.keystore(), password);
