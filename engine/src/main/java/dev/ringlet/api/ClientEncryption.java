@@ -45,7 +45,8 @@ public final class ClientEncryption {
    * TLS with a self-signed certificate generated at start-up (an EC P-256 key, valid for a year),
    * naming every node's address and {@code localhost}. With {@link #withRequireClientAuth} the nodes
    * trust that same certificate as a client certificate, which {@link RingletCluster#clientSslContext()}
-   * presents.
+   * presents. A node of a cluster spread over processes ({@code --seeds}) generates a certificate
+   * for its own address only; give such clusters a {@link #keystore} instead.
    */
   public static ClientEncryption selfSigned() {
     return new ClientEncryption(null, null, null, null, false, false);
