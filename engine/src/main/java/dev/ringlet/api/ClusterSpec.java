@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * <p>Defaults: cluster name {@code "Ringlet Cluster"}, one datacenter {@code datacenter1} with one
  * node in rack {@code rack1}, 16 tokens per node, address {@code 127.0.0.1}, port 0 (a free port is
  * chosen), release version {@code 5.0.9}, data kept in memory, no authentication, the system clock,
- * Cassandra's request timeouts.
+ * Cassandra's request timeouts, plain (unencrypted) client connections.
  *
  * <p>Equal specs describe the same cluster ({@link #equals} compares every setting), so tools can
  * share one running cluster between users of equal specs.
@@ -71,6 +71,7 @@ public final class ClusterSpec {
     Duration writeTimeout = Duration.ofSeconds(2);
     boolean userDefinedFunctions;
     boolean materializedViews;
+    ClientEncryption clientEncryption;
 
     Settings copy() {
       try {
@@ -83,7 +84,7 @@ public final class ClusterSpec {
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
-          materializedViews);
+          materializedViews, clientEncryption);
     }
   }
 
@@ -115,6 +116,9 @@ public final class ClusterSpec {
     Objects.requireNonNull(settings.addressing, "addressing");
     positive(settings.readTimeout, "readTimeout");
     positive(settings.writeTimeout, "writeTimeout");
+    if (settings.clientEncryption != null) {
+      settings.clientEncryption.validate();
+    }
     this.s = settings;
   }
 
@@ -241,6 +245,19 @@ public final class ClusterSpec {
    */
   public boolean materializedViews() {
     return s.materializedViews;
+  }
+
+  /** How clients connect over TLS ({@code client_encryption_options}), or null (the default) for plain connections. */
+  public ClientEncryption clientEncryption() {
+    return s.clientEncryption;
+  }
+
+  /**
+   * Makes every node serve CQL over TLS as {@code encryption} says (see {@link ClientEncryption});
+   * null (the default) serves plain connections only.
+   */
+  public ClusterSpec withClientEncryption(ClientEncryption encryption) {
+    return with(x -> x.clientEncryption = encryption);
   }
 
   public ClusterSpec withClusterName(String name) {
@@ -374,6 +391,7 @@ public final class ClusterSpec {
         + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
         + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "")
-        + (s.materializedViews ? ", materializedViews" : "") + "]";
+        + (s.materializedViews ? ", materializedViews" : "")
+        + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

@@ -100,6 +100,19 @@ public interface RingletCluster extends AutoCloseable {
    */
   void removeNode(RingletNode node);
 
+  /**
+   * A client TLS context for a cluster serving {@link ClientEncryption#selfSigned()}: it trusts the
+   * generated certificate (whose names cover every node's address, so hostname validation passes)
+   * and presents it as the client certificate when the nodes require one. For the Java driver with
+   * hostname validation: {@code CqlSession.builder().withSslEngineFactory(new
+   * ProgrammaticSslEngineFactory(cluster.clientSslContext(), null, true))} (its
+   * {@code withSslContext(...)} does not validate host names).
+   *
+   * @throws IllegalStateException when the cluster does not serve TLS, or serves a keystore you gave
+   *     (build the client's context from your own truststore then)
+   */
+  javax.net.ssl.SSLContext clientSslContext();
+
   /** The node at that index (0-based, in start order). */
   default RingletNode node(int index) {
     return nodes().get(index);

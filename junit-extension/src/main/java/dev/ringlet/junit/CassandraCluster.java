@@ -104,6 +104,30 @@ public @interface CassandraCluster {
    */
   boolean manualClock() default false;
 
+  /**
+   * Whether the nodes serve CQL over TLS only, with a certificate generated at start-up that names
+   * every node's address ({@code ClientEncryption.selfSigned()}); the injected sessions trust it and
+   * validate host names, and {@code RingletCluster.clientSslContext()} gives the same trust to
+   * clients you build. Default {@code false}: plain connections.
+   */
+  boolean tls() default false;
+
+  /**
+   * The native protocol version of the injected sessions: {@code "V3"}, {@code "V4"} or
+   * {@code "V5"} (the driver's {@code advanced.protocol.version}). Default {@code ""}: the version
+   * the driver negotiates with the cluster. Does not change the cluster, which serves every version
+   * it supports.
+   */
+  String protocolVersion() default "";
+
+  /**
+   * The frame compression of the injected sessions: {@code "lz4"}, {@code "snappy"} or
+   * {@code "none"} (the driver's {@code advanced.protocol.compression}; lz4 needs
+   * {@code org.lz4:lz4-java} or a fork on the classpath, snappy {@code org.xerial.snappy:snappy-java},
+   * and protocol v5 compresses with lz4 only). Default {@code "none"}.
+   */
+  String compression() default "none";
+
   /** {@link #dataDirectory()}: a fresh temporary directory per cluster, deleted when it stops. */
   String TEMPORARY_DIRECTORY = "temp:";
 

@@ -88,6 +88,27 @@ public final class RingletExtension
     return new RingletExtension(configured(() -> settings().withIsolation(isolation), "withIsolation"));
   }
 
+  /**
+   * Serves TLS with a generated certificate that the injected sessions trust. See
+   * {@link CassandraCluster#tls()}; the same as {@code forSpec(spec.withClientEncryption(ClientEncryption.selfSigned()))}.
+   */
+  public RingletExtension withTls() {
+    return new RingletExtension(configured(() -> settings().withSpec(
+        settings().spec().withClientEncryption(dev.ringlet.api.ClientEncryption.selfSigned())), "withTls"));
+  }
+
+  /** The injected sessions' protocol version ({@code "V3"}, {@code "V4"}, {@code "V5"}). See {@link CassandraCluster#protocolVersion()}. */
+  public RingletExtension withProtocolVersion(String version) {
+    return new RingletExtension(configured(() -> settings().withSession(
+        new dev.ringlet.junit.internal.SessionOptions(version, settings().session().compression())), "withProtocolVersion"));
+  }
+
+  /** The injected sessions' compression ({@code "lz4"}, {@code "snappy"}, {@code "none"}). See {@link CassandraCluster#compression()}. */
+  public RingletExtension withCompression(String compression) {
+    return new RingletExtension(configured(() -> settings().withSession(
+        new dev.ringlet.junit.internal.SessionOptions(settings().session().protocolVersion(), compression)), "withCompression"));
+  }
+
   /** A cluster for the registering class alone, stopped after it. See {@link CassandraCluster#shared()}. */
   public RingletExtension withOwnCluster() {
     return new RingletExtension(configured(() -> settings().withShared(false), "withOwnCluster"));
@@ -222,9 +243,9 @@ public final class RingletExtension
             + " of " + parameterContext.getDeclaringExecutable() + ": with Isolation.FRESH_KEYSPACE each test has its"
             + " own keyspace (expected: a CqlSession parameter of a test method or a @BeforeEach/@AfterEach method)");
       }
-      return ticket.freshSession(loader);
+      return ticket.freshSession(state.settings().session(), loader);
     }
-    return state.resource().session(state.settings().keyspace(), loader);
+    return state.resource().session(state.settings().keyspace(), state.settings().session(), loader);
   }
 
   private static String keyspaceInUse(ClassState state, ExtensionContext context) {

@@ -73,8 +73,9 @@ public class RingletAutoConfiguration {
   @Bean
   CassandraConnectionDetails ringletConnectionDetails(RingletCluster ringletCluster, RingletProperties properties,
       Environment environment) {
-    return new RingletConnectionDetails(ringletCluster, properties.isAuthentication(),
+    RingletConnectionDetails details = new RingletConnectionDetails(ringletCluster, properties.isAuthentication(),
         environment.getProperty("spring.cassandra.username"), environment.getProperty("spring.cassandra.password"));
+    return properties.isTls() ? details.withTls(ringletCluster) : details;
   }
 
   @Bean

@@ -53,6 +53,13 @@ public class RingletProperties {
   /** Whether CREATE MATERIALIZED VIEW is allowed (Cassandra's materialized_views_enabled); off by default, as in Cassandra 5.0. */
   private boolean materializedViews;
 
+  /**
+   * Whether the nodes serve CQL over TLS only (Cassandra's client_encryption_options), with a
+   * certificate generated at start that names every node; the connection details then carry an
+   * SslBundle that trusts it, so the application's session connects over TLS.
+   */
+  private boolean tls;
+
   private final Storage storage = new Storage();
 
   private final Keyspace keyspace = new Keyspace();
@@ -149,6 +156,14 @@ public class RingletProperties {
 
   public void setMaterializedViews(boolean materializedViews) {
     this.materializedViews = materializedViews;
+  }
+
+  public boolean isTls() {
+    return tls;
+  }
+
+  public void setTls(boolean tls) {
+    this.tls = tls;
   }
 
   public Storage getStorage() {

@@ -14,4 +14,16 @@ public final class ProtocolServers {
       ProtocolServerConfig config, RequestProcessor processor, WireResources resources) {
     return dev.ringlet.wire.internal.NettyProtocolServer.start(config, processor, resources);
   }
+
+  /**
+   * Binds a server whose clients connect over TLS (only, or also in plain text when
+   * {@link ClientTls#optional()}) and returns once it accepts connections.
+   *
+   * @param tls the TLS settings, or null for plain connections only
+   * @throws java.io.UncheckedIOException when the address cannot be bound
+   */
+  public static ProtocolServer start(
+      ProtocolServerConfig config, ClientTls tls, RequestProcessor processor, WireResources resources) {
+    return dev.ringlet.wire.internal.NettyProtocolServer.start(config, tls, processor, resources);
+  }
 }

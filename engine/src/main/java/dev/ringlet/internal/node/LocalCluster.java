@@ -56,6 +56,8 @@ public final class LocalCluster implements RingletCluster {
   private final ManualClock manualClock;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService requests;
+  /** Set once by {@link #start}, before the handle is returned; null when clients connect in plain text. */
+  private dev.ringlet.internal.tls.ServedTls tls;
 
   private LocalCluster(ClusterSpec spec, WireResources resources, List<Node> nodes, QueryLogBook queryLog, InJvmBus bus,
       ClusterTime time, ManualClock manualClock, ScheduledExecutorService scheduler, ExecutorService requests,
@@ -125,13 +127,17 @@ public final class LocalCluster implements RingletCluster {
             dev.ringlet.internal.storage.commitlog.CommitLogOptions.Sync.valueOf(spec.commitLogSync().name()), config.clock()));
     QueryLogBook queryLog = new QueryLogBook();
     node.recordQueriesTo(queryLog);
+    dev.ringlet.internal.tls.ServedTls tls;
     try {
+      tls = serveTls(spec, List.of(node), config.clock());
       node.start(resources);
     } catch (RuntimeException e) {
       resources.close();
       throw e;
     }
-    return new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null, null);
+    LocalCluster cluster = new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null, null);
+    cluster.tls = tls;
+    return cluster;
   }
 
   private static RingletCluster startCluster(ClusterSpec spec, List<Addresses.Slot> slots) {
@@ -167,11 +173,15 @@ public final class LocalCluster implements RingletCluster {
     WireResources resources = WireResources.create(0);
     QueryLogBook queryLog = new QueryLogBook();
     List<Node> nodes = new ArrayList<>();
+    dev.ringlet.internal.tls.ServedTls tls = null;
     try {
       for (NodeConfig m : members) {
         Node n = new Node(m, context, dev.ringlet.internal.storage.StorageConfig.inMemory(clock));
         n.recordQueriesTo(queryLog);
         nodes.add(n);
+      }
+      tls = serveTls(spec, nodes, clock);
+      for (Node n : nodes) {
         n.start(resources);
       }
     } catch (RuntimeException e) {
@@ -185,10 +195,27 @@ public final class LocalCluster implements RingletCluster {
     }
     LocalCluster cluster = new LocalCluster(spec, resources, List.copyOf(nodes), queryLog, bus, time, manual, scheduler, requests,
         context);
+    cluster.tls = tls;
     if (scheduler != null) {
       scheduler.scheduleAtFixedRate(cluster::gossipRound, 1, 1, TimeUnit.SECONDS);
     }
     return cluster;
+  }
+
+  /** Loads or generates the cluster's TLS material (names covering every node) and hands it to each node. */
+  private static dev.ringlet.internal.tls.ServedTls serveTls(ClusterSpec spec, List<Node> nodes, Clock clock) {
+    dev.ringlet.internal.tls.ServedTls tls = dev.ringlet.internal.tls.ServedTls.of(spec.clientEncryption(),
+        nodes.stream().map(n -> n.config().address()).toList(),
+        dev.ringlet.internal.tls.ServedTls.instant(clock.currentTimeMicros()));
+    if (tls != null) {
+      nodes.forEach(n -> n.serveTls(tls.wire()));
+    }
+    return tls;
+  }
+
+  @Override
+  public javax.net.ssl.SSLContext clientSslContext() {
+    return dev.ringlet.internal.tls.ServedTls.clientContext(tls);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {

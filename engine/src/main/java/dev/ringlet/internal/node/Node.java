@@ -72,6 +72,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
+  /** How clients connect over TLS; null: plain only. */
+  private volatile dev.ringlet.wire.ClientTls clientTls;
 
   /** A node alone keeping its data in memory: its own replica for everything, no messaging. */
   public Node(NodeConfig config) {
@@ -233,9 +235,14 @@ public final class Node implements AutoCloseable, GossipListener {
       }
       gossiper.start();
     }
-    ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()),
+    ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()), clientTls,
         new CqlRequestProcessor(processor, access, cluster == null ? null : cluster.requests()).recordingTo(queryLog()), resources);
     server.set(s);
+  }
+
+  /** Makes this node serve clients over TLS ({@code client_encryption_options}); call it before {@link #start}. */
+  public void serveTls(dev.ringlet.wire.ClientTls tls) {
+    this.clientTls = tls;
   }
 
   /** Makes this node report the requests it answers to its cluster's query log; call it before {@link #start}. */

@@ -89,6 +89,8 @@ public final class ProcessCluster implements RingletCluster {
   private final CountDownLatch joined = new CountDownLatch(1);
   private final AtomicLong rounds = new AtomicLong();
   private final dev.ringlet.internal.querylog.QueryLogBook queryLog = new dev.ringlet.internal.querylog.QueryLogBook();
+  /** What clients connect with over TLS, or null for plain connections. */
+  private final dev.ringlet.internal.tls.ServedTls tls;
 
   private ProcessCluster(Options options) throws IOException {
     this.options = options;
@@ -98,6 +100,9 @@ public final class ProcessCluster implements RingletCluster {
       throw new IllegalArgumentException("internode port: 0 (expected: a fixed port, 1-65535)");
     }
     InetAddress nativeAddress = Addresses.address(spec.address());
+    // Loaded first: a keystore that cannot be read fails the start before anything is bound.
+    this.tls = dev.ringlet.internal.tls.ServedTls.of(spec.clientEncryption(), List.of(nativeAddress),
+        dev.ringlet.internal.tls.ServedTls.instant(Clock.system().currentTimeMicros()));
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + options.listen().getAddress().getHostAddress() + ":"
         + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
     this.config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(), spec.releaseVersion(),
@@ -129,6 +134,9 @@ public final class ProcessCluster implements RingletCluster {
     this.context = new ClusterContext(signalling, time, config, timeouts, requests, new TimestampGenerator(Clock.system()));
     this.node = new Node(config, context, dev.ringlet.internal.storage.StorageConfig.inMemory(Clock.system()));
     node.recordQueriesTo(queryLog);
+    if (tls != null) {
+      node.serveTls(tls.wire());
+    }
     node.handle(Verb.JOIN, this::onJoin);
     node.handle(Verb.FAULTS, m -> {
       transport.faults().replace((dev.ringlet.internal.messaging.Faults.State) m.payload());
@@ -152,6 +160,11 @@ public final class ProcessCluster implements RingletCluster {
       c.close();
       throw e;
     }
+  }
+
+  @Override
+  public javax.net.ssl.SSLContext clientSslContext() {
+    return dev.ringlet.internal.tls.ServedTls.clientContext(tls);
   }
 
   private void run() {

@@ -39,6 +39,14 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "  --enable-materialized-views",
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "",
+      "Client-to-node TLS (client_encryption_options):",
+      "  --tls-keystore FILE   serve CQL over TLS with the key and certificate of FILE (PKCS12 or JKS)",
+      "  --tls-keystore-password P  the keystore's (and its key's) password",
+      "  --tls-optional        also accept plain clients on the same port (optional: true)",
+      "  --tls-require-client-auth  clients must present a certificate the truststore trusts",
+      "  --tls-truststore FILE trusted client certificates (PKCS12 or JKS), for --tls-require-client-auth",
+      "  --tls-truststore-password P  the truststore's password",
+      "",
       "One node of a cluster spread over several processes or containers (over TCP):",
       "  --seeds LIST          internode addresses of seed nodes, host[:port],... (port default 7000);",
       "                        the node joins through them; a seed lists itself or the first node",
@@ -56,6 +64,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
     boolean internodeOption = false;
     int joinTimeoutSeconds = 60;
     String initialToken = null;
+    Tls tls = new Tls();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -67,6 +76,14 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       }
       if (arg.equals("--enable-materialized-views")) {
         spec = spec.withMaterializedViews(true);
+        continue;
+      }
+      if (arg.equals("--tls-optional")) {
+        tls.optional = true;
+        continue;
+      }
+      if (arg.equals("--tls-require-client-auth")) {
+        tls.requireClientAuth = true;
         continue;
       }
       String name = arg;
@@ -124,6 +141,18 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         case "--initial-token":
           initialToken = value;
           break;
+        case "--tls-keystore":
+          tls.keystore = value;
+          break;
+        case "--tls-keystore-password":
+          tls.keystorePassword = value;
+          break;
+        case "--tls-truststore":
+          tls.truststore = value;
+          break;
+        case "--tls-truststore-password":
+          tls.truststorePassword = value;
+          break;
         case "--listen-address":
           listenAddress = value;
           internodeOption = true;
@@ -148,6 +177,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       dev.ringlet.api.DatacenterSpec dc = spec.datacenters().get(0).withTokens(0, initialToken.split(","));
       spec = spec.withDatacenters(dc);
     }
+    spec = spec.withClientEncryption(tls.encryption());
     if (seeds == null) {
       if (internodeOption) {
         throw new IllegalArgumentException("--listen-address, --internode-port and --join-timeout need --seeds");
@@ -169,6 +199,39 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
   }
 
   static final int DEFAULT_INTERNODE_PORT = 7000;
+
+  /** The {@code --tls-*} options as given, checked together once all are read. */
+  private static final class Tls {
+    String keystore;
+    String keystorePassword;
+    String truststore;
+    String truststorePassword;
+    boolean optional;
+    boolean requireClientAuth;
+
+    /** Null when no TLS option was given. */
+    dev.ringlet.api.ClientEncryption encryption() {
+      if (keystore == null) {
+        if (keystorePassword != null || truststore != null || truststorePassword != null || optional || requireClientAuth) {
+          throw new IllegalArgumentException("--tls-* options need --tls-keystore");
+        }
+        return null;
+      }
+      if (keystorePassword == null) {
+        throw new IllegalArgumentException("--tls-keystore needs --tls-keystore-password");
+      }
+      if ((truststore == null) != (truststorePassword == null)) {
+        throw new IllegalArgumentException("--tls-truststore and --tls-truststore-password go together");
+      }
+      if (requireClientAuth && truststore == null) {
+        throw new IllegalArgumentException("--tls-require-client-auth needs --tls-truststore (the trusted client certificates)");
+      }
+      dev.ringlet.api.ClientEncryption e = dev.ringlet.api.ClientEncryption.keystore(java.nio.file.Path.of(keystore), keystorePassword)
+          .withOptional(optional)
+          .withRequireClientAuth(requireClientAuth);
+      return truststore == null ? e : e.withTruststore(java.nio.file.Path.of(truststore), truststorePassword);
+    }
+  }
 
   /** {@code host[:port],...}; IPv6 literals in brackets; names that do not resolve yet stay unresolved. */
   static List<InetSocketAddress> seeds(String value) {

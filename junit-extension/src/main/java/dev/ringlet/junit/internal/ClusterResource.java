@@ -135,13 +135,13 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
   }
 
   /** The shared session for the keyspace ({@code ""}: not bound), as an {@code Object}: callers need no driver. */
-  public Object session(String keyspace, ClassLoader loader) {
-    return sessions(loader, "A CqlSession parameter").session(keyspace);
+  public Object session(String keyspace, SessionOptions options, ClassLoader loader) {
+    return sessions(loader, "A CqlSession parameter").session(keyspace, options);
   }
 
   /** A session of its own, bound to the keyspace; the caller closes it. */
-  public AutoCloseable openSession(String keyspace, ClassLoader loader) {
-    return sessions(loader, "A CqlSession parameter").open(keyspace);
+  public AutoCloseable openSession(String keyspace, SessionOptions options, ClassLoader loader) {
+    return sessions(loader, "A CqlSession parameter").open(keyspace, options);
   }
 
   /** Called as a test starts; returns the stamp to pass to {@link #leaveTest}. */
@@ -195,7 +195,7 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
     }
     if (sessions == null) {
       DriverCheck.require(purpose, loader);
-      sessions = new SessionPool(cluster, settings.spec().authentication());
+      sessions = new SessionPool(cluster, settings.spec().authentication(), settings.spec().clientEncryption());
     }
     return sessions;
   }

@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
  * @param schema script locations, run in order once per cluster
  * @param isolation how tests are kept apart
  * @param shared whether classes asking for the same cluster share one
+ * @param session the protocol version and compression of the sessions handed to tests
  */
 public record ClusterSettings(
     ClusterSpec spec, boolean temporaryDirectory, String keyspace, List<String> schema,
-    Isolation isolation, boolean shared) {
+    Isolation isolation, boolean shared, SessionOptions session) {
 
   private static final Pattern KEYSPACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,47}");
 
@@ -37,27 +38,36 @@ public record ClusterSettings(
     }
     schema = List.copyOf(schema);
     Objects.requireNonNull(isolation, "isolation");
+    Objects.requireNonNull(session, "session");
   }
 
   /** Settings for a spec the engine runs as given. */
   public static ClusterSettings of(ClusterSpec spec) {
-    return new ClusterSettings(spec, false, "", List.of(), Isolation.TRUNCATE_TABLES, true);
+    return new ClusterSettings(spec, false, "", List.of(), Isolation.TRUNCATE_TABLES, true, SessionOptions.DEFAULTS);
   }
 
   public ClusterSettings withKeyspace(String name) {
-    return new ClusterSettings(spec, temporaryDirectory, name, schema, isolation, shared);
+    return new ClusterSettings(spec, temporaryDirectory, name, schema, isolation, shared, session);
   }
 
   public ClusterSettings withSchema(List<String> locations) {
-    return new ClusterSettings(spec, temporaryDirectory, keyspace, locations, isolation, shared);
+    return new ClusterSettings(spec, temporaryDirectory, keyspace, locations, isolation, shared, session);
   }
 
   public ClusterSettings withIsolation(Isolation mode) {
-    return new ClusterSettings(spec, temporaryDirectory, keyspace, schema, mode, shared);
+    return new ClusterSettings(spec, temporaryDirectory, keyspace, schema, mode, shared, session);
   }
 
   public ClusterSettings withShared(boolean share) {
-    return new ClusterSettings(spec, temporaryDirectory, keyspace, schema, isolation, share);
+    return new ClusterSettings(spec, temporaryDirectory, keyspace, schema, isolation, share, session);
+  }
+
+  public ClusterSettings withSession(SessionOptions options) {
+    return new ClusterSettings(spec, temporaryDirectory, keyspace, schema, isolation, shared, options);
+  }
+
+  public ClusterSettings withSpec(ClusterSpec newSpec) {
+    return new ClusterSettings(newSpec, temporaryDirectory, keyspace, schema, isolation, shared, session);
   }
 
   public boolean hasKeyspace() {

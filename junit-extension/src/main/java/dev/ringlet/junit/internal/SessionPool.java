@@ -5,6 +5,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory;
+import dev.ringlet.api.ClientEncryption;
 import dev.ringlet.api.RingletCluster;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.net.ssl.SSLContext;
 
 /**
  * The driver sessions of one cluster: one per keyspace for tests (shared by every class that uses the
@@ -28,22 +31,37 @@ final class SessionPool implements AutoCloseable {
       "system_traces", "system_virtual_schema", "system_views", "system_cluster_metadata");
 
   private final RingletCluster cluster;
-  private final Map<String, CqlSession> byKeyspace = new HashMap<>();
+  private final Map<SessionKey, CqlSession> byKeyspace = new HashMap<>();
   private CqlSession admin;
   private final Object scriptLock = new Object();
   private CqlSession scripts;
 
   private final boolean login;
+  /** Trusts the cluster's generated certificate; null when sessions connect in plain text. */
+  private final SSLContext tls;
 
-  /** @param login whether sessions log in as the default superuser (the cluster requires authentication) */
-  SessionPool(RingletCluster cluster, boolean login) {
+  /**
+   * @param login whether sessions log in as the default superuser (the cluster requires authentication)
+   * @param encryption the cluster's client encryption, or null
+   * @throws IllegalStateException when the cluster serves only TLS with a keystore the extension cannot trust
+   */
+  SessionPool(RingletCluster cluster, boolean login, ClientEncryption encryption) {
     this.cluster = cluster;
     this.login = login;
+    if (encryption == null || (!encryption.generated() && encryption.optional())) {
+      this.tls = null;
+    } else if (encryption.generated()) {
+      this.tls = cluster.clientSslContext();
+    } else {
+      throw new IllegalStateException("the cluster serves TLS only with " + encryption
+          + ", which the extension's sessions cannot trust (expected: ClientEncryption.selfSigned(),"
+          + " or withOptional(true) so the extension connects in plain text)");
+    }
   }
 
   /** A session for tests, connected to the local datacenter, bound to the keyspace unless it is {@code ""}. */
-  CqlSession open(String keyspace) {
-    return open(keyspace, TestDriverConfig.loader());
+  CqlSession open(String keyspace, SessionOptions options) {
+    return open(keyspace, TestDriverConfig.loader(options));
   }
 
   private CqlSession openForSetUp(String keyspace) {
@@ -55,6 +73,10 @@ final class SessionPool implements AutoCloseable {
         .addContactPoints(cluster.contactPoints())
         .withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(config);
+    if (tls != null) {
+      // Host names are validated: the generated certificate names every node.
+      builder.withSslEngineFactory(new ProgrammaticSslEngineFactory(tls, null, true));
+    }
     if (login) {
       builder.withAuthCredentials(dev.ringlet.api.ClusterSpec.DEFAULT_SUPERUSER, dev.ringlet.api.ClusterSpec.DEFAULT_SUPERUSER_PASSWORD);
     }
@@ -65,14 +87,18 @@ final class SessionPool implements AutoCloseable {
   }
 
   /** The shared session for the keyspace ({@code ""}: none). */
-  synchronized CqlSession session(String keyspace) {
-    CqlSession session = byKeyspace.get(keyspace);
+  synchronized CqlSession session(String keyspace, SessionOptions options) {
+    SessionKey key = new SessionKey(keyspace, options);
+    CqlSession session = byKeyspace.get(key);
     if (session == null || session.isClosed()) {
-      session = open(keyspace);
-      byKeyspace.put(keyspace, session);
+      session = open(keyspace, options);
+      byKeyspace.put(key, session);
     }
     return session;
   }
+
+  /** Classes sharing a cluster share a session when they want the same keyspace and protocol options. */
+  private record SessionKey(String keyspace, SessionOptions options) {}
 
   private synchronized CqlSession admin() {
     if (admin == null || admin.isClosed()) {

@@ -1,5 +1,6 @@
 package dev.ringlet.junit.internal;
 
+import dev.ringlet.api.ClientEncryption;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
 import java.nio.file.Path;
@@ -58,9 +59,10 @@ public final class SettingsReader {
         .withAuthentication(annotation.authentication())
         .withUserDefinedFunctions(annotation.userDefinedFunctions())
         .withMaterializedViews(annotation.materializedViews())
-        .withManualClock(annotation.manualClock());
+        .withManualClock(annotation.manualClock())
+        .withClientEncryption(annotation.tls() ? ClientEncryption.selfSigned() : null);
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
-        annotation.isolation(), annotation.shared());
+        annotation.isolation(), annotation.shared(), new SessionOptions(annotation.protocolVersion(), annotation.compression()));
   }
 
   private static DatacenterSpec toSpec(Datacenter dc) {

@@ -33,6 +33,18 @@ public final class TestDriverConfig {
     return builder().build();
   }
 
+  /** For the sessions handed to tests, with the class's protocol version and compression. */
+  public static DriverConfigLoader loader(SessionOptions options) {
+    ProgrammaticDriverConfigLoaderBuilder builder = builder();
+    if (!options.negotiated()) {
+      builder.withString(DefaultDriverOption.PROTOCOL_VERSION, options.protocolVersion());
+    }
+    if (!options.compression().equals("none")) {
+      builder.withString(DefaultDriverOption.PROTOCOL_COMPRESSION, options.compression());
+    }
+    return builder.build();
+  }
+
   /**
    * For the extension's own set-up sessions (scripts, fresh keyspaces, resets): no schema metadata,
    * so a DDL statement waits only for schema agreement, not for the driver to re-read

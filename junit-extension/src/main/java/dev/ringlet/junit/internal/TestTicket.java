@@ -28,9 +28,9 @@ public final class TestTicket implements ExtensionContext.Store.CloseableResourc
   }
 
   /** The test's own session bound to its fresh keyspace, opened on first use. */
-  public synchronized Object freshSession(ClassLoader loader) {
+  public synchronized Object freshSession(SessionOptions options, ClassLoader loader) {
     if (freshSession == null) {
-      freshSession = resource.openSession(freshKeyspace, loader);
+      freshSession = resource.openSession(freshKeyspace, options, loader);
     }
     return freshSession;
   }

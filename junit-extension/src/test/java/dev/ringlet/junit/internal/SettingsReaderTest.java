@@ -38,6 +38,37 @@ class SettingsReaderTest {
   @CassandraCluster(nodes = 2, datacenters = @Datacenter(name = "eu"))
   static class Both {}
 
+  @CassandraCluster(tls = true, protocolVersion = "V3", compression = "LZ4")
+  static class Protocol {}
+
+  @CassandraCluster(protocolVersion = "V9")
+  static class UnknownVersion {}
+
+  @CassandraCluster(compression = "zstd")
+  static class UnknownCompression {}
+
+  @CassandraCluster(protocolVersion = "V5", compression = "snappy")
+  static class SnappyOnV5 {}
+
+  @Test
+  void should_read_tls_and_the_session_protocol_options() {
+    ClusterSettings settings = SettingsReader.read(Protocol.class).settings();
+    assertThat(settings.spec().clientEncryption()).isEqualTo(dev.ringlet.api.ClientEncryption.selfSigned());
+    assertThat(settings.session()).isEqualTo(new SessionOptions("V3", "lz4"));
+    assertThat(SettingsReader.read(Defaults.class).settings().session()).isEqualTo(SessionOptions.DEFAULTS);
+    assertThat(SettingsReader.read(Defaults.class).settings().spec().clientEncryption()).isNull();
+  }
+
+  @Test
+  void should_refuse_unknown_protocol_versions_and_compressions() {
+    assertThatThrownBy(() -> SettingsReader.read(UnknownVersion.class))
+        .hasMessage("protocolVersion: V9 (expected: V3, V4, V5, or \"\" for the negotiated version)");
+    assertThatThrownBy(() -> SettingsReader.read(UnknownCompression.class))
+        .hasMessage("compression: zstd (expected: lz4, snappy or none)");
+    assertThatThrownBy(() -> SettingsReader.read(SnappyOnV5.class))
+        .hasMessageStartingWith("compression: snappy with protocolVersion V5");
+  }
+
   @Test
   void should_default_to_one_node_in_datacenter1_truncating_and_shared() {
     ClusterSettings settings = SettingsReader.read(Defaults.class).settings();

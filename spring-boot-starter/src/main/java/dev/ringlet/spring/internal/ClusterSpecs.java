@@ -22,7 +22,8 @@ public final class ClusterSpecs {
         .withDatacenters(datacenters(properties))
         .withAuthentication(properties.isAuthentication())
         .withUserDefinedFunctions(properties.isUserDefinedFunctions())
-        .withMaterializedViews(properties.isMaterializedViews());
+        .withMaterializedViews(properties.isMaterializedViews())
+        .withClientEncryption(properties.isTls() ? dev.ringlet.api.ClientEncryption.selfSigned() : null);
     return withStorage(spec, properties.getStorage());
   }
 

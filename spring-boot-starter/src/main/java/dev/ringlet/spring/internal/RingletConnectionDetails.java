@@ -3,6 +3,7 @@ package dev.ringlet.spring.internal;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.RingletCluster;
 import java.util.List;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.cassandra.autoconfigure.CassandraConnectionDetails;
 
 /**
@@ -22,6 +23,7 @@ public final class RingletConnectionDetails implements CassandraConnectionDetail
   private final String localDatacenter;
   private final String username;
   private final String password;
+  private final SslBundle sslBundle;
 
   /** Details without credentials, for a cluster that does not authenticate. */
   public RingletConnectionDetails(RingletCluster cluster) {
@@ -40,6 +42,27 @@ public final class RingletConnectionDetails implements CassandraConnectionDetail
     this.localDatacenter = cluster.localDatacenter();
     this.username = authentication ? (username != null ? username : ClusterSpec.DEFAULT_SUPERUSER) : null;
     this.password = authentication ? (password != null ? password : ClusterSpec.DEFAULT_SUPERUSER_PASSWORD) : null;
+    this.sslBundle = null;
+  }
+
+  /** The same details with the cluster's TLS trust ({@code ringlet.tls}). */
+  private RingletConnectionDetails(RingletConnectionDetails plain, SslBundle sslBundle) {
+    this.contactPoints = plain.contactPoints;
+    this.localDatacenter = plain.localDatacenter;
+    this.username = plain.username;
+    this.password = plain.password;
+    this.sslBundle = sslBundle;
+  }
+
+  /** These details with an SslBundle trusting the cluster's generated certificate (see {@link ClusterSslBundle}). */
+  public RingletConnectionDetails withTls(RingletCluster cluster) {
+    return new RingletConnectionDetails(this, new ClusterSslBundle(cluster.clientSslContext()));
+  }
+
+  /** Null unless the cluster serves TLS: Spring Boot then connects in plain text. */
+  @Override
+  public SslBundle getSslBundle() {
+    return sslBundle;
   }
 
   @Override

@@ -76,6 +76,10 @@ public final class SchemaSetup implements AutoCloseable {
           .addContactPoints(cluster.contactPoints())
           .withLocalDatacenter(cluster.localDatacenter())
           .withConfigLoader(setUpConfig());
+      if (lease.spec().clientEncryption() != null) {
+        builder.withSslEngineFactory(new com.datastax.oss.driver.api.core.ssl.ProgrammaticSslEngineFactory(
+            cluster.clientSslContext(), null, true));
+      }
       if (lease.spec().authentication()) {
         // The superuser, whatever the application logs in as: scripts may create the application's roles.
         builder.withAuthCredentials(ClusterSpec.DEFAULT_SUPERUSER, ClusterSpec.DEFAULT_SUPERUSER_PASSWORD);

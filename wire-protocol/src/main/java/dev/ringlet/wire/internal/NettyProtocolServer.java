@@ -2,6 +2,7 @@ package dev.ringlet.wire.internal;
 
 import com.datastax.oss.protocol.internal.Message;
 import com.datastax.oss.protocol.internal.response.Event;
+import dev.ringlet.wire.ClientTls;
 import dev.ringlet.wire.ProtocolServer;
 import dev.ringlet.wire.ProtocolServerConfig;
 import dev.ringlet.wire.RequestProcessor;
@@ -37,11 +38,26 @@ public final class NettyProtocolServer implements ProtocolServer {
     return start(config, processor, resources, UUID::randomUUID);
   }
 
+  /** @param tls how clients connect over TLS, or null for plain connections only */
+  public static ProtocolServer start(
+      ProtocolServerConfig config, ClientTls tls, RequestProcessor processor, WireResources resources) {
+    return start(config, tls, processor, resources, UUID::randomUUID);
+  }
+
+  static NettyProtocolServer start(
+      ProtocolServerConfig config,
+      RequestProcessor processor,
+      WireResources resources,
+      Supplier<UUID> tracingIds) {
+    return start(config, null, processor, resources, tracingIds);
+  }
+
   /**
    * @param tracingIds makes up tracing session ids when a traced request's answer has none
    */
   static NettyProtocolServer start(
       ProtocolServerConfig config,
+      ClientTls tls,
       RequestProcessor processor,
       WireResources resources,
       Supplier<UUID> tracingIds) {
@@ -70,7 +86,7 @@ public final class NettyProtocolServer implements ProtocolServer {
             .childOption(ChannelOption.ALLOCATOR, allocator)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
-            .childHandler(initializer);
+            .childHandler(tls == null ? initializer : new TlsInitializer(tls, initializer));
     ChannelFuture bound =
         bootstrap.bind(new InetSocketAddress(config.address(), config.port())).awaitUninterruptibly();
     if (!bound.isSuccess()) {
