@@ -74,13 +74,11 @@ public final class LocalCluster implements RingletCluster {
   }
 
   public static RingletCluster start(ClusterSpec spec) {
+    if (spec.dataDirectory() != null) {
+      new dev.ringlet.internal.storage.DiskAccess().prepareDataDirectory(spec.dataDirectory());
+    }
     if (spec.nodeCount() == 1 && spec.addressing() == ClusterSpec.Addressing.AUTO && !spec.manualClock()) {
       return startSingle(spec);
-    }
-    if (spec.dataDirectory() != null) {
-      throw new UnsupportedOperationException("dataDirectory " + spec.dataDirectory() + " with " + spec.nodeCount()
-          + " node(s), a manual clock or explicit addressing: durable storage runs only for a single node on the system"
-          + " clock so far (expected: no data directory, or one node with the default addressing)");
     }
     IllegalStateException last = null;
     Random random = new Random();
@@ -113,11 +111,13 @@ public final class LocalCluster implements RingletCluster {
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits()), Clock.system(),
         7000, spec.authentication(), spec.userDefinedFunctions());
+    dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
+    java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.of(spec.dataDirectory(), hostId);
+    if (nodeDirectory != null) {
+      config = NodeDirectories.restore(nodeDirectory, config, disk);
+    }
     WireResources resources = WireResources.create(0);
-    Node node = new Node(config, spec.dataDirectory() == null
-        ? dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock())
-        : dev.ringlet.internal.storage.StorageConfig.durable(spec.dataDirectory().resolve("node-" + hostId),
-            dev.ringlet.internal.storage.commitlog.CommitLogOptions.Sync.valueOf(spec.commitLogSync().name()), config.clock()));
+    Node node = new Node(config, NodeDirectories.storage(spec, nodeDirectory, config.clock(), false, disk));
     QueryLogBook queryLog = new QueryLogBook();
     node.recordQueriesTo(queryLog);
     try {
@@ -138,6 +138,8 @@ public final class LocalCluster implements RingletCluster {
     ExecutorService requests = Executors.newCachedThreadPool(daemon(threadPrefix + "-request"));
     InJvmBus bus = new InJvmBus(time, scheduler);
     List<NodeConfig> members = new ArrayList<>();
+    Map<UUID, java.nio.file.Path> directories = new java.util.HashMap<>();
+    Map<UUID, dev.ringlet.internal.storage.DiskAccess> disks = new java.util.HashMap<>();
     Map<Endpoint, List<Long>> tokens = new LinkedHashMap<>();
     int slot = 0;
     List<DatacenterSpec> dcs = spec.datacenters();
@@ -148,9 +150,17 @@ public final class LocalCluster implements RingletCluster {
         String rack = dc.racks().get(i % dc.racks().size());
         UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
         List<Long> t = TokenAllocation.tokens(d, dc.nodes(), i, spec.numTokens());
-        members.add(new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
-            clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions()));
-        tokens.put(new Endpoint(hostId, dc.name(), rack), t);
+        NodeConfig m = new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
+            clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions());
+        if (spec.dataDirectory() != null) { // a durable node comes back with its saved host id and tokens
+          java.nio.file.Path dir = NodeDirectories.of(spec.dataDirectory(), hostId);
+          disks.put(hostId, new dev.ringlet.internal.storage.DiskAccess());
+          m = NodeDirectories.restore(dir, m, disks.get(hostId));
+          directories.put(m.hostId(), dir);
+          disks.put(m.hostId(), disks.get(hostId));
+        }
+        members.add(m);
+        tokens.put(new Endpoint(m.hostId(), dc.name(), rack), m.tokens());
       }
     }
     Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
@@ -162,7 +172,8 @@ public final class LocalCluster implements RingletCluster {
     List<Node> nodes = new ArrayList<>();
     try {
       for (NodeConfig m : members) {
-        Node n = new Node(m, context, dev.ringlet.internal.storage.StorageConfig.inMemory(clock));
+        Node n = new Node(m, context, NodeDirectories.storage(spec, directories.get(m.hostId()), clock, manual != null,
+            disks.getOrDefault(m.hostId(), new dev.ringlet.internal.storage.DiskAccess())));
         n.recordQueriesTo(queryLog);
         nodes.add(n);
         n.start(resources);
@@ -276,6 +287,9 @@ public final class LocalCluster implements RingletCluster {
       Duration step = remaining.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : remaining;
       manualClock.advance(step);
       remaining = remaining.minus(step);
+      for (Node n : nodes) {
+        n.tick();
+      }
       if (bus != null) {
         bus.deliverDue();
         gossipRound();
@@ -288,7 +302,11 @@ public final class LocalCluster implements RingletCluster {
 
   @Override
   public void resetFaults() {
+    for (Node n : nodes) {
+      n.storage().config().disk().clear();
+    }
     if (bus == null) {
+      nodes.forEach(this::startNode); // a node alone stopped by its disk-failure policy
       return;
     }
     bus.clearFaults();
