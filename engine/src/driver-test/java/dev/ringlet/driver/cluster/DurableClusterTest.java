@@ -238,4 +238,38 @@ class DurableClusterTest {
       }
     }
   }
+
+  @Test
+  void should_deliver_hints_held_before_a_cluster_restart() {
+    // Given a 3-node RF=3 cluster on a manual clock whose third node is down while a write is hinted for it
+    ClusterSpec spec = ClusterSpec.defaults().withNodes(3).withManualClock(true).withDataDirectory(data)
+        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      cluster.nodes().get(2).kill();
+      cluster.advanceClock(Duration.ofSeconds(30)); // its peers see it DOWN
+      session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (1, 'hinted')")
+          .setConsistencyLevel(ConsistencyLevel.QUORUM));
+    } // When the whole cluster closes before the hint is delivered
+    try (Stream<Path> hints = Files.walk(data)) {
+      assertThat(hints.filter(p -> p.toString().contains("hints") && p.toString().endsWith(".mut"))).isNotEmpty();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
+    // and starts again on the same directory
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      cluster.advanceClock(Duration.ofSeconds(1)); // a gossip round: every node is up, hints are replayed
+      RingletNode third = cluster.nodes().get(2);
+      cluster.isolate(third);
+      com.datastax.oss.driver.api.core.metadata.Node driverThird = session.getMetadata().getNodes().values().stream()
+          .filter(n -> third.hostId().equals(n.getHostId())).findFirst().orElseThrow();
+      // Then the node that was down has the hinted write of the previous run
+      Row row = session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 1")
+          .setConsistencyLevel(ConsistencyLevel.ONE).setNode(driverThird)).one();
+      assertThat(row).isNotNull();
+      assertThat(row.getString("v")).isEqualTo("hinted");
+    }
+  }
 }

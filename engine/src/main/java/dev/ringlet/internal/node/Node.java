@@ -64,7 +64,7 @@ public final class Node implements AutoCloseable, GossipListener {
   private final MessagingEndpoint messaging;
   private final Gossiper gossiper;
   private final SchemaSync schemaSync;
-  private final HintStore hints = new HintStore();
+  private final HintStore hints;
   private final Batchlog batchlog;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
@@ -96,6 +96,8 @@ public final class Node implements AutoCloseable, GossipListener {
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
     this.storage = new Storage(storageConfig);
     storage.onFailure(this::storageFailed);
+    // a durable node keeps its hints and batchlog beside its data, as Cassandra does (hints/, batchlog/)
+    this.hints = storageConfig.durable() ? new HintStore(storageConfig.directory().resolve("hints")) : new HintStore();
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, this::peerInfos);
     TimestampGenerator timestamps = cluster == null ? new TimestampGenerator(config.clock()) : cluster.timestamps();
     TimeUuids ids = new TimeUuids(config.clock());
@@ -128,7 +130,8 @@ public final class Node implements AutoCloseable, GossipListener {
       PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
       conditional = paxosCoordinator;
       CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
-      this.batchlog = new Batchlog(coordinator, schema::current);
+      this.batchlog = new Batchlog(coordinator, schema::current,
+          storageConfig.durable() ? storageConfig.directory().resolve("batchlog") : null);
       batches = batchlog;
       requestTables = coordinated;
       ddlTables = coordinated.everyNode();
