@@ -71,6 +71,7 @@ public final class Node implements AutoCloseable, GossipListener {
   /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
   private volatile boolean storageDown;
   private volatile int boundPort;
+  private volatile Set<String> savedDatacenters = Set.of();
   private volatile Runnable dieAction = () -> stop(false);
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
@@ -142,8 +143,20 @@ public final class Node implements AutoCloseable, GossipListener {
         return new Topology(config.datacenter(), sizes, sizes);
       });
     }
-    java.util.function.Supplier<Map<String, Integer>> datacenters = cluster == null ? () -> Map.of(config.datacenter(), 1)
+    java.util.function.Supplier<Map<String, Integer>> known = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
+    // While a durable node recreates its saved schema, the datacenters its keyspaces name count as
+    // known: a process restarting alone has not heard of the other datacenters' nodes yet.
+    java.util.function.Supplier<Map<String, Integer>> datacenters = () -> {
+      Map<String, Integer> now = known.get();
+      Set<String> saved = savedDatacenters;
+      if (saved.isEmpty()) {
+        return now;
+      }
+      Map<String, Integer> all = new HashMap<>(now);
+      saved.forEach(dc -> all.putIfAbsent(dc, 1));
+      return all;
+    };
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
         config.userDefinedFunctions());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
@@ -166,7 +179,13 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     if (storageConfig.durable()) {
       java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
-      SchemaFile.Saved saved = SchemaFile.load(schemaFile, processor, schema);
+      savedDatacenters = SchemaFile.datacenters(schemaFile);
+      SchemaFile.Saved saved;
+      try {
+        saved = SchemaFile.load(schemaFile, processor, schema);
+      } finally {
+        savedDatacenters = Set.of();
+      }
       if (saved != null && schemaSync != null) {
         schemaSync.restoreEpoch(saved.epoch());
       }

@@ -37,6 +37,27 @@ final class NodeDirectories {
     return saved.restore(configured);
   }
 
+  /**
+   * The directory of the one node a process keeps under its own data directory: the
+   * {@code node-*} directory that already holds a node (whatever its address is now), else a new one
+   * for {@code hostId}.
+   */
+  static Path find(Path dataDirectory, java.util.UUID hostId, DiskAccess disk) {
+    disk.prepareDataDirectory(dataDirectory);
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dataDirectory)) {
+      java.util.List<Path> nodes = s.filter(p -> p.getFileName().toString().startsWith("node-")
+          && java.nio.file.Files.exists(p.resolve(LocalState.FILE))).sorted().toList();
+      if (nodes.size() > 1) {
+        throw new dev.ringlet.internal.storage.StorageStartupException("Data directory " + dataDirectory + " holds "
+            + nodes.size() + " nodes " + nodes + " (expected: at most one node per process)");
+      }
+      return nodes.isEmpty() ? of(dataDirectory, hostId) : nodes.get(0);
+    } catch (java.io.IOException e) {
+      throw new dev.ringlet.internal.storage.StorageStartupException("Cannot list data directory " + dataDirectory + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   /** How a node of {@code spec} stores data in {@code nodeDirectory} (null: in memory). */
   static StorageConfig storage(ClusterSpec spec, Path nodeDirectory, Clock clock, boolean manualClock, DiskAccess disk) {
     if (nodeDirectory == null) {

@@ -52,10 +52,21 @@ final class SchemaFile {
 
   private static final String VERSION = "-- ringlet:version ";
   private static final String DROPPED = "-- ringlet:dropped ";
+  private static final String DATACENTERS = "-- ringlet:datacenters";
 
   static void write(Path file, Schema schema, long epoch) {
     StringBuilder out = new StringBuilder("-- Ringlet user schema, rewritten after every schema change\n");
     out.append(VERSION).append(schema.version()).append(' ').append(epoch).append('\n');
+    Set<String> dcs = new java.util.TreeSet<>();
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (!ks.virtual() && !SystemNames.isSystem(ks.name()) && ks.replication().strategyClass().endsWith("NetworkTopologyStrategy")) {
+        ks.replication().options().keySet().stream().filter(k -> !"class".equals(k) && !"replication_factor".equals(k))
+            .forEach(dcs::add);
+      }
+    }
+    out.append(DATACENTERS);
+    dcs.forEach(dc -> out.append(' ').append(dc)); // names of datacenters cannot hold spaces
+    out.append('\n');
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       if (ks.virtual() || SystemNames.isSystem(ks.name())) {
         continue;
@@ -96,6 +107,21 @@ final class SchemaFile {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the schema to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The datacenters the saved keyspaces name (NetworkTopologyStrategy), or none. */
+  static Set<String> datacenters(Path file) {
+    if (!Files.exists(file)) {
+      return Set.of();
+    }
+    try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.startsWith(DATACENTERS)).findFirst()
+          .map(l -> Set.of(l.substring(DATACENTERS.length()).trim().split(" ")).stream().filter(d -> !d.isEmpty())
+              .collect(java.util.stream.Collectors.toSet()))
+          .orElse(Set.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the schema from " + file + ": " + e.getMessage(), e);
     }
   }
 
