@@ -94,7 +94,7 @@ class DiskFailurePolicyTest {
       assertThatThrownBy(node::flush).hasMessageContaining("No space left on device");
 
       // Then the node stops serving
-      ThreeNodeClusterTest.awaitCondition(() -> !node.isRunning());
+      ThreeNodeClusterTest.awaitCondition(() -> !node.isRunning() && driverNode(session, node).getOpenConnections() == 0);
       // (the driver may not have noticed the closed connections yet: the read fails either way)
       assertThatThrownBy(() -> session.execute("SELECT * FROM ks.t"))
           .isInstanceOfAny(AllNodesFailedException.class, ClosedConnectionException.class);

@@ -69,6 +69,15 @@ class DurableClusterTest {
     });
   }
 
+  /** Kills the node, waits until the driver has lost its connections to it, starts it and waits until the driver is back. */
+  static void killAndStart(CqlSession session, RingletNode node) {
+    node.kill();
+    ThreeNodeClusterTest.awaitCondition(() -> session.getMetadata().getNodes().values().stream()
+        .filter(d -> node.hostId().equals(d.getHostId())).findFirst().orElseThrow().getOpenConnections() == 0);
+    node.start();
+    awaitConnected(session, node);
+  }
+
   private static List<String> rows(CqlSession session, String query) {
     List<String> out = new ArrayList<>();
     for (Row r : session.execute(query)) {
@@ -210,9 +219,7 @@ class DurableClusterTest {
       session.execute("INSERT INTO ks.t (k, v) VALUES (4, 'after the sync')");
 
       // When the node is killed and started again
-      cluster.nodes().get(0).kill();
-      cluster.nodes().get(0).start();
-      awaitConnected(session, cluster.nodes().get(0));
+      killAndStart(session, cluster.nodes().get(0));
 
       // Then what was synced is back, and what was written since the last sync is lost
       Set<Integer> keys = session.execute("SELECT k FROM ks.t").all().stream().map(r -> r.getInt("k")).collect(Collectors.toSet());
@@ -231,9 +238,7 @@ class DurableClusterTest {
         for (int i = 0; i < 20; i++) {
           session.execute("INSERT INTO ks.t (k, v) VALUES (" + i + ", 'v')");
         }
-        cluster.nodes().get(0).kill();
-        cluster.nodes().get(0).start();
-        awaitConnected(session, cluster.nodes().get(0));
+        killAndStart(session, cluster.nodes().get(0));
         assertThat(session.execute("SELECT k FROM ks.t").all()).as(sync.name()).hasSize(20);
       }
     }

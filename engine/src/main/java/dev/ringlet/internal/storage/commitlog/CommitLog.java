@@ -375,6 +375,10 @@ public final class CommitLog implements AutoCloseable {
         }
       }
     }
+    synchronized (syncLock) { // writers waiting for a sync that will never come fail
+      syncFailure = new IOException("the node was killed before this write was synced");
+      syncLock.notifyAll();
+    }
     if (failure != null) {
       throw new UncheckedIOException("commit log crash simulation failed in " + options.directory() + ": "
           + failure.getMessage(), failure);
