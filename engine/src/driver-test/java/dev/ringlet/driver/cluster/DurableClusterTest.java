@@ -190,14 +190,14 @@ class DurableClusterTest {
       }
       // When every node is killed (nothing flushed) and started again, one after the other
       for (RingletNode node : cluster.nodes()) {
-        node.kill();
-        node.start();
+        killAndStart(session, node);
       }
       // Then every acknowledged row is back, from SSTables and from the commit logs
       assertThat(session.execute("SELECT k FROM ks.t").all()).hasSize(60);
       // and a gracefully stopped node comes back too
       cluster.nodes().get(2).stop();
       cluster.nodes().get(2).start();
+      awaitConnected(session, cluster.nodes().get(2));
       assertThat(session.execute("SELECT k FROM ks.t").all()).hasSize(60);
     }
   }
