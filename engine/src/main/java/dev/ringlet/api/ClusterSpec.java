@@ -306,7 +306,12 @@ public final class ClusterSpec {
     return with(x -> x.port = newPort);
   }
 
-  /** Keeps data in {@code directory} (one subdirectory per node) so it survives restarts; null keeps it in memory. */
+  /**
+   * Keeps data in {@code directory} so it survives restarts; null keeps it in memory. Each node has
+   * its own {@code node-<host id>} subdirectory (its host id and tokens, schema, commit log, SSTables,
+   * hints and batchlog): starting the same spec on the same directory brings every node back as it
+   * was, and a stopped or killed node recovers from its files when it starts.
+   */
   public ClusterSpec withDataDirectory(Path directory) {
     return with(x -> x.dataDirectory = directory);
   }

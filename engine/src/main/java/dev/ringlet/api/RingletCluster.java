@@ -58,14 +58,16 @@ public interface RingletCluster extends AutoCloseable {
   /**
    * Moves the cluster clock forward (only with {@link ClusterSpec#withManualClock}), one second at a
    * time: each second runs a gossip round on every running node (failure detection), delivers
-   * delayed messages that are due and lets requests waiting for replicas time out.
+   * delayed messages that are due and lets requests waiting for replicas time out; durable nodes in
+   * {@code PERIODIC} commit-log mode sync their commit log each time its 10-second period has passed.
    *
    * @throws IllegalStateException when the cluster runs on the system clock
    */
   void advanceClock(java.time.Duration by);
 
   /**
-   * Undoes every fault: heals the network, resumes paused nodes and starts stopped or killed ones.
+   * Undoes every fault: heals the network, resumes paused nodes, clears injected disk failures and
+   * starts stopped or killed ones (a durable node recovers from its commit log and SSTables).
    * Test integrations call it between tests.
    */
   void resetFaults();

@@ -53,6 +53,31 @@ public interface RingletNode {
    */
   TableStatistics tableStats(String keyspace, String table);
 
+  /**
+   * Makes every later write of this node to its commit log fail with an I/O error carrying
+   * {@code message} (for example {@code "No space left on device"}), as a full or failing disk
+   * would. The node then does what Cassandra 5.0's default {@code commit_failure_policy: stop}
+   * does: the write that failed gets no answer, and the node stops its client transport (clients see
+   * their connections close and cannot reconnect) and gossip (its peers see it DOWN), keeping what it
+   * has on disk. {@link #stop}/{@link #kill} then {@link #start} bring it back (clear the failure
+   * first with {@link RingletCluster#resetFaults} or {@link #clearDiskFailures}).
+   *
+   * @throws UnsupportedOperationException when the node keeps its data in memory (no data directory)
+   */
+  void failCommitLogWrites(String message);
+
+  /**
+   * Makes every later SSTable write of this node (flush, compaction) fail with an I/O error carrying
+   * {@code message}. The node then does what Cassandra 5.0's default {@code disk_failure_policy: stop}
+   * does (see {@link #failCommitLogWrites}); a {@link #flush} that fails throws.
+   *
+   * @throws UnsupportedOperationException when the node keeps its data in memory (no data directory)
+   */
+  void failDataWrites(String message);
+
+  /** Undoes {@link #failCommitLogWrites} and {@link #failDataWrites}: the disk works again. */
+  void clearDiskFailures();
+
   /** Whether the node is serving (not stopped or killed; a paused node is running). */
   boolean isRunning();
 

@@ -44,12 +44,30 @@ public final class Batchlog implements LoggedBatches {
     }
   }
 
+  /** Batches stored on disk too ({@code <batch id>.mut}), or null in memory. */
+  private final DurableMutations files;
+
   public Batchlog(Coordinator coordinator, Supplier<Schema> schema) {
+    this(coordinator, schema, null);
+  }
+
+  /**
+   * A batchlog kept in {@code directory} too (null: in memory only), as Cassandra's
+   * {@code system.batches}: the batches left by the previous run are loaded and replayed once they
+   * are old enough.
+   */
+  public Batchlog(Coordinator coordinator, Supplier<Schema> schema, java.nio.file.Path directory) {
     this.c = coordinator;
     this.schema = schema;
+    this.files = directory == null ? null : new DurableMutations(directory);
+    if (files != null) {
+      for (DurableMutations.Entry e : files.readAll()) {
+        stored.put(UUID.fromString(e.name()), new Stored(e.millis(), e.mutations()));
+      }
+    }
     c.messaging.handle(Verb.BATCH_STORE, this::onStore);
     c.messaging.handle(Verb.BATCH_REMOVE, m -> {
-      stored.remove((UUID) m.payload());
+      remove((UUID) m.payload());
       return Payloads.Ack.OK;
     });
   }
@@ -64,7 +82,7 @@ public final class Batchlog implements LoggedBatches {
     Store message = new Store(id, all);
     for (Endpoint e : targets) {
       if (e.equals(c.self)) {
-        stored.put(id, new Stored(c.time.nowMillis(), message.mutations()));
+        put(id, new Stored(c.time.nowMillis(), message.mutations()));
         acked.add(e.hostId());
       } else {
         c.messaging.request(e.hostId(), Verb.BATCH_STORE, message, a -> acked.add(a.from()));
@@ -76,7 +94,7 @@ public final class Batchlog implements LoggedBatches {
     apply.run();
     for (Endpoint e : targets) {
       if (e.equals(c.self)) {
-        stored.remove(id);
+        remove(id);
       } else {
         c.messaging.tell(e.hostId(), Verb.BATCH_REMOVE, id);
       }
@@ -118,8 +136,21 @@ public final class Batchlog implements LoggedBatches {
 
   private Object onStore(Message m) {
     Store s = (Store) m.payload();
-    stored.put(s.id(), new Stored(c.time.nowMillis(), s.mutations()));
+    put(s.id(), new Stored(c.time.nowMillis(), s.mutations()));
     return Payloads.Ack.OK;
+  }
+
+  private void put(UUID id, Stored batch) {
+    if (files != null) {
+      files.write(id.toString(), batch.receivedMillis(), batch.mutations());
+    }
+    stored.put(id, batch);
+  }
+
+  private void remove(UUID id) {
+    if (stored.remove(id) != null && files != null) {
+      files.delete(id.toString());
+    }
   }
 
   /** Batches held here longer than two write timeouts. */
@@ -144,7 +175,7 @@ public final class Batchlog implements LoggedBatches {
           KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
           c.write(ks, table, m.update(), ConsistencyLevel.ANY, WriteType.BATCH);
         }
-        stored.remove(e.getKey());
+        remove(e.getKey());
       } catch (RuntimeException retryLater) {
         // Replicas unreachable even for a hint: keep the batch for the next round.
       }

@@ -52,6 +52,11 @@ public final class SchemaSync {
     return epoch.get();
   }
 
+  /** Sets the epoch a durable node had saved with its schema, after recreating that schema at start. */
+  public void restoreEpoch(long saved) {
+    epoch.set(saved);
+  }
+
   private void changedHere(Schema snapshot) {
     Payloads.SchemaSnapshot push = new Payloads.SchemaSnapshot(epoch.incrementAndGet(), snapshot);
     for (UUID p : peers.get()) {
@@ -83,8 +88,8 @@ public final class SchemaSync {
         return;
       }
       before = schema.current();
+      epoch.set(s.epoch()); // first, so that listeners of the install (saving the schema) see it
       schema.install(s.schema());
-      epoch.set(s.epoch());
     }
     Set<UUID> kept = tableIds(s.schema());
     for (UUID id : tableIds(before)) {

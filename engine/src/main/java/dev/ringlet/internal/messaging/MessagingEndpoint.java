@@ -86,6 +86,8 @@ public final class MessagingEndpoint {
     Object answer;
     try {
       answer = handler.apply(m);
+    } catch (dev.ringlet.internal.storage.StorageStoppedException e) {
+      return; // the replica's disk failed and its failure policy stopped it: it answers nothing, as Cassandra's
     } catch (RuntimeException e) {
       transport.send(m.fail(String.valueOf(e.getMessage())));
       return;

@@ -80,13 +80,11 @@ public final class LocalCluster implements RingletCluster {
   }
 
   public static RingletCluster start(ClusterSpec spec) {
+    if (spec.dataDirectory() != null) {
+      new dev.ringlet.internal.storage.DiskAccess().prepareDataDirectory(spec.dataDirectory());
+    }
     if (spec.nodeCount() == 1 && spec.addressing() == ClusterSpec.Addressing.AUTO && !spec.manualClock()) {
       return startSingle(spec);
-    }
-    if (spec.dataDirectory() != null) {
-      throw new UnsupportedOperationException("dataDirectory " + spec.dataDirectory() + " with " + spec.nodeCount()
-          + " node(s), a manual clock or explicit addressing: durable storage runs only for a single node on the system"
-          + " clock so far (expected: no data directory, or one node with the default addressing)");
     }
     IllegalStateException last = null;
     Random random = new Random();
@@ -120,11 +118,14 @@ public final class LocalCluster implements RingletCluster {
         spec.releaseVersion(), hostId, InitialTokens.explicitOrSpread(spec, hostId), Clock.system(),
         7000, spec.authentication(), spec.userDefinedFunctions(),
         spec.materializedViews());
+    dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
+    // the node already in the directory, whatever address it had (a container's address changes with every run)
+    java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
+    if (nodeDirectory != null) {
+      config = NodeDirectories.restore(nodeDirectory, config, disk);
+    }
     WireResources resources = WireResources.create(0);
-    Node node = new Node(config, spec.dataDirectory() == null
-        ? dev.ringlet.internal.storage.StorageConfig.inMemory(config.clock())
-        : dev.ringlet.internal.storage.StorageConfig.durable(spec.dataDirectory().resolve("node-" + hostId),
-            dev.ringlet.internal.storage.commitlog.CommitLogOptions.Sync.valueOf(spec.commitLogSync().name()), config.clock()));
+    Node node = new Node(config, NodeDirectories.storage(spec, nodeDirectory, config.clock(), false, disk));
     QueryLogBook queryLog = new QueryLogBook();
     node.recordQueriesTo(queryLog);
     dev.ringlet.internal.tls.ServedTls tls;
@@ -149,6 +150,8 @@ public final class LocalCluster implements RingletCluster {
     ExecutorService requests = Executors.newCachedThreadPool(daemon(threadPrefix + "-request"));
     InJvmBus bus = new InJvmBus(time, scheduler);
     List<NodeConfig> members = new ArrayList<>();
+    Map<UUID, java.nio.file.Path> directories = new java.util.HashMap<>();
+    Map<UUID, dev.ringlet.internal.storage.DiskAccess> disks = new java.util.HashMap<>();
     Map<Endpoint, List<Long>> tokens = new LinkedHashMap<>();
     int slot = 0;
     List<DatacenterSpec> dcs = spec.datacenters();
@@ -160,10 +163,18 @@ public final class LocalCluster implements RingletCluster {
         String rack = dc.racks().get(i % dc.racks().size());
         UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
         List<Long> t = assigned.get(slot - 1);
-        members.add(new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
+        NodeConfig m = new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
             clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews()));
-        tokens.put(new Endpoint(hostId, dc.name(), rack), t);
+            spec.materializedViews());
+        if (spec.dataDirectory() != null) { // a durable node comes back with its saved host id and tokens
+          java.nio.file.Path dir = NodeDirectories.of(spec.dataDirectory(), hostId);
+          disks.put(hostId, new dev.ringlet.internal.storage.DiskAccess());
+          m = NodeDirectories.restore(dir, m, disks.get(hostId));
+          directories.put(m.hostId(), dir);
+          disks.put(m.hostId(), disks.get(hostId));
+        }
+        members.add(m);
+        tokens.put(new Endpoint(m.hostId(), dc.name(), rack), m.tokens());
       }
     }
     Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
@@ -176,7 +187,8 @@ public final class LocalCluster implements RingletCluster {
     dev.ringlet.internal.tls.ServedTls tls = null;
     try {
       for (NodeConfig m : members) {
-        Node n = new Node(m, context, dev.ringlet.internal.storage.StorageConfig.inMemory(clock));
+        Node n = new Node(m, context, NodeDirectories.storage(spec, directories.get(m.hostId()), clock, manual != null,
+            disks.getOrDefault(m.hostId(), new dev.ringlet.internal.storage.DiskAccess())));
         n.recordQueriesTo(queryLog);
         nodes.add(n);
       }
@@ -384,6 +396,9 @@ public final class LocalCluster implements RingletCluster {
       Duration step = remaining.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : remaining;
       manualClock.advance(step);
       remaining = remaining.minus(step);
+      for (Node n : nodes) {
+        n.tick();
+      }
       if (bus != null) {
         bus.deliverDue();
         gossipRound();
@@ -396,7 +411,11 @@ public final class LocalCluster implements RingletCluster {
 
   @Override
   public void resetFaults() {
+    for (Node n : nodes) {
+      n.storage().config().disk().clear();
+    }
     if (bus == null) {
+      nodes.forEach(this::startNode); // a node alone stopped by its disk-failure policy
       return;
     }
     bus.clearFaults();

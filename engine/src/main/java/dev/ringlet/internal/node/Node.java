@@ -64,12 +64,17 @@ public final class Node implements AutoCloseable, GossipListener {
   private final MessagingEndpoint messaging;
   private final Gossiper gossiper;
   private final SchemaSync schemaSync;
-  private final HintStore hints = new HintStore();
+  private final HintStore hints;
   private final Batchlog batchlog;
   private final dev.ringlet.internal.coordinator.RangeStreamer streamer;
   private final dev.ringlet.internal.coordinator.Repair repair;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
+  /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
+  private volatile boolean storageDown;
+  private volatile int boundPort;
+  private volatile Set<String> savedDatacenters = Set.of();
+  private volatile Runnable dieAction = () -> stop(false);
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
   /** How clients connect over TLS; null: plain only. */
@@ -95,6 +100,9 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
     this.storage = new Storage(storageConfig);
+    storage.onFailure(this::storageFailed);
+    // a durable node keeps its hints and batchlog beside its data, as Cassandra does (hints/, batchlog/)
+    this.hints = storageConfig.durable() ? new HintStore(storageConfig.directory().resolve("hints")) : new HintStore();
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, this::peerInfos);
     dev.ringlet.internal.exec.view.ViewMaintenance views = new dev.ringlet.internal.exec.view.ViewMaintenance(schema::current,
         config.clock(), (view, update) -> tables.store(view).apply(update));
@@ -134,7 +142,8 @@ public final class Node implements AutoCloseable, GossipListener {
       PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
       conditional = paxosCoordinator;
       CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
-      this.batchlog = new Batchlog(coordinator, schema::current);
+      this.batchlog = new Batchlog(coordinator, schema::current,
+          storageConfig.durable() ? storageConfig.directory().resolve("batchlog") : null);
       this.streamer = new dev.ringlet.internal.coordinator.RangeStreamer(coordinator, schema::current);
       this.repair = new dev.ringlet.internal.coordinator.Repair(coordinator, schema::current, this::describe);
       batches = batchlog;
@@ -147,8 +156,20 @@ public final class Node implements AutoCloseable, GossipListener {
         return new Topology(config.datacenter(), sizes, sizes);
       });
     }
-    java.util.function.Supplier<Map<String, Integer>> datacenters = cluster == null ? () -> Map.of(config.datacenter(), 1)
+    java.util.function.Supplier<Map<String, Integer>> known = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
+    // While a durable node recreates its saved schema, the datacenters its keyspaces name count as
+    // known: a process restarting alone has not heard of the other datacenters' nodes yet.
+    java.util.function.Supplier<Map<String, Integer>> datacenters = () -> {
+      Map<String, Integer> now = known.get();
+      Set<String> saved = savedDatacenters;
+      if (saved.isEmpty()) {
+        return now;
+      }
+      Map<String, Integer> all = new HashMap<>(now);
+      saved.forEach(dc -> all.putIfAbsent(dc, 1));
+      return all;
+    };
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
@@ -171,26 +192,89 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     if (storageConfig.durable()) {
       java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
-      SchemaFile.load(schemaFile, processor);
-      // every stored table (user tables and stored system ones such as system_auth's) adopts its files
-      for (KeyspaceMetadata ks : schema.current().keyspaces().values()) {
-        if (ks.virtual()) {
-          continue;
-        }
-        for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
-          if (SystemKeyspaces.table(ks.name(), t.name()) == null) {
-            tables.store(t);
-          }
+      savedDatacenters = SchemaFile.datacenters(schemaFile);
+      SchemaFile.Saved saved;
+      try {
+        saved = SchemaFile.load(schemaFile, processor, schema);
+      } finally {
+        savedDatacenters = Set.of();
+      }
+      if (saved != null && schemaSync != null) {
+        schemaSync.restoreEpoch(saved.epoch());
+      }
+      openStores();
+      storage.recover();
+      schema.onChange(s -> saveSchema(schemaFile, s));
+      schema.onInstall(s -> saveSchema(schemaFile, s));
+    }
+  }
+
+  private synchronized void saveSchema(java.nio.file.Path file, Schema s) {
+    SchemaFile.write(file, schema.current() == s ? s : schema.current(), schemaEpoch());
+  }
+
+  /** Every stored table (user tables and stored system ones such as system_auth's) opens its files. */
+  private void openStores() {
+    for (KeyspaceMetadata ks : schema.current().keyspaces().values()) {
+      if (ks.virtual()) {
+        continue;
+      }
+      for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
+        if (SystemKeyspaces.table(ks.name(), t.name()) == null) {
+          tables.store(t);
         }
       }
-      storage.recover();
-      schema.onChange(s -> SchemaFile.write(schemaFile, s));
+    }
+  }
+
+  /**
+   * Sets what {@code die} failure policies do once transports are stopped: a standalone server
+   * exits; in one JVM the default kills this node (it cannot end the test's JVM).
+   */
+  public void onDie(Runnable action) {
+    this.dieAction = action;
+  }
+
+  /**
+   * A failure policy stopped the storage (commit log or SSTable write failed): as Cassandra's
+   * {@code stop}, the node stops its client transport and gossip, on another thread (this one may be a
+   * request on the transport's event loop); with {@code die} it then goes away entirely.
+   */
+  private void storageFailed(dev.ringlet.internal.storage.FailurePolicy policy, RuntimeException cause) {
+    Thread t = new Thread(() -> {
+      stopTransports();
+      if (policy == dev.ringlet.internal.storage.FailurePolicy.DIE) {
+        dieAction.run();
+      }
+    }, "ringlet-disk-failure-" + config.hostId());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Stops serving clients and leaves the cluster's messaging, keeping storage as it is. */
+  private void stopTransports() {
+    if (cluster != null) {
+      cluster.setRunning(config.hostId(), false);
+      messaging.reset();
+    }
+    ProtocolServer s = server.getAndSet(null);
+    if (s != null) {
+      s.close();
     }
   }
 
   /** This node's storage: flush, compaction, snapshots and statistics (see {@link dev.ringlet.api.RingletNode}). */
   public Storage storage() {
     return storage;
+  }
+
+  /** The node's file-system seam, for injecting disk failures; refused for a node without files. */
+  dev.ringlet.internal.storage.DiskAccess disk(String operation) {
+    if (!storage.config().durable()) {
+      throw new UnsupportedOperationException(operation + ": this node keeps its data in memory and writes no files"
+          + " (expected: a cluster with a data directory, ClusterSpec.withDataDirectory)");
+    }
+    return storage.config().disk();
   }
 
   /** The table's storage figures on this node, as {@link dev.ringlet.api.RingletNode#tableStats} reports them. */
@@ -227,6 +311,18 @@ public final class Node implements AutoCloseable, GossipListener {
 
   /** Starts serving CQL (and, in a cluster, joins the bus and gossips); returns once clients can connect. */
   public void start(WireResources resources) {
+    if (storage.stopped() && !storageDown) {
+      // stopped by a failure policy: what it held in memory is lost, its files are recovered
+      storageDown = true;
+      storage.shutDown(true);
+    }
+    if (storageDown) {
+      // a durable node stopped or killed in this JVM recovers from its files, as a new process would
+      storage.restart();
+      openStores();
+      storage.recover();
+      storageDown = false;
+    }
     if (cluster != null) {
       cluster.setRunning(config.hostId(), true);
       // Catch up on schema changes missed while down before peers replay hints for new tables.
@@ -235,8 +331,11 @@ public final class Node implements AutoCloseable, GossipListener {
       }
       gossiper.start();
     }
-    ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), config.port()), clientTls,
+    // a restarted node binds the port it had (config.port() may be 0: any free port, the first time)
+    int port = boundPort != 0 ? boundPort : config.port();
+    ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), port), clientTls,
         new CqlRequestProcessor(processor, access, cluster == null ? null : cluster.requests()).recordingTo(queryLog()), resources);
+    boundPort = s.localAddress().getPort();
     server.set(s);
   }
 
@@ -259,16 +358,28 @@ public final class Node implements AutoCloseable, GossipListener {
     return server.get() != null;
   }
 
-  /** Stops serving and leaves the bus; {@code graceful} tells the peers first. Data is kept. */
+  /**
+   * Stops serving and leaves the bus; {@code graceful} tells the peers first. Data is kept: in
+   * memory as it is; with a data directory a graceful stop flushes every table, and a kill loses
+   * what was not synced to the commit log (see {@link Storage#shutDown}), and {@link #start}
+   * recovers from the files.
+   */
   public void stop(boolean graceful) {
     if (cluster != null && graceful && isRunning()) {
       gossiper.announceShutdown();
     }
-    if (cluster != null) {
-      cluster.setRunning(config.hostId(), false);
-      messaging.reset();
+    stopTransports();
+    if (storage.config().durable() && !storageDown) {
+      storageDown = true;
+      storage.shutDown(!graceful);
     }
-    close();
+  }
+
+  /** The clock moved (a manual clock): periodic work that follows it, such as a PERIODIC commit-log sync. */
+  void tick() {
+    if (!storageDown) {
+      storage.tick();
+    }
   }
 
   /** One gossip round (the cluster runs it every second of its clock). */
@@ -490,6 +601,8 @@ public final class Node implements AutoCloseable, GossipListener {
     if (s != null) {
       s.close();
     }
-    storage.close();
+    if (!storageDown) {
+      storage.close();
+    }
   }
 }

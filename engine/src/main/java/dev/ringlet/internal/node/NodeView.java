@@ -56,6 +56,21 @@ interface NodeView extends RingletNode {
   }
 
   @Override
+  default void failCommitLogWrites(String message) {
+    node().disk("failCommitLogWrites").failCommitLogWrites(message);
+  }
+
+  @Override
+  default void failDataWrites(String message) {
+    node().disk("failDataWrites").failDataWrites(message);
+  }
+
+  @Override
+  default void clearDiskFailures() {
+    node().storage().config().disk().clear();
+  }
+
+  @Override
   default TableStatistics tableStats(String keyspace, String table) {
     return node().tableStatistics(keyspace, table);
   }

@@ -105,12 +105,16 @@ public final class ProcessCluster implements RingletCluster {
         dev.ringlet.internal.tls.ServedTls.instant(Clock.system().currentTimeMicros()));
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + options.listen().getAddress().getHostAddress() + ":"
         + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
-    this.config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(), spec.releaseVersion(),
-        hostId, InitialTokens.explicitOr(spec,
-            () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits())), Clock.system(),
-        options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions(),
+    NodeConfig configured = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(),
+        spec.releaseVersion(), hostId, InitialTokens.explicitOr(spec,
+            () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits())),
+        Clock.system(), options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions(),
         spec.materializedViews());
-    this.transport = new TcpTransport(hostId, options.listen(), new WireCodec(), null);
+    // durable (--data-dir): the node comes back with the host id and tokens saved in its directory
+    dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
+    java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
+    this.config = nodeDirectory == null ? configured : NodeDirectories.restore(nodeDirectory, configured, disk);
+    this.transport = new TcpTransport(config.hostId(), options.listen(), new WireCodec(), null);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ringlet-gossip"));
     this.requests = Executors.newCachedThreadPool(daemon("ringlet-request"));
     ClusterTime time = new ClusterTime(Clock.system(), false);
@@ -132,7 +136,7 @@ public final class ProcessCluster implements RingletCluster {
       }
     };
     this.context = new ClusterContext(signalling, time, config, timeouts, requests, new TimestampGenerator(Clock.system()));
-    this.node = new Node(config, context, dev.ringlet.internal.storage.StorageConfig.inMemory(Clock.system()));
+    this.node = new Node(config, context, NodeDirectories.storage(spec, nodeDirectory, Clock.system(), false, disk));
     node.recordQueriesTo(queryLog);
     if (tls != null) {
       node.serveTls(tls.wire());
@@ -526,6 +530,21 @@ public final class ProcessCluster implements RingletCluster {
     @Override
     public void decommission() {
       throw remote("decommission");
+    }
+
+    @Override
+    public void failCommitLogWrites(String message) {
+      throw remote("failCommitLogWrites");
+    }
+
+    @Override
+    public void failDataWrites(String message) {
+      throw remote("failDataWrites");
+    }
+
+    @Override
+    public void clearDiskFailures() {
+      throw remote("clearDiskFailures");
     }
 
     @Override

@@ -20,17 +20,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.ringlet.internal.schema.DroppedColumn;
+import dev.ringlet.internal.schema.SchemaManager;
+import dev.ringlet.internal.schema.TableMetadata;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A durable node's user schema, kept as the CQL that recreates it ({@code schema.cql} in the node's
- * directory): rewritten after every schema change, executed at start before the commit log is
- * replayed. Table ids are not kept (CREATE TABLE makes new ones); storage finds a table's files by
- * keyspace and name. Not kept either: the times of dropped columns (data of a column dropped before
- * a restart stays hidden only until it is re-added).
+ * directory): rewritten after every schema change (made here or received from a peer), executed at
+ * start before the commit log is replayed. What DESCRIBE does not show is kept too, so that the
+ * schema is identical after a restart: each {@code CREATE TABLE} carries the table's id
+ * ({@code AND id = ...}, as Cassandra's {@code WITH ID}), and comment lines keep the schema version
+ * and sync epoch ({@code -- ringlet:version <uuid> <epoch>}) and every dropped-column record with its
+ * drop time ({@code -- ringlet:dropped <keyspace> <table> <micros> <static|regular> <name> <type>}),
+ * applied after the statements ran.
  */
 final class SchemaFile {
 
@@ -38,8 +47,38 @@ final class SchemaFile {
 
   private SchemaFile() {}
 
-  static void write(Path file, Schema schema) {
+  /** What a schema file restores beyond its statements. */
+  record Saved(UUID version, long epoch) {}
+
+  private static final String VERSION = "-- ringlet:version ";
+  private static final String DROPPED = "-- ringlet:dropped ";
+  private static final String DATACENTERS = "-- ringlet:datacenters";
+
+  static void write(Path file, Schema schema, long epoch) {
     StringBuilder out = new StringBuilder("-- Ringlet user schema, rewritten after every schema change\n");
+    out.append(VERSION).append(schema.version()).append(' ').append(epoch).append('\n');
+    Set<String> dcs = new java.util.TreeSet<>();
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (!ks.virtual() && !SystemNames.isSystem(ks.name()) && ks.replication().strategyClass().endsWith("NetworkTopologyStrategy")) {
+        ks.replication().options().keySet().stream().filter(k -> !"class".equals(k) && !"replication_factor".equals(k))
+            .forEach(dcs::add);
+      }
+    }
+    out.append(DATACENTERS);
+    dcs.forEach(dc -> out.append(' ').append(dc)); // names of datacenters cannot hold spaces
+    out.append('\n');
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (ks.virtual() || SystemNames.isSystem(ks.name())) {
+        continue;
+      }
+      for (TableMetadata t : ks.tables().values()) {
+        for (DroppedColumn d : t.droppedColumns().values()) {
+          out.append(DROPPED).append(ks.name()).append(' ').append(t.name()).append(' ').append(d.droppedTimeMicros()).append(' ')
+              .append(d.isStatic() ? "static" : "regular").append(' ').append(Identifiers.maybeQuote(d.name())).append(' ')
+              .append(d.type().cql()).append('\n');
+        }
+      }
+    }
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       if (SystemNames.isSystem(ks.name()) || ks.virtual()) {
         continue;
@@ -52,7 +91,11 @@ final class SchemaFile {
         out.append(SEPARATOR).append(createType(t));
       }
       for (int i = 1; i < rows.size(); i++) {
-        if (!"type".equals(text(rows.get(i).get(1)))) { // types come first, in dependency order, above
+        String kind = text(rows.get(i).get(1));
+        if ("table".equals(kind)) {
+          TableMetadata t = ks.tables().get(text(rows.get(i).get(2)));
+          out.append(SEPARATOR).append(withId(text(rows.get(i).get(3)), t));
+        } else if (!"type".equals(kind)) { // types come first, in dependency order, above
           out.append(SEPARATOR).append(text(rows.get(i).get(3)));
         }
       }
@@ -67,10 +110,38 @@ final class SchemaFile {
     }
   }
 
-  /** Executes the saved statements, if any. */
-  static void load(Path file, QueryProcessor processor) {
+  /** The datacenters the saved keyspaces name (NetworkTopologyStrategy), or none. */
+  static Set<String> datacenters(Path file) {
     if (!Files.exists(file)) {
-      return;
+      return Set.of();
+    }
+    try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.startsWith(DATACENTERS)).findFirst()
+          .map(l -> Set.of(l.substring(DATACENTERS.length()).trim().split(" ")).stream().filter(d -> !d.isEmpty())
+              .collect(java.util.stream.Collectors.toSet()))
+          .orElse(Set.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the schema from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** DESCRIBE's CREATE TABLE (ending in {@code ;}) with the table's id as its last option. */
+  private static String withId(String create, TableMetadata table) {
+    String trimmed = create.stripTrailing();
+    if (table == null || !trimmed.endsWith(";")) {
+      return create;
+    }
+    return trimmed.substring(0, trimmed.length() - 1) + "\n    AND id = '" + table.id() + "';";
+  }
+
+  /**
+   * Executes the saved statements, if any, then restores the dropped-column records (into the
+   * schema, and into {@code tables}' stores); returns the saved version and epoch, or null when
+   * there was no file (or one written before versions were saved).
+   */
+  static Saved load(Path file, QueryProcessor processor, SchemaManager schema) {
+    if (!Files.exists(file)) {
+      return null;
     }
     String all;
     try {
@@ -83,6 +154,45 @@ final class SchemaFile {
     for (int i = 1; i < statements.length; i++) {
       processor.query(statements[i], QueryOptions.simple(List.of()), session);
     }
+    Saved saved = null;
+    Map<String, Map<String, DroppedColumn>> dropped = new LinkedHashMap<>();
+    for (String line : statements[0].split("\n")) {
+      if (line.startsWith(VERSION)) {
+        String[] parts = line.substring(VERSION.length()).trim().split(" ");
+        saved = new Saved(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
+      } else if (line.startsWith(DROPPED)) {
+        String[] parts = line.substring(DROPPED.length()).split(" ", 6);
+        KeyspaceMetadata ks = schema.current().keyspace(parts[0]);
+        if (ks == null || ks.tables().get(parts[1]) == null) {
+          continue;
+        }
+        String name = unquote(parts[4]);
+        CqlType type = dev.ringlet.internal.types.CqlTypes.parse(parts[5], ks.types()::get);
+        dropped.computeIfAbsent(parts[0] + "\u0000" + parts[1], k -> new LinkedHashMap<>())
+            .put(name, new DroppedColumn(name, type, "static".equals(parts[3]), Long.parseLong(parts[2])));
+      }
+    }
+    if (!dropped.isEmpty()) {
+      Schema current = schema.current();
+      Map<String, KeyspaceMetadata> keyspaces = new LinkedHashMap<>(current.keyspaces());
+      for (Map.Entry<String, Map<String, DroppedColumn>> e : dropped.entrySet()) {
+        String[] names = e.getKey().split("\u0000");
+        KeyspaceMetadata ks = keyspaces.get(names[0]);
+        keyspaces.put(names[0], ks.withTable(ks.tables().get(names[1]).withDroppedColumns(e.getValue())));
+      }
+      schema.install(new Schema(current.version(), keyspaces));
+    }
+    if (saved != null) {
+      schema.install(new Schema(saved.version(), schema.current().keyspaces()));
+    }
+    return saved;
+  }
+
+  private static String unquote(String identifier) {
+    if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
+      return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+    }
+    return identifier;
   }
 
   private static String text(ByteBuffer b) {

@@ -16,6 +16,7 @@ public final class SchemaManager {
 
   private volatile Schema current;
   private final List<Consumer<Schema>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Schema>> installListeners = new CopyOnWriteArrayList<>();
 
   public SchemaManager(Schema initial) {
     this.current = initial;
@@ -36,6 +37,14 @@ public final class SchemaManager {
    */
   public synchronized void install(Schema snapshot) {
     current = snapshot;
+    for (Consumer<Schema> l : installListeners) {
+      l.accept(current);
+    }
+  }
+
+  /** Runs {@code listener} after every {@link #install} (a durable node saves the schema it received). */
+  public void onInstall(Consumer<Schema> listener) {
+    installListeners.add(listener);
   }
 
   /**

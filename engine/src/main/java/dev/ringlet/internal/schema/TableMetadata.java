@@ -99,6 +99,12 @@ public record TableMetadata(
     return view != null;
   }
 
+  /** The same table with these dropped-column records (by name). */
+  public TableMetadata withDroppedColumns(Map<String, DroppedColumn> newDroppedColumns) {
+    return new TableMetadata(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, newDroppedColumns,
+        indexes);
+  }
+
   /** The indexes on that column. */
   public List<IndexMetadata> indexesOn(String columnName) {
     return indexes.values().stream().filter(i -> i.column().equals(columnName)).toList();

@@ -188,10 +188,6 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       throw new IllegalArgumentException("--seeds starts one node of a multi-process cluster: it cannot be combined with"
           + " --nodes or --datacenters");
     }
-    if (spec.dataDirectory() != null) {
-      throw new IllegalArgumentException("--data-dir with --seeds: durable storage runs only for a single node so far"
-          + " (expected: one of them)");
-    }
     String listenHost = listenAddress != null ? listenAddress : spec.address();
     InetSocketAddress listen = new InetSocketAddress(host("--listen-address", listenHost), internodePort);
     return new StandaloneOptions(spec, false, new ProcessCluster.Options(spec, listen, seeds(seeds),

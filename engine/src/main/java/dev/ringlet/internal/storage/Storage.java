@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 public final class Storage implements AutoCloseable {
 
   private final StorageConfig config;
-  private final StorageEnvironment env;
+  private volatile StorageEnvironment env;
+  private volatile java.util.function.BiConsumer<FailurePolicy, RuntimeException> failureListener = (policy, cause) -> { };
   private final Map<UUID, TableStore> tables = new ConcurrentHashMap<>();
   /** Ids of tables in the previous run → their id now, for commit-log replay. */
   private final Map<UUID, UUID> aliases = new ConcurrentHashMap<>();
@@ -49,12 +50,21 @@ public final class Storage implements AutoCloseable {
 
   public Storage(StorageConfig config) {
     this.config = config;
+    if (config.durable()) {
+      config.disk().prepareDataDirectory(config.directory());
+    }
+    this.env = openEnvironment();
+  }
+
+  private StorageEnvironment openEnvironment() {
     CommitLog log = null;
     if (config.durable()) {
       try {
-        log = CommitLog.open(CommitLogOptions.defaults(config.directory().resolve("commitlog"), config.sync()));
+        log = CommitLog.open(CommitLogOptions.defaults(config.directory().resolve("commitlog"), config.sync()), config.clock(),
+            config.clockDrivenSync(), config.disk());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot open the commit log in " + config.directory() + ": " + e.getMessage(), e);
+        throw new StorageStartupException("Cannot open the commit log in " + config.directory().resolve("commitlog") + ": "
+            + e.getMessage(), e);
       }
       CommitLog l = log;
       log.onPressure(ids -> {
@@ -68,7 +78,71 @@ public final class Storage implements AutoCloseable {
         }
       });
     }
-    this.env = new StorageEnvironment(config.clock(), log, config.memtableThresholdBytes(), config.autoCompaction());
+    return new StorageEnvironment(config.clock(), log, config.memtableThresholdBytes(), config.autoCompaction(),
+        config.commitFailurePolicy(), config.diskFailurePolicy(), (policy, cause) -> failureListener.accept(policy, cause));
+  }
+
+  /**
+   * Who is told when a failure policy other than IGNORE stops this storage (once): the node, which
+   * stops its transports or exits.
+   */
+  public void onFailure(java.util.function.BiConsumer<FailurePolicy, RuntimeException> listener) {
+    this.failureListener = listener;
+  }
+
+  /** Whether a failure policy stopped this storage. */
+  public boolean stopped() {
+    return env.stopped();
+  }
+
+  /** The clock moved: a clock-driven PERIODIC commit log syncs when its period has passed. */
+  public void tick() {
+    CommitLog log = env.commitLog();
+    if (log != null) {
+      log.syncIfDue();
+    }
+  }
+
+  /**
+   * Durable mode: takes the node's storage down as a stop ({@code crash} false: every table
+   * flushed, the commit log synced) or as a crash (nothing flushed, the commit log cut back to what
+   * was synced, memtables lost), so that {@link #restart} recovers it from its files as a new
+   * process would. In memory there is nothing to take down: the data stays as it is.
+   */
+  public void shutDown(boolean crash) {
+    if (!config.durable()) {
+      return;
+    }
+    if (!crash && !env.stopped()) {
+      close();
+    } else {
+      try {
+        for (LsmTableStore t : lsmStores()) {
+          t.close(false);
+        }
+      } finally {
+        env.close();
+        CommitLog log = env.commitLog();
+        if (log != null) {
+          log.crash();
+        }
+      }
+    }
+    tables.clear();
+  }
+
+  /**
+   * Durable mode, after {@link #shutDown}: opens the commit log again; the caller then opens every
+   * table of the schema and calls {@link #recover}, as at start.
+   */
+  public void restart() {
+    if (!config.durable()) {
+      return;
+    }
+    tables.clear();
+    aliases.clear();
+    recovering = true;
+    env = openEnvironment();
   }
 
   public StorageConfig config() {
@@ -87,7 +161,7 @@ public final class Storage implements AutoCloseable {
   public TableStore table(TableMetadata table, ClusteringComparator comparator, Supplier<TableParams> params) {
     return tables.computeIfAbsent(table.id(), k -> {
       Directory dir = config.durable()
-          ? new FileDirectory(tableDirectory(table))
+          ? new FileDirectory(tableDirectory(table), config.disk())
           : new MemoryDirectory(table.keyspace() + "/" + table.name());
       Map<String, Long> dropped = new HashMap<>();
       table.droppedColumns().forEach((name, d) -> dropped.put(name, d.droppedTimeMicros()));
@@ -323,12 +397,16 @@ public final class Storage implements AutoCloseable {
     }
   }
 
-  /** Stops background work; in durable mode flushes every table first, so the next start replays nothing. */
+  /**
+   * Stops background work; in durable mode flushes every table first, so the next start replays
+   * nothing (unless a failure policy stopped the storage: then the commit log keeps what it holds).
+   */
   @Override
   public void close() {
+    boolean flush = config.durable() && !env.stopped();
     try {
       for (LsmTableStore t : lsmStores()) {
-        t.close(config.durable());
+        t.close(flush);
       }
     } finally {
       env.close();

@@ -14,10 +14,20 @@ import java.nio.file.Path;
  * @param memtableThresholdBytes a table's memtable is flushed once its estimated heap use passes this
  * @param autoCompaction whether flushes trigger background compactions (tests may turn it off and
  *     compact by hand)
- * @param clock TTL expiry and gc grace
+ * @param clock TTL expiry and gc grace; with {@code clockDrivenSync}, also when PERIODIC syncs happen
+ * @param clockDrivenSync PERIODIC sync runs from {@link Storage#tick} when the clock has passed the
+ *     period, not from a thread (a cluster on a manual clock)
+ * @param commitFailurePolicy what a failed commit-log write does ({@code commit_failure_policy}, default stop)
+ * @param diskFailurePolicy what a failed SSTable write does ({@code disk_failure_policy}, default stop)
+ * @param disk the file-system seam (where tests inject failures)
  */
 public record StorageConfig(Path directory, CommitLogOptions.Sync sync, long memtableThresholdBytes, boolean autoCompaction,
-    Clock clock) {
+    Clock clock, boolean clockDrivenSync, FailurePolicy commitFailurePolicy, FailurePolicy diskFailurePolicy, DiskAccess disk) {
+
+  public StorageConfig(Path directory, CommitLogOptions.Sync sync, long memtableThresholdBytes, boolean autoCompaction, Clock clock) {
+    this(directory, sync, memtableThresholdBytes, autoCompaction, clock, false, FailurePolicy.STOP, FailurePolicy.STOP,
+        new DiskAccess());
+  }
 
   /** The default threshold: a sixteenth of the maximum heap, between 4 and 128 MiB. */
   public static long defaultMemtableThreshold() {
@@ -38,10 +48,27 @@ public record StorageConfig(Path directory, CommitLogOptions.Sync sync, long mem
   }
 
   public StorageConfig withMemtableThreshold(long bytes) {
-    return new StorageConfig(directory, sync, bytes, autoCompaction, clock);
+    return new StorageConfig(directory, sync, bytes, autoCompaction, clock, clockDrivenSync, commitFailurePolicy,
+        diskFailurePolicy, disk);
   }
 
   public StorageConfig withAutoCompaction(boolean enabled) {
-    return new StorageConfig(directory, sync, memtableThresholdBytes, enabled, clock);
+    return new StorageConfig(directory, sync, memtableThresholdBytes, enabled, clock, clockDrivenSync, commitFailurePolicy,
+        diskFailurePolicy, disk);
+  }
+
+  public StorageConfig withClockDrivenSync(boolean enabled) {
+    return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, enabled, commitFailurePolicy,
+        diskFailurePolicy, disk);
+  }
+
+  public StorageConfig withFailurePolicies(FailurePolicy commit, FailurePolicy diskPolicy) {
+    return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, clockDrivenSync, commit,
+        diskPolicy, disk);
+  }
+
+  public StorageConfig withDisk(DiskAccess newDisk) {
+    return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, clockDrivenSync, commitFailurePolicy,
+        diskFailurePolicy, newDisk);
   }
 }

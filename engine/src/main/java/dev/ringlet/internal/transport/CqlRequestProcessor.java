@@ -71,9 +71,9 @@ public final class CqlRequestProcessor implements RequestProcessor {
       @Override
       public CompletionStage<Response> handle(Request request) {
         if (runOn != null) {
-          return CompletableFuture.supplyAsync(() -> serve(request, session), runOn);
+          return CompletableFuture.supplyAsync(() -> serve(request, session), runOn).thenCompose(CqlRequestProcessor::unlessStopped);
         }
-        return CompletableFuture.completedFuture(serve(request, session));
+        return unlessStopped(serve(request, session));
       }
 
       @Override
@@ -83,6 +83,24 @@ public final class CqlRequestProcessor implements RequestProcessor {
     };
   }
 
+  /**
+   * A request whose write stopped the node's storage (failure policy stop) is not answered, as in
+   * Cassandra: the node closes its connections instead.
+   */
+  private static CompletionStage<Response> unlessStopped(Response response) {
+    return response == null ? new CompletableFuture<>() : CompletableFuture.completedFuture(response);
+  }
+
+  private static boolean storageStopped(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof dev.ringlet.internal.storage.StorageStoppedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The answer, or null for none (see {@link #unlessStopped}). */
   private Response serve(Request request, ClientSession connectionSession) {
     Message m = request.message();
     ClientSession session = withKeyspace(connectionSession, requestKeyspace(m));
@@ -119,6 +137,9 @@ public final class CqlRequestProcessor implements RequestProcessor {
       log(m, options, batchValues, keyspace, result, 0, null);
       return response;
     } catch (Throwable t) {
+      if (storageStopped(t)) {
+        return null;
+      }
       Message error = Errors.toMessage(t);
       if (error instanceof com.datastax.oss.protocol.internal.response.Error e) {
         log(m, options, batchValues, keyspace, null, e.code, e.message);

@@ -240,7 +240,9 @@ public final class DdlExecutor {
       }
       throw AlreadyExistsException.table(ksName, name);
     }
-    TableMetadata table = new TableBuilder(ks, name, tableIds.get()).build(create);
+    // WITH id = '<uuid>' (Cassandra's ID option) keeps a table's id, e.g. when a durable node recreates its schema
+    UUID id = dev.ringlet.internal.schema.TableParams.tableId(PropertyValues.of(create.properties())).orElseGet(tableIds);
+    TableMetadata table = new TableBuilder(ks, name, id).build(create);
     boolean[] created = {false};
     schema.apply("create table " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);

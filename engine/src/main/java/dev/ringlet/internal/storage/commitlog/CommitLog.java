@@ -1,8 +1,10 @@
 package dev.ringlet.internal.storage.commitlog;
 
+import dev.ringlet.internal.storage.DiskAccess;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.sstable.SSTableStatistics.CommitLogBound;
 import dev.ringlet.internal.storage.sstable.Serialization;
+import dev.ringlet.internal.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -50,12 +52,21 @@ public final class CommitLog implements AutoCloseable {
   private final ScheduledExecutorService syncer;
   private volatile Consumer<Set<UUID>> pressure = tables -> { };
   private volatile IOException syncFailure;
+  private final Clock clock;
+  private final DiskAccess disk;
+  /** PERIODIC on a manual clock: no thread; {@link #syncIfDue} syncs when the clock passed the period. */
+  private final boolean clockDriven;
+  private volatile long lastSyncMillis;
 
-  private CommitLog(CommitLogOptions options, List<Path> toReplay, long nextId) {
+  private CommitLog(CommitLogOptions options, List<Path> toReplay, long nextId, Clock clock, boolean clockDriven, DiskAccess disk) {
     this.options = options;
     this.toReplay = toReplay;
     this.nextId = nextId;
-    if (options.sync() == CommitLogOptions.Sync.BATCH) {
+    this.clock = clock;
+    this.disk = disk;
+    this.clockDriven = clockDriven && options.sync() == CommitLogOptions.Sync.PERIODIC;
+    this.lastSyncMillis = clock.currentTimeMillis();
+    if (options.sync() == CommitLogOptions.Sync.BATCH || this.clockDriven) {
       this.syncer = null;
     } else {
       this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,6 +84,15 @@ public final class CommitLog implements AutoCloseable {
    * and new writes go to a new segment.
    */
   public static CommitLog open(CommitLogOptions options) throws IOException {
+    return open(options, Clock.system(), false, new DiskAccess());
+  }
+
+  /**
+   * Opens the log as {@link #open(CommitLogOptions)}, timing periodic syncs with {@code clock}: when
+   * {@code clockDriven}, a PERIODIC log starts no thread and syncs only in {@link #syncIfDue} (a
+   * cluster on a manual clock calls it as the clock moves). Every write is announced to {@code disk}.
+   */
+  public static CommitLog open(CommitLogOptions options, Clock clock, boolean clockDriven, DiskAccess disk) throws IOException {
     Files.createDirectories(options.directory());
     List<Path> existing = new ArrayList<>();
     long max = 0;
@@ -87,7 +107,7 @@ public final class CommitLog implements AutoCloseable {
     }
     existing.sort((a, b) -> Long.compare(CommitLogSegment.idOf(a.getFileName().toString()),
         CommitLogSegment.idOf(b.getFileName().toString())));
-    CommitLog log = new CommitLog(options, existing, max + 1);
+    CommitLog log = new CommitLog(options, existing, max + 1, clock, clockDriven, disk);
     // the active segment exists from the start: the newest id is always on disk, so ids never go
     // back after a restart (SSTables remember commit-log positions by segment id)
     synchronized (log.appendLock) {
@@ -128,6 +148,7 @@ public final class CommitLog implements AutoCloseable {
         if (active == null || active.position() + entry.remaining() > options.segmentSizeBytes() && active.position() > CommitLogSegment.HEADER_SIZE) {
           overflow = switchSegment();
         }
+        disk.beforeCommitLogWrite(active.path);
         active.append(entry);
       } catch (IOException e) {
         throw new UncheckedIOException("commit log write failed in " + options.directory() + ": " + e.getMessage(), e);
@@ -160,7 +181,12 @@ public final class CommitLog implements AutoCloseable {
 
   private Set<UUID> switchSegment() throws IOException {
     if (active != null) {
+      disk.beforeCommitLogWrite(active.path);
       active.sync();
+      CommitLogBound end = new CommitLogBound(active.id, active.position());
+      if (synced.compareTo(end) < 0) {
+        synced = end; // a closed segment is synced whole
+      }
     }
     active = CommitLogSegment.create(options.directory(), nextId++);
     segments.addLast(active);
@@ -195,12 +221,14 @@ public final class CommitLog implements AutoCloseable {
       }
       try {
         if (segment != null) {
+          disk.beforeCommitLogWrite(segment.path);
           segment.sync();
         }
       } catch (IOException e) {
         throw new UncheckedIOException("commit log sync failed in " + options.directory() + ": " + e.getMessage(), e);
       }
       synced = target;
+      lastSyncMillis = clock.currentTimeMillis();
       syncLock.notifyAll();
     }
   }
@@ -220,6 +248,21 @@ public final class CommitLog implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * A clock-driven PERIODIC log: syncs when {@code commitlog_sync_period} has passed on the clock
+   * since the last sync (else nothing). Other logs sync on their own.
+   */
+  public void syncIfDue() {
+    if (clockDriven && clock.currentTimeMillis() - lastSyncMillis >= options.syncPeriod().toMillis()) {
+      sync();
+    }
+  }
+
+  /** The position up to which the log is known to be on disk. */
+  public CommitLogBound syncedPosition() {
+    return synced;
   }
 
   private void backgroundSync() {
@@ -303,6 +346,43 @@ public final class CommitLog implements AutoCloseable {
     crc.update(body);
     entry.putInt((int) crc.getValue());
     return entry.flip();
+  }
+
+  /**
+   * Closes the log as a machine crash would leave it: whatever was appended but not yet synced is
+   * cut off the segments (what the operating system had not written out is lost with the power),
+   * nothing more is synced. A kill of an in-JVM node goes through here, so that it loses exactly
+   * what its sync mode allows: nothing acknowledged in BATCH and GROUP mode, the writes since the
+   * last sync in PERIODIC mode.
+   */
+  public void crash() {
+    if (syncer != null) {
+      syncer.shutdownNow();
+    }
+    IOException failure = null;
+    synchronized (appendLock) {
+      CommitLogBound durable = synced;
+      for (CommitLogSegment s : segments) {
+        try {
+          if (s.id > durable.segment()) {
+            s.cutTo(CommitLogSegment.HEADER_SIZE);
+          } else if (s.id == durable.segment()) {
+            s.cutTo(Math.max(CommitLogSegment.HEADER_SIZE, durable.position()));
+          }
+          s.close();
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+    }
+    synchronized (syncLock) { // writers waiting for a sync that will never come fail
+      syncFailure = new IOException("the node was killed before this write was synced");
+      syncLock.notifyAll();
+    }
+    if (failure != null) {
+      throw new UncheckedIOException("commit log crash simulation failed in " + options.directory() + ": "
+          + failure.getMessage(), failure);
+    }
   }
 
   /** Syncs and closes; segments stay for the next start to replay. */

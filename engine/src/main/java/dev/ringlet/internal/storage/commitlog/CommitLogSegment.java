@@ -93,6 +93,14 @@ final class CommitLogSegment {
     }
   }
 
+  /** Cuts the file back to {@code length} bytes (what a crash leaves of unsynced appends). */
+  void cutTo(long length) throws IOException {
+    if (channel.isOpen() && length < position) {
+      channel.truncate(length);
+      position = length;
+    }
+  }
+
   void sync() throws IOException {
     if (channel.isOpen()) {
       channel.force(false);

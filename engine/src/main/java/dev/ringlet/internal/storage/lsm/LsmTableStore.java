@@ -123,7 +123,12 @@ public final class LsmTableStore implements TableStore {
     try {
       CommitLog log = env.commitLog();
       if (log != null) {
-        log.append(id, update);
+        env.checkNotStopped();
+        try {
+          log.append(id, update);
+        } catch (UncheckedIOException e) {
+          throw env.commitLogFailed(e);
+        }
       }
       m = view.active();
       m.apply(update);
@@ -382,7 +387,8 @@ public final class LsmTableStore implements TableStore {
       w.finish();
       return SSTableReader.open(directory, g, comparator, o.sstable().indexInterval());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write SSTable " + directory.describe("rg-" + g) + " of " + name + ": " + e.getMessage(), e);
+      throw env.dataWriteFailed(new UncheckedIOException("cannot write SSTable " + directory.describe("rg-" + g) + " of " + name
+          + ": " + e.getMessage(), e));
     }
   }
 
@@ -502,7 +508,7 @@ public final class LsmTableStore implements TableStore {
       return true;
     } catch (IOException e) {
       retire(outputs);
-      throw new UncheckedIOException("compaction of " + name + " failed: " + e.getMessage(), e);
+      throw env.dataWriteFailed(new UncheckedIOException("compaction of " + name + " failed: " + e.getMessage(), e));
     } finally {
       for (SSTableReader s : inputs) {
         s.unref();

@@ -25,8 +25,27 @@ public final class StorageEnvironment implements AutoCloseable {
   private ExecutorService flushes;
   private ExecutorService compactions;
   private boolean closed;
+  private final dev.ringlet.internal.storage.FailurePolicy commitFailurePolicy;
+  private final dev.ringlet.internal.storage.FailurePolicy diskFailurePolicy;
+  private final java.util.function.BiConsumer<dev.ringlet.internal.storage.FailurePolicy, RuntimeException> onFailure;
+  private volatile RuntimeException stoppedBy;
 
+  /** Failures of the disk fail the one write (policy IGNORE). */
   public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction) {
+    this(clock, commitLog, memtableThresholdBytes, autoCompaction, dev.ringlet.internal.storage.FailurePolicy.IGNORE,
+        dev.ringlet.internal.storage.FailurePolicy.IGNORE, (policy, cause) -> { });
+  }
+
+  /**
+   * @param onFailure told once, with the policy that applies and the failure, when a policy other
+   *     than IGNORE stops this storage (the node then stops its transports, or exits)
+   */
+  public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction,
+      dev.ringlet.internal.storage.FailurePolicy commitFailurePolicy, dev.ringlet.internal.storage.FailurePolicy diskFailurePolicy,
+      java.util.function.BiConsumer<dev.ringlet.internal.storage.FailurePolicy, RuntimeException> onFailure) {
+    this.commitFailurePolicy = commitFailurePolicy;
+    this.diskFailurePolicy = diskFailurePolicy;
+    this.onFailure = onFailure;
     this.clock = clock;
     this.commitLog = commitLog;
     this.memtableThresholdBytes = memtableThresholdBytes;
@@ -48,6 +67,50 @@ public final class StorageEnvironment implements AutoCloseable {
 
   public boolean autoCompaction() {
     return autoCompaction;
+  }
+
+  /** Throws when a failure policy stopped this storage: no write may go further. */
+  void checkNotStopped() {
+    RuntimeException cause = stoppedBy;
+    if (cause != null) {
+      throw new dev.ringlet.internal.storage.StorageStoppedException("storage stopped by an earlier disk failure: "
+          + cause.getMessage(), cause);
+    }
+  }
+
+  /** A commit-log write failed: what to throw, after applying {@code commit_failure_policy}. */
+  RuntimeException commitLogFailed(RuntimeException failure) {
+    return failed(commitFailurePolicy, failure);
+  }
+
+  /** An SSTable write failed: what to throw, after applying {@code disk_failure_policy}. */
+  RuntimeException dataWriteFailed(RuntimeException failure) {
+    return failed(diskFailurePolicy, failure);
+  }
+
+  private RuntimeException failed(dev.ringlet.internal.storage.FailurePolicy policy, RuntimeException failure) {
+    if (policy == dev.ringlet.internal.storage.FailurePolicy.IGNORE) {
+      return failure;
+    }
+    boolean first;
+    synchronized (this) {
+      first = stoppedBy == null;
+      if (first) {
+        stoppedBy = failure;
+      }
+    }
+    if (first) {
+      LOG.error("Stopping the node: {} failure policy is {} ({})", failure instanceof java.io.UncheckedIOException
+          && failure.getMessage() != null && failure.getMessage().startsWith("commit log") ? "commit" : "disk",
+          policy.name().toLowerCase(java.util.Locale.ROOT), failure.getMessage());
+      onFailure.accept(policy, failure);
+    }
+    return new dev.ringlet.internal.storage.StorageStoppedException(failure.getMessage(), failure);
+  }
+
+  /** Whether a failure policy stopped this storage. */
+  public boolean stopped() {
+    return stoppedBy != null;
   }
 
   synchronized Future<?> submitFlush(String what, Runnable task) {

@@ -15,9 +15,16 @@ import java.util.stream.Stream;
 public final class FileDirectory implements Directory {
 
   private final Path path;
+  private final dev.ringlet.internal.storage.DiskAccess disk;
 
   public FileDirectory(Path path) {
+    this(path, new dev.ringlet.internal.storage.DiskAccess());
+  }
+
+  /** Files in {@code path}, every write announced to {@code disk} first (where tests inject failures). */
+  public FileDirectory(Path path, dev.ringlet.internal.storage.DiskAccess disk) {
     this.path = path;
+    this.disk = disk;
   }
 
   public Path path() {
@@ -26,12 +33,14 @@ public final class FileDirectory implements Directory {
 
   @Override
   public WritableFile create(String name) throws IOException {
+    disk.beforeDataWrite(path.resolve(name));
     Files.createDirectories(path);
     FileChannel ch = FileChannel.open(path.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     return new WritableFile() {
       @Override
       public void write(byte[] bytes, int offset, int length) throws IOException {
+        disk.beforeDataWrite(path.resolve(name));
         ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
         while (b.hasRemaining()) {
           ch.write(b);

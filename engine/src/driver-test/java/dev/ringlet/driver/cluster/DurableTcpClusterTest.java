@@ -1,0 +1,107 @@
+package dev.ringlet.driver.cluster;
+
+import static dev.ringlet.driver.cluster.TcpClusterTest.awaitCondition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.internal.node.ProcessCluster;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Processes of a cluster over TCP with {@code --data-dir} (here in one JVM): a process that stops
+ * and starts again on its data directory comes back with its host id and tokens, even on another
+ * internode port, rejoins, and has its data.
+ */
+class DurableTcpClusterTest {
+
+  @TempDir
+  Path data;
+
+  private final List<ProcessCluster> nodes = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    for (ProcessCluster n : nodes) {
+      n.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private ProcessCluster start(String rack, int nativePort, int internodePort, InetSocketAddress seed) {
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("durable-tcp").withRack(rack).withAddress("127.0.0.1")
+        .withPort(nativePort).withNumTokens(4).withDataDirectory(data.resolve(rack))
+        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+    ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+    nodes.add(n);
+    return n;
+  }
+
+  @Test
+  void a_restarted_process_should_keep_its_host_id_tokens_and_data_and_rejoin() throws IOException {
+    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
+    ProcessCluster first = start("r1", freePort(), seed.getPort(), seed);
+    int secondNative = freePort();
+    ProcessCluster second = start("r2", secondNative, freePort(), seed);
+    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    UUID secondHostId = second.nodes().get(0).hostId();
+
+    try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
+        .build()) {
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 2
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+      // RF=1: each row lives on one process only
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 1}");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      for (int k = 0; k < 20; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'v')", k).setConsistencyLevel(ConsistencyLevel.ONE));
+      }
+      String tokensBefore = session.getMetadata().getTokenMap().orElseThrow().getTokenRanges(
+          session.getMetadata().getNodes().get(secondHostId)).toString();
+
+      // When the second process stops and starts again on its data directory, on another internode port
+      com.datastax.oss.driver.api.core.metadata.Node gone = session.getMetadata().getNodes().get(secondHostId);
+      second.close();
+      nodes.remove(second);
+      awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      ProcessCluster back = start("r2", secondNative, freePort(), seed);
+
+      // Then it is the same node (host id, tokens), it rejoins, and every row is readable again
+      assertThat(back.nodes().get(0).hostId()).isEqualTo(secondHostId);
+      awaitCondition(() -> gone.getState() == NodeState.UP);
+      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+      awaitCondition(() -> {
+        try {
+          return session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t").setConsistencyLevel(ConsistencyLevel.ONE))
+              .all().size() == 20;
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+          return false;
+        }
+      });
+      assertThat(session.getMetadata().getTokenMap().orElseThrow().getTokenRanges(
+          session.getMetadata().getNodes().get(secondHostId)).toString()).isEqualTo(tokensBefore);
+    }
+  }
+}
