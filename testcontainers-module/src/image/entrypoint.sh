@@ -14,8 +14,6 @@
 #   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
 #   RINGLET_USER_DEFINED_FUNCTIONS  true: --enable-user-defined-functions (CREATE FUNCTION; Java
 #                             bodies need a JDK in the image)
-# and, for a server feature built in parallel (a server without it exits at once with
-# "unknown option ..."; nothing is silently ignored):
 #   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
 #   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
 #                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)

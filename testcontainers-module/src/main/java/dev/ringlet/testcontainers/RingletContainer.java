@@ -5,7 +5,9 @@ import dev.ringlet.testcontainers.internal.CqlReadyWaitStrategy;
 import dev.ringlet.testcontainers.internal.InitScripts;
 import dev.ringlet.testcontainers.internal.LeaveItToTheWaitStrategy;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -49,6 +51,9 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
 
   /** The image repository this class is made for; other names must be declared compatible substitutes. */
   public static final DockerImageName DEFAULT_IMAGE_NAME = DockerImageName.parse("ringlet");
+
+  /** Where the node keeps its files in durable mode ({@link #withDataDirectory(Path)}). */
+  public static final String DATA_DIRECTORY = "/var/lib/ringlet";
 
   /** The datacenter a node is in unless {@code CASSANDRA_DC} (or {@link #withDatacenter}) says otherwise. */
   public static final String DEFAULT_LOCAL_DATACENTER = "datacenter1";
@@ -139,6 +144,20 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
    */
   public RingletContainer withUserDefinedFunctions() {
     return withEnv("RINGLET_USER_DEFINED_FUNCTIONS", "true");
+  }
+
+  /**
+   * Durable mode: the node keeps its commit log, SSTables and schema in {@code hostDirectory},
+   * mounted read-write at {@link #DATA_DIRECTORY} ({@code RINGLET_DATA_DIR}, the server's
+   * {@code --data-dir}), so a new container started on the same directory finds the data of the
+   * last one, even one that was killed (the commit log is written through on every write and
+   * replayed at start). The directory must exist and be writable by the container's user, uid 999;
+   * a node that cannot write there stops at start with an error naming the path. Without this the
+   * node keeps everything in memory and leaves nothing behind.
+   */
+  public RingletContainer withDataDirectory(Path hostDirectory) {
+    withFileSystemBind(hostDirectory.toAbsolutePath().toString(), DATA_DIRECTORY, BindMode.READ_WRITE);
+    return withEnv("RINGLET_DATA_DIR", DATA_DIRECTORY);
   }
 
   /** Where a driver on the test's side connects: the host and the port mapped to 9042. */

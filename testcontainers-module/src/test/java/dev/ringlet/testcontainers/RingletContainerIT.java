@@ -9,10 +9,15 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import dev.ringlet.testcontainers.internal.CqlProbe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ContainerLaunchException;
 
 /** One Ringlet container, for real, in the machine's container engine. */
@@ -165,6 +170,59 @@ class RingletContainerIT {
           assertThat(e).hasMessageContaining("Java user-defined functions need a Java compiler");
         }
       }
+    }
+  }
+
+  @Test
+  void should_keep_data_in_the_mounted_directory_across_a_killed_container(@TempDir Path parent) throws IOException {
+    Path data = Files.createDirectory(parent.resolve("ringlet-data"));
+    // the container's user is uid 999; the test runs as whoever runs the build
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+    String tableId;
+    String hostId;
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withDataDirectory(data)) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute("CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE k.t (id int PRIMARY KEY, v text)");
+        for (int i = 0; i < 100; i++) {
+          session.execute("INSERT INTO k.t (id, v) VALUES (" + i + ", 'v" + i + "')");
+        }
+        session.execute("DELETE FROM k.t WHERE id = 7");
+        tableId = session.execute("SELECT id FROM system_schema.tables WHERE keyspace_name = 'k' AND table_name = 't'")
+            .one().getUuid(0).toString();
+        hostId = session.execute("SELECT host_id FROM system.local").one().getUuid(0).toString();
+      }
+      // Testcontainers stops a container by killing it: nothing is flushed on the way out
+      node.stop();
+    }
+    assertThat(data).isNotEmptyDirectory();
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withDataDirectory(data)) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        assertThat(session.execute("SELECT count(*) FROM k.t").one().getLong(0)).isEqualTo(99L);
+        assertThat(session.execute("SELECT v FROM k.t WHERE id = 42").one().getString(0)).isEqualTo("v42");
+        assertThat(session.execute("SELECT v FROM k.t WHERE id = 7").one()).isNull();
+        assertThat(session.getMetadata().getKeyspace("k").flatMap(k -> k.getTable("t"))).isPresent();
+        // the same node (the new container has another address) and the same table
+        assertThat(session.execute("SELECT host_id FROM system.local").one().getUuid(0)).hasToString(hostId);
+        assertThat(session.execute("SELECT id FROM system_schema.tables WHERE keyspace_name = 'k' AND table_name = 't'")
+            .one().getUuid(0)).hasToString(tableId);
+      }
+    }
+  }
+
+  @Test
+  void should_stop_at_start_naming_the_directory_when_the_node_cannot_write_there(@TempDir Path parent)
+      throws IOException {
+    Path data = Files.createDirectory(parent.resolve("read-only"));
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withDataDirectory(data)) {
+      assertThatThrownBy(node::start)
+          .isInstanceOf(ContainerLaunchException.class)
+          .satisfies(e -> assertThat(messages(e))
+              .contains("the container stopped before CQL was ready")
+              .contains(RingletContainer.DATA_DIRECTORY));
     }
   }
 
