@@ -51,7 +51,7 @@ public record TableMetadata(
     indexes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indexes)); // by name
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
-    others = List.copyOf(others); // in declaration order (DESCRIBE shows it); columns() sorts
+    others = List.copyOf(others); // in declaration order; columns() and columnsInDescribeOrder() sort
   }
 
   /** All columns in {@code SELECT *} order. */
@@ -65,12 +65,21 @@ public record TableMetadata(
     return all;
   }
 
-  /** All columns in the order they were declared (key columns first), as DESCRIBE prints them. */
-  public List<ColumnMetadata> declaredColumns() {
+  /**
+   * All columns in the order DESCRIBE prints them, which is Cassandra's storage order: the key
+   * columns by position, then the static columns, then the regular ones; within each of those two,
+   * the single-cell columns before the multi-cell ones (non-frozen collections and user types), each
+   * group by name. Not the declaration order, which Cassandra does not keep.
+   */
+  public List<ColumnMetadata> columnsInDescribeOrder() {
+    List<ColumnMetadata> sorted = new ArrayList<>(others);
+    sorted.sort(Comparator.comparing((ColumnMetadata c) -> !c.isStatic())
+        .thenComparing(c -> c.type().isMultiCell())
+        .thenComparing(ColumnMetadata::name));
     List<ColumnMetadata> all = new ArrayList<>(partitionKey.size() + clustering.size() + others.size());
     all.addAll(partitionKey);
     all.addAll(clustering);
-    all.addAll(others);
+    all.addAll(sorted);
     return all;
   }
 

@@ -242,7 +242,7 @@ final class ViewDdl {
       ck.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.CLUSTERING, i, descending.getOrDefault(c.name(), false)));
     }
     List<ColumnMetadata> others = new ArrayList<>();
-    for (ColumnMetadata c : base.declaredColumns()) {
+    for (ColumnMetadata c : base.columnsInDescribeOrder()) {
       if (selected.contains(c.name()) && !seen.contains(c.name())) {
         others.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.REGULAR, -1, false));
       }

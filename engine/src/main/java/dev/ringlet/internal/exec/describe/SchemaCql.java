@@ -77,7 +77,7 @@ final class SchemaCql {
   /** The column declarations and the primary key, each line indented, up to the closing parenthesis. */
   private static void appendColumns(StringBuilder b, TableMetadata t) {
     boolean inlineKey = t.partitionKey().size() == 1 && t.clustering().isEmpty();
-    for (ColumnMetadata c : t.declaredColumns()) {
+    for (ColumnMetadata c : t.columnsInDescribeOrder()) {
       b.append("    ").append(Identifiers.maybeQuote(c.name())).append(' ').append(c.type().cql());
       if (c.isStatic()) {
         b.append(" static");
