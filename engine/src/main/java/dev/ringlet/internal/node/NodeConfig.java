@@ -30,17 +30,10 @@ public record NodeConfig(
     boolean userDefinedFunctions,
     boolean materializedViews) {
 
-  /** A node with materialized views disabled (Cassandra's default). */
-  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
-      UUID hostId, List<Long> tokens, Clock clock, int storagePort, boolean authentication, boolean userDefinedFunctions) {
-    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, storagePort, authentication,
-        userDefinedFunctions, false);
-  }
-
-  /** A node with the standard storage port, no login and user-defined functions disabled (Cassandra's defaults). */
+  /** A node with the standard storage port, no login, user-defined functions and views disabled (Cassandra's defaults). */
   public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
       UUID hostId, List<Long> tokens, Clock clock) {
-    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000, false, false);
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, 7000, false, false, false);
   }
 
   public NodeConfig {
