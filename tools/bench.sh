@@ -6,8 +6,10 @@
 #   --reps N        repetitions of each measurement (fresh JVMs for start-up); default 3
 #   --requests N    measured requests per load case; default 50000 (warm-up: 40 %)
 #   --quick         reps 1, 10000 requests, short JMH: a smoke run, not a result
-#   --cassandra     also measure Apache Cassandra 5.0 at 127.0.0.1:9142, started (--clean) and
-#                   stopped by the reference scripts; needs ~1.5 GB and their fetch-lib.sh done once
+#   --cassandra     also measure Apache Cassandra 5.0 at 127.0.0.1:${REFCASS_PORT:-9142}, started (--clean)
+#                   and stopped by the reference scripts (which read REFCASS_PORT, REFCASS_STORAGE_PORT,
+#                   REFCASS_JMX_PORT and REFCASS_DATA: export your own when others may run one too);
+#                   needs ~1.5 GB and their fetch-lib.sh done once
 #   --no-build      use the jars already built
 #   --no-jmh        skip the JMH micro-benchmarks
 #   --update-docs   replace the results section of docs/benchmarks.md with this run's table
@@ -34,20 +36,23 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-jmh) JMH=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 if [ "$QUICK" = 1 ]; then REPS=1; REQUESTS=10000; fi
+# The machine may be shared: the 1-minute load averages seen during the run go into the title.
+LOADS="$(cut -d' ' -f1 /proc/loadavg)"
+load_mark() { LOADS="$LOADS $(cut -d' ' -f1 /proc/loadavg)"; echo "   (load average $(cut -d' ' -f1-3 /proc/loadavg))"; }
 WARMUP=$((REQUESTS * 2 / 5))
 JMH_OPTS=(-f 1 -wi 3 -i 5 -w 1s -r 1s)
 [ "$QUICK" = 1 ] && JMH_OPTS=(-f 1 -wi 1 -i 2 -w 1s -r 1s)
 
 if [ "$BUILD" = 1 ]; then
   echo "== build"
-  ./mvnw -q -B install -DskipTests
-  ./mvnw -q -B -Pbench -pl benchmarks package
+  # One reactor, no install: a snapshot installed into ~/.m2 would leak into other checkouts.
+  ./mvnw -q -B -Pbench -pl wire-protocol,engine,benchmarks package -DskipTests
 fi
 
 JAR="$ROOT/benchmarks/target/ringlet-benchmarks.jar"
@@ -68,11 +73,13 @@ if [ "$CASSANDRA" = 1 ]; then
 fi
 
 echo "== start-up and footprint ($REPS fresh JVMs each)"
+load_mark
 for _ in $(seq "$REPS"); do bench startup --later 10 >/dev/null; done
 bench jar-startup --runs "$((REPS * 2 - 1))" >/dev/null
 for _ in $(seq "$REPS"); do bench footprint --nodes 20 >/dev/null; done
 
 echo "== load: prepared insert/select at 128 in flight, $REQUESTS requests, targets $TARGETS, $REPS reps"
+load_mark
 # The order of the targets rotates between repetitions so that none is always measured first
 # (in a JVM whose driver code is still being compiled) or last.
 ORDER="$TARGETS"
@@ -82,21 +89,25 @@ for _ in $(seq "$REPS"); do
   ORDER="${ORDER#*,},${ORDER%%,*}"
 done
 echo "== load: other workloads, concurrency 1 and 128, one rep"
+load_mark
 bench load --targets "$TARGETS" --workloads slice,scan,lwt,batch --concurrency 1,128 \
   --requests "$((REQUESTS / 5))" --warmup "$((WARMUP / 5))" | grep -v '^RESULT'
 
 echo "== test-suite workload"
+load_mark
 for _ in $(seq "$REPS"); do bench suite --target ringlet >/dev/null; done
 if [ "$CASSANDRA" = 1 ]; then bench suite --target cassandra --tests 50 >/dev/null; fi
 
 JMH_CSV=""
 if [ "$JMH" = 1 ]; then
   echo "== JMH"
+  load_mark
   "$JAVA" -cp "$JAR" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
   JMH_CSV="--jmh $OUT/jmh.csv"
 fi
 
-TITLE="$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), $("$JAVA" -version 2>&1 | head -1 | tr -d '"'), reps $REPS, $REQUESTS requests"
+load_mark
+TITLE="$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, 1-min load averages during the run: $LOADS, $(uname -m), $("$JAVA" -version 2>&1 | head -1 | tr -d '"'), reps $REPS, $REQUESTS requests"
 # shellcheck disable=SC2086
 "$JAVA" -jar "$JAR" report --results "$R" $JMH_CSV --out "$OUT/report.md" --title "$TITLE" >/dev/null
 echo "== report: $OUT/report.md"

@@ -59,9 +59,10 @@ public final class LoadCommand {
   private void report(TargetKind kind, Workload w, int concurrency, LoadRunner.Outcome o) {
     Histogram h = o.latencyMicros();
     System.out.printf(Locale.ROOT, "%-9s %-7s in-flight=%-4d ops=%-7d errors=%-5d %9.0f ops/s  p50=%6d us  p90=%6d us"
-            + "  p99=%6d us  p99.9=%6d us  cpu/op=%5.1f us%n", kind.id(), w.id(), concurrency, o.operations(), o.errors(), o.opsPerSecond(),
+            + "  p99=%6d us  p99.9=%6d us  cpu/op=%5.1f us  server-io-cpu/op=%5.1f us%n", kind.id(), w.id(), concurrency,
+        o.operations(), o.errors(), o.opsPerSecond(),
         h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
-        o.processCpuNanos() / 1000.0 / o.operations());
+        o.processCpuNanos() / 1000.0 / o.operations(), o.serverIoCpuNanos() / 1000.0 / o.operations());
     if (o.firstError() != null) {
       System.out.println("  first error: " + o.firstError());
     }
@@ -74,6 +75,10 @@ public final class LoadCommand {
     sink.add(prefix + "errors", o.errors(), "count");
     // CPU of this JVM per operation: driver + in-JVM server (for "jar" and "cassandra", the driver only).
     sink.add(prefix + "jvm_cpu_us_per_op", o.processCpuNanos() / 1000.0 / o.operations(), "us");
+    if (o.serverIoCpuNanos() > 0) {
+      // CPU of the server's event loops in this JVM per operation (no-op server, in-JVM Ringlet).
+      sink.add(prefix + "server_io_cpu_us_per_op", o.serverIoCpuNanos() / 1000.0 / o.operations(), "us");
+    }
   }
 
   /** Sends, against a real engine, every kind of request the measured runs will send. */

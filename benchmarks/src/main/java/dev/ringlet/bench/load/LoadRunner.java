@@ -22,9 +22,18 @@ final class LoadRunner {
     CompletionStage<?> start(long i);
   }
 
-  /** What one run measured. */
-  record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, Histogram latencyMicros,
-      Throwable firstError) {
+  /** Server event-loop threads in this JVM (no-op server and in-JVM Ringlet); none for "jar" and "cassandra". */
+  static final String SERVER_IO_THREADS = "ringlet-io-";
+
+  /**
+   * What one run measured.
+   *
+   * @param serverIoCpuNanos CPU of this JVM's server event-loop threads during the run: the server's
+   *     own cost, which neither the driver nor the machine's other load inflates much; 0 for servers
+   *     in other processes
+   */
+  record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, long serverIoCpuNanos,
+      Histogram latencyMicros, Throwable firstError) {
     double opsPerSecond() {
       return operations * 1e9 / elapsedNanos;
     }
@@ -39,6 +48,7 @@ final class LoadRunner {
     LongAdder errors = new LongAdder();
     AtomicReference<Throwable> firstError = new AtomicReference<>();
     long cpuBegin = CpuClock.processNanos();
+    long serverBegin = CpuClock.threadsNanos(SERVER_IO_THREADS);
     long begin = System.nanoTime();
     for (long i = 0; i < count; i++) {
       slots.acquire();
@@ -64,6 +74,7 @@ final class LoadRunner {
     slots.acquire(concurrency);
     long elapsed = System.nanoTime() - begin;
     long cpu = CpuClock.processNanos() - cpuBegin;
-    return new Outcome(count, errors.sum(), elapsed, cpu, latencies, firstError.get());
+    long serverCpu = CpuClock.threadsNanos(SERVER_IO_THREADS) - serverBegin;
+    return new Outcome(count, errors.sum(), elapsed, cpu, serverCpu, latencies, firstError.get());
   }
 }

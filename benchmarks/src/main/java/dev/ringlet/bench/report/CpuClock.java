@@ -21,6 +21,23 @@ public final class CpuClock {
     return -1;
   }
 
+  /**
+   * CPU nanoseconds used so far by the live threads whose name starts with {@code prefix} (for
+   * example the server event loops {@code ringlet-io-}); a thread that ended is no longer counted.
+   */
+  public static long threadsNanos(String prefix) {
+    long total = 0;
+    for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(prefix)) {
+        long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+        if (cpu > 0) {
+          total += cpu;
+        }
+      }
+    }
+    return total;
+  }
+
   /** CPU nanoseconds used by the calling thread so far. */
   public static long threadNanos() {
     return THREADS.getCurrentThreadCpuTime();

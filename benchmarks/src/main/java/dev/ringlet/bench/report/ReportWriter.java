@@ -105,6 +105,12 @@ public final class ReportWriter {
       md.append("; by CPU per op: ").append(pct(noopCpu / ringletCpu)).append(" (").append(fmt(noopCpu)).append(" / ")
           .append(fmt(ringletCpu)).append(" µs)");
     }
+    Double ringletServer = m.get("load/ringlet/" + workload + "/c128/server_io_cpu_us_per_op");
+    Double noopServer = m.get("load/noop/" + workload + "/c128/server_io_cpu_us_per_op");
+    if (ringletServer != null && noopServer != null) {
+      md.append("; by the server I/O threads' CPU per op: ").append(pct(noopServer / ringletServer)).append(" (")
+          .append(fmt(noopServer)).append(" / ").append(fmt(ringletServer)).append(" µs)");
+    }
     md.append(" | ").append(r >= 0.7 ? "met" : "**missed**").append(" |\n");
   }
 
@@ -121,8 +127,8 @@ public final class ReportWriter {
     if (cases.isEmpty()) {
       return;
     }
-    md.append("| workload | in flight | server | ops/s | p50 µs | p90 µs | p99 µs | p99.9 µs | JVM CPU µs/op | vs no-op | vs Cassandra |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| workload | in flight | server | ops/s | p50 µs | p90 µs | p99 µs | p99.9 µs | JVM CPU µs/op | server I/O CPU µs/op | vs no-op | vs Cassandra |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (String c : cases) {
       String[] wc = c.split("/");
       Double noop = m.get("load/noop/" + c + "/ops_per_s");
@@ -137,6 +143,7 @@ public final class ReportWriter {
             .append(fmt(ops)).append(" | ").append(fmt(m.get(p + "p50_us"))).append(" | ").append(fmt(m.get(p + "p90_us")))
             .append(" | ").append(fmt(m.get(p + "p99_us"))).append(" | ").append(fmt(m.get(p + "p999_us"))).append(" | ")
             .append(fmt(m.get(p + "jvm_cpu_us_per_op"))).append(" | ")
+            .append(m.get(p + "server_io_cpu_us_per_op") == null ? "" : fmt(m.get(p + "server_io_cpu_us_per_op"))).append(" | ")
             .append(noop == null || t.equals("noop") ? "" : pct(ops / noop)).append(" | ")
             .append(cassandra == null || t.equals("cassandra") ? "" : fmt(ops / cassandra) + "×").append(" |\n");
       }

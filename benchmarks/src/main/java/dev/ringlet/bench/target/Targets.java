@@ -17,6 +17,22 @@ public final class Targets {
 
   static final int CASSANDRA_PORT = 9142;
 
+  /**
+   * The reference Cassandra's CQL port: {@code REFCASS_PORT}, the variable its scripts start it
+   * with (several engineers may each run one), else {@value #CASSANDRA_PORT}.
+   */
+  static int cassandraPort() {
+    String port = System.getenv("REFCASS_PORT");
+    if (port == null || port.isBlank()) {
+      return CASSANDRA_PORT;
+    }
+    try {
+      return Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("REFCASS_PORT: " + port + " (expected: a port number)", e);
+    }
+  }
+
   private Targets() {}
 
   /**
@@ -59,7 +75,7 @@ public final class Targets {
       script(options, "wait-ready.sh", "180");
       stop = () -> script(options, "stop.sh");
     }
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), CASSANDRA_PORT);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), cassandraPort());
     return new Simple(TargetKind.CASSANDRA, List.of(address), "datacenter1", stop);
   }
 

@@ -32,4 +32,24 @@ class ReportWriterTest {
     assertThat(md).contains("| 60 % (6,000 / 10,000 ops/s) | **missed** |");
     assertThat(md).doesNotContain("later 1-node clusters"); // not measured, so no verdict
   }
+
+  @Test
+  void should_compare_the_servers_io_thread_cpu_when_measured() throws Exception {
+    // Given a select run per server with the CPU of their event loops per operation
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("load/noop/select/c128/ops_per_s", 10_000, "ops/s");
+    sink.add("load/ringlet/select/c128/ops_per_s", 8_000, "ops/s");
+    sink.add("load/noop/select/c128/server_io_cpu_us_per_op", 6, "us");
+    sink.add("load/ringlet/select/c128/server_io_cpu_us_per_op", 12, "us");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then the verdict stays on throughput, and the CPU ratio is shown beside it and in the table
+    String md = Files.readString(out);
+    assertThat(md).contains("80 % (8,000 / 10,000 ops/s); by the server I/O threads' CPU per op: 50 % (6.00 / 12.0 µs) | met |");
+    assertThat(md).contains("| select | 128 | ringlet | 8,000 |");
+    assertThat(md).contains("| 12.0 | 80 % |");
+  }
 }

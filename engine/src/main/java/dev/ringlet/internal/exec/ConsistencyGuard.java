@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 public final class ConsistencyGuard {
 
   private final Supplier<Topology> topology;
+  /** The last answer of {@link #counts}: replica counts are the same for every request until the keyspace or topology changes. */
+  private volatile Counted last;
+
+  private record Counted(Topology topology, ReplicationParams replication, ReplicaCounts counts) {}
 
   public ConsistencyGuard(Supplier<Topology> topology) {
     this.topology = topology;
@@ -40,6 +44,17 @@ public final class ConsistencyGuard {
   ReplicaCounts counts(KeyspaceMetadata keyspace) {
     Topology t = topology.get();
     ReplicationParams r = keyspace.replication();
+    Counted cached = last;
+    if (cached != null && (cached.replication() == r || cached.replication().equals(r))
+        && (cached.topology() == t || cached.topology().equals(t))) {
+      return cached.counts();
+    }
+    ReplicaCounts counts = compute(t, r);
+    last = new Counted(t, r, counts);
+    return counts;
+  }
+
+  private static ReplicaCounts compute(Topology t, ReplicationParams r) {
     Map<String, Integer> replicas = new HashMap<>();
     Map<String, Integer> alive = new HashMap<>();
     if (r.strategyClass().equals(ReplicationParams.NETWORK_TOPOLOGY)) {

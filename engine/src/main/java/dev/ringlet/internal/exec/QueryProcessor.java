@@ -73,13 +73,13 @@ public final class QueryProcessor {
 
   /** QUERY: parse, analyse and run. */
   public Result query(String cql, QueryOptions options, ClientSession session) {
-    Analyzed a = analyze(cql, session.keyspace());
+    Analyzed a = analyze(cql, session.keyspace(), PreparedStatementCache.analysisKey(cql, session.keyspace()));
     return run(a, options, session);
   }
 
   /** PREPARE: analyse and remember; the same text in the same keyspace always gets the same id. */
   public Result.Prepared prepare(String cql, ClientSession session) {
-    Analyzed a = analyze(cql, session.keyspace());
+    Analyzed a = analyze(cql, session.keyspace(), PreparedStatementCache.analysisKey(cql, session.keyspace()));
     byte[] id = prepared.put(cql, session.keyspace());
     return new Result.Prepared(id, a.variables(), a.partitionKeyIndexes(), a.resultColumns());
   }
@@ -90,7 +90,7 @@ public final class QueryProcessor {
     if (entry == null) {
       throw unprepared(id);
     }
-    Analyzed a = analyze(entry.query(), entry.keyspace());
+    Analyzed a = analyze(entry.query(), entry.keyspace(), entry.analysisKey());
     return run(a, options, session);
   }
 
@@ -100,7 +100,7 @@ public final class QueryProcessor {
     if (entry == null) {
       throw unprepared(id);
     }
-    return analyze(entry.query(), entry.keyspace());
+    return analyze(entry.query(), entry.keyspace(), entry.analysisKey());
   }
 
   private static UnpreparedException unprepared(byte[] id) {
@@ -119,7 +119,8 @@ public final class QueryProcessor {
     List<BoundValues> bound = new ArrayList<>();
     for (int i = 0; i < children.size(); i++) {
       Object child = children.get(i);
-      Analyzed a = child instanceof String s ? analyze(s, session.keyspace()) : preparedStatement((byte[]) child);
+      Analyzed a = child instanceof String s
+          ? analyze(s, session.keyspace(), PreparedStatementCache.analysisKey(s, session.keyspace())) : preparedStatement((byte[]) child);
       if (a.write() == null) {
         throw CqlException.invalid("Invalid statement in batch: only UPDATE, INSERT and DELETE statements are allowed.");
       }
@@ -157,9 +158,8 @@ public final class QueryProcessor {
     return dev.ringlet.internal.exec.modify.BatchType.valueOf(type.name());
   }
 
-  private Analyzed analyze(String cql, String keyspace) {
+  private Analyzed analyze(String cql, String keyspace, String cacheKey) {
     Schema current = schema.current();
-    String cacheKey = keyspace + "\u0000" + cql;
     Analyzed cached = analyzed.get(cacheKey);
     if (cached != null && cached.schemaVersion().equals(current.version())) {
       return cached;

@@ -41,6 +41,18 @@ public final class SystemTableSource implements TableSource {
   /** A generated table's store and the state it was generated from. */
   private record Generated(Schema schema, NodeInfo local, List<NodeInfo> peers, TableStore store) {}
 
+  /**
+   * User tables' stores already looked up under the current schema, by table id: a request's table
+   * (the same metadata object while the schema does not change) finds its store without the
+   * generated-table lookup, the comparator and the storage map. Dropped with any schema change, so
+   * a dropped table's store is never kept.
+   */
+  private volatile UserTables userTables = new UserTables(null, new java.util.concurrent.ConcurrentHashMap<>());
+
+  private record UserTables(Schema schema, java.util.concurrent.ConcurrentHashMap<java.util.UUID, UserTable> byId) {}
+
+  private record UserTable(TableMetadata table, TableStore store) {}
+
   public SystemTableSource(Storage storage, Supplier<Schema> schema, Supplier<NodeInfo> local, Supplier<List<NodeInfo>> peers) {
     this.storage = storage;
     this.schema = schema;
@@ -58,6 +70,14 @@ public final class SystemTableSource implements TableSource {
 
   @Override
   public TableStore store(TableMetadata table) {
+    Schema currentSchema = schema.get();
+    UserTables users = userTables;
+    if (users.schema() == currentSchema) {
+      UserTable known = users.byId().get(table.id());
+      if (known != null && known.table() == table) {
+        return known.store();
+      }
+    }
     SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());
     if (generated == null) {
       TableStore stored = storage.table(table, TableComparators.clustering(table), () -> {
@@ -65,9 +85,15 @@ public final class SystemTableSource implements TableSource {
         return current != null && current.id().equals(table.id()) ? current.params() : table.params();
       });
       dev.ringlet.internal.exec.view.ViewMaintenance v = views;
-      return v == null ? stored : v.wrap(table, stored);
+      // with the views of this schema: a schema change (CREATE or DROP of a view) empties the cache
+      TableStore store = v == null ? stored : v.wrap(table, stored);
+      if (users.schema() != currentSchema) {
+        users = new UserTables(currentSchema, new java.util.concurrent.ConcurrentHashMap<>());
+        userTables = users;
+      }
+      users.byId().put(table.id(), new UserTable(table, store));
+      return store;
     }
-    Schema currentSchema = schema.get();
     NodeInfo currentLocal = local.get();
     List<NodeInfo> currentPeers = peers.get();
     String name = table.keyspace() + "." + table.name();

@@ -123,7 +123,8 @@ public final class Node implements AutoCloseable, GossipListener {
       this.repair = null;
       requestTables = RequestTables.of(tables);
       ddlTables = tables;
-      guard = new ConsistencyGuard(() -> Topology.singleNode(config.datacenter()));
+      Topology single = Topology.singleNode(config.datacenter());
+      guard = new ConsistencyGuard(() -> single);
     } else {
       this.messaging = new MessagingEndpoint(config.hostId(), cluster.transport());
       List<UUID> peers = peerIds();

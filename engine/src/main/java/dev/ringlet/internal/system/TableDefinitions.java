@@ -45,7 +45,9 @@ final class TableDefinitions {
       // Built-in tables keep the 0.01 bloom filter chance even with leveled compaction (system.paxos).
       Map<String, Object> withBloom = new LinkedHashMap<>(options);
       withBloom.putIfAbsent("bloom_filter_fp_chance", "0.01");
-      TableParams params = TableParams.defaults().withOptions(withBloom).withComment(comment);
+      // altered(), not withOptions(): the chance is given, so there is nothing to derive from a new
+      // table's defaults, and the first start skips comparing the defaults with themselves.
+      TableParams params = TableParams.defaults().altered(withBloom).withComment(comment);
       boolean counter = others.stream().anyMatch(c -> c.type().cql().equals("counter"));
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual);

@@ -24,12 +24,18 @@ public final class KeyPlan {
   public record ColumnValues(List<BoundTerm> terms, BoundTerm inMarker) {}
 
   private final List<ColumnValues> columns;
+  /** Every column restricted by one EQ term: one key, bound without the cartesian product (the prepared point read). */
+  private final boolean singleKey;
 
   public KeyPlan(List<ColumnValues> columns) {
     this.columns = List.copyOf(columns);
+    this.singleKey = this.columns.stream().allMatch(c -> c.inMarker() == null && c.terms().size() == 1);
   }
 
   public List<DecoratedKey> bind(TableMetadata table, BoundValues values) {
+    if (singleKey) {
+      return List.of(bindSingle(table, values));
+    }
     List<List<ByteBuffer>> perColumn = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       perColumn.add(bindColumn(table.partitionKey().get(i), columns.get(i), values));
@@ -52,6 +58,31 @@ public final class KeyPlan {
       keys.add(PartitionKeys.decorate(table, c));
     }
     return keys;
+  }
+
+  /** The same checks, in the same order, as {@link #bindColumn} for one value per column. */
+  private DecoratedKey bindSingle(TableMetadata table, BoundValues values) {
+    int n = columns.size();
+    if (n == 1) {
+      return PartitionKeys.decorate(table, List.of(bindOne(table.partitionKey().get(0), columns.get(0), values)));
+    }
+    List<ByteBuffer> components = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      components.add(bindOne(table.partitionKey().get(i), columns.get(i), values));
+    }
+    return PartitionKeys.decorate(table, components);
+  }
+
+  private static ByteBuffer bindOne(ColumnMetadata column, ColumnValues cv, BoundValues values) {
+    ByteBuffer v = cv.terms().get(0).bind(values);
+    if (v == null) {
+      throw CqlException.invalid("Invalid null value in condition for column " + column.name());
+    }
+    if (v == QueryOptions.UNSET) {
+      throw CqlException.invalid("Invalid unset value for column " + column.name());
+    }
+    column.type().validate(v);
+    return v;
   }
 
   /** One column's values, sorted in its type's order and deduplicated. */
