@@ -50,7 +50,7 @@ public final class FunctionResources {
 
   static String marshal(CqlType type, boolean ignoreFreezing) {
     if (type instanceof NativeType n) {
-      return MARSHAL + nativeName(n);
+      return MARSHAL + n.marshalName();
     }
     if (type instanceof ListType l) {
       return frozen(l.frozen() && !ignoreFreezing, MARSHAL + "ListType(" + marshal(l.element(), ignoreFreezing || l.frozen()) + ")");
@@ -87,31 +87,6 @@ public final class FunctionResources {
     return HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String nativeName(NativeType n) {
-    switch (n) {
-      case ASCII: return "AsciiType";
-      case BIGINT: return "LongType";
-      case BLOB: return "BytesType";
-      case BOOLEAN: return "BooleanType";
-      case COUNTER: return "CounterColumnType";
-      case DATE: return "SimpleDateType";
-      case DECIMAL: return "DecimalType";
-      case DOUBLE: return "DoubleType";
-      case DURATION: return "DurationType";
-      case FLOAT: return "FloatType";
-      case INET: return "InetAddressType";
-      case INT: return "Int32Type";
-      case SMALLINT: return "ShortType";
-      case TEXT: return "UTF8Type";
-      case TIME: return "TimeType";
-      case TIMESTAMP: return "TimestampType";
-      case TIMEUUID: return "TimeUUIDType";
-      case TINYINT: return "ByteType";
-      case UUID: return "UUIDType";
-      case VARINT: return "IntegerType";
-      default: throw new IllegalArgumentException("type: " + n);
-    }
-  }
 
   /** Reads one marshal name back into CQL type text. */
   private static final class Reader {
@@ -184,7 +159,7 @@ public final class FunctionResources {
 
     private static String nativeCql(String simple, String cls) {
       for (NativeType n : NativeType.values()) {
-        if (nativeName(n).equals(simple)) {
+        if (n.marshalName().equals(simple)) {
           return n.cql();
         }
       }

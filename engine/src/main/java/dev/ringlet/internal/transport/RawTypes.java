@@ -92,29 +92,7 @@ final class RawTypes {
       return MARSHAL + "VectorType(" + marshalClass(v.element()) + "," + v.dimension() + ")";
     }
     if (type instanceof NativeType n) {
-      switch (n) {
-        case ASCII: return MARSHAL + "AsciiType";
-        case BIGINT: return MARSHAL + "LongType";
-        case BLOB: return MARSHAL + "BytesType";
-        case BOOLEAN: return MARSHAL + "BooleanType";
-        case COUNTER: return MARSHAL + "CounterColumnType";
-        case DATE: return MARSHAL + "SimpleDateType";
-        case DECIMAL: return MARSHAL + "DecimalType";
-        case DOUBLE: return MARSHAL + "DoubleType";
-        case DURATION: return MARSHAL + "DurationType";
-        case FLOAT: return MARSHAL + "FloatType";
-        case INET: return MARSHAL + "InetAddressType";
-        case INT: return MARSHAL + "Int32Type";
-        case SMALLINT: return MARSHAL + "ShortType";
-        case TEXT: return MARSHAL + "UTF8Type";
-        case TIME: return MARSHAL + "TimeType";
-        case TIMESTAMP: return MARSHAL + "TimestampType";
-        case TIMEUUID: return MARSHAL + "TimeUUIDType";
-        case TINYINT: return MARSHAL + "ByteType";
-        case UUID: return MARSHAL + "UUIDType";
-        case VARINT: return MARSHAL + "IntegerType";
-        default: break;
-      }
+      return MARSHAL + n.marshalName();
     }
     return MARSHAL + "BytesType";
   }

@@ -9,32 +9,43 @@ import java.util.Locale;
  * delegates to one codec object holding that type's serialization, order and literal rules.
  */
 public enum NativeType implements CqlType {
-  ASCII(new AsciiCodec()),
-  BIGINT(new BigintCodec()),
-  BLOB(new BlobCodec()),
-  BOOLEAN(new BooleanCodec()),
-  COUNTER(new BigintCodec()),
-  DATE(new DateCodec()),
-  DECIMAL(new DecimalCodec()),
-  DOUBLE(new DoubleCodec()),
-  DURATION(new DurationCodec()),
-  FLOAT(new FloatCodec()),
-  INET(new InetCodec()),
-  INT(new IntCodec()),
-  SMALLINT(new SmallintCodec()),
-  TEXT(new TextCodec()),
-  TIME(new TimeCodec()),
+  ASCII("AsciiType", new AsciiCodec()),
+  BIGINT("LongType", new BigintCodec()),
+  BLOB("BytesType", new BlobCodec()),
+  BOOLEAN("BooleanType", new BooleanCodec()),
+  COUNTER("CounterColumnType", new BigintCodec()),
+  DATE("SimpleDateType", new DateCodec()),
+  DECIMAL("DecimalType", new DecimalCodec()),
+  DOUBLE("DoubleType", new DoubleCodec()),
+  DURATION("DurationType", new DurationCodec()),
+  FLOAT("FloatType", new FloatCodec()),
+  INET("InetAddressType", new InetCodec()),
+  INT("Int32Type", new IntCodec()),
+  SMALLINT("ShortType", new SmallintCodec()),
+  TEXT("UTF8Type", new TextCodec()),
+  TIME("TimeType", new TimeCodec()),
   /** The literal {@code 'now'} reads the system clock, as in Cassandra. */
-  TIMESTAMP(new TimestampCodec(Clock.systemUTC())),
-  TIMEUUID(new TimeuuidCodec()),
-  TINYINT(new TinyintCodec()),
-  UUID(new UuidCodec()),
-  VARINT(new VarintCodec());
+  TIMESTAMP("TimestampType", new TimestampCodec(Clock.systemUTC())),
+  TIMEUUID("TimeUUIDType", new TimeuuidCodec()),
+  TINYINT("ByteType", new TinyintCodec()),
+  UUID("UUIDType", new UuidCodec()),
+  VARINT("IntegerType", new VarintCodec());
 
+  private final String marshalName;
   private final NativeCodec codec;
 
-  NativeType(NativeCodec codec) {
+  NativeType(String marshalName, NativeCodec codec) {
+    this.marshalName = marshalName;
     this.codec = codec;
+  }
+
+  /**
+   * The simple name of Cassandra's internal type class ({@code Int32Type} for {@code int}), in the
+   * package {@code org.apache.cassandra.db.marshal}: some of Cassandra's messages and resource names
+   * quote it.
+   */
+  public String marshalName() {
+    return marshalName;
   }
 
   /** The type of a CQL name, case-insensitive, {@code varchar} being {@link #TEXT}; null if unknown. */

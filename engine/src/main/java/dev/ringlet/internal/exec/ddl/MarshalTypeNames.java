@@ -28,34 +28,9 @@ final class MarshalTypeNames {
       return PREFIX + "MapType(" + of(m.key()) + "," + of(m.value()) + ")";
     }
     if (type instanceof NativeType n) {
-      return PREFIX + nativeName(n);
+      return PREFIX + n.marshalName();
     }
     return type.cql();
   }
 
-  private static String nativeName(NativeType n) {
-    switch (n) {
-      case ASCII: return "AsciiType";
-      case BIGINT: return "LongType";
-      case BLOB: return "BytesType";
-      case BOOLEAN: return "BooleanType";
-      case COUNTER: return "CounterColumnType";
-      case DATE: return "SimpleDateType";
-      case DECIMAL: return "DecimalType";
-      case DOUBLE: return "DoubleType";
-      case DURATION: return "DurationType";
-      case FLOAT: return "FloatType";
-      case INET: return "InetAddressType";
-      case INT: return "Int32Type";
-      case SMALLINT: return "ShortType";
-      case TEXT: return "UTF8Type";
-      case TIME: return "TimeType";
-      case TIMESTAMP: return "TimestampType";
-      case TIMEUUID: return "TimeUUIDType";
-      case TINYINT: return "ByteType";
-      case UUID: return "UUIDType";
-      case VARINT: return "IntegerType";
-      default: return n.name();
-    }
-  }
 }
