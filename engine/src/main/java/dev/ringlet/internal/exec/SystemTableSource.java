@@ -45,11 +45,13 @@ public final class SystemTableSource implements TableSource {
    * User tables' stores already looked up under the current schema, by table id: a request's table
    * (the same metadata object while the schema does not change) finds its store without the
    * generated-table lookup, the comparator and the storage map. Dropped with any schema change, so
-   * a dropped table's store is never kept.
+   * a dropped table's store is never kept, and whenever the storage replaced its stores (a node
+   * stopped or killed and started again).
    */
-  private volatile UserTables userTables = new UserTables(null, new java.util.concurrent.ConcurrentHashMap<>());
+  private volatile UserTables userTables = new UserTables(null, -1, new java.util.concurrent.ConcurrentHashMap<>());
 
-  private record UserTables(Schema schema, java.util.concurrent.ConcurrentHashMap<java.util.UUID, UserTable> byId) {}
+  private record UserTables(Schema schema, long storageGeneration,
+      java.util.concurrent.ConcurrentHashMap<java.util.UUID, UserTable> byId) {}
 
   private record UserTable(TableMetadata table, TableStore store) {}
 
@@ -72,7 +74,8 @@ public final class SystemTableSource implements TableSource {
   public TableStore store(TableMetadata table) {
     Schema currentSchema = schema.get();
     UserTables users = userTables;
-    if (users.schema() == currentSchema) {
+    long storageGeneration = storage.generation();
+    if (users.schema() == currentSchema && users.storageGeneration() == storageGeneration) {
       UserTable known = users.byId().get(table.id());
       if (known != null && known.table() == table) {
         return known.store();
@@ -87,8 +90,8 @@ public final class SystemTableSource implements TableSource {
       dev.ringlet.internal.exec.view.ViewMaintenance v = views;
       // with the views of this schema: a schema change (CREATE or DROP of a view) empties the cache
       TableStore store = v == null ? stored : v.wrap(table, stored);
-      if (users.schema() != currentSchema) {
-        users = new UserTables(currentSchema, new java.util.concurrent.ConcurrentHashMap<>());
+      if (users.schema() != currentSchema || users.storageGeneration() != storageGeneration) {
+        users = new UserTables(currentSchema, storageGeneration, new java.util.concurrent.ConcurrentHashMap<>());
         userTables = users;
       }
       users.byId().put(table.id(), new UserTable(table, store));

@@ -38,6 +38,8 @@ public final class Storage implements AutoCloseable {
   private volatile StorageEnvironment env;
   private volatile java.util.function.BiConsumer<FailurePolicy, RuntimeException> failureListener = (policy, cause) -> { };
   private final Map<UUID, TableStore> tables = new ConcurrentHashMap<>();
+  /** Moves on whenever stores are dropped or replaced (stop, crash, restart, drop): see {@link #generation}. */
+  private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
   /** Ids of tables in the previous run → their id now, for commit-log replay. */
   private final Map<UUID, UUID> aliases = new ConcurrentHashMap<>();
   /** True until {@link #recover} ran: only tables opened at start adopt the previous run's directories. */
@@ -129,6 +131,7 @@ public final class Storage implements AutoCloseable {
       }
     }
     tables.clear();
+    generation.incrementAndGet();
   }
 
   /**
@@ -141,8 +144,18 @@ public final class Storage implements AutoCloseable {
     }
     tables.clear();
     aliases.clear();
+    generation.incrementAndGet();
     recovering = true;
     env = openEnvironment();
+  }
+
+  /**
+   * A number that changes whenever a store this storage handed out may no longer be the table's
+   * store (the node stopped, crashed or restarted, a table was dropped): whoever keeps stores must
+   * look them up again when it moved.
+   */
+  public long generation() {
+    return generation.get();
   }
 
   public StorageConfig config() {
@@ -214,6 +227,7 @@ public final class Storage implements AutoCloseable {
 
   public void drop(UUID id) {
     TableStore t = tables.remove(id);
+    generation.incrementAndGet();
     if (t instanceof LsmTableStore) {
       LsmTableStore lsm = (LsmTableStore) t;
       lsm.drop();
