@@ -205,6 +205,7 @@ class DriverMaterializedViewTest {
   void should_keep_views_and_their_data_across_a_restart() {
     ClusterSpec spec = ClusterSpec.defaults().withMaterializedViews(true).withDataDirectory(data)
         .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+    List<String> viewId;
     try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster, null)) {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int)");
@@ -213,11 +214,13 @@ class DriverMaterializedViewTest {
       session.execute("INSERT INTO ks.t (k, v) VALUES (1, 10)");
       cluster.nodes().get(0).flush();
       session.execute("INSERT INTO ks.t (k, v) VALUES (2, 20)");
+      viewId = rows(session, "SELECT id FROM system_schema.views WHERE keyspace_name = 'ks'");
     }
     try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster, null)) {
       assertThat(rows(session, "SELECT v, k FROM ks.v").stream().sorted().collect(Collectors.toList()))
           .containsExactly("10,1", "20,2");
       assertThat(rows(session, "SELECT comment FROM system_schema.views WHERE keyspace_name = 'ks'")).containsExactly("kept");
+      assertThat(rows(session, "SELECT id FROM system_schema.views WHERE keyspace_name = 'ks'")).isEqualTo(viewId);
       session.execute("UPDATE ks.t SET v = 11 WHERE k = 1");
       assertThat(rows(session, "SELECT v FROM ks.v").stream().sorted().collect(Collectors.toList())).containsExactly("11", "20");
     }

@@ -35,7 +35,7 @@ import java.util.Set;
  * A durable node's user schema, kept as the CQL that recreates it ({@code schema.cql} in the node's
  * directory): rewritten after every schema change (made here or received from a peer), executed at
  * start before the commit log is replayed. What DESCRIBE does not show is kept too, so that the
- * schema is identical after a restart: each {@code CREATE TABLE} carries the table's id
+ * schema is identical after a restart: each {@code CREATE TABLE} and {@code MATERIALIZED VIEW} carries its id
  * ({@code AND id = ...}, as Cassandra's {@code WITH ID}), and comment lines keep the schema version
  * and sync epoch ({@code -- ringlet:version <uuid> <epoch>}) and every dropped-column record with its
  * drop time ({@code -- ringlet:dropped <keyspace> <table> <micros> <static|regular> <name> <type>}),
@@ -92,7 +92,7 @@ final class SchemaFile {
       }
       for (int i = 1; i < rows.size(); i++) {
         String kind = text(rows.get(i).get(1));
-        if ("table".equals(kind)) {
+        if ("table".equals(kind) || "materialized_view".equals(kind)) {
           TableMetadata t = ks.tables().get(text(rows.get(i).get(2)));
           out.append(SEPARATOR).append(withId(text(rows.get(i).get(3)), t));
         } else if (!"type".equals(kind)) { // types come first, in dependency order, above
@@ -125,7 +125,7 @@ final class SchemaFile {
     }
   }
 
-  /** DESCRIBE's CREATE TABLE (ending in {@code ;}) with the table's id as its last option. */
+  /** DESCRIBE's CREATE TABLE or MATERIALIZED VIEW (ending in {@code ;}) with the table's id as its last option. */
   private static String withId(String create, TableMetadata table) {
     String trimmed = create.stripTrailing();
     if (table == null || !trimmed.endsWith(";")) {
