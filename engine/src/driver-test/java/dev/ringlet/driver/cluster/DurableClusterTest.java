@@ -62,6 +62,8 @@ class DurableClusterTest {
       }
       try {
         session.execute(SimpleStatement.newInstance("SELECT release_version FROM system.local").setNode(n));
+        // and through the load balancing policy, which learns of the node's return on its own thread
+        session.execute("SELECT release_version FROM system.local");
         return true;
       } catch (RuntimeException e) {
         return false;

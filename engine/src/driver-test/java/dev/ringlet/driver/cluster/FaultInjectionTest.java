@@ -62,7 +62,8 @@ class FaultInjectionTest {
 
     stopped.start();
     awaitCondition(() -> driverNode(stopped).getState() == NodeState.UP);
-    assertThat(session.checkSchemaAgreement()).isTrue();
+    // the returning node pulls the schema while the driver hears it is UP: agreement follows, without a clock advance
+    awaitCondition(session::checkSchemaAgreement);
     cluster.isolate(stopped);
     SimpleStatement read = at("SELECT n FROM ks.later WHERE k = 1", ConsistencyLevel.ONE).setNode(driverNode(stopped));
     assertThat(session.execute(read).one().getInt(0)).as("the hint for the new table was replayed").isEqualTo(1);
