@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pins down a defect of the Java driver 4.x (4.17 to 4.19 at least; not Ringlet's, and independent of the
- * protocol version), which real Cassandra triggers the same way: a schema refresh that finds the driver's control
- * connection closed leaves the driver's schema refresh machinery stuck for the rest of the session. ScyllaDB's fork
- * of the driver fixed it (scylladb/java-driver#841); Apache's has not.
+ * protocol version), which Cassandra 5.0 triggers the same way ({@link DriverSchemaRefreshStallReferenceProbe}):
+ * a schema refresh that finds the driver's control connection closed leaves the driver's schema refresh machinery
+ * stuck for the rest of the session. ScyllaDB's fork of the driver fixed it (scylladb/java-driver#841); Apache's
+ * has not.
  *
  * <p>In {@code MetadataManager.SingleThreaded.startSchemaRequest} the driver checks schema agreement on the control
  * channel (a closed one answers "not in agreement"), then {@code DefaultSchemaQueriesFactory.newInstance()} throws
