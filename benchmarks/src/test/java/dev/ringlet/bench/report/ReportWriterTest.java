@@ -52,4 +52,22 @@ class ReportWriterTest {
     assertThat(md).contains("| select | 128 | ringlet | 8,000 |");
     assertThat(md).contains("| 12.0 | 80 % |");
   }
+
+  @Test
+  void should_judge_the_suite_end_to_end_with_start_up_included() throws Exception {
+    // Given both suites' end-to-end times (JVM launch and server start included)
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("suite/ringlet/end_to_end_ms", 5_000, "ms");
+    sink.add("suite/cassandra/end_to_end_ms", 35_000, "ms");
+    sink.add("suite/ringlet/server_cpu_create_table_median_ms", 0.8, "ms");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then
+    String md = Files.readString(out);
+    assertThat(md).contains("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | 7.00× (35,000 / 5,000 ms) | **missed** |");
+    assertThat(md).contains("| single DDL statement on the server (CREATE TABLE, no driver; CPU) | < 5.00 ms | 0.80 ms | met |");
+  }
 }
