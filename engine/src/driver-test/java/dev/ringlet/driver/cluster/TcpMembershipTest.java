@@ -262,6 +262,35 @@ class TcpMembershipTest {
     assertThat(processes.get(1).nodes().get(0).repair("ks")).as("a second repair finds nothing to do").isZero();
   }
 
+  @Test
+  void should_stop_start_pause_and_resume_another_process_node_through_its_handle() throws IOException {
+    startCluster(3, 3);
+    ProcessCluster first = processes.get(0);
+    ProcessCluster third = processes.get(2);
+    RingletNode remote = member(first, third.nodes().get(0).hostId());
+
+    remote.stop(); // runs in the third process, asked over the internode port
+
+    assertThat(third.nodes().get(0).isRunning()).isFalse();
+    assertThat(remote.isRunning()).as("DOWN at once: it said goodbye").isFalse();
+    awaitCondition(() -> driverNode(remote).getState() == NodeState.DOWN);
+    insert(KEYS, KEYS + 10, ConsistencyLevel.QUORUM, first.nodes().get(0));
+
+    remote.start();
+
+    awaitCondition(() -> remote.isRunning() && driverNode(remote).getState() == NodeState.UP && connected(remote));
+    // Paused, it holds the writes sent to it (QUORUM is met without it) and applies them once resumed.
+    remote.pause();
+    insert(KEYS + 10, KEYS + 20, ConsistencyLevel.QUORUM, first.nodes().get(0));
+    remote.resume();
+    first.isolate(remote);
+    for (int k = KEYS + 10; k < KEYS + 20; k++) {
+      assertThat(readOne(remote, k)).as("row " + k + " written while it was paused").isEqualTo("v" + k);
+    }
+    first.heal();
+    assertThat(third.nodes().get(0).isRunning()).isTrue();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** The handle a process has for a member (itself or another process's node). */

@@ -71,6 +71,8 @@ public final class ProcessCluster implements RingletCluster {
   private static final int REJOIN_EVERY_ROUNDS = 5;
   /** How long a decommission or removenode waits for the members to stream what they gain. */
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+  /** How long stopping, starting, pausing or resuming another process's node may take. */
+  private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * How to start.
@@ -90,6 +92,8 @@ public final class ProcessCluster implements RingletCluster {
   private final Options options;
   private final NodeConfig config;
   private final TcpTransport transport;
+  /** Stops and pauses this process's node's messages (see {@link #stopNode}, {@link #pauseNode}). */
+  private final TrafficGate gate;
   private final ClusterContext context;
   private final Node node;
   private final WireResources resources;
@@ -176,21 +180,8 @@ public final class ProcessCluster implements RingletCluster {
       Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
           Timeouts.defaults().counterWrite(), Timeouts.defaults().truncate(), Timeouts.defaults().maxHintWindow());
       // Waiting coordinators wake on every delivery (as the in-JVM bus signals them), not at their deadline.
-      dev.ringlet.internal.messaging.Transport signalling = new dev.ringlet.internal.messaging.Transport() {
-        @Override
-        public void register(UUID node, java.util.function.Consumer<Message> inbox) {
-          transport.register(node, m -> {
-            inbox.accept(m);
-            time.signal();
-          });
-        }
-
-        @Override
-        public void send(Message message) {
-          transport.send(message);
-        }
-      };
-      this.context = new ClusterContext(signalling, time, config, timeouts, requests, new TimestampGenerator(Clock.system()));
+      this.gate = new TrafficGate(transport, time);
+      this.context = new ClusterContext(gate, time, config, timeouts, requests, new TimestampGenerator(Clock.system()));
       if (bootstrap) {
         // JOINING: the ring is the members the seeds listed; this node's ranges are pending until it streamed them
         context.bootstrapInto(config, ring);
@@ -298,6 +289,9 @@ public final class ProcessCluster implements RingletCluster {
   }
 
   private void round() {
+    if (gate.state() == TrafficGate.State.PAUSED) {
+      return; // a paused node does nothing, as on the in-JVM bus
+    }
     try {
       long n = rounds.getAndIncrement();
       if (joined.getCount() > 0 || n % REJOIN_EVERY_ROUNDS == 0) {
@@ -403,8 +397,9 @@ public final class ProcessCluster implements RingletCluster {
 
   /**
    * This process's node first, then every other member it knows (in the order it learned of them).
-   * The other members' handles name them in partitions and message rules; operating them (stop,
-   * flush, ...) is refused: they run in other processes.
+   * The other members' handles name them in partitions and message rules, and stop, kill, start,
+   * pause, resume or decommission them by asking their process ({@link Verb#ADMIN}); their storage
+   * (flush, snapshots, disk failures) and repair are operated only from their own process.
    */
   @Override
   public List<RingletNode> nodes() {
@@ -418,7 +413,7 @@ public final class ProcessCluster implements RingletCluster {
 
   private static UnsupportedOperationException unsupported(String what) {
     return new UnsupportedOperationException(what + ": not supported on a node of a multi-process (TCP) cluster;"
-        + " stopping, pausing and the manual clock need an in-JVM cluster (ClusterSpec with several nodes)");
+        + " the manual clock and truncate need an in-JVM cluster (ClusterSpec with several nodes)");
   }
 
   @Override
@@ -537,10 +532,58 @@ public final class ProcessCluster implements RingletCluster {
         return "";
       case "repair":
         return repairCommand(args);
+      case "stop":
+      case "kill":
+      case "start":
+      case "pause":
+      case "resume":
+        requireArguments(c, 0);
+        control(c.name());
+        return "";
       default:
         throw new IllegalArgumentException("unknown command " + c.name()
-            + " (expected: status, decommission, removenode <host id>, repair [keyspace [tables...]])");
+            + " (expected: status, decommission, removenode <host id>, repair [keyspace [tables...]], stop, kill, start, pause,"
+            + " resume)");
     }
+  }
+
+  private void control(String command) {
+    switch (command) {
+      case "stop":
+        stopNode(true);
+        break;
+      case "kill":
+        stopNode(false);
+        break;
+      case "start":
+        startNode();
+        break;
+      case "pause":
+        pauseNode();
+        break;
+      default:
+        resumeNode();
+        break;
+    }
+  }
+
+  /**
+   * Runs an operator command on another member (its process answers {@link Verb#ADMIN}), waiting
+   * up to {@code timeout}.
+   *
+   * @throws IllegalStateException with the member's error, or when it does not answer
+   */
+  private String remoteCommand(UUID member, String name, Duration timeout) {
+    java.util.concurrent.atomic.AtomicReference<Message> answer = new java.util.concurrent.atomic.AtomicReference<>();
+    node.request(member, Verb.ADMIN, new dev.ringlet.internal.gossip.AdminCommand(name, List.of()), answer::set);
+    if (!context.time().awaitUntil(() -> answer.get() != null, context.time().nowMillis() + timeout.toMillis())) {
+      throw new IllegalStateException(name + ": node " + member + " did not answer within " + timeout
+          + " (expected: its process running, reachable on its internode port)");
+    }
+    if (answer.get().failure()) {
+      throw new IllegalStateException(String.valueOf(answer.get().payload()));
+    }
+    return String.valueOf(answer.get().payload());
   }
 
   private static void requireArguments(dev.ringlet.internal.gossip.AdminCommand c, int count) {
@@ -699,7 +742,7 @@ public final class ProcessCluster implements RingletCluster {
     throw unsupported("advanceClock");
   }
 
-  /** Heals the network of every process (stopped or paused nodes do not exist here: those calls are refused). */
+  /** Heals the network of every process; stopped or paused nodes stay so (start or resume them). */
   @Override
   public void resetFaults() {
     heal();
@@ -725,7 +768,7 @@ public final class ProcessCluster implements RingletCluster {
     resources.close();
   }
 
-  /** Another member of the cluster, running in another process: it can be named, not operated. */
+  /** Another member of the cluster, running in another process: named in faults, controlled through its process. */
   private final class Member implements RingletNode {
     private final MemberInfo info;
 
@@ -784,34 +827,40 @@ public final class ProcessCluster implements RingletCluster {
       throw remote("tableStats");
     }
 
+    /** Asks the member's process to stop its node (an operator command over the internode port). */
     @Override
     public void stop() {
-      throw remote("stop");
+      remoteCommand(info.hostId(), "stop", CONTROL_TIMEOUT);
     }
 
+    /** Asks the member's process to kill its node (an operator command over the internode port). */
     @Override
     public void kill() {
-      throw remote("kill");
+      remoteCommand(info.hostId(), "kill", CONTROL_TIMEOUT);
     }
 
+    /** Asks the member's process to start its node (an operator command over the internode port). */
     @Override
     public void start() {
-      throw remote("start");
+      remoteCommand(info.hostId(), "start", CONTROL_TIMEOUT);
     }
 
+    /** Asks the member's process to pause its node (an operator command over the internode port). */
     @Override
     public void pause() {
-      throw remote("pause");
+      remoteCommand(info.hostId(), "pause", CONTROL_TIMEOUT);
     }
 
+    /** Asks the member's process to resume its node (an operator command over the internode port). */
     @Override
     public void resume() {
-      throw remote("resume");
+      remoteCommand(info.hostId(), "resume", CONTROL_TIMEOUT);
     }
 
+    /** Asks the member's process to decommission its node (as {@code nodetool decommission} there); returns once it left. */
     @Override
     public void decommission() {
-      throw remote("decommission");
+      remoteCommand(info.hostId(), "decommission", STREAM_TIMEOUT);
     }
 
     @Override
@@ -845,35 +894,88 @@ public final class ProcessCluster implements RingletCluster {
     }
   }
 
+  // ------------------------------------------------------------------ stopping and pausing this process's node
+
+  /**
+   * Stops this process's node as {@link RingletNode#stop}/{@link RingletNode#kill} do in one JVM: it
+   * stops serving clients and its messages are lost both ways (a graceful stop tells the peers
+   * first, so they mark it DOWN at once); the process and its internode port stay up, so that it can
+   * be started again (from this handle, or another process's through {@link Verb#ADMIN}).
+   */
+  private synchronized void stopNode(boolean graceful) {
+    requireInRing("stop");
+    if (!node.isRunning()) {
+      return;
+    }
+    if (graceful) {
+      node.stop(true); // the goodbye leaves before the gate closes
+      gate.stop();
+    } else {
+      gate.stop();
+      node.stop(false);
+    }
+  }
+
+  private synchronized void startNode() {
+    requireInRing("start");
+    gate.flow();
+    if (!node.isRunning()) {
+      node.start(resources);
+    }
+  }
+
+  /** Pauses this process's node: messages to it wait and it sends none until {@link #resumeNode} (peers see it DOWN meanwhile). */
+  private synchronized void pauseNode() {
+    requireInRing("pause");
+    if (gate.state() == TrafficGate.State.FLOWING && node.isRunning()) {
+      gate.pause();
+    }
+  }
+
+  private synchronized void resumeNode() {
+    requireInRing("resume");
+    if (gate.state() == TrafficGate.State.PAUSED) {
+      gate.flow();
+    }
+  }
+
+  private void requireInRing(String what) {
+    if (left.contains(config.hostId()) || closed.get()) {
+      throw new IllegalStateException(what + ": node " + config.hostId() + " has left the ring or its handle is closed");
+    }
+  }
+
   private final class ThisNode implements NodeView {
     @Override
     public Node node() {
       return node;
     }
 
+    /** Stops the node gracefully; the process keeps its internode port open (see {@link #start}). */
     @Override
     public void stop() {
-      throw unsupported("stop (close the cluster handle, or stop the process)");
+      stopNode(true);
     }
 
+    /** Stops the node without telling its peers (they detect it); its process stays up. */
     @Override
     public void kill() {
-      throw unsupported("kill (kill the process)");
+      stopNode(false);
     }
 
     @Override
     public void start() {
-      throw unsupported("start");
+      startNode();
     }
 
     @Override
     public void pause() {
-      throw unsupported("pause");
+      pauseNode();
     }
 
     @Override
     public void resume() {
-      throw unsupported("resume");
+      resumeNode();
     }
 
     /** Leaves the ring as {@code nodetool decommission} does, then stops this process's node (see {@link #onLeft}). */

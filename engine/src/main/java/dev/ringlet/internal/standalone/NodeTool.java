@@ -44,6 +44,11 @@ final class NodeTool {
       "  removenode HOST_ID    remove a node the others consider down; the others restore its replicas",
       "  repair [KEYSPACE [TABLE...]]",
       "                        full repair of the node's ranges (every non-system keyspace by default)",
+      "",
+      "Fault injection (Ringlet's own; the process and its internode port stay up):",
+      "  stop | kill           stop the node (kill: without telling the others); its clients are cut off",
+      "  start                 start a stopped node again",
+      "  pause | resume        hold every message to and from the node / let them flow again",
       "");
 
   private NodeTool() {}
@@ -123,6 +128,11 @@ final class NodeTool {
     switch (command) {
       case "status":
       case "decommission":
+      case "stop":
+      case "kill":
+      case "start":
+      case "pause":
+      case "resume":
         if (!rest.isEmpty()) {
           throw new IllegalArgumentException(command + " takes no arguments: " + rest);
         }

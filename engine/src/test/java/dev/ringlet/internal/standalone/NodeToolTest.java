@@ -46,6 +46,8 @@ class NodeToolTest {
     assertThat(repair.timeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(repair.command().arguments()).containsExactly("ks", "t");
     assertThat(NodeTool.parse(List.of("--help"))).isNull();
+    assertThat(NodeTool.parse(List.of("pause")).command().name()).isEqualTo("pause");
+    assertThatThrownBy(() -> NodeTool.parse(List.of("stop", "now"))).hasMessage("stop takes no arguments: [now]");
 
     assertThatThrownBy(() -> NodeTool.parse(List.of())).hasMessageStartingWith("missing command");
     assertThatThrownBy(() -> NodeTool.parse(List.of("move", "1"))).hasMessageStartingWith("unknown command move");
