@@ -86,8 +86,13 @@ class NodeToolTest {
 
     try (CqlSession session = CqlSession.builder().addContactPoint(processes.get(0).contactPoints().get(0))
         .withLocalDatacenter("datacenter1").build()) {
-      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
-      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY)");
+      // made on the node nodetool asks (the others get the schema pushed)
+      com.datastax.oss.driver.api.core.metadata.Node asked = session.getMetadata().getNodes()
+          .get(processes.get(0).nodes().get(0).hostId());
+      session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+          "CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}").setNode(asked));
+      session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance("CREATE TABLE ks.t (k int PRIMARY KEY)")
+          .setNode(asked));
     }
     out.reset();
     assertThat(run("--port", port, "repair", "ks")).isZero();
