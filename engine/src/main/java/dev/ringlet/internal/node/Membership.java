@@ -17,7 +17,8 @@ import java.util.UUID;
  * The steps of the membership changes of an in-JVM cluster: bootstrap (a node joins), and leaving
  * (decommission of a live node, removenode of a dead one). Each makes the change pending in the
  * shared {@link ClusterContext} (so coordinators write to the pending replicas), has the nodes that
- * gain ranges stream them, then completes it. See ADR 0005.
+ * gain ranges stream them, then completes it. See ADR 0005. A multi-process cluster takes the same
+ * steps through messages ({@link ProcessMembership}) and shares the token choice and the checks here.
  */
 final class Membership {
 
@@ -30,21 +31,29 @@ final class Membership {
   static Join planJoin(ClusterSpec spec, ClusterContext context, String datacenter, String rack, List<NodeConfig> existing) {
     requireName(datacenter, "datacenter");
     requireName(rack, "rack");
-    Set<String> dcs = new LinkedHashSet<>();
-    for (NodeConfig m : context.members()) {
-      dcs.add(m.datacenter());
-    }
-    int dcIndex = new ArrayList<>(dcs).indexOf(datacenter);
-    if (dcIndex < 0) {
-      dcIndex = dcs.size();
-    }
-    List<Long> tokens = TokenAllocation.allocate(context.ring(), datacenter, spec.numTokens(), dcIndex);
+    List<Long> tokens = allocateTokens(context.ring(), context.members(), datacenter, spec.numTokens());
     Addresses.Slot slot = Addresses.next(spec, existing);
     NodeConfig first = existing.get(0);
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + datacenter + "/" + slot.address().getHostAddress() + ":"
         + slot.port() + "/joined-" + existing.size()).getBytes(StandardCharsets.UTF_8));
     return new Join(new NodeConfig(spec.clusterName(), datacenter, rack, slot.address(), slot.port(), spec.releaseVersion(), hostId,
         tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews()));
+  }
+
+  /**
+   * The tokens of a node joining {@code datacenter} of a running ring (in one JVM or over TCP): see
+   * {@link TokenAllocation#allocate}; a new datacenter comes after the known ones.
+   */
+  static List<Long> allocateTokens(Ring ring, List<NodeConfig> members, String datacenter, int numTokens) {
+    Set<String> dcs = new LinkedHashSet<>();
+    for (NodeConfig m : members) {
+      dcs.add(m.datacenter());
+    }
+    int dcIndex = new ArrayList<>(dcs).indexOf(datacenter);
+    if (dcIndex < 0) {
+      dcIndex = dcs.size();
+    }
+    return TokenAllocation.allocate(ring, datacenter, numTokens, dcIndex);
   }
 
   /**

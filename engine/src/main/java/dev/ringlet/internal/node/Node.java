@@ -425,6 +425,28 @@ public final class Node implements AutoCloseable, GossipListener {
     messaging.request(to, verb, payload, onResponse);
   }
 
+  /** Answers a request later (its handler returned null to finish the work on another thread). */
+  void reply(dev.ringlet.internal.messaging.Message request, Object answer) {
+    messaging.reply(request, answer);
+  }
+
+  /** Answers a request later with a failure. */
+  void fail(dev.ringlet.internal.messaging.Message request, String reason) {
+    messaging.fail(request, reason);
+  }
+
+  /** The epoch of the schema this node has (see {@link SchemaSync}); 0 for a node alone. */
+  long schemaEpochNow() {
+    return schemaEpoch();
+  }
+
+  /** Heartbeats every peer now (a peer just added learns at once that this node is up, and answers). */
+  void gossipNow() {
+    if (isRunning() && gossiper != null) {
+      gossiper.round();
+    }
+  }
+
   public InetSocketAddress nativeAddress() {
     ProtocolServer s = server.get();
     return s == null ? new InetSocketAddress(config.address(), config.port()) : s.localAddress();
