@@ -432,6 +432,12 @@ public final class LocalCluster implements RingletCluster {
     return context != null && context.futureRing() != context.ring();
   }
 
+  /** The ring once the membership change under way completes (the current ring when none is), for tests. */
+  public dev.ringlet.internal.cluster.Ring futureRing() {
+    requireBus("futureRing");
+    return context.futureRing();
+  }
+
   /** Hints held by all nodes, for tests. */
   public int pendingHints() {
     return nodes.stream().mapToInt(Node::pendingHints).sum();
