@@ -62,6 +62,16 @@ final class ReplicatedTokenAllocator {
   private double[] owned;
   private final Map<Object, Double> unitOwned = new HashMap<>();
   private final Map<Object, Integer> unitTokens = new HashMap<>();
+  // The same as small integers, for the walks evaluated for every candidate (no allocation there).
+  private final Map<Object, Integer> groupIds = new HashMap<>();
+  private final Map<Object, Integer> unitIds = new HashMap<>();
+  private int[] groupId;
+  private int[] unitId;
+  private double[] ownedByUnit = new double[0];
+  private double[] tokensOfUnit = new double[0];
+  private double[] scratchDelta = new double[0];
+  private int[] scratchTouched = new int[0];
+  private int[] scratchSeen;
 
   /**
    * @param existing the tokens of the ring's units, each with its unit
@@ -235,9 +245,8 @@ final class ReplicatedTokenAllocator {
         double now = evaluate(top.token(), unit, optimal, placed, numTokens - vn, newUnitWeight);
         Scored next = queue.peek();
         if (next == null || now <= next.change()) {
-          ring.put(top.token(), unit);
+          insert(top.token(), unit);
           out.add(top.token());
-          snapshot();
           break;
         }
         queue.add(new Scored(now, top.token()));
@@ -265,19 +274,122 @@ final class ReplicatedTokenAllocator {
     tokens = new long[n];
     units = new Object[n];
     groups = new Object[n];
+    groupId = new int[n];
+    unitId = new int[n];
     int i = 0;
     for (Map.Entry<Long, Object> e : ring.entrySet()) {
       tokens[i] = e.getKey();
       units[i] = e.getValue();
       groups[i] = groupOf.get(e.getValue());
+      groupId[i] = idOf(groupIds, groups[i]);
+      unitId[i] = idOf(unitIds, units[i]);
       i++;
+    }
+    for (Object u : unitTokens.keySet()) {
+      idOf(unitIds, u);
+    }
+    int unitCount = unitIds.size();
+    if (ownedByUnit.length < unitCount) {
+      ownedByUnit = new double[unitCount];
+      tokensOfUnit = new double[unitCount];
+      scratchDelta = new double[unitCount];
+    }
+    if (scratchTouched.length < n + 1 + unitCount) {
+      scratchTouched = new int[n + 1 + unitCount]; // a unit is listed again only if its change summed to exactly 0
+    }
+    java.util.Arrays.fill(ownedByUnit, 0);
+    for (Map.Entry<Object, Integer> e : unitTokens.entrySet()) {
+      tokensOfUnit[unitIds.get(e.getKey())] = e.getValue();
+    }
+    if (scratchSeen == null) {
+      scratchSeen = new int[replicas];
     }
     owned = new double[n];
     unitOwned.clear();
     for (int j = 0; j < n; j++) {
-      owned[j] = size(tokens[j] - tokens[startIndex(j, -1, 0, null)]);
+      owned[j] = size(tokens[j] - tokens[startIndex(j, -1, -1)]);
       unitOwned.merge(units[j], owned[j], Double::sum);
+      ownedByUnit[unitId[j]] += owned[j];
     }
+  }
+
+  /**
+   * Adds a token to the ring and to the arrays, updating the ownership of the tokens whose span it
+   * changes (itself and those after it until {@code replicas} distinct groups have passed), as
+   * {@link #snapshot} would compute it from scratch.
+   */
+  private void insert(long token, Object unit) {
+    ring.put(token, unit);
+    int p = insertionIndex(token);
+    int n = tokens.length + 1;
+    tokens = grow(tokens, p, token);
+    units = grow(units, p, unit);
+    groups = grow(groups, p, groupOf.get(unit));
+    groupId = grow(groupId, p, idOf(groupIds, groups[p]));
+    unitId = grow(unitId, p, idOf(unitIds, unit));
+    owned = grow(owned, p, 0);
+    if (scratchTouched.length < n + 1 + unitIds.size()) {
+      scratchTouched = new int[n + 1 + unitIds.size()];
+    }
+    updateOwned(p);
+    int[] between = new int[replicas];
+    int betweenCount = 0;
+    for (int step = 1; step < n && betweenCount < replicas; step++) {
+      int j = (p + step) % n;
+      if (!contains(between, betweenCount, groupId[j])) {
+        updateOwned(j);
+        between[betweenCount++] = groupId[j];
+      }
+    }
+  }
+
+  private void updateOwned(int j) {
+    double now = size(tokens[j] - tokens[startIndex(j, -1, -1)]);
+    double delta = now - owned[j];
+    owned[j] = now;
+    ownedByUnit[unitId[j]] += delta;
+    unitOwned.merge(units[j], delta, Double::sum);
+  }
+
+  private static long[] grow(long[] a, int at, long value) {
+    long[] out = new long[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = value;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
+  }
+
+  private static int[] grow(int[] a, int at, int value) {
+    int[] out = new int[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = value;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
+  }
+
+  private static double[] grow(double[] a, int at, double value) {
+    double[] out = new double[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = value;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
+  }
+
+  private static Object[] grow(Object[] a, int at, Object value) {
+    Object[] out = new Object[a.length + 1];
+    System.arraycopy(a, 0, out, 0, at);
+    out[at] = value;
+    System.arraycopy(a, at, out, at + 1, a.length - at);
+    return out;
+  }
+
+  private static int idOf(Map<Object, Integer> ids, Object key) {
+    Integer id = ids.get(key);
+    if (id == null) {
+      id = ids.size();
+      ids.put(key, id);
+    }
+    return id;
   }
 
   /**
@@ -287,46 +399,65 @@ final class ReplicatedTokenAllocator {
   private double evaluate(long token, Object unit, double optimal, double placed, int remaining, double newUnitWeight) {
     int n = tokens.length;
     int p = insertionIndex(token); // the new token's index in the ring with it
-    Object group = groupOf.get(unit);
-    Map<Object, Double> unitChange = new HashMap<>();
+    int group = idOf(groupIds, groupOf.get(unit));
+    int newUnit = unitIds.get(unit);
+    int touched = 0;
     double tokenChange = 0;
     // The new token itself (its unit's token count is the final one).
-    double newOwned = size(token - tokenAt(startIndex(p, p, token, group), p, token));
-    double newTokens = unitTokens.get(unit);
+    double newOwned = size(token - tokenAt(startIndex(p, p, group), p, token));
+    double newTokens = tokensOfUnit[newUnit];
     tokenChange += sq((newOwned - optimal) / newTokens);
-    // The tokens after it whose span may reach back past it.
-    Set<Object> between = new HashSet<>();
-    for (int step = 1; step <= n && between.size() < replicas; step++) {
+    // The tokens after it whose span may reach back past it: until `replicas` distinct groups passed.
+    int[] between = new int[replicas];
+    int betweenCount = 0;
+    for (int step = 1; step <= n && betweenCount < replicas; step++) {
       int j = (p + step) % (n + 1); // index in the ring with the new token
       int old = j < p ? j : j - 1;
-      Object g = groups[old];
-      if (!between.contains(g)) {
-        long start = tokenAt(startIndex(j, p, token, group), p, token);
+      int g = groupId[old];
+      if (!contains(between, betweenCount, g)) {
+        long start = tokenAt(startIndex(j, p, group), p, token);
         double now = size(tokens[old] - start);
         double delta = now - owned[old];
         if (delta != 0) {
-          double count = unitTokens.get(units[old]);
+          int u = unitId[old];
+          double count = tokensOfUnit[u];
           tokenChange += sq((now - optimal) / count) - sq((owned[old] - optimal) / count);
-          unitChange.merge(units[old], delta, Double::sum);
+          if (scratchDelta[u] == 0) {
+            scratchTouched[touched++] = u;
+          }
+          scratchDelta[u] += delta;
         }
+        between[betweenCount++] = g;
       }
-      between.add(g);
     }
     double change = tokenChange;
-    for (Map.Entry<Object, Double> e : unitChange.entrySet()) {
-      if (e.getKey().equals(unit)) {
+    double ownChange = 0;
+    for (int t = 0; t < touched; t++) {
+      int u = scratchTouched[t];
+      double d = scratchDelta[u];
+      scratchDelta[u] = 0;
+      if (u == newUnit) {
+        ownChange += d;
         continue;
       }
-      double count = unitTokens.get(e.getKey());
-      double before = unitOwned.get(e.getKey());
-      change += sq((before + e.getValue()) / count - optimal) - sq(before / count - optimal);
+      double count = tokensOfUnit[u];
+      double before = ownedByUnit[u];
+      change += sq((before + d) / count - optimal) - sq(before / count - optimal);
     }
     // The new unit: tokens still to place count as ideal.
-    double ownChange = unitChange.getOrDefault(unit, 0.0);
     double before = placed + remaining * optimal;
     double after = placed + ownChange + newOwned + (remaining - 1) * optimal;
     change += newUnitWeight * (sq(after / newTokens - optimal) - sq(before / newTokens - optimal));
     return change;
+  }
+
+  private static boolean contains(int[] values, int count, int value) {
+    for (int i = 0; i < count; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where {@code token} goes among {@link #tokens}: the index of the first token above it. */
@@ -345,33 +476,39 @@ final class ReplicatedTokenAllocator {
   }
 
   /**
-   * The index (in the ring with a token inserted at {@code p}, or without one when {@code p < 0})
-   * of the token where the span of the token at {@code index} starts: walking back, the first token
-   * of its own group, or the token of the {@code replicas}-th distinct group.
+   * The index (in the ring with a token of group {@code insertedGroup} inserted at {@code p}, or
+   * without one when {@code p < 0}) of the token where the span of the token at {@code index}
+   * starts: walking back, the first token of its own group, or the token of the
+   * {@code replicas}-th distinct group.
    */
-  private int startIndex(int index, int p, long token, Object insertedGroup) {
+  private int startIndex(int index, int p, int insertedGroup) {
     int size = tokens.length + (p >= 0 ? 1 : 0);
-    Object own = groupAt(index, p, insertedGroup);
-    Set<Object> seen = new HashSet<>();
+    int own = groupAt(index, p, insertedGroup);
+    int seen = 0;
     for (int step = 1; step < size; step++) {
-      int i = Math.floorMod(index - step, size);
-      Object g = groupAt(i, p, insertedGroup);
-      if (g.equals(own)) {
+      int i = index - step;
+      if (i < 0) {
+        i += size;
+      }
+      int g = groupAt(i, p, insertedGroup);
+      if (g == own) {
         return i;
       }
-      seen.add(g);
-      if (seen.size() >= replicas) {
-        return i;
+      if (!contains(scratchSeen, seen, g)) {
+        scratchSeen[seen++] = g;
+        if (seen >= replicas) {
+          return i;
+        }
       }
     }
     return index; // nothing stops the walk: the token replicates the whole ring
   }
 
-  private Object groupAt(int index, int p, Object insertedGroup) {
+  private int groupAt(int index, int p, int insertedGroup) {
     if (p < 0) {
-      return groups[index];
+      return groupId[index];
     }
-    return index == p ? insertedGroup : groups[index < p ? index : index - 1];
+    return index == p ? insertedGroup : groupId[index < p ? index : index - 1];
   }
 
   private long tokenAt(int index, int p, long token) {
