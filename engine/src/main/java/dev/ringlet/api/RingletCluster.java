@@ -74,7 +74,8 @@ public interface RingletCluster extends AutoCloseable {
 
   /**
    * Bootstraps a new node into the running cluster, as a new Cassandra node joining: it chooses
-   * {@code num_tokens} tokens aiming at an equal share of its datacenter (see ADR 0005), starts and
+   * {@code num_tokens} tokens balancing its datacenter's replicated load as Cassandra 5.0's
+   * allocator does (see ADR 0005), starts and
    * announces itself JOINING (coordinators then also send it the writes of the ranges it will own,
    * waiting for one more acknowledgement per pending replica, as Cassandra does), streams the data
    * of those ranges from their current replicas, and becomes NORMAL: every node's

@@ -168,7 +168,7 @@ public final class ProcessCluster implements RingletCluster {
       if (listed != null) {
         chosen = () -> listed;
       } else if (bootstrap) {
-        chosen = () -> Membership.allocateTokens(ClusterContext.ringOf(ring), ring, spec.datacenter(), spec.numTokens());
+        chosen = () -> Membership.allocateTokens(ClusterContext.ringOf(ring), hostId, spec.datacenter(), spec.rack(), spec.numTokens());
       } else {
         chosen = () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits());
       }
