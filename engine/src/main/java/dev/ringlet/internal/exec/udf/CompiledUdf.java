@@ -12,6 +12,7 @@ public final class CompiledUdf {
   private final UserFunction function;
   private final Object instance;
   private final Method method;
+  /** Null for a function compiled without Cassandra's value classes (see {@code UdfApi.needed}). */
   private final UdfBridge bridge;
   private final List<Object> argumentTypes;
   private final Object returnType;
@@ -38,7 +39,7 @@ public final class CompiledUdf {
       if (plain == null && !function.calledOnNullInput()) {
         return null;
       }
-      values[i] = bridge.toUdf(argumentTypes.get(i), plain);
+      values[i] = bridge == null ? plain : bridge.toUdf(argumentTypes.get(i), plain);
     }
     Object result;
     try {
@@ -49,10 +50,14 @@ public final class CompiledUdf {
       throw new IllegalStateException(e);
     }
     Object plain;
-    try {
-      plain = bridge.fromUdf(returnType, result);
-    } catch (RuntimeException e) {
-      throw new UdfFailure(e);
+    if (bridge == null) {
+      plain = UdfTypes.checkResult(function.returnType(), result);
+    } else {
+      try {
+        plain = bridge.fromUdf(returnType, result);
+      } catch (RuntimeException e) {
+        throw new UdfFailure(e);
+      }
     }
     return UdfTypes.fromPlain(function.returnType(), plain);
   }

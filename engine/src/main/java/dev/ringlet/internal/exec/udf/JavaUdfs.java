@@ -99,12 +99,18 @@ public final class JavaUdfs {
     String className = "Udf" + classes.incrementAndGet();
     StringBuilder src = new StringBuilder();
     src.append("package ").append(PACKAGE).append(";\n");
-    src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;"
-        + " import org.apache.cassandra.cql3.functions.UDFContext;"
-        + " import org.apache.cassandra.cql3.functions.types.TupleValue;"
-        + " import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
-    src.append("public final class ").append(className).append(" { private final UDFContext udfContext; public ")
-        .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+    boolean api = UdfApi.needed(function);
+    if (api) {
+      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;"
+          + " import org.apache.cassandra.cql3.functions.UDFContext;"
+          + " import org.apache.cassandra.cql3.functions.types.TupleValue;"
+          + " import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
+      src.append("public final class ").append(className).append(" { private final UDFContext udfContext; public ")
+          .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+    } else {
+      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;\n");
+      src.append("public final class ").append(className).append(" {\n");
+    }
     src.append("  public ").append(UdfTypes.javaType(function.returnType(), !function.calledOnNullInput()))
         .append(" execute(");
     for (int i = 0; i < function.argumentNames().size(); i++) {
@@ -123,8 +129,10 @@ public final class JavaUdfs {
       // reused: opening the JDK's module image is most of a first compilation's cost
       fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     }
-    api();
-    Output output = new Output(fileManager, apiClasses);
+    if (api) {
+      api();
+    }
+    Output output = new Output(fileManager, api ? apiClasses : Map.of());
     JavaFileObject source = new SimpleJavaFileObject(
         URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
@@ -169,12 +177,15 @@ public final class JavaUdfs {
       throw CqlException.invalid(message.toString());
     }
     try {
-      Class<?> type = new SandboxLoader(output.classes, apiLoader).loadClass(PACKAGE + "." + className);
+      Class<?> type = new SandboxLoader(output.classes, api ? apiLoader : null).loadClass(PACKAGE + "." + className);
       Method execute = null;
       for (Method m : type.getMethods()) {
         if (m.getName().equals("execute")) {
           execute = m;
         }
+      }
+      if (!api) {
+        return new CompiledUdf(function, type.getConstructors()[0].newInstance(), execute, null, null, null);
       }
       List<Object> argTypes = new ArrayList<>();
       for (CqlType t : function.argumentTypes()) {

@@ -1,5 +1,13 @@
 package dev.ringlet.internal.exec.udf;
 
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.NativeType;
+import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.TupleType;
+import dev.ringlet.internal.types.UserType;
+import dev.ringlet.internal.types.VectorType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +55,45 @@ final class UdfApi {
   static final String DATA_TYPE = TYPES + ".DataType";
 
   private UdfApi() {}
+
+  /**
+   * Whether a function needs these classes: its types include a {@code date}, {@code duration},
+   * tuple or user type, or its body names them or {@code udfContext}. Other functions are compiled
+   * without them (and without {@code udfContext}), so that they do not pay for compiling them.
+   */
+  static boolean needed(dev.ringlet.internal.schema.UserFunction function) {
+    String body = function.body();
+    if (body.contains("udfContext") || body.contains("TupleValue") || body.contains("UDTValue")
+        || body.contains("org.apache.cassandra")) {
+      return true;
+    }
+    if (needed(function.returnType())) {
+      return true;
+    }
+    for (CqlType t : function.argumentTypes()) {
+      if (needed(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean needed(CqlType type) {
+    if (type == NativeType.DATE || type == NativeType.DURATION || type instanceof TupleType
+        || type instanceof UserType) {
+      return true;
+    }
+    if (type instanceof ListType l) {
+      return needed(l.element());
+    }
+    if (type instanceof SetType s) {
+      return needed(s.element());
+    }
+    if (type instanceof MapType m) {
+      return needed(m.key()) || needed(m.value());
+    }
+    return type instanceof VectorType v && needed(v.element());
+  }
 
   /** Whether {@code outerName} is one of these classes, one a body may use. */
   static boolean offered(String outerName) {

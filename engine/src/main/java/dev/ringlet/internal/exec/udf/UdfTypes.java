@@ -222,6 +222,80 @@ final class UdfTypes {
     return out;
   }
 
+  /**
+   * Checks a result computed without Cassandra's value classes (only natives, collections and
+   * vectors of them): a collection element of another Java type fails as Cassandra's codecs fail,
+   * with {@code InvalidTypeException}'s name and message; a vector's first n elements count, and
+   * fewer fail with {@code NoSuchElementException}. Returns the value to encode.
+   */
+  static Object checkResult(CqlType type, Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (type instanceof ListType l) {
+      for (Object e : (List<?>) v) {
+        checkElement(type.cql(), "element", l.element(), e);
+      }
+    } else if (type instanceof SetType s) {
+      for (Object e : (Set<?>) v) {
+        checkElement(type.cql(), "element", s.element(), e);
+      }
+    } else if (type instanceof MapType m) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        checkElement("map", "key", m.key(), e.getKey());
+        checkElement("map", "value", m.value(), e.getValue());
+      }
+    } else if (type instanceof VectorType vt) {
+      List<?> values = (List<?>) v;
+      if (values.size() < vt.dimension()) {
+        throw new UdfFailure(new java.util.NoSuchElementException());
+      }
+      for (Object e : values.subList(0, vt.dimension())) {
+        checkElement(type.cql(), "element", vt.element(), e);
+      }
+      return new ArrayList<>(values.subList(0, vt.dimension()));
+    }
+    return v;
+  }
+
+  private static void checkElement(String collection, String what, CqlType type, Object e) {
+    if (e == null) {
+      return;
+    }
+    String expected = boxedJavaClass(type);
+    if (expected != null && !e.getClass().getName().equals(expected) && !assignable(expected, e)) {
+      throw new UdfFailure(TYPES_PACKAGE + "exceptions.InvalidTypeException: " + String.format(
+          "Invalid type for %s %s, expecting %s but got %s", collection, what, expected, e.getClass()));
+    }
+    checkResult(type, e);
+  }
+
+  private static boolean assignable(String expected, Object e) {
+    try {
+      return Class.forName(expected, false, null).isInstance(e);
+    } catch (ClassNotFoundException x) {
+      return false;
+    }
+  }
+
+  /** The Java class name of a type's values as bodies see them (boxed), null when it is not one JDK class. */
+  private static String boxedJavaClass(CqlType type) {
+    if (type instanceof ListType || type instanceof VectorType) {
+      return "java.util.List";
+    }
+    if (type instanceof SetType) {
+      return "java.util.Set";
+    }
+    if (type instanceof MapType) {
+      return "java.util.Map";
+    }
+    if (type instanceof NativeType n && n != NativeType.DATE && n != NativeType.DURATION) {
+      String name = javaType(type);
+      return name.contains(".") ? name : "java.lang." + name;
+    }
+    return null;
+  }
+
   /** The serialized form of a body's result, given as a plain value. */
   static ByteBuffer fromPlain(CqlType type, Object v) {
     return v == null ? null : type.encode(decoded(type, v));

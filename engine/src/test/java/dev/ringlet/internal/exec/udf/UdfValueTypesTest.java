@@ -159,4 +159,34 @@ class UdfValueTypesTest {
         .isInstanceOf(ClassNotFoundException.class);
     assertThat(getClass().getClassLoader().getResource("org/apache/cassandra/cql3/functions/UDFContext.class")).isNull();
   }
+
+  @Test
+  void should_compile_cassandras_classes_only_for_functions_that_use_them() {
+    assertThat(UdfApi.needed(fn(List.of(NativeType.INT, new ListType(NativeType.TEXT, false)), NativeType.INT, false,
+        "return a0;"))).isFalse();
+    assertThat(UdfApi.needed(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "return udfContext.newTupleValue(\"tuple<int>\").getInt(0);"))).isTrue();
+    assertThat(UdfApi.needed(fn(List.of(new ListType(NativeType.DATE, false)), NativeType.INT, false, "return 1;")))
+        .isTrue();
+    assertThat(UdfApi.needed(fn(List.of(NativeType.INT), PAIR, false, "return null;"))).isTrue();
+  }
+
+  @Test
+  void should_fail_vectors_returned_short_and_keep_the_first_elements_of_long_ones() {
+    VectorType vector = new VectorType(NativeType.FLOAT, 2);
+    CompiledUdf shortOne = udfs.compile(fn(List.of(NativeType.INT), vector, false, "return Arrays.asList(1f);"));
+    assertThatThrownBy(() -> shortOne.execute(List.of(NativeType.INT.encode(1))))
+        .isInstanceOf(UdfFailure.class).hasMessage("java.util.NoSuchElementException");
+    CompiledUdf longOne = udfs.compile(fn(List.of(NativeType.INT), vector, false, "return Arrays.asList(1f, 2f, 3f);"));
+    assertThat(vector.decode(longOne.execute(List.of(NativeType.INT.encode(1))))).isEqualTo(List.of(1f, 2f));
+  }
+
+  @Test
+  void should_report_a_missing_tuple_component_as_cassandra_does() {
+    CompiledUdf f = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
+        "TupleValue t = udfContext.newReturnTupleValue(); t.setInt(2, a0); return t;"));
+    assertThatThrownBy(() -> f.execute(List.of(NativeType.INT.encode(1))))
+        .isInstanceOf(UdfFailure.class)
+        .hasMessage("java.lang.ArrayIndexOutOfBoundsException: Index 2 out of bounds for length 2");
+  }
 }
