@@ -189,4 +189,17 @@ class UdfValueTypesTest {
         .isInstanceOf(UdfFailure.class)
         .hasMessage("java.lang.ArrayIndexOutOfBoundsException: Index 2 out of bounds for length 2");
   }
+
+  @Test
+  void should_take_null_components_of_a_returned_tuple_of_another_type_and_refuse_others() {
+    CompiledUdf nulls = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
+        "return udfContext.newTupleValue(\"tuple<text, int>\");"));
+    assertThat(PAIR.decode(nulls.execute(List.of(NativeType.INT.encode(1))))).isEqualTo(Arrays.asList(null, null));
+    CompiledUdf set = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
+        "return udfContext.newTupleValue(\"tuple<text, int>\").setString(0, \"a\");"));
+    assertThatThrownBy(() -> set.execute(List.of(NativeType.INT.encode(1))))
+        .isInstanceOf(UdfFailure.class)
+        .hasMessage("org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException: Value 0 is of type text,"
+            + " not int");
+  }
 }

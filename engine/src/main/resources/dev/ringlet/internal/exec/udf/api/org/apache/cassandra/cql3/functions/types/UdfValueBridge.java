@@ -183,8 +183,13 @@ public final class UdfValueBridge {
         List<Object> out = new ArrayList<>();
         List<DataType> expected = type instanceof TupleType ? ((TupleType) type).getComponentTypes()
             : ((UserType) type).fieldTypes();
-        for (int i = 0; i < data.values.length; i++) {
-          out.add(i < expected.size() ? fromUdf(data.types.get(i), data.values[i]) : null);
+        for (int i = 0; i < data.values.length && i < expected.size(); i++) {
+          if (data.values[i] != null && !data.types.get(i).equals(expected.get(i))) {
+            // Cassandra would serialize the component's bytes as they are; Ringlet refuses them
+            throw new InvalidTypeException(String.format("Value %d is of type %s, not %s", i, data.types.get(i),
+                expected.get(i)));
+          }
+          out.add(fromUdf(expected.get(i), data.values[i]));
         }
         return out;
       }
