@@ -126,4 +126,43 @@ class DriverUserFunctionTest {
       assertThat(Map.of("k", 1)).isNotEmpty();
     }
   }
+
+  @Test
+  void should_hand_tuples_user_types_and_dates_to_bodies_and_aggregate_with_a_tuple_state() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true));
+        CqlSession session = connect(cluster, null)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TYPE ks.addr (street text, num int)");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, d date, a addr, p frozen<tuple<int, text>>, n int)");
+      session.execute("INSERT INTO ks.t (k, d, a, p, n) VALUES (1, '2024-02-28', {street: 'Main', num: 10}, (7, 'x'), 2)");
+      session.execute("INSERT INTO ks.t (k, n) VALUES (2, 3)");
+      session.execute("INSERT INTO ks.t (k, n) VALUES (3, 7)");
+      session.execute("CREATE FUNCTION ks.next_day(x date) RETURNS NULL ON NULL INPUT RETURNS date LANGUAGE java"
+          + " AS 'return x.add(java.util.Calendar.DAY_OF_MONTH, 1);'");
+      session.execute("CREATE FUNCTION ks.moved(x addr) RETURNS NULL ON NULL INPUT RETURNS addr LANGUAGE java"
+          + " AS 'UDTValue u = udfContext.newReturnUDTValue(); u.setString(\"street\", x.getString(\"street\"));"
+          + " u.setInt(\"num\", x.getInt(\"num\") + 1); return u;'");
+      session.execute("CREATE FUNCTION ks.swap(x tuple<int, text>) RETURNS NULL ON NULL INPUT RETURNS tuple<text, int>"
+          + " LANGUAGE java AS 'return udfContext.newReturnTupleValue().setString(0, x.getString(1)).setInt(1, x.getInt(0));'");
+      session.execute("CREATE FUNCTION ks.avg_state(s tuple<int, bigint>, x int) CALLED ON NULL INPUT"
+          + " RETURNS tuple<int, bigint> LANGUAGE java"
+          + " AS 'if (x != null) { s.setInt(0, s.getInt(0) + 1); s.setLong(1, s.getLong(1) + x); } return s;'");
+      session.execute("CREATE FUNCTION ks.avg_final(s tuple<int, bigint>) CALLED ON NULL INPUT RETURNS double"
+          + " LANGUAGE java AS 'return s.getInt(0) == 0 ? null : (double) s.getLong(1) / s.getInt(0);'");
+      session.execute("CREATE AGGREGATE ks.average(int) SFUNC avg_state STYPE tuple<int, bigint> FINALFUNC avg_final"
+          + " INITCOND (0, 0)");
+
+      com.datastax.oss.driver.api.core.cql.Row row = session.execute(
+          "SELECT ks.next_day(d), ks.moved(a), ks.swap(p) FROM ks.t WHERE k = 1").one();
+      assertThat(row.getLocalDate(0)).isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+      assertThat(row.getUdtValue(1).getString("street")).isEqualTo("Main");
+      assertThat(row.getUdtValue(1).getInt("num")).isEqualTo(11);
+      assertThat(row.getTupleValue(2).getString(0)).isEqualTo("x");
+      assertThat(row.getTupleValue(2).getInt(1)).isEqualTo(7);
+      assertThat(session.execute("SELECT ks.next_day(d), ks.moved(a) FROM ks.t WHERE k = 2").one().isNull(0)).isTrue();
+      assertThat(session.execute("SELECT ks.average(n) FROM ks.t").one().getDouble(0)).isEqualTo(4.0);
+      assertThat(session.getMetadata().getKeyspace("ks").get().getAggregate("average", DataTypes.INT).get()
+          .getStateType()).isEqualTo(DataTypes.tupleOf(DataTypes.INT, DataTypes.BIGINT));
+    }
+  }
 }

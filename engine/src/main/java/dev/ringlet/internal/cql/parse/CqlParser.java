@@ -1,6 +1,7 @@
 package dev.ringlet.internal.cql.parse;
 
 import dev.ringlet.internal.cql.ast.Statement;
+import dev.ringlet.internal.cql.ast.TypeExpr;
 import java.util.List;
 
 /**
@@ -17,6 +18,14 @@ public final class CqlParser {
     Statement statement = statement(ctx);
     ctx.tokens.expectEnd();
     return statement;
+  }
+
+  /** One CQL type, e.g. {@code tuple<int, text>} ({@code udfContext.newTupleValue} in functions). */
+  public static TypeExpr parseType(String text) {
+    ParseContext ctx = new ParseContext(text);
+    TypeExpr type = ctx.types.type();
+    ctx.tokens.expectEnd();
+    return type;
   }
 
   /**

@@ -33,7 +33,7 @@ final class FunctionDdl {
 
   private final SchemaManager schema;
   private final Clock clock;
-  private final JavaUdfs udfs = new JavaUdfs();
+  private final JavaUdfs udfs;
 
   private final boolean enabled;
 
@@ -41,6 +41,7 @@ final class FunctionDdl {
     this.schema = schema;
     this.enabled = enabled;
     this.clock = clock;
+    this.udfs = new JavaUdfs(name -> schema.current().keyspace(name));
   }
 
   private KeyspaceMetadata keyspace(String name) {

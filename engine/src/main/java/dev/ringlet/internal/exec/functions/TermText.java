@@ -39,6 +39,13 @@ final class TermText {
     if (term instanceof Term.TupleLiteral t) {
       return "(" + join(t.elements()) + ")";
     }
+    if (term instanceof Term.UdtLiteral u) {
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < u.fields().size(); i++) {
+        fields.add(u.fields().get(i) + ": " + of(u.values().get(i)));
+      }
+      return "{" + String.join(", ", fields) + "}";
+    }
     if (term instanceof Term.FunctionCall f) {
       return "system." + f.function().name() + "(" + join(f.arguments()) + ")";
     }

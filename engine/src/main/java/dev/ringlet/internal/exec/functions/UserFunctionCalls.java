@@ -20,10 +20,11 @@ import java.util.function.Supplier;
 final class UserFunctionCalls {
 
   private final Supplier<Schema> schema;
-  private final JavaUdfs udfs = new JavaUdfs();
+  private final JavaUdfs udfs;
 
   UserFunctionCalls(Supplier<Schema> schema) {
     this.schema = schema;
+    this.udfs = new JavaUdfs(name -> schema.get().keyspace(name));
   }
 
   /** Every function and aggregate called {@code name} in {@code keyspace}, as overloads. */

@@ -10,33 +10,55 @@ import java.util.List;
 public final class CompiledUdf {
 
   private final UserFunction function;
+  private final Object instance;
   private final Method method;
+  /** Null for a function compiled without Cassandra's value classes (see {@code UdfApi.needed}). */
+  private final UdfBridge bridge;
+  private final List<Object> argumentTypes;
+  private final Object returnType;
 
-  CompiledUdf(UserFunction function, Method method) {
+  CompiledUdf(UserFunction function, Object instance, Method method, UdfBridge bridge, List<Object> argumentTypes,
+      Object returnType) {
     this.function = function;
+    this.instance = instance;
     this.method = method;
+    this.bridge = bridge;
+    this.argumentTypes = argumentTypes;
+    this.returnType = returnType;
   }
 
   /**
    * Runs the body. A {@code RETURNS NULL ON NULL INPUT} function answers null for a null argument
-   * without running. Throws {@link UdfFailure} when the body throws.
+   * without running. Throws {@link UdfFailure} when the body throws or returns a value that is not
+   * one of its return type.
    */
   public ByteBuffer execute(List<ByteBuffer> args) {
     Object[] values = new Object[args.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = UdfTypes.toJava(function.argumentTypes().get(i), args.get(i));
-      if (values[i] == null && !function.calledOnNullInput()) {
+      Object plain = UdfTypes.toPlain(function.argumentTypes().get(i), args.get(i));
+      if (plain == null && !function.calledOnNullInput()) {
         return null;
       }
+      values[i] = bridge == null ? plain : bridge.toUdf(argumentTypes.get(i), plain);
     }
     Object result;
     try {
-      result = method.invoke(null, values);
+      result = method.invoke(instance, values);
     } catch (InvocationTargetException e) {
       throw new UdfFailure(e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-    return UdfTypes.fromJava(function.returnType(), result);
+    Object plain;
+    if (bridge == null) {
+      plain = UdfTypes.checkResult(function.returnType(), result);
+    } else {
+      try {
+        plain = bridge.fromUdf(returnType, result);
+      } catch (RuntimeException e) {
+        throw new UdfFailure(e);
+      }
+    }
+    return UdfTypes.fromPlain(function.returnType(), plain);
   }
 }

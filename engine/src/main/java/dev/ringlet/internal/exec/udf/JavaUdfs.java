@@ -1,10 +1,18 @@
 package dev.ringlet.internal.exec.udf;
 
+import dev.ringlet.internal.cql.parse.CqlParser;
 import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.ddl.TypeResolver;
+import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.UserFunction;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.UserType;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -36,11 +45,14 @@ import javax.tools.ToolProvider;
  * the JDK (checked on the compiled syntax tree: every name and every expression's type) that
  * holds only {@code java.lang} (without threads, processes, class loaders, the runtime
  * and reflection), {@code java.math}, {@code java.nio} (buffers only), {@code java.text},
- * {@code java.time} and {@code java.util} (not its concurrency or logging subpackages, nor
- * {@code java.lang.Class}), and against none of Ringlet's classes; naming anything else fails compilation with "cannot be
+ * {@code java.time} and {@code java.util} (not its concurrency or logging subpackages), and against none of Ringlet's classes; naming anything else fails compilation with "cannot be
  * resolved to a type". The loaded class's loader refuses the same classes at run time. Limits:
  * methods of visible classes are not filtered ({@code System.exit} compiles, as it does in
  * Cassandra 5.0, and is not stopped), and there is no execution timeout.
+ *
+ * <p>Bodies also see Cassandra's classes for {@code date}, {@code duration}, tuples and user
+ * types and their {@code udfContext} ({@link UdfApi}): compiled once per instance from the
+ * engine's resources, defined by one loader that every function's loader delegates to.
  */
 public final class JavaUdfs {
 
@@ -51,12 +63,21 @@ public final class JavaUdfs {
       "java.lang.ProcessBuilder", "java.lang.ProcessHandle", "java.lang.ClassLoader", "java.lang.SecurityManager",
       "java.lang.Module", "java.lang.ModuleLayer", "java.lang.StackWalker", "java.lang.Compiler",
       "java.lang.ScopedValue", "java.lang.VirtualThread", "java.nio.MappedByteBuffer", "java.util.Timer",
-      "java.util.TimerTask", "java.util.ServiceLoader", "java.lang.Class");
+      "java.util.TimerTask", "java.util.ServiceLoader");
   private static final String PACKAGE = "ringlet.udf";
 
   private final Map<UserFunction, CompiledUdf> cache = new ConcurrentHashMap<>();
   private final AtomicLong classes = new AtomicLong();
+  private final Function<String, KeyspaceMetadata> keyspaces;
   private StandardJavaFileManager fileManager;
+  private Map<String, byte[]> apiClasses;
+  private ApiLoader apiLoader;
+  private UdfBridge bridge;
+
+  /** Functions whose {@code udfContext} finds user types and parses types in {@code keyspaces}' answers. */
+  public JavaUdfs(Function<String, KeyspaceMetadata> keyspaces) {
+    this.keyspaces = keyspaces;
+  }
 
   /** The compiled function, compiling it on first use. */
   public CompiledUdf get(UserFunction function) {
@@ -78,14 +99,25 @@ public final class JavaUdfs {
     String className = "Udf" + classes.incrementAndGet();
     StringBuilder src = new StringBuilder();
     src.append("package ").append(PACKAGE).append(";\n");
-    src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;\n");
-    src.append("public final class ").append(className).append(" {\n");
-    src.append("  public static ").append(UdfTypes.javaType(function.returnType())).append(" execute(");
+    boolean api = UdfApi.needed(function);
+    if (api) {
+      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;"
+          + " import org.apache.cassandra.cql3.functions.UDFContext;"
+          + " import org.apache.cassandra.cql3.functions.types.TupleValue;"
+          + " import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
+      src.append("public final class ").append(className).append(" { private final UDFContext udfContext; public ")
+          .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+    } else {
+      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;\n");
+      src.append("public final class ").append(className).append(" {\n");
+    }
+    src.append("  public ").append(UdfTypes.javaType(function.returnType(), !function.calledOnNullInput()))
+        .append(" execute(");
     for (int i = 0; i < function.argumentNames().size(); i++) {
       if (i > 0) {
         src.append(", ");
       }
-      src.append(UdfTypes.javaType(function.argumentTypes().get(i))).append(' ')
+      src.append(UdfTypes.javaType(function.argumentTypes().get(i), !function.calledOnNullInput())).append(' ')
           .append(function.argumentNames().get(i));
     }
     src.append(") {\n");
@@ -97,7 +129,10 @@ public final class JavaUdfs {
       // reused: opening the JDK's module image is most of a first compilation's cost
       fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
     }
-    Output output = new Output(fileManager);
+    if (api) {
+      api();
+    }
+    Output output = new Output(fileManager, api ? apiClasses : Map.of());
     JavaFileObject source = new SimpleJavaFileObject(
         URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
@@ -142,16 +177,98 @@ public final class JavaUdfs {
       throw CqlException.invalid(message.toString());
     }
     try {
-      Class<?> type = new SandboxLoader(output.classes).loadClass(PACKAGE + "." + className);
+      Class<?> type = new SandboxLoader(output.classes, api ? apiLoader : null).loadClass(PACKAGE + "." + className);
       Method execute = null;
       for (Method m : type.getMethods()) {
         if (m.getName().equals("execute")) {
           execute = m;
         }
       }
-      return new CompiledUdf(function, execute);
-    } catch (ClassNotFoundException | LinkageError e) {
+      if (!api) {
+        return new CompiledUdf(function, type.getConstructors()[0].newInstance(), execute, null, null, null);
+      }
+      List<Object> argTypes = new ArrayList<>();
+      for (CqlType t : function.argumentTypes()) {
+        argTypes.add(bridge.type(UdfTypes.descriptor(t)));
+      }
+      Object returnType = bridge.type(UdfTypes.descriptor(function.returnType()));
+      Object context = bridge.context(function.argumentNames(), argTypes, returnType, function.keyspace(),
+          name -> userType(function.keyspace(), name), text -> parseType(function.keyspace(), text));
+      Object instance = type.getConstructors()[0].newInstance(context);
+      return new CompiledUdf(function, instance, execute, bridge, argTypes, returnType);
+    } catch (ReflectiveOperationException | LinkageError e) {
       throw CqlException.invalid("Java source compilation failed:\n" + e);
+    }
+  }
+
+  /** The descriptor of the user type {@code name} (as stored) of {@code keyspace}, or null. */
+  private Object userType(String keyspace, String name) {
+    KeyspaceMetadata ks = keyspaces.apply(keyspace);
+    UserType type = ks == null ? null : ks.types().get(name);
+    return type == null ? null : UdfTypes.descriptor(type);
+  }
+
+  /** The descriptor of a CQL type text of {@code keyspace} ({@code udfContext.newTupleValue}). */
+  private Object parseType(String keyspace, String text) {
+    KeyspaceMetadata ks = keyspaces.apply(keyspace);
+    if (ks == null) {
+      throw new IllegalArgumentException("Keyspace " + keyspace + " doesn't exist");
+    }
+    try {
+      return UdfTypes.descriptor(TypeResolver.resolve(CqlParser.parseType(text), ks));
+    } catch (CqlException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+  }
+
+  /** Loads the {@link UdfApi} classes (compiled once per JVM) into this instance's own loader. */
+  private void api() {
+    if (apiLoader != null) {
+      return;
+    }
+    apiClasses = ApiClasses.BYTES;
+    apiLoader = new ApiLoader(apiClasses);
+    try {
+      bridge = new UdfBridge(apiLoader);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The compiled {@link UdfApi} classes: a constant of the engine's resources, computed on first
+   * use (about 0.3 s in a cold JVM) and shared by every node of the JVM; never modified.
+   */
+  private static final class ApiClasses {
+    static final Map<String, byte[]> BYTES = compileApi();
+
+    private ApiClasses() {}
+  }
+
+  private static Map<String, byte[]> compileApi() {
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (String name : UdfApi.CLASSES) {
+      String text = UdfApi.source(name);
+      sources.add(new SimpleJavaFileObject(URI.create("string:///" + name.replace('.', '/') + ".java"),
+          JavaFileObject.Kind.SOURCE) {
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+          return text;
+        }
+      });
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager standard = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Output output = new Output(standard, Map.of());
+      boolean ok = compiler.getTask(null, output, diagnostics, List.of("-proc:none", "-nowarn", "-g", "-classpath",
+          "", "-Xlint:none"), null, sources).call();
+      if (!ok) {
+        throw new IllegalStateException("the UDF classes do not compile: " + diagnostics.getDiagnostics());
+      }
+      return Map.copyOf(output.classes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -193,6 +310,9 @@ public final class JavaUdfs {
       return true;
     }
     String outer = binaryName.indexOf('$') >= 0 ? binaryName.substring(0, binaryName.indexOf('$')) : binaryName;
+    if (UdfApi.offered(outer)) {
+      return true;
+    }
     return ALLOWED_PACKAGES.contains(pkg) && !DENIED_CLASSES.contains(outer);
   }
 
@@ -200,19 +320,41 @@ public final class JavaUdfs {
   private static final class Output extends ForwardingJavaFileManager<StandardJavaFileManager> {
 
     final Map<String, byte[]> classes = new HashMap<>();
+    private final Map<String, byte[]> classPath;
 
-    Output(StandardJavaFileManager standard) {
+    Output(StandardJavaFileManager standard, Map<String, byte[]> classPath) {
       super(standard);
+      this.classPath = classPath;
     }
 
     @Override
     public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
         boolean recurse) throws IOException {
-      if (location == StandardLocation.CLASS_PATH || location == StandardLocation.SOURCE_PATH
-          || location == StandardLocation.ANNOTATION_PROCESSOR_PATH) {
+      if (location == StandardLocation.CLASS_PATH) {
+        List<JavaFileObject> found = new ArrayList<>();
+        if (kinds.contains(JavaFileObject.Kind.CLASS)) {
+          for (Map.Entry<String, byte[]> c : classPath.entrySet()) {
+            int dot = c.getKey().lastIndexOf('.');
+            String pkg = c.getKey().substring(0, dot);
+            if (pkg.equals(packageName) || (recurse && pkg.startsWith(packageName + "."))) {
+              found.add(new ClassPathFile(c.getKey(), c.getValue()));
+            }
+          }
+        }
+        return found;
+      }
+      if (location == StandardLocation.SOURCE_PATH || location == StandardLocation.ANNOTATION_PROCESSOR_PATH) {
         return List.of();
       }
       return super.list(location, packageName, kinds, recurse);
+    }
+
+    @Override
+    public String inferBinaryName(Location location, JavaFileObject file) {
+      if (file instanceof ClassPathFile c) {
+        return c.binaryName;
+      }
+      return super.inferBinaryName(location, file);
     }
 
     @Override
@@ -233,13 +375,54 @@ public final class JavaUdfs {
     }
   }
 
+  /** A compiled {@link UdfApi} class offered to javac on the class path. */
+  private static final class ClassPathFile extends SimpleJavaFileObject {
+
+    final String binaryName;
+    private final byte[] bytes;
+
+    ClassPathFile(String binaryName, byte[] bytes) {
+      super(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), JavaFileObject.Kind.CLASS);
+      this.binaryName = binaryName;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public InputStream openInputStream() {
+      return new ByteArrayInputStream(bytes);
+    }
+  }
+
+  /**
+   * Defines the {@link UdfApi} classes, shared by every function of one {@link JavaUdfs}. They see
+   * the JDK (their own code is trusted); what bodies see is filtered by {@link SandboxLoader}.
+   */
+  private static final class ApiLoader extends ClassLoader {
+
+    private final Map<String, byte[]> classes;
+
+    ApiLoader(Map<String, byte[]> classes) {
+      super(null);
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
+  }
+
   /** Defines the compiled classes; resolves nothing outside the sandbox's view. */
   private static final class SandboxLoader extends ClassLoader {
 
     private final Map<String, byte[]> classes;
 
-    SandboxLoader(Map<String, byte[]> classes) {
-      super(null);
+    SandboxLoader(Map<String, byte[]> classes, ClassLoader api) {
+      super(api);
       this.classes = Map.copyOf(classes);
     }
 

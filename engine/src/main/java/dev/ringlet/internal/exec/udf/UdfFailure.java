@@ -8,4 +8,9 @@ public final class UdfFailure extends RuntimeException {
   UdfFailure(Throwable cause) {
     super(cause.toString(), cause, false, false);
   }
+
+  /** A failure worded as the {@code toString()} of an exception Cassandra's value classes throw. */
+  UdfFailure(String message) {
+    super(message, null, false, false);
+  }
 }

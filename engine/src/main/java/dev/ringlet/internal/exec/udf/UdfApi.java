@@ -1,0 +1,120 @@
+package dev.ringlet.internal.exec.udf;
+
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.NativeType;
+import dev.ringlet.internal.types.SetType;
+import dev.ringlet.internal.types.TupleType;
+import dev.ringlet.internal.types.UserType;
+import dev.ringlet.internal.types.VectorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Cassandra classes function bodies are written against ({@code UDFContext}, {@code TupleValue},
+ * {@code UDTValue}, {@code LocalDate}, {@code Duration}...): Ringlet's own source-compatible
+ * versions, kept as Java sources among the engine's resources under {@link #ROOT} and compiled at
+ * run time with the first function (see {@link JavaUdfs}).
+ *
+ * <p>Why sources and not classes: a class named {@code org.apache.cassandra...} in the engine jar
+ * would be on every application's class path (next to a real Cassandra's, in some projects). As
+ * resources under a Ringlet path they can be loaded by nothing but the UDF class loader, which
+ * defines them from the compiled bytes; from application code {@code Class.forName(
+ * "org.apache.cassandra.cql3.functions.types.TupleValue")} fails.
+ */
+final class UdfApi {
+
+  /** Where the sources are, as resources of this class's loader. */
+  static final String ROOT = "dev/ringlet/internal/exec/udf/api/";
+
+  static final String FUNCTIONS = "org.apache.cassandra.cql3.functions";
+  static final String TYPES = FUNCTIONS + ".types";
+  static final String EXCEPTIONS = TYPES + ".exceptions";
+
+  /** Binary names of every class in the sources. */
+  static final List<String> CLASSES = List.of(
+      FUNCTIONS + ".UDFContext", FUNCTIONS + ".UDFContextImpl",
+      TYPES + ".AbstractData", TYPES + ".DataType", TYPES + ".Duration", TYPES + ".GettableByIndexData",
+      TYPES + ".GettableByNameData", TYPES + ".GettableData", TYPES + ".JavaTypes", TYPES + ".LocalDate",
+      TYPES + ".SettableByIndexData", TYPES + ".SettableByNameData", TYPES + ".SettableData", TYPES + ".TupleType",
+      TYPES + ".TupleValue", TYPES + ".UDTValue", TYPES + ".UdfValueBridge", TYPES + ".UserType",
+      TYPES + ".VectorType", EXCEPTIONS + ".CodecNotFoundException", EXCEPTIONS + ".DriverException",
+      EXCEPTIONS + ".InvalidTypeException");
+
+  /** The classes Ringlet's plumbing uses and bodies may not name (outer names). */
+  static final Set<String> HIDDEN = Set.of(FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
+      TYPES + ".UdfValueBridge");
+
+  static final String BRIDGE = TYPES + ".UdfValueBridge";
+  static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
+  static final String DATA_TYPE = TYPES + ".DataType";
+
+  private UdfApi() {}
+
+  /**
+   * Whether a function needs these classes: its types include a {@code date}, {@code duration},
+   * tuple or user type, or its body names them or {@code udfContext}. Other functions are compiled
+   * without them (and without {@code udfContext}), so that they do not pay for compiling them.
+   */
+  static boolean needed(dev.ringlet.internal.schema.UserFunction function) {
+    String body = function.body();
+    if (body.contains("udfContext") || body.contains("TupleValue") || body.contains("UDTValue")
+        || body.contains("org.apache.cassandra")) {
+      return true;
+    }
+    if (needed(function.returnType())) {
+      return true;
+    }
+    for (CqlType t : function.argumentTypes()) {
+      if (needed(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean needed(CqlType type) {
+    if (type == NativeType.DATE || type == NativeType.DURATION || type instanceof TupleType
+        || type instanceof UserType) {
+      return true;
+    }
+    if (type instanceof ListType l) {
+      return needed(l.element());
+    }
+    if (type instanceof SetType s) {
+      return needed(s.element());
+    }
+    if (type instanceof MapType m) {
+      return needed(m.key()) || needed(m.value());
+    }
+    return type instanceof VectorType v && needed(v.element());
+  }
+
+  /** Whether {@code outerName} is one of these classes, one a body may use. */
+  static boolean offered(String outerName) {
+    return CLASSES.contains(outerName) && !HIDDEN.contains(outerName);
+  }
+
+  static boolean defines(String binaryName) {
+    int dollar = binaryName.indexOf('$');
+    return CLASSES.contains(dollar >= 0 ? binaryName.substring(0, dollar) : binaryName);
+  }
+
+  /** The source text of one of {@link #CLASSES}. */
+  static String source(String className) {
+    String path = ROOT + className.replace('.', '/') + ".java";
+    try (InputStream in = UdfApi.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package org.apache.cassandra.cql3.functions.types;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The components of a tuple or user type value, read and written by position. Each component
+ * holds the Java value of its CQL type (see {@code getObject}); a getter or setter for another
+ * Java type throws {@code CodecNotFoundException}, as Cassandra's codecs do.
+ */
+public abstract class AbstractData<T extends SettableByIndexData<T>> implements GettableByIndexData, SettableByIndexData<T> {
+
+  final List<DataType> types;
+  final Object[] values;
+
+  AbstractData(List<DataType> types) {
+    this.types = types;
+    this.values = new Object[types.size()];
+  }
+
+  /** This value, typed as its subclass. */
+  abstract T wrapped();
+
+  /** The type of component {@code i}; an {@code ArrayIndexOutOfBoundsException} when there is none, as Cassandra's. */
+  DataType type(int i) {
+    if (i < 0 || i >= values.length) {
+      throw new ArrayIndexOutOfBoundsException("Index " + i + " out of bounds for length " + values.length);
+    }
+    return types.get(i);
+  }
+
+  /** The component at {@code i} read as {@code c}, after checking its CQL type maps to {@code c}. */
+  private Object read(int i, Class<?> c) {
+    DataType t = type(i);
+    JavaTypes.check(t, c);
+    return values[i];
+  }
+
+  private T write(int i, Object v, Class<?> c) {
+    DataType t = type(i);
+    JavaTypes.check(t, c);
+    values[i] = v;
+    return wrapped();
+  }
+
+  /** Sets a component whose Java class is only known at run time ({@code TupleType.newValue(Object...)}). */
+  void setChecked(int i, Object v, Class<?> c) {
+    write(i, v, c);
+  }
+
+  @Override public boolean isNull(int i) { type(i); return values[i] == null; }
+  @Override public boolean getBool(int i) { Object v = read(i, Boolean.class); return v != null && (Boolean) v; }
+  @Override public byte getByte(int i) { Object v = read(i, Byte.class); return v == null ? 0 : (Byte) v; }
+  @Override public short getShort(int i) { Object v = read(i, Short.class); return v == null ? 0 : (Short) v; }
+  @Override public int getInt(int i) { Object v = read(i, Integer.class); return v == null ? 0 : (Integer) v; }
+  @Override public long getLong(int i) { Object v = read(i, Long.class); return v == null ? 0L : (Long) v; }
+  @Override public Date getTimestamp(int i) { return (Date) read(i, Date.class); }
+  @Override public LocalDate getDate(int i) { return (LocalDate) read(i, LocalDate.class); }
+  @Override public long getTime(int i) { Object v = read(i, Long.class); return v == null ? 0L : (Long) v; }
+  @Override public float getFloat(int i) { Object v = read(i, Float.class); return v == null ? 0f : (Float) v; }
+  @Override public double getDouble(int i) { Object v = read(i, Double.class); return v == null ? 0d : (Double) v; }
+  @Override public ByteBuffer getBytes(int i) {
+    ByteBuffer v = (ByteBuffer) read(i, ByteBuffer.class);
+    return v == null ? null : v.duplicate();
+  }
+  @Override public String getString(int i) { return (String) read(i, String.class); }
+  @Override public BigInteger getVarint(int i) { return (BigInteger) read(i, BigInteger.class); }
+  @Override public BigDecimal getDecimal(int i) { return (BigDecimal) read(i, BigDecimal.class); }
+  @Override public UUID getUUID(int i) { return (UUID) read(i, UUID.class); }
+  @Override public InetAddress getInet(int i) { return (InetAddress) read(i, InetAddress.class); }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <E> List<E> getList(int i, Class<E> elementsClass) {
+    JavaTypes.checkCollection(type(i), DataType.Name.LIST, elementsClass);
+    return values[i] == null ? new ArrayList<E>() : new ArrayList<>((List<E>) values[i]);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <E> List<E> getVector(int i, Class<E> elementsClass) {
+    DataType t = type(i);
+    if (!(t instanceof VectorType) || !JavaTypes.javaType(((VectorType) t).getSubtype()).equals(elementsClass)) {
+      throw JavaTypes.notFound(t, "java.util.List<" + elementsClass.getName() + ">");
+    }
+    return values[i] == null ? null : new ArrayList<>((List<E>) values[i]);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <E> Set<E> getSet(int i, Class<E> elementsClass) {
+    JavaTypes.checkCollection(type(i), DataType.Name.SET, elementsClass);
+    return values[i] == null ? new LinkedHashSet<E>() : new LinkedHashSet<>((Set<E>) values[i]);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <K, V> Map<K, V> getMap(int i, Class<K> keysClass, Class<V> valuesClass) {
+    JavaTypes.checkCollection(type(i), DataType.Name.MAP, keysClass, valuesClass);
+    return values[i] == null ? new LinkedHashMap<K, V>() : new LinkedHashMap<>((Map<K, V>) values[i]);
+  }
+
+  @Override public UDTValue getUDTValue(int i) { return (UDTValue) read(i, UDTValue.class); }
+  @Override public TupleValue getTupleValue(int i) { return (TupleValue) read(i, TupleValue.class); }
+  @Override public Object getObject(int i) { type(i); return values[i]; }
+
+  @Override
+  public <V> V get(int i, Class<V> targetClass) {
+    return targetClass.cast(read(i, targetClass));
+  }
+
+  @Override public T setBool(int i, boolean v) { return write(i, v, Boolean.class); }
+  @Override public T setByte(int i, byte v) { return write(i, v, Byte.class); }
+  @Override public T setShort(int i, short v) { return write(i, v, Short.class); }
+  @Override public T setInt(int i, int v) { return write(i, v, Integer.class); }
+  @Override public T setLong(int i, long v) { return write(i, v, Long.class); }
+  @Override public T setTimestamp(int i, Date v) { return write(i, v, Date.class); }
+  @Override public T setDate(int i, LocalDate v) { return write(i, v, LocalDate.class); }
+  @Override public T setTime(int i, long v) { return write(i, v, Long.class); }
+  @Override public T setFloat(int i, float v) { return write(i, v, Float.class); }
+  @Override public T setDouble(int i, double v) { return write(i, v, Double.class); }
+  @Override public T setString(int i, String v) { return write(i, v, String.class); }
+  @Override public T setBytes(int i, ByteBuffer v) { return write(i, v == null ? null : v.duplicate(), ByteBuffer.class); }
+  @Override public T setVarint(int i, BigInteger v) { return write(i, v, BigInteger.class); }
+  @Override public T setDecimal(int i, BigDecimal v) { return write(i, v, BigDecimal.class); }
+  @Override public T setUUID(int i, UUID v) { return write(i, v, UUID.class); }
+  @Override public T setInet(int i, InetAddress v) { return write(i, v, InetAddress.class); }
+  @Override public <E> T setList(int i, List<E> v) { return write(i, v == null ? null : new ArrayList<>(v), List.class); }
+  @Override public <E> T setVector(int i, List<E> v) {
+    DataType t = type(i);
+    if (!(t instanceof VectorType)) {
+      throw JavaTypes.notFound(t, "java.util.List");
+    }
+    values[i] = v == null ? null : new ArrayList<>(v);
+    return wrapped();
+  }
+  @Override public <E> T setSet(int i, Set<E> v) { return write(i, v == null ? null : new LinkedHashSet<>(v), Set.class); }
+  @Override public <K, V> T setMap(int i, Map<K, V> v) { return write(i, v == null ? null : new LinkedHashMap<>(v), Map.class); }
+  @Override public T setUDTValue(int i, UDTValue v) { return write(i, v, UDTValue.class); }
+  @Override public T setTupleValue(int i, TupleValue v) { return write(i, v, TupleValue.class); }
+  @Override public T setToNull(int i) { type(i); values[i] = null; return wrapped(); }
+  @Override public <V> T set(int i, V v, Class<V> targetClass) { return write(i, v, targetClass); }
+
+  /** {@code open c1,c2 close}, with field names for user types. */
+  String format(char open, char close, List<String> names) {
+    StringBuilder sb = new StringBuilder().append(open);
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      if (names != null) {
+        sb.append(names.get(i)).append(':');
+      }
+      sb.append(JavaTypes.format(types.get(i), values[i]));
+    }
+    return sb.append(close).toString();
+  }
+
+  List<Object> valuesList() {
+    return Collections.unmodifiableList(java.util.Arrays.asList(values.clone()));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == null || o.getClass() != getClass()) {
+      return false;
+    }
+    AbstractData<?> d = (AbstractData<?>) o;
+    return d.types.equals(types) && java.util.Arrays.equals(d.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(values);
+  }
+}

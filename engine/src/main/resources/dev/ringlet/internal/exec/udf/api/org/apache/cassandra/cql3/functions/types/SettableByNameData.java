@@ -1,0 +1,39 @@
+package org.apache.cassandra.cql3.functions.types;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Values set by field name; a setter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
+public interface SettableByNameData<T extends SettableByNameData<T>> {
+  T setBool(String name, boolean v);
+  T setByte(String name, byte v);
+  T setShort(String name, short v);
+  T setInt(String name, int v);
+  T setLong(String name, long v);
+  T setTimestamp(String name, Date v);
+  T setDate(String name, LocalDate v);
+  T setTime(String name, long v);
+  T setFloat(String name, float v);
+  T setDouble(String name, double v);
+  T setString(String name, String v);
+  T setBytes(String name, ByteBuffer v);
+  T setVarint(String name, BigInteger v);
+  T setDecimal(String name, BigDecimal v);
+  T setUUID(String name, UUID v);
+  T setInet(String name, InetAddress v);
+  <E> T setList(String name, List<E> v);
+  <E> T setVector(String name, List<E> v);
+  <E> T setSet(String name, Set<E> v);
+  <K, V> T setMap(String name, Map<K, V> v);
+  T setUDTValue(String name, UDTValue v);
+  T setTupleValue(String name, TupleValue v);
+  T setToNull(String name);
+  <V> T set(String name, V v, Class<V> targetClass);
+}

@@ -1,0 +1,200 @@
+package org.apache.cassandra.cql3.functions.types;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException;
+
+/**
+ * Ringlet's side of the boundary between the engine and the UDF class loader: converts plain JDK
+ * values to and from this package's value classes. Not visible to function bodies.
+ *
+ * <p>Type descriptors: a native type's CQL name ({@code "int"}), or a list {@code ["list", e]},
+ * {@code ["set", e]}, {@code ["map", k, v]}, {@code ["tuple", [e...]]}, {@code ["vector", e, n]},
+ * {@code ["udt", keyspace, name, frozen, [field names], [field types]]}. Plain values: a date is its
+ * days since the epoch (Integer), a duration {@code long[]{months, days, nanoseconds}}, a tuple or
+ * user type value the list of its components, other types the Java value a body sees.
+ */
+public final class UdfValueBridge {
+
+  private UdfValueBridge() {}
+
+  /** The type a descriptor describes. */
+  public static DataType type(Object descriptor) {
+    if (descriptor instanceof String) {
+      // Cassandra's value classes name text columns varchar
+      String name = descriptor.equals("text") ? "varchar" : (String) descriptor;
+      return new DataType.NativeType(DataType.Name.valueOf(name.toUpperCase(Locale.ROOT)));
+    }
+    List<?> d = (List<?>) descriptor;
+    String kind = (String) d.get(0);
+    switch (kind) {
+      case "list":
+        return DataType.list(type(d.get(1)));
+      case "set":
+        return DataType.set(type(d.get(1)));
+      case "map":
+        return DataType.map(type(d.get(1)), type(d.get(2)));
+      case "vector":
+        return new VectorType(type(d.get(1)), (Integer) d.get(2));
+      case "tuple": {
+        List<DataType> types = new ArrayList<>();
+        for (Object e : (List<?>) d.get(1)) {
+          types.add(type(e));
+        }
+        return new TupleType(types);
+      }
+      case "udt": {
+        List<DataType> types = new ArrayList<>();
+        for (Object e : (List<?>) d.get(5)) {
+          types.add(type(e));
+        }
+        List<String> names = new ArrayList<>();
+        for (Object n : (List<?>) d.get(4)) {
+          names.add((String) n);
+        }
+        return new UserType((String) d.get(1), (String) d.get(2), (Boolean) d.get(3), names, types);
+      }
+      default:
+        throw new IllegalArgumentException("unknown type descriptor " + descriptor);
+    }
+  }
+
+  /** The value a body sees for a plain value of {@code type}. */
+  public static Object toUdf(DataType type, Object plain) {
+    if (plain == null) {
+      return null;
+    }
+    switch (type.getName()) {
+      case DATE:
+        return LocalDate.fromDaysSinceEpoch((Integer) plain);
+      case DURATION: {
+        long[] d = (long[]) plain;
+        return Duration.newInstance((int) d[0], (int) d[1], d[2]);
+      }
+      case LIST: {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (Collection<?>) plain) {
+          out.add(toUdf(type.getTypeArguments().get(0), e));
+        }
+        return out;
+      }
+      case CUSTOM: {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (Collection<?>) plain) {
+          out.add(toUdf(((VectorType) type).getSubtype(), e));
+        }
+        return out;
+      }
+      case SET: {
+        Set<Object> out = new LinkedHashSet<>();
+        for (Object e : (Collection<?>) plain) {
+          out.add(toUdf(type.getTypeArguments().get(0), e));
+        }
+        return out;
+      }
+      case MAP: {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) plain).entrySet()) {
+          out.put(toUdf(type.getTypeArguments().get(0), e.getKey()), toUdf(type.getTypeArguments().get(1), e.getValue()));
+        }
+        return out;
+      }
+      case TUPLE:
+        return fill(((TupleType) type).newValue(), (List<?>) plain);
+      case UDT:
+        return fill(((UserType) type).newValue(), (List<?>) plain);
+      default:
+        return plain;
+    }
+  }
+
+  private static <T extends AbstractData<?>> T fill(T value, List<?> components) {
+    for (int i = 0; i < value.values.length && i < components.size(); i++) {
+      value.values[i] = toUdf(value.types.get(i), components.get(i));
+    }
+    return value;
+  }
+
+  /** An element of a collection a body returned, with Cassandra's message when it is of another type. */
+  private static Object element(Object collection, String what, DataType type, Object value) {
+    if (value != null && !JavaTypes.javaType(type).isInstance(value)) {
+      throw new InvalidTypeException(String.format("Invalid type for %s %s, expecting %s but got %s", collection, what,
+          JavaTypes.javaType(type).getName(), value.getClass()));
+    }
+    return fromUdf(type, value);
+  }
+
+  /** The plain value of a body's {@code value} of {@code type}; throws {@code InvalidTypeException} when it is not one. */
+  public static Object fromUdf(DataType type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!JavaTypes.javaType(type).isInstance(value)) {
+      throw new InvalidTypeException(String.format("Invalid value for CQL type %s, expecting %s but %s provided",
+          type, JavaTypes.javaType(type).getName(), value.getClass().getName()));
+    }
+    switch (type.getName()) {
+      case DATE:
+        return ((LocalDate) value).getDaysSinceEpoch();
+      case DURATION: {
+        Duration d = (Duration) value;
+        return new long[] {d.getMonths(), d.getDays(), d.getNanoseconds()};
+      }
+      case LIST: {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (Collection<?>) value) {
+          out.add(element(type, "element", type.getTypeArguments().get(0), e));
+        }
+        return out;
+      }
+      case CUSTOM: {
+        // as Cassandra's vector codec: the first n elements, NoSuchElementException when there are fewer
+        VectorType vector = (VectorType) type;
+        java.util.Iterator<?> it = ((Collection<?>) value).iterator();
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < vector.getDimensions(); i++) {
+          out.add(element(type, "element", vector.getSubtype(), it.next()));
+        }
+        return out;
+      }
+      case SET: {
+        Set<Object> out = new LinkedHashSet<>();
+        for (Object e : (Collection<?>) value) {
+          out.add(element(type, "element", type.getTypeArguments().get(0), e));
+        }
+        return out;
+      }
+      case MAP: {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+          out.put(element("map", "key", type.getTypeArguments().get(0), e.getKey()),
+              element("map", "value", type.getTypeArguments().get(1), e.getValue()));
+        }
+        return out;
+      }
+      case TUPLE: case UDT: {
+        AbstractData<?> data = (AbstractData<?>) value;
+        List<Object> out = new ArrayList<>();
+        List<DataType> expected = type instanceof TupleType ? ((TupleType) type).getComponentTypes()
+            : ((UserType) type).fieldTypes();
+        for (int i = 0; i < data.values.length && i < expected.size(); i++) {
+          if (data.values[i] != null && !data.types.get(i).equals(expected.get(i))) {
+            // Cassandra would serialize the component's bytes as they are; Ringlet refuses them
+            throw new InvalidTypeException(String.format("Value %d is of type %s, not %s", i, data.types.get(i),
+                expected.get(i)));
+          }
+          out.add(fromUdf(expected.get(i), data.values[i]));
+        }
+        return out;
+      }
+      default:
+        return value;
+    }
+  }
+}
