@@ -109,7 +109,7 @@ public final class ProcessCluster implements RingletCluster {
         spec.releaseVersion(), hostId, InitialTokens.explicitOr(spec,
             () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits())),
         Clock.system(), options.listen().getPort(), spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews());
+        spec.materializedViews(), spec.dynamicDataMasking());
     // durable (--data-dir): the node comes back with the host id and tokens saved in its directory
     dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
     java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
@@ -266,7 +266,7 @@ public final class ProcessCluster implements RingletCluster {
       }
       NodeConfig peer = new NodeConfig(m.clusterName(), m.datacenter(), m.rack(), m.nativeAddress(), m.nativePort(), m.releaseVersion(),
           m.hostId(), m.tokens(), Clock.system(), m.internodePort(), config.authentication(), config.userDefinedFunctions(),
-          config.materializedViews());
+          config.materializedViews(), config.dynamicDataMasking());
       try {
         transport.addPeer(m.hostId(), new InetSocketAddress(m.internodeAddress(), m.internodePort()));
         if (context.addMember(peer)) {

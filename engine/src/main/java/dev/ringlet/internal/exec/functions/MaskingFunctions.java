@@ -86,9 +86,19 @@ final class MaskingFunctions {
     };
   }
 
+  /** The parameters as 5.0's function factories list them in their "Invalid number of arguments" message. */
+  private static final java.util.Map<String, String> PARAMETERS = java.util.Map.of(
+      "mask_null", "(any)",
+      "mask_default", "(any)",
+      "mask_inner", "([text|varchar|ascii], int, int, [text])",
+      "mask_outer", "([text|varchar|ascii], int, int, [text])",
+      "mask_hash", "(any, [text])");
+
   private static void expectCount(String name, List<FunctionArg> args, int min, int max) {
     if (args.size() < min || args.size() > max) {
-      throw CqlException.invalid("Invalid number of arguments for function system." + name + ": " + args.size());
+      String parameters = PARAMETERS.get(name);
+      throw CqlException.invalid("Invalid number of arguments for function system." + name
+          + (parameters == null ? ": " + args.size() : parameters));
     }
   }
 
