@@ -103,11 +103,15 @@ final class TableParser {
 
   /** {@code MASKED WITH DEFAULT} or {@code MASKED WITH [ks.]f([term, ...])}. */
   private MaskExpr columnMask() {
+    // ANTLR decides between MASKED WITH DEFAULT and MASKED WITH f(...) at MASKED, and between a
+    // function's name and its arguments with one more token: both fail as "no viable alternative"
+    if (!tokens.at(2, "WITH")) throw tokens.noViableAlternativeAhead(2);
     tokens.expect("MASKED");
     tokens.expect("WITH");
     if (tokens.accept("DEFAULT")) {
       return new MaskExpr(new QualifiedName("system", "mask_default"), List.of());
     }
+    if (!tokens.at(2, "(") && !tokens.at(2, ".")) throw tokens.noViableAlternativeAhead(2);
     QualifiedName function = ctx.names.functionName();
     tokens.expect("(");
     List<Term> arguments = new ArrayList<>();

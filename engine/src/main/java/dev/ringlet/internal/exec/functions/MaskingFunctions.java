@@ -108,6 +108,15 @@ final class MaskingFunctions {
       throw CqlException.invalid("Function system." + name + " requires an argument of type [text|varchar|ascii],"
           + " but found argument " + args.get(0).text() + " of type " + t.cql());
     }
+    for (int i = 1; i <= 2; i++) {
+      FunctionArg a = args.get(i);
+      String found = a.isTyped() ? (a.type() == NativeType.INT ? null : a.type().cql())
+          : a.untyped() == FunctionArg.Untyped.LITERAL_STRING ? "ascii" : null; // 5.0 types a string literal ascii here
+      if (found != null) {
+        throw CqlException.invalid("Function system." + name + " requires an argument of type int, but found argument "
+            + a.text() + " of type " + found);
+      }
+    }
     List<CqlType> types = new ArrayList<>(List.of(t, NativeType.INT, NativeType.INT));
     if (args.size() == 4) {
       types.add(NativeType.TEXT);
