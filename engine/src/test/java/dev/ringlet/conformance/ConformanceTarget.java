@@ -62,12 +62,13 @@ final class ConformanceTarget implements AutoCloseable {
   }
 
   /**
-   * As {@link #ringletWithAuthentication()}, with dynamic data masking on when {@code masking} (the
-   * reference recorded such scenarios with {@code dynamic_data_masking_enabled: true}).
+   * As {@link #ringletWithAuthentication()}, with dynamic data masking (and materialized views, as in
+   * the reference node) on when {@code masking} (the reference recorded such scenarios with
+   * {@code dynamic_data_masking_enabled: true}).
    */
   static ConformanceTarget ringletWithAuthentication(boolean masking) {
     RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true)
-        .withDynamicDataMasking(masking));
+        .withDynamicDataMasking(masking).withMaterializedViews(masking));
     return new ConformanceTarget("Ringlet with authentication" + (masking ? " and dynamic data masking" : "") + " in this JVM",
         cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
   }
