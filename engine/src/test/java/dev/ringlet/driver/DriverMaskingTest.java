@@ -15,10 +15,12 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dynamic data masking as the driver sees it: masked values for roles without UNMASK (also through
@@ -140,6 +142,22 @@ class DriverMaskingTest {
           .hasMessage("Function 'ks.stars' is still referenced by column masks in tables notes");
       admin.execute("ALTER TABLE ks.notes ALTER body DROP MASKED");
       assertThat(noter.execute("SELECT body FROM ks.notes WHERE id = 1").one().getString(0)).isEqualTo("secret");
+    }
+  }
+
+  @Test
+  void should_keep_masks_across_a_restart_of_a_durable_node(@TempDir Path data) {
+    ClusterSpec spec = ClusterSpec.defaults().withAuthentication(true).withDynamicDataMasking(true).withDataDirectory(data)
+        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+    try (RingletCluster durable = Ringlet.start(spec); CqlSession session = login(durable, "cassandra", "cassandra")) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text MASKED WITH mask_inner(null, 2, '#'))");
+      session.execute("INSERT INTO ks.t (k, v) VALUES (1, 'secret')");
+      session.execute("CREATE ROLE r WITH PASSWORD = 'pw' AND LOGIN = true");
+      session.execute("GRANT SELECT ON ks.t TO r");
+    }
+    try (RingletCluster durable = Ringlet.start(spec); CqlSession reader = login(durable, "r", "pw")) {
+      assertThat(reader.execute("SELECT v FROM ks.t WHERE k = 1").one().getString(0)).isEqualTo("####et");
     }
   }
 
