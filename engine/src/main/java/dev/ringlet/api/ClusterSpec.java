@@ -72,6 +72,7 @@ public final class ClusterSpec {
     boolean userDefinedFunctions;
     boolean materializedViews;
     ClientEncryption clientEncryption;
+    boolean dynamicDataMasking;
 
     Settings copy() {
       try {
@@ -84,7 +85,7 @@ public final class ClusterSpec {
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
-          materializedViews, clientEncryption);
+          materializedViews, clientEncryption, dynamicDataMasking);
     }
   }
 
@@ -247,6 +248,14 @@ public final class ClusterSpec {
     return s.materializedViews;
   }
 
+  /**
+   * Whether columns may be masked ({@code MASKED WITH}) and masks apply to reads (Cassandra's
+   * {@code dynamic_data_masking_enabled}). Off by default, as in Cassandra 5.0.
+   */
+  public boolean dynamicDataMasking() {
+    return s.dynamicDataMasking;
+  }
+
   /** How clients connect over TLS ({@code client_encryption_options}), or null (the default) for plain connections. */
   public ClientEncryption clientEncryption() {
     return s.clientEncryption;
@@ -370,6 +379,17 @@ public final class ClusterSpec {
     return with(x -> x.materializedViews = enabled);
   }
 
+  /**
+   * Allows or refuses dynamic data masking (Cassandra's {@code dynamic_data_masking_enabled}, off
+   * by default). When off, {@code CREATE TABLE} and {@code ALTER TABLE ... ALTER} with
+   * {@code MASKED WITH} fail with Cassandra's message and no mask applies; when on, a masked
+   * column's values reach users without the {@code UNMASK} permission through its masking function
+   * (with authentication off, every user holds every permission, so nothing is masked, as in 5.0).
+   */
+  public ClusterSpec withDynamicDataMasking(boolean enabled) {
+    return with(x -> x.dynamicDataMasking = enabled);
+  }
+
   private DatacenterSpec only(String what) {
     if (s.datacenters.size() != 1) {
       throw new IllegalStateException(what + ": the spec has " + s.datacenters.size()
@@ -396,7 +416,7 @@ public final class ClusterSpec {
         + ", authentication=" + (s.authentication ? "PasswordAuthenticator" : "none")
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
         + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "")
-        + (s.materializedViews ? ", materializedViews" : "")
+        + (s.materializedViews ? ", materializedViews" : "") + (s.dynamicDataMasking ? ", dynamicDataMasking" : "")
         + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

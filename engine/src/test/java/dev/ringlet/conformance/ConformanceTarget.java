@@ -58,9 +58,19 @@ final class ConformanceTarget implements AutoCloseable {
 
   /** A one-node Ringlet with authentication started now and stopped by {@link #close()}; UDFs on, as in the reference node. */
   static ConformanceTarget ringletWithAuthentication() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true));
-    return new ConformanceTarget(
-        "Ringlet with authentication in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
+    return ringletWithAuthentication(false);
+  }
+
+  /**
+   * As {@link #ringletWithAuthentication()}, with dynamic data masking (and materialized views, as in
+   * the reference node) on when {@code masking} (the reference recorded such scenarios with
+   * {@code dynamic_data_masking_enabled: true}).
+   */
+  static ConformanceTarget ringletWithAuthentication(boolean masking) {
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true)
+        .withDynamicDataMasking(masking).withMaterializedViews(masking));
+    return new ConformanceTarget("Ringlet with authentication" + (masking ? " and dynamic data masking" : "") + " in this JVM",
+        cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
   }
 
   /** Whether scenarios run logged in (as cassandra, or as their {@code @login} roles). */
@@ -114,6 +124,15 @@ final class ConformanceTarget implements AutoCloseable {
   /** Scenarios named {@code auth_*} need a node with authentication. */
   static boolean needsAuthentication(Scenario scenario) {
     return scenario.name().startsWith("auth_");
+  }
+
+  /**
+   * Scenarios named {@code auth_masking*} need a node with dynamic data masking on (and
+   * authentication: masks apply only to roles without UNMASK). The reference must be started with
+   * {@code dynamic_data_masking_enabled: true} to record them (docs/conformance.md).
+   */
+  static boolean needsDynamicDataMasking(Scenario scenario) {
+    return scenario.name().startsWith("auth_masking");
   }
 
   /**

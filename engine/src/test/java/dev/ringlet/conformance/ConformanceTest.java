@@ -34,6 +34,7 @@ class ConformanceTest {
 
   private ConformanceTarget target;
   private ConformanceTarget authTarget;
+  private ConformanceTarget maskingTarget;
 
   @TestFactory
   Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
@@ -56,7 +57,8 @@ class ConformanceTest {
   private void check(Scenario scenario, KnownDifferences known) throws IOException {
     String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
     List<StatementAnswer> golden = GoldenFile.parse(goldenName, resource(goldenName));
-    ConformanceTarget server = ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
+    ConformanceTarget server = ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
+        : ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
     List<StatementAnswer> actual = server.run(scenario);
     List<String> problems = AnswerComparison.compare(scenario.name(), golden, actual, known);
     if (!problems.isEmpty()) {
@@ -108,8 +110,28 @@ class ConformanceTest {
     return authTarget;
   }
 
+  /**
+   * For {@code auth_masking*} scenarios: a Ringlet with authentication and dynamic data masking, or
+   * the external {@code -Dconformance.authTarget} (which must have masking enabled).
+   */
+  private ConformanceTarget maskingTarget() {
+    String external = System.getProperty("conformance.authTarget");
+    if (external != null && !external.isBlank()) {
+      return authTarget();
+    }
+    if (maskingTarget == null) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("conformance.target") == null,
+          "authenticated scenarios need -Dconformance.authTarget when -Dconformance.target is given");
+      maskingTarget = ConformanceTarget.ringletWithAuthentication(true);
+    }
+    return maskingTarget;
+  }
+
   @AfterAll
   void stopTarget() throws Exception {
+    if (maskingTarget != null) {
+      maskingTarget.close();
+    }
     if (target != null) {
       target.close();
     }

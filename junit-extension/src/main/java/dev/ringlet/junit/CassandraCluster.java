@@ -99,6 +99,13 @@ public @interface CassandraCluster {
   boolean materializedViews() default false;
 
   /**
+   * Whether columns may be masked with {@code MASKED WITH} and masks apply to reads (Cassandra's
+   * {@code dynamic_data_masking_enabled}). Default {@code false}, as Cassandra 5.0. Masks hide values
+   * only from roles without {@code UNMASK}, so they show only with {@code authentication = true}.
+   */
+  boolean dynamicDataMasking() default false;
+
+  /**
    * Whether the cluster runs on a manual clock that only {@code RingletCluster.advanceClock} moves
    * (timestamps, TTLs, failure detection, timeouts), so fault tests never sleep. Default {@code false}.
    */

@@ -142,6 +142,24 @@ class TopologyTest {
     }
   }
 
+  @OnlyInTestKit
+  @CassandraCluster(dynamicDataMasking = true, keyspace = "masks", shared = false)
+  static class MaskingFixture {
+    @Test
+    void masks_a_column(CqlSession session) {
+      session.execute("CREATE TABLE masks.t (k int PRIMARY KEY, v text MASKED WITH mask_inner(1, 1))");
+      assertThat(session.execute("SELECT column_name, function_name FROM system_schema.column_masks"
+          + " WHERE keyspace_name = 'masks'").one().getString("function_name")).isEqualTo("mask_inner");
+    }
+  }
+
+  @Test
+  void dynamic_data_masking_reaches_the_engine() {
+    assertThat(SettingsReader.read(MaskingFixture.class).settings().spec().dynamicDataMasking()).isTrue();
+    assertThat(SettingsReader.read(OptionsFixture.class).settings().spec().dynamicDataMasking()).isFalse();
+    TestKit.run(MaskingFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
   @Test
   void materialized_views_reach_the_engine() {
     assertThat(SettingsReader.read(ViewsFixture.class).settings().spec().materializedViews()).isTrue();

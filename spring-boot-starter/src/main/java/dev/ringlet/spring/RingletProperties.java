@@ -54,6 +54,12 @@ public class RingletProperties {
   private boolean materializedViews;
 
   /**
+   * Whether columns may be masked with MASKED WITH and masks apply to reads (Cassandra's
+   * dynamic_data_masking_enabled); off by default, as in Cassandra 5.0.
+   */
+  private boolean dynamicDataMasking;
+
+  /**
    * Whether the nodes serve CQL over TLS only (Cassandra's client_encryption_options), with a
    * certificate generated at start that names every node; the connection details then carry an
    * SslBundle that trusts it, so the application's session connects over TLS.
@@ -156,6 +162,14 @@ public class RingletProperties {
 
   public void setMaterializedViews(boolean materializedViews) {
     this.materializedViews = materializedViews;
+  }
+
+  public boolean isDynamicDataMasking() {
+    return dynamicDataMasking;
+  }
+
+  public void setDynamicDataMasking(boolean dynamicDataMasking) {
+    this.dynamicDataMasking = dynamicDataMasking;
   }
 
   public boolean isTls() {

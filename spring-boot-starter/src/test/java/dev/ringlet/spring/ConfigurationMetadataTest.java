@@ -25,7 +25,8 @@ class ConfigurationMetadataTest {
     assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
         "ringlet.enabled", "ringlet.cluster-name", "ringlet.release-version", "ringlet.num-tokens",
         "ringlet.datacenter", "ringlet.nodes", "ringlet.racks", "ringlet.datacenters",
-        "ringlet.authentication", "ringlet.user-defined-functions", "ringlet.materialized-views", "ringlet.tls",
+        "ringlet.authentication", "ringlet.user-defined-functions", "ringlet.materialized-views",
+        "ringlet.dynamic-data-masking", "ringlet.tls",
         "ringlet.storage.mode", "ringlet.storage.data-directory", "ringlet.storage.commit-log-sync",
         "ringlet.keyspace.create", "ringlet.keyspace.replication-factor", "ringlet.schema.locations",
         "ringlet.reset.mode", "ringlet.reset.keyspaces", "ringlet.driver.tune", "ringlet.driver.debounce-window",

@@ -192,7 +192,51 @@ final class SchemaWire {
       out.writeByte(c.kind().ordinal());
       out.writeInt(c.position());
       out.writeBoolean(c.reversed());
+      mask(c.mask(), out);
     }
+  }
+
+  private static void mask(dev.ringlet.internal.schema.ColumnMask m, DataOutput out) throws IOException {
+    out.writeBoolean(m != null);
+    if (m == null) {
+      return;
+    }
+    out.writeUTF(m.functionKeyspace());
+    out.writeUTF(m.functionName());
+    out.writeInt(m.argumentTypes().size());
+    for (int i = 0; i < m.argumentTypes().size(); i++) {
+      type(m.argumentTypes().get(i), out);
+      ByteBuffer v = m.argumentValues().get(i);
+      out.writeInt(v == null ? -1 : v.remaining());
+      if (v != null) {
+        byte[] b = new byte[v.remaining()];
+        v.duplicate().get(b);
+        out.write(b);
+      }
+    }
+  }
+
+  private static dev.ringlet.internal.schema.ColumnMask mask(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    String keyspace = in.readUTF();
+    String name = in.readUTF();
+    int n = count(in);
+    List<CqlType> types = new ArrayList<>(n);
+    List<ByteBuffer> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      types.add(type(in));
+      int length = in.readInt();
+      if (length < 0) {
+        values.add(null);
+      } else {
+        byte[] b = new byte[length];
+        in.readFully(b);
+        values.add(ByteBuffer.wrap(b));
+      }
+    }
+    return new dev.ringlet.internal.schema.ColumnMask(keyspace, name, types, values);
   }
 
   private static List<ColumnMetadata> columns(DataInput in) throws IOException {
@@ -205,7 +249,9 @@ final class SchemaWire {
       if (kind >= KINDS.length) {
         throw new IOException("unknown column kind " + kind);
       }
-      out.add(new ColumnMetadata(name, type, KINDS[kind], in.readInt(), in.readBoolean()));
+      int position = in.readInt();
+      boolean reversed = in.readBoolean();
+      out.add(new ColumnMetadata(name, type, KINDS[kind], position, reversed, mask(in)));
     }
     return out;
   }

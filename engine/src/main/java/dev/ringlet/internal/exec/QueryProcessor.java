@@ -44,6 +44,7 @@ public final class QueryProcessor {
   private final PreparedStatementCache prepared = new PreparedStatementCache();
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
   private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
+  private boolean dynamicDataMasking;
 
   public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
       Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency) {
@@ -69,6 +70,16 @@ public final class QueryProcessor {
     this.ddl = ddl;
     this.functions = functions;
     this.clock = clock;
+  }
+
+  /**
+   * Applies column masks to reads of users without UNMASK (Cassandra's {@code
+   * dynamic_data_masking_enabled}, off by default: masks are then never applied); call it while
+   * building the node.
+   */
+  public QueryProcessor withDynamicDataMasking(boolean enabled) {
+    this.dynamicDataMasking = enabled;
+    return this;
   }
 
   /** QUERY: parse, analyse and run. */
@@ -282,6 +293,20 @@ public final class QueryProcessor {
     }
   }
 
+  /**
+   * The query as {@code user} may see it, as 5.0 does: restricting masked columns needs UNMASK or
+   * SELECT_MASKED; their values are masked unless the user has UNMASK (or masking is disabled).
+   */
+  private SelectStatement visibleTo(SelectStatement select, String user) {
+    TableMetadata t = select.table();
+    access.authorizeMaskedRestrictions(user, t.keyspace(), t.name(), select.restrictedMaskedColumns());
+    if (!dynamicDataMasking || !t.hasMaskedColumns()
+        || access.hasTablePermission(user, t.keyspace(), t.name(), dev.ringlet.internal.auth.Permission.UNMASK)) {
+      return select;
+    }
+    return select.masked();
+  }
+
   private Result run(Analyzed a, QueryOptions options, ClientSession session) {
     Statement st = a.statement();
     authorize(a, session);
@@ -289,9 +314,10 @@ public final class QueryProcessor {
       return access.execute(st, session.user(), session.keyspace(), schema.current());
     }
     if (a.select() != null) {
+      SelectStatement select = visibleTo(a.select(), session.user());
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
-      return a.select().execute(requestTables.forRequest(options.consistency(), null), values, options, options.nowInSeconds(clock));
+      return select.execute(requestTables.forRequest(options.consistency(), null), values, options, options.nowInSeconds(clock));
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);

@@ -117,7 +117,7 @@ public final class LocalCluster implements RingletCluster {
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, InitialTokens.explicitOrSpread(spec, hostId), Clock.system(),
         7000, spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews());
+        spec.materializedViews(), spec.dynamicDataMasking());
     dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
     // the node already in the directory, whatever address it had (a container's address changes with every run)
     java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
@@ -165,7 +165,7 @@ public final class LocalCluster implements RingletCluster {
         List<Long> t = assigned.get(slot - 1);
         NodeConfig m = new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
             clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),
-            spec.materializedViews());
+            spec.materializedViews(), spec.dynamicDataMasking());
         if (spec.dataDirectory() != null) { // a durable node comes back with its saved host id and tokens
           java.nio.file.Path dir = NodeDirectories.of(spec.dataDirectory(), hostId);
           disks.put(hostId, new dev.ringlet.internal.storage.DiskAccess());

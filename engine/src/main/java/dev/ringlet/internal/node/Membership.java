@@ -36,7 +36,8 @@ final class Membership {
     List<Long> tokens = TokenAllocation.allocate(context.ring(), new Endpoint(hostId, datacenter, rack), spec.numTokens(),
         TokenAllocation.LOCAL_REPLICATION_FACTOR, seed(spec, datacenter, existing.size()));
     return new Join(new NodeConfig(spec.clusterName(), datacenter, rack, slot.address(), slot.port(), spec.releaseVersion(), hostId,
-        tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews()));
+        tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(),
+        spec.dynamicDataMasking()));
   }
 
   /** A seed that depends on the spec and the join's place in the cluster's history only (not on the random address block). */

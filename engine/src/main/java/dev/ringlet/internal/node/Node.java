@@ -176,7 +176,8 @@ public final class Node implements AutoCloseable, GossipListener {
       return all;
     };
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
-        config.userDefinedFunctions()).withMaterializedViews(config.materializedViews());
+        config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
+        .withDynamicDataMasking(config.dynamicDataMasking());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
     TermFunctions functions = new TermFunctions(config.clock(), schema::current);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.
@@ -185,7 +186,7 @@ public final class Node implements AutoCloseable, GossipListener {
     this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, authTables,
         writes, functions, config.clock());
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
-        config.clock(), this::publishSchemaChange, guard, access);
+        config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking());
     if (cluster == null) {
       access.setup();
     } else {

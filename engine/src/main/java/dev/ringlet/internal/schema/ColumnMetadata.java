@@ -5,9 +5,24 @@ import dev.ringlet.internal.types.CqlType;
 /**
  * One column of a table. {@code position} is the index within the partition key or clustering
  * columns, -1 for regular and static columns (as {@code system_schema.columns} has it).
- * {@code reversed} is true for a clustering column ordered DESC.
+ * {@code reversed} is true for a clustering column ordered DESC. {@code mask} is the column's
+ * dynamic data mask ({@code MASKED WITH}), or null.
  */
-public record ColumnMetadata(String name, CqlType type, Kind kind, int position, boolean reversed) {
+public record ColumnMetadata(String name, CqlType type, Kind kind, int position, boolean reversed, ColumnMask mask) {
+
+  /** A column without a mask. */
+  public ColumnMetadata(String name, CqlType type, Kind kind, int position, boolean reversed) {
+    this(name, type, kind, position, reversed, null);
+  }
+
+  /** This column with that mask (null: none). */
+  public ColumnMetadata withMask(ColumnMask newMask) {
+    return new ColumnMetadata(name, type, kind, position, reversed, newMask);
+  }
+
+  public boolean isMasked() {
+    return mask != null;
+  }
 
   public enum Kind {
     PARTITION_KEY,

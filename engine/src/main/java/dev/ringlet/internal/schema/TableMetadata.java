@@ -119,6 +119,12 @@ public record TableMetadata(
     return indexes.values().stream().filter(i -> i.column().equals(columnName)).toList();
   }
 
+  /** Whether any column has a dynamic data mask. */
+  public boolean hasMaskedColumns() {
+    return partitionKey.stream().anyMatch(ColumnMetadata::isMasked) || clustering.stream().anyMatch(ColumnMetadata::isMasked)
+        || others.stream().anyMatch(ColumnMetadata::isMasked);
+  }
+
   public boolean hasStatics() {
     return others.stream().anyMatch(ColumnMetadata::isStatic);
   }

@@ -38,6 +38,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
       "  --enable-materialized-views",
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
+      "  --enable-dynamic-data-masking",
+      "                        allow MASKED WITH columns and apply their masks; off by default, as in Cassandra",
       "",
       "Client-to-node TLS (client_encryption_options):",
       "  --tls-keystore FILE   serve CQL over TLS with the key and certificate of FILE (PKCS12 or JKS)",
@@ -85,6 +87,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       }
       if (arg.equals("--enable-materialized-views")) {
         spec = spec.withMaterializedViews(true);
+        continue;
+      }
+      if (arg.equals("--enable-dynamic-data-masking")) {
+        spec = spec.withDynamicDataMasking(true);
         continue;
       }
       if (arg.equals("--tls-optional")) {

@@ -53,6 +53,7 @@ public final class SystemKeyspaces {
       Map.entry(SCHEMA + ".functions", SchemaFunctionsTable::new),
       Map.entry(SCHEMA + ".aggregates", SchemaAggregatesTable::new),
       Map.entry(SCHEMA + ".dropped_columns", SchemaDroppedColumnsTable::new),
+      Map.entry(SCHEMA + ".column_masks", SchemaColumnMasksTable::new),
       Map.entry(SCHEMA + ".indexes", SchemaIndexesTable::new),
       Map.entry(VIRTUAL_SCHEMA + ".keyspaces", VirtualKeyspacesTable::new),
       Map.entry(VIRTUAL_SCHEMA + ".tables", VirtualTablesTable::new),

@@ -59,6 +59,7 @@ public final class SettingsReader {
         .withAuthentication(annotation.authentication())
         .withUserDefinedFunctions(annotation.userDefinedFunctions())
         .withMaterializedViews(annotation.materializedViews())
+        .withDynamicDataMasking(annotation.dynamicDataMasking())
         .withManualClock(annotation.manualClock())
         .withClientEncryption(annotation.tls() ? ClientEncryption.selfSigned() : null);
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),

@@ -23,6 +23,7 @@ public final class ClusterSpecs {
         .withAuthentication(properties.isAuthentication())
         .withUserDefinedFunctions(properties.isUserDefinedFunctions())
         .withMaterializedViews(properties.isMaterializedViews())
+        .withDynamicDataMasking(properties.isDynamicDataMasking())
         .withClientEncryption(properties.isTls() ? dev.ringlet.api.ClientEncryption.selfSigned() : null);
     return withStorage(spec, properties.getStorage());
   }

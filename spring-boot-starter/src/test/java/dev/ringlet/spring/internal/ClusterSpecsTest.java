@@ -45,6 +45,9 @@ class ClusterSpecsTest {
     assertThat(ClusterSpecs.from(properties).materializedViews()).isFalse();
     properties.setMaterializedViews(true);
     assertThat(ClusterSpecs.from(properties).materializedViews()).isTrue();
+    assertThat(ClusterSpecs.from(properties).dynamicDataMasking()).isFalse();
+    properties.setDynamicDataMasking(true);
+    assertThat(ClusterSpecs.from(properties).dynamicDataMasking()).isTrue();
   }
 
   @Test

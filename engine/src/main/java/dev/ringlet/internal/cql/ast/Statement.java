@@ -130,6 +130,9 @@ public sealed interface Statement {
 
     record With(Properties properties) implements AlterTableAction {}
 
+    /** {@code ALTER [IF EXISTS] col MASKED WITH ...} or, with a null mask, {@code ALTER col DROP MASKED}. */
+    record Mask(String column, boolean ifColumnExists, MaskExpr mask) implements AlterTableAction {}
+
     /** {@code ALTER col TYPE t} (refused by Cassandra 5.0, kept for its error). */
     record AlterType(String column, TypeExpr type) implements AlterTableAction {}
   }

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.cql.parse;
 
 import dev.ringlet.internal.cql.ast.ColumnDefinition;
+import dev.ringlet.internal.cql.ast.MaskExpr;
 import dev.ringlet.internal.cql.ast.Ordering;
 import dev.ringlet.internal.cql.ast.Properties;
 import dev.ringlet.internal.cql.ast.QualifiedName;
@@ -94,9 +95,33 @@ final class TableParser {
     String name = ctx.names.ident();
     var type = ctx.types.type();
     boolean isStatic = tokens.accept("STATIC");
+    MaskExpr mask = tokens.at("MASKED") ? columnMask() : null;
     boolean primaryKey = allowPrimaryKey && tokens.accept("PRIMARY");
     if (primaryKey) tokens.expect("KEY");
-    return new ColumnDefinition(name, type, isStatic, primaryKey);
+    return new ColumnDefinition(name, type, isStatic, primaryKey, mask);
+  }
+
+  /** {@code MASKED WITH DEFAULT} or {@code MASKED WITH [ks.]f([term, ...])}. */
+  private MaskExpr columnMask() {
+    // ANTLR decides between MASKED WITH DEFAULT and MASKED WITH f(...) at MASKED, and between a
+    // function's name and its arguments with one more token: both fail as "no viable alternative"
+    if (!tokens.at(2, "WITH")) throw tokens.noViableAlternativeAhead(2);
+    tokens.expect("MASKED");
+    tokens.expect("WITH");
+    if (tokens.accept("DEFAULT")) {
+      return new MaskExpr(new QualifiedName("system", "mask_default"), List.of());
+    }
+    if (!tokens.at(2, "(") && !tokens.at(2, ".")) throw tokens.noViableAlternativeAhead(2);
+    QualifiedName function = ctx.names.functionName();
+    tokens.expect("(");
+    List<Term> arguments = new ArrayList<>();
+    if (!tokens.accept(")")) {
+      do {
+        arguments.add(ctx.terms.term());
+      } while (tokens.accept(","));
+      tokens.expect(")");
+    }
+    return new MaskExpr(function, arguments);
   }
 
   /** {@code CLUSTERING ORDER BY (...) AND COMPACT STORAGE AND name = value ...}. */
@@ -148,9 +173,17 @@ final class TableParser {
     AlterTableAction action;
     predictAlterOrDrop();
     if (tokens.accept("ALTER")) {
+      boolean ifColumnExists = ctx.ifExists();
       String column = ctx.names.ident();
-      tokens.expect("TYPE");
-      action = new AlterTableAction.AlterType(column, ctx.types.type());
+      if (tokens.at("MASKED")) {
+        action = new AlterTableAction.Mask(column, ifColumnExists, columnMask());
+      } else if (tokens.accept("DROP")) {
+        tokens.expect("MASKED");
+        action = new AlterTableAction.Mask(column, ifColumnExists, null);
+      } else {
+        tokens.expect("TYPE");
+        action = new AlterTableAction.AlterType(column, ctx.types.type());
+      }
     } else if (tokens.accept("ADD")) {
       action = add();
     } else if (tokens.accept("DROP")) {

@@ -201,6 +201,29 @@ public final class AccessControl {
     }
   }
 
+  /**
+   * Whether {@code user} holds {@code permission} on the table, its keyspace or all keyspaces (a
+   * superuser: whatever applies); always true without authentication (AllowAllAuthorizer).
+   */
+  public boolean hasTablePermission(String user, String keyspace, String table, Permission permission) {
+    return !enabled() || user == null || authorizer.has(user, permission, AuthResource.table(keyspace, table));
+  }
+
+  /**
+   * Cassandra 5.0's check of a SELECT that restricts masked columns: without UNMASK or SELECT_MASKED
+   * on the table, its WHERE clause may not name them. Does nothing without authentication.
+   *
+   * @param restrictedMasked the masked columns the WHERE clause restricts, in Cassandra's order
+   */
+  public void authorizeMaskedRestrictions(String user, String keyspace, String table, java.util.List<String> restrictedMasked) {
+    if (restrictedMasked.isEmpty() || hasTablePermission(user, keyspace, table, Permission.UNMASK)
+        || hasTablePermission(user, keyspace, table, Permission.SELECT_MASKED)) {
+      return;
+    }
+    throw RoleStatements.unauthorized("User " + user + " has no UNMASK nor SELECT_MASKED permission on table " + keyspace
+        + "." + table + ", cannot query masked columns " + restrictedMasked);
+  }
+
   /** Checks MODIFY on one table of a batch. Does nothing without authentication. */
   public void authorizeWrite(String user, String keyspace, String table) {
     if (enabled() && user != null) {

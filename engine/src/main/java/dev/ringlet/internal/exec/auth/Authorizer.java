@@ -52,24 +52,32 @@ final class Authorizer {
 
   /** As {@link #ensure(String, Permission, AuthResource)}, naming the resource as {@code shown}. */
   void ensure(String user, Permission permission, AuthResource resource, String shown) {
-    if (roles.isSuper(user)) {
-      for (AuthResource r : resource.chain()) {
-        if (r.applicablePermissions().contains(permission)) {
-          return;
-        }
-      }
-    } else {
-      Set<String> userRoles = roles.rolesOf(user, true);
-      for (AuthResource r : resource.chain()) {
-        for (String role : userRoles) {
-          if (store.permissions(role, r).contains(permission)) {
-            return;
-          }
-        }
-      }
+    if (has(user, permission, resource)) {
+      return;
     }
     throw RoleStatements.unauthorized(
         "User " + user + " has no " + permission + " permission on " + shown + " or any of its parents");
+  }
+
+  /** Cassandra's {@code ClientState.hasTablePermission}: the permission on the resource or any of its parents. */
+  boolean has(String user, Permission permission, AuthResource resource) {
+    if (roles.isSuper(user)) {
+      for (AuthResource r : resource.chain()) {
+        if (r.applicablePermissions().contains(permission)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    Set<String> userRoles = roles.rolesOf(user, true);
+    for (AuthResource r : resource.chain()) {
+      for (String role : userRoles) {
+        if (store.permissions(role, r).contains(permission)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** What Cassandra grants whoever created a resource: everything that applies to it. */

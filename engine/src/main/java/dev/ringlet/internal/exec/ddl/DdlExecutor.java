@@ -43,6 +43,7 @@ public final class DdlExecutor {
 
   private final FunctionDdl functions;
   private boolean materializedViews;
+  private ColumnMasks masks;
 
   /** @param datacenters the cluster's datacenters with their number of nodes */
   public DdlExecutor(SchemaManager schema, Storage storage, dev.ringlet.internal.exec.TableSource tables,
@@ -64,6 +65,16 @@ public final class DdlExecutor {
     this.storage = storage;
     this.datacenters = datacenters;
     this.tableIds = tableIds;
+    this.masks = new ColumnMasks(new dev.ringlet.internal.exec.TermFunctions(clock, schema::current), false);
+  }
+
+  /**
+   * Allows or refuses masking columns with {@code MASKED WITH} (Cassandra's
+   * {@code dynamic_data_masking_enabled}, off by default); call it while building the node.
+   */
+  public DdlExecutor withDynamicDataMasking(boolean enabled) {
+    this.masks = new ColumnMasks(new dev.ringlet.internal.exec.TermFunctions(clock, schema::current), enabled);
+    return this;
   }
 
   /**
@@ -226,6 +237,9 @@ public final class DdlExecutor {
   // ------------------------------------------------------------------ tables
 
   public Result createTable(Statement.CreateTable create, ClientSession session) {
+    if (create.columns().stream().anyMatch(c -> c.mask() != null)) {
+      masks.ensureEnabled();
+    }
     String ksName = keyspaceOf(create.table(), session);
     String name = create.table().name();
     KeyspaceMetadata ks = schema.current().keyspace(ksName);
@@ -242,7 +256,7 @@ public final class DdlExecutor {
     }
     // WITH id = '<uuid>' (Cassandra's ID option) keeps a table's id, e.g. when a durable node recreates its schema
     UUID id = dev.ringlet.internal.schema.TableParams.tableId(PropertyValues.of(create.properties())).orElseGet(tableIds);
-    TableMetadata table = new TableBuilder(ks, name, id).build(create);
+    TableMetadata table = new TableBuilder(ks, name, id, masks).build(create);
     boolean[] created = {false};
     schema.apply("create table " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);
@@ -291,6 +305,9 @@ public final class DdlExecutor {
   }
 
   public Result alterTable(Statement.AlterTable alter, ClientSession session) {
+    if (alter.action() instanceof Statement.AlterTableAction.Mask m && m.mask() != null) {
+      masks.ensureEnabled(); // as in 5.0: not for DROP MASKED, nor for ADD ... MASKED WITH
+    }
     String ksName = keyspaceOf(alter.table(), session);
     String name = alter.table().name();
     KeyspaceMetadata ks = schema.current().keyspace(ksName);
@@ -315,7 +332,7 @@ public final class DdlExecutor {
     if (!views.isEmpty() && alter.action() instanceof Statement.AlterTableAction.Drop d && !d.columns().isEmpty()) {
       throw CqlException.invalid("Cannot drop column " + d.columns().get(0) + " on base table " + name + " with materialized views");
     }
-    TableMetadata updated = new TableAlterer(ks, table, clock.currentTimeMicros()).apply(alter.action());
+    TableMetadata updated = new TableAlterer(ks, table, clock.currentTimeMicros(), masks).apply(alter.action());
     if (updated == table) {
       return new Result.Void();
     }

@@ -167,11 +167,34 @@ final class FunctionDdl {
       throw CqlException.invalid("Function '" + called + "' is still referenced by aggregates "
           + String.join(", ", users));
     }
+    List<String> maskedTables = maskedTables(ks, f);
+    if (!maskedTables.isEmpty()) {
+      throw CqlException.invalid("Function '" + called + "' is still referenced by column masks in tables "
+          + String.join(", ", maskedTables));
+    }
     schema.apply("drop function " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);
       return s.with(current.withFunctions(current.functions().without(f)), s.version());
     });
     return new Result.SchemaChange("DROPPED", "FUNCTION", ksName, name, cql(f.argumentTypes()));
+  }
+
+  /** The tables of the keyspace with a column masked by the function. */
+  private static List<String> maskedTables(KeyspaceMetadata ks, UserFunction f) {
+    List<String> out = new ArrayList<>();
+    for (dev.ringlet.internal.schema.TableMetadata t : ks.tables().values()) {
+      for (dev.ringlet.internal.schema.ColumnMetadata c : t.columns()) {
+        if (c.mask() != null && c.mask().uses(ks.name(), f.name())) {
+          List<CqlType> args = new ArrayList<>();
+          args.add(c.type());
+          args.addAll(c.mask().argumentTypes());
+          if (f.hasArguments(args) && !out.contains(t.name())) {
+            out.add(t.name());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static boolean uses(UserAggregate a, UserFunction f) {

@@ -18,11 +18,13 @@ final class TableAlterer {
   private final TableMetadata table;
   private final long nowMicros;
   private final java.util.Map<String, DroppedColumn> dropped;
+  private final ColumnMasks masks;
 
-  TableAlterer(KeyspaceMetadata keyspace, TableMetadata table, long nowMicros) {
+  TableAlterer(KeyspaceMetadata keyspace, TableMetadata table, long nowMicros, ColumnMasks masks) {
     this.keyspace = keyspace;
     this.table = table;
     this.nowMicros = nowMicros;
+    this.masks = masks;
     this.dropped = new java.util.HashMap<>(table.droppedColumns());
   }
 
@@ -35,6 +37,9 @@ final class TableAlterer {
     }
     if (action instanceof Statement.AlterTableAction.Rename rename) {
       return rename(rename);
+    }
+    if (action instanceof Statement.AlterTableAction.Mask mask) {
+      return mask(mask);
     }
     if (action instanceof Statement.AlterTableAction.With with) {
       return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
@@ -54,6 +59,7 @@ final class TableAlterer {
         throw CqlException.invalid("Column with name '" + d.name() + "' already exists");
       }
       CqlType type = TypeResolver.resolve(d.type(), keyspace);
+      dev.ringlet.internal.schema.ColumnMask mask = masks.prepare(d.mask(), table.keyspace(), table.name(), d.name(), type);
       if (d.isStatic() && table.clustering().isEmpty()) {
         throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
       }
@@ -62,10 +68,36 @@ final class TableAlterer {
             ? "Cannot have a non counter column (\"" + d.name() + "\") in a counter table"
             : "Cannot have a counter column (\"" + d.name() + "\") in a non counter table"));
       }
-      others.add(new ColumnMetadata(d.name(), type, d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false));
+      others.add(new ColumnMetadata(d.name(), type, d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false,
+          mask));
       changed = true;
     }
     return changed ? with(table.partitionKey(), table.clustering(), others) : table;
+  }
+
+  /** {@code ALTER [IF EXISTS] c MASKED WITH ...} / {@code DROP MASKED}; the same mask again changes nothing. */
+  private TableMetadata mask(Statement.AlterTableAction.Mask action) {
+    ColumnMetadata c = table.column(action.column());
+    if (c == null) {
+      if (action.ifColumnExists()) {
+        return table;
+      }
+      throw CqlException.invalid("Column with name '" + action.column() + "' doesn't exist on table '" + table.name() + "'");
+    }
+    dev.ringlet.internal.schema.ColumnMask mask = masks.prepare(action.mask(), table.keyspace(), table.name(), c.name(), c.type());
+    if (java.util.Objects.equals(mask, c.mask())) {
+      return table;
+    }
+    List<ColumnMetadata> pk = new ArrayList<>(table.partitionKey());
+    List<ColumnMetadata> ck = new ArrayList<>(table.clustering());
+    List<ColumnMetadata> others = new ArrayList<>(table.others());
+    for (List<ColumnMetadata> columns : List.of(pk, ck, others)) {
+      int i = columns.indexOf(c);
+      if (i >= 0) {
+        columns.set(i, c.withMask(mask));
+      }
+    }
+    return with(pk, ck, others);
   }
 
   private TableMetadata drop(Statement.AlterTableAction.Drop drop) {
@@ -114,7 +146,7 @@ final class TableAlterer {
       if (table.column(to) != null) {
         throw CqlException.invalid("Cannot rename column " + from + " to " + to + " in table '" + table.name() + "'; another column with that name already exists");
       }
-      ColumnMetadata renamed = new ColumnMetadata(to, c.type(), c.kind(), c.position(), c.reversed());
+      ColumnMetadata renamed = new ColumnMetadata(to, c.type(), c.kind(), c.position(), c.reversed(), c.mask());
       if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
         pk.set(c.position(), renamed);
       } else {

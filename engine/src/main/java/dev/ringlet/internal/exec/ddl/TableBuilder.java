@@ -23,11 +23,13 @@ final class TableBuilder {
   private final KeyspaceMetadata keyspace;
   private final String name;
   private final UUID id;
+  private final ColumnMasks masks;
 
-  TableBuilder(KeyspaceMetadata keyspace, String name, UUID id) {
+  TableBuilder(KeyspaceMetadata keyspace, String name, UUID id, ColumnMasks masks) {
     this.keyspace = keyspace;
     this.name = name;
     this.id = id;
+    this.masks = masks;
   }
 
   TableMetadata build(Statement.CreateTable create) {
@@ -38,6 +40,12 @@ final class TableBuilder {
         throw CqlException.invalid("Duplicate column '" + d.name() + "' declaration for table '" + keyspace.name() + "." + name + "'");
       }
       types.put(d.name(), TypeResolver.resolve(d.type(), keyspace));
+    }
+    Map<String, dev.ringlet.internal.schema.ColumnMask> columnMasks = new HashMap<>();
+    for (ColumnDefinition d : defs.values()) {
+      if (d.mask() != null) {
+        columnMasks.put(d.name(), masks.prepare(d.mask(), keyspace.name(), name, d.name(), types.get(d.name())));
+      }
     }
     List<String> pk = create.partitionKey();
     List<String> ck = create.clusteringColumns();
@@ -83,16 +91,19 @@ final class TableBuilder {
     }
     List<ColumnMetadata> pkCols = new ArrayList<>();
     for (int i = 0; i < pk.size(); i++) {
-      pkCols.add(new ColumnMetadata(pk.get(i), types.get(pk.get(i)), ColumnMetadata.Kind.PARTITION_KEY, i, false));
+      pkCols.add(new ColumnMetadata(pk.get(i), types.get(pk.get(i)), ColumnMetadata.Kind.PARTITION_KEY, i, false,
+          columnMasks.get(pk.get(i))));
     }
     List<ColumnMetadata> ckCols = new ArrayList<>();
     for (int i = 0; i < ck.size(); i++) {
-      ckCols.add(new ColumnMetadata(ck.get(i), types.get(ck.get(i)), ColumnMetadata.Kind.CLUSTERING, i, order.getOrDefault(ck.get(i), false)));
+      ckCols.add(new ColumnMetadata(ck.get(i), types.get(ck.get(i)), ColumnMetadata.Kind.CLUSTERING, i, order.getOrDefault(ck.get(i), false),
+          columnMasks.get(ck.get(i))));
     }
     List<ColumnMetadata> others = new ArrayList<>();
     for (ColumnDefinition d : defs.values()) {
       if (!keyColumns.contains(d.name())) {
-        others.add(new ColumnMetadata(d.name(), types.get(d.name()), d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false));
+        others.add(new ColumnMetadata(d.name(), types.get(d.name()), d.isStatic() ? ColumnMetadata.Kind.STATIC : ColumnMetadata.Kind.REGULAR, -1, false,
+            columnMasks.get(d.name())));
       }
     }
     if (create.compactStorage()) {

@@ -81,7 +81,7 @@ final class UserTypeReferences {
   private static List<ColumnMetadata> columns(List<ColumnMetadata> columns, UserType updated) {
     List<ColumnMetadata> out = new ArrayList<>();
     for (ColumnMetadata c : columns) {
-      out.add(new ColumnMetadata(c.name(), replace(c.type(), updated), c.kind(), c.position(), c.reversed()));
+      out.add(new ColumnMetadata(c.name(), replace(c.type(), updated), c.kind(), c.position(), c.reversed(), c.mask()));
     }
     return out;
   }

@@ -234,17 +234,18 @@ final class ViewDdl {
     List<ColumnMetadata> pk = new ArrayList<>();
     for (int i = 0; i < create.partitionKey().size(); i++) {
       ColumnMetadata c = base.column(create.partitionKey().get(i));
-      pk.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.PARTITION_KEY, i, false));
+      pk.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.PARTITION_KEY, i, false, c.mask()));
     }
     List<ColumnMetadata> ck = new ArrayList<>();
     for (int i = 0; i < create.clusteringColumns().size(); i++) {
       ColumnMetadata c = base.column(create.clusteringColumns().get(i));
-      ck.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.CLUSTERING, i, descending.getOrDefault(c.name(), false)));
+      ck.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.CLUSTERING, i, descending.getOrDefault(c.name(), false),
+          c.mask()));
     }
     List<ColumnMetadata> others = new ArrayList<>();
     for (ColumnMetadata c : base.columnsInDescribeOrder()) {
       if (selected.contains(c.name()) && !seen.contains(c.name())) {
-        others.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.REGULAR, -1, false));
+        others.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.REGULAR, -1, false, c.mask()));
       }
     }
     ViewMetadata view = new ViewMetadata(base.id(), baseName, create.selectors().isEmpty(), whereClause(create.where()),

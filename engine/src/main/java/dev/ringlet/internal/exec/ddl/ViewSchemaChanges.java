@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * How ALTER TABLE on a base table carries over to its materialized views, as in Cassandra 5.0: a
  * column added to the base joins every view that selects all columns, and a renamed primary key
  * column is renamed in every view (its key, its WHERE clause). Dropping base columns is refused
- * before this runs.
+ * before this runs. A column's mask follows the base column's.
  */
 final class ViewSchemaChanges {
 
@@ -51,19 +51,29 @@ final class ViewSchemaChanges {
     if (meta.includeAllColumns()) {
       for (ColumnMetadata c : after.others()) {
         if (before.column(c.name()) == null) {
-          others.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.REGULAR, -1, false));
+          others.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.REGULAR, -1, false, c.mask()));
         }
       }
     }
-    return new TableMetadata(view.keyspace(), view.name(), view.id(), pk, ck, others, view.params(), false, false,
-        view.droppedColumns(), view.indexes(), meta);
+    return new TableMetadata(view.keyspace(), view.name(), view.id(), masked(pk, after), masked(ck, after),
+        masked(others, after), view.params(), false, false, view.droppedColumns(), view.indexes(), meta);
+  }
+
+  /** A view's columns carry the masks of the base columns they copy, as 5.0's ALTER ... MASKED WITH does. */
+  private static List<ColumnMetadata> masked(List<ColumnMetadata> columns, TableMetadata base) {
+    List<ColumnMetadata> out = new ArrayList<>(columns.size());
+    for (ColumnMetadata c : columns) {
+      ColumnMetadata b = base.column(c.name());
+      out.add(b == null ? c : c.withMask(b.mask()));
+    }
+    return out;
   }
 
   private static void rename(List<ColumnMetadata> columns, String from, String to) {
     for (int i = 0; i < columns.size(); i++) {
       ColumnMetadata c = columns.get(i);
       if (c.name().equals(from)) {
-        columns.set(i, new ColumnMetadata(to, c.type(), c.kind(), c.position(), c.reversed()));
+        columns.set(i, new ColumnMetadata(to, c.type(), c.kind(), c.position(), c.reversed(), c.mask()));
       }
     }
   }

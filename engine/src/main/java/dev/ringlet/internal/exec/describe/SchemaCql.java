@@ -82,6 +82,9 @@ final class SchemaCql {
       if (c.isStatic()) {
         b.append(" static");
       }
+      if (c.mask() != null) {
+        b.append(" MASKED WITH ").append(mask(c.mask()));
+      }
       if (inlineKey && c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
         b.append(" PRIMARY KEY");
       }
@@ -93,6 +96,16 @@ final class SchemaCql {
     } else {
       b.append("    PRIMARY KEY (").append(primaryKey(t)).append(")\n");
     }
+  }
+
+  /** A column mask as 5.0 prints it: {@code system.mask_inner(1, null)}, {@code ks.f('x')}. */
+  static String mask(dev.ringlet.internal.schema.ColumnMask m) {
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < m.argumentTypes().size(); i++) {
+      java.nio.ByteBuffer v = m.argumentValues().get(i);
+      args.add(v == null ? "null" : m.argumentTypes().get(i).toCqlLiteral(v.duplicate()));
+    }
+    return m.functionKeyspace() + "." + m.functionName() + "(" + String.join(", ", args) + ")";
   }
 
   /** The CREATE MATERIALIZED VIEW statement of a view, as DESCRIBE prints it. */

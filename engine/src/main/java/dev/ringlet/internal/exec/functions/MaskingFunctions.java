@@ -86,9 +86,19 @@ final class MaskingFunctions {
     };
   }
 
+  /** The parameters as 5.0's function factories list them in their "Invalid number of arguments" message. */
+  private static final java.util.Map<String, String> PARAMETERS = java.util.Map.of(
+      "mask_null", "(any)",
+      "mask_default", "(any)",
+      "mask_inner", "([text|varchar|ascii], int, int, [text])",
+      "mask_outer", "([text|varchar|ascii], int, int, [text])",
+      "mask_hash", "(any, [text])");
+
   private static void expectCount(String name, List<FunctionArg> args, int min, int max) {
     if (args.size() < min || args.size() > max) {
-      throw CqlException.invalid("Invalid number of arguments for function system." + name + ": " + args.size());
+      String parameters = PARAMETERS.get(name);
+      throw CqlException.invalid("Invalid number of arguments for function system." + name
+          + (parameters == null ? ": " + args.size() : parameters));
     }
   }
 
@@ -97,6 +107,15 @@ final class MaskingFunctions {
     if (t != NativeType.TEXT && t != NativeType.ASCII) {
       throw CqlException.invalid("Function system." + name + " requires an argument of type [text|varchar|ascii],"
           + " but found argument " + args.get(0).text() + " of type " + t.cql());
+    }
+    for (int i = 1; i <= 2; i++) {
+      FunctionArg a = args.get(i);
+      String found = a.isTyped() ? (a.type() == NativeType.INT ? null : a.type().cql())
+          : a.untyped() == FunctionArg.Untyped.LITERAL_STRING ? "ascii" : null; // 5.0 types a string literal ascii here
+      if (found != null) {
+        throw CqlException.invalid("Function system." + name + " requires an argument of type int, but found argument "
+            + a.text() + " of type " + found);
+      }
     }
     List<CqlType> types = new ArrayList<>(List.of(t, NativeType.INT, NativeType.INT));
     if (args.size() == 4) {

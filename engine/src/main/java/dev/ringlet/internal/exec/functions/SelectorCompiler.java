@@ -32,17 +32,32 @@ public final class SelectorCompiler {
   private final TableMetadata table;
   private final FunctionRegistry registry;
   private final TermCompiler terms;
+  private final boolean masked;
 
   /** {@code terms} compiles the literals and bind markers of the selection. */
   public SelectorCompiler(TableMetadata table, FunctionRegistry registry, TermCompiler terms) {
+    this(table, registry, terms, false);
+  }
+
+  /**
+   * With {@code masked}, every read of a masked column's value goes through its mask (as 5.0 masks
+   * a column where it is read, before functions, aggregates and element selection see it; WRITETIME
+   * and TTL read no value and stay clear).
+   */
+  public SelectorCompiler(TableMetadata table, FunctionRegistry registry, TermCompiler terms, boolean masked) {
     this.table = table;
     this.registry = registry;
     this.terms = terms;
+    this.masked = masked;
   }
 
   public CompiledSelector compile(Selector selector) {
     if (selector instanceof Selector.Column col) {
       ColumnMetadata c = column(col.name());
+      if (masked && c.mask() != null) {
+        java.util.function.UnaryOperator<ByteBuffer> mask = ColumnMaskers.masker(registry, c.mask(), c.type(), table.keyspace());
+        return CompiledSelector.perRow(c.name(), c.type(), c.isStatic(), (row, values) -> mask.apply(row.value(c)));
+      }
       return CompiledSelector.perRow(c.name(), c.type(), c.isStatic(), (row, values) -> row.value(c));
     }
     if (selector instanceof Selector.CountAll) {

@@ -83,7 +83,7 @@ final class TermText {
     return ((TypeExpr.Custom) t).className();
   }
 
-  private static String join(List<Term> terms) {
+  static String join(List<Term> terms) {
     return terms.stream().map(TermText::of).collect(Collectors.joining(", "));
   }
 

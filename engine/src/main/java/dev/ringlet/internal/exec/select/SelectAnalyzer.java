@@ -120,8 +120,13 @@ public final class SelectAnalyzer {
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
-    return new SelectStatement(new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann));
+    SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
+        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann);
+    if (!table.hasMaskedColumns()) {
+      return new SelectStatement(plan);
+    }
+    Selection masked = Selection.of(table, select.selectors(), terms.functions().registry(), terms, true);
+    return new SelectStatement(plan, plan.withSelection(masked), MaskedRestrictions.of(table, select.where()));
   }
 
   /** {@code ORDER BY v ANN OF [...]}, checked as Cassandra 5.0 does; null when the query has none. */

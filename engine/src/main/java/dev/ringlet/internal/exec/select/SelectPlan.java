@@ -34,6 +34,12 @@ record SelectPlan(
     boolean json,
     AnnPlan ann) {
 
+  /** The same plan selecting through {@code other}. */
+  SelectPlan withSelection(Selection other) {
+    return new SelectPlan(table, other, keys, filters, reversed, orderAcrossPartitions, staticRowsAllowed, limit,
+        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann);
+  }
+
   Comparator<RowAccess> crossPartitionOrder() {
     return SelectStatement.clusteringOrder(this);
   }

@@ -31,9 +31,30 @@ import java.util.List;
 public final class SelectStatement {
 
   private final SelectPlan plan;
+  /** The same query through the table's column masks, or null when the table has none. */
+  private final SelectStatement masked;
+  private final List<String> restrictedMasked;
 
   SelectStatement(SelectPlan plan) {
     this.plan = plan;
+    this.masked = null;
+    this.restrictedMasked = List.of();
+  }
+
+  SelectStatement(SelectPlan plan, SelectPlan maskedPlan, List<String> restrictedMasked) {
+    this.plan = plan;
+    this.masked = new SelectStatement(maskedPlan);
+    this.restrictedMasked = List.copyOf(restrictedMasked);
+  }
+
+  /** This query returning masked values of masked columns (itself when the table has none). */
+  public SelectStatement masked() {
+    return masked == null ? this : masked;
+  }
+
+  /** The masked columns the WHERE clause restricts (they need UNMASK or SELECT_MASKED), in 5.0's order. */
+  public List<String> restrictedMaskedColumns() {
+    return restrictedMasked;
   }
 
   public TableMetadata table() {

@@ -75,17 +75,23 @@ public final class Selection {
   /** The selection for {@code selectors} (empty: {@code *}); {@code terms} compiles bind markers and literals. */
   public static Selection of(TableMetadata table, List<Selector.Aliased> selectors, FunctionRegistry functions,
       TermCompiler terms) {
+    return of(table, selectors, functions, terms, false);
+  }
+
+  /** As {@link #of(TableMetadata, List, FunctionRegistry, TermCompiler)}; with {@code masked}, through the column masks. */
+  public static Selection of(TableMetadata table, List<Selector.Aliased> selectors, FunctionRegistry functions,
+      TermCompiler terms, boolean masked) {
     List<ColumnSpec> specs = new ArrayList<>();
     List<CompiledSelector> compiled = new ArrayList<>();
     if (selectors.isEmpty()) {
-      SelectorCompiler compiler = new SelectorCompiler(table, functions, terms);
+      SelectorCompiler compiler = new SelectorCompiler(table, functions, terms, masked);
       for (ColumnMetadata c : table.columns()) {
         specs.add(spec(table, c.name(), c));
         compiled.add(compiler.compile(new Selector.Column(c.name())));
       }
       return new Selection(specs, compiled);
     }
-    SelectorCompiler compiler = new SelectorCompiler(table, functions, terms);
+    SelectorCompiler compiler = new SelectorCompiler(table, functions, terms, masked);
     for (Selector.Aliased a : selectors) {
       CompiledSelector s = compiler.compile(a.selector());
       specs.add(new ColumnSpec(table.keyspace(), table.name(), a.alias() != null ? a.alias() : s.name(), s.type()));

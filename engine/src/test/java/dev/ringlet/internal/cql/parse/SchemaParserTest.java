@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringlet.internal.cql.ast.ColumnDefinition;
+import dev.ringlet.internal.cql.ast.MaskExpr;
 import dev.ringlet.internal.cql.ast.Operator;
 import dev.ringlet.internal.cql.ast.Ordering;
 import dev.ringlet.internal.cql.ast.Properties;
@@ -148,6 +149,23 @@ class SchemaParserTest {
     assertThat(alter("RENAME a TO b AND c TO d")).isEqualTo(new AlterTableAction.Rename(List.of("a", "c"), List.of("b", "d"), false));
     assertThat(alter("WITH comment = 'c'")).isEqualTo(new AlterTableAction.With(props("comment", str("c"))));
     assertThat(alter("ALTER v TYPE blob")).isEqualTo(new AlterTableAction.AlterType("v", type("blob")));
+  }
+
+  @Test
+  void should_parse_column_masks() {
+    Statement.CreateTable t = (Statement.CreateTable) CqlParser.parse("CREATE TABLE ks.t (k int MASKED WITH DEFAULT"
+        + " PRIMARY KEY, s text static MASKED WITH ks.f(), v text MASKED WITH mask_inner(1, null))");
+    MaskExpr deflt = new MaskExpr(name("system", "mask_default"), List.of());
+    assertThat(t.columns()).containsExactly(
+        new ColumnDefinition("k", type("int"), false, true, deflt),
+        new ColumnDefinition("s", type("text"), true, false, new MaskExpr(name("ks", "f"), List.of())),
+        new ColumnDefinition("v", type("text"), false, false,
+            new MaskExpr(name("mask_inner"), List.of(integer("1"), new Term.Null()))));
+    assertThat(alter("ALTER v MASKED WITH mask_replace('x')"))
+        .isEqualTo(new AlterTableAction.Mask("v", false, new MaskExpr(name("mask_replace"), List.of(str("x")))));
+    assertThat(alter("ALTER IF EXISTS v DROP MASKED")).isEqualTo(new AlterTableAction.Mask("v", true, null));
+    assertThat(alter("ADD v int MASKED WITH DEFAULT"))
+        .isEqualTo(new AlterTableAction.Add(List.of(new ColumnDefinition("v", type("int"), false, false, deflt)), false));
   }
 
   private static AlterTableAction alter(String action) {
