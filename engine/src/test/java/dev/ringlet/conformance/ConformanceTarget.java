@@ -58,7 +58,8 @@ final class ConformanceTarget implements AutoCloseable {
 
   /** A one-node Ringlet with authentication started now and stopped by {@link #close()}; UDFs on, as in the reference node. */
   static ConformanceTarget ringletWithAuthentication() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true));
+    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true)
+        .withMaterializedViews(true));
     return new ConformanceTarget(
         "Ringlet with authentication in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
   }

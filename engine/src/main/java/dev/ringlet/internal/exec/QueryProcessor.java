@@ -319,7 +319,7 @@ public final class QueryProcessor {
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
-      access.schemaChanged(change, session.user(), schema.current());
+      access.schemaChanged(st, change, session.user(), schema.current());
       schemaEvents.accept(change);
     }
     return result;
