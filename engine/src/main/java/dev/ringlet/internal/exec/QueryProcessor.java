@@ -291,7 +291,10 @@ public final class QueryProcessor {
     if (a.select() != null) {
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
-      return a.select().execute(requestTables.forRequest(options.consistency(), null), values, options, options.nowInSeconds(clock));
+      TableSource source = requestTables.forRequest(options.consistency(), null);
+      Result.Rows rows = a.select().execute(source, values, options, options.nowInSeconds(clock));
+      return source instanceof ScannedTombstones scanned ? TombstoneWarning.attach(rows, scanned, a.select(), (Statement.Select) st, values, options)
+          : rows;
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);

@@ -44,7 +44,8 @@ final class Membership {
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + datacenter + "/" + slot.address().getHostAddress() + ":"
         + slot.port() + "/joined-" + existing.size()).getBytes(StandardCharsets.UTF_8));
     return new Join(new NodeConfig(spec.clusterName(), datacenter, rack, slot.address(), slot.port(), spec.releaseVersion(), hostId,
-        tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews()));
+        tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(),
+        LocalCluster.readThresholds(spec)));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param authentication PasswordAuthenticator + CassandraAuthorizer when true; no login when false
  * @param userDefinedFunctions whether CREATE FUNCTION/AGGREGATE are allowed
  * @param materializedViews whether CREATE MATERIALIZED VIEW is allowed (Cassandra's {@code materialized_views_enabled})
+ * @param readThresholds {@code tombstone_warn_threshold} and {@code tombstone_failure_threshold}
  */
 public record NodeConfig(
     String clusterName,
@@ -28,7 +29,16 @@ public record NodeConfig(
     int storagePort,
     boolean authentication,
     boolean userDefinedFunctions,
-    boolean materializedViews) {
+    boolean materializedViews,
+    dev.ringlet.internal.coordinator.ReadThresholds readThresholds) {
+
+  /** A node with Cassandra's default tombstone thresholds. */
+  public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
+      UUID hostId, List<Long> tokens, Clock clock, int storagePort, boolean authentication, boolean userDefinedFunctions,
+      boolean materializedViews) {
+    this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, storagePort, authentication,
+        userDefinedFunctions, materializedViews, dev.ringlet.internal.coordinator.ReadThresholds.DEFAULTS);
+  }
 
   /** A node with the standard storage port, no login, user-defined functions and views disabled (Cassandra's defaults). */
   public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
@@ -38,5 +48,6 @@ public record NodeConfig(
 
   public NodeConfig {
     tokens = List.copyOf(tokens);
+    readThresholds = readThresholds == null ? dev.ringlet.internal.coordinator.ReadThresholds.DEFAULTS : readThresholds;
   }
 }
