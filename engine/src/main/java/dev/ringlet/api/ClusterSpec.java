@@ -73,6 +73,8 @@ public final class ClusterSpec {
     boolean materializedViews;
     ClientEncryption clientEncryption;
     boolean dynamicDataMasking;
+    int tombstoneWarnThreshold = 1_000;
+    int tombstoneFailureThreshold = 100_000;
 
     Settings copy() {
       try {
@@ -85,7 +87,8 @@ public final class ClusterSpec {
     List<Object> values() {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
-          materializedViews, clientEncryption, dynamicDataMasking);
+          materializedViews, clientEncryption, dynamicDataMasking, tombstoneWarnThreshold,
+          tombstoneFailureThreshold);
     }
   }
 
@@ -119,6 +122,10 @@ public final class ClusterSpec {
     positive(settings.writeTimeout, "writeTimeout");
     if (settings.clientEncryption != null) {
       settings.clientEncryption.validate();
+    }
+    if (settings.tombstoneWarnThreshold < 1 || settings.tombstoneFailureThreshold < 1) {
+      throw new IllegalArgumentException("tombstone thresholds: warn " + settings.tombstoneWarnThreshold + ", fail "
+          + settings.tombstoneFailureThreshold + " (expected: positive)");
     }
     this.s = settings;
   }
@@ -346,6 +353,34 @@ public final class ClusterSpec {
     return with(x -> x.addressing = newAddressing);
   }
 
+  /**
+   * A read that scans more tombstones than this (on one replica) earns a warning to the client
+   * (Cassandra's {@code tombstone_warn_threshold}, default 1,000).
+   */
+  public int tombstoneWarnThreshold() {
+    return s.tombstoneWarnThreshold;
+  }
+
+  /**
+   * A read that scans more tombstones than this on a replica fails there, and the client gets a
+   * READ_FAILURE with reason {@code READ_TOO_MANY_TOMBSTONES} (Cassandra's
+   * {@code tombstone_failure_threshold}, default 100,000).
+   */
+  public int tombstoneFailureThreshold() {
+    return s.tombstoneFailureThreshold;
+  }
+
+  /**
+   * Sets {@link #tombstoneWarnThreshold()} and {@link #tombstoneFailureThreshold()} (both positive),
+   * so tests can reach them with a few tombstones instead of thousands.
+   */
+  public ClusterSpec withTombstoneThresholds(int warn, int failure) {
+    return with(x -> {
+      x.tombstoneWarnThreshold = warn;
+      x.tombstoneFailureThreshold = failure;
+    });
+  }
+
   /** Runs the cluster on a manual clock (see {@link #manualClock()}). */
   public ClusterSpec withManualClock(boolean manual) {
     return with(x -> x.manualClock = manual);
@@ -417,6 +452,8 @@ public final class ClusterSpec {
         + ", addressing=" + s.addressing + (s.manualClock ? ", manual clock" : "") + ", readTimeout=" + s.readTimeout
         + ", writeTimeout=" + s.writeTimeout + (s.userDefinedFunctions ? ", userDefinedFunctions" : "")
         + (s.materializedViews ? ", materializedViews" : "") + (s.dynamicDataMasking ? ", dynamicDataMasking" : "")
+        + (s.tombstoneWarnThreshold == 1_000 && s.tombstoneFailureThreshold == 100_000 ? ""
+            : ", tombstoneThresholds=" + s.tombstoneWarnThreshold + "/" + s.tombstoneFailureThreshold)
         + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

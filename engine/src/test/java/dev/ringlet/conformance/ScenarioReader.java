@@ -129,7 +129,7 @@ final class ScenarioReader {
         }
         return directives.withConsistency(argument);
       case "@bind":
-        return directives.withBindValues(splitLiterals(argument));
+        return directives.withBindValues(splitLiterals(argument).stream().map(ScenarioReader::expandRange).toList());
       case "@login":
         String[] credentials = argument.split("\\s+");
         if (credentials.length != 2) {
@@ -140,6 +140,27 @@ final class ScenarioReader {
         throw error(file, line, "unknown directive " + directive
             + " (expected: @paging, @ignore-values, @consistency, @bind or @login)");
     }
+  }
+
+  private static final java.util.regex.Pattern INT_RANGE =
+      java.util.regex.Pattern.compile("([\\[{])\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*([]}])");
+
+  /**
+   * A bind literal {@code {a..b}} (or {@code [a..b]}) stands for the set (list) of the integers
+   * from a to b: scenarios bind collections of thousands of elements without spelling them out.
+   */
+  static String expandRange(String literal) {
+    java.util.regex.Matcher m = INT_RANGE.matcher(literal);
+    if (!m.matches()) {
+      return literal;
+    }
+    long from = Long.parseLong(m.group(2));
+    long to = Long.parseLong(m.group(3));
+    StringBuilder out = new StringBuilder(m.group(1));
+    for (long i = from; i <= to; i++) {
+      out.append(i == from ? "" : ", ").append(i);
+    }
+    return out.append(m.group(4)).toString();
   }
 
   /** Splits CQL literals on the commas that are outside quotes and brackets. */

@@ -51,6 +51,15 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void should_expand_integer_ranges_in_bind_literals() {
+    assertThat(ScenarioReader.expandRange("{1..4}")).isEqualTo("{1, 2, 3, 4}");
+    assertThat(ScenarioReader.expandRange("[ -1 .. 1 ]")).isEqualTo("[-1, 0, 1]");
+    assertThat(ScenarioReader.expandRange("{2..1}")).isEqualTo("{}");
+    assertThat(ScenarioReader.expandRange("{1, 2}")).isEqualTo("{1, 2}");
+    assertThat(ScenarioReader.expandRange("'{1..2}'")).isEqualTo("'{1..2}'");
+  }
+
+  @Test
   void should_reject_unknown_directives_and_unterminated_statements_with_the_line() {
     assertThatThrownBy(() -> ScenarioReader.parse("s", "-- @pagin 3\nSELECT 1;"))
         .hasMessageContaining("s.cql:1: unknown directive @pagin");

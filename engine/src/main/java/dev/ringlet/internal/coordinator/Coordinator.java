@@ -184,6 +184,7 @@ public final class Coordinator {
       }
     }
     List<Endpoint> acked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ReplicaFailures failures = new ReplicaFailures();
     for (Endpoint e : live) {
       if (e.equals(self)) {
         local.apply(mutation);
@@ -191,7 +192,9 @@ public final class Coordinator {
         tracker.ack(e.datacenter());
       } else {
         messaging.request(e.hostId(), Verb.MUTATION, mutation, answer -> {
-          if (!answer.failure()) {
+          if (answer.failure()) {
+            failures.failed(e, answer); // as Cassandra's replicas answer a failed write: no waiting for a timeout
+          } else {
             acked.add(e);
             tracker.ack(e.datacenter());
           }
@@ -199,7 +202,12 @@ public final class Coordinator {
       }
     }
     java.time.Duration timeout = type == WriteType.COUNTER ? timeouts.counterWrite() : timeouts.write();
-    if (!time.awaitUntil(tracker::satisfied, deadline(timeout))) {
+    int candidates = live.size();
+    boolean met = time.awaitUntil(() -> tracker.satisfied() || failures.fatal(candidates, tracker.blockFor()), deadline(timeout));
+    if (!tracker.satisfied() && failures.fatal(candidates, tracker.blockFor())) {
+      throw failures.writeFailure(level, tracker.received(), tracker.blockFor(), type, local);
+    }
+    if (!met) {
       for (Endpoint e : live) {
         if (!acked.contains(e)) {
           hint(e.hostId(), mutation);

@@ -48,12 +48,17 @@ final class ReadCoordinator {
     int blockFor = ConsistencyArithmetic.blockFor(level, counts);
     List<Endpoint> contacts = contacts(level, live, counts, blockFor);
     Map<Endpoint, Payloads.ReadAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    ReplicaFailures failures = new ReplicaFailures();
     long deadline = c.deadline(c.timeouts.read());
     for (int i = 0; i < contacts.size(); i++) {
-      ask(table, key, contacts.get(i), i > 0, answers);
+      ask(table, key, contacts.get(i), i > 0, answers, failures);
     }
     int needed = contacts.size();
-    if (!c.time.awaitUntil(() -> answers.size() >= needed, deadline)) {
+    boolean done = c.time.awaitUntil(() -> answers.size() >= needed || failures.fatal(needed, blockFor), deadline);
+    if (failures.fatal(needed, blockFor)) {
+      throw failures.readFailure(level, answers.size(), blockFor, answers.containsKey(contacts.get(0)), c.local);
+    }
+    if (!done) {
       boolean dataPresent = answers.containsKey(contacts.get(0));
       throw Coordinator.readTimeout(level, answers.size(), blockFor, dataPresent);
     }
@@ -71,14 +76,21 @@ final class ReadCoordinator {
     return repair(table, key, level, contacts, blockFor, deadline);
   }
 
-  private void ask(TableMetadata table, DecoratedKey key, Endpoint e, boolean digestOnly, Map<Endpoint, Payloads.ReadAnswer> answers) {
+  private void ask(TableMetadata table, DecoratedKey key, Endpoint e, boolean digestOnly, Map<Endpoint, Payloads.ReadAnswer> answers,
+      ReplicaFailures failures) {
     Payloads.Read request = new Payloads.Read(table.id(), key, digestOnly);
     if (e.equals(c.self)) {
-      answers.put(e, c.local.read(request));
+      try {
+        answers.put(e, c.local.read(request));
+      } catch (TombstoneOverwhelmingException t) {
+        failures.tooManyTombstones(e, t);
+      }
       return;
     }
     c.messaging.request(e.hostId(), Verb.READ, request, a -> {
-      if (!a.failure()) {
+      if (a.failure()) {
+        failures.failed(e, a);
+      } else {
         answers.put(e, (Payloads.ReadAnswer) a.payload());
       }
     });
@@ -87,10 +99,15 @@ final class ReadCoordinator {
   private PartitionUpdate repair(TableMetadata table, DecoratedKey key, ConsistencyLevel level, List<Endpoint> contacts, int blockFor,
       long deadline) {
     Map<Endpoint, Payloads.ReadAnswer> full = new java.util.concurrent.ConcurrentHashMap<>();
+    ReplicaFailures failures = new ReplicaFailures();
     for (Endpoint e : contacts) {
-      ask(table, key, e, false, full);
+      ask(table, key, e, false, full, failures);
     }
-    if (!c.time.awaitUntil(() -> full.size() >= contacts.size(), deadline)) {
+    boolean done = c.time.awaitUntil(() -> full.size() >= contacts.size() || failures.fatal(contacts.size(), blockFor), deadline);
+    if (failures.fatal(contacts.size(), blockFor)) {
+      throw failures.readFailure(level, full.size(), blockFor, true, c.local);
+    }
+    if (!done) {
       throw Coordinator.readTimeout(level, full.size(), blockFor, true);
     }
     MemoryTableStore merged = new MemoryTableStore(TableComparators.clustering(table));
@@ -175,19 +192,32 @@ final class ReadCoordinator {
     java.util.Set<Endpoint> all = new java.util.LinkedHashSet<>();
     contactsByReplicas.values().forEach(all::addAll);
     Map<Endpoint, Payloads.RangeAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    ReplicaFailures failures = new ReplicaFailures();
     Payloads.RangeRead request = new Payloads.RangeRead(table.id(), from, inclusive);
     for (Endpoint e : all) {
       if (e.equals(c.self)) {
-        answers.put(e, c.local.range(request));
+        try {
+          answers.put(e, c.local.range(request));
+        } catch (TombstoneOverwhelmingException t) {
+          failures.tooManyTombstones(e, t);
+        }
       } else {
         c.messaging.request(e.hostId(), Verb.RANGE_READ, request, a -> {
-          if (!a.failure()) {
+          if (a.failure()) {
+            failures.failed(e, a);
+          } else {
             answers.put(e, (Payloads.RangeAnswer) a.payload());
           }
         });
       }
     }
-    if (!c.time.awaitUntil(() -> answers.size() >= all.size(), c.deadline(c.timeouts.range()))) {
+    // Every contacted replica is needed for some range, so one failure fails the read.
+    int contacted = all.size();
+    boolean done = c.time.awaitUntil(() -> answers.size() >= contacted || failures.count() > 0, c.deadline(c.timeouts.range()));
+    if (failures.count() > 0) {
+      throw failures.readFailure(level, Math.max(0, blockFor - 1), blockFor, false, c.local);
+    }
+    if (!done) {
       throw Coordinator.readTimeout(level, answers.size() * blockFor / Math.max(1, all.size()), blockFor, false);
     }
     MemoryTableStore merged = new MemoryTableStore(TableComparators.clustering(table));

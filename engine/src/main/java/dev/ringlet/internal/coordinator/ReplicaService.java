@@ -24,10 +24,27 @@ public final class ReplicaService {
 
   private final Supplier<Schema> schema;
   private final Function<TableMetadata, TableStore> local;
+  private final ReadThresholds thresholds;
+  private final java.util.function.LongSupplier nowInSeconds;
+  private final Function<UUID, java.net.InetAddress> addresses;
 
-  public ReplicaService(Supplier<Schema> schema, Function<TableMetadata, TableStore> local) {
+  /**
+   * @param thresholds the tombstone thresholds data and digest reads respect
+   * @param nowInSeconds the node's clock, to tell expired cells (tombstones to a read) from live ones
+   * @param addresses each node's broadcast address by host id, for the failures a coordinator reports
+   */
+  public ReplicaService(Supplier<Schema> schema, Function<TableMetadata, TableStore> local, ReadThresholds thresholds,
+      java.util.function.LongSupplier nowInSeconds, Function<UUID, java.net.InetAddress> addresses) {
     this.schema = schema;
     this.local = local;
+    this.thresholds = thresholds;
+    this.nowInSeconds = nowInSeconds;
+    this.addresses = addresses;
+  }
+
+  /** A node's broadcast address (null when unknown), as READ_FAILURE/WRITE_FAILURE name failed replicas. */
+  java.net.InetAddress address(UUID hostId) {
+    return addresses.apply(hostId);
   }
 
   /** Registers the replica verbs' handlers. */
@@ -74,8 +91,17 @@ public final class ReplicaService {
     return Payloads.Ack.OK;
   }
 
+  /**
+   * @throws TombstoneOverwhelmingException when the partition holds more tombstones than the failure
+   *     threshold (answered as a failure with reason READ_TOO_MANY_TOMBSTONES)
+   */
   Payloads.ReadAnswer read(Payloads.Read r) {
     PartitionUpdate data = store(r.tableId()).readRaw(r.key());
+    TableMetadata table = table(schema.get(), r.tableId());
+    if (ReadThresholds.applies(table.keyspace())) {
+      new TombstoneGuard(thresholds).scanned(data, dev.ringlet.internal.exec.TableComparators.clustering(table),
+          nowInSeconds.getAsLong());
+    }
     long digest = Digests.of(data);
     return r.digestOnly() ? new Payloads.ReadAnswer(null, digest, true) : new Payloads.ReadAnswer(data, digest, false);
   }
@@ -83,8 +109,16 @@ public final class ReplicaService {
   Payloads.RangeAnswer range(Payloads.RangeRead r) {
     List<PartitionUpdate> out = new ArrayList<>();
     Iterator<PartitionUpdate> it = store(r.tableId()).scanRaw(r.from(), r.inclusive());
+    TableMetadata table = table(schema.get(), r.tableId());
+    TombstoneGuard guard = ReadThresholds.applies(table.keyspace()) ? new TombstoneGuard(thresholds) : null;
+    dev.ringlet.internal.storage.ClusteringComparator comparator = dev.ringlet.internal.exec.TableComparators.clustering(table);
+    long now = nowInSeconds.getAsLong();
     while (it.hasNext()) {
-      out.add(it.next());
+      PartitionUpdate p = it.next();
+      if (guard != null) {
+        guard.scanned(p, comparator, now);
+      }
+      out.add(p);
     }
     return new Payloads.RangeAnswer(out);
   }
@@ -103,7 +137,9 @@ public final class ReplicaService {
   private TableStore store(UUID tableId) {
     TableMetadata table = table(schema.get(), tableId);
     if (table == null) {
-      throw new IllegalStateException("unknown table id " + tableId + " (expected: a table of this node's schema)");
+      // As 5.0's UnknownTableException: the replica answers a failure with reason INCOMPATIBLE_SCHEMA.
+      throw new IllegalStateException(dev.ringlet.internal.cluster.FailureReason.INCOMPATIBLE_SCHEMA.name() + " unknown table id "
+          + tableId + " (expected: a table of this node's schema)");
     }
     return local.apply(table);
   }

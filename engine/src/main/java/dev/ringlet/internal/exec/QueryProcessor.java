@@ -317,7 +317,10 @@ public final class QueryProcessor {
       SelectStatement select = visibleTo(a.select(), session.user());
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
-      return select.execute(requestTables.forRequest(options.consistency(), null), values, options, options.nowInSeconds(clock));
+      TableSource source = requestTables.forRequest(options.consistency(), null);
+      Result.Rows rows = select.execute(source, values, options, options.nowInSeconds(clock));
+      return source instanceof ScannedTombstones scanned ? TombstoneWarning.attach(rows, scanned, a.select(), (Statement.Select) st, values, options)
+          : rows;
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);
@@ -345,7 +348,7 @@ public final class QueryProcessor {
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {
-      access.schemaChanged(change, session.user(), schema.current());
+      access.schemaChanged(st, change, session.user(), schema.current());
       schemaEvents.accept(change);
     }
     return result;

@@ -124,7 +124,7 @@ public final class Node implements AutoCloseable, GossipListener {
       this.streamer = null;
       this.repair = null;
       this.coordinator = null;
-      requestTables = RequestTables.of(tables);
+      requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables, config.readThresholds(), config.address());
       ddlTables = tables;
       Topology single = Topology.singleNode(config.datacenter());
       guard = new ConsistencyGuard(() -> single);
@@ -134,7 +134,8 @@ public final class Node implements AutoCloseable, GossipListener {
       this.gossiper = new Gossiper(config.hostId(), peers, messaging, cluster.time(), this, this::schemaEpoch,
           () -> schema.current().version());
       this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peerIds()), gossiper::isAlive, gossiper::round);
-      ReplicaService replica = new ReplicaService(schema::current, tables::store);
+      ReplicaService replica = new ReplicaService(schema::current, tables::store, config.readThresholds(),
+          config.clock()::nowInSeconds, this::addressOf);
       replica.register(messaging);
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
           cluster::futureRing, gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
@@ -472,6 +473,19 @@ public final class Node implements AutoCloseable, GossipListener {
   }
 
   /** What this node says of itself in {@code system.local}. */
+  /** A member's broadcast address by host id (null when unknown), as failure answers name replicas. */
+  private java.net.InetAddress addressOf(UUID hostId) {
+    if (hostId.equals(config.hostId())) {
+      return config.address();
+    }
+    for (NodeConfig m : cluster.members()) {
+      if (m.hostId().equals(hostId)) {
+        return m.address();
+      }
+    }
+    return null;
+  }
+
   public NodeInfo localInfo() {
     InetSocketAddress a = nativeAddress();
     return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),

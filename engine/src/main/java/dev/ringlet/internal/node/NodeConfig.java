@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param userDefinedFunctions whether CREATE FUNCTION/AGGREGATE are allowed
  * @param materializedViews whether CREATE MATERIALIZED VIEW is allowed (Cassandra's {@code materialized_views_enabled})
  * @param dynamicDataMasking whether columns may be masked and masks apply (Cassandra's {@code dynamic_data_masking_enabled})
+ * @param readThresholds {@code tombstone_warn_threshold} and {@code tombstone_failure_threshold}
  */
 public record NodeConfig(
     String clusterName,
@@ -30,14 +31,15 @@ public record NodeConfig(
     boolean authentication,
     boolean userDefinedFunctions,
     boolean materializedViews,
-    boolean dynamicDataMasking) {
+    boolean dynamicDataMasking,
+    dev.ringlet.internal.coordinator.ReadThresholds readThresholds) {
 
-  /** A node without dynamic data masking (Cassandra's default). */
+  /** A node without dynamic data masking (Cassandra's default) and with Cassandra's default tombstone thresholds. */
   public NodeConfig(String clusterName, String datacenter, String rack, InetAddress address, int port, String releaseVersion,
       UUID hostId, List<Long> tokens, Clock clock, int storagePort, boolean authentication, boolean userDefinedFunctions,
       boolean materializedViews) {
     this(clusterName, datacenter, rack, address, port, releaseVersion, hostId, tokens, clock, storagePort, authentication,
-        userDefinedFunctions, materializedViews, false);
+        userDefinedFunctions, materializedViews, false, dev.ringlet.internal.coordinator.ReadThresholds.DEFAULTS);
   }
 
   /** A node with the standard storage port, no login, user-defined functions and views disabled (Cassandra's defaults). */
@@ -48,5 +50,6 @@ public record NodeConfig(
 
   public NodeConfig {
     tokens = List.copyOf(tokens);
+    readThresholds = readThresholds == null ? dev.ringlet.internal.coordinator.ReadThresholds.DEFAULTS : readThresholds;
   }
 }

@@ -174,7 +174,7 @@ public final class ProcessCluster implements RingletCluster {
       }
       NodeConfig configured = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(),
           spec.releaseVersion(), hostId, InitialTokens.explicitOr(spec, chosen), Clock.system(), options.listen().getPort(),
-          spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking());
+          spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec));
       this.config = nodeDirectory == null ? configured : NodeDirectories.restore(nodeDirectory, configured, disk);
       ClusterTime time = new ClusterTime(Clock.system(), false);
       Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),
@@ -219,7 +219,7 @@ public final class ProcessCluster implements RingletCluster {
   private static NodeConfig peerConfig(MemberInfo m, ClusterSpec spec) {
     return new NodeConfig(m.clusterName(), m.datacenter(), m.rack(), m.nativeAddress(), m.nativePort(), m.releaseVersion(),
         m.hostId(), m.tokens(), Clock.system(), m.internodePort(), spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews(), spec.dynamicDataMasking());
+        spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec));
   }
 
   /** Starts the node, joins through the seeds, and returns once it has (or alone, when it is the only seed). */

@@ -39,6 +39,16 @@ final class Errors {
       return new com.datastax.oss.protocol.internal.response.error.ReadTimeout(r.getMessage(),
           Consistency.toProtocol(r.consistency()), r.received(), r.blockFor(), r.dataPresent());
     }
+    if (t instanceof dev.ringlet.internal.cluster.ReadFailureException r) {
+      return new com.datastax.oss.protocol.internal.response.error.ReadFailure(r.getMessage(),
+          Consistency.toProtocol(r.consistency()), r.received(), r.blockFor(), r.failures(), reasonCodes(r.reasons()),
+          r.dataPresent());
+    }
+    if (t instanceof dev.ringlet.internal.cluster.WriteFailureException w) {
+      return new com.datastax.oss.protocol.internal.response.error.WriteFailure(w.getMessage(),
+          Consistency.toProtocol(w.consistency()), w.received(), w.blockFor(), w.failures(), reasonCodes(w.reasons()),
+          w.writeType().name());
+    }
     if (t instanceof dev.ringlet.internal.exec.functions.FunctionFailure f) {
       return new com.datastax.oss.protocol.internal.response.error.FunctionFailure(f.getMessage(), f.keyspace(), f.function(), f.argTypes());
     }
@@ -48,6 +58,14 @@ final class Errors {
     // A bug of ours, not the client's: say so in the log, answer as Cassandra does.
     LOG.error("Unexpected error while serving a request", t);
     return new Error(ProtocolConstants.ErrorCode.SERVER_ERROR, t.toString());
+  }
+
+  /** The v5 reason map (the v4 encoder sends only its size). */
+  private static java.util.Map<java.net.InetAddress, Integer> reasonCodes(
+      java.util.Map<java.net.InetAddress, dev.ringlet.internal.cluster.FailureReason> reasons) {
+    java.util.Map<java.net.InetAddress, Integer> codes = new java.util.LinkedHashMap<>();
+    reasons.forEach((address, reason) -> codes.put(address, reason.code()));
+    return codes;
   }
 
   static int code(ErrorCode code) {

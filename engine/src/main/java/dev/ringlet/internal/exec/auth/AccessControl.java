@@ -125,7 +125,9 @@ public final class AccessControl {
       QualifiedName t = qualified(s.table(), sessionKeyspace);
       if (!READABLE_SYSTEM_KEYSPACES.contains(t.keyspace())
           && !READABLE_SYSTEM_TABLES.contains(t.keyspace() + "." + t.name())) {
-        ensure(user, Permission.SELECT, table(t));
+        // As 5.0's SelectStatement.authorize: reading a view needs SELECT on its base table.
+        dev.ringlet.internal.schema.TableMetadata view = view(schema, t);
+        ensure(user, Permission.SELECT, view == null ? table(t) : AuthResource.table(t.keyspace(), view.view().baseTableName()));
       }
     } else if (st instanceof Statement.Modification m) {
       ensure(user, Permission.MODIFY, table(qualified(m.table(), sessionKeyspace)));
@@ -166,14 +168,35 @@ public final class AccessControl {
       }
     } else if (st instanceof Statement.CreateMaterializedView v) {
       ensure(user, Permission.ALTER, table(qualified(v.baseTable(), sessionKeyspace)));
+    } else if (st instanceof Statement.AlterMaterializedView a) {
+      ensureAlterOnBase(user, view(schema, qualified(a.view(), sessionKeyspace)));
+    } else if (st instanceof Statement.DropMaterializedView d) {
+      ensureAlterOnBase(user, view(schema, qualified(d.view(), sessionKeyspace)));
     } else if (st instanceof Statement.Use || st instanceof Statement.Describe) {
       return;
     } else if (!roles.isSuper(user)) {
-      // Views by name: not mapped to their resources yet. Refuse rather than let a non-superuser
+      // A statement kind with no permission mapping: refuse rather than let a non-superuser
       // through unchecked.
       throw RoleStatements.unauthorized("Only superusers may run " + st.getClass().getSimpleName()
           + " on Ringlet with authorization enabled");
     }
+  }
+
+  /**
+   * ALTER and DROP MATERIALIZED VIEW need ALTER on the view's base table, as 5.0's
+   * AlterViewStatement/DropViewStatement.authorize; nothing to check when the view does not exist.
+   */
+  private void ensureAlterOnBase(String user, dev.ringlet.internal.schema.TableMetadata view) {
+    if (view != null) {
+      ensure(user, Permission.ALTER, AuthResource.table(view.keyspace(), view.view().baseTableName()));
+    }
+  }
+
+  /** The materialized view of that name, or null when there is none (or it is a table). */
+  private static dev.ringlet.internal.schema.TableMetadata view(Schema schema, QualifiedName name) {
+    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.keyspace(name.keyspace());
+    dev.ringlet.internal.schema.TableMetadata t = ks == null ? null : ks.tables().get(name.name());
+    return t != null && t.isView() ? t : null;
   }
 
   /**
@@ -237,7 +260,16 @@ public final class AccessControl {
    * permissions on it (and below it) along. {@code schema} is the schema after the change.
    */
   public void schemaChanged(Result.SchemaChange change, String user, Schema schema) {
-    if (!enabled()) {
+    schemaChanged(null, change, user, schema);
+  }
+
+  /**
+   * {@link #schemaChanged(Result.SchemaChange, String, Schema)} knowing the statement: a created
+   * materialized view gives its creator nothing (5.0 grants on CREATE TABLE, not on CREATE
+   * MATERIALIZED VIEW); a dropped one takes the permissions granted on it along, as a table does.
+   */
+  public void schemaChanged(Statement st, Result.SchemaChange change, String user, Schema schema) {
+    if (!enabled() || st instanceof Statement.CreateMaterializedView) {
       return;
     }
     if (change.target().equals("FUNCTION") || change.target().equals("AGGREGATE")) {

@@ -116,9 +116,11 @@ final class ComplexWrites {
       return;
     }
     CqlType keyType = type instanceof SetType s ? s.element() : ((MapType) type).key();
+    Map<ByteBuffer, Cell> removed = new java.util.HashMap<>();
     for (ByteBuffer key : new SetType(keyType, true).elements(value)) {
-      cells.putElement(column.name(), key, tombstone());
+      removed.put(key, tombstone());
     }
+    cells.putElements(column.name(), removed);
   }
 
   /** {@code l[index] = value} or {@code m[key] = value}; a null value deletes the element. */

@@ -27,6 +27,11 @@ final class RowCells {
     complex.merge(column, new ComplexColumn(DeletionTime.LIVE, Map.of(path, cell)), ComplexColumn::merge);
   }
 
+  /** Many elements at once: one merge, not one per element (a removal of thousands of set elements). */
+  void putElements(String column, Map<ByteBuffer, Cell> elements) {
+    complex.merge(column, new ComplexColumn(DeletionTime.LIVE, elements), ComplexColumn::merge);
+  }
+
   boolean isEmpty() {
     return simple.isEmpty() && complex.isEmpty();
   }

@@ -68,6 +68,13 @@ public final class SelectStatement {
     return plan.selection().columns();
   }
 
+  /** This read as Cassandra prints its read command in warnings (see {@link ReadCommandCql}). */
+  public String readCommandCql(List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, BoundValues values,
+      QueryOptions options) {
+    return ReadCommandCql.of(plan, selectors, values, options, positive(plan.limit(), values, "LIMIT"),
+        positive(plan.perPartitionLimit(), values, "LIMIT"));
+  }
+
   public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
     int limit = positive(plan.limit(), values, "LIMIT");
     int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
