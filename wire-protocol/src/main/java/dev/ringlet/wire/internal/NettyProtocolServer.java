@@ -17,9 +17,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** A bound CQL native protocol server on shared {@link NettyResources}. */
@@ -124,9 +127,37 @@ public final class NettyProtocolServer implements ProtocolServer {
     return registry.channels();
   }
 
+  /**
+   * Stops listening and closes every connection; returns once the port is released, so a client
+   * connecting afterwards is refused and the port can be bound again at once. (The JDK defers closing
+   * a listening socket registered with a selector until the selector's next pass, which Netty's event
+   * loop makes shortly after the close completes: until then the kernel would still accept.)
+   */
   @Override
   public void close() {
+    InetSocketAddress address = localAddress();
     serverChannel.close().syncUninterruptibly();
+    awaitReleased(address, TimeUnit.SECONDS.toNanos(2));
     registry.closeAll();
+  }
+
+  /** Waits until nothing listens on {@code address} any more (a bind there succeeds), at most {@code timeoutNanos}. */
+  private static void awaitReleased(InetSocketAddress address, long timeoutNanos) {
+    if (address == null) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (true) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(address, 1);
+        return;
+      } catch (IOException stillListening) {
+        if (System.nanoTime() - deadline > 0) {
+          return; // not ours to fail a close over: the selector will release it
+        }
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+      }
+    }
   }
 }
