@@ -50,7 +50,7 @@ class DurableTcpClusterTest {
   private ProcessCluster start(String rack, int nativePort, int internodePort, InetSocketAddress seed) {
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("durable-tcp").withRack(rack).withAddress("127.0.0.1")
         .withPort(nativePort).withNumTokens(4).withDataDirectory(data.resolve(rack))
-        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH).withMaterializedViews(true);
     ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
         new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
     nodes.add(n);
@@ -102,6 +102,52 @@ class DurableTcpClusterTest {
       });
       assertThat(session.getMetadata().getTokenMap().orElseThrow().getTokenRanges(
           session.getMetadata().getNodes().get(secondHostId)).toString()).isEqualTo(tokensBefore);
+    }
+  }
+
+  @Test
+  void a_whole_cluster_with_a_view_should_come_back_one_process_at_a_time() throws IOException {
+    // Given two durable processes with a table and its view, RF=2
+    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
+    int firstNative = freePort();
+    int secondNative = freePort();
+    start("r1", firstNative, seed.getPort(), seed);
+    start("r2", secondNative, freePort(), seed);
+    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    try (CqlSession session = CqlSession.builder().addContactPoint(nodes.get(0).contactPoints().get(0))
+        .withLocalDatacenter("datacenter1").build()) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 2}");
+      session.execute("CREATE TABLE ks.orders (id int PRIMARY KEY, item text)");
+      session.execute("CREATE MATERIALIZED VIEW ks.by_item AS SELECT * FROM ks.orders"
+          + " WHERE item IS NOT NULL AND id IS NOT NULL PRIMARY KEY (item, id)");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      for (int id = 0; id < 12; id++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.orders (id, item) VALUES (?, ?)", id, "item" + (id % 3))
+            .setConsistencyLevel(ConsistencyLevel.ALL));
+      }
+    }
+    // When every process stops, and the first starts again alone (its peer still down)
+    for (ProcessCluster n : nodes) {
+      n.close();
+    }
+    nodes.clear();
+    ProcessCluster first = start("r1", firstNative, seed.getPort(), seed);
+    // Then it comes back with its view as it was (recreating the saved view does not rebuild it, which would
+    // need every node), and so does the second
+    start("r2", secondNative, freePort(), seed);
+    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0))
+        .withLocalDatacenter("datacenter1").build()) {
+      awaitCondition(() -> {
+        try {
+          return session.execute(SimpleStatement.newInstance("SELECT id FROM ks.by_item WHERE item = 'item1'")
+              .setConsistencyLevel(ConsistencyLevel.ALL)).all().size() == 4;
+        } catch (com.datastax.oss.driver.api.core.DriverException e) {
+          return false;
+        }
+      });
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT count(*) FROM ks.orders")
+          .setConsistencyLevel(ConsistencyLevel.ALL)).one().getLong(0)).isEqualTo(12L);
     }
   }
 }

@@ -201,9 +201,11 @@ public final class Node implements AutoCloseable, GossipListener {
       java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
       savedDatacenters = SchemaFile.datacenters(schemaFile);
       SchemaFile.Saved saved;
+      ddl.restoringSchema(true);
       try {
         saved = SchemaFile.load(schemaFile, processor, schema);
       } finally {
+        ddl.restoringSchema(false);
         savedDatacenters = Set.of();
       }
       if (saved != null && schemaSync != null) {

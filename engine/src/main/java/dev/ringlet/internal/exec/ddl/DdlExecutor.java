@@ -416,6 +416,8 @@ public final class DdlExecutor {
 
   // ------------------------------------------------------------------ materialized views
 
+  private volatile boolean restoringSchema;
+
   public Result createView(Statement.CreateMaterializedView create, ClientSession session) {
     String ksName = keyspaceOf(create.view(), session);
     checkUserModifiable(ksName);
@@ -436,7 +438,16 @@ public final class DdlExecutor {
 
   private ViewDdl views() {
     return new ViewDdl(schema, tableIds, new dev.ringlet.internal.exec.TermFunctions(clock, schema::current), materializedViews,
-        tables, storage, clock);
+        tables, storage, clock).withoutBuild(restoringSchema);
+  }
+
+  /**
+   * Whether the statements executed now recreate a saved schema (a durable node starting): a view
+   * created then is not built from its base table, whose data (and the view's own) is still on disk.
+   * Cassandra likewise does not rebuild a view that {@code system.built_views} lists.
+   */
+  public void restoringSchema(boolean restoring) {
+    this.restoringSchema = restoring;
   }
 
   // ------------------------------------------------------------------ functions and aggregates

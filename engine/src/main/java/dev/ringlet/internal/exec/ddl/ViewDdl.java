@@ -67,6 +67,14 @@ final class ViewDdl {
     this.clock = clock;
   }
 
+  private boolean build = true;
+
+  /** When {@code skip}, a created view is not built from its base table (a saved schema being recreated). */
+  ViewDdl withoutBuild(boolean skip) {
+    this.build = !skip;
+    return this;
+  }
+
   Result createView(Statement.CreateMaterializedView create, String ksName) {
     TableMetadata view = create(create, ksName);
     if (view == null) {
@@ -94,7 +102,9 @@ final class ViewDdl {
     if (!created[0]) {
       return new Result.Void(List.of(EXPERIMENTAL_WARNING));
     }
-    build(schema.current().table(ksName, view.view().baseTableName()), view);
+    if (build) {
+      build(schema.current().table(ksName, view.view().baseTableName()), view);
+    }
     return created(ksName, view.name());
   }
 
