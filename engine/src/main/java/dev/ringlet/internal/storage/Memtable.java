@@ -72,6 +72,12 @@ public final class Memtable {
     return p == null ? null : p.read(nowInSeconds);
   }
 
+  /** The rows of the partition {@code slice} selects, resolved at {@code nowInSeconds}, or null when this memtable has nothing for the key. */
+  public LivePartition read(DecoratedKey key, RowSlice slice, long nowInSeconds) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? null : p.read(slice, nowInSeconds);
+  }
+
   /** The partition exactly as held, or null. */
   public PartitionUpdate readRaw(DecoratedKey key) {
     StoredPartition p = partitions.get(key);
