@@ -83,12 +83,16 @@ final class StoredPartition {
       return new LivePartition(key, liveStatic, live);
     }
     boolean reversed = slice.reversed();
+    boolean begun = false;
     for (Map.Entry<Clustering, StoredRow> e : (reversed ? window.descendingMap() : window).entrySet()) {
       Clustering c = e.getKey();
-      // The window's edges may hold rows just outside the bounds: skip them before the slice
+      // The window's edges may hold rows just outside the bounds: skip them until the slice
       // begins (in walk order), stop once past its end.
-      if (reversed ? comparator.compare(c, slice.end()) >= 0 : comparator.compare(c, slice.start()) <= 0) {
-        continue;
+      if (!begun) {
+        if (reversed ? comparator.compare(c, slice.end()) >= 0 : comparator.compare(c, slice.start()) <= 0) {
+          continue;
+        }
+        begun = true;
       }
       if (reversed ? comparator.compare(c, slice.start()) <= 0 : comparator.compare(c, slice.end()) >= 0) {
         break;
