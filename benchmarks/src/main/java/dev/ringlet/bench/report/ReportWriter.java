@@ -47,6 +47,7 @@ public final class ReportWriter {
     md.append("### ").append(title).append("\n\n");
     targets(md, m);
     load(md, m);
+    ClusterReport.write(md, m::get);
     others(md, m);
     if (jmhCsv != null && Files.isRegularFile(jmhCsv)) {
       jmh(md, Files.readAllLines(jmhCsv, StandardCharsets.UTF_8));
@@ -68,6 +69,9 @@ public final class ReportWriter {
     ratio(md, m, "insert");
     ratio(md, m, "select");
     below(md, m, "DDL round trip (CREATE TABLE), tuned session", "suite/ringlet/ddl_median_ms", 50, "ms");
+    below(md, m, "later 3-node clusters: start to a connected driver session", "cluster/3/later/session_ms", 150, "ms",
+        "cluster/3/later/ready_ms", "`Ringlet.start()` returns");
+    ClusterReport.soakTarget(md, m::get);
     md.append('\n');
   }
 
@@ -154,7 +158,7 @@ public final class ReportWriter {
   private static void others(StringBuilder md, Medians m) {
     md.append("| measurement | median | samples |\n|---|---|---|\n");
     for (String metric : m.names()) {
-      if (metric.startsWith("load/")) {
+      if (metric.startsWith("load/") || ClusterReport.tabulated(metric)) {
         continue;
       }
       md.append("| `").append(metric).append("` | ").append(fmt(m.get(metric))).append(' ').append(m.unit(metric))
@@ -223,7 +227,7 @@ public final class ReportWriter {
     return out;
   }
 
-  private static String fmt(Double v) {
+  static String fmt(Double v) {
     if (v == null || v.isNaN()) {
       return "–";
     }
@@ -237,7 +241,7 @@ public final class ReportWriter {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String pct(double r) {
+  static String pct(double r) {
     return String.format(Locale.ROOT, "%.0f %%", r * 100);
   }
 
