@@ -14,6 +14,10 @@
 #   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
 #   RINGLET_USER_DEFINED_FUNCTIONS  true: --enable-user-defined-functions (CREATE FUNCTION; Java
 #                             bodies need a JDK in the image)
+#   RINGLET_MATERIALIZED_VIEWS  true: --enable-materialized-views (CREATE MATERIALIZED VIEW)
+#   RINGLET_TLS_KEYSTORE      --tls-keystore   (client-to-node TLS: a PKCS12 or JKS keystore in the
+#                                               container; CQL is then served only over TLS)
+#   RINGLET_TLS_KEYSTORE_PASSWORD  --tls-keystore-password
 #   CASSANDRA_SEEDS           --seeds          (clusters across containers: TCP cluster transport)
 #   JAVA_OPTS                 JVM options (the image's default maps its class-data-sharing
 #                             archive, /opt/ringlet/ringlet.jsa; keep that option when replacing it)
@@ -50,6 +54,16 @@ case "${RINGLET_USER_DEFINED_FUNCTIONS:-false}" in
   false) ;;
   *) echo "RINGLET_USER_DEFINED_FUNCTIONS: $RINGLET_USER_DEFINED_FUNCTIONS (expected: true or false)" >&2; exit 2 ;;
 esac
+
+case "${RINGLET_MATERIALIZED_VIEWS:-false}" in
+  true) set -- --enable-materialized-views "$@" ;;
+  false) ;;
+  *) echo "RINGLET_MATERIALIZED_VIEWS: $RINGLET_MATERIALIZED_VIEWS (expected: true or false)" >&2; exit 2 ;;
+esac
+
+if [ -n "${RINGLET_TLS_KEYSTORE:-}" ]; then
+  set -- --tls-keystore "$RINGLET_TLS_KEYSTORE" --tls-keystore-password "${RINGLET_TLS_KEYSTORE_PASSWORD:-}" "$@"
+fi
 
 case "${CASSANDRA_AUTHENTICATOR:-AllowAllAuthenticator}" in
   AllowAllAuthenticator|org.apache.cassandra.auth.AllowAllAuthenticator) ;;

@@ -24,10 +24,12 @@ public final class BenchMain {
       "Usage: java -jar ringlet-benchmarks.jar <command> [options]",
       "  load        driver load: --targets noop,ringlet,jar,cassandra --workloads insert,select,slice,scan,lwt,batch",
       "              --concurrency 128 --requests 50000 --warmup 20000 --partitions 10000 [--start-cassandra]",
-      "  startup     Ringlet.start() and driver session, first in this JVM then --later N more",
+      "  startup     Ringlet.start() and driver session, first in this JVM then --later N more; --phases: a time",
+      "              line of the first start's one-time work instead",
       "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
       "  footprint   retained heap per idle node, --nodes N",
       "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
+      "              [--start-cassandra] [--schema-window-ms 1] [--schema-max-events 20] [--server-ddl-only]",
       "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000",
       "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
       "  cluster     3-node and 6-node (dc1:3, dc2:3) clusters: start to ready and to a connected session, first and",
@@ -66,7 +68,7 @@ public final class BenchMain {
         yield unchecked(c::run);
       }
       case "startup" -> {
-        StartupCommand c = new StartupCommand(args.integer("later", 10, 0), sink(args));
+        StartupCommand c = new StartupCommand(args.integer("later", 10, 0), args.flag("phases"), sink(args));
         yield c::run;
       }
       case "jar-startup" -> {
@@ -81,9 +83,11 @@ public final class BenchMain {
       case "suite" -> {
         SuiteOptions o = new SuiteOptions(TargetKind.parse(args.string("target", "ringlet")),
             args.integer("tables", 50, 1), args.integer("tests", 200, 0), args.integer("reset-tables", 5, 1),
-            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), LoadOptions.targetOptions(args));
+            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), args.integer("schema-window-ms", 1, 0),
+            args.integer("schema-max-events", 20, 1), LoadOptions.targetOptions(args));
         SuiteCommand c = new SuiteCommand(o, sink(args));
-        yield c::run;
+        boolean serverDdlOnly = args.flag("server-ddl-only");
+        yield () -> c.run(serverDdlOnly);
       }
       case "storage" -> {
         dev.ringlet.bench.storage.StorageCommand c = new dev.ringlet.bench.storage.StorageCommand(

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Three {@code java -jar ringlet.jar --seeds ...} processes form one cluster over TCP: the driver
  * sees three nodes, RF=3 QUORUM works, and after one process is killed (SIGKILL) the driver sees it
- * DOWN and QUORUM keeps working.
+ * DOWN and QUORUM keeps working. A fourth process started once the cluster holds data bootstraps
+ * (it serves its ranges at ONE), and {@code ringlet.jar nodetool decommission} makes one leave.
  */
 class MultiProcessClusterIT {
 
@@ -117,6 +118,84 @@ class MultiProcessClusterIT {
             .setConsistencyLevel(ConsistencyLevel.QUORUM)).one().getString(0)).isEqualTo("after");
       }
     }
+  }
+
+  @Test
+  void a_process_started_later_should_bootstrap_and_nodetool_should_decommission_one() throws Exception {
+    int seedPort = freePort();
+    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
+    startNode("r2", freePort(), freePort(), seedPort);
+    int thirdInternode = freePort();
+    startNode("r3", freePort(), thirdInternode, seedPort);
+
+    DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
+        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(15))
+        .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
+        .build();
+    try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
+        .build()) {
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
+      assertThat(session.checkSchemaAgreement()).isTrue();
+      for (int k = 0; k < 200; k++) {
+        session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, ?)", k, "v" + k)
+            .setConsistencyLevel(ConsistencyLevel.ALL));
+      }
+
+      // A fourth process: it prints its ready line only once it has streamed its ranges.
+      InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
+      awaitCondition(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
+          && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
+              .orElse(false));
+      Node added = session.getMetadata().findNode(fourth).orElseThrow();
+      awaitCondition(() -> { // the driver's pool to the new node is open
+        try {
+          session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(added));
+          return true;
+        } catch (DriverException e) {
+          return false;
+        }
+      });
+      com.datastax.oss.driver.api.core.metadata.TokenMap tokens = session.getMetadata().getTokenMap().orElseThrow();
+      int owned = 0;
+      for (int k = 0; k < 200; k++) {
+        java.nio.ByteBuffer key = com.datastax.oss.driver.api.core.type.codec.TypeCodecs.INT.encode(k,
+            com.datastax.oss.driver.api.core.ProtocolVersion.DEFAULT);
+        if (tokens.getReplicas("ks", key).contains(added)) {
+          owned++;
+          // coordinated by the new node, a replica: read at ONE from its own store
+          Row row = session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
+              .setConsistencyLevel(ConsistencyLevel.ONE).setNode(added)).one();
+          assertThat(row).as("row " + k + " on the bootstrapped node").isNotNull();
+          assertThat(row.getString(0)).isEqualTo("v" + k);
+        }
+      }
+      assertThat(owned).as("rows the new node replicates").isPositive();
+
+      // nodetool decommission of the third: it streams to the others, leaves, and its process exits.
+      Process nodetool = nodetool("--port", String.valueOf(thirdInternode), "decommission");
+      assertThat(nodetool.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
+      Process decommissioned = processes.get(2);
+      assertThat(decommissioned.waitFor(60, TimeUnit.SECONDS)).as("the decommissioned process exits").isTrue();
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3);
+      for (int k = 0; k < 200; k++) {
+        assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
+            .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("v" + k);
+      }
+    }
+  }
+
+  private Process nodetool(String... args) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-jar", JAR, "nodetool"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+    processes.add(p);
+    return p;
   }
 
   private static boolean quorumReadWorks(CqlSession session) {

@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * @param name the datacenter name, as in {@code system.local.data_center}
  * @param nodes how many nodes, at least 1
- * <p>Tokens: by default every node gets {@code ClusterSpec.numTokens()} tokens chosen for even
- * ownership. {@link #withTokens(int, String...)} gives a node explicit tokens instead, as Cassandra's
+ * <p>Tokens: by default every node gets {@code ClusterSpec.numTokens()} tokens chosen as Cassandra
+ * 5.0's replication-aware allocator chooses them (each node's load for 3 replicas balanced within
+ * its datacenter), the same for the same spec on every start. {@link #withTokens(int, String...)} gives a node explicit tokens instead, as Cassandra's
  * {@code initial_token}; when the cluster starts they are validated as Cassandra validates them
  * (their number must equal {@code num_tokens}, and no token may belong to two nodes).
  *

@@ -74,7 +74,8 @@ public interface RingletCluster extends AutoCloseable {
 
   /**
    * Bootstraps a new node into the running cluster, as a new Cassandra node joining: it chooses
-   * {@code num_tokens} tokens aiming at an equal share of its datacenter (see ADR 0005), starts and
+   * {@code num_tokens} tokens balancing its datacenter's replicated load as Cassandra 5.0's
+   * allocator does (see ADR 0005), starts and
    * announces itself JOINING (coordinators then also send it the writes of the ranges it will own,
    * waiting for one more acknowledgement per pending replica, as Cassandra does), streams the data
    * of those ranges from their current replicas, and becomes NORMAL: every node's
@@ -83,7 +84,8 @@ public interface RingletCluster extends AutoCloseable {
    * handle is then the last of {@link #nodes()}. A datacenter or rack not yet in the cluster is fine.
    *
    * @throws UnsupportedOperationException for a single node started without a network (use
-   *     {@link ClusterSpec#withManualClock} or several nodes) or a multi-process cluster
+   *     {@link ClusterSpec#withManualClock} or several nodes) or a multi-process cluster (start
+   *     another process with {@code --seeds}: it bootstraps)
    * @throws IllegalStateException when another membership change is under way, or streaming fails
    */
   RingletNode addNode(String datacenter, String rack);
@@ -94,10 +96,12 @@ public interface RingletCluster extends AutoCloseable {
    * it leaves every node's {@code system.peers} and ring and drivers get
    * {@code TOPOLOGY_CHANGE REMOVED_NODE}. A stopped or killed node is dead once the others have
    * marked it DOWN (at once after {@link RingletNode#stop}; after failure detection, about 20 s of
-   * cluster clock, after {@link RingletNode#kill}).
+   * cluster clock, after {@link RingletNode#kill}). In a multi-process (TCP) cluster, the node is the
+   * handle of another process's member that this process's node considers DOWN.
    *
    * @throws UnsupportedOperationException with Cassandra's message ({@code Node /... is alive and owns
-   *     this ID. Use decommission command to remove it from the ring}) when the node is alive
+   *     this ID. Use decommission command to remove it from the ring}) when the node is alive, or
+   *     {@code Cannot remove self} for a multi-process cluster's own node
    * @throws IllegalArgumentException when the node is not a member of this cluster
    */
   void removeNode(RingletNode node);

@@ -113,11 +113,13 @@ public interface RingletNode {
    * then also write its ranges to the nodes that will take them over), those nodes stream the data
    * of the ranges they gain, the node leaves the ring (LEFT; every node's {@code system.peers} and
    * token map drop it, drivers get {@code TOPOLOGY_CHANGE REMOVED_NODE}) and stops. The handle is
-   * then no longer in {@link RingletCluster#nodes()}.
+   * then no longer in {@link RingletCluster#nodes()}. In a multi-process (TCP) cluster this works on
+   * the handle of the process's own node, the other processes streaming over TCP.
    *
    * @throws UnsupportedOperationException with Cassandra's message when a keyspace's replication
    *     factor in the node's datacenter is not below its node count, when it is the last node, or on
-   *     a node of a multi-process (TCP) cluster
+   *     the handle of a member that runs in another process ({@code java -jar ringlet.jar nodetool
+   *     decommission} operates it)
    * @throws IllegalStateException when the node is not running or another membership change is
    *     under way
    */
@@ -133,7 +135,8 @@ public interface RingletNode {
    * @return how many partition copies were written to replicas that differed
    * @throws IllegalArgumentException for an unknown keyspace or table
    * @throws IllegalStateException when a replica of one of the ranges is down ({@code Endpoint not alive: ...})
-   * @throws UnsupportedOperationException on a node of a multi-process (TCP) cluster
+   * @throws UnsupportedOperationException on the handle of a member of a multi-process (TCP) cluster
+   *     that runs in another process (the process's own node repairs with the others over TCP)
    */
   int repair(String keyspace, String... tables);
 }

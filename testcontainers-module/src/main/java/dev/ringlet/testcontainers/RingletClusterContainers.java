@@ -5,18 +5,24 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.ringlet.testcontainers.internal.ClusterCheck;
 import dev.ringlet.testcontainers.internal.NodeAddresses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.Network;
@@ -61,6 +67,8 @@ public final class RingletClusterContainers implements Startable {
   private boolean ownNetwork;
   private final List<RingletContainer> nodes = new ArrayList<>();
   private final List<String> nodeAddresses = new ArrayList<>();
+  private final List<Consumer<RingletContainer>> eachNode = new ArrayList<>();
+  private Path dataDirectory;
 
   /** A group of containers of the given image (by default one datacenter, datacenter1, with 3 nodes). */
   public RingletClusterContainers(String dockerImageName) {
@@ -115,6 +123,29 @@ public final class RingletClusterContainers implements Startable {
   /** How long {@link #start()} waits for every node to see all the others (default 60 s). */
   public RingletClusterContainers withFormationTimeout(Duration timeout) {
     this.formationTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Configures every node's container as it is created, before it starts, e.g.
+   * {@code .withEachNode(RingletContainer::withMaterializedViews)} or
+   * {@code .withEachNode(node -> node.withAuthentication())}. Settings that make up the cluster (its
+   * name, datacenters, racks, seeds, addresses, network) are this group's and must not be changed
+   * here. Configurers run in the order given.
+   */
+  public RingletClusterContainers withEachNode(Consumer<RingletContainer> configurer) {
+    eachNode.add(Objects.requireNonNull(configurer, "configurer"));
+    return this;
+  }
+
+  /**
+   * Durable mode for every node: node {@code n} (1-based) keeps its files in {@code hostDirectory/node-n}
+   * (see {@link RingletContainer#withDataDirectory}), created at {@link #start()} with the permissions
+   * of {@code hostDirectory}, which must exist. A new group started on the same directory, with the same
+   * datacenters and node counts, brings back the same nodes (host ids, tokens), schema and data.
+   */
+  public RingletClusterContainers withDataDirectory(Path hostDirectory) {
+    this.dataDirectory = hostDirectory.toAbsolutePath();
     return this;
   }
 
@@ -176,6 +207,12 @@ public final class RingletClusterContainers implements Startable {
         if (total > 1) {
           node.withEnv("CASSANDRA_SEEDS", String.join(",", seeds));
         }
+        if (dataDirectory != null) {
+          node.withDataDirectory(nodeDirectory(index));
+        }
+        for (Consumer<RingletContainer> configurer : eachNode) {
+          configurer.accept(node);
+        }
         created.add(node);
         nodeAddresses.add(address);
       }
@@ -233,6 +270,27 @@ public final class RingletClusterContainers implements Startable {
         }
       }
       throw e;
+    }
+  }
+
+  /** {@code dataDirectory/node-n}, created with the permissions of {@code dataDirectory} (the container's user must write there). */
+  private Path nodeDirectory(int index) {
+    Path dir = dataDirectory.resolve("node-" + index);
+    try {
+      if (!Files.isDirectory(dataDirectory)) {
+        throw new IllegalArgumentException("withDataDirectory: " + dataDirectory + " is not a directory");
+      }
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectory(dir);
+        try {
+          Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(dataDirectory));
+        } catch (UnsupportedOperationException notPosix) {
+          // a file system without POSIX permissions: the directory keeps its defaults
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("withDataDirectory: cannot create " + dir, e);
     }
   }
 

@@ -4,12 +4,15 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.ringlet.testcontainers.internal.CqlReadyWaitStrategy;
 import dev.ringlet.testcontainers.internal.InitScripts;
 import dev.ringlet.testcontainers.internal.LeaveItToTheWaitStrategy;
+import dev.ringlet.testcontainers.internal.TlsTrust;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * A Ringlet node in a container, for Testcontainers 2.x: a drop-in for the stock
@@ -61,8 +64,12 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
   private static final String USERNAME = "cassandra";
   private static final String PASSWORD = "cassandra";
 
+  /** Where {@link #withClientEncryption} puts the keystore in the container. */
+  private static final String KEYSTORE_PATH = "/etc/ringlet/tls/keystore";
+
   private final CqlReadyWaitStrategy cqlReady;
   private String initScriptPath;
+  private TlsTrust tlsTrust;
 
   /** A container of the given image, e.g. {@code "ringlet:0.1.0-SNAPSHOT"}. */
   public RingletContainer(String dockerImageName) {
@@ -160,6 +167,58 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     return withEnv("RINGLET_DATA_DIR", DATA_DIRECTORY);
   }
 
+  /**
+   * Allows {@code CREATE MATERIALIZED VIEW} (Cassandra's {@code materialized_views_enabled}; off by
+   * default, as in Cassandra 5.0): the node runs with {@code --enable-materialized-views}
+   * ({@code RINGLET_MATERIALIZED_VIEWS=true}).
+   */
+  public RingletContainer withMaterializedViews() {
+    return withEnv("RINGLET_MATERIALIZED_VIEWS", "true");
+  }
+
+  /**
+   * Client-to-node TLS (Cassandra's {@code client_encryption_options} with {@code enabled: true}): the
+   * node serves CQL only over TLS with the key and certificate of {@code keystore} (PKCS12 or JKS, its
+   * key protected by the same password), copied into the container ({@code RINGLET_TLS_KEYSTORE},
+   * {@code RINGLET_TLS_KEYSTORE_PASSWORD}, the server's {@code --tls-keystore}). The readiness check
+   * and the init script connect over TLS trusting that certificate; a driver does the same with
+   * {@link #getSslContext()}:
+   *
+   * <pre>{@code
+   * CqlSession.builder().addContactPoint(c.getContactPoint()).withLocalDatacenter(c.getLocalDatacenter())
+   *     .withSslContext(c.getSslContext()).build();
+   * }</pre>
+   *
+   * <p>The certificate should name the address the driver connects to only if the driver checks host
+   * names (the driver's {@code withSslContext} does not).
+   *
+   * @throws IllegalArgumentException when the keystore cannot be read with this password
+   */
+  public RingletContainer withClientEncryption(Path keystore, String keystorePassword) {
+    tlsTrust = TlsTrust.of(keystore, keystorePassword);
+    withCopyFileToContainer(MountableFile.forHostPath(keystore, 0444), KEYSTORE_PATH);
+    withEnv("RINGLET_TLS_KEYSTORE", KEYSTORE_PATH);
+    return withEnv("RINGLET_TLS_KEYSTORE_PASSWORD", keystorePassword);
+  }
+
+  /** Whether the node serves CQL over TLS ({@link #withClientEncryption}). */
+  public boolean isClientEncryptionEnabled() {
+    return tlsTrust != null;
+  }
+
+  /**
+   * An SSL context that trusts the certificates of the keystore given to {@link #withClientEncryption},
+   * for the driver's {@code withSslContext}.
+   *
+   * @throws IllegalStateException when the node does not use TLS
+   */
+  public SSLContext getSslContext() {
+    if (tlsTrust == null) {
+      throw new IllegalStateException("the node serves CQL without TLS: call withClientEncryption(keystore, password) first");
+    }
+    return tlsTrust.sslContext();
+  }
+
   /** Where a driver on the test's side connects: the host and the port mapped to 9042. */
   public InetSocketAddress getContactPoint() {
     return new InetSocketAddress(getHost(), getMappedPort(CQL_PORT));
@@ -189,6 +248,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     } else {
       cqlReady.withCredentials(null, null);
     }
+    cqlReady.withSslContext(tlsTrust == null ? null : tlsTrust.sslContext());
   }
 
   @Override
@@ -196,7 +256,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
     if (initScriptPath != null) {
       boolean login = isAuthenticationEnabled();
       InitScripts.run(initScriptPath, getContactPoint(), getLocalDatacenter(), login ? getUsername() : null,
-          login ? getPassword() : null);
+          login ? getPassword() : null, tlsTrust == null ? null : tlsTrust.sslContext());
     }
   }
 }

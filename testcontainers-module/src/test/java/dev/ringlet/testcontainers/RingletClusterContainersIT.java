@@ -15,6 +15,9 @@ import dev.ringlet.testcontainers.internal.CqlProbe;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
@@ -23,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rnorth.ducttape.ratelimits.RateLimiter;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.slf4j.Logger;
@@ -130,6 +134,57 @@ class RingletClusterContainersIT {
         awaitUp(session, 3);
       }
     }
+  }
+
+  @Test
+  void should_bring_back_every_node_of_a_durable_cluster_configured_per_node(@TempDir Path parent) throws IOException {
+    Path data = Files.createDirectory(parent.resolve("cluster-data"));
+    // the containers' user is uid 999; the test runs as whoever runs the build
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Set<String> hostIds;
+    try (RingletClusterContainers cluster = new RingletClusterContainers(ContainerEngine.image()).withNodes(2)
+        .withDataDirectory(data).withEachNode(node -> node.withReleaseVersion("5.0.4"))) {
+      cluster.start();
+      try (CqlSession session = session(cluster)) {
+        awaitUp(session, 2);
+        session.execute("CREATE KEYSPACE shop WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
+        session.execute("CREATE TABLE shop.orders (id int PRIMARY KEY, item text)");
+        for (int id = 0; id < 20; id++) {
+          session.execute(SimpleStatement.newInstance("INSERT INTO shop.orders (id, item) VALUES (" + id + ", 'item"
+              + (id % 4) + "')").setConsistencyLevel(ConsistencyLevel.ALL));
+        }
+        hostIds = hostIds(session);
+      }
+    }
+    assertThat(data.resolve("node-1")).isNotEmptyDirectory();
+    assertThat(data.resolve("node-2")).isNotEmptyDirectory();
+    try (RingletClusterContainers cluster = new RingletClusterContainers(ContainerEngine.image()).withNodes(2)
+        .withDataDirectory(data).withEachNode(node -> node.withReleaseVersion("5.0.4"))) {
+      cluster.start();
+      try (CqlSession session = session(cluster)) {
+        awaitUp(session, 2);
+        assertThat(hostIds(session)).as("the same nodes").isEqualTo(hostIds);
+        for (int n = 1; n <= 2; n++) {
+          Node node = nodeAt(session, cluster.getContactPoint(n));
+          // each replica has every row (RF 2 on 2 nodes), and every node was configured by withEachNode
+          assertThat(session.execute(SimpleStatement.newInstance("SELECT count(*) FROM shop.orders")
+              .setConsistencyLevel(ConsistencyLevel.ONE).setNode(node)).one().getLong(0)).isEqualTo(20L);
+          assertThat(session.execute(SimpleStatement.newInstance("SELECT release_version FROM system.local")
+              .setNode(node)).one().getString(0)).isEqualTo("5.0.4");
+        }
+      }
+    }
+  }
+
+  private static Set<String> hostIds(CqlSession session) {
+    return session.getMetadata().getNodes().values().stream()
+        .map(n -> String.valueOf(n.getHostId())).collect(Collectors.toSet());
+  }
+
+  private static Node nodeAt(CqlSession session, InetSocketAddress contactPoint) {
+    return session.getMetadata().getNodes().values().stream()
+        .filter(n -> n.getEndPoint().resolve().equals(contactPoint))
+        .findFirst().orElseThrow();
   }
 
   @Test

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.cassandra.CassandraContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -68,6 +71,27 @@ class RingletContainerApiTest {
     assertThat(new RingletContainer("ringlet:any")
         .withEnv("CASSANDRA_AUTHENTICATOR", "org.apache.cassandra.auth.PasswordAuthenticator")
         .isAuthenticationEnabled()).isTrue();
+  }
+
+  @Test
+  void should_turn_materialized_views_into_the_images_environment() {
+    assertThat(new RingletContainer("ringlet:any").getEnvMap()).doesNotContainKey("RINGLET_MATERIALIZED_VIEWS");
+    assertThat(new RingletContainer("ringlet:any").withMaterializedViews().getEnvMap())
+        .containsEntry("RINGLET_MATERIALIZED_VIEWS", "true");
+  }
+
+  @Test
+  void should_refuse_an_ssl_context_for_a_node_without_tls_and_a_keystore_it_cannot_read(@TempDir Path dir)
+      throws Exception {
+    RingletContainer plain = new RingletContainer("ringlet:any");
+    assertThat(plain.isClientEncryptionEnabled()).isFalse();
+    assertThatThrownBy(plain::getSslContext)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("withClientEncryption");
+    Path notAKeystore = Files.writeString(dir.resolve("keystore.p12"), "not a keystore");
+    assertThatThrownBy(() -> new RingletContainer("ringlet:any").withClientEncryption(notAKeystore, "secret"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(notAKeystore.toString());
   }
 
   @Test

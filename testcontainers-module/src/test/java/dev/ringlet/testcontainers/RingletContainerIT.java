@@ -174,6 +174,73 @@ class RingletContainerIT {
   }
 
   @Test
+  void should_allow_materialized_views_only_when_asked() {
+    String keyspace = "CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
+    String table = "CREATE TABLE k.users (id int PRIMARY KEY, email text)";
+    String view = "CREATE MATERIALIZED VIEW k.by_email AS SELECT * FROM k.users WHERE email IS NOT NULL AND id IS NOT NULL"
+        + " PRIMARY KEY (email, id)";
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute(keyspace);
+        session.execute(table);
+        assertThatThrownBy(() -> session.execute(view)).isInstanceOf(InvalidQueryException.class)
+            .hasMessageContaining("Materialized views are disabled");
+      }
+    }
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withMaterializedViews()) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute(keyspace);
+        session.execute(table);
+        session.execute(view);
+        session.execute("INSERT INTO k.users (id, email) VALUES (1, 'ada@example.com')");
+        assertThat(session.execute("SELECT id FROM k.by_email WHERE email = 'ada@example.com'").one().getInt(0))
+            .isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void should_serve_cql_only_over_tls_with_the_given_keystore(@TempDir Path dir) throws Exception {
+    Path keystore = keytool(dir.resolve("node.p12"), "changeit");
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image())
+        .withClientEncryption(keystore, "changeit")
+        .withInitScript("init/shop.cql")) {
+      node.start();
+      assertThat(node.isClientEncryptionEnabled()).isTrue();
+      try (CqlSession session = CqlSession.builder()
+          .addContactPoint(node.getContactPoint())
+          .withLocalDatacenter(node.getLocalDatacenter())
+          .withSslContext(node.getSslContext())
+          .build()) {
+        // the init script ran over TLS too
+        assertThat(session.execute("SELECT quantity FROM shop.carts WHERE cart_id = 1").one().getInt(0)).isEqualTo(2);
+      }
+      // a plain client is not served
+      assertThatThrownBy(() -> {
+        try (CqlProbe probe = CqlProbe.connect(node.getHost(), node.getMappedPort(RingletContainer.CQL_PORT),
+            Duration.ofSeconds(2))) {
+          probe.options();
+        }
+      }).isInstanceOf(IOException.class);
+    }
+  }
+
+  /** A PKCS12 keystore with one self-signed key and certificate, made by the JDK's keytool. */
+  private static Path keytool(Path file, String password) throws IOException, InterruptedException {
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "node", "-keyalg", "RSA", "-keysize",
+        "2048", "-validity", "2", "-dname", "CN=ringlet", "-storetype", "PKCS12", "-keystore", file.toString(),
+        "-storepass", password, "-keypass", password, "-noprompt").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException("keytool failed: " + output);
+    }
+    return file;
+  }
+
+  @Test
   void should_keep_data_in_the_mounted_directory_across_a_killed_container(@TempDir Path parent) throws IOException {
     Path data = Files.createDirectory(parent.resolve("ringlet-data"));
     // the container's user is uid 999; the test runs as whoever runs the build

@@ -69,10 +69,29 @@ public final class ReportWriter {
     ratio(md, m, "insert");
     ratio(md, m, "select");
     below(md, m, "DDL round trip (CREATE TABLE), tuned session", "suite/ringlet/ddl_median_ms", 50, "ms");
+    below(md, m, "single DDL statement on the server (CREATE TABLE, no driver; CPU)", "suite/ringlet/server_cpu_create_table_median_ms",
+        5, "ms");
+    suiteVsCassandra(md, m);
     below(md, m, "later 3-node clusters: start to a connected driver session", "cluster/3/later/session_ms", 150, "ms",
         "cluster/3/later/ready_ms", "`Ringlet.start()` returns");
     ClusterReport.soakTarget(md, m::get);
     md.append('\n');
+  }
+
+  /**
+   * The test-suite workload end to end, start-up included (each side's JVM launch, the server's
+   * start to ready, the session, the set-up DDL and the same tests), Cassandra's time over Ringlet's.
+   */
+  private static void suiteVsCassandra(StringBuilder md, Medians m) {
+    Double ringlet = m.get("suite/ringlet/end_to_end_ms");
+    Double cassandra = m.get("suite/cassandra/end_to_end_ms");
+    if (ringlet == null || cassandra == null) {
+      return;
+    }
+    double r = cassandra / ringlet;
+    md.append("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | ").append(fmt(r))
+        .append("× (").append(fmt(cassandra)).append(" / ").append(fmt(ringlet)).append(" ms) | ")
+        .append(r >= 20 ? "met" : "**missed**").append(" |\n");
   }
 
   private static void below(StringBuilder md, Medians m, String what, String metric, double goal, String unit) {

@@ -21,10 +21,13 @@ import java.util.List;
 public final class StartupCommand {
 
   private final int later;
+  private final boolean phases;
   private final ResultSink sink;
 
-  public StartupCommand(int later, ResultSink sink) {
+  /** @param phases measure {@link StartupPhases}' time line of the first start instead */
+  public StartupCommand(int later, boolean phases, ResultSink sink) {
     this.later = later;
+    this.phases = phases;
     this.sink = sink;
   }
 
@@ -39,6 +42,10 @@ public final class StartupCommand {
   }
 
   public void run() {
+    if (phases) {
+      new StartupPhases(sink).run();
+      return;
+    }
     long mainEntered = System.currentTimeMillis();
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long cpu0 = CpuClock.threadNanos();

@@ -1,6 +1,7 @@
 package dev.ringlet.bench.suite;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.ringlet.bench.driver.Sessions;
@@ -30,11 +31,23 @@ public final class SuiteCommand {
   }
 
   public void run() {
+    run(false);
+  }
+
+  /** @param serverDdlOnly only the server's DDL timings ({@link ServerDdlTimings}), no driver, no suite */
+  public void run(boolean serverDdlOnly) {
     String prefix = "suite/" + options.target().id() + "/";
+    if (serverDdlOnly) {
+      new ServerDdlTimings(options.tables(), sink).run(prefix);
+      return;
+    }
+    // From the launch of this JVM: a test run pays its JVM's start too (Cassandra's start is in start_ms).
+    long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    long jvmToBegin = System.currentTimeMillis() - jvmStart;
     long begin = System.nanoTime();
     try (Target target = Targets.open(options.target(), options.targetOptions(), a -> { })) {
       long started = System.nanoTime();
-      try (CqlSession session = Sessions.open(target.contactPoints(), target.localDatacenter(), Sessions.Tuning.TESTS)) {
+      try (CqlSession session = tunedSession(target)) {
         long connected = System.nanoTime();
         List<Double> ddl = new ArrayList<>();
         session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
@@ -63,8 +76,15 @@ public final class SuiteCommand {
         sink.add(prefix + "test_median_ms", Stats.median(tests), "ms");
         sink.add(prefix + options.tests() + "_tests_ms", Stats.millis(testsDone - setUp), "ms");
         sink.add(prefix + "total_ms", Stats.millis(testsDone - begin), "ms");
+        sink.add(prefix + "jvm_to_begin_ms", jvmToBegin, "ms");
+        // start-up included: this JVM's launch, the server's start (for Cassandra: start.sh --clean
+        // to wait-ready.sh with --start-cassandra), the session, the set-up DDL and every test
+        sink.add(prefix + "end_to_end_ms", jvmToBegin + Stats.millis(testsDone - begin), "ms");
       }
       defaultSessionDdl(target, prefix);
+    }
+    if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET) {
+      new ServerDdlTimings(options.tables(), sink).run(prefix);
     }
   }
 
@@ -92,6 +112,18 @@ public final class SuiteCommand {
       }
       tests.add(Stats.millis(System.nanoTime() - t0));
     }
+  }
+
+  /** A session tuned as the JUnit extension tunes the sessions it injects (windows as the options say). */
+  private CqlSession tunedSession(Target target) {
+    return CqlSession.builder()
+        .addContactPoints(target.contactPoints())
+        .withLocalDatacenter(target.localDatacenter())
+        .withConfigLoader(Sessions.config(Sessions.Tuning.TESTS)
+            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, java.time.Duration.ofMillis(options.schemaWindowMillis()))
+            .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, options.schemaMaxEvents())
+            .build())
+        .build();
   }
 
   /** A few DDL round trips through a session with the driver's default debouncer settings. */

@@ -13,10 +13,14 @@ import dev.ringlet.bench.target.TargetOptions;
  * @param rowsPerTest rows each test writes and reads back (default 3)
  * @param defaultSessionDdls DDL statements timed through an untuned session, to show the
  *     driver's debouncer cost (default 3)
+ * @param schemaWindowMillis the tuned session's schema debouncer window (default 1 ms, as the
+ *     JUnit extension's sessions)
+ * @param schemaMaxEvents the tuned session's schema debouncer's most events per window (default
+ *     20, the driver's, which the JUnit extension keeps; 1 flushes every event at once)
  */
 public record SuiteOptions(
     TargetKind target, int tables, int tests, int resetTables, int rowsPerTest, int defaultSessionDdls,
-    TargetOptions targetOptions) {
+    int schemaWindowMillis, int schemaMaxEvents, TargetOptions targetOptions) {
 
   public SuiteOptions {
     if (target == TargetKind.NOOP) {

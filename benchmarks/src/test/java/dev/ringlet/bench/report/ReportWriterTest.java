@@ -54,6 +54,24 @@ class ReportWriterTest {
   }
 
   @Test
+  void should_judge_the_suite_end_to_end_with_start_up_included() throws Exception {
+    // Given both suites' end-to-end times (JVM launch and server start included)
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("suite/ringlet/end_to_end_ms", 5_000, "ms");
+    sink.add("suite/cassandra/end_to_end_ms", 35_000, "ms");
+    sink.add("suite/ringlet/server_cpu_create_table_median_ms", 0.8, "ms");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then
+    String md = Files.readString(out);
+    assertThat(md).contains("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | 7.00× (35,000 / 5,000 ms) | **missed** |");
+    assertThat(md).contains("| single DDL statement on the server (CREATE TABLE, no driver; CPU) | < 5.00 ms | 0.80 ms | met |");
+  }
+
+  @Test
   void should_judge_later_3_node_clusters_and_tabulate_the_cluster_runs() throws Exception {
     // Given a cluster run: two later 3-node starts, heap per node, one QUORUM select run
     ResultSink sink = new ResultSink(dir.resolve("results.tsv"));

@@ -23,6 +23,8 @@ import dev.ringlet.api.MessageVerb;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
+import dev.ringlet.internal.coordinator.CounterLeaderDraw;
+import dev.ringlet.internal.node.LocalCluster;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +55,9 @@ class CounterReplicationTest {
         .build();
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
     session.execute("CREATE TABLE ks.c (k int PRIMARY KEY, n counter)");
+    // These tests drop the shard messages of a known leader: the coordinator leads (Cassandra draws
+    // a random local replica, as Ringlet does by default; CounterLeaderChoiceTest shows that).
+    ((LocalCluster) cluster).drawCounterLeadersWith(CounterLeaderDraw.coordinatorFirst());
   }
 
   @AfterEach

@@ -54,8 +54,8 @@ class FaultInjectionTest {
   @Test
   void should_mark_a_gracefully_stopped_node_down_at_once_and_catch_it_up_on_schema_when_it_returns() {
     // Not the node the driver's control connection uses: its schema agreement and post-DDL refresh go through that
-    // connection, and the driver's reconnection of it is not what this test is about (once, in a full-suite run, it
-    // took the whole 10 s request timeout to come back after its node stopped).
+    // connection, and a DDL while the driver re-opens it meets a driver defect that makes later DDL time out (once,
+    // in a full-suite run, it took the whole 10 s request timeout; see DriverSchemaRefreshStallTest).
     RingletNode stopped = notTheControlNode();
     stopped.stop();
     awaitCondition(() -> driverNode(stopped).getState() == NodeState.DOWN);

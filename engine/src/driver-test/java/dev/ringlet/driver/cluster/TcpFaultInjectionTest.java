@@ -68,7 +68,7 @@ class TcpFaultInjectionTest {
     assertThat(first.nodes().get(0).hostId()).isEqualTo(own(first));
     RingletNode secondNode = member(first, own(second));
     RingletNode thirdNode = member(first, own(third));
-    assertThatThrownBy(thirdNode::stop).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("another process");
+    assertThatThrownBy(thirdNode::flush).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("another process");
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .build()) {

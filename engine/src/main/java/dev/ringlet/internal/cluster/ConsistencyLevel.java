@@ -18,4 +18,9 @@ public enum ConsistencyLevel {
   public boolean isSerial() {
     return this == SERIAL || this == LOCAL_SERIAL;
   }
+
+  /** Whether the level involves the coordinator's datacenter only (Cassandra's {@code isDatacenterLocal}). */
+  public boolean isDatacenterLocal() {
+    return this == LOCAL_QUORUM || this == LOCAL_SERIAL || this == LOCAL_ONE || this == NODE_LOCAL;
+  }
 }

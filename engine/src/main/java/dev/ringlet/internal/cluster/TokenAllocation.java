@@ -5,94 +5,87 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deterministic vnode tokens that balance ownership, a pure function of the topology.
+ * The tokens of a node that gets none explicitly, chosen as Cassandra 5.0 chooses them with its
+ * default {@code num_tokens: 16} and {@code allocate_tokens_for_local_replication_factor: 3}: to
+ * balance the load each node of the datacenter carries for that replication factor (its
+ * replicated ownership), not its raw share of the ring. {@link ReplicatedTokenAllocator} does the
+ * choosing; this class decides, as Cassandra's {@code TokenAllocation} does, what it balances:
  *
- * <p>Each datacenter gets its own ring of {@code nodes × numTokens} evenly spaced tokens, dealt to its
- * nodes round-robin (token {@code i} to node {@code i mod nodes}), so within a datacenter every node
- * owns the same share, whatever the racks; datacenters are shifted by a few units so no two nodes of
- * the cluster share a token. This is what Cassandra's allocator converges to for an empty cluster
- * (equal ownership per datacenter), reached directly rather than by its greedy optimisation.
+ * <ul>
+ *   <li>the allocation ring is the node's datacenter (each datacenter is balanced on its own);
+ *   <li>the racks counted are those of the datacenter's nodes when the new node's rack already has
+ *       one, else 1 (the first node of a rack counts as a rack-less datacenter, as in Cassandra);
+ *   <li>factor 1: every node its own group, one replica;
+ *   <li>as many racks as the factor: each rack is its own allocation ring with one replica (each
+ *       rack holds one replica of everything, so a node's load is its share of its rack);
+ *   <li>more racks than the factor: racks are the groups (NetworkTopologyStrategy puts the replicas
+ *       of a range on distinct racks);
+ *   <li>one rack: every node its own group;
+ *   <li>between 1 and the factor: Cassandra refuses to allocate ("the number of racks ... is lower
+ *       than its replication factor"); Ringlet balances as with one rack instead, so such specs keep
+ *       starting (a documented difference, ADR 0005).
+ * </ul>
  *
- * <p>A node added to a running cluster ({@link #allocate}) cannot move the others' tokens, so it
- * aims where Cassandra's allocator aims: an equal share of its datacenter. With {@code n} nodes
- * already in the datacenter it should own {@code 1/(n+1)} of the ring; it takes the
- * {@code numTokens} largest ranges between the datacenter's tokens and places each token so that it
- * owns the same fraction of each, that fraction chosen so the shares add up to {@code 1/(n+1)} (or
- * whole ranges when even they are not enough). Each existing node loses about as much as the
- * others when ownership was even before. A datacenter without nodes gets evenly spaced tokens.
+ * <p>A token already taken by another datacenter is moved to the next free one, as Cassandra does.
+ * Everything is a pure function of the ring, the node and a seed, so a spec gives the same tokens on
+ * every start. Cassandra's first token of a datacenter is random, so the exact tokens differ from
+ * any real cluster's; the balance they reach is what matches ({@code TokenAllocationTest}).
  */
 public final class TokenAllocation {
+
+  /** Cassandra 5.0's {@code allocate_tokens_for_local_replication_factor} in its shipped cassandra.yaml. */
+  public static final int LOCAL_REPLICATION_FACTOR = 3;
 
   private static final BigInteger RING = BigInteger.ONE.shiftLeft(64);
 
   private TokenAllocation() {}
 
   /**
-   * Tokens for one more node of {@code datacenter}, given every token of the ring: see the class
-   * comment. Never returns a token already taken; sorted.
+   * The {@code numTokens} tokens of {@code node}, joining {@code ring} (which must not contain it),
+   * balanced for {@code replicationFactor} replicas in its datacenter; sorted, none already taken.
+   *
+   * @param seed where a datacenter's first token goes and how the first nodes split the ring
    */
-  public static List<Long> allocate(Ring ring, String datacenter, int numTokens, int dcIndex) {
+  public static List<Long> allocate(Ring ring, Endpoint node, int numTokens, int replicationFactor, long seed) {
     if (numTokens < 1) {
       throw new IllegalArgumentException("numTokens: " + numTokens + " (expected: >= 1)");
     }
-    java.util.Set<Long> taken = new java.util.HashSet<>();
-    java.util.TreeSet<Long> dcTokens = new java.util.TreeSet<>();
-    int dcNodes = 0;
+    if (ring.endpoints().containsKey(node.hostId())) {
+      throw new IllegalArgumentException("node " + node.hostId() + " is already in the ring (expected: a new node)");
+    }
+    java.util.Set<String> racks = new java.util.HashSet<>();
+    boolean rackKnown = false;
     for (Endpoint e : ring.endpoints().values()) {
-      if (e.datacenter().equals(datacenter)) {
-        dcNodes++;
+      if (e.datacenter().equals(node.datacenter())) {
+        racks.add(e.rack());
+        rackKnown |= e.rack().equals(node.rack());
       }
     }
+    int rackCount = rackKnown ? racks.size() : 1;
+    int replicas = replicationFactor <= 1 || rackCount == replicationFactor ? 1 : replicationFactor;
+    boolean sameRackOnly = replicationFactor > 1 && rackCount == replicationFactor;
+    boolean groupByRack = replicationFactor > 1 && rackCount > replicationFactor;
+    java.util.Map<Long, Object> allocationRing = new java.util.HashMap<>();
+    java.util.Map<Object, Object> groups = new java.util.HashMap<>();
+    groups.put(node.hostId(), groupByRack ? node.rack() : node.hostId());
+    java.util.Set<Long> taken = new java.util.HashSet<>();
     for (int i = 0; i < ring.size(); i++) {
-      taken.add(ring.tokenAt(i));
-      if (ring.ownerAt(i).datacenter().equals(datacenter)) {
-        dcTokens.add(ring.tokenAt(i));
+      long t = ring.tokenAt(i);
+      Endpoint owner = ring.ownerAt(i);
+      taken.add(t);
+      if (owner.datacenter().equals(node.datacenter()) && (!sameRackOnly || owner.rack().equals(node.rack()))) {
+        allocationRing.put(t, owner.hostId());
+        groups.put(owner.hostId(), groupByRack ? owner.rack() : owner.hostId());
       }
     }
-    List<Long> chosen = new ArrayList<>();
-    if (dcTokens.isEmpty()) {
-      for (long t : tokens(dcIndex, 1, 0, numTokens)) {
-        chosen.add(free(t, taken));
-      }
-      chosen.sort(null);
-      return chosen;
+    List<Long> chosen = new ReplicatedTokenAllocator(allocationRing, groups, replicas, new java.util.Random(seed))
+        .addUnit(node.hostId(), numTokens);
+    List<Long> out = new ArrayList<>(chosen.size());
+    for (long t : chosen) {
+      out.add(free(t, taken));
     }
-    // Every range (start, end] between consecutive tokens of the datacenter, with its width.
-    List<BigInteger[]> ranges = new ArrayList<>();
-    Long previous = dcTokens.last();
-    for (Long end : dcTokens) {
-      BigInteger width = BigInteger.valueOf(end).subtract(BigInteger.valueOf(previous));
-      if (width.signum() <= 0) {
-        width = width.add(RING);
-      }
-      ranges.add(new BigInteger[] {BigInteger.valueOf(previous), width});
-      previous = end;
-    }
-    // Largest first; among equal ones, ring order (stable sort).
-    ranges.sort((a, b) -> b[1].compareTo(a[1]));
-    List<BigInteger[]> picked = ranges.subList(0, Math.min(numTokens, ranges.size()));
-    BigInteger sum = BigInteger.ZERO;
-    for (BigInteger[] r : picked) {
-      sum = sum.add(r[1]);
-    }
-    BigInteger target = RING.divide(BigInteger.valueOf(dcNodes + 1L));
-    for (BigInteger[] r : picked) {
-      // owned = width × min(1, target / sum), leaving at least one token's room for the old owner
-      BigInteger owned = target.compareTo(sum) >= 0 ? r[1].subtract(BigInteger.ONE) : r[1].multiply(target).divide(sum);
-      if (owned.signum() <= 0) {
-        owned = BigInteger.ONE;
-      }
-      long t = BigInteger.valueOf(Long.MIN_VALUE).add(r[0].subtract(BigInteger.valueOf(Long.MIN_VALUE)).add(owned).mod(RING))
-          .longValue();
-      chosen.add(free(t, taken));
-    }
-    // More tokens than the datacenter has ranges (few tokens per node): the rest evenly spaced.
-    while (chosen.size() < numTokens) {
-      long t = tokens(dcIndex, numTokens, chosen.size(), numTokens).get(0);
-      chosen.add(free(t, taken));
-    }
-    chosen.sort(null);
-    return chosen;
+    out.sort(null);
+    return out;
   }
 
   private static long free(long token, java.util.Set<Long> taken) {
@@ -104,8 +97,10 @@ public final class TokenAllocation {
   }
 
   /**
-   * The tokens of node {@code nodeIndex} (0-based within its datacenter) of a datacenter of
-   * {@code nodes} nodes, the {@code dcIndex}-th of the cluster; sorted.
+   * Evenly spaced tokens, dealt round-robin: those of node {@code nodeIndex} (0-based) of a
+   * datacenter of {@code nodes} nodes, the {@code dcIndex}-th of the cluster (shifted by that many
+   * units so datacenters never share a token); sorted. Not what nodes get by default
+   * ({@link #allocate}); a simple, exactly even ring for tests and examples.
    */
   public static List<Long> tokens(int dcIndex, int nodes, int nodeIndex, int numTokens) {
     if (numTokens < 1) {

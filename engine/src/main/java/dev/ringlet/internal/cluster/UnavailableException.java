@@ -11,10 +11,13 @@ public final class UnavailableException extends CqlException {
   private final int alive;
 
   public UnavailableException(ConsistencyLevel consistency, int required, int alive) {
-    super(
-        ErrorCode.UNAVAILABLE,
-        "Not enough replicas available for query at consistency " + consistency + " (" + required
-            + " required but only " + alive + " alive)");
+    this("Not enough replicas available for query at consistency " + consistency + " (" + required
+        + " required but only " + alive + " alive)", consistency, required, alive);
+  }
+
+  /** An Unavailable error with Cassandra's own message for a special case (the counts still go to the client). */
+  public UnavailableException(String message, ConsistencyLevel consistency, int required, int alive) {
+    super(ErrorCode.UNAVAILABLE, message);
     this.consistency = consistency;
     this.required = required;
     this.alive = alive;

@@ -72,7 +72,14 @@ public final class Coordinator {
     this.timeouts = timeouts;
     this.hints = hints;
     this.downSinceMillis = downSinceMillis;
-    this.counters = new CounterWrites(this);
+    // Seeded by the node's host id: a cluster started from one spec draws the same counter leaders.
+    this.counters = new CounterWrites(this, CounterLeaderDraw.random(
+        new java.util.Random(self.hostId().getMostSignificantBits() ^ self.hostId().getLeastSignificantBits())));
+  }
+
+  /** Replaces how this coordinator draws counter leaders (a test seam; Cassandra draws at random). */
+  public void drawCounterLeadersWith(CounterLeaderDraw draw) {
+    counters.drawLeadersWith(draw);
   }
 
   /** Registers the handlers of the verbs a coordinator serves (a counter write's leader). */

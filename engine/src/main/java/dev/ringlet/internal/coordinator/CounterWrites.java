@@ -3,6 +3,8 @@ package dev.ringlet.internal.coordinator;
 import dev.ringlet.internal.cluster.ConsistencyArithmetic;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
 import dev.ringlet.internal.cluster.Endpoint;
+import dev.ringlet.internal.cluster.ReplicaCounts;
+import dev.ringlet.internal.cluster.UnavailableException;
 import dev.ringlet.internal.cluster.WriteTimeoutException;
 import dev.ringlet.internal.cluster.WriteType;
 import dev.ringlet.internal.messaging.Message;
@@ -23,11 +25,13 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 
 /**
- * Counter writes as Cassandra makes them. The coordinator checks the level can be met, then hands
- * the increments to a leader replica: itself when it is a replica, else the closest live replica
- * (its datacenter first, ring order), reached with {@link Verb#COUNTER_MUTATION}. The leader, under
+ * Counter writes as Cassandra makes them. The coordinator chooses a leader replica as Cassandra 5.0
+ * does ({@link #chooseLeader}: a random live replica of its datacenter, else the closest live one),
+ * checks the level can be met, then leads the write itself when it was chosen or hands the
+ * increments to the leader with {@link Verb#COUNTER_MUTATION}. The leader, under
  * a lock per partition, reads its own shard of each counter (clock, count) from its storage, writes
  * the shard {@code (clock + 1, count + delta)} under its host id, and sends that shard to the other
  * replicas as an ordinary mutation; contexts merge by highest clock per counter id, so a replica
@@ -44,13 +48,21 @@ final class CounterWrites {
   private static final int LOCK_STRIPES = 64;
 
   private final Coordinator c;
+  private volatile CounterLeaderDraw draw;
   private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-  CounterWrites(Coordinator coordinator) {
+  /** @param draw picks the leader among the local replicas (seeded random, so a cluster spec repeats its choices) */
+  CounterWrites(Coordinator coordinator, CounterLeaderDraw draw) {
     this.c = coordinator;
+    this.draw = draw;
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
+  }
+
+  /** Replaces how leaders are drawn (a test seam; see {@link CounterLeaderDraw}). */
+  void drawLeadersWith(CounterLeaderDraw newDraw) {
+    this.draw = newDraw;
   }
 
   /** Whether an update carries counter increments, which only a leader replica may apply. */
@@ -79,11 +91,43 @@ final class CounterWrites {
     return cell.counter() && !cell.isTombstone() && cell.counterContext().isUpdate();
   }
 
-  /** The coordinator's side: the level checked, the increments led here or forwarded. */
+  /**
+   * The leader of a counter write, as Cassandra 5.0's {@code StorageProxy.findSuitableReplica}
+   * chooses it: a random live natural replica of the coordinator's datacenter (the coordinator
+   * itself only if the draw picks it); with none there, the closest live replica of another
+   * datacenter, unless the level is datacenter-local. No live replica at all (or none local for a
+   * LOCAL level) is Unavailable with the level's block-for and 0 alive.
+   *
+   * @param liveNatural the live natural replicas, in placement order
+   * @param draw picks among the local ones ({@link CounterLeaderDraw#random} as Cassandra)
+   * @param byProximity the coordinator's proximity order (its datacenter first)
+   */
+  static Endpoint chooseLeader(List<Endpoint> liveNatural, Endpoint coordinator, ConsistencyLevel level, int blockFor,
+      CounterLeaderDraw draw, UnaryOperator<List<Endpoint>> byProximity) {
+    if (liveNatural.isEmpty()) {
+      throw new UnavailableException(level, blockFor, 0);
+    }
+    List<Endpoint> local = new ArrayList<>();
+    for (Endpoint e : liveNatural) {
+      if (e.datacenter().equals(coordinator.datacenter())) {
+        local.add(e);
+      }
+    }
+    if (local.isEmpty()) {
+      if (level.isDatacenterLocal()) {
+        throw new UnavailableException(level, blockFor, 0);
+      }
+      return byProximity.apply(liveNatural).get(0);
+    }
+    return local.get(draw.draw(local.size(), local.indexOf(coordinator)));
+  }
+
+  /** The coordinator's side: a leader chosen, the level checked, the increments led here or forwarded. */
   void write(KeyspaceMetadata ks, TableMetadata table, PartitionUpdate update, ConsistencyLevel level) {
     List<Endpoint> live = c.live(c.replicas(ks, update.key().token()));
-    ConsistencyArithmetic.assureSufficientLiveReplicas(level, c.counts(ks, live));
-    Endpoint leader = c.byProximity(live).get(0);
+    ReplicaCounts counts = c.counts(ks, live);
+    Endpoint leader = chooseLeader(live, c.self, level, ConsistencyArithmetic.blockFor(level, counts), draw, c::byProximity);
+    ConsistencyArithmetic.assureSufficientLiveReplicas(level, counts);
     long deadline = c.deadline(c.timeouts.counterWrite());
     if (leader.equals(c.self)) {
       Progress p = lead(ks, table, update, level, () -> {});

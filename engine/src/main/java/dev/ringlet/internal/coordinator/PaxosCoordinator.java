@@ -3,6 +3,8 @@ package dev.ringlet.internal.coordinator;
 import dev.ringlet.internal.cluster.ConsistencyArithmetic;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
 import dev.ringlet.internal.cluster.Endpoint;
+import dev.ringlet.internal.cluster.PaxosParticipants;
+import dev.ringlet.internal.cluster.ReadTimeoutException;
 import dev.ringlet.internal.cluster.ReplicaCounts;
 import dev.ringlet.internal.cluster.WriteTimeoutException;
 import dev.ringlet.internal.cluster.WriteType;
@@ -18,6 +20,7 @@ import dev.ringlet.internal.storage.MemoryTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.PartitionUpdates;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,26 +54,33 @@ public final class PaxosCoordinator implements ConditionalWrites {
 
   @Override
   public Result cas(TableMetadata table, DecoratedKey key, ConsistencyLevel serial, ConsistencyLevel commit, Step step) {
+    return cas(table, key, serial, commit, commit, step);
+  }
+
+  /**
+   * One conditional operation: rounds until one proposes its update (or finds nothing to propose).
+   *
+   * @param replayCommit the level at which a proposal left in progress by another coordinator is
+   *     committed before this operation goes on (Cassandra: the request's commit level for a
+   *     conditional write, QUORUM/LOCAL_QUORUM for a serial read)
+   */
+  private Result cas(TableMetadata table, DecoratedKey key, ConsistencyLevel serial, ConsistencyLevel commit,
+      ConsistencyLevel replayCommit, Step step) {
     KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
     boolean localSerial = serial == ConsistencyLevel.LOCAL_SERIAL;
-    List<Endpoint> replicas = c.replicas(ks, key.token());
-    List<Endpoint> participants = new ArrayList<>();
-    for (Endpoint e : c.byProximity(c.live(replicas))) {
-      if (!localSerial || e.datacenter().equals(c.self.datacenter())) {
-        participants.add(e);
-      }
-    }
-    ReplicaCounts counts = c.counts(ks, c.live(replicas));
-    ConsistencyArithmetic.assureSufficientLiveReplicas(serial, counts);
-    int blockFor = ConsistencyArithmetic.blockFor(serial, counts);
+    // Natural and pending replicas take part (Cassandra's ReplicaPlans.forPaxos): see Paxos.md.
+    PaxosParticipants plan = PaxosParticipants.plan(serial, c.self.datacenter(), c.replicas(ks, key.token()),
+        c.pendingReplicas(ks, key.token()), e -> c.alive.test(e.hostId()));
+    List<Endpoint> participants = c.byProximity(plan.live());
+    int required = plan.required();
     Ballot highestSeen = Ballot.NONE;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Ballot ballot = nextBallot(highestSeen);
       Map<Endpoint, PaxosMessages.Promise> promises = exchange(participants, Verb.PAXOS_PREPARE,
           new PaxosMessages.Prepare(table.id(), key, ballot), e -> local.prepare(new PaxosMessages.Prepare(table.id(), key, ballot)),
-          blockFor);
-      if (promises.size() < blockFor) {
-        throw new WriteTimeoutException(serial, promises.size(), blockFor, WriteType.CAS);
+          required);
+      if (promises.size() < required) {
+        throw new WriteTimeoutException(serial, promises.size(), required, WriteType.CAS);
       }
       int promised = 0;
       PaxosMessages.Proposal mostRecentCommit = null;
@@ -90,14 +100,16 @@ public final class PaxosCoordinator implements ConditionalWrites {
           inProgress = p.accepted();
         }
       }
-      if (promised < blockFor) {
+      if (promised < required) {
         continue; // pre-empted by a higher ballot: try again above it
       }
       if (inProgress != null && (mostRecentCommit == null || inProgress.ballot().isAfter(mostRecentCommit.ballot()))) {
         // Finish the proposal a previous coordinator left half done, under our ballot, then start over.
         PaxosMessages.Proposal redo = new PaxosMessages.Proposal(ballot, inProgress.update());
-        if (propose(participants, table, key, redo, blockFor, serial) >= blockFor) {
-          commit(replicas, table, key, redo, ConsistencyLevel.QUORUM, counts);
+        Acceptance replayed = propose(participants, table, key, redo, required, true);
+        replayed.throwIfTimedOut(serial, participants.size());
+        if (replayed.accepted() >= required) {
+          commit(ks, table, key, redo, replayCommit);
         }
         continue;
       }
@@ -118,18 +130,20 @@ public final class PaxosCoordinator implements ConditionalWrites {
       }
       List<PartitionUpdate> merged = PartitionUpdates.mergeByPartition(outcome.updates());
       PaxosMessages.Proposal proposal = new PaxosMessages.Proposal(ballot, merged.get(0));
-      int accepted = propose(participants, table, key, proposal, blockFor, serial);
-      if (accepted == 0) {
+      Acceptance acceptance = propose(participants, table, key, proposal, required, false);
+      acceptance.throwIfTimedOut(serial, participants.size());
+      if (acceptance.accepted() == 0) {
         continue; // nobody took it: safe to retry
       }
-      if (accepted < blockFor) {
+      if (acceptance.accepted() < required) {
         // Some replicas accepted: a later round may still commit it, so the outcome is unknown.
-        throw new WriteTimeoutException(serial, accepted, blockFor, WriteType.CAS);
+        throw new WriteTimeoutException(serial, acceptance.accepted(), required, WriteType.CAS);
       }
-      commit(replicas, table, key, proposal, commit, counts);
+      commit(ks, table, key, proposal, commit);
       return outcome.result();
     }
-    throw new WriteTimeoutException(serial, 0, blockFor, WriteType.CAS);
+    ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
+    throw new WriteTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), WriteType.CAS);
   }
 
   /**
@@ -139,7 +153,21 @@ public final class PaxosCoordinator implements ConditionalWrites {
    */
   public PartitionUpdate serialRead(TableMetadata table, DecoratedKey key, ConsistencyLevel serial) {
     PartitionUpdate[] read = new PartitionUpdate[1];
-    cas(table, key, serial, ConsistencyLevel.QUORUM, new RawStep() {
+    ConsistencyLevel replay = serial == ConsistencyLevel.LOCAL_SERIAL ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.QUORUM;
+    try {
+      serialRound(table, key, serial, replay, read);
+    } catch (WriteTimeoutException e) {
+      // As 5.0's legacyReadWithPaxos: a timed-out round is a read timeout, 0 of the serial level's block-for.
+      KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
+      ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
+      throw new ReadTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), false);
+    }
+    return read[0];
+  }
+
+  private void serialRound(TableMetadata table, DecoratedKey key, ConsistencyLevel serial, ConsistencyLevel replay,
+      PartitionUpdate[] read) {
+    cas(table, key, serial, ConsistencyLevel.ANY, replay, new RawStep() {
       @Override
       public Outcome decide(dev.ringlet.internal.storage.LivePartition current, long timestamp) {
         return new Outcome(List.of(), null);
@@ -150,7 +178,6 @@ public final class PaxosCoordinator implements ConditionalWrites {
         read[0] = partition;
       }
     });
-    return read[0];
   }
 
   /** A step that also wants the partition as stored (for serial reads). */
@@ -164,9 +191,28 @@ public final class PaxosCoordinator implements ConditionalWrites {
     return new Ballot(micros, c.self.hostId());
   }
 
-  /** Number of replicas that accepted. */
-  private int propose(List<Endpoint> participants, TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal,
-      int blockFor, ConsistencyLevel serial) {
+  /**
+   * What a propose phase reached: how many participants answered and accepted, and whether the
+   * phase ended without knowing its outcome (neither enough acceptances nor every answer before the
+   * write timeout).
+   */
+  private record Acceptance(int answered, int accepted, boolean timedOut) {
+
+    /** Cassandra's propose timeout: WriteTimeout CAS with the answers out of every participant contacted. */
+    void throwIfTimedOut(ConsistencyLevel serial, int contacted) {
+      if (timedOut) {
+        throw new WriteTimeoutException(serial, answered, contacted, WriteType.CAS);
+      }
+    }
+  }
+
+  /**
+   * Sends the proposal to every participant and waits until {@code required} accepted, or every
+   * participant answered, or (with {@code failFast}, for replaying another coordinator's proposal)
+   * enough refused that {@code required} can no longer be reached, or the write timeout passed.
+   */
+  private Acceptance propose(List<Endpoint> participants, TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal,
+      int required, boolean failFast) {
     PaxosMessages.Propose message = new PaxosMessages.Propose(table.id(), key, proposal);
     Map<Endpoint, PaxosMessages.Accepted> answers = new ConcurrentHashMap<>();
     for (Endpoint e : participants) {
@@ -180,9 +226,13 @@ public final class PaxosCoordinator implements ConditionalWrites {
         });
       }
     }
-    // Done once a quorum accepted, or everyone answered, or the write timeout passed.
-    c.time.awaitUntil(() -> accepted(answers) >= blockFor || answers.size() >= participants.size(), c.deadline(c.timeouts.write()));
-    return accepted(answers);
+    int contacted = participants.size();
+    boolean done = c.time.awaitUntil(() -> {
+      int accepted = accepted(answers);
+      return accepted >= required || answers.size() >= contacted
+          || (failFast && accepted + (contacted - answers.size()) < required);
+    }, c.deadline(c.timeouts.write()));
+    return new Acceptance(answers.size(), accepted(answers), !done);
   }
 
   private static int accepted(Map<Endpoint, PaxosMessages.Accepted> answers) {
@@ -195,11 +245,26 @@ public final class PaxosCoordinator implements ConditionalWrites {
     return accepted;
   }
 
-  private void commit(List<Endpoint> replicas, TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal,
-      ConsistencyLevel level, ReplicaCounts counts) {
+  /**
+   * Commits a proposal as Cassandra's Paxos v1 does: to every natural and pending replica (hints for
+   * those down), waiting for {@code level} plus one acknowledgement per pending replica (the write's
+   * {@code blockForWrite}); Unavailable first when too few are alive for that, none of it for ANY.
+   */
+  private void commit(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal,
+      ConsistencyLevel level) {
+    List<Endpoint> targets = new ArrayList<>(c.replicas(ks, key.token()));
+    Map<String, Integer> pending = new HashMap<>();
+    for (Endpoint e : c.pendingReplicas(ks, key.token())) {
+      if (!targets.contains(e)) {
+        targets.add(e);
+        pending.merge(e.datacenter(), 1, Integer::sum);
+      }
+    }
+    List<Endpoint> live = c.live(targets);
+    ReplicaCounts counts = c.counts(ks, live);
+    ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(level, counts, pending);
     PaxosMessages.Commit message = new PaxosMessages.Commit(table.id(), key, proposal);
-    List<Endpoint> live = c.live(replicas);
-    WriteTracker tracker = new WriteTracker(level, counts);
+    WriteTracker tracker = new WriteTracker(level, counts, pending);
     for (Endpoint e : live) {
       if (e.equals(c.self)) {
         local.commit(message);
@@ -212,31 +277,13 @@ public final class PaxosCoordinator implements ConditionalWrites {
         });
       }
     }
-    for (Endpoint e : replicas) {
+    for (Endpoint e : targets) {
       if (!live.contains(e)) {
         c.hint(e.hostId(), new Payloads.Mutation(table.id(), proposal.update()));
       }
     }
-    sendToPendingReplicas(table, key, proposal);
     if (level != ConsistencyLevel.ANY && !c.time.awaitUntil(tracker::satisfied, c.deadline(c.timeouts.write()))) {
       throw new WriteTimeoutException(level, tracker.received(), tracker.blockFor(), WriteType.SIMPLE);
-    }
-  }
-
-  /**
-   * While a membership change is under way, the nodes gaining the key's range get the committed
-   * update as a plain write (not awaited: the Paxos quorum stays the natural replicas'), so data the
-   * stream no longer carries is not lost to them.
-   */
-  private void sendToPendingReplicas(TableMetadata table, DecoratedKey key, PaxosMessages.Proposal proposal) {
-    dev.ringlet.internal.schema.KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
-    if (ks == null) {
-      return;
-    }
-    for (Endpoint e : c.pendingReplicas(ks, key.token())) {
-      if (!e.equals(c.self)) {
-        c.messaging.tell(e.hostId(), Verb.MUTATION, new Payloads.Mutation(table.id(), proposal.update()));
-      }
     }
   }
 

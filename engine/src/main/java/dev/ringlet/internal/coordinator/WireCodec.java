@@ -58,6 +58,10 @@ public final class WireCodec implements PayloadCodec {
   private static final int MEMBERS = 22;
   private static final int COUNTER_MUTATION = 23;
   private static final int FAULTS = 24;
+  private static final int RANGES_REQUEST = 25;
+  private static final int VALIDATION = 26;
+  private static final int RING_CHANGE = 27;
+  private static final int ADMIN_COMMAND = 28;
 
   @Override
   public void write(Object p, DataOutput out) throws IOException {
@@ -170,6 +174,32 @@ public final class WireCodec implements PayloadCodec {
       for (MemberInfo m : list.members()) {
         member(m, out);
       }
+    } else if (p instanceof Payloads.RangesRequest r) {
+      out.writeByte(RANGES_REQUEST);
+      uuid(r.tableId(), out);
+      out.writeInt(r.ranges().size());
+      for (dev.ringlet.internal.cluster.TokenRange range : r.ranges()) {
+        out.writeLong(range.start());
+        out.writeLong(range.end());
+      }
+    } else if (p instanceof Payloads.Validation v) {
+      out.writeByte(VALIDATION);
+      out.writeInt(v.digests().size());
+      for (Payloads.KeyDigest d : v.digests()) {
+        key(d.key(), out);
+        out.writeLong(d.digest());
+      }
+    } else if (p instanceof dev.ringlet.internal.gossip.RingChange c) {
+      out.writeByte(RING_CHANGE);
+      out.writeUTF(c.kind().name());
+      member(c.member(), out);
+    } else if (p instanceof dev.ringlet.internal.gossip.AdminCommand c) {
+      out.writeByte(ADMIN_COMMAND);
+      out.writeUTF(c.name());
+      out.writeInt(c.arguments().size());
+      for (String a : c.arguments()) {
+        out.writeUTF(a);
+      }
     } else if (p instanceof Payloads.SchemaSnapshot s) {
       out.writeByte(SCHEMA);
       out.writeLong(s.epoch());
@@ -260,6 +290,34 @@ public final class WireCodec implements PayloadCodec {
       }
       case SCHEMA:
         return new Payloads.SchemaSnapshot(in.readLong(), SchemaWire.read(in));
+      case RANGES_REQUEST: {
+        UUID table = uuid(in);
+        int n = count(in);
+        List<dev.ringlet.internal.cluster.TokenRange> ranges = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          ranges.add(new dev.ringlet.internal.cluster.TokenRange(in.readLong(), in.readLong()));
+        }
+        return new Payloads.RangesRequest(table, ranges);
+      }
+      case VALIDATION: {
+        int n = count(in);
+        List<Payloads.KeyDigest> digests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          digests.add(new Payloads.KeyDigest(key(in), in.readLong()));
+        }
+        return new Payloads.Validation(digests);
+      }
+      case RING_CHANGE:
+        return new dev.ringlet.internal.gossip.RingChange(dev.ringlet.internal.gossip.RingChange.Kind.valueOf(in.readUTF()), member(in));
+      case ADMIN_COMMAND: {
+        String name = in.readUTF();
+        int n = count(in);
+        List<String> args = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          args.add(in.readUTF());
+        }
+        return new dev.ringlet.internal.gossip.AdminCommand(name, args);
+      }
       default:
         throw new IOException("unknown payload tag " + tag);
     }

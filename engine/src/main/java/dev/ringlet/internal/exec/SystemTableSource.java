@@ -38,6 +38,14 @@ public final class SystemTableSource implements TableSource {
   /** Keeps materialized views in step with base writes; null until {@link #maintainViews} is called. */
   private volatile dev.ringlet.internal.exec.view.ViewMaintenance views;
 
+  /** Per keyspace-partitioned generated table: each keyspace's rows, by keyspace name. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Map<String, KeyspaceRows>> keyspaceRows =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One keyspace's partitions of a generated table, and the metadata they were generated from. */
+  private record KeyspaceRows(dev.ringlet.internal.schema.KeyspaceMetadata keyspace,
+      Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> partitions) {}
+
   /** A generated table's store and the state it was generated from. */
   private record Generated(Schema schema, NodeInfo local, List<NodeInfo> peers, TableStore store) {}
 
@@ -105,12 +113,60 @@ public final class SystemTableSource implements TableSource {
         && cached.peers().equals(currentPeers)) {
       return cached.store();
     }
-    MemoryTableStore store = new MemoryTableStore(TableComparators.clustering(table));
-    for (Map<String, Object> row : generated.rows(currentSchema, currentLocal, currentPeers)) {
-      store.apply(toUpdate(table, row));
+    TableStore store;
+    if (byKeyspace(table)) {
+      store = byKeyspace(name, table, generated, currentSchema, currentLocal, currentPeers);
+    } else {
+      MemoryTableStore all = new MemoryTableStore(TableComparators.clustering(table));
+      for (Map<String, Object> row : generated.rows(currentSchema, currentLocal, currentPeers)) {
+        all.apply(toUpdate(table, row));
+      }
+      store = all;
     }
     this.generated.put(name, new Generated(currentSchema, currentLocal, currentPeers, store));
     return store;
+  }
+
+  /**
+   * Whether the generated table is partitioned by keyspace name alone and each keyspace's rows
+   * come from that keyspace's metadata alone: {@code system_schema.*} and {@code system_virtual_schema.*}.
+   */
+  private static boolean byKeyspace(TableMetadata table) {
+    return (table.keyspace().equals(SystemKeyspaces.SCHEMA) || table.keyspace().equals(SystemKeyspaces.VIRTUAL_SCHEMA))
+        && table.partitionKey().size() == 1 && table.partitionKey().get(0).name().equals("keyspace_name");
+  }
+
+  /**
+   * The table from one store per keyspace, reusing the stores of keyspaces whose metadata is the
+   * same object as when they were generated (a schema change replaces only the keyspace it changes).
+   */
+  private TableStore byKeyspace(String name, TableMetadata table, SystemTable generated, Schema currentSchema,
+      NodeInfo currentLocal, List<NodeInfo> currentPeers) {
+    Map<String, KeyspaceRows> previous = keyspaceRows.getOrDefault(name, Map.of());
+    Map<String, KeyspaceRows> next = new HashMap<>();
+    Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> partitions = new HashMap<>();
+    for (dev.ringlet.internal.schema.KeyspaceMetadata ks : currentSchema.keyspaces().values()) {
+      KeyspaceRows rows = previous.get(ks.name());
+      if (rows == null || rows.keyspace() != ks) {
+        MemoryTableStore store = new MemoryTableStore(TableComparators.clustering(table));
+        java.util.Set<dev.ringlet.internal.storage.DecoratedKey> keys = new java.util.HashSet<>();
+        Schema alone = new Schema(currentSchema.version(), Map.of(ks.name(), ks));
+        for (Map<String, Object> row : generated.rows(alone, currentLocal, currentPeers)) {
+          PartitionUpdate update = toUpdate(table, row);
+          store.apply(update);
+          keys.add(update.key());
+        }
+        Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> read = new HashMap<>();
+        for (dev.ringlet.internal.storage.DecoratedKey key : keys) {
+          read.put(key, GeneratedPartitions.Partition.of(key, store));
+        }
+        rows = new KeyspaceRows(ks, Map.copyOf(read));
+      }
+      next.put(ks.name(), rows);
+      partitions.putAll(rows.partitions());
+    }
+    keyspaceRows.put(name, next);
+    return new GeneratedPartitions(partitions);
   }
 
   /** Makes every base table's store maintain its materialized views when it applies a write. */

@@ -60,6 +60,11 @@ public final class MessagingEndpoint {
     transport.send(request.reply(answer));
   }
 
+  /** Answers a request later with a failure, for a handler that returned null. */
+  public void fail(Message request, String reason) {
+    transport.send(request.fail(reason));
+  }
+
   /** Forgets the callback of a request whose answer is no longer wanted. */
   public void forget(long id) {
     callbacks.remove(id);

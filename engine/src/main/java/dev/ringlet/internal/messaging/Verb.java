@@ -47,5 +47,9 @@ public enum Verb {
   /** Streaming: return every partition of a table within some token ranges, as stored (bootstrap, decommission, removenode). */
   STREAM,
   /** Repair validation: the digest of every partition of a table within some token ranges. */
-  REPAIR_VALIDATE
+  REPAIR_VALIDATE,
+  /** Over TCP: one step of a membership change ({@code RingChange}); answered with {@code true} (or a count for a fetch). */
+  RING_CHANGE,
+  /** Over TCP: an operator's command ({@code AdminCommand}, e.g. from {@code ringlet.jar nodetool}); answered with text. */
+  ADMIN
 }

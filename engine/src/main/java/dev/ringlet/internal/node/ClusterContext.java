@@ -24,7 +24,9 @@ import java.util.concurrent.Executor;
  * higher timestamp even when the manual clock has not moved).
  *
  * <p>In one JVM the members are fixed. Over TCP members are {@link #addMember added} as they are
- * learned; the ring is rebuilt each time, and readers see either the old or the new one whole.
+ * learned; the ring is rebuilt each time, and readers see either the old or the new one whole. A
+ * process bootstrapping into a running cluster starts {@link #bootstrapInto joining}; every process
+ * takes the steps of a change (begin, complete, abort) as the process running it sends them.
  *
  * <p>Membership changes of an in-JVM cluster (bootstrap, decommission, removenode) go through two
  * steps: {@link #beginJoin}/{@link #beginLeave} make the change pending ({@link #futureRing} is the
@@ -71,7 +73,7 @@ final class ClusterContext {
     this.timestamps = timestamps;
   }
 
-  private static Ring ringOf(List<NodeConfig> members) {
+  static Ring ringOf(List<NodeConfig> members) {
     Map<Endpoint, List<Long>> tokens = new LinkedHashMap<>();
     for (NodeConfig m : members) {
       tokens.put(new Endpoint(m.hostId(), m.datacenter(), m.rack()), m.tokens());
@@ -271,10 +273,43 @@ final class ClusterContext {
       }
     }
     next.add(member);
-    Ring r = ringOf(next);
+    // a member learned from a list before its COMPLETE_JOIN arrived: its bootstrap is over
+    joining = joining.stream().filter(j -> !j.hostId().equals(member.hostId())).toList();
     members = List.copyOf(next);
-    ring = r;
-    futureRing = r;
+    ring = ringOf(next);
+    futureRing = joining.isEmpty() && leaving.isEmpty() ? ring : ringOf(future());
     return true;
+  }
+
+  /**
+   * Over TCP, a node that bootstraps into a running cluster: {@code normal} (the members it learned
+   * from the seeds, itself excluded) are the ring, and it is the joining node whose future ranges are
+   * pending, until {@link #completeJoin}.
+   */
+  synchronized void bootstrapInto(NodeConfig self, List<NodeConfig> normal) {
+    List<NodeConfig> others = new ArrayList<>();
+    for (NodeConfig m : normal) {
+      if (!m.hostId().equals(self.hostId())) {
+        others.add(m);
+      }
+    }
+    members = List.copyOf(others);
+    ring = ringOf(members);
+    leaving = Set.of();
+    joining = List.of(self);
+    futureRing = ringOf(future());
+  }
+
+  /** Over TCP: the node that joins or leaves in the change under way (null when none is). */
+  synchronized UUID changing() {
+    if (!joining.isEmpty()) {
+      return joining.get(0).hostId();
+    }
+    return leaving.isEmpty() ? null : leaving.iterator().next();
+  }
+
+  /** Over TCP: the ids of the nodes leaving now (decommission or removenode under way). */
+  Set<UUID> leaving() {
+    return leaving;
   }
 }

@@ -2,19 +2,23 @@ package dev.ringlet.internal.node;
 
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
+import dev.ringlet.internal.cluster.Endpoint;
+import dev.ringlet.internal.cluster.Ring;
 import dev.ringlet.internal.cluster.TokenAllocation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The tokens of a cluster's nodes at start: explicit ones ({@link DatacenterSpec#withTokens},
  * Cassandra's {@code initial_token}) validated as Cassandra validates them, chosen ones for the
- * rest ({@link TokenAllocation}), never two nodes on one token.
+ * rest ({@link TokenAllocation#allocate}, balanced for Cassandra's default
+ * {@code allocate_tokens_for_local_replication_factor: 3}, node after node in start order), never
+ * two nodes on one token.
  */
 final class InitialTokens {
 
@@ -44,28 +48,37 @@ final class InitialTokens {
         }
       }
     }
-    Set<Long> taken = new HashSet<>(owners.keySet());
-    for (int d = 0; d < dcs.size(); d++) {
-      DatacenterSpec dc = dcs.get(d);
+    // Explicit tokens are in the ring first; the others are allocated node by node, in start order,
+    // as nodes bootstrapping one after another would get them.
+    Map<Endpoint, List<Long>> ring = new LinkedHashMap<>();
+    for (DatacenterSpec dc : dcs) {
+      for (int i = 0; i < dc.nodes(); i++) {
+        if (!dc.tokensOf(i).isEmpty()) {
+          ring.put(endpoint(spec, dc, i), List.copyOf(new java.util.LinkedHashSet<>(dc.tokensOf(i))));
+        }
+      }
+    }
+    for (DatacenterSpec dc : dcs) {
       for (int i = 0; i < dc.nodes(); i++) {
         List<Long> explicit = dc.tokensOf(i);
         if (!explicit.isEmpty()) {
           out.add(explicit);
           continue;
         }
-        List<Long> chosen = new ArrayList<>();
-        for (Long t : TokenAllocation.tokens(d, dc.nodes(), i, spec.numTokens())) {
-          long free = t;
-          while (!taken.add(free)) {
-            free++;
-          }
-          chosen.add(free);
-        }
-        chosen.sort(null);
+        Endpoint node = endpoint(spec, dc, i);
+        List<Long> chosen = TokenAllocation.allocate(new Ring(ring), node, spec.numTokens(),
+            TokenAllocation.LOCAL_REPLICATION_FACTOR, node.hostId().getMostSignificantBits());
+        ring.put(node, chosen);
         out.add(chosen);
       }
     }
     return out;
+  }
+
+  /** Node {@code index} of a datacenter as the cluster starts it: its host id and rack (racks dealt in turn). */
+  static Endpoint endpoint(ClusterSpec spec, DatacenterSpec dc, int index) {
+    UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + index).getBytes(StandardCharsets.UTF_8));
+    return new Endpoint(hostId, dc.name(), dc.racks().get(index % dc.racks().size()));
   }
 
   /** A single node's tokens: explicit ones validated, or {@link Tokens#spread} seeded by its host id. */

@@ -432,6 +432,22 @@ public final class LocalCluster implements RingletCluster {
     return context != null && context.futureRing() != context.ring();
   }
 
+  /**
+   * Replaces how every current node draws counter-write leaders, for tests that must know which
+   * replica leads; by default each draws at random among its datacenter's live replicas, as 5.0.
+   */
+  public void drawCounterLeadersWith(dev.ringlet.internal.coordinator.CounterLeaderDraw draw) {
+    for (Node n : nodes) {
+      n.drawCounterLeadersWith(draw);
+    }
+  }
+
+  /** The ring once the membership change under way completes (the current ring when none is), for tests. */
+  public dev.ringlet.internal.cluster.Ring futureRing() {
+    requireBus("futureRing");
+    return context.futureRing();
+  }
+
   /** Hints held by all nodes, for tests. */
   public int pendingHints() {
     return nodes.stream().mapToInt(Node::pendingHints).sum();

@@ -1,23 +1,22 @@
 package dev.ringlet.internal.node;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.internal.cluster.Endpoint;
 import dev.ringlet.internal.cluster.Ring;
 import dev.ringlet.internal.cluster.TokenAllocation;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.ReplicationParams;
 import dev.ringlet.wire.WireResources;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The steps of the membership changes of an in-JVM cluster: bootstrap (a node joins), and leaving
  * (decommission of a live node, removenode of a dead one). Each makes the change pending in the
  * shared {@link ClusterContext} (so coordinators write to the pending replicas), has the nodes that
- * gain ranges stream them, then completes it. See ADR 0005.
+ * gain ranges stream them, then completes it. See ADR 0005. A multi-process cluster takes the same
+ * steps through messages ({@link ProcessMembership}) and shares the token choice and the checks here.
  */
 final class Membership {
 
@@ -26,25 +25,33 @@ final class Membership {
   /** What a joining node will be. */
   record Join(NodeConfig config) {}
 
-  /** The new node's address, host id and tokens (an equal share of its datacenter, see {@link TokenAllocation#allocate}). */
+  /** The new node's address, host id and tokens (balanced for its datacenter's replicated load, see {@link TokenAllocation#allocate}). */
   static Join planJoin(ClusterSpec spec, ClusterContext context, String datacenter, String rack, List<NodeConfig> existing) {
     requireName(datacenter, "datacenter");
     requireName(rack, "rack");
-    Set<String> dcs = new LinkedHashSet<>();
-    for (NodeConfig m : context.members()) {
-      dcs.add(m.datacenter());
-    }
-    int dcIndex = new ArrayList<>(dcs).indexOf(datacenter);
-    if (dcIndex < 0) {
-      dcIndex = dcs.size();
-    }
-    List<Long> tokens = TokenAllocation.allocate(context.ring(), datacenter, spec.numTokens(), dcIndex);
     Addresses.Slot slot = Addresses.next(spec, existing);
     NodeConfig first = existing.get(0);
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + datacenter + "/" + slot.address().getHostAddress() + ":"
         + slot.port() + "/joined-" + existing.size()).getBytes(StandardCharsets.UTF_8));
+    List<Long> tokens = TokenAllocation.allocate(context.ring(), new Endpoint(hostId, datacenter, rack), spec.numTokens(),
+        TokenAllocation.LOCAL_REPLICATION_FACTOR, seed(spec, datacenter, existing.size()));
     return new Join(new NodeConfig(spec.clusterName(), datacenter, rack, slot.address(), slot.port(), spec.releaseVersion(), hostId,
         tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews()));
+  }
+
+  /** A seed that depends on the spec and the join's place in the cluster's history only (not on the random address block). */
+  private static long seed(ClusterSpec spec, String datacenter, int members) {
+    return UUID.nameUUIDFromBytes((spec.clusterName() + "/" + datacenter + "/joined-" + members).getBytes(StandardCharsets.UTF_8))
+        .getMostSignificantBits();
+  }
+
+  /**
+   * The tokens of a process joining a running ring over TCP: balanced for its datacenter's replicated
+   * load as an in-JVM join ({@link TokenAllocation#allocate}), seeded by its host id.
+   */
+  static List<Long> allocateTokens(Ring ring, java.util.UUID hostId, String datacenter, String rack, int numTokens) {
+    return TokenAllocation.allocate(ring, new Endpoint(hostId, datacenter, rack), numTokens,
+        TokenAllocation.LOCAL_REPLICATION_FACTOR, hostId.getMostSignificantBits());
   }
 
   /**

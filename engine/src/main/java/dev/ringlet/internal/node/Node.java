@@ -68,6 +68,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final Batchlog batchlog;
   private final dev.ringlet.internal.coordinator.RangeStreamer streamer;
   private final dev.ringlet.internal.coordinator.Repair repair;
+  /** Null for a node without a network. */
+  private final Coordinator coordinator;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
@@ -121,6 +123,7 @@ public final class Node implements AutoCloseable, GossipListener {
       this.schemaSync = null;
       this.streamer = null;
       this.repair = null;
+      this.coordinator = null;
       requestTables = RequestTables.of(tables);
       ddlTables = tables;
       Topology single = Topology.singleNode(config.datacenter());
@@ -136,6 +139,7 @@ public final class Node implements AutoCloseable, GossipListener {
       Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
           cluster::futureRing, gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
           peer -> downSince.getOrDefault(peer, 0L));
+      this.coordinator = coordinator;
       views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
       coordinator.register(messaging);
       PaxosReplica paxos = new PaxosReplica(replica);
@@ -425,6 +429,28 @@ public final class Node implements AutoCloseable, GossipListener {
     messaging.request(to, verb, payload, onResponse);
   }
 
+  /** Answers a request later (its handler returned null to finish the work on another thread). */
+  void reply(dev.ringlet.internal.messaging.Message request, Object answer) {
+    messaging.reply(request, answer);
+  }
+
+  /** Answers a request later with a failure. */
+  void fail(dev.ringlet.internal.messaging.Message request, String reason) {
+    messaging.fail(request, reason);
+  }
+
+  /** The epoch of the schema this node has (see {@link SchemaSync}); 0 for a node alone. */
+  long schemaEpochNow() {
+    return schemaEpoch();
+  }
+
+  /** Heartbeats every peer now (a peer just added learns at once that this node is up, and answers). */
+  void gossipNow() {
+    if (isRunning() && gossiper != null) {
+      gossiper.round();
+    }
+  }
+
   public InetSocketAddress nativeAddress() {
     ProtocolServer s = server.get();
     return s == null ? new InetSocketAddress(config.address(), config.port()) : s.localAddress();
@@ -554,6 +580,13 @@ public final class Node implements AutoCloseable, GossipListener {
   }
 
   /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
+  /** See {@link Coordinator#drawCounterLeadersWith}; nothing for a node without a network. */
+  void drawCounterLeadersWith(dev.ringlet.internal.coordinator.CounterLeaderDraw draw) {
+    if (coordinator != null) {
+      coordinator.drawCounterLeadersWith(draw);
+    }
+  }
+
   int fetchGained(dev.ringlet.internal.cluster.Ring current, dev.ringlet.internal.cluster.Ring future, boolean strict) {
     return streamer.fetchGained(current, future, strict);
   }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code java -jar ringlet.jar}: starts a node, prints one {@code Ringlet ready:} line with the
- * contact points once drivers can connect, and shuts down cleanly on SIGTERM/Ctrl-C.
+ * contact points once drivers can connect, and shuts down cleanly on SIGTERM/Ctrl-C (or exits once
+ * decommissioned). {@code java -jar ringlet.jar nodetool ...} operates a running node instead
+ * ({@link NodeTool}).
  */
 public final class RingletServer {
 
@@ -20,6 +22,10 @@ public final class RingletServer {
     if (System.getProperty("logback.configurationFile") == null) {
       // Before the first logger exists: the standalone server's own quiet configuration.
       System.setProperty("logback.configurationFile", "dev/ringlet/internal/standalone/logback-standalone.xml");
+    }
+    if (args.length > 0 && args[0].equals("nodetool")) {
+      System.exit(NodeTool.run(List.of(args).subList(1, args.length), System.out, System.err));
+      return;
     }
     StandaloneOptions options;
     try {
@@ -41,6 +47,10 @@ public final class RingletServer {
       System.err.println("ringlet: could not start: " + e.getMessage());
       System.exit(1);
       return;
+    }
+    if (cluster instanceof ProcessCluster process) {
+      // decommissioned (nodetool decommission): the node left the ring and stopped, so does the process
+      process.onLeft(() -> new Thread(() -> System.exit(0), "ringlet-decommissioned").start());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -52,8 +52,17 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "                        the node joins through them; a seed lists itself or the first node",
       "  --listen-address ADDR internode address to bind and advertise (default: --address)",
       "  --internode-port PORT internode (storage) port (default 7000)",
-      "  --join-timeout SECS   how long to wait for a seed to answer (default 60)",
+      "  --join-timeout SECS   how long to wait for a seed to answer (default 60), and for the",
+      "                        cluster's schema when the node bootstraps",
+      "  A node that is not a seed and has no data yet bootstraps into a cluster that has a schema:",
+      "  it takes tokens for an even share of its datacenter (or --initial-token), streams its ranges",
+      "  from the other nodes, then serves; a seed, a restarted node, or a node joining a cluster",
+      "  without any schema change joins at once.",
       "  --help                print this help and exit",
+      "",
+      "Operating a running node of a multi-process cluster (nodetool over its internode port):",
+      "  java -jar ringlet.jar nodetool [--host H] [--port P] status|decommission|removenode ID|repair [KS [TABLE...]]",
+      "  (java -jar ringlet.jar nodetool --help for details)",
       "");
 
   static StandaloneOptions parse(List<String> args) {

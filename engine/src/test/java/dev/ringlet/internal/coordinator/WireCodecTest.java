@@ -137,6 +137,27 @@ class WireCodecTest {
   }
 
   @Test
+  void streaming_repair_and_membership_payloads_should_survive_encoding() throws IOException {
+    UUID table = new UUID(3, 4);
+    MemberInfo member = new MemberInfo("c", new UUID(1, 2), "dc1", "r1", "5.0.4", java.net.InetAddress.getByName("127.0.0.2"), 9042,
+        java.net.InetAddress.getByName("127.0.0.2"), 7000, List.of(-5L, 17L));
+    List<Object> payloads = List.of(
+        new Payloads.RangesRequest(table, List.of(new dev.ringlet.internal.cluster.TokenRange(Long.MIN_VALUE, Long.MIN_VALUE),
+            new dev.ringlet.internal.cluster.TokenRange(-10, 42))),
+        new Payloads.RangesRequest(table, List.of()),
+        new Payloads.Validation(List.of(new Payloads.KeyDigest(new DecoratedKey(-42, bytes(1, 2, 3)), 77L),
+            new Payloads.KeyDigest(new DecoratedKey(99, bytes(5)), -1L))),
+        new Payloads.Validation(List.of()),
+        new dev.ringlet.internal.gossip.RingChange(dev.ringlet.internal.gossip.RingChange.Kind.BEGIN_JOIN, member),
+        new dev.ringlet.internal.gossip.RingChange(dev.ringlet.internal.gossip.RingChange.Kind.COMPLETE_LEAVE, member),
+        new dev.ringlet.internal.gossip.AdminCommand("repair", List.of("ks", "t1", "t2")),
+        new dev.ringlet.internal.gossip.AdminCommand("status", List.of()));
+    for (Object p : payloads) {
+      assertThat(roundTrip(p)).as(p.getClass().getSimpleName()).isEqualTo(p);
+    }
+  }
+
+  @Test
   void paxos_payloads_should_survive_encoding() throws IOException {
     Random r = new Random(11);
     UUID table = new UUID(3, 4);

@@ -8,6 +8,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,12 +66,27 @@ public final class CqlProbe implements Closeable {
 
   /** Connects; {@code timeout} bounds the connection and every later read. */
   public static CqlProbe connect(String host, int port, Duration timeout) throws IOException {
+    return connect(host, port, timeout, null);
+  }
+
+  /**
+   * Connects, over TLS when {@code sslContext} is not null (the handshake verifies the server's
+   * certificate against the context's trust, not its host name: the probe reaches a container through a
+   * mapped port on whatever host name the engine gives).
+   */
+  public static CqlProbe connect(String host, int port, Duration timeout, SSLContext sslContext) throws IOException {
     Socket socket = new Socket();
     try {
       int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
       socket.connect(new InetSocketAddress(host, port), millis);
       socket.setSoTimeout(millis);
       socket.setTcpNoDelay(true);
+      if (sslContext != null) {
+        SSLSocket tls = (SSLSocket) sslContext.getSocketFactory().createSocket(socket, host, port, true);
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        return new CqlProbe(tls);
+      }
       return new CqlProbe(socket);
     } catch (IOException | RuntimeException e) {
       socket.close();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.rnorth.ducttape.ratelimits.RateLimiter;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.containers.ContainerLaunchException;
@@ -28,6 +29,7 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
   private final int cqlPort;
   private String username;
   private String password;
+  private SSLContext sslContext;
 
   public CqlReadyWaitStrategy(int cqlPort) {
     this.cqlPort = cqlPort;
@@ -37,6 +39,12 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
   public CqlReadyWaitStrategy withCredentials(String username, String password) {
     this.username = username;
     this.password = password;
+    return this;
+  }
+
+  /** Connects over TLS with this context (trusting the node's certificate); null for plain TCP. */
+  public CqlReadyWaitStrategy withSslContext(SSLContext sslContext) {
+    this.sslContext = sslContext;
     return this;
   }
 
@@ -52,7 +60,7 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
         // A container that exited at once has no port mapping: ask inside the loop.
         int port = waitStrategyTarget.getMappedPort(cqlPort);
         where = host + ":" + port + " (container port " + cqlPort + ")";
-        String version = releaseVersion(host, port, Duration.ofSeconds(2), username, password);
+        String version = releaseVersion(host, port, Duration.ofSeconds(2), username, password, sslContext);
         if (version != null) {
           return;
         }
@@ -74,13 +82,13 @@ public final class CqlReadyWaitStrategy extends AbstractWaitStrategy {
 
   /** The node's release version through one protocol exchange without login, or null when the row is not there yet. */
   static String releaseVersion(String host, int port, Duration timeout) throws IOException {
-    return releaseVersion(host, port, timeout, null, null);
+    return releaseVersion(host, port, timeout, null, null, null);
   }
 
   /** As {@link #releaseVersion(String, int, Duration)}, logging in with {@code username} when the node asks. */
-  static String releaseVersion(String host, int port, Duration timeout, String username, String password)
-      throws IOException {
-    try (CqlProbe probe = CqlProbe.connect(host, port, timeout)) {
+  static String releaseVersion(String host, int port, Duration timeout, String username, String password,
+      SSLContext sslContext) throws IOException {
+    try (CqlProbe probe = CqlProbe.connect(host, port, timeout, sslContext)) {
       if (!probe.options().containsKey("CQL_VERSION")) {
         throw new CqlProbeException("SUPPORTED without CQL_VERSION");
       }

@@ -9,6 +9,7 @@ import dev.ringlet.testcontainers.InitScriptException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * Runs an init script through the CQL port with the user's driver, statement by statement, the way
@@ -20,7 +21,7 @@ final class InitScriptRunner {
   private InitScriptRunner() {}
 
   static void run(String name, String script, InetSocketAddress contactPoint, String localDatacenter, String username,
-      String password) {
+      String password, SSLContext sslContext) {
     List<CqlScript.Statement> statements = CqlScript.split(script);
     // A short-lived session that only sends statements: no schema metadata to re-read after each
     // DDL statement, short agreement polling and debounce windows, and a close that does not wait
@@ -45,6 +46,9 @@ final class InitScriptRunner {
         .withConfigLoader(config);
     if (username != null) {
       builder.withAuthCredentials(username, password);
+    }
+    if (sslContext != null) {
+      builder.withSslContext(sslContext);
     }
     try (CqlSession session = builder.build()) {
       for (CqlScript.Statement statement : statements) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
 
 /**
  * Loads an init script from the classpath and runs it with the driver, with clear errors when the
@@ -25,6 +26,12 @@ public final class InitScripts {
    */
   public static void run(String resource, InetSocketAddress contactPoint, String localDatacenter, String username,
       String password) {
+    run(resource, contactPoint, localDatacenter, username, password, null);
+  }
+
+  /** As {@link #run(String, InetSocketAddress, String, String, String)}, over TLS with {@code sslContext} unless null. */
+  public static void run(String resource, InetSocketAddress contactPoint, String localDatacenter, String username,
+      String password, SSLContext sslContext) {
     String script = load(resource);
     ClassLoader loader = InitScripts.class.getClassLoader();
     try {
@@ -34,7 +41,7 @@ public final class InitScripts {
           + " Java driver, which is not on the classpath (add org.apache.cassandra:java-driver-core 4.18+ or"
           + " com.datastax.oss:java-driver-core 4.14+ to your test dependencies)", e);
     }
-    InitScriptRunner.run(resource, script, contactPoint, localDatacenter, username, password);
+    InitScriptRunner.run(resource, script, contactPoint, localDatacenter, username, password, sslContext);
   }
 
   static String load(String resource) {

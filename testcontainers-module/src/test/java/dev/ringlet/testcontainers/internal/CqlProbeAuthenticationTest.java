@@ -43,7 +43,7 @@ class CqlProbeAuthenticationTest {
               .isEqualTo(ClusterSpec.DEFAULT_RELEASE_VERSION));
     }
     assertThat(CqlReadyWaitStrategy.releaseVersion(address.getHostString(), address.getPort(), Duration.ofSeconds(5),
-        "cassandra", "cassandra")).isEqualTo(ClusterSpec.DEFAULT_RELEASE_VERSION);
+        "cassandra", "cassandra", null)).isEqualTo(ClusterSpec.DEFAULT_RELEASE_VERSION);
   }
 
   @Test

@@ -7,9 +7,12 @@ import com.datastax.oss.protocol.internal.Message;
 import com.datastax.oss.protocol.internal.ProtocolConstants.ErrorCode;
 import com.datastax.oss.protocol.internal.request.Options;
 import com.datastax.oss.protocol.internal.request.Query;
+import com.datastax.oss.protocol.internal.request.Register;
 import com.datastax.oss.protocol.internal.request.Startup;
 import com.datastax.oss.protocol.internal.response.Error;
+import com.datastax.oss.protocol.internal.response.Ready;
 import com.datastax.oss.protocol.internal.response.Supported;
+import com.datastax.oss.protocol.internal.response.event.SchemaChangeEvent;
 import com.datastax.oss.protocol.internal.response.result.DefaultRows;
 import com.datastax.oss.protocol.internal.response.result.Void;
 import dev.ringlet.wire.WireResources;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Protocol v5 on the wire: the switch to segments after STARTUP, large envelopes, corruption. */
+/** Protocol v5 on the wire: the switch to segments after STARTUP, events, large envelopes, corruption. */
 class ProtocolV5Test {
 
   private static WireResources resources;
@@ -163,6 +166,34 @@ class ProtocolV5Test {
       assertThat(answer.streamId).isEqualTo(9);
       assertThat(((Error) answer.message).message)
           .isEqualTo("Invalid message version. Got 4/v4 but previousmessages on this connection had version 5/v5");
+    }
+  }
+
+  @Test
+  void should_push_events_to_a_v5_connection_only_once_it_registered_and_then_in_segments() {
+    try (RawClient raw = fixture.connect()) {
+      SchemaChangeEvent event = new SchemaChangeEvent("CREATED", "KEYSPACE", "ks", null, List.of());
+      // Given events published while the connection is still in its handshake (a driver's control
+      // connection re-opening while another node stops): before STARTUP, and after READY
+      fixture.server.publish(event);
+      assertThat(raw.options(5)).isInstanceOf(Supported.class);
+      raw.startup(5, null);
+      fixture.server.publish(event);
+      SegmentedClient client = new SegmentedClient(raw, false);
+
+      // When it registers, Then the first thing it reads is the READY to REGISTER, in a segment
+      client.send(Frame.forRequest(5, 1, false, Frame.NO_PAYLOAD, new Register(List.of("SCHEMA_CHANGE"))));
+      Frame registered = client.read();
+      assertThat(registered.streamId).isEqualTo(1);
+      assertThat(registered.message).isInstanceOf(Ready.class);
+
+      // and only events published from then on reach it, in segments, on stream -1
+      fixture.server.publish(event);
+      Frame pushed = client.read();
+      assertThat(pushed.streamId).isEqualTo(-1);
+      assertThat(((SchemaChangeEvent) pushed.message).keyspace).isEqualTo("ks");
+      assertThat(client.request(2, Options.INSTANCE)).isInstanceOf(Supported.class);
+      assertThat(client.segmentsRead).allMatch(SegmentedClient.ReadSegment::selfContained);
     }
   }
 }

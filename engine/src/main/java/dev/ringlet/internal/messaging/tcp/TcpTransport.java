@@ -109,6 +109,18 @@ public final class TcpTransport implements Transport, AutoCloseable {
   }
 
   /**
+   * Forgets a peer that will not be contacted again (a {@code nodetool} command that got its answer):
+   * its connection and writer thread go away.
+   */
+  public void forget(UUID peer) {
+    addresses.remove(peer);
+    Outbound o = outbound.remove(peer);
+    if (o != null) {
+      o.close();
+    }
+  }
+
+  /**
    * A recipient id for "whichever node listens at {@code address}", for a first contact whose host id
    * is not known yet (a seed). Such ids have zero high bits, which no real (name- or random-based)
    * host id has; the receiving transport hands those messages to its one node. A response comes back
