@@ -14,6 +14,8 @@
 #   --no-build      use the jars already built
 #   --no-jmh        skip the JMH micro-benchmarks
 #   --update-docs   replace the results section of docs/benchmarks.md with this run's table
+#   --no-cluster    skip the 3-node / 6-node cluster measurements
+#   --soak MINUTES  also run the soak (mixed load on in-JVM Ringlet, 32 in flight) for MINUTES
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,6 +27,8 @@ CASSANDRA=0
 BUILD=1
 JMH=1
 UPDATE_DOCS=0
+CLUSTER=1
+SOAK=0
 REFERENCE="${RINGLET_REFERENCE_SCRIPTS:-/work/shared/reference-cassandra}"
 # --cassandra starts with --clean: never in the data folder golden files are recorded in.
 export REFCASS_DATA="${REFCASS_DATA:-$HOME/.ringlet-reference/data-bench}"
@@ -37,7 +41,9 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-jmh) JMH=0 ;;
     --update-docs) UPDATE_DOCS=1 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --no-cluster) CLUSTER=0 ;;
+    --soak) SOAK="$2"; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -81,6 +87,12 @@ for _ in $(seq "$REPS"); do bench startup --later 10 >/dev/null; done
 bench jar-startup --runs "$((REPS * 2 - 1))" >/dev/null
 for _ in $(seq "$REPS"); do bench footprint --nodes 20 >/dev/null; done
 
+if [ "$CLUSTER" = 1 ]; then
+  echo "== clusters: 3 nodes, 6 nodes in 2 DCs; RF=3 QUORUM load on 3 nodes ($REPS fresh JVMs)"
+  load_mark
+  for _ in $(seq "$REPS"); do bench cluster --later 5 --requests "$REQUESTS" --warmup "$WARMUP" | grep -v '^RESULT'; done
+fi
+
 echo "== load: prepared insert/select at 128 in flight, $REQUESTS requests, targets $TARGETS, $REPS reps"
 load_mark
 # The order of the targets rotates between repetitions so that none is always measured first
@@ -112,6 +124,12 @@ if [ "$JMH" = 1 ]; then
   load_mark
   "$JAVA" -cp "$JAR" org.openjdk.jmh.Main "${JMH_OPTS[@]}" -rf csv -rff "$OUT/jmh.csv" >"$OUT/jmh.txt" 2>&1
   JMH_CSV="--jmh $OUT/jmh.csv"
+fi
+
+if [ "$SOAK" != 0 ]; then
+  echo "== soak: $SOAK minutes, 32 in flight"
+  load_mark
+  bench soak --minutes "$SOAK" --concurrency 32 | grep -v '^RESULT'
 fi
 
 load_mark

@@ -32,6 +32,11 @@ public final class BenchMain {
       "              [--start-cassandra] [--schema-window-ms 1] [--schema-max-events 20] [--server-ddl-only]",
       "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000",
       "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
+      "  cluster     3-node and 6-node (dc1:3, dc2:3) clusters: start to ready and to a connected session, first and",
+      "              --later 5 more; heap per idle node (--heap-clusters 2); RF=3 QUORUM insert/select --load-shapes 3",
+      "              --requests 50000 --warmup 20000 --concurrency 128 --partitions 10000",
+      "  soak        mixed load on in-JVM Ringlet for --minutes 10 at --concurrency 32, heap after GC every",
+      "              --sample-seconds 60 (--partitions 10000): is memory bounded?",
       "  report      --results FILE [--jmh FILE.csv] --out FILE.md: medians and ratios as markdown",
       "Every command takes --results FILE to append its measurements.",
       "");
@@ -91,13 +96,30 @@ public final class BenchMain {
             args.flag("memory"), sink(args));
         yield unchecked(c::run);
       }
+      case "cluster" -> {
+        String shapes = args.string("load-shapes", "3");
+        dev.ringlet.bench.cluster.ClusterCommand c = new dev.ringlet.bench.cluster.ClusterCommand(
+            new dev.ringlet.bench.cluster.ClusterCommand.Options(args.integer("later", 5, 0), args.integer("heap-clusters", 2, 1),
+                shapes.isBlank() || shapes.equals("none") ? List.of()
+                    : Arrays.stream(shapes.split(",")).map(dev.ringlet.bench.cluster.ClusterCommand.Shape::parse).toList(),
+                args.integer("requests", 50_000, 1), args.integer("warmup", 20_000, 0), args.integer("concurrency", 128, 1),
+                args.integer("partitions", 10_000, 1)),
+            sink(args));
+        yield unchecked(c::run);
+      }
+      case "soak" -> {
+        dev.ringlet.bench.load.SoakCommand c = new dev.ringlet.bench.load.SoakCommand(args.integer("minutes", 10, 1),
+            args.integer("concurrency", 32, 1), args.integer("partitions", 10_000, 100), args.integer("sample-seconds", 60, 5),
+            sink(args));
+        yield unchecked(c::run);
+      }
       case "report" -> {
         ReportWriter c = new ReportWriter(args.path("results", null), args.path("jmh", null), args.path("out", null),
             args.string("title", "Ringlet benchmarks"));
         yield unchecked(c::write);
       }
       default -> throw new IllegalArgumentException("command: " + name + " (expected: one of "
-          + List.of("load", "startup", "jar-startup", "footprint", "suite", "storage", "report") + ")");
+          + List.of("load", "startup", "jar-startup", "footprint", "suite", "storage", "cluster", "soak", "report") + ")");
     };
   }
 

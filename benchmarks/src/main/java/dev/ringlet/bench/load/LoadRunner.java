@@ -14,16 +14,16 @@ import org.HdrHistogram.Histogram;
  * completes. Latency is measured from the start of an operation to its completion, in microseconds;
  * being closed-loop, it does not correct for coordinated omission (a slow server gets fewer requests).
  */
-final class LoadRunner {
+public final class LoadRunner {
 
   /** One asynchronous operation; {@code i} is its sequence number. */
   @FunctionalInterface
-  interface Op {
+  public interface Op {
     CompletionStage<?> start(long i);
   }
 
   /** Server event-loop threads in this JVM (no-op server and in-JVM Ringlet); none for "jar" and "cassandra". */
-  static final String SERVER_IO_THREADS = "ringlet-io-";
+  public static final String SERVER_IO_THREADS = "ringlet-io-";
 
   /**
    * What one run measured.
@@ -32,9 +32,9 @@ final class LoadRunner {
    *     own cost, which neither the driver nor the machine's other load inflates much; 0 for servers
    *     in other processes
    */
-  record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, long serverIoCpuNanos,
+  public record Outcome(long operations, long errors, long elapsedNanos, long processCpuNanos, long serverIoCpuNanos,
       Histogram latencyMicros, Throwable firstError) {
-    double opsPerSecond() {
+    public double opsPerSecond() {
       return operations * 1e9 / elapsedNanos;
     }
   }
@@ -42,7 +42,17 @@ final class LoadRunner {
   private LoadRunner() {}
 
   /** Runs {@code count} operations; {@code histogram} may be null when latencies are not wanted. */
-  static Outcome run(Op op, long count, int concurrency, Histogram histogram) throws InterruptedException {
+  public static Outcome run(Op op, long count, int concurrency, Histogram histogram) throws InterruptedException {
+    return run(op, i -> i < count, concurrency, histogram);
+  }
+
+  /** Starts operations until {@code deadlineNanos} ({@link System#nanoTime}), then waits for those in flight. */
+  public static Outcome runUntil(Op op, long deadlineNanos, int concurrency, Histogram histogram) throws InterruptedException {
+    return run(op, i -> System.nanoTime() < deadlineNanos, concurrency, histogram);
+  }
+
+  private static Outcome run(Op op, java.util.function.LongPredicate more, int concurrency, Histogram histogram)
+      throws InterruptedException {
     Histogram latencies = histogram != null ? histogram : new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
     Semaphore slots = new Semaphore(concurrency);
     LongAdder errors = new LongAdder();
@@ -50,7 +60,8 @@ final class LoadRunner {
     long cpuBegin = CpuClock.processNanos();
     long serverBegin = CpuClock.threadsNanos(SERVER_IO_THREADS);
     long begin = System.nanoTime();
-    for (long i = 0; i < count; i++) {
+    long i = 0;
+    for (; more.test(i); i++) {
       slots.acquire();
       long start = System.nanoTime();
       CompletionStage<?> stage;
@@ -75,6 +86,6 @@ final class LoadRunner {
     long elapsed = System.nanoTime() - begin;
     long cpu = CpuClock.processNanos() - cpuBegin;
     long serverCpu = CpuClock.threadsNanos(SERVER_IO_THREADS) - serverBegin;
-    return new Outcome(count, errors.sum(), elapsed, cpu, serverCpu, latencies, firstError.get());
+    return new Outcome(i, errors.sum(), elapsed, cpu, serverCpu, latencies, firstError.get());
   }
 }

@@ -47,6 +47,7 @@ public final class ReportWriter {
     md.append("### ").append(title).append("\n\n");
     targets(md, m);
     load(md, m);
+    ClusterReport.write(md, m::get);
     others(md, m);
     if (jmhCsv != null && Files.isRegularFile(jmhCsv)) {
       jmh(md, Files.readAllLines(jmhCsv, StandardCharsets.UTF_8));
@@ -71,6 +72,9 @@ public final class ReportWriter {
     below(md, m, "single DDL statement on the server (CREATE TABLE, no driver; CPU)", "suite/ringlet/server_cpu_create_table_median_ms",
         5, "ms");
     suiteVsCassandra(md, m);
+    below(md, m, "later 3-node clusters: start to a connected driver session", "cluster/3/later/session_ms", 150, "ms",
+        "cluster/3/later/ready_ms", "`Ringlet.start()` returns");
+    ClusterReport.soakTarget(md, m::get);
     md.append('\n');
   }
 
@@ -173,7 +177,7 @@ public final class ReportWriter {
   private static void others(StringBuilder md, Medians m) {
     md.append("| measurement | median | samples |\n|---|---|---|\n");
     for (String metric : m.names()) {
-      if (metric.startsWith("load/")) {
+      if (metric.startsWith("load/") || ClusterReport.tabulated(metric)) {
         continue;
       }
       md.append("| `").append(metric).append("` | ").append(fmt(m.get(metric))).append(' ').append(m.unit(metric))
@@ -242,7 +246,7 @@ public final class ReportWriter {
     return out;
   }
 
-  private static String fmt(Double v) {
+  static String fmt(Double v) {
     if (v == null || v.isNaN()) {
       return "–";
     }
@@ -256,7 +260,7 @@ public final class ReportWriter {
     return String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String pct(double r) {
+  static String pct(double r) {
     return String.format(Locale.ROOT, "%.0f %%", r * 100);
   }
 

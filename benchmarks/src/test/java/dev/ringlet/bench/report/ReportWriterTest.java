@@ -70,4 +70,51 @@ class ReportWriterTest {
     assertThat(md).contains("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | 7.00× (35,000 / 5,000 ms) | **missed** |");
     assertThat(md).contains("| single DDL statement on the server (CREATE TABLE, no driver; CPU) | < 5.00 ms | 0.80 ms | met |");
   }
+
+  @Test
+  void should_judge_later_3_node_clusters_and_tabulate_the_cluster_runs() throws Exception {
+    // Given a cluster run: two later 3-node starts, heap per node, one QUORUM select run
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("cluster/3/first/ready_ms", 900, "ms");
+    sink.add("cluster/3/first/session_ms", 2_000, "ms");
+    sink.add("cluster/3/later/ready_ms", 14, "ms");
+    sink.add("cluster/3/later/session_ms", 180, "ms");
+    sink.add("cluster/3/heap_per_idle_node_mb", 0.5, "MB");
+    sink.add("cluster/3/load/select/c128/ops_per_s", 7_000, "ops/s");
+    sink.add("cluster/3/load/select/c128/server_cpu_us_per_op", 90, "us");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then the target is judged on the connected session, and the runs are in their own tables
+    String md = Files.readString(out);
+    assertThat(md).contains("| later 3-node clusters: start to a connected driver session | < 150 ms | 180 ms"
+        + " (`Ringlet.start()` returns: 14.0 ms) | **missed** |");
+    assertThat(md).contains("| 3 nodes | 900 / 2,000 | 14.0 / 180 | 0.50 MB |");
+    assertThat(md).contains("| 3 nodes | select | 128 | 7,000 | – | – | – | – | – | 90.0 | – |");
+    assertThat(md).doesNotContain("`cluster/3/later/ready_ms`"); // not repeated among the other measurements
+  }
+
+  @Test
+  void should_give_the_soak_a_verdict_on_the_heap_trend() throws Exception {
+    // Given a soak whose heap after GC grew 1.2 MB/min
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("soak/minutes", 10, "min");
+    sink.add("soak/concurrency", 32, "in flight");
+    sink.add("soak/ops_per_s", 9_000, "ops/s");
+    sink.add("soak/errors", 0, "count");
+    sink.add("soak/heap_after_gc_window_first_mb", 60, "MB");
+    sink.add("soak/heap_after_gc_window_last_mb", 70, "MB");
+    sink.add("soak/heap_after_gc_slope_mb_per_min", 1.2, "MB/min");
+    sink.add("soak/heap_bounded", 0, "1 = yes");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then
+    assertThat(Files.readString(out)).contains("| soak of 10.0 min at 32.0 in flight: heap after GC bounded | no growth |"
+        + " slope 1.20 MB/min (60.0 → 70.0 MB after the first quarter); 9,000 ops/s, 0.00 errors | **missed** |");
+  }
 }

@@ -30,6 +30,9 @@ public record ComplexColumn(DeletionTime deletion, Map<ByteBuffer, Cell> cells) 
   /** The element cells live at {@code now} and not shadowed by {@code outer} or the column deletion. */
   public Map<ByteBuffer, Cell> live(DeletionTime outer, long nowInSeconds) {
     DeletionTime effective = DeletionTime.max(outer, deletion);
+    if (allLive(effective, nowInSeconds)) {
+      return cells; // immutable already: no copy
+    }
     Map<ByteBuffer, Cell> live = new HashMap<>();
     for (Map.Entry<ByteBuffer, Cell> e : cells.entrySet()) {
       Cell c = e.getValue();
@@ -38,6 +41,15 @@ public record ComplexColumn(DeletionTime deletion, Map<ByteBuffer, Cell> cells) 
       }
     }
     return Map.copyOf(live);
+  }
+
+  private boolean allLive(DeletionTime effective, long nowInSeconds) {
+    for (Cell c : cells.values()) {
+      if (!c.isLive(nowInSeconds) || effective.deletes(c.timestamp())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Without the cells (and deletion) written at or before {@code timestampMicros}; null when nothing remains. */

@@ -11,6 +11,9 @@ import java.util.Map;
 public record LiveRow(
     Clustering clustering, LivenessInfo liveness, Map<String, Cell> cells, Map<String, Map<ByteBuffer, Cell>> complex) {
 
+  /** The static row of a partition without static data. */
+  public static final LiveRow EMPTY_STATIC = new LiveRow(Clustering.EMPTY, LivenessInfo.EMPTY, Map.of(), Map.of());
+
   public LiveRow {
     cells = Map.copyOf(cells);
     complex = Map.copyOf(complex);

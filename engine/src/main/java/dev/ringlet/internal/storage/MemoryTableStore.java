@@ -1,8 +1,6 @@
 package dev.ringlet.internal.storage;
 
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -26,9 +24,15 @@ public final class MemoryTableStore implements TableStore {
   public LivePartition read(DecoratedKey key, long nowInSeconds) {
     StoredPartition p = partitions.get(key);
     if (p == null) {
-      return new LivePartition(key, new LiveRow(Clustering.EMPTY, LivenessInfo.EMPTY, Map.of()), List.of());
+      return PartitionMerge.empty(key);
     }
     return p.read(nowInSeconds);
+  }
+
+  @Override
+  public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator ignored, long nowInSeconds) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? PartitionMerge.empty(key) : p.read(slice, nowInSeconds);
   }
 
   @Override

@@ -4,23 +4,28 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One table's recent writes in memory, sorted by token: a concurrent skip list of partitions, each
- * guarded by its own monitor. Tracks an estimate of its heap footprint so the store can flush it
- * to an SSTable when it grows past a threshold.
+ * guarded by its own monitor, and beside it a hash index of the same partitions by key, so that a
+ * read or write of one partition costs a hash lookup instead of a walk down the skip list. Tracks an
+ * estimate of its heap footprint so the store can flush it to an SSTable when it grows past a
+ * threshold.
  */
 public final class Memtable {
 
   /** Bytes counted per partition, row and cell besides their values: object headers and map entries. */
-  private static final int PARTITION_OVERHEAD = 160;
+  private static final int PARTITION_OVERHEAD = 208;
   private static final int ROW_OVERHEAD = 120;
   private static final int CELL_OVERHEAD = 80;
 
   private final ClusteringComparator comparator;
   private final ConcurrentSkipListMap<DecoratedKey, StoredPartition> partitions = new ConcurrentSkipListMap<>();
+  /** The same partitions by key; a partition is in the skip list first, so a miss here looks there. */
+  private final ConcurrentHashMap<DecoratedKey, StoredPartition> byKey = new ConcurrentHashMap<>();
   private final AtomicLong heapSize = new AtomicLong();
   private final AtomicLong minTimestamp = new AtomicLong(Long.MAX_VALUE);
 
@@ -29,13 +34,14 @@ public final class Memtable {
   }
 
   public void apply(PartitionUpdate update) {
-    StoredPartition p = partitions.get(update.key());
+    StoredPartition p = partition(update.key());
     long size = estimate(update);
     if (p == null) {
       StoredPartition created = new StoredPartition(update.key(), comparator);
       p = partitions.putIfAbsent(update.key(), created);
       if (p == null) {
         p = created;
+        byKey.put(update.key(), created);
         size += PARTITION_OVERHEAD + update.key().key().remaining();
       }
     }
@@ -63,18 +69,29 @@ public final class Memtable {
   }
 
   public boolean contains(DecoratedKey key) {
-    return partitions.containsKey(key);
+    return partition(key) != null;
+  }
+
+  private StoredPartition partition(DecoratedKey key) {
+    StoredPartition p = byKey.get(key);
+    return p != null ? p : partitions.get(key);
   }
 
   /** The partition resolved at {@code nowInSeconds}, or null when this memtable has nothing for the key. */
   public LivePartition read(DecoratedKey key, long nowInSeconds) {
-    StoredPartition p = partitions.get(key);
+    StoredPartition p = partition(key);
     return p == null ? null : p.read(nowInSeconds);
+  }
+
+  /** The rows of the partition {@code slice} selects, resolved at {@code nowInSeconds}, or null when this memtable has nothing for the key. */
+  public LivePartition read(DecoratedKey key, RowSlice slice, long nowInSeconds) {
+    StoredPartition p = partition(key);
+    return p == null ? null : p.read(slice, nowInSeconds);
   }
 
   /** The partition exactly as held, or null. */
   public PartitionUpdate readRaw(DecoratedKey key) {
-    StoredPartition p = partitions.get(key);
+    StoredPartition p = partition(key);
     return p == null ? null : p.snapshot();
   }
 

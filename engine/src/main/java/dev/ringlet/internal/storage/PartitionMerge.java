@@ -1,7 +1,6 @@
 package dev.ringlet.internal.storage;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Versions of one partition from several sources (memtables, SSTables) merged with Cassandra's
@@ -33,9 +32,19 @@ public final class PartitionMerge {
     return p.read(nowInSeconds);
   }
 
+  /** The versions merged and resolved at {@code nowInSeconds}, only the rows {@code slice} selects. */
+  public static LivePartition resolve(ClusteringComparator comparator, DecoratedKey key, List<PartitionUpdate> versions,
+      RowSlice slice, long nowInSeconds) {
+    StoredPartition p = new StoredPartition(key, comparator);
+    for (PartitionUpdate v : versions) {
+      p.apply(v);
+    }
+    return p.read(slice, nowInSeconds);
+  }
+
   /** An empty partition as a read sees it. */
   public static LivePartition empty(DecoratedKey key) {
-    return new LivePartition(key, new LiveRow(Clustering.EMPTY, LivenessInfo.EMPTY, Map.of()), List.of());
+    return new LivePartition(key, LiveRow.EMPTY_STATIC, List.of());
   }
 
   /** The smallest write timestamp in an update (markers, cells, deletions); Long.MAX_VALUE when none. */

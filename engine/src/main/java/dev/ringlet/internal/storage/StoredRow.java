@@ -3,27 +3,37 @@ package dev.ringlet.internal.storage;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A row as stored: every version merged by reconciliation, tombstones kept. Guarded by its partition. */
+/**
+ * A row as stored: every version merged by reconciliation, tombstones kept. Guarded by its partition.
+ *
+ * <p>The cell maps are immutable and replaced on every change (copy on write): a read that finds
+ * every cell live hands the same map to its {@link LiveRow} without copying it, and a row written
+ * once keeps the map of the update that wrote it.
+ */
 final class StoredRow {
 
   LivenessInfo liveness = LivenessInfo.EMPTY;
   DeletionTime deletion = DeletionTime.LIVE;
-  final Map<String, Cell> cells = new HashMap<>();
-  final Map<String, ComplexColumn> complex = new HashMap<>();
+  Map<String, Cell> cells = Map.of();
+  Map<String, ComplexColumn> complex = Map.of();
 
   void dropColumn(String column, long timestampMicros) {
     Cell c = cells.get(column);
     if (c != null && c.timestamp() <= timestampMicros) {
-      cells.remove(column);
+      Map<String, Cell> kept = new HashMap<>(cells);
+      kept.remove(column);
+      cells = Map.copyOf(kept);
     }
     ComplexColumn cc = complex.get(column);
     if (cc != null) {
       ComplexColumn kept = cc.dropped(timestampMicros);
+      Map<String, ComplexColumn> changed = new HashMap<>(complex);
       if (kept == null) {
-        complex.remove(column);
+        changed.remove(column);
       } else {
-        complex.put(column, kept);
+        changed.put(column, kept);
       }
+      complex = Map.copyOf(changed);
     }
   }
 
@@ -38,11 +48,48 @@ final class StoredRow {
   void apply(RowUpdate update) {
     liveness = Reconciliation.reconcile(liveness, update.liveness());
     deletion = DeletionTime.max(deletion, update.deletion());
-    for (Map.Entry<String, Cell> e : update.cells().entrySet()) {
-      cells.merge(e.getKey(), e.getValue(), Reconciliation::reconcile);
+    cells = mergeCells(cells, update.cells());
+    if (!update.complex().isEmpty()) {
+      if (complex.isEmpty()) {
+        complex = update.complex();
+      } else {
+        Map<String, ComplexColumn> merged = new HashMap<>(complex);
+        for (Map.Entry<String, ComplexColumn> e : update.complex().entrySet()) {
+          merged.merge(e.getKey(), e.getValue(), ComplexColumn::merge);
+        }
+        complex = Map.copyOf(merged);
+      }
     }
-    for (Map.Entry<String, ComplexColumn> e : update.complex().entrySet()) {
-      complex.merge(e.getKey(), e.getValue(), ComplexColumn::merge);
+  }
+
+  /**
+   * Both versions' cells reconciled column by column, as an immutable map; {@code update}'s own map
+   * when it has every column of {@code current} and wins each (a row overwritten as a whole).
+   */
+  private static Map<String, Cell> mergeCells(Map<String, Cell> current, Map<String, Cell> update) {
+    if (update.isEmpty()) {
+      return current;
     }
+    if (current.isEmpty()) {
+      return update;
+    }
+    if (update.size() >= current.size() && winsEverywhere(current, update)) {
+      return update;
+    }
+    Map<String, Cell> merged = new HashMap<>(current);
+    for (Map.Entry<String, Cell> e : update.entrySet()) {
+      merged.merge(e.getKey(), e.getValue(), Reconciliation::reconcile);
+    }
+    return Map.copyOf(merged);
+  }
+
+  private static boolean winsEverywhere(Map<String, Cell> current, Map<String, Cell> update) {
+    for (Map.Entry<String, Cell> e : current.entrySet()) {
+      Cell u = update.get(e.getKey());
+      if (u == null || Reconciliation.reconcile(e.getValue(), u) != u) {
+        return false;
+      }
+    }
+    return true;
   }
 }

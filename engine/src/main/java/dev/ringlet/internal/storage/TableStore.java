@@ -37,22 +37,18 @@ public interface TableStore {
   void dropColumn(String column, long timestampMicros);
 
   /**
-   * The partition at {@code nowInSeconds} with only the rows between the bounds (the static row
-   * always), in clustering order or reversed. A store may read only the parts of the partition the
-   * slice needs. Not used by the executor yet; the default reads the whole partition.
+   * The partition at {@code nowInSeconds} with only the rows the slice selects (the static row
+   * always): between its bounds, in clustering order or reversed, at most its limit of live rows. A
+   * store may read only the parts of the partition the slice needs; the default reads the whole
+   * partition and cuts it.
    */
+  default LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator comparator, long nowInSeconds) {
+    return slice.of(read(key, nowInSeconds), comparator);
+  }
+
+  /** {@link #readSlice(DecoratedKey, RowSlice, ClusteringComparator, long)} of every row between the bounds. */
   default LivePartition readSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
       boolean reversed, ClusteringComparator comparator, long nowInSeconds) {
-    LivePartition p = read(key, nowInSeconds);
-    java.util.List<LiveRow> rows = new java.util.ArrayList<>();
-    for (LiveRow r : p.rows()) {
-      if (comparator.contains(start, end, r.clustering())) {
-        rows.add(r);
-      }
-    }
-    if (reversed) {
-      java.util.Collections.reverse(rows);
-    }
-    return new LivePartition(key, p.staticRow(), rows);
+    return readSlice(key, RowSlice.between(start, end, reversed), comparator, nowInSeconds);
   }
 }

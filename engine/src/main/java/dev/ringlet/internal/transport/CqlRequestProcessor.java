@@ -39,6 +39,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
   private final QueryProcessor processor;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final java.util.concurrent.Executor executor;
+  private final ResultMetadataIds.Cache metadataIds = new ResultMetadataIds.Cache();
 
   public CqlRequestProcessor(QueryProcessor processor) {
     this(processor, dev.ringlet.internal.exec.auth.AccessControl.disabled(), null);
@@ -133,7 +134,8 @@ public final class CqlRequestProcessor implements RequestProcessor {
       } else {
         throw new CqlException(ErrorCode.PROTOCOL_ERROR, "Unexpected message " + m.getClass().getSimpleName());
       }
-      Response response = new Response(Messages.result(result, version, skipMetadata, resultMetadataId), result.warnings(), null);
+      Response response = new Response(Messages.result(result, version, skipMetadata, resultMetadataId, metadataIds),
+          result.warnings(), null);
       log(m, options, batchValues, keyspace, result, 0, null);
       return response;
     } catch (Throwable t) {

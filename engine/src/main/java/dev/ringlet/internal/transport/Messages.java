@@ -71,9 +71,15 @@ final class Messages {
    * @param resultMetadataId the id an EXECUTE at v5 sent back, or {@code null}
    */
   static Message result(Result result, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId) {
+    return result(result, protocolVersion, skipMetadata, resultMetadataId, new ResultMetadataIds.Cache());
+  }
+
+  /** As above, the v5 result metadata ids taken from (and kept in) {@code ids}. */
+  static Message result(Result result, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId,
+      ResultMetadataIds.Cache ids) {
     if (result instanceof Result.Rows rows) {
       Queue<List<ByteBuffer>> data = new ArrayDeque<>(rows.rows());
-      return new DefaultRows(rowsMetadata(rows, protocolVersion, skipMetadata, resultMetadataId), data);
+      return new DefaultRows(rowsMetadata(rows, protocolVersion, skipMetadata, resultMetadataId, ids), data);
     }
     if (result instanceof Result.SetKeyspace s) {
       return new SetKeyspace(s.keyspace());
@@ -87,7 +93,7 @@ final class Messages {
           ? new RowsMetadata(0, null, null, null)
           : new RowsMetadata(specs(p.resultColumns(), protocolVersion), null, null, null);
       byte[] preparedResultId =
-          protocolVersion >= ProtocolConstants.Version.V5 ? ResultMetadataIds.of(p.resultColumns()) : null;
+          protocolVersion >= ProtocolConstants.Version.V5 ? ids.of(p.resultColumns()) : null;
       return new Prepared(p.id(), preparedResultId, variables, resultMetadata);
     }
     return Void.INSTANCE;
@@ -101,14 +107,14 @@ final class Messages {
    * on the outcome) always carry their metadata and never claim a change.
    */
   private static RowsMetadata rowsMetadata(
-      Result.Rows rows, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId) {
+      Result.Rows rows, int protocolVersion, boolean skipMetadata, byte[] resultMetadataId, ResultMetadataIds.Cache ids) {
     boolean full = !skipMetadata;
     byte[] newId = null;
     if (protocolVersion >= ProtocolConstants.Version.V5 && resultMetadataId != null) {
       if (isConditionalUpdate(rows)) {
         full = true;
       } else {
-        byte[] current = ResultMetadataIds.of(rows.columns());
+        byte[] current = ids.of(rows.columns());
         if (!java.util.Arrays.equals(current, resultMetadataId)) {
           full = true;
           newId = current;

@@ -17,6 +17,32 @@ final class ResultMetadataIds {
 
   private ResultMetadataIds() {}
 
+  /**
+   * The ids already computed, by column list (a connection's processor keeps one): an EXECUTE at
+   * v5 compares its statement's id with the current one on every request, and an MD5 per request
+   * was a visible part of a point read's cost. Bounded: emptied when it holds {@value #MAX_ENTRIES}
+   * lists (schemas of tests are small). The arrays it returns are shared: never modify them.
+   */
+  static final class Cache {
+
+    static final int MAX_ENTRIES = 1024;
+
+    private final java.util.concurrent.ConcurrentHashMap<List<ColumnSpec>, byte[]> ids =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    byte[] of(List<ColumnSpec> columns) {
+      byte[] id = ids.get(columns);
+      if (id == null) {
+        id = ResultMetadataIds.of(columns);
+        if (ids.size() >= MAX_ENTRIES) {
+          ids.clear();
+        }
+        ids.put(List.copyOf(columns), id);
+      }
+      return id;
+    }
+  }
+
   static byte[] of(List<ColumnSpec> columns) {
     MessageDigest md5;
     try {

@@ -30,6 +30,18 @@ class ResultMetadataTest {
   }
 
   @Test
+  void should_remember_ids_by_column_list_and_tell_changed_columns_apart() {
+    // Given a cache that has seen (k, v)
+    ResultMetadataIds.Cache cache = new ResultMetadataIds.Cache();
+    byte[] first = cache.of(new java.util.ArrayList<>(List.of(K, V)));
+
+    // Then an equal list gets the same id without digesting again, and a changed one its own digest
+    assertThat(first).isEqualTo(ResultMetadataIds.of(List.of(K, V)));
+    assertThat(cache.of(List.of(K, V))).isSameAs(first);
+    assertThat(cache.of(List.of(K, V_AS_INT))).isEqualTo(ResultMetadataIds.of(List.of(K, V_AS_INT))).isNotEqualTo(first);
+  }
+
+  @Test
   void should_send_the_result_metadata_id_in_prepared_only_from_v5() {
     Result.Prepared prepared = new Result.Prepared(new byte[] {1}, List.of(K), new int[] {0}, List.of(K, V));
 

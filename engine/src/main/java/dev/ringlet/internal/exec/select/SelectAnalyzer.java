@@ -42,6 +42,12 @@ public final class SelectAnalyzer {
   private final Map<Integer, KeyPlan.ColumnValues> keyValues = new HashMap<>();
   private final List<RowPredicate.Factory> filters = new ArrayList<>();
   private final Map<Integer, Operator> clusteringRestrictions = new HashMap<>();
+  /** Clustering restrictions that can bound a partition read (see {@link ClusteringSlice}), by position. */
+  private final Map<Integer, List<ClusteringSlice.Term>> sliceTerms = new HashMap<>();
+  /** Clustering positions also restricted in a way a slice cannot express. */
+  private final java.util.Set<Integer> unsliced = new java.util.HashSet<>();
+  /** A restriction that neither the key plan nor the clustering slice enforces. */
+  private boolean filtersRows;
   private boolean partitionKeyFiltered;
   private boolean tokenRestricted;
   private boolean regularRestricted;
@@ -120,8 +126,11 @@ public final class SelectAnalyzer {
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
+    ClusteringSlice slice = ClusteringSlice.of(table, sliceTerms, unsliced);
+    boolean exact = !filtersRows && !regularRestricted && !partitionKeyFiltered && !tokenRestricted
+        && slice.coversClustering();
     SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann);
+        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann, slice, exact);
     if (!table.hasMaskedColumns()) {
       return new SelectStatement(plan);
     }
@@ -185,6 +194,7 @@ public final class SelectAnalyzer {
 
   /** A relation an index serves: only its predicate, no key, clustering or filtering bookkeeping. */
   private void servedRelation(Relation r) {
+    filtersRows = true;
     if (r instanceof Relation.Element e) {
       filters.add(new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e));
       return;
@@ -317,6 +327,13 @@ public final class SelectAnalyzer {
     BoundTerm value = s.operator() == Operator.IS_NOT ? null : terms.compile(s.value(), receiver);
     Operator op = s.operator();
     record(c, op);
+    if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
+      if (op != Operator.IS_NOT && repeatable(s.value())) {
+        sliceTerms.computeIfAbsent(c.position(), p -> new ArrayList<>()).add(new ClusteringSlice.Term(op, value));
+      } else {
+        unsliced.add(c.position());
+      }
+    }
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
       putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
     }
@@ -331,6 +348,11 @@ public final class SelectAnalyzer {
 
   private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {
     record(c, Operator.IN);
+    if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
+      unsliced.add(c.position());
+    } else if (c.kind() != ColumnMetadata.Kind.PARTITION_KEY) {
+      filtersRows = true;
+    }
     if (s.inValues() == null || (s.inValues().isEmpty() && s.value() != null)) {
       ColumnSpec listSpec = spec("in(" + c.name() + ")", new ListType(c.type(), false));
       BoundTerm marker = terms.compile(s.value(), listSpec);
@@ -411,6 +433,7 @@ public final class SelectAnalyzer {
   }
 
   private void multi(Relation.MultiColumn m) {
+    filtersRows = true;
     List<ColumnMetadata> cols = new ArrayList<>();
     for (String name : m.columns()) {
       ColumnMetadata c = column(name);
@@ -418,6 +441,9 @@ public final class SelectAnalyzer {
         throw CqlException.invalid("Multi-column relations can only be applied to clustering columns but was applied to: " + c.name());
       }
       cols.add(c);
+    }
+    for (ColumnMetadata c : cols) {
+      unsliced.add(c.position());
     }
     for (int i = 0; i < cols.size(); i++) {
       if (cols.get(i).position() != cols.get(0).position() + i) {
@@ -488,6 +514,7 @@ public final class SelectAnalyzer {
   }
 
   private void token(Relation.Token t) {
+    filtersRows = true;
     List<String> expected = table.partitionKey().stream().map(ColumnMetadata::name).toList();
     if (t.columns().size() != expected.size()) {
       throw CqlException.invalid("The token() function must be applied to all partition key components or none of them");
@@ -576,6 +603,14 @@ public final class SelectAnalyzer {
       throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
     }
     return reversed != null && reversed;
+  }
+
+  /** A term whose value is the same each time it is computed: a literal or a bind marker, not a function call. */
+  private static boolean repeatable(Term t) {
+    if (t instanceof Term.TypeHint h) {
+      return repeatable(h.term());
+    }
+    return t instanceof Term.Constant || t instanceof Term.BindMarker;
   }
 
   private static String termText(Term t) {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param distinct one row per partition (SELECT DISTINCT)
  * @param groupBy the GROUP BY columns (a primary key prefix), empty when none
  * @param ann {@code ORDER BY v ANN OF [...]}, or null
+ * @param slice the clustering bounds the restrictions imply, for reads of named partitions
+ * @param exact every row of a named partition within {@code slice} passes every filter, so a read
+ *     may stop at the rows a page still needs
  */
 record SelectPlan(
     TableMetadata table,
@@ -32,12 +35,14 @@ record SelectPlan(
     boolean distinct,
     List<dev.ringlet.internal.schema.ColumnMetadata> groupBy,
     boolean json,
-    AnnPlan ann) {
+    AnnPlan ann,
+    ClusteringSlice slice,
+    boolean exact) {
 
   /** The same plan selecting through {@code other}. */
   SelectPlan withSelection(Selection other) {
     return new SelectPlan(table, other, keys, filters, reversed, orderAcrossPartitions, staticRowsAllowed, limit,
-        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann);
+        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann, slice, exact);
   }
 
   Comparator<RowAccess> crossPartitionOrder() {

@@ -10,14 +10,17 @@ import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.TableSource;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import dev.ringlet.internal.storage.ClusteringComparator.Bound;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.LiveRow;
+import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.TableStore;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -26,7 +29,10 @@ import java.util.List;
  * An analysed SELECT, ready to run any number of times with different bound values. Rows come out
  * in Cassandra's order: partitions in token order (or key order for explicit keys), rows in
  * clustering order (reversed by ORDER BY); restrictions are evaluated as row predicates after the
- * key lookup narrowed the candidates; paging resumes strictly after the last returned row.
+ * key lookup and the clustering slice ({@link ClusteringSlice}) narrowed the candidates; paging
+ * resumes strictly after the last returned row. A named partition is read only within the slice,
+ * from the paging position on, and, when the slice enforces every restriction, only as many rows
+ * as the limit and the page still need, so a page of a wide partition costs what it returns.
  */
 public final class SelectStatement {
 
@@ -95,14 +101,26 @@ public final class SelectStatement {
     }
     PagingState resume = aggregate ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
-    Iterator<LivePartition> partitions = partitions(store, keys, resume, nowInSeconds);
+    Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, nowInSeconds) : null;
+    NamedPartitions named = keys == null ? null
+        : new NamedPartitions(store, keys, resume, plan.slice().bind(values, plan.reversed()), nowInSeconds);
 
     List<RowAccess> page = new ArrayList<>();
     int returned = resume == null ? 0 : resume.returned();
     PagingState next = null;
     outer:
-    while (partitions.hasNext()) {
-      LivePartition p = partitions.next();
+    while (true) {
+      LivePartition p;
+      if (named != null) {
+        // With nothing but the slice to filter rows, each row read is returned: read only as many
+        // as the limit and the page still need.
+        p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
+      } else {
+        p = scanned.hasNext() ? scanned.next() : null;
+      }
+      if (p == null) {
+        break;
+      }
       List<ByteBuffer> components = PartitionKeys.split(plan.table(), p.key().key());
       boolean resuming = resume != null && p.key().key().equals(resume.partitionKey());
       if (resuming && resume.clustering() == null) {
@@ -126,12 +144,8 @@ public final class SelectStatement {
       }
       int inPartition = resuming ? resume.returnedInPartition() : 0;
       boolean anyRow = inPartition > 0;
-      List<LiveRow> rows = p.rows();
-      if (plan.reversed()) {
-        rows = new ArrayList<>(rows);
-        Collections.reverse(rows);
-      }
-      for (LiveRow row : rows) {
+      // Named partitions come in the query's order already (ORDER BY needs named partitions).
+      for (LiveRow row : p.rows()) {
         if (resuming && !isAfter(row, resume)) {
           continue;
         }
@@ -333,20 +347,90 @@ public final class SelectStatement {
     return true;
   }
 
+  /**
+   * The partitions a statement names, read one at a time (so each read knows how many rows the
+   * page still needs) and only within the query's clustering slice; empty ones are skipped.
+   */
+  private final class NamedPartitions {
+
+    private final TableStore store;
+    private final Iterator<DecoratedKey> keys;
+    private final PagingState resume;
+    private final RowSlice slice;
+    private final long now;
+
+    NamedPartitions(TableStore store, List<DecoratedKey> keys, PagingState resume, RowSlice slice, long now) {
+      this.store = store;
+      this.keys = remaining(keys, resume).iterator();
+      this.resume = resume;
+      this.slice = slice;
+      this.now = now;
+    }
+
+    /** The next partition with live data, or null; {@code wanted} rows are still needed in all. */
+    LivePartition next(int wanted, int perPartitionLimit) {
+      while (keys.hasNext()) {
+        DecoratedKey key = keys.next();
+        RowSlice s = slice;
+        int inPartition = 0;
+        boolean limited = plan.exact();
+        if (resume != null && key.key().equals(resume.partitionKey())) {
+          if (resume.clustering() == null) {
+            continue; // its static-only row was the last one returned
+          }
+          inPartition = resume.returnedInPartition();
+          RowSlice after = after(s, resume.clustering());
+          if (after == null) {
+            limited = false; // an unexpected position: every row of the slice, the loop filters
+          } else {
+            s = after;
+          }
+        }
+        if (plan.distinct()) {
+          s = RowSlice.ALL.withLimit(1); // only whether the partition has live data matters
+        } else if (limited) {
+          s = s.withLimit(Math.max(1, Math.min(wanted, perPartitionLimit - inPartition)));
+        }
+        LivePartition p = store.readSlice(key, s, plan.clusteringComparator(), now);
+        if (!p.isEmpty()) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    /** The slice narrowed to the rows strictly after {@code last} in its walk; null when {@code last} is not inside it. */
+    private RowSlice after(RowSlice s, List<ByteBuffer> last) {
+      ClusteringComparator cmp = plan.clusteringComparator();
+      if (last.size() > cmp.size()) {
+        return null;
+      }
+      Clustering c = new Clustering(last);
+      if (!s.reversed()) {
+        return cmp.compare(c, s.start()) <= 0 ? null : new RowSlice(new Bound(c, true, false), s.end(), false, s.limit());
+      }
+      return cmp.compare(c, s.end()) >= 0 ? null : new RowSlice(s.start(), new Bound(c, false, false), true, s.limit());
+    }
+  }
+
+  /** The keys from the one a page ended in (all of them when not resuming). */
+  private static List<DecoratedKey> remaining(List<DecoratedKey> keys, PagingState resume) {
+    if (resume == null) {
+      return keys;
+    }
+    int at = 0;
+    while (at < keys.size() && !keys.get(at).key().equals(resume.partitionKey())) {
+      at++;
+    }
+    return at < keys.size() ? keys.subList(at, keys.size()) : List.of();
+  }
+
   private Iterator<LivePartition> partitions(TableStore store, List<DecoratedKey> keys, PagingState resume, long now) {
     if (keys == null) {
       DecoratedKey from = resume == null ? null : new DecoratedKey(resume.token(), resume.partitionKey());
       return store.scan(from, true, now);
     }
-    List<DecoratedKey> remaining = keys;
-    if (resume != null) {
-      int at = 0;
-      while (at < keys.size() && !keys.get(at).key().equals(resume.partitionKey())) {
-        at++;
-      }
-      remaining = at < keys.size() ? keys.subList(at, keys.size()) : List.of();
-    }
-    Iterator<DecoratedKey> it = remaining.iterator();
+    Iterator<DecoratedKey> it = remaining(keys, resume).iterator();
     return new Iterator<>() {
       LivePartition next = advance();
 

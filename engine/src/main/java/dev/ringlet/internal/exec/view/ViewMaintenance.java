@@ -131,9 +131,9 @@ public final class ViewMaintenance {
     }
 
     @Override
-    public LivePartition readSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
-        boolean reversed, ClusteringComparator comparator, long nowInSeconds) {
-      return store.readSlice(key, start, end, reversed, comparator, nowInSeconds);
+    public LivePartition readSlice(DecoratedKey key, dev.ringlet.internal.storage.RowSlice slice,
+        ClusteringComparator comparator, long nowInSeconds) {
+      return store.readSlice(key, slice, comparator, nowInSeconds);
     }
   }
 }

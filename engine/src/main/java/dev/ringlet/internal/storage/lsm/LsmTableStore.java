@@ -4,10 +4,10 @@ import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.ClusteringComparator.Bound;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.LivePartition;
-import dev.ringlet.internal.storage.LiveRow;
 import dev.ringlet.internal.storage.Memtable;
 import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.TableStats;
 import dev.ringlet.internal.storage.TableStore;
 import dev.ringlet.internal.storage.commitlog.CommitLog;
@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -186,24 +185,20 @@ public final class LsmTableStore implements TableStore {
   }
 
   /**
-   * Only the rows between the bounds: SSTables read just the index blocks overlapping the slice.
-   * Not used by the executor yet (it reads whole partitions through {@link #read}).
+   * Only the rows the slice selects: while only the memtable holds data, only those rows are
+   * resolved; otherwise SSTables read just the index blocks overlapping the slice's bounds.
    */
   @Override
-  public LivePartition readSlice(DecoratedKey key, Bound start, Bound end, boolean reversed, ClusteringComparator cmp,
-      long nowInSeconds) {
+  public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator cmp, long nowInSeconds) {
+    View v = view;
+    if (v.memoryOnly()) {
+      LivePartition p = v.active().read(key, slice, nowInSeconds);
+      return p != null ? p : PartitionMerge.empty(key);
+    }
+    Bound start = slice.start();
+    Bound end = slice.end();
     List<PartitionUpdate> versions = versions(key, s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
-    LivePartition p = versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, nowInSeconds);
-    List<LiveRow> rows = new ArrayList<>();
-    for (LiveRow r : p.rows()) {
-      if (comparator.contains(start, end, r.clustering())) {
-        rows.add(r);
-      }
-    }
-    if (reversed) {
-      Collections.reverse(rows);
-    }
-    return new LivePartition(key, p.staticRow(), rows);
+    return versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, slice, nowInSeconds);
   }
 
   /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */

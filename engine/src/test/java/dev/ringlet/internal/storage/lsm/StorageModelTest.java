@@ -17,6 +17,7 @@ import dev.ringlet.internal.storage.LivenessInfo;
 import dev.ringlet.internal.storage.MemoryTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RangeTombstone;
+import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.RowUpdate;
 import dev.ringlet.internal.storage.commitlog.CommitLog;
 import dev.ringlet.internal.storage.commitlog.CommitLogOptions;
@@ -245,11 +246,16 @@ class StorageModelTest {
     DecoratedKey k = key(random.nextInt(6));
     assertThat(describe(store.read(k, now))).as("step %d (%s): read of %s", step, lastStep, k).isEqualTo(describe(model.read(k, now)));
     int from = random.nextInt(12);
-    Bound start = new Bound(c(from), true, true);
-    Bound end = new Bound(c(from + 3), false, false);
+    Bound start = random.nextInt(8) == 0 ? Bound.BOTTOM : new Bound(c(from), true, random.nextBoolean());
+    Bound end = random.nextInt(8) == 0 ? Bound.TOP : new Bound(c(from + random.nextInt(6)), false, random.nextBoolean());
     boolean reversed = random.nextBoolean();
     assertThat(describe(store.readSlice(k, start, end, reversed, CMP, now))).as("step %d: slice", step)
         .isEqualTo(describe(model.readSlice(k, start, end, reversed, CMP, now)));
+    // A slice with a limit reads only part of the partition: it must agree with cutting the whole read.
+    RowSlice limited = new RowSlice(start, end, reversed, random.nextInt(4) + 1);
+    String expected = describe(limited.of(model.read(k, now), CMP));
+    assertThat(describe(store.readSlice(k, limited, CMP, now))).as("step %d: slice %s", step, limited).isEqualTo(expected);
+    assertThat(describe(model.readSlice(k, limited, CMP, now))).as("step %d: model slice %s", step, limited).isEqualTo(expected);
     if (random.nextInt(5) == 0) {
       List<String> raw = new ArrayList<>();
       store.scanRaw(null, true).forEachRemaining(p -> {
