@@ -109,6 +109,20 @@ public final class ThresholdedTables implements RequestTables {
         return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), nowInSeconds);
       }
 
+      /**
+       * Counts the whole partition's tombstones (as {@link #read}), then lets the store read only the
+       * slice: the counting walks the stored rows without building them, the store's slice read
+       * materialises only what the query returns.
+       */
+      @Override
+      public LivePartition readSlice(DecoratedKey key, dev.ringlet.internal.storage.RowSlice slice,
+          ClusteringComparator sliceComparator, long nowInSeconds) {
+        if (scanned(own.readRaw(key), comparator, nowInSeconds) == null) {
+          return PartitionMerge.empty(key);
+        }
+        return own.readSlice(key, slice, sliceComparator, nowInSeconds);
+      }
+
       @Override
       public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
         Iterator<PartitionUpdate> raw = own.scanRaw(from, inclusive);
