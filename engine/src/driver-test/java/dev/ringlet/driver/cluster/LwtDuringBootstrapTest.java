@@ -176,6 +176,37 @@ class LwtDuringBootstrapTest {
    * and counts those whose outcome is unknown (a CAS write timeout: partially accepted, under
    * contention from the other clients).
    */
+  @Test
+  void should_give_the_joining_node_the_counter_increments_made_while_it_joins() throws Exception {
+    // Given increments of keys the joining node gains, through every old node, while it is JOINING
+    session.execute("CREATE TABLE ks.hits (k int PRIMARY KEY, n counter)");
+    List<Gained> gained = keysGainedByTheJoiningNode(3);
+    for (Gained g : gained) {
+      for (RingletNode coordinator : cluster.nodes()) {
+        session.execute(SimpleStatement.newInstance("UPDATE ks.hits SET n = n + 2 WHERE k = " + g.key())
+            .setConsistencyLevel(DefaultConsistencyLevel.QUORUM).setNode(driverNode(coordinator)));
+      }
+    }
+    // When the join completes (its stream was taken before those increments)
+    RingletNode added = finishJoin();
+    // Then the new replica alone has every increment: the leader sent its shards to the pending replica too
+    Map<Integer, Long> seen = new java.util.HashMap<>();
+    awaitCondition(() -> { // once the driver has a connection to the new node
+      try {
+        for (Gained g : gained) {
+          seen.put(g.key(), session.execute(SimpleStatement.newInstance("SELECT n FROM ks.hits WHERE k = " + g.key())
+              .setConsistencyLevel(DefaultConsistencyLevel.ONE).setNode(driverNode(added))).one().getLong(0));
+        }
+        return true;
+      } catch (com.datastax.oss.driver.api.core.AllNodesFailedException | NullPointerException notYet) {
+        return false;
+      }
+    });
+    for (Gained g : gained) {
+      assertThat(seen.get(g.key())).as("key %d read at ONE from the node that joined", g.key()).isEqualTo(6L);
+    }
+  }
+
   private void increment(int key, RingletNode coordinator, int times, Set<Integer> replaced, AtomicInteger unknown) {
     int applied = 0;
     while (applied < times) {

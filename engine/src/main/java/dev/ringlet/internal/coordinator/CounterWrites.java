@@ -197,9 +197,16 @@ final class CounterWrites {
    * {@code onSatisfied} runs (on any thread) once the level is met.
    */
   private Progress lead(KeyspaceMetadata ks, TableMetadata table, PartitionUpdate update, ConsistencyLevel level, Runnable onSatisfied) {
-    List<Endpoint> replicas = c.replicas(ks, update.key().token());
+    // the natural replicas and, while ranges move, the pending ones (one more acknowledgement each, as
+    // Cassandra's blockForWrite): a joining node must not miss increments made during its bootstrap
+    List<Endpoint> replicas = new java.util.ArrayList<>(c.replicas(ks, update.key().token()));
+    java.util.Map<String, Integer> pending = new java.util.HashMap<>();
+    for (Endpoint e : c.pendingReplicas(ks, update.key().token())) {
+      pending.merge(e.datacenter(), 1, Integer::sum);
+      replicas.add(e);
+    }
     List<Endpoint> live = c.live(replicas);
-    WriteTracker tracker = new WriteTracker(level, c.counts(ks, live));
+    WriteTracker tracker = new WriteTracker(level, c.counts(ks, live), pending);
     ReentrantLock lock = locks[Math.floorMod(Long.hashCode(update.key().token()), LOCK_STRIPES)];
     Payloads.Mutation mutation;
     lock.lock();
