@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +66,11 @@ class LwtDuringBootstrapTest {
   private RingletCluster cluster;
   private CqlSession session;
   private CompletableFuture<RingletNode> joining;
+  /**
+   * Threads for the join and the concurrent clients: each blocks until the test advances the clock or
+   * the others progress, so each needs its own thread (the common pool may have a single worker).
+   */
+  private final ExecutorService threads = Executors.newCachedThreadPool();
 
   /** One key the joining node gains, with the roles of the three old replicas for it. */
   private record Gained(int key, RingletNode stays1, RingletNode stays2, RingletNode leaves) {}
@@ -82,12 +89,13 @@ class LwtDuringBootstrapTest {
     session.execute("CREATE TABLE ks.reg (k int PRIMARY KEY, v int)");
     // The stream's answer is held: the new node stays JOINING, a pending replica, until the clock passes the hold.
     cluster.addRule(MessageRule.delay(STREAM_HOLD).verb(MessageVerb.STREAM).direction(MessageRule.Direction.RESPONSE));
-    joining = CompletableFuture.supplyAsync(() -> cluster.addNode("datacenter1", "rack1"));
+    joining = CompletableFuture.supplyAsync(() -> cluster.addNode("datacenter1", "rack1"), threads);
     awaitCondition(() -> ((LocalCluster) cluster).membershipChangeUnderWay());
   }
 
   @AfterEach
   void stop() {
+    threads.shutdownNow();
     if (session != null) {
       session.close();
     }
@@ -106,7 +114,7 @@ class LwtDuringBootstrapTest {
     AtomicInteger unknown = new AtomicInteger();
     List<CompletableFuture<Void>> clients = new ArrayList<>();
     for (RingletNode coordinator : cluster.nodes()) {
-      clients.add(CompletableFuture.runAsync(() -> increment(counterKey, coordinator, 10, replaced, unknown)));
+      clients.add(CompletableFuture.runAsync(() -> increment(counterKey, coordinator, 10, replaced, unknown), threads));
     }
     CompletableFuture.allOf(clients.toArray(new CompletableFuture[0])).get();
     // Then every applied increment replaced a distinct value, and the value counts each of them once,
