@@ -1,5 +1,6 @@
 package dev.ringlet.internal.coordinator;
 
+import dev.ringlet.internal.cluster.CasWriteUnknownException;
 import dev.ringlet.internal.cluster.ConsistencyArithmetic;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
 import dev.ringlet.internal.cluster.Endpoint;
@@ -16,6 +17,7 @@ import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.DeletionTime;
 import dev.ringlet.internal.storage.MemoryTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.PartitionUpdates;
@@ -103,7 +105,10 @@ public final class PaxosCoordinator implements ConditionalWrites {
       if (promised < required) {
         continue; // pre-empted by a higher ballot: try again above it
       }
-      if (inProgress != null && (mostRecentCommit == null || inProgress.ballot().isAfter(mostRecentCommit.ballot()))) {
+      // An empty proposal (a serial read's, or a conditional write's whose condition failed) is
+      // neither replayed nor committed, as 5.0: once a quorum accepted it, nothing older can be.
+      if (inProgress != null && !isEmpty(inProgress.update())
+          && (mostRecentCommit == null || inProgress.ballot().isAfter(mostRecentCommit.ballot()))) {
         // Finish the proposal a previous coordinator left half done, under our ballot, then start over.
         PaxosMessages.Proposal redo = new PaxosMessages.Proposal(ballot, inProgress.update());
         Acceptance replayed = propose(participants, table, key, redo, required, true);
@@ -125,31 +130,46 @@ public final class PaxosCoordinator implements ConditionalWrites {
         view.apply(raw);
       }
       Outcome outcome = step.decide(view.read(key, c.time.clock().nowInSeconds()), ballot.micros());
-      if (outcome.updates().isEmpty()) {
-        return outcome.result();
-      }
-      List<PartitionUpdate> merged = PartitionUpdates.mergeByPartition(outcome.updates());
-      PaxosMessages.Proposal proposal = new PaxosMessages.Proposal(ballot, merged.get(0));
+      // Nothing to write (the condition failed, or a serial read) still proposes an empty update,
+      // as 5.0's Paxos v1 does by default (paxos_variant v1 is linearizable): its acceptance by a
+      // quorum proves no other proposal was chosen in between.
+      PartitionUpdate update = outcome.updates().isEmpty()
+          ? empty(key) : PartitionUpdates.mergeByPartition(outcome.updates()).get(0);
+      PaxosMessages.Proposal proposal = new PaxosMessages.Proposal(ballot, update);
       Acceptance acceptance = propose(participants, table, key, proposal, required, false);
       acceptance.throwIfTimedOut(serial, participants.size());
       if (acceptance.accepted() == 0) {
         continue; // nobody took it: safe to retry
       }
       if (acceptance.accepted() < required) {
-        // Some replicas accepted: a later round may still commit it, so the outcome is unknown.
-        throw new WriteTimeoutException(serial, acceptance.accepted(), required, WriteType.CAS);
+        // Some accepted, every participant answered: a later round may still finish it (5.0's
+        // CasWriteUnknownResultException; a WriteTimeout CAS below protocol v5).
+        throw new CasWriteUnknownException(serial, acceptance.accepted(), required);
       }
-      commit(ks, table, key, proposal, commit);
+      if (!outcome.updates().isEmpty()) {
+        commit(ks, table, key, proposal, commit);
+      }
       return outcome.result();
     }
     ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
     throw new WriteTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), WriteType.CAS);
   }
 
+  /** An update that changes nothing: what a round proposes when it has nothing to write. */
+  private static PartitionUpdate empty(DecoratedKey key) {
+    return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), null, List.of());
+  }
+
+  private static boolean isEmpty(PartitionUpdate u) {
+    return u.partitionDeletion().isLive() && u.rangeTombstones().isEmpty() && u.staticRow() == null && u.rows().isEmpty();
+  }
+
   /**
    * A SERIAL/LOCAL_SERIAL read of one partition: a Paxos round that finishes any in-progress
    * proposal and brings the promise quorum up to the latest commit before reading at QUORUM /
-   * LOCAL_QUORUM, proposing nothing itself.
+   * LOCAL_QUORUM, then proposes an empty update (committing nothing), as 5.0's linearizable
+   * {@code paxos_variant: v1}. A timed-out round is a {@code ReadTimeout}; an empty proposal accepted
+   * by some participants but not enough is {@link CasWriteUnknownException}, as 5.0 lets it through.
    */
   public PartitionUpdate serialRead(TableMetadata table, DecoratedKey key, ConsistencyLevel serial) {
     PartitionUpdate[] read = new PartitionUpdate[1];

@@ -19,5 +19,7 @@ public enum ErrorCode {
   INVALID,
   CONFIG_ERROR,
   ALREADY_EXISTS,
-  UNPREPARED
+  UNPREPARED,
+  /** A Paxos proposal accepted by some participants, not enough: outcome unknown (protocol v5; v4 gets WRITE_TIMEOUT). */
+  CAS_WRITE_UNKNOWN
 }

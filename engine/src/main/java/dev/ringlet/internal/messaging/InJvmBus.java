@@ -111,6 +111,13 @@ public final class InJvmBus implements Transport {
     }
   }
 
+  /** How many messages a delay rule or a paused node holds now (tests wait for a request to reach a held step). */
+  public int heldCount() {
+    synchronized (held) {
+      return held.size();
+    }
+  }
+
   /** Delivers held messages whose time has come and whose recipient is not paused. */
   public void deliverDue() {
     List<Message> ready = new ArrayList<>();

@@ -432,6 +432,11 @@ public final class LocalCluster implements RingletCluster {
     gossipRound();
   }
 
+  /** How many inter-node messages delay rules and paused nodes hold now, for tests (0 without a network). */
+  public int heldMessages() {
+    return bus == null ? 0 : bus.heldCount();
+  }
+
   /** Whether a bootstrap, decommission or removenode is under way (its ranges pending), for tests. */
   public boolean membershipChangeUnderWay() {
     return context != null && context.futureRing() != context.ring();

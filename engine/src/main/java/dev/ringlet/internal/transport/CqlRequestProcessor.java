@@ -142,7 +142,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
       if (storageStopped(t)) {
         return null;
       }
-      Message error = Errors.toMessage(t);
+      Message error = Errors.toMessage(t, request.protocolVersion());
       if (error instanceof com.datastax.oss.protocol.internal.response.Error e) {
         log(m, options, batchValues, keyspace, null, e.code, e.message);
       }

@@ -21,7 +21,18 @@ final class Errors {
 
   private Errors() {}
 
-  static Message toMessage(Throwable t) {
+  /**
+   * @param protocolVersion the connection's: below v5, an unknown CAS outcome is a CAS write timeout,
+   *     as Cassandra 5.0 downgrades it
+   */
+  static Message toMessage(Throwable t, int protocolVersion) {
+    if (t instanceof dev.ringlet.internal.cluster.CasWriteUnknownException u) {
+      if (protocolVersion < ProtocolConstants.Version.V5) {
+        return toMessage(u.asWriteTimeout(), protocolVersion);
+      }
+      return new com.datastax.oss.protocol.internal.response.error.CASWriteUnknown(u.getMessage(),
+          Consistency.toProtocol(u.consistency()), u.received(), u.blockFor());
+    }
     if (t instanceof AlreadyExistsException a) {
       return new AlreadyExists(a.getMessage(), a.keyspace(), a.table());
     }
@@ -88,6 +99,7 @@ final class Errors {
       case CONFIG_ERROR: return ProtocolConstants.ErrorCode.CONFIG_ERROR;
       case ALREADY_EXISTS: return ProtocolConstants.ErrorCode.ALREADY_EXISTS;
       case UNPREPARED: return ProtocolConstants.ErrorCode.UNPREPARED;
+      case CAS_WRITE_UNKNOWN: return ProtocolConstants.ErrorCode.CAS_WRITE_UNKNOWN;
       default: throw new IllegalArgumentException("code: " + code);
     }
   }
