@@ -1,19 +1,16 @@
 package dev.ringlet.driver.cluster;
 
+import static dev.ringlet.driver.cluster.MembershipSession.at;
 import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
-import com.datastax.oss.driver.api.core.metadata.TokenMap;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.MessageRule;
 import dev.ringlet.api.MessageVerb;
@@ -21,10 +18,7 @@ import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
 import dev.ringlet.internal.node.LocalCluster;
-import com.datastax.oss.driver.api.core.ProtocolVersion;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,8 +38,9 @@ class MembershipTest {
   private RingletCluster cluster;
   private CqlSession session;
   /** Nodes the driver added and removed on TOPOLOGY_CHANGE events. */
-  private final List<UUID> added = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final List<UUID> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private List<UUID> added;
+  private List<UUID> removed;
+  private MembershipSession client;
 
   private void start(int nodes, int rf) {
     start(ClusterSpec.defaults().withNodes(nodes).withManualClock(true),
@@ -54,88 +49,66 @@ class MembershipTest {
 
   private void start(ClusterSpec spec, String replication) {
     cluster = Ringlet.start(spec);
-    session = CqlSession.builder()
-        .addNodeStateListener(new com.datastax.oss.driver.api.core.metadata.NodeStateListenerBase() {
-          @Override
-          public void onAdd(Node node) {
-            added.add(node.getHostId());
-          }
-
-          @Override
-          public void onRemove(Node node) {
-            removed.add(node.getHostId());
-          }
-        }).addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(50))
-            .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(100))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .build())
-        .build();
+    client = MembershipSession.connect(cluster.contactPoints(), cluster.localDatacenter());
+    session = client.session();
+    added = client.added();
+    removed = client.removed();
     session.execute("CREATE KEYSPACE ks WITH replication = " + replication);
     session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
   }
 
   @AfterEach
   void stop() {
-    if (session != null) {
-      session.close();
+    if (client != null) {
+      client.close();
     }
     if (cluster != null) {
       cluster.close();
     }
   }
 
-  private void insert(int from, int to, ConsistencyLevel level) {
-    for (int k = from; k < to; k++) {
-      session.execute(at("INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v" + k + "')", level));
-    }
-  }
-
   @Test
   void should_bootstrap_a_node_that_the_driver_sees_and_that_serves_every_existing_row_at_ONE() {
     start(3, 2);
-    insert(0, KEYS, ConsistencyLevel.ALL);
+    client.insert(0, KEYS, ConsistencyLevel.ALL, null);
 
     RingletNode added = cluster.addNode("datacenter1", "rack1");
 
     assertThat(cluster.nodes()).hasSize(4).last().isEqualTo(added);
     awaitCondition(() -> this.added.contains(added.hostId()));
-    awaitCondition(() -> driverNode(added) != null && driverNode(added).getState() == NodeState.UP && connected(added));
+    awaitCondition(() -> client.driverNode(added) != null && client.driverNode(added).getState() == NodeState.UP && client.connected(added));
     // system.local on the new node and system.peers on the others carry its tokens; the driver's token map has them.
-    Row local = session.execute(SimpleStatement.newInstance("SELECT tokens, host_id FROM system.local").setNode(driverNode(added))).one();
+    Row local = session.execute(SimpleStatement.newInstance("SELECT tokens, host_id FROM system.local").setNode(client.driverNode(added))).one();
     assertThat(local.getUuid("host_id")).isEqualTo(added.hostId());
     Set<String> tokens = local.getSet("tokens", String.class);
     assertThat(tokens).hasSize(ClusterSpec.DEFAULT_NUM_TOKENS);
     for (RingletNode n : cluster.nodes().subList(0, 3)) {
       Row peer = session.execute(SimpleStatement.newInstance("SELECT tokens FROM system.peers_v2 WHERE peer = ? AND peer_port = ?",
-          added.nativeAddress().getAddress(), peerPort(n, added)).setNode(driverNode(n))).one();
+          added.nativeAddress().getAddress(), peerPort(n, added)).setNode(client.driverNode(n))).one();
       assertThat(peer).as("peers_v2 of " + n).isNotNull();
       assertThat(peer.getSet("tokens", String.class)).isEqualTo(tokens);
     }
-    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(driverNode(added)).size()).orElse(0)
+    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(added)).size()).orElse(0)
         == ClusterSpec.DEFAULT_NUM_TOKENS);
 
     // Alone, the new node answers at ONE for every row it now replicates: they were streamed to it.
-    List<Integer> owned = ownedBy(added, KEYS);
+    List<Integer> owned = client.ownedBy(added, KEYS);
     assertThat(owned).isNotEmpty();
     cluster.isolate(added);
     for (int k : owned) {
-      assertThat(readOne(added, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
+      assertThat(client.readOne(added, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
     }
     cluster.heal();
     // Through it as coordinator, every row is found at ONE.
     for (int k = 0; k < KEYS; k++) {
-      assertThat(readOne(added, k)).isEqualTo("v" + k);
+      assertThat(client.readOne(added, k)).isEqualTo("v" + k);
     }
   }
 
   @Test
   void should_send_writes_to_the_joining_node_for_the_ranges_it_will_own() throws Exception {
     start(3, 2);
-    insert(0, KEYS, ConsistencyLevel.ALL);
+    client.insert(0, KEYS, ConsistencyLevel.ALL, null);
     // The streamed data is read when the stream is asked for, but its answer is held: writes made
     // meanwhile reach the joining node only as a pending replica.
     cluster.addRule(MessageRule.delay(Duration.ofSeconds(1)).verb(MessageVerb.STREAM).direction(MessageRule.Direction.RESPONSE));
@@ -152,15 +125,15 @@ class MembershipTest {
     });
     RingletNode added = joining.get();
     cluster.heal();
-    awaitCondition(() -> driverNode(added) != null && connected(added)
+    awaitCondition(() -> client.driverNode(added) != null && client.connected(added)
         && session.getMetadata().getTokenMap().isPresent()
-        && !session.getMetadata().getTokenMap().get().getTokens(driverNode(added)).isEmpty());
+        && !session.getMetadata().getTokenMap().get().getTokens(client.driverNode(added)).isEmpty());
 
-    List<Integer> owned = ownedBy(added, 2 * KEYS);
+    List<Integer> owned = client.ownedBy(added, 2 * KEYS);
     assertThat(owned).anyMatch(k -> k < KEYS).anyMatch(k -> k >= KEYS && k % 2 == 0).anyMatch(k -> k >= KEYS && k % 2 == 1);
     cluster.isolate(added);
     for (int k : owned) {
-      assertThat(readOne(added, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
+      assertThat(client.readOne(added, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
     }
   }
 
@@ -196,7 +169,7 @@ class MembershipTest {
   void should_bootstrap_into_a_second_datacenter_and_serve_its_network_topology_replicas() {
     start(ClusterSpec.defaults().withDatacenters(dev.ringlet.api.DatacenterSpec.of("dc1", 2), dev.ringlet.api.DatacenterSpec.of("dc2", 1))
         .withManualClock(true), "{'class': 'NetworkTopologyStrategy', 'dc1': 1, 'dc2': 2}");
-    insert(0, KEYS, ConsistencyLevel.QUORUM); // dc2's factor of 2 exceeds its one node: ALL cannot be met, as in Cassandra
+    client.insert(0, KEYS, ConsistencyLevel.QUORUM, null); // dc2's factor of 2 exceeds its one node: ALL cannot be met, as in Cassandra
     RingletNode second = cluster.addNode("dc2", "rack1");
     assertThat(second.datacenter()).isEqualTo("dc2");
     // dc2 now has its two replicas: every row lives on both dc2 nodes, the new one included.
@@ -217,7 +190,7 @@ class MembershipTest {
   @Test
   void should_decommission_a_node_and_keep_every_row_readable_at_every_level() {
     start(4, 3);
-    insert(0, KEYS, ConsistencyLevel.ALL);
+    client.insert(0, KEYS, ConsistencyLevel.ALL, null);
     RingletNode leaving = cluster.node(3);
     UUID leavingId = leaving.hostId();
 
@@ -228,7 +201,7 @@ class MembershipTest {
     awaitCondition(() -> removed.contains(leavingId));
     assertThat(session.getMetadata().getNodes()).doesNotContainKey(leavingId);
     for (RingletNode n : cluster.nodes()) {
-      List<Row> peers = session.execute(SimpleStatement.newInstance("SELECT host_id FROM system.peers").setNode(driverNode(n))).all();
+      List<Row> peers = session.execute(SimpleStatement.newInstance("SELECT host_id FROM system.peers").setNode(client.driverNode(n))).all();
       assertThat(peers).extracting(r -> r.getUuid(0)).hasSize(2).doesNotContain(leavingId);
     }
     for (int k = 0; k < KEYS; k++) {
@@ -238,7 +211,7 @@ class MembershipTest {
     for (RingletNode n : cluster.nodes()) {
       cluster.isolate(n);
       for (int k = 0; k < KEYS; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       cluster.heal();
     }
@@ -258,12 +231,12 @@ class MembershipTest {
   @Test
   void should_remove_a_dead_node_and_restore_the_replication_factor_from_the_survivors() {
     start(3, 2);
-    insert(0, KEYS, ConsistencyLevel.ALL);
+    client.insert(0, KEYS, ConsistencyLevel.ALL, null);
     RingletNode dead = cluster.node(2);
 
     assertThatThrownBy(() -> cluster.removeNode(dead))
         .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage("Node /" + dead.nativeAddress().getAddress().getHostAddress() + ":" + storagePort(dead)
+        .hasMessage("Node /" + dead.nativeAddress().getAddress().getHostAddress() + ":" + client.storagePort(dead)
             + " is alive and owns this ID. Use decommission command to remove it from the ring");
 
     dead.kill();
@@ -276,7 +249,7 @@ class MembershipTest {
     for (RingletNode n : cluster.nodes()) {
       cluster.isolate(n);
       for (int k = 0; k < KEYS; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       cluster.heal();
     }
@@ -285,20 +258,20 @@ class MembershipTest {
   @Test
   void should_repair_a_replica_that_missed_writes_so_that_every_replica_answers_at_ONE() {
     start(3, 3);
-    insert(0, KEYS / 2, ConsistencyLevel.ALL);
+    client.insert(0, KEYS / 2, ConsistencyLevel.ALL, null);
     RingletNode behind = cluster.node(2);
     // QUORUM is met without it, so no hint is stored: the replica simply misses the writes.
     cluster.addRule(MessageRule.drop().verb(MessageVerb.MUTATION).to(behind));
     for (int k = KEYS / 2; k < KEYS; k++) {
       session.execute(at("INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v" + k + "')", ConsistencyLevel.QUORUM)
-          .setNode(driverNode(cluster.node(0))));
+          .setNode(client.driverNode(cluster.node(0))));
     }
-    session.execute(at("DELETE FROM ks.t WHERE k = 0", ConsistencyLevel.QUORUM).setNode(driverNode(cluster.node(0))));
+    session.execute(at("DELETE FROM ks.t WHERE k = 0", ConsistencyLevel.QUORUM).setNode(client.driverNode(cluster.node(0))));
     cluster.heal();
     assertThat(((LocalCluster) cluster).pendingHints()).isZero();
     cluster.isolate(behind);
-    assertThat(readOne(behind, KEYS - 1)).as("before repair").isNull();
-    assertThat(readOne(behind, 0)).as("the missed delete").isEqualTo("v0");
+    assertThat(client.readOne(behind, KEYS - 1)).as("before repair").isNull();
+    assertThat(client.readOne(behind, 0)).as("the missed delete").isEqualTo("v0");
     cluster.heal();
 
     int written = cluster.node(0).repair("ks", "t");
@@ -306,9 +279,9 @@ class MembershipTest {
     assertThat(written).isEqualTo(KEYS / 2 + 1);
     for (RingletNode n : cluster.nodes()) {
       cluster.isolate(n);
-      assertThat(readOne(n, 0)).isNull();
+      assertThat(client.readOne(n, 0)).isNull();
       for (int k = 1; k < KEYS; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       cluster.heal();
     }
@@ -319,7 +292,7 @@ class MembershipTest {
   void should_refuse_to_repair_with_a_dead_replica() {
     start(3, 3);
     RingletNode dead = cluster.node(1);
-    int port = storagePort(dead);
+    int port = client.storagePort(dead);
     dead.stop();
     assertThatThrownBy(() -> cluster.node(0).repair("ks"))
         .isInstanceOf(IllegalStateException.class)
@@ -330,51 +303,9 @@ class MembershipTest {
 
   // ------------------------------------------------------------------ helpers
 
-  private String readOne(RingletNode coordinator, int k) {
-    Row row = session.execute(at("SELECT v FROM ks.t WHERE k = " + k, ConsistencyLevel.ONE).setNode(driverNode(coordinator))).one();
-    return row == null ? null : row.getString(0);
-  }
-
-  /** The keys below {@code keys} whose replicas, in the driver's token map, include the node. */
-  private List<Integer> ownedBy(RingletNode node, int keys) {
-    TokenMap map = session.getMetadata().getTokenMap().orElseThrow();
-    Node target = driverNode(node);
-    List<Integer> out = new ArrayList<>();
-    for (int k = 0; k < keys; k++) {
-      ByteBuffer key = TypeCodecs.INT.encode(k, ProtocolVersion.DEFAULT);
-      if (map.getReplicas("ks", key).contains(target)) {
-        out.add(k);
-      }
-    }
-    return out;
-  }
-
-  /** Whether the session's pool to the node answers (the driver opens it after NEW_NODE and UP). */
-  private boolean connected(RingletNode n) {
-    try {
-      session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(driverNode(n)));
-      return true;
-    } catch (com.datastax.oss.driver.api.core.AllNodesFailedException e) {
-      return false;
-    }
-  }
-
-  private int storagePort(RingletNode n) {
-    Row row = session.execute(SimpleStatement.newInstance("SELECT listen_port FROM system.local").setNode(driverNode(n))).one();
-    return row.getInt(0);
-  }
-
   private int peerPort(RingletNode asker, RingletNode peer) {
-    return session.execute(SimpleStatement.newInstance("SELECT peer, peer_port FROM system.peers_v2").setNode(driverNode(asker))).all()
+    return session.execute(SimpleStatement.newInstance("SELECT peer, peer_port FROM system.peers_v2").setNode(client.driverNode(asker))).all()
         .stream().filter(r -> r.getInetAddress(0).equals(peer.nativeAddress().getAddress())).map(r -> r.getInt(1))
         .collect(Collectors.toList()).get(0);
-  }
-
-  private static SimpleStatement at(String cql, ConsistencyLevel level) {
-    return SimpleStatement.newInstance(cql).setConsistencyLevel(level);
-  }
-
-  private Node driverNode(RingletNode n) {
-    return session.getMetadata().getNodes().get(n.hostId());
   }
 }

@@ -1,20 +1,16 @@
 package dev.ringlet.driver.cluster;
 
+import static dev.ringlet.driver.cluster.MembershipSession.at;
 import static dev.ringlet.driver.cluster.TcpClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.ProtocolVersion;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
-import com.datastax.oss.driver.api.core.metadata.TokenMap;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.MessageRule;
 import dev.ringlet.api.MessageVerb;
@@ -24,13 +20,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +42,14 @@ class TcpMembershipTest {
   private final List<ProcessCluster> processes = new ArrayList<>();
   private InetSocketAddress seed;
   private CqlSession session;
-  private final List<UUID> added = new CopyOnWriteArrayList<>();
-  private final List<UUID> removed = new CopyOnWriteArrayList<>();
+  private MembershipSession client;
+  private List<UUID> added;
+  private List<UUID> removed;
 
   @AfterEach
   void close() {
-    if (session != null) {
-      session.close();
+    if (client != null) {
+      client.close();
     }
     for (ProcessCluster p : processes) {
       p.close();
@@ -85,27 +80,10 @@ class TcpMembershipTest {
       start("r" + i);
     }
     awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == nodes));
-    session = CqlSession.builder()
-        .addNodeStateListener(new com.datastax.oss.driver.api.core.metadata.NodeStateListenerBase() {
-          @Override
-          public void onAdd(Node node) {
-            added.add(node.getHostId());
-          }
-
-          @Override
-          public void onRemove(Node node) {
-            removed.add(node.getHostId());
-          }
-        })
-        .addContactPoint(processes.get(0).contactPoints().get(0)).withLocalDatacenter("datacenter1")
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofMillis(50))
-            .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(100))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .build())
-        .build();
+    client = MembershipSession.connect(processes.get(0).contactPoints(), "datacenter1");
+    session = client.session();
+    added = client.added();
+    removed = client.removed();
     awaitCondition(() -> session.getMetadata().getNodes().size() == nodes
         && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + rf + "}");
@@ -114,20 +92,13 @@ class TcpMembershipTest {
     // address) cannot tell apart: wait until each node knows the table.
     awaitCondition(() -> processes.stream().allMatch(p -> {
       try {
-        session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t LIMIT 1").setNode(driverNode(p.nodes().get(0))));
+        session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t LIMIT 1").setNode(client.driverNode(p.nodes().get(0))));
         return true;
       } catch (com.datastax.oss.driver.api.core.DriverException e) {
         return false;
       }
     }));
-    insert(0, KEYS, ConsistencyLevel.ALL, null);
-  }
-
-  private void insert(int from, int to, ConsistencyLevel level, RingletNode coordinator) {
-    for (int k = from; k < to; k++) {
-      SimpleStatement s = at("INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v" + k + "')", level);
-      session.execute(coordinator == null ? s : s.setNode(driverNode(coordinator)));
-    }
+    client.insert(0, KEYS, ConsistencyLevel.ALL, null);
   }
 
   @Test
@@ -138,32 +109,32 @@ class TcpMembershipTest {
     RingletNode joined = fourth.nodes().get(0);
 
     awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 4));
-    awaitCondition(() -> added.contains(joined.hostId()) && driverNode(joined) != null
-        && driverNode(joined).getState() == NodeState.UP && connected(joined));
+    awaitCondition(() -> added.contains(joined.hostId()) && client.driverNode(joined) != null
+        && client.driverNode(joined).getState() == NodeState.UP && client.connected(joined));
     // tokens chosen by the allocator (8 of them), in system.local, in every other node's peers, and in the driver's token map
-    Row local = session.execute(SimpleStatement.newInstance("SELECT tokens FROM system.local").setNode(driverNode(joined))).one();
+    Row local = session.execute(SimpleStatement.newInstance("SELECT tokens FROM system.local").setNode(client.driverNode(joined))).one();
     Set<String> tokens = local.getSet("tokens", String.class);
     assertThat(tokens).hasSize(8);
     for (ProcessCluster p : processes.subList(0, 3)) {
       RingletNode n = p.nodes().get(0);
       // peers_v2: every node here shares 127.0.0.1, which system.peers (keyed by address alone) cannot tell apart
       List<Row> peers = session.execute(SimpleStatement.newInstance("SELECT host_id, tokens FROM system.peers_v2")
-          .setNode(driverNode(n))).all();
+          .setNode(client.driverNode(n))).all();
       assertThat(peers).filteredOn(r -> r.getUuid(0).equals(joined.hostId())).singleElement()
           .satisfies(r -> assertThat(r.getSet(1, String.class)).isEqualTo(tokens));
     }
-    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(driverNode(joined)).size()).orElse(0) == 8);
+    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(joined)).size()).orElse(0) == 8);
 
     // Cut off from the others, the new node answers at ONE every row it replicates: they were streamed to it.
-    List<Integer> owned = ownedBy(joined);
+    List<Integer> owned = client.ownedBy(joined, KEYS);
     assertThat(owned).isNotEmpty();
     fourth.isolate(joined);
     for (int k : owned) {
-      assertThat(readOne(joined, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
+      assertThat(client.readOne(joined, k)).as("row " + k + " on the new node").isEqualTo("v" + k);
     }
     fourth.heal();
     for (int k = 0; k < KEYS; k++) {
-      assertThat(readOne(joined, k)).as("row " + k + " through the new node").isEqualTo("v" + k);
+      assertThat(client.readOne(joined, k)).as("row " + k + " through the new node").isEqualTo("v" + k);
     }
   }
 
@@ -191,7 +162,7 @@ class TcpMembershipTest {
       RingletNode n = member(first, p.nodes().get(0).hostId());
       first.isolate(n);
       for (int k = 0; k < KEYS; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       first.heal();
     }
@@ -213,7 +184,7 @@ class TcpMembershipTest {
     ProcessCluster first = processes.get(0);
     ProcessCluster third = processes.get(2);
     RingletNode dead = member(first, third.nodes().get(0).hostId());
-    int deadPort = storagePort(third.nodes().get(0));
+    int deadPort = client.storagePort(third.nodes().get(0));
 
     assertThatThrownBy(() -> first.removeNode(dead))
         .isInstanceOf(UnsupportedOperationException.class)
@@ -235,7 +206,7 @@ class TcpMembershipTest {
       RingletNode n = member(first, p.nodes().get(0).hostId());
       first.isolate(n);
       for (int k = 0; k < KEYS; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       first.heal();
     }
@@ -249,11 +220,11 @@ class TcpMembershipTest {
     RingletNode behind = member(first, processes.get(2).nodes().get(0).hostId());
     // QUORUM is met without it, so no hint is stored: the replica simply misses the writes.
     first.addRule(MessageRule.drop().verb(MessageVerb.MUTATION).to(behind));
-    insert(KEYS, KEYS + KEYS / 2, ConsistencyLevel.QUORUM, coordinator);
-    session.execute(at("DELETE FROM ks.t WHERE k = 0", ConsistencyLevel.QUORUM).setNode(driverNode(coordinator)));
+    client.insert(KEYS, KEYS + KEYS / 2, ConsistencyLevel.QUORUM, coordinator);
+    session.execute(at("DELETE FROM ks.t WHERE k = 0", ConsistencyLevel.QUORUM).setNode(client.driverNode(coordinator)));
     first.isolate(behind);
-    assertThat(readOne(behind, KEYS)).as("before repair").isNull();
-    assertThat(readOne(behind, 0)).as("the missed delete").isEqualTo("v0");
+    assertThat(client.readOne(behind, KEYS)).as("before repair").isNull();
+    assertThat(client.readOne(behind, 0)).as("the missed delete").isEqualTo("v0");
     first.heal();
 
     int written = coordinator.repair("ks", "t");
@@ -262,9 +233,9 @@ class TcpMembershipTest {
     for (ProcessCluster p : processes) {
       RingletNode n = member(first, p.nodes().get(0).hostId());
       first.isolate(n);
-      assertThat(readOne(n, 0)).isNull();
+      assertThat(client.readOne(n, 0)).isNull();
       for (int k = 1; k < KEYS + KEYS / 2; k++) {
-        assertThat(readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isEqualTo("v" + k);
       }
       first.heal();
     }
@@ -282,19 +253,19 @@ class TcpMembershipTest {
 
     assertThat(third.nodes().get(0).isRunning()).isFalse();
     assertThat(remote.isRunning()).as("DOWN at once: it said goodbye").isFalse();
-    awaitCondition(() -> driverNode(remote).getState() == NodeState.DOWN);
-    insert(KEYS, KEYS + 10, ConsistencyLevel.QUORUM, first.nodes().get(0));
+    awaitCondition(() -> client.driverNode(remote).getState() == NodeState.DOWN);
+    client.insert(KEYS, KEYS + 10, ConsistencyLevel.QUORUM, first.nodes().get(0));
 
     remote.start();
 
-    awaitCondition(() -> remote.isRunning() && driverNode(remote).getState() == NodeState.UP && connected(remote));
+    awaitCondition(() -> remote.isRunning() && client.driverNode(remote).getState() == NodeState.UP && client.connected(remote));
     // Paused, it holds the writes sent to it (QUORUM is met without it) and applies them once resumed.
     remote.pause();
-    insert(KEYS + 10, KEYS + 20, ConsistencyLevel.QUORUM, first.nodes().get(0));
+    client.insert(KEYS + 10, KEYS + 20, ConsistencyLevel.QUORUM, first.nodes().get(0));
     remote.resume();
     first.isolate(remote);
     for (int k = KEYS + 10; k < KEYS + 20; k++) {
-      assertThat(readOne(remote, k)).as("row " + k + " written while it was paused").isEqualTo("v" + k);
+      assertThat(client.readOne(remote, k)).as("row " + k + " written while it was paused").isEqualTo("v" + k);
     }
     first.heal();
     assertThat(third.nodes().get(0).isRunning()).isTrue();
@@ -305,45 +276,5 @@ class TcpMembershipTest {
   /** The handle a process has for a member (itself or another process's node). */
   private static RingletNode member(ProcessCluster process, UUID hostId) {
     return process.nodes().stream().filter(n -> n.hostId().equals(hostId)).findFirst().orElseThrow();
-  }
-
-  private String readOne(RingletNode coordinator, int k) {
-    Row row = session.execute(at("SELECT v FROM ks.t WHERE k = " + k, ConsistencyLevel.ONE).setNode(driverNode(coordinator))).one();
-    return row == null ? null : row.getString(0);
-  }
-
-  /** The keys whose replicas, in the driver's token map, include the node. */
-  private List<Integer> ownedBy(RingletNode node) {
-    TokenMap map = session.getMetadata().getTokenMap().orElseThrow();
-    Node target = driverNode(node);
-    List<Integer> out = new ArrayList<>();
-    for (int k = 0; k < KEYS; k++) {
-      ByteBuffer key = TypeCodecs.INT.encode(k, ProtocolVersion.DEFAULT);
-      if (map.getReplicas("ks", key).contains(target)) {
-        out.add(k);
-      }
-    }
-    return out;
-  }
-
-  private boolean connected(RingletNode n) {
-    try {
-      session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(driverNode(n)));
-      return true;
-    } catch (com.datastax.oss.driver.api.core.AllNodesFailedException e) {
-      return false;
-    }
-  }
-
-  private int storagePort(RingletNode n) {
-    return session.execute(SimpleStatement.newInstance("SELECT listen_port FROM system.local").setNode(driverNode(n))).one().getInt(0);
-  }
-
-  private static SimpleStatement at(String cql, ConsistencyLevel level) {
-    return SimpleStatement.newInstance(cql).setConsistencyLevel(level);
-  }
-
-  private Node driverNode(RingletNode n) {
-    return session.getMetadata().getNodes().get(n.hostId());
   }
 }

@@ -38,9 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link ProcessLocalNode} (this process's node: stop, start, pause, resume, decommission),
  * {@link ProcessAdmin} (operator commands over the internode port, {@code nodetool}),
  * {@link ProcessFaults} (partitions and message rules in every process), {@link RemoteMember}
- * (another process's node) and {@link SeedProbe} (what the seeds say before joining). Without
- * bootstrap, this node's tokens are {@code num_tokens} random values seeded by its host id, one in
- * each equal slice of the ring.
+ * (another process's node), {@link SeedProbe} (what the seeds say before joining) and
+ * {@link ProcessTokens} (this node's tokens, as in-JVM clusters choose theirs).
  *
  * <p>Joining a running cluster (see {@link SeedProbe}): a seed, a node with its data already, or a
  * node the ring already lists joins at once. Any other node asks the seeds first; when the
@@ -144,16 +143,8 @@ public final class ProcessCluster implements RingletCluster {
       }
       List<Long> listed = probe == null ? null : probe.tokensOf(hostId);
       boolean bootstrap = probe != null && listed == null && probe.schemaEpoch() > 0 && !ring.isEmpty();
-      java.util.function.Supplier<List<Long>> chosen;
-      if (listed != null) {
-        chosen = () -> listed;
-      } else if (bootstrap) {
-        chosen = () -> Membership.allocateTokens(ClusterContext.ringOf(ring), hostId, spec.datacenter(), spec.rack(), spec.numTokens());
-      } else {
-        chosen = () -> Tokens.spread(spec.numTokens(), hostId.getMostSignificantBits() ^ hostId.getLeastSignificantBits());
-      }
       NodeConfig configured = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(),
-          spec.releaseVersion(), hostId, InitialTokens.explicitOr(spec, chosen), Clock.system(), options.listen().getPort(),
+          spec.releaseVersion(), hostId, ProcessTokens.choose(spec, hostId, listed, ring), Clock.system(), options.listen().getPort(),
           spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec));
       this.config = nodeDirectory == null ? configured : NodeDirectories.restore(nodeDirectory, configured, disk);
       ClusterTime time = new ClusterTime(Clock.system(), false);
