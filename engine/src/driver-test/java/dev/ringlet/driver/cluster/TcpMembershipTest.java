@@ -271,6 +271,30 @@ class TcpMembershipTest {
     assertThat(third.nodes().get(0).isRunning()).isTrue();
   }
 
+  @Test
+  void should_truncate_every_process_node_stopped_ones_included_through_one_handle() throws IOException {
+    // Given rows on every replica, and the third process's node stopped
+    startCluster(3, 3);
+    ProcessCluster first = processes.get(0);
+    RingletNode third = member(first, processes.get(2).nodes().get(0).hostId());
+    third.stop();
+    // When one process's handle truncates the keyspace
+    assertThat(first.truncate(Set.of("ks"))).as("tables emptied on its node").isEqualTo(1);
+    // Then every node, the stopped one once started again, reads nothing alone
+    third.start();
+    awaitCondition(() -> third.isRunning() && client.driverNode(third).getState() == NodeState.UP && client.connected(third));
+    for (ProcessCluster p : processes) {
+      RingletNode n = member(first, p.nodes().get(0).hostId());
+      first.isolate(n);
+      for (int k = 0; k < KEYS; k += 10) {
+        assertThat(client.readOne(n, k)).as("row " + k + " on " + n).isNull();
+      }
+      first.heal();
+    }
+    assertThatThrownBy(() -> first.truncate(Set.of("system"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("keyspace: system (expected: a user keyspace, not a system one)");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** The handle a process has for a member (itself or another process's node). */

@@ -103,6 +103,8 @@ final class ProcessAdmin {
         return "";
       case "repair":
         return repair(args);
+      case "truncate":
+        return Integer.toString(node.truncate(new java.util.LinkedHashSet<>(args)));
       case "stop":
       case "kill":
       case "start":
@@ -114,7 +116,7 @@ final class ProcessAdmin {
       default:
         throw new IllegalArgumentException("unknown command " + c.name()
             + " (expected: status, decommission, removenode <host id>, repair [keyspace [tables...]], stop, kill, start, pause,"
-            + " resume)");
+            + " resume, truncate [keyspaces...])");
     }
   }
 
@@ -149,8 +151,13 @@ final class ProcessAdmin {
    * @throws IllegalStateException with the member's error, or when it does not answer
    */
   String remote(UUID member, String name, Duration timeout) {
+    return remote(member, name, List.of(), timeout);
+  }
+
+  /** {@link #remote(UUID, String, Duration)} with the command's arguments. */
+  String remote(UUID member, String name, List<String> arguments, Duration timeout) {
     AtomicReference<Message> answer = new AtomicReference<>();
-    node.request(member, Verb.ADMIN, new AdminCommand(name, List.of()), answer::set);
+    node.request(member, Verb.ADMIN, new AdminCommand(name, arguments), answer::set);
     if (!context.time().awaitUntil(() -> answer.get() != null, context.time().nowMillis() + timeout.toMillis())) {
       throw new IllegalStateException(name + ": node " + member + " did not answer within " + timeout
           + " (expected: its process running, reachable on its internode port)");
@@ -159,6 +166,29 @@ final class ProcessAdmin {
       throw new IllegalStateException(String.valueOf(answer.get().payload()));
     }
     return String.valueOf(answer.get().payload());
+  }
+
+  /**
+   * Empties every table of the keyspaces on this node and on every other member, asking their
+   * processes (stopped nodes too: their process answers), as {@code RingletCluster.truncate} does in
+   * one JVM.
+   *
+   * @return the number of tables emptied on this node
+   * @throws IllegalArgumentException for a system keyspace, before any table is emptied
+   * @throws IllegalStateException when a member's process does not answer
+   */
+  int truncate(java.util.Set<String> keyspaces, List<UUID> others, Duration timeout) {
+    for (String ks : keyspaces) {
+      if (dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks)) {
+        throw new IllegalArgumentException("keyspace: " + ks + " (expected: a user keyspace, not a system one)");
+      }
+    }
+    int tables = node.truncate(keyspaces);
+    List<String> arguments = List.copyOf(keyspaces);
+    for (UUID member : others) {
+      remote(member, "truncate", arguments, timeout);
+    }
+    return tables;
   }
 
   private static void requireArguments(AdminCommand c, int count) {

@@ -287,12 +287,24 @@ public final class ProcessCluster implements RingletCluster {
 
   private static UnsupportedOperationException unsupported(String what) {
     return new UnsupportedOperationException(what + ": not supported on a node of a multi-process (TCP) cluster;"
-        + " the manual clock and truncate need an in-JVM cluster (ClusterSpec with several nodes)");
+        + " the manual clock needs an in-JVM cluster (ClusterSpec with several nodes)");
   }
 
+  /**
+   * Empties every table of the keyspaces on every member: this process's node, then each other
+   * member through its process ({@link Verb#ADMIN}), stopped ones included.
+   *
+   * @return the number of tables emptied on this process's node
+   * @throws IllegalArgumentException for a system keyspace
+   * @throws IllegalStateException when another member's process does not answer
+   */
   @Override
   public int truncate(java.util.Set<String> keyspaces) {
-    throw unsupported("truncate");
+    List<UUID> others = new ArrayList<>();
+    for (RingletNode n : roster.others()) {
+      others.add(n.hostId());
+    }
+    return admin.truncate(keyspaces, others, RemoteMember.CONTROL_TIMEOUT);
   }
 
   /** Refused: a node of a multi-process cluster is a process; start one with {@code --seeds} (it bootstraps). */
