@@ -73,7 +73,12 @@ class TcpClusterTest {
     ProcessCluster third = start("r3", thirdPort, seed);
     awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
+    // A request timeout above the server's write timeout (2 s): on a loaded machine a QUORUM write
+    // that the server completes in time may still take the driver's default 2 s to come back.
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
+        .withConfigLoader(com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder()
+            .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+            .build())
         .build()) {
       awaitCondition(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
