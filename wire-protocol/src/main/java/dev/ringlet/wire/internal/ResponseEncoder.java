@@ -62,12 +62,18 @@ final class ResponseEncoder extends ChannelOutboundHandlerAdapter {
   }
 
   private void writeSegments(ChannelHandlerContext ctx, SegmentFormat format) {
-    List<Pending> batch = List.copyOf(pending);
+    // A copy: completing a promise below may write (an error answer) and so add to pending.
+    Pending[] batch = pending.toArray(new Pending[0]);
     pending.clear();
+    long unpacked = 0;
+    for (Pending item : batch) {
+      unpacked += item.envelope().readableBytes();
+    }
     ByteBuf payload = null;
-    List<ChannelPromise> promises = new ArrayList<>();
+    List<ChannelPromise> promises = new ArrayList<>(batch.length);
     for (Pending item : batch) {
       int length = item.envelope().readableBytes();
+      unpacked -= length;
       if (payload != null && payload.readableBytes() + length > SegmentFormat.MAX_PAYLOAD_BYTES) {
         writeSegment(ctx, format, payload, true, promises);
         payload = null;
@@ -78,7 +84,8 @@ final class ResponseEncoder extends ChannelOutboundHandlerAdapter {
         continue;
       }
       if (payload == null) {
-        payload = ctx.alloc().buffer(Math.min(SegmentFormat.MAX_PAYLOAD_BYTES, length * 2));
+        // Sized for this envelope and the ones after it, up to one segment's payload.
+        payload = ctx.alloc().buffer((int) Math.min(SegmentFormat.MAX_PAYLOAD_BYTES, length + unpacked));
       }
       payload.writeBytes(item.envelope());
       item.envelope().release();
