@@ -66,7 +66,9 @@ public final class QueryLogBook implements QueryLog {
     }
     long seq = r.next.getAndIncrement();
     entry.sequence = seq;
-    r.slots.set((int) (seq % capacity), entry);
+    // A release store is enough (no full fence per request): a reader's volatile get of the slot
+    // sees the entry's fields, its sequence included, as they were before this store.
+    r.slots.lazySet((int) (seq % capacity), entry);
   }
 
   void remember(ByteBuffer id, PreparedInfo info) {
