@@ -17,13 +17,24 @@ import java.util.Set;
 
 /**
  * One recorded request, as cheap to make as possible: references to what the request already
- * holds, nothing decoded. {@link #toLoggedQuery()} builds the public form when the log is read.
+ * holds, nothing decoded, nothing looked up. {@link #toLoggedQuery} builds the public form when the log is read.
  */
 final class Entry {
 
-  /** One statement: a query text (QUERY, PREPARE, a batch child) or a prepared id's text with its types. */
+  /**
+   * One statement: a query text (QUERY, PREPARE, a batch child) or a prepared id, whose text,
+   * keyspace and types are looked up only when the log is read ({@link #resolved}).
+   */
   record Statement(LoggedQuery.Kind kind, String query, String keyspace, List<ColumnSpec> variables,
-      List<ByteBuffer> values, List<String> names, int[] omittedSizes) {}
+      List<ByteBuffer> values, List<String> names, int[] omittedSizes, byte[] preparedId) {
+
+    /** With a prepared id's text, keyspace and types, when the node knows the id. */
+    Statement resolved(java.util.function.Function<byte[], QueryLogBook.PreparedInfo> prepared) {
+      QueryLogBook.PreparedInfo info = preparedId == null ? null : prepared.apply(preparedId);
+      return info == null ? this
+          : new Statement(kind, info.query(), info.keyspace(), info.variables(), values, names, omittedSizes, null);
+    }
+  }
 
   long sequence;
   final long timestampMicros;
@@ -58,12 +69,13 @@ final class Entry {
     this.errorMessage = errorMessage;
   }
 
-  LoggedQuery toLoggedQuery() {
+  /** @param prepared what a prepared id stands for, or null when the node does not know it */
+  LoggedQuery toLoggedQuery(java.util.function.Function<byte[], QueryLogBook.PreparedInfo> prepared) {
     List<LoggedQuery> kids = new ArrayList<>(children.size());
     for (Statement c : children) {
-      kids.add(build(c.kind(), c, List.of()));
+      kids.add(build(c.kind(), c.resolved(prepared), List.of()));
     }
-    return build(kind, statement, kids);
+    return build(kind, statement == null ? null : statement.resolved(prepared), kids);
   }
 
   private LoggedQuery build(LoggedQuery.Kind k, Statement s, List<LoggedQuery> kids) {
@@ -160,6 +172,16 @@ final class Entry {
    */
   static Statement statement(LoggedQuery.Kind kind, String query, String keyspace, List<ColumnSpec> variables,
       List<ByteBuffer> values, List<String> names) {
+    return statement(kind, query, keyspace, variables, values, names, null);
+  }
+
+  /** An EXECUTE (or a batch child) of a prepared id: its text is looked up when the log is read. */
+  static Statement prepared(byte[] id, List<ByteBuffer> values, List<String> names) {
+    return statement(LoggedQuery.Kind.EXECUTE, null, null, null, values, names, id);
+  }
+
+  private static Statement statement(LoggedQuery.Kind kind, String query, String keyspace, List<ColumnSpec> variables,
+      List<ByteBuffer> values, List<String> names, byte[] preparedId) {
     List<ByteBuffer> kept = values;
     int[] omitted = null;
     if (values != null) {
@@ -175,6 +197,6 @@ final class Entry {
         }
       }
     }
-    return new Statement(kind, query, keyspace, variables, kept, names, omitted);
+    return new Statement(kind, query, keyspace, variables, kept, names, omitted, preparedId);
   }
 }

@@ -66,15 +66,18 @@ public final class QueryLogBook implements QueryLog {
     }
     long seq = r.next.getAndIncrement();
     entry.sequence = seq;
-    r.slots.set((int) (seq % capacity), entry);
+    // A release store is enough (no full fence per request): a reader's volatile get of the slot
+    // sees the entry's fields, its sequence included, as they were before this store.
+    r.slots.lazySet((int) (seq % capacity), entry);
   }
 
   void remember(ByteBuffer id, PreparedInfo info) {
     prepared.put(id, info);
   }
 
-  PreparedInfo prepared(ByteBuffer id) {
-    return prepared.get(id);
+  /** What a prepared id stands for, or null when no PREPARE of it was answered. */
+  PreparedInfo prepared(byte[] id) {
+    return prepared.get(ByteBuffer.wrap(id));
   }
 
   private List<Entry> entries() {
@@ -101,7 +104,7 @@ public final class QueryLogBook implements QueryLog {
   public List<LoggedQuery> queries(Predicate<? super LoggedQuery> filter) {
     List<LoggedQuery> out = new ArrayList<>();
     for (Entry e : entries()) {
-      LoggedQuery q = e.toLoggedQuery();
+      LoggedQuery q = e.toLoggedQuery(this::prepared);
       if (filter.test(q)) {
         out.add(q);
       }
@@ -117,7 +120,7 @@ public final class QueryLogBook implements QueryLog {
     List<Entry> all = entries();
     List<LoggedQuery> out = new ArrayList<>(Math.min(n, all.size()));
     for (Entry e : all.subList(Math.max(0, all.size() - n), all.size())) {
-      out.add(e.toLoggedQuery());
+      out.add(e.toLoggedQuery(this::prepared));
     }
     return out;
   }

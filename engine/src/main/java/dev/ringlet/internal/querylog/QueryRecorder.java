@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Where one node's protocol layer reports each request it answered. Calls are cheap: one entry
- * holding references, no decoding, nothing at all when the log's capacity is 0 (except that
+ * holding references, no decoding, no lookup (a prepared id's text is found when the log is read), nothing at all when the log's capacity is 0 (except that
  * PREPAREs are always remembered, so EXECUTEs logged later still show their text).
  */
 public final class QueryRecorder {
@@ -48,11 +48,10 @@ public final class QueryRecorder {
     }
   }
 
-  /** An EXECUTE of a prepared id. */
+  /** An EXECUTE of a prepared id (its text is looked up when the log is read). */
   public void execute(byte[] id, QueryOptions options, String sessionKeyspace, Result result, int errorCode, String errorMessage) {
-    Entry.Statement s = prepared(id, options == null ? null : options.values(), options == null ? null : options.names());
-    add(LoggedQuery.Kind.EXECUTE, s, List.of(), options, s.keyspace() != null ? s.keyspace() : sessionKeyspace, result,
-        errorCode, errorMessage);
+    Entry.Statement s = Entry.prepared(id, options == null ? null : options.values(), options == null ? null : options.names());
+    add(LoggedQuery.Kind.EXECUTE, s, List.of(), options, sessionKeyspace, result, errorCode, errorMessage);
   }
 
   /**
@@ -66,17 +65,10 @@ public final class QueryRecorder {
     for (int i = 0; i < children.size(); i++) {
       Object c = children.get(i);
       List<ByteBuffer> v = i < values.size() ? values.get(i) : List.of();
-      kids.add(c instanceof byte[] id ? prepared(id, v, null)
+      kids.add(c instanceof byte[] id ? Entry.prepared(id, v, null)
           : Entry.statement(LoggedQuery.Kind.QUERY, (String) c, null, null, v, null));
     }
     add(LoggedQuery.Kind.BATCH, null, kids, options, keyspace, result, errorCode, errorMessage);
-  }
-
-  private Entry.Statement prepared(byte[] id, List<ByteBuffer> values, List<String> names) {
-    QueryLogBook.PreparedInfo info = id == null ? null : book.prepared(ByteBuffer.wrap(id));
-    return info == null
-        ? Entry.statement(LoggedQuery.Kind.EXECUTE, null, null, null, values, names)
-        : Entry.statement(LoggedQuery.Kind.EXECUTE, info.query(), info.keyspace(), info.variables(), values, names);
   }
 
   private void add(LoggedQuery.Kind kind, Entry.Statement statement, List<Entry.Statement> children, QueryOptions options,

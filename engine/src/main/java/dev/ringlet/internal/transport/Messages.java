@@ -34,10 +34,7 @@ final class Messages {
         values.add(unset(e.getValue()));
       }
     } else {
-      values = new ArrayList<>(o.positionalValues.size());
-      for (ByteBuffer v : o.positionalValues) {
-        values.add(unset(v));
-      }
+      values = values(o.positionalValues);
     }
     return new QueryOptions(Consistency.fromProtocol(o.consistency), values, names, o.pageSize, o.pagingState,
         Consistency.fromProtocol(o.serialConsistency), o.defaultTimestamp,
@@ -54,7 +51,18 @@ final class Messages {
     return (flags & ProtocolConstants.QueryFlag.WITH_KEYSPACE) != 0 ? keyspace : null;
   }
 
+  /**
+   * The values with the protocol's UNSET marker replaced by the engine's; the decoded list itself
+   * (never modified) when none is unset, as in almost every request.
+   */
   static List<ByteBuffer> values(List<ByteBuffer> raw) {
+    boolean anyUnset = false;
+    for (int i = 0; i < raw.size() && !anyUnset; i++) {
+      anyUnset = raw.get(i) == ProtocolConstants.UNSET_VALUE;
+    }
+    if (!anyUnset) {
+      return raw;
+    }
     List<ByteBuffer> out = new ArrayList<>(raw.size());
     for (ByteBuffer v : raw) {
       out.add(unset(v));

@@ -30,15 +30,30 @@ final class ResultMetadataIds {
     private final java.util.concurrent.ConcurrentHashMap<List<ColumnSpec>, byte[]> ids =
         new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * The list last asked for, as kept (immutable), with its id: a statement's result columns are
+     * one immutable list, so repeated EXECUTEs of it are answered by identity, without hashing
+     * every column. A mutable list never matches, since {@code List.copyOf} keeps a copy of it.
+     */
+    private record Last(List<ColumnSpec> columns, byte[] id) {}
+
+    private volatile Last last;
+
     byte[] of(List<ColumnSpec> columns) {
-      byte[] id = ids.get(columns);
+      Last remembered = last;
+      if (remembered != null && remembered.columns() == columns) {
+        return remembered.id();
+      }
+      List<ColumnSpec> kept = List.copyOf(columns);
+      byte[] id = ids.get(kept);
       if (id == null) {
-        id = ResultMetadataIds.of(columns);
+        id = ResultMetadataIds.of(kept);
         if (ids.size() >= MAX_ENTRIES) {
           ids.clear();
         }
-        ids.put(List.copyOf(columns), id);
+        ids.put(kept, id);
       }
+      last = new Last(kept, id);
       return id;
     }
   }

@@ -56,4 +56,27 @@ class QueryLogBookTest {
     assertThat(q.values()).containsExactly(java.nio.ByteBuffer.wrap(new byte[] {7}));
     assertThat(q.errorCode()).isEqualTo(0x2500);
   }
+
+  @Test
+  void an_execute_shows_its_prepared_text_keyspace_and_decoded_values_in_a_batch_too() {
+    // Given a statement prepared in keyspace "app", then executed from a session in "other", alone and in a batch
+    byte[] id = {9, 9};
+    a.prepare("INSERT INTO t (k) VALUES (?)", "app",
+        new Result.Prepared(id, List.of(new dev.ringlet.internal.exec.ColumnSpec("app", "t", "k",
+            dev.ringlet.internal.types.NativeType.INT)), new int[] {0}, List.of()), 0, null);
+    java.nio.ByteBuffer seven = dev.ringlet.internal.types.NativeType.INT.encode(7);
+    a.execute(id, QueryOptions.simple(List.of(seven)), "other", VOID, 0, null);
+    a.batch(List.of(id), List.of(List.of(seven)), QueryOptions.simple(List.of()), "other", VOID, 0, null);
+
+    // Then reading the log finds the text, the statement's keyspace and the values by their types
+    List<LoggedQuery> all = book.queries();
+    LoggedQuery execute = all.get(1);
+    assertThat(execute.query()).isEqualTo("INSERT INTO t (k) VALUES (?)");
+    assertThat(execute.keyspace()).isEqualTo("app");
+    assertThat(execute.values()).containsExactly(7);
+    LoggedQuery child = all.get(2).children().get(0);
+    assertThat(child.query()).isEqualTo("INSERT INTO t (k) VALUES (?)");
+    assertThat(child.keyspace()).isEqualTo("app");
+    assertThat(child.values()).containsExactly(7);
+  }
 }

@@ -42,6 +42,31 @@ class ResultMetadataTest {
   }
 
   @Test
+  void should_not_answer_a_list_changed_since_it_was_last_asked_for_with_its_old_id() {
+    // Given a cache last asked for a mutable list
+    ResultMetadataIds.Cache cache = new ResultMetadataIds.Cache();
+    List<ColumnSpec> columns = new java.util.ArrayList<>(List.of(K, V));
+    byte[] before = cache.of(columns);
+
+    // When the same list object now holds other columns
+    columns.set(1, V_AS_INT);
+
+    // Then its id is the new columns' digest
+    assertThat(cache.of(columns)).isEqualTo(ResultMetadataIds.of(List.of(K, V_AS_INT))).isNotEqualTo(before);
+  }
+
+  @Test
+  void should_answer_an_immutable_list_asked_for_again_with_the_same_id() {
+    ResultMetadataIds.Cache cache = new ResultMetadataIds.Cache();
+    List<ColumnSpec> columns = List.of(K, V);
+
+    byte[] first = cache.of(columns);
+    cache.of(List.of(K));
+
+    assertThat(cache.of(columns)).isSameAs(first).isSameAs(cache.of(columns));
+  }
+
+  @Test
   void should_send_the_result_metadata_id_in_prepared_only_from_v5() {
     Result.Prepared prepared = new Result.Prepared(new byte[] {1}, List.of(K), new int[] {0}, List.of(K, V));
 

@@ -8,6 +8,7 @@ import dev.ringlet.wire.Response;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.EncoderException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -50,7 +51,23 @@ final class RequestDispatcher {
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((response, failure) -> complete(frame, response, failure));
+    if (stage instanceof CompletableFuture<Response> done && done.isDone()) {
+      // Answered already (a local request): no callback stage to build.
+      completeNow(frame, done);
+    } else {
+      stage.whenComplete((response, failure) -> complete(frame, response, failure));
+    }
+  }
+
+  private void completeNow(Frame frame, CompletableFuture<Response> done) {
+    Response response;
+    try {
+      response = done.join();
+    } catch (CompletionException | CancellationException e) {
+      complete(frame, null, e);
+      return;
+    }
+    complete(frame, response, null);
   }
 
   private void complete(Frame frame, Response response, Throwable failure) {

@@ -57,6 +57,29 @@ class SegmentedResponseEncoderTest {
   }
 
   @Test
+  void should_fail_an_unencodable_envelope_and_pack_the_others_without_it() {
+    ChannelFuture first = channel.write(answer(1, 10));
+    ChannelFuture unencodable = channel.write(
+        Frame.forResponse(5, 2, null, Frame.NO_PAYLOAD, List.of(), new Error(ErrorCode.INVALID, null)));
+    ChannelFuture third = channel.write(answer(3, 10));
+
+    channel.flush();
+
+    assertThat(unencodable.cause()).isInstanceOf(io.netty.handler.codec.EncoderException.class);
+    ByteBuf segment = channel.readOutbound();
+    ByteBuf payload = format.decodePayload(format.decodeHeader(segment), segment);
+    int firstLength = 9 + payload.getInt(5);
+    assertThat(payload.getShort(2)).isEqualTo((short) 1);
+    assertThat(payload.getShort(firstLength + 2)).isEqualTo((short) 3);
+    assertThat(payload.readableBytes()).isEqualTo(2 * firstLength);
+    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(first.isSuccess()).isTrue();
+    assertThat(third.isSuccess()).isTrue();
+    payload.release();
+    segment.release();
+  }
+
+  @Test
   void should_start_a_new_self_contained_segment_when_the_next_envelope_does_not_fit() {
     Frame big = answer(3, 60_000);
     Frame small = answer(4, 5);
