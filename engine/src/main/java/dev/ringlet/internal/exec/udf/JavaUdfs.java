@@ -239,7 +239,7 @@ public final class JavaUdfs {
 
   /**
    * The compiled {@link UdfApi} classes: a constant of the engine's resources, computed on first
-   * use (about 0.3 s in a cold JVM) and shared by every node of the JVM; never modified.
+   * use (by ECJ, at compliance 17) and shared by every node of the JVM; never modified.
    */
   private static final class ApiClasses {
     static final Map<String, byte[]> BYTES = compileApi();
