@@ -398,7 +398,7 @@ public final class ClusterSpec {
    * Allows or refuses user-defined functions (Cassandra's {@code user_defined_functions_enabled},
    * off by default). When off, {@code CREATE FUNCTION} fails with Cassandra's message, so no
    * user-defined aggregate can be built either. When on, Java bodies are compiled at run time,
-   * which needs a JDK (not a JRE).
+   * as Cassandra 5.0 compiles them, by a compiler embedded in the engine (a JRE is enough).
    */
   public ClusterSpec withUserDefinedFunctions(boolean enabled) {
     return with(x -> x.userDefinedFunctions = enabled);

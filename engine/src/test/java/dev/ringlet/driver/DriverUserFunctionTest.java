@@ -118,7 +118,7 @@ class DriverUserFunctionTest {
       assertThatThrownBy(() -> session.execute("CREATE FUNCTION ks.io(x int) RETURNS NULL ON NULL INPUT RETURNS int"
           + " LANGUAGE java AS 'var r = Runtime.getRuntime(); return x;'"))
           .isInstanceOf(InvalidQueryException.class)
-          .hasMessage("Java source compilation failed:\nLine 1: Runtime cannot be resolved to a type\n");
+          .hasMessage("Java source compilation failed:\nLine 1: Runtime cannot be resolved\n");
       session.execute("DROP FUNCTION ks.boom");
       assertThat(session.getMetadata().getKeyspace("ks").get().getFunction("boom", DataTypes.INT)).isEmpty();
       assertThat(events).contains("created map_total(map<text, int>)", "created acc(int, int)",

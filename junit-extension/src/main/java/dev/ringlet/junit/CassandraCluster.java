@@ -88,7 +88,7 @@ public @interface CassandraCluster {
    */
   boolean authentication() default false;
 
-  /** Whether {@code CREATE FUNCTION} is allowed (Java UDFs; needs a JDK). Default {@code false}, as Cassandra 5.0. */
+  /** Whether {@code CREATE FUNCTION} is allowed (Java UDFs; a JRE is enough). Default {@code false}, as Cassandra 5.0. */
   boolean userDefinedFunctions() default false;
 
   /**

@@ -146,8 +146,7 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
    * Allows {@code CREATE FUNCTION} (Cassandra's {@code user_defined_functions_enabled}; off by
    * default): the node runs with {@code --enable-user-defined-functions}
    * ({@code RINGLET_USER_DEFINED_FUNCTIONS=true}). Java function bodies are compiled when created,
-   * which needs a JDK in the image: on a JRE image (the default base) {@code CREATE FUNCTION} is
-   * refused with "Java user-defined functions need a Java compiler".
+   * by the compiler embedded in the engine, so the default JRE image runs them.
    */
   public RingletContainer withUserDefinedFunctions() {
     return withEnv("RINGLET_USER_DEFINED_FUNCTIONS", "true");

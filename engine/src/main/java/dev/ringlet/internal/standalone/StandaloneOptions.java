@@ -35,7 +35,7 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "  --initial-token LIST  the node's tokens, comma-separated Murmur3 tokens (Cassandra's initial_token;",
       "                        as many as --num-tokens); one node only (alone or with --seeds)",
       "  --enable-user-defined-functions",
-      "                        allow CREATE FUNCTION (Java UDFs; needs a JDK); off by default, as in Cassandra",
+      "                        allow CREATE FUNCTION (Java UDFs, compiled with ECJ); off by default, as in Cassandra",
       "  --enable-materialized-views",
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "  --enable-dynamic-data-masking",

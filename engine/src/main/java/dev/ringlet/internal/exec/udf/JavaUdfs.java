@@ -7,69 +7,47 @@ import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.UserFunction;
 import dev.ringlet.internal.types.CqlType;
 import dev.ringlet.internal.types.UserType;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
+import org.eclipse.jdt.core.compiler.IProblem;
 
 /**
- * Compiles Java UDF bodies with the JDK's compiler and caches the result per function definition.
- * Compilations are serialized (they share one file manager).
+ * Compiles Java UDF bodies as Cassandra 5.0 does, with the Eclipse compiler ({@link EcjCompiler},
+ * in memory, no JDK needed) and its byte-code check ({@link ByteCodeVerifier}), and caches the
+ * result per function definition. Compilations are serialized.
  *
- * <p>The sandbox, like Cassandra's, works by visibility: the body is compiled against a view of
- * the JDK (checked on the compiled syntax tree: every name and every expression's type) that
- * holds only {@code java.lang} (without threads, processes, class loaders, the runtime
- * and reflection), {@code java.math}, {@code java.nio} (buffers only), {@code java.text},
- * {@code java.time} and {@code java.util} (not its concurrency or logging subpackages), and against none of Ringlet's classes; naming anything else fails compilation with "cannot be
- * resolved to a type". The loaded class's loader refuses the same classes at run time. Limits:
- * methods of visible classes are not filtered ({@code System.exit} compiles, as it does in
- * Cassandra 5.0, and is not stopped), and there is no execution timeout.
+ * <p>The sandbox, like Cassandra's, works by visibility: the body is compiled against a name
+ * environment that finds only what {@link UdfSandbox} allows (5.0's allowed and disallowed class
+ * patterns), Cassandra's value classes ({@link UdfApi}) and none of Ringlet's classes; naming
+ * anything else fails compilation with "X cannot be resolved to a type". The compiled class is
+ * then checked for 5.0's forbidden calls and declarations ({@code Class.forName}, {@code
+ * synchronized}, fields, other methods, static initialisers...), refused at CREATE with "Java UDF
+ * validation failed: [...]". The loaded class's loader refuses the same classes at run time.
  *
  * <p>Bodies also see Cassandra's classes for {@code date}, {@code duration}, tuples and user
- * types and their {@code udfContext} ({@link UdfApi}): compiled once per instance from the
- * engine's resources, defined by one loader that every function's loader delegates to.
+ * types and their {@code udfContext} ({@link UdfApi}): compiled once per JVM from the engine's
+ * resources, defined by one loader per instance that every function's loader delegates to.
  */
 public final class JavaUdfs {
 
-  private static final Set<String> ALLOWED_PACKAGES = Set.of("java.lang", "java.math", "java.nio", "java.text",
-      "java.time", "java.time.format", "java.time.temporal", "java.util", "java.util.function", "java.util.stream");
-  private static final Set<String> DENIED_CLASSES = Set.of("java.lang.Thread", "java.lang.ThreadGroup",
-      "java.lang.ThreadLocal", "java.lang.InheritableThreadLocal", "java.lang.Runtime", "java.lang.Process",
-      "java.lang.ProcessBuilder", "java.lang.ProcessHandle", "java.lang.ClassLoader", "java.lang.SecurityManager",
-      "java.lang.Module", "java.lang.ModuleLayer", "java.lang.StackWalker", "java.lang.Compiler",
-      "java.lang.ScopedValue", "java.lang.VirtualThread", "java.nio.MappedByteBuffer", "java.util.Timer",
-      "java.util.TimerTask", "java.util.ServiceLoader");
+  /** 5.0's source and target level for function bodies. */
+  private static final String SOURCE_LEVEL = "11";
   private static final String PACKAGE = "ringlet.udf";
+  /** A class file the JVM does not have (a cache entry). */
+  private static final byte[] NONE = new byte[0];
 
   private final Map<UserFunction, CompiledUdf> cache = new ConcurrentHashMap<>();
   private final AtomicLong classes = new AtomicLong();
   private final Function<String, KeyspaceMetadata> keyspaces;
-  private StandardJavaFileManager fileManager;
+  /** JDK class files read for the compiler, by binary name ({@link #NONE} when absent). */
+  private final Map<String, byte[]> platformClasses = new ConcurrentHashMap<>();
   private Map<String, byte[]> apiClasses;
   private ApiLoader apiLoader;
   private UdfBridge bridge;
@@ -91,25 +69,24 @@ public final class JavaUdfs {
 
   /** Compiles {@code function} (at CREATE FUNCTION), with Cassandra's message when that fails. */
   public synchronized CompiledUdf compile(UserFunction function) {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    if (compiler == null) {
-      throw CqlException.invalid("Java user-defined functions need a Java compiler (javax.tools), and this JVM"
-          + " has none: run Ringlet on a JDK, not a JRE");
-    }
     String className = "Udf" + classes.incrementAndGet();
-    StringBuilder src = new StringBuilder();
-    src.append("package ").append(PACKAGE).append(";\n");
+    String binaryName = PACKAGE + "." + className;
     boolean api = UdfApi.needed(function);
     if (api) {
-      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;"
-          + " import org.apache.cassandra.cql3.functions.UDFContext;"
-          + " import org.apache.cassandra.cql3.functions.types.TupleValue;"
-          + " import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
-      src.append("public final class ").append(className).append(" { private final UDFContext udfContext; public ")
+      api();
+    }
+    StringBuilder src = new StringBuilder();
+    src.append("package ").append(PACKAGE).append(";\n");
+    // 5.0's template imports these (and Cassandra's classes) for every body
+    src.append("import java.nio.ByteBuffer;\nimport java.util.*;\n");
+    if (api) {
+      src.append("import org.apache.cassandra.cql3.functions.UDFContext;\n"
+          + "import org.apache.cassandra.cql3.functions.types.TupleValue;\n"
+          + "import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
+      src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
           .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
     } else {
-      src.append("import java.nio.ByteBuffer; import java.util.*; import java.math.*;\n");
-      src.append("public final class ").append(className).append(" {\n");
+      src.append("public final class ").append(className).append(" {\n  public ").append(className).append("() { }\n");
     }
     src.append("  public ").append(UdfTypes.javaType(function.returnType(), !function.calledOnNullInput()))
         .append(" execute(");
@@ -121,63 +98,28 @@ public final class JavaUdfs {
           .append(function.argumentNames().get(i));
     }
     src.append(") {\n");
-    int firstBodyLine = 5;
+    int lineOffset = newlines(src);
     src.append(function.body()).append("\n  }\n}\n");
 
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    if (fileManager == null) {
-      // reused: opening the JDK's module image is most of a first compilation's cost
-      fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+    EcjCompiler.Result result = EcjCompiler.compile(Map.of(binaryName, src.toString()), SOURCE_LEVEL, null,
+        name -> visibleClassFile(name, api));
+    if (result.failed()) {
+      throw CqlException.invalid(compilationFailure(result.problems(), lineOffset, src));
     }
-    if (api) {
-      api();
+    ByteCodeVerifier verifier = new ByteCodeVerifier(binaryName.replace('.', '/'), "java/lang/Object",
+        api ? "(Lorg/apache/cassandra/cql3/functions/UDFContext;)V" : "()V", "execute",
+        api ? Set.of("udfContext") : Set.of());
+    // As 5.0 does, every class file of the unit is kept under the function's class name, so the
+    // one ECJ hands over last wins: a body's local, anonymous or member class makes the function
+    // fail validation or (its class missing) fail when it runs.
+    byte[] classFile = result.last();
+    Set<String> invalid = verifier.verify(classFile);
+    if (!invalid.isEmpty()) {
+      throw CqlException.invalid("Java UDF validation failed: " + invalid);
     }
-    Output output = new Output(fileManager, api ? apiClasses : Map.of());
-    JavaFileObject source = new SimpleJavaFileObject(
-        URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + className + ".java"), JavaFileObject.Kind.SOURCE) {
-      @Override
-      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-        return src;
-      }
-    };
-    List<String> options = List.of("-proc:none", "-nowarn", "-g:none", "-classpath", "", "-Xlint:none",
-        "-implicit:none");
-    com.sun.source.util.JavacTask task = (com.sun.source.util.JavacTask) compiler.getTask(null, output, diagnostics,
-        options, null, List.of(source));
-    List<String> errors = new ArrayList<>();
+    classFile = SystemGuard.redirect(classFile);
     try {
-      Iterable<? extends com.sun.source.tree.CompilationUnitTree> units = task.parse();
-      task.analyze();
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        if (d.getKind() == Diagnostic.Kind.ERROR) {
-          errors.add("Line " + Math.max(d.getLineNumber() - firstBodyLine + 1, 1) + ": " + describe(d));
-        }
-      }
-      if (errors.isEmpty()) {
-        for (com.sun.source.tree.CompilationUnitTree unit : units) {
-          SandboxScanner scanner = new SandboxScanner(task, unit, src, firstBodyLine, errors);
-          scanner.scan(unit, null);
-          scanner.report();
-        }
-      }
-      if (errors.isEmpty()) {
-        task.generate();
-      }
-    } catch (IOException e) {
-      throw CqlException.invalid("Java source compilation failed:\n" + e);
-    }
-    if (errors.isEmpty() && !output.classes.containsKey(PACKAGE + "." + className)) {
-      errors.add("Line 1: compilation produced no class");
-    }
-    if (!errors.isEmpty()) {
-      StringBuilder message = new StringBuilder("Java source compilation failed:\n");
-      for (String e : errors) {
-        message.append(e).append('\n');
-      }
-      throw CqlException.invalid(message.toString());
-    }
-    try {
-      Class<?> type = new SandboxLoader(output.classes, api ? apiLoader : null).loadClass(PACKAGE + "." + className);
+      Class<?> type = new SandboxLoader(Map.of(binaryName, classFile), api ? apiLoader : null).loadClass(binaryName);
       Method execute = null;
       for (Method m : type.getMethods()) {
         if (m.getName().equals("execute")) {
@@ -197,8 +139,68 @@ public final class JavaUdfs {
       Object instance = type.getConstructors()[0].newInstance(context);
       return new CompiledUdf(function, instance, execute, bridge, argTypes, returnType);
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw CqlException.invalid("Java source compilation failed:\n" + e);
+      throw CqlException.invalid(String.format("Could not compile function '%s' from Java source: %s",
+          function.keyspace() + "." + function.name(), e));
     }
+  }
+
+  /**
+   * 5.0's message for a failed compilation: every problem of the unit (warnings too) as "Line N:
+   * message", N counted from the body's first line; a problem in the generated code around the
+   * body (an error only) as a "GENERATED SOURCE ERROR", followed by the whole source.
+   */
+  private static String compilationFailure(List<IProblem> problems, int lineOffset, CharSequence source) {
+    StringBuilder message = new StringBuilder();
+    boolean fullSource = false;
+    for (IProblem problem : problems) {
+      long line = problem.getSourceLineNumber() - (long) lineOffset;
+      if (line < 1) {
+        if (problem.isError()) {
+          message.append("GENERATED SOURCE ERROR: line ").append(problem.getSourceLineNumber())
+              .append(" (in generated source): ").append(problem.getMessage()).append('\n');
+          fullSource = true;
+        }
+      } else {
+        message.append("Line ").append(line).append(": ").append(problem.getMessage()).append('\n');
+      }
+    }
+    return fullSource
+        ? "Java source compilation failed:\n" + message + "\n generated source:\n" + source
+        : "Java source compilation failed:\n" + message;
+  }
+
+  private static int newlines(CharSequence s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The class file the compiler may see for {@code binaryName}: an offered {@link UdfApi} class
+   * (when the function is compiled with them), else a JDK class {@link UdfSandbox} allows; null
+   * for anything else.
+   */
+  private byte[] visibleClassFile(String binaryName, boolean api) {
+    if (binaryName.startsWith("org.apache.cassandra.")) {
+      return api && UdfApi.offered(outer(binaryName)) ? apiClasses.get(binaryName) : null;
+    }
+    if (!UdfSandbox.allowsClass(binaryName)) {
+      return null;
+    }
+    byte[] bytes = platformClasses.computeIfAbsent(binaryName, n -> {
+      byte[] b = EcjCompiler.platformClass(n);
+      return b == null ? NONE : b;
+    });
+    return bytes == NONE ? null : bytes;
+  }
+
+  private static String outer(String binaryName) {
+    int dollar = binaryName.indexOf('$');
+    return dollar >= 0 ? binaryName.substring(0, dollar) : binaryName;
   }
 
   /** The descriptor of the user type {@code name} (as stored) of {@code keyspace}, or null. */
@@ -237,7 +239,7 @@ public final class JavaUdfs {
 
   /**
    * The compiled {@link UdfApi} classes: a constant of the engine's resources, computed on first
-   * use (about 0.3 s in a cold JVM) and shared by every node of the JVM; never modified.
+   * use (by ECJ, at compliance 17) and shared by every node of the JVM; never modified.
    */
   private static final class ApiClasses {
     static final Map<String, byte[]> BYTES = compileApi();
@@ -246,151 +248,23 @@ public final class JavaUdfs {
   }
 
   private static Map<String, byte[]> compileApi() {
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    List<JavaFileObject> sources = new ArrayList<>();
+    Map<String, String> sources = new HashMap<>();
     for (String name : UdfApi.CLASSES) {
-      String text = UdfApi.source(name);
-      sources.add(new SimpleJavaFileObject(URI.create("string:///" + name.replace('.', '/') + ".java"),
-          JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return text;
-        }
-      });
+      sources.put(name, UdfApi.source(name));
     }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager standard = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-      Output output = new Output(standard, Map.of());
-      boolean ok = compiler.getTask(null, output, diagnostics, List.of("-proc:none", "-nowarn", "-g", "-classpath",
-          "", "-Xlint:none"), null, sources).call();
-      if (!ok) {
-        throw new IllegalStateException("the UDF classes do not compile: " + diagnostics.getDiagnostics());
-      }
-      return Map.copyOf(output.classes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    EcjCompiler.Result result = EcjCompiler.compile(sources, "17", "17", EcjCompiler::platformClass);
+    if (result.failed()) {
+      throw new IllegalStateException("the UDF classes do not compile: " + result.problems());
     }
+    return result.classes();
   }
 
-  /** javac's message, with "cannot find symbol ... class X" worded as Cassandra's compiler words it. */
-  private static String describe(Diagnostic<? extends JavaFileObject> d) {
-    String m = d.getMessage(Locale.ROOT);
-    if (d.getCode() != null && d.getCode().equals("compiler.err.cant.resolve.location")
-        || m.startsWith("cannot find symbol")) {
-      int i = m.indexOf("symbol:");
-      if (i >= 0) {
-        String symbol = m.substring(i + "symbol:".length()).trim();
-        int nl = symbol.indexOf('\n');
-        symbol = nl >= 0 ? symbol.substring(0, nl).trim() : symbol;
-        if (symbol.startsWith("class ")) {
-          return symbol.substring("class ".length()) + " cannot be resolved to a type";
-        }
-        if (symbol.startsWith("variable ")) {
-          return symbol.substring("variable ".length()) + " cannot be resolved";
-        }
-      }
-    }
-    if (m.startsWith("package ") && m.endsWith(" does not exist")) {
-      return m.substring("package ".length(), m.length() - " does not exist".length()) + " cannot be resolved to a type";
-    }
-    int nl = m.indexOf('\n');
-    return nl >= 0 ? m.substring(0, nl) : m;
-  }
-
+  /** Whether a compiled function's class may load {@code binaryName} (its own classes aside). */
   static boolean visible(String binaryName) {
-    int dot = binaryName.lastIndexOf('.');
-    if (dot < 0) {
-      return false;
+    if (binaryName.startsWith("org.apache.cassandra.")) {
+      return UdfApi.offered(outer(binaryName));
     }
-    String pkg = binaryName.substring(0, dot);
-    if (pkg.equals(PACKAGE)) {
-      return true;
-    }
-    if (pkg.startsWith(PACKAGE)) {
-      return true;
-    }
-    String outer = binaryName.indexOf('$') >= 0 ? binaryName.substring(0, binaryName.indexOf('$')) : binaryName;
-    if (UdfApi.offered(outer)) {
-      return true;
-    }
-    return ALLOWED_PACKAGES.contains(pkg) && !DENIED_CLASSES.contains(outer);
-  }
-
-  /** Collects the class files in memory and hides what the sandbox does not offer. */
-  private static final class Output extends ForwardingJavaFileManager<StandardJavaFileManager> {
-
-    final Map<String, byte[]> classes = new HashMap<>();
-    private final Map<String, byte[]> classPath;
-
-    Output(StandardJavaFileManager standard, Map<String, byte[]> classPath) {
-      super(standard);
-      this.classPath = classPath;
-    }
-
-    @Override
-    public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
-        boolean recurse) throws IOException {
-      if (location == StandardLocation.CLASS_PATH) {
-        List<JavaFileObject> found = new ArrayList<>();
-        if (kinds.contains(JavaFileObject.Kind.CLASS)) {
-          for (Map.Entry<String, byte[]> c : classPath.entrySet()) {
-            int dot = c.getKey().lastIndexOf('.');
-            String pkg = c.getKey().substring(0, dot);
-            if (pkg.equals(packageName) || (recurse && pkg.startsWith(packageName + "."))) {
-              found.add(new ClassPathFile(c.getKey(), c.getValue()));
-            }
-          }
-        }
-        return found;
-      }
-      if (location == StandardLocation.SOURCE_PATH || location == StandardLocation.ANNOTATION_PROCESSOR_PATH) {
-        return List.of();
-      }
-      return super.list(location, packageName, kinds, recurse);
-    }
-
-    @Override
-    public String inferBinaryName(Location location, JavaFileObject file) {
-      if (file instanceof ClassPathFile c) {
-        return c.binaryName;
-      }
-      return super.inferBinaryName(location, file);
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-        FileObject sibling) {
-      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
-        @Override
-        public OutputStream openOutputStream() {
-          return new ByteArrayOutputStream() {
-            @Override
-            public void close() throws IOException {
-              super.close();
-              classes.put(className, toByteArray());
-            }
-          };
-        }
-      };
-    }
-  }
-
-  /** A compiled {@link UdfApi} class offered to javac on the class path. */
-  private static final class ClassPathFile extends SimpleJavaFileObject {
-
-    final String binaryName;
-    private final byte[] bytes;
-
-    ClassPathFile(String binaryName, byte[] bytes) {
-      super(URI.create("mem:///" + binaryName.replace('.', '/') + ".class"), JavaFileObject.Kind.CLASS);
-      this.binaryName = binaryName;
-      this.bytes = bytes;
-    }
-
-    @Override
-    public InputStream openInputStream() {
-      return new ByteArrayInputStream(bytes);
-    }
+    return UdfSandbox.allowsClass(binaryName);
   }
 
   /**
@@ -428,7 +302,11 @@ public final class JavaUdfs {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!visible(name) && !name.startsWith("java.lang.invoke.") && !name.equals("java.lang.Object")) {
+      if (name.equals(SystemGuard.class.getName())) {
+        return SystemGuard.class;
+      }
+      // the JVM itself links invokedynamic (string concatenation) through java.lang.invoke
+      if (!classes.containsKey(name) && !visible(name) && !name.startsWith("java.lang.invoke.")) {
         throw new ClassNotFoundException(name + " is not allowed in user-defined functions");
       }
       return super.loadClass(name, resolve);

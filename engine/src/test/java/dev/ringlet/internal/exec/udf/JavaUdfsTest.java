@@ -32,7 +32,7 @@ class JavaUdfsTest {
   void should_map_timestamps_to_dates_and_collections_to_java_collections() {
     CompiledUdf f = udfs.compile(fn(List.of(NativeType.TIMESTAMP, new ListType(NativeType.INT, false)),
         new MapType(NativeType.TEXT, NativeType.BIGINT, false), false,
-        "Map<String, Long> m = new TreeMap<>(); m.put(\"t\", a0.getTime()); m.put(\"n\", (long) a1.size()); return m;"));
+        "Map<String, Long> m = new TreeMap<String, Long>(); m.put(\"t\", a0.getTime()); m.put(\"n\", (long) a1.size()); return m;"));
     ByteBuffer ts = NativeType.TIMESTAMP.encode(Instant.ofEpochMilli(1234));
     ByteBuffer list = new ListType(NativeType.INT, false).encode(List.of(1, 2, 3));
     ByteBuffer result = f.execute(List.of(ts, list));
@@ -66,7 +66,9 @@ class JavaUdfsTest {
         .hasMessageContaining("cannot be resolved to a type");
     assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, true,
         "var m = a0.getClass().getMethods(); return a0;")))
-        .hasMessageContaining("cannot be resolved to a type");
+        .hasMessage("Java source compilation failed:\nLine 1: The type java.lang.reflect.Method cannot be resolved."
+            + " It is indirectly referenced from required type java.lang.Class\nLine 1: The method getMethods() from"
+            + " the type Class<capture#1-of ? extends Integer> refers to the missing type Method\n");
     assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
         "var s = java.util.concurrent.Executors.newSingleThreadExecutor(); return a0;")))
         .hasMessageContaining("cannot be resolved to a type");
@@ -75,7 +77,7 @@ class JavaUdfsTest {
   @Test
   void should_report_compile_errors_with_body_line_numbers() {
     assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "int y = 1;\nreturn z;")))
-        .hasMessage("Java source compilation failed:\nLine 2: z cannot be resolved\n");
+        .hasMessage("Java source compilation failed:\nLine 2: z cannot be resolved to a variable\n");
   }
 
   @Test
@@ -84,5 +86,49 @@ class JavaUdfsTest {
         "Object o = org.apache.cassandra.cql3.functions.types.UdfValueBridge.type(\"int\"); return a0;")))
         .isInstanceOf(CqlException.class)
         .hasMessageContaining("cannot be resolved to a type");
+  }
+
+  @Test
+  void should_compile_with_the_eclipse_compiler_and_quote_its_messages() {
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "return \"a\";")))
+        .hasMessage("Java source compilation failed:\nLine 1: Type mismatch: cannot convert from String to int\n");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "return a0 +;")))
+        .hasMessage("Java source compilation failed:\nLine 1: Syntax error on token \"+\", ++ expected\n");
+  }
+
+  @Test
+  void should_refuse_forbidden_calls_and_declarations_at_create_with_the_verifiers_messages() {
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "try { Class.forName(\"java.lang.String\"); } catch (Exception e) { } return a0;")))
+        .isInstanceOf(CqlException.class)
+        .hasMessage("Java UDF validation failed: [call to java.lang.Class.forName()]");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "synchronized (this) { return a0; }")))
+        .hasMessage("Java UDF validation failed: [use of synchronized]");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "return a0; } int field; int other() { return field;")))
+        .hasMessage("Java UDF validation failed: [field declared: field, not allowed method declared: other()I]");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "return a0; } static { System.gc(); } int other() { return 0;")))
+        .hasMessage("Java UDF validation failed: [not allowed method declared: other()I, static initializer declared]");
+    assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "return java.nio.ByteBuffer.allocateDirect(a0).capacity();")))
+        .hasMessage("Java UDF validation failed: [call to java.nio.ByteBuffer.allocateDirect()]");
+  }
+
+  @Test
+  void should_refuse_system_exit_and_properties_when_the_body_runs_as_cassandras_security_manager_does() {
+    CompiledUdf exit = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "System.exit(a0); return a0;"));
+    assertThatThrownBy(() -> exit.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(UdfFailure.class)
+        .hasMessage("java.security.AccessControlException: access denied (\"java.lang.RuntimePermission\" \"exitVM.3\")");
+    CompiledUdf property = udfs.compile(fn(List.of(NativeType.INT), NativeType.TEXT, false,
+        "return System.getProperty(\"user.home\");"));
+    assertThatThrownBy(() -> property.execute(List.of(NativeType.INT.encode(3))))
+        .hasMessage("java.security.AccessControlException: access denied (\"java.util.PropertyPermission\""
+            + " \"user.home\" \"read\")");
+    CompiledUdf time = udfs.compile(fn(List.of(NativeType.INT), NativeType.BOOLEAN, false,
+        "return System.currentTimeMillis() > a0;"));
+    assertThat(NativeType.BOOLEAN.decode(time.execute(List.of(NativeType.INT.encode(3))))).isEqualTo(true);
   }
 }

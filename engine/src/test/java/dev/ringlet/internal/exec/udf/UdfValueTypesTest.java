@@ -131,7 +131,7 @@ class UdfValueTypesTest {
   void should_hand_vectors_to_bodies_as_lists() {
     VectorType vector = new VectorType(NativeType.FLOAT, 3);
     CompiledUdf f = udfs.compile(fn(List.of(vector), vector, false,
-        "List<Float> out = new ArrayList<>(); for (Float x : a0) out.add(x * 2); return out;"));
+        "List<Float> out = new ArrayList<Float>(); for (Float x : a0) out.add(x * 2); return out;"));
     ByteBuffer result = f.execute(List.of(vector.encode(List.of(1f, 2f, 3f))));
     assertThat(vector.decode(result)).isEqualTo(List.of(2f, 4f, 6f));
   }

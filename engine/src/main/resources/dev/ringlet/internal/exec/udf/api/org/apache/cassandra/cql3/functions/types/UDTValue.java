@@ -89,6 +89,6 @@ public class UDTValue extends AbstractData<UDTValue> implements GettableData, Se
 
   @Override
   public String toString() {
-    return format('{', '}', new java.util.ArrayList<>(type.getFieldNames()));
+    return format('{', '}', new java.util.ArrayList<>(type.ringletFieldNames()));
   }
 }

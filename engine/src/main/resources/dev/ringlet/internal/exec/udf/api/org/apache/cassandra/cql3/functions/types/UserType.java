@@ -44,7 +44,7 @@ public class UserType extends DataType implements Iterable<UserType.Field> {
     return indexOf(name) >= 0;
   }
 
-  Collection<String> getFieldNames() {
+  Collection<String> ringletFieldNames() {
     return fieldNames;
   }
 
