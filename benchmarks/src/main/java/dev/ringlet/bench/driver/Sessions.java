@@ -34,6 +34,9 @@ public final class Sessions {
    */
   public static final int SCHEMA_MAX_EVENTS = 2;
 
+  /** The window of {@link Tuning#TESTS}' schema debouncer, as the JUnit extension's: 10 ms. */
+  public static final Duration SCHEMA_WINDOW = Duration.ofMillis(10);
+
   private Sessions() {}
 
   public static CqlSession open(List<InetSocketAddress> contactPoints, String localDatacenter, Tuning tuning) {
@@ -56,7 +59,7 @@ public final class Sessions {
     map.put(TypedDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(20));
     map.put(TypedDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20));
     map.put(TypedDriverOption.CONNECTION_MAX_REQUESTS, 2048);
-    map.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1));
+    map.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, SCHEMA_WINDOW);
     map.put(TypedDriverOption.METADATA_SCHEMA_MAX_EVENTS, SCHEMA_MAX_EVENTS);
     map.put(TypedDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1));
     map.put(TypedDriverOption.METADATA_TOPOLOGY_MAX_EVENTS, 1);
@@ -74,7 +77,7 @@ public final class Sessions {
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(20))
         .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 2048);
     if (tuning == Tuning.TESTS) {
-      b = b.withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
+      b = b.withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, SCHEMA_WINDOW)
           .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, SCHEMA_MAX_EVENTS)
           .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
           .withInt(DefaultDriverOption.METADATA_TOPOLOGY_MAX_EVENTS, 1)

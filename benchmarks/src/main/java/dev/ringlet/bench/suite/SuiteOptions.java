@@ -13,7 +13,7 @@ import dev.ringlet.bench.target.TargetOptions;
  * @param rowsPerTest rows each test writes and reads back (default 3)
  * @param defaultSessionDdls DDL statements timed through an untuned session, to show the
  *     driver's debouncer cost (default 3)
- * @param schemaWindowMillis the tuned session's schema debouncer window (default 1 ms, as the
+ * @param schemaWindowMillis the tuned session's schema debouncer window (default 10 ms, as the
  *     JUnit extension's sessions)
  * @param schemaMaxEvents the tuned session's schema debouncer's most events per window (default
  *     2, as the JUnit extension's sessions: a DDL's response and its event start one refresh at
