@@ -29,7 +29,7 @@ public final class BenchMain {
       "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
       "  footprint   retained heap per idle node, --nodes N",
       "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
-      "              [--start-cassandra] [--schema-window-ms 1] [--schema-max-events 20] [--server-ddl-only]",
+      "              [--start-cassandra] [--schema-window-ms 10] [--schema-max-events 2] [--config-loader map|file] [--server-ddl-only]",
       "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000",
       "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
       "  cluster     3-node and 6-node (dc1:3, dc2:3) clusters: start to ready and to a connected session, first and",
@@ -83,8 +83,9 @@ public final class BenchMain {
       case "suite" -> {
         SuiteOptions o = new SuiteOptions(TargetKind.parse(args.string("target", "ringlet")),
             args.integer("tables", 50, 1), args.integer("tests", 200, 0), args.integer("reset-tables", 5, 1),
-            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), args.integer("schema-window-ms", 1, 0),
-            args.integer("schema-max-events", 20, 1), LoadOptions.targetOptions(args));
+            args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), args.integer("schema-window-ms", 10, 0),
+            args.integer("schema-max-events", 2, 1), configLoader(args.string("config-loader", "map")),
+            LoadOptions.targetOptions(args));
         SuiteCommand c = new SuiteCommand(o, sink(args));
         boolean serverDdlOnly = args.flag("server-ddl-only");
         yield () -> c.run(serverDdlOnly);
@@ -121,6 +122,14 @@ public final class BenchMain {
       default -> throw new IllegalArgumentException("command: " + name + " (expected: one of "
           + List.of("load", "startup", "jar-startup", "footprint", "suite", "storage", "cluster", "soak", "report") + ")");
     };
+  }
+
+  /** {@code map}: the driver's built-in defaults; {@code file}: its reference.conf, parsed. */
+  private static boolean configLoader(String kind) {
+    if (!kind.equals("map") && !kind.equals("file")) {
+      throw new IllegalArgumentException("--config-loader: " + kind + " (expected: map or file)");
+    }
+    return kind.equals("map");
   }
 
   private static ResultSink sink(Args args) {

@@ -127,6 +127,7 @@ class RingletAutoConfigurationTest {
       assertThat(context).hasSingleBean(DriverConfigLoaderBuilderCustomizer.class);
       var profile = context.getBean(CqlSession.class).getContext().getConfig().getDefaultProfile();
       assertThat(profile.getDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW)).isEqualTo(Duration.ofMillis(1));
+      assertThat(profile.getInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS)).isEqualTo(2);
       assertThat(profile.getDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW)).isEqualTo(Duration.ofMillis(1));
       assertThat(profile.getDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL)).isEqualTo(Duration.ofMillis(7));
       assertThat(profile.getInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD)).isEqualTo(10);

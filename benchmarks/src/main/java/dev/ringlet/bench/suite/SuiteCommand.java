@@ -2,6 +2,9 @@ package dev.ringlet.bench.suite;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.ringlet.bench.driver.Sessions;
@@ -9,6 +12,7 @@ import dev.ringlet.bench.report.ResultSink;
 import dev.ringlet.bench.report.Stats;
 import dev.ringlet.bench.target.Target;
 import dev.ringlet.bench.target.Targets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,8 @@ import java.util.List;
 public final class SuiteCommand {
 
   private static final String KEYSPACE = "ringlet_suite";
+  /** The tuned session's name, which its threads' names start with. */
+  private static final String SESSION_NAME = "suite";
 
   private final SuiteOptions options;
   private final ResultSink sink;
@@ -47,19 +53,37 @@ public final class SuiteCommand {
     long begin = System.nanoTime();
     try (Target target = Targets.open(options.target(), options.targetOptions(), a -> { })) {
       long started = System.nanoTime();
+      CpuSplit connectCpu = new CpuSplit(SESSION_NAME);
+      connectCpu.begin();
       try (CqlSession session = tunedSession(target)) {
         long connected = System.nanoTime();
+        connectCpu.end();
+        CpuSplit ddlCpu = new CpuSplit(SESSION_NAME);
+        dev.ringlet.api.QueryLog log = target.queryLog();
+        if (log != null) {
+          log.setCapacity(100_000);
+          log.clear();
+        }
         List<Double> ddl = new ArrayList<>();
         session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
         session.execute("CREATE KEYSPACE " + KEYSPACE
             + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         for (int t = 0; t < options.tables(); t++) {
+          ddlCpu.begin();
           long d0 = System.nanoTime();
           session.execute("CREATE TABLE " + KEYSPACE + ".t" + t
               + " (id int, seq int, name text, score double, tags set<text>, PRIMARY KEY (id, seq))");
           ddl.add(Stats.millis(System.nanoTime() - d0));
+          ddlCpu.end();
         }
         long setUp = System.nanoTime();
+        if (log != null) {
+          // a full schema refresh reads system_schema.tables once; the DDL statements: CREATE
+          // KEYSPACE and the CREATE TABLEs (the DROP KEYSPACE IF EXISTS of a fresh node changes nothing)
+          long reads = log.queries(q -> q.query().equals("SELECT * FROM system_schema.tables")).size();
+          sink.add(prefix + "schema_refreshes_per_ddl", reads / (double) (options.tables() + 1), "refreshes");
+          log.setCapacity(dev.ringlet.api.QueryLog.DEFAULT_CAPACITY);
+        }
         List<Double> truncates = new ArrayList<>();
         List<Double> tests = new ArrayList<>();
         runTests(session, truncates, tests);
@@ -72,6 +96,18 @@ public final class SuiteCommand {
         int tenth = Math.max(1, ddl.size() / 5);
         sink.add(prefix + "ddl_first_" + tenth + "_median_ms", Stats.median(ddl.subList(0, tenth)), "ms");
         sink.add(prefix + "ddl_last_" + tenth + "_median_ms", Stats.median(ddl.subList(ddl.size() - tenth, ddl.size())), "ms");
+        // CPU, which the load of a shared machine inflates least: the driver session's threads, the
+        // in-JVM server's (none for cassandra and jar) and the whole process
+        sink.add(prefix + "connect_cpu_driver_threads_ms", CpuSplit.sum(connectCpu.driver()), "ms");
+        sink.add(prefix + "connect_cpu_server_threads_ms", CpuSplit.sum(connectCpu.server()), "ms");
+        sink.add(prefix + "connect_cpu_process_ms", CpuSplit.sum(connectCpu.process()), "ms");
+        sink.add(prefix + "connect_classes_loaded", CpuSplit.sum(connectCpu.classes()), "classes");
+        sink.add(prefix + "ddl_cpu_driver_threads_median_ms", Stats.median(ddlCpu.driver()), "ms");
+        sink.add(prefix + "ddl_cpu_server_threads_median_ms", Stats.median(ddlCpu.server()), "ms");
+        sink.add(prefix + "ddl_cpu_process_median_ms", Stats.median(ddlCpu.process()), "ms");
+        sink.add(prefix + "ddl_cpu_process_last_" + tenth + "_median_ms",
+            Stats.median(ddlCpu.process().subList(ddl.size() - tenth, ddl.size())), "ms");
+        sink.add(prefix + "setup_cpu_process_ms", CpuSplit.sum(ddlCpu.process()), "ms");
         sink.add(prefix + "truncate_median_ms", Stats.median(truncates), "ms");
         sink.add(prefix + "test_median_ms", Stats.median(tests), "ms");
         sink.add(prefix + options.tests() + "_tests_ms", Stats.millis(testsDone - setUp), "ms");
@@ -114,15 +150,31 @@ public final class SuiteCommand {
     }
   }
 
-  /** A session tuned as the JUnit extension tunes the sessions it injects (windows as the options say). */
+  /**
+   * A session tuned as the JUnit extension tunes the sessions it injects (windows as the options
+   * say), configured as the extension configures it where the application has no driver
+   * configuration file: the driver's built-in defaults plus the settings ({@code --config-loader
+   * map}), or the driver's file-based loader, which parses its {@code reference.conf} ({@code file}).
+   */
   private CqlSession tunedSession(Target target) {
+    DriverConfigLoader loader;
+    if (options.mapConfigLoader()) {
+      OptionsMap map = Sessions.testsOptions();
+      map.put(TypedDriverOption.SESSION_NAME, SESSION_NAME);
+      map.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(options.schemaWindowMillis()));
+      map.put(TypedDriverOption.METADATA_SCHEMA_MAX_EVENTS, options.schemaMaxEvents());
+      loader = DriverConfigLoader.fromMap(map);
+    } else {
+      loader = Sessions.config(Sessions.Tuning.TESTS)
+          .withString(DefaultDriverOption.SESSION_NAME, SESSION_NAME)
+          .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(options.schemaWindowMillis()))
+          .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, options.schemaMaxEvents())
+          .build();
+    }
     return CqlSession.builder()
         .addContactPoints(target.contactPoints())
         .withLocalDatacenter(target.localDatacenter())
-        .withConfigLoader(Sessions.config(Sessions.Tuning.TESTS)
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, java.time.Duration.ofMillis(options.schemaWindowMillis()))
-            .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, options.schemaMaxEvents())
-            .build())
+        .withConfigLoader(loader)
         .build();
   }
 

@@ -13,14 +13,19 @@ import dev.ringlet.bench.target.TargetOptions;
  * @param rowsPerTest rows each test writes and reads back (default 3)
  * @param defaultSessionDdls DDL statements timed through an untuned session, to show the
  *     driver's debouncer cost (default 3)
- * @param schemaWindowMillis the tuned session's schema debouncer window (default 1 ms, as the
+ * @param schemaWindowMillis the tuned session's schema debouncer window (default 10 ms, as the
  *     JUnit extension's sessions)
  * @param schemaMaxEvents the tuned session's schema debouncer's most events per window (default
- *     20, the driver's, which the JUnit extension keeps; 1 flushes every event at once)
+ *     2, as the JUnit extension's sessions: a DDL's response and its event start one refresh at
+ *     once; the driver's default is 20; 1 flushes every event at once)
+ * @param mapConfigLoader whether the tuned session is configured from the driver's built-in
+ *     defaults without parsing its {@code reference.conf} (default true, as the JUnit extension
+ *     does when the application has no driver configuration file), or by the driver's file-based
+ *     loader
  */
 public record SuiteOptions(
     TargetKind target, int tables, int tests, int resetTables, int rowsPerTest, int defaultSessionDdls,
-    int schemaWindowMillis, int schemaMaxEvents, TargetOptions targetOptions) {
+    int schemaWindowMillis, int schemaMaxEvents, boolean mapConfigLoader, TargetOptions targetOptions) {
 
   public SuiteOptions {
     if (target == TargetKind.NOOP) {

@@ -12,6 +12,11 @@ public interface Target extends AutoCloseable {
 
   String localDatacenter();
 
+  /** What the server received, for an in-JVM Ringlet; null for other targets. */
+  default dev.ringlet.api.QueryLog queryLog() {
+    return null;
+  }
+
   @Override
   void close();
 }

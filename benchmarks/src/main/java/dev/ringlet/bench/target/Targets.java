@@ -50,7 +50,35 @@ public final class Targets {
 
   private static Target inJvm() {
     RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
-    return new Simple(TargetKind.RINGLET, cluster.contactPoints(), cluster.localDatacenter(), cluster::close);
+    return new InJvm(cluster);
+  }
+
+  /** An in-JVM cluster, its query log readable. */
+  private record InJvm(RingletCluster cluster) implements Target {
+    @Override
+    public TargetKind kind() {
+      return TargetKind.RINGLET;
+    }
+
+    @Override
+    public List<InetSocketAddress> contactPoints() {
+      return cluster.contactPoints();
+    }
+
+    @Override
+    public String localDatacenter() {
+      return cluster.localDatacenter();
+    }
+
+    @Override
+    public dev.ringlet.api.QueryLog queryLog() {
+      return cluster.queryLog();
+    }
+
+    @Override
+    public void close() {
+      cluster.close();
+    }
   }
 
   private static Target jar(TargetOptions options) {

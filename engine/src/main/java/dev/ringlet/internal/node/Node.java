@@ -134,6 +134,11 @@ public final class Node implements AutoCloseable, GossipListener {
       this.gossiper = new Gossiper(config.hostId(), peers, messaging, cluster.time(), this, this::schemaEpoch,
           () -> schema.current().version());
       this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peerIds()), gossiper::isAlive, gossiper::round);
+      // As Cassandra's, every node tells its clients of a schema change, not only the coordinator.
+      java.util.concurrent.atomic.AtomicReference<Schema> known = new java.util.concurrent.atomic.AtomicReference<>(schema.current());
+      schema.onChange(known::set);
+      schema.onInstall(s -> dev.ringlet.internal.exec.ddl.SchemaChanges.between(known.getAndSet(s), s)
+          .forEach(this::publishSchemaChange));
       ReplicaService replica = new ReplicaService(schema::current, tables::store, config.readThresholds(),
           config.clock()::nowInSeconds, this::addressOf);
       replica.register(messaging);

@@ -12,6 +12,13 @@ import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilde
  */
 public final class DriverTuning implements DriverConfigLoaderBuilderCustomizer {
 
+  /**
+   * A schema refresh starts as soon as two requests for it wait (driver default: 20): a DDL
+   * statement's SCHEMA_CHANGE response and the SCHEMA_CHANGE event then share one refresh, started
+   * when both are in, without waiting for the debounce window.
+   */
+  static final int SCHEMA_MAX_EVENTS = 2;
+
   private final RingletProperties.Driver settings;
 
   public DriverTuning(RingletProperties.Driver settings) {
@@ -22,6 +29,7 @@ public final class DriverTuning implements DriverConfigLoaderBuilderCustomizer {
   public void customize(ProgrammaticDriverConfigLoaderBuilder builder) {
     long quietMillis = settings.getShutdownQuietPeriod().toMillis();
     builder.withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, settings.getDebounceWindow())
+        .withInt(DefaultDriverOption.METADATA_SCHEMA_MAX_EVENTS, SCHEMA_MAX_EVENTS)
         .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, settings.getDebounceWindow())
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_INTERVAL, settings.getSchemaAgreementInterval())
         .withString(DefaultDriverOption.NETTY_IO_SHUTDOWN_UNIT, "MILLISECONDS")
