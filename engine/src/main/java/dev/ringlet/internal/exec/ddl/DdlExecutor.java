@@ -216,7 +216,8 @@ public final class DdlExecutor {
     Map<String, TableMetadata> tables = existing == null ? Map.of() : existing.tables();
     return new KeyspaceMetadata(name, durable, replication, tables,
         existing == null ? Map.of() : existing.types(), false,
-        existing == null ? dev.ringlet.internal.schema.UserFunctions.NONE : existing.functions());
+        existing == null ? dev.ringlet.internal.schema.UserFunctions.NONE : existing.functions(),
+        existing == null ? Map.of() : existing.leftoverMasks());
   }
 
   private static boolean bool(String property, Object value) {
