@@ -258,11 +258,13 @@ public final class DdlExecutor {
     // WITH id = '<uuid>' (Cassandra's ID option) keeps a table's id, e.g. when a durable node recreates its schema
     UUID id = dev.ringlet.internal.schema.TableParams.tableId(PropertyValues.of(create.properties())).orElseGet(tableIds);
     TableMetadata table = new TableBuilder(ks, name, id, masks).build(create);
-    for (TableMetadata other : ks.tables().values()) {
-      if (!other.isView() && other.id().equals(id)) {
-        // 5.0 keys a keyspace's tables by id in an ImmutableMap, whose builder fails with this (as a server error)
-        throw CqlException.serverError("java.lang.IllegalArgumentException: Multiple entries with same key: " + id + "="
-            + table.keyspace() + "." + table.name() + " and " + id + "=" + other.keyspace() + "." + other.name());
+    for (KeyspaceMetadata otherKs : schema.current().keyspaces().values()) {
+      for (TableMetadata other : otherKs.tables().values()) {
+        if (other.id().equals(id)) {
+          // 5.0 keys every table by id in an ImmutableMap, whose builder fails with this (as a server error)
+          throw CqlException.serverError("java.lang.IllegalArgumentException: Multiple entries with same key: " + id + "="
+              + table.keyspace() + "." + table.name() + " and " + id + "=" + other.keyspace() + "." + other.name());
+        }
       }
     }
     boolean[] created = {false};
