@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Rows of {@code system_schema.column_masks} that Cassandra 5.0.9 leaves behind: dropping a table
- * or one of its masked columns does not delete the column's mask row, which stays until the
+ * or materialized view, or one of a table's masked columns, does not delete the column's mask row, which stays until the
  * keyspace is dropped or a column of that name is written again (a table created or altered with it:
  * masked, its new row replaces the old one; unmasked, the row is deleted). Ringlet keeps them in
  * the keyspace's metadata so the system table lists what 5.0 lists; they mask nothing.
@@ -19,7 +19,7 @@ public final class LeftoverMask {
 
   /** After {@code written} replaced {@code previous} (null when created): masked columns it lost are left over. */
   static Map<Key, ColumnMask> afterWrite(Map<Key, ColumnMask> leftovers, TableMetadata previous, TableMetadata written) {
-    if (written.isView() || (leftovers.isEmpty() && (previous == null || !hasMasks(previous)))) {
+    if (leftovers.isEmpty() && (previous == null || !hasMasks(previous))) {
       return leftovers;
     }
     Map<Key, ColumnMask> out = new HashMap<>(leftovers);
@@ -36,9 +36,9 @@ public final class LeftoverMask {
     return out;
   }
 
-  /** After {@code dropped} (a table or view, or null) was dropped: a table's masked columns are left over. */
+  /** After {@code dropped} (a table or view, or null) was dropped: its masked columns are left over. */
   static Map<Key, ColumnMask> afterDrop(Map<Key, ColumnMask> leftovers, TableMetadata dropped) {
-    if (dropped == null || dropped.isView() || !hasMasks(dropped)) {
+    if (dropped == null || !hasMasks(dropped)) {
       return leftovers;
     }
     Map<Key, ColumnMask> out = new HashMap<>(leftovers);
