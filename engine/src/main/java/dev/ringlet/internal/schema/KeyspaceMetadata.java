@@ -12,7 +12,8 @@ public record KeyspaceMetadata(
     Map<String, TableMetadata> tables,
     Map<String, UserType> types,
     boolean virtual,
-    UserFunctions functions) {
+    UserFunctions functions,
+    Map<LeftoverMask.Key, ColumnMask> leftoverMasks) {
 
   /** A keyspace without user-defined functions or aggregates. */
   public KeyspaceMetadata(String name, boolean durableWrites, ReplicationParams replication,
@@ -20,21 +21,34 @@ public record KeyspaceMetadata(
     this(name, durableWrites, replication, tables, types, virtual, UserFunctions.NONE);
   }
 
+  /** A keyspace without {@link LeftoverMask leftover mask rows}. */
+  public KeyspaceMetadata(String name, boolean durableWrites, ReplicationParams replication,
+      Map<String, TableMetadata> tables, Map<String, UserType> types, boolean virtual, UserFunctions functions) {
+    this(name, durableWrites, replication, tables, types, virtual, functions, Map.of());
+  }
+
   public KeyspaceMetadata {
     tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
     types = java.util.Collections.unmodifiableMap(new TreeMap<>(types));
     functions = functions == null ? UserFunctions.NONE : functions;
+    leftoverMasks = leftoverMasks == null ? Map.of() : Map.copyOf(leftoverMasks);
   }
 
   /** This keyspace with its user-defined functions and aggregates replaced. */
   public KeyspaceMetadata withFunctions(UserFunctions newFunctions) {
-    return new KeyspaceMetadata(name, durableWrites, replication, tables, types, virtual, newFunctions);
+    return new KeyspaceMetadata(name, durableWrites, replication, tables, types, virtual, newFunctions, leftoverMasks);
+  }
+
+  /** The same keyspace with these leftover mask rows (ALTER KEYSPACE and the like keep them). */
+  public KeyspaceMetadata withLeftoverMasks(Map<LeftoverMask.Key, ColumnMask> leftovers) {
+    return new KeyspaceMetadata(name, durableWrites, replication, tables, types, virtual, functions, leftovers);
   }
 
   public KeyspaceMetadata withTable(TableMetadata table) {
     Map<String, TableMetadata> t = new TreeMap<>(tables);
-    t.put(table.name(), table);
-    return new KeyspaceMetadata(name, durableWrites, replication, t, types, virtual, functions);
+    TableMetadata previous = t.put(table.name(), table);
+    return new KeyspaceMetadata(name, durableWrites, replication, t, types, virtual, functions,
+        LeftoverMask.afterWrite(leftoverMasks, previous, table));
   }
 
   /** The table that holds the index of that name, or null: index names are unique in a keyspace. */
@@ -54,7 +68,8 @@ public record KeyspaceMetadata(
 
   public KeyspaceMetadata withoutTable(String table) {
     Map<String, TableMetadata> t = new TreeMap<>(tables);
-    t.remove(table);
-    return new KeyspaceMetadata(name, durableWrites, replication, t, types, virtual, functions);
+    TableMetadata removed = t.remove(table);
+    return new KeyspaceMetadata(name, durableWrites, replication, t, types, virtual, functions,
+        LeftoverMask.afterDrop(leftoverMasks, removed));
   }
 }

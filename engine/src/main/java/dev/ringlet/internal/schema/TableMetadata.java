@@ -47,7 +47,7 @@ public record TableMetadata(
   }
 
   public TableMetadata {
-    droppedColumns = Map.copyOf(droppedColumns);
+    droppedColumns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedColumns)); // Cassandra's order
     indexes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indexes)); // by name
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);

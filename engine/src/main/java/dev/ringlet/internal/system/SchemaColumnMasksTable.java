@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * {@code system_schema.column_masks}: one row per masked column of a table or view, as 5.0 writes
  * it: the function's keyspace and name, and the types, values (text, empty for null) and null flags
- * of the arguments after the masked value.
+ * of the arguments after the masked value; and the rows 5.0.9 leaves behind after a masked column
+ * or table is dropped ({@link dev.ringlet.internal.schema.LeftoverMask}).
  */
 record SchemaColumnMasksTable(TableMetadata metadata) implements SystemTable {
 
@@ -31,6 +32,7 @@ record SchemaColumnMasksTable(TableMetadata metadata) implements SystemTable {
           }
         }
       }
+      ks.leftoverMasks().forEach((key, mask) -> rows.add(row(ks.name(), key.table(), key.column(), mask)));
     }
     return rows;
   }

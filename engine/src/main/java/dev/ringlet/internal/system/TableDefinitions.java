@@ -16,7 +16,8 @@ import java.util.UUID;
  *
  * <p>Each column is {@code "name type"} followed by its kind when it is not regular: {@code PK}
  * (partition key), {@code CK} or {@code CK DESC} (clustering, ascending or descending), or
- * {@code STATIC}. Key columns are listed in key order, which gives their positions. Options are
+ * {@code STATIC}, or {@code DROPPED} for a column Cassandra records as dropped at {@code Long.MAX_VALUE}
+ * (it shows in {@code system_schema.dropped_columns} and DESCRIBE ... WITH INTERNALS). Key columns are listed in key order, which gives their positions. Options are
  * {@code WITH} options as the CQL parser hands them to {@link TableParams#withOptions}, except that
  * {@code compaction} is written {@code "Strategy,sub_option=value,..."}.
  *
@@ -34,7 +35,14 @@ final class TableDefinitions {
       List<ColumnMetadata> partitionKey = new ArrayList<>();
       List<ColumnMetadata> clustering = new ArrayList<>();
       List<ColumnMetadata> others = new ArrayList<>();
+      Map<String, dev.ringlet.internal.schema.DroppedColumn> dropped = new LinkedHashMap<>();
       for (String spec : columns) {
+        if (spec.endsWith(" DROPPED")) {
+          // a column 5.0 records as dropped for ever (Long.MAX_VALUE), e.g. system.local's thrift_version
+          ColumnMetadata gone = column(strip(spec, " DROPPED"), 0, 0);
+          dropped.put(gone.name(), new dev.ringlet.internal.schema.DroppedColumn(gone.name(), gone.type(), false, Long.MAX_VALUE));
+          continue;
+        }
         ColumnMetadata column = column(spec, partitionKey.size(), clustering.size());
         switch (column.kind()) {
           case PARTITION_KEY -> partitionKey.add(column);
@@ -50,7 +58,7 @@ final class TableDefinitions {
       TableParams params = TableParams.defaults().altered(withBloom).withComment(comment);
       boolean counter = others.stream().anyMatch(c -> c.type().cql().equals("counter"));
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
-          counter, virtual);
+          counter, virtual, dropped);
     }
   }
 

@@ -216,7 +216,8 @@ public final class DdlExecutor {
     Map<String, TableMetadata> tables = existing == null ? Map.of() : existing.tables();
     return new KeyspaceMetadata(name, durable, replication, tables,
         existing == null ? Map.of() : existing.types(), false,
-        existing == null ? dev.ringlet.internal.schema.UserFunctions.NONE : existing.functions());
+        existing == null ? dev.ringlet.internal.schema.UserFunctions.NONE : existing.functions(),
+        existing == null ? Map.of() : existing.leftoverMasks());
   }
 
   private static boolean bool(String property, Object value) {
@@ -257,6 +258,15 @@ public final class DdlExecutor {
     // WITH id = '<uuid>' (Cassandra's ID option) keeps a table's id, e.g. when a durable node recreates its schema
     UUID id = dev.ringlet.internal.schema.TableParams.tableId(PropertyValues.of(create.properties())).orElseGet(tableIds);
     TableMetadata table = new TableBuilder(ks, name, id, masks).build(create);
+    for (KeyspaceMetadata otherKs : schema.current().keyspaces().values()) {
+      for (TableMetadata other : otherKs.tables().values()) {
+        if (other.id().equals(id)) {
+          // 5.0 keys every table by id in an ImmutableMap, whose builder fails with this (as a server error)
+          throw CqlException.serverError("java.lang.IllegalArgumentException: Multiple entries with same key: " + id + "="
+              + table.keyspace() + "." + table.name() + " and " + id + "=" + other.keyspace() + "." + other.name());
+        }
+      }
+    }
     boolean[] created = {false};
     schema.apply("create table " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);

@@ -197,7 +197,8 @@ final class IndexDdl {
         .thenComparing(c -> c.type().isMultiCell())
         .thenComparing(ColumnMetadata::name));
     return new TableMetadata(t.keyspace(), t.name(), t.id(), t.partitionKey(), t.clustering(), others, t.params(),
-        t.counter(), t.virtual(), t.droppedColumns(), indexes, t.view());
+        t.counter(), t.virtual(), dev.ringlet.internal.schema.DroppedColumnOrder.rebuilt(t.droppedColumns(), List.of()),
+        indexes, t.view());
   }
 
   private static Map<String, String> options(Statement.CreateIndex create) {

@@ -17,7 +17,8 @@ final class TableAlterer {
   private final KeyspaceMetadata keyspace;
   private final TableMetadata table;
   private final long nowMicros;
-  private final java.util.Map<String, DroppedColumn> dropped;
+  /** Columns this statement drops, in order; the table's dropped columns are rebuilt with them. */
+  private final List<DroppedColumn> newlyDropped = new ArrayList<>();
   private final ColumnMasks masks;
 
   TableAlterer(KeyspaceMetadata keyspace, TableMetadata table, long nowMicros, ColumnMasks masks) {
@@ -25,7 +26,6 @@ final class TableAlterer {
     this.table = table;
     this.nowMicros = nowMicros;
     this.masks = masks;
-    this.dropped = new java.util.HashMap<>(table.droppedColumns());
   }
 
   TableMetadata apply(Statement.AlterTableAction action) {
@@ -42,8 +42,11 @@ final class TableAlterer {
       return mask(mask);
     }
     if (action instanceof Statement.AlterTableAction.With with) {
+      if (PropertyValues.of(with.properties()).containsKey("id")) {
+        throw CqlException.config("Cannot alter table id.");
+      }
       return new TableMetadata(table.keyspace(), table.name(), table.id(), table.partitionKey(), table.clustering(),
-          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false, dropped, table.indexes());
+          table.others(), table.params().altered(PropertyValues.of(with.properties())), table.counter(), false, droppedAfter(), table.indexes());
     }
     throw CqlException.invalid("Altering column types is no longer supported");
   }
@@ -63,6 +66,7 @@ final class TableAlterer {
       if (d.isStatic() && table.clustering().isEmpty()) {
         throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
       }
+      checkReAddable(d.name(), type, d.isStatic());
       if (table.counter() != (type == dev.ringlet.internal.types.NativeType.COUNTER)) {
         throw CqlException.config(table.keyspace() + "." + table.name() + ": " + (table.counter()
             ? "Cannot have a non counter column (\"" + d.name() + "\") in a counter table"
@@ -73,6 +77,28 @@ final class TableAlterer {
       changed = true;
     }
     return changed ? with(table.partitionKey(), table.clustering(), others) : table;
+  }
+
+  /**
+   * Cassandra 5.0's checks on adding a column of a dropped column's name: a type whose values the
+   * dropped data can be read as, the same kind (static or regular), and never a counter.
+   */
+  private void checkReAddable(String name, CqlType type, boolean isStatic) {
+    DroppedColumn d = table.droppedColumns().get(name);
+    if (d == null) {
+      return;
+    }
+    if (!DroppedColumnCompatibility.canReadDroppedData(UserTypeExpansion.expand(type), d.type())) {
+      throw CqlException.invalid("Cannot add a column '" + name + "' of type " + type.cql()
+          + ", incompatible with previously dropped column '" + name + "' of type " + d.type().cql());
+    }
+    if (d.isStatic() != isStatic) {
+      throw CqlException.invalid("Cannot re-add previously dropped column '" + name + "' of kind "
+          + (isStatic ? "STATIC" : "REGULAR") + ", incompatible with previous kind " + (d.isStatic() ? "STATIC" : "REGULAR"));
+    }
+    if (table.counter()) {
+      throw CqlException.invalid("Cannot re-add previously dropped counter column " + name);
+    }
   }
 
   /** {@code ALTER [IF EXISTS] c MASKED WITH ...} / {@code DROP MASKED}; the same mask again changes nothing. */
@@ -114,13 +140,16 @@ final class TableAlterer {
       if (c.isPrimaryKey()) {
         throw CqlException.invalid("Cannot drop PRIMARY KEY column " + name);
       }
+      if (c.type() instanceof dev.ringlet.internal.types.UserType u && u.isMultiCell()) {
+        throw CqlException.invalid("Cannot drop non-frozen column " + name + " of user type " + u.cql());
+      }
       checkNoDependentIndexes("drop", name);
       others.remove(c);
       long at = nowMicros;
       if (drop.timestamp() != null) {
         at = Long.parseLong(((dev.ringlet.internal.cql.ast.Term.Constant) drop.timestamp()).text());
       }
-      dropped.put(name, new DroppedColumn(name, c.type(), c.isStatic(), at));
+      newlyDropped.add(new DroppedColumn(name, UserTypeExpansion.expand(c.type()), c.isStatic(), at));
       changed = true;
     }
     return changed ? with(table.partitionKey(), table.clustering(), others) : table;
@@ -166,6 +195,11 @@ final class TableAlterer {
 
   private TableMetadata with(List<ColumnMetadata> pk, List<ColumnMetadata> ck, List<ColumnMetadata> others) {
     return new TableMetadata(table.keyspace(), table.name(), table.id(), pk, ck, others, table.params(), table.counter(), false,
-        dropped, table.indexes());
+        droppedAfter(), table.indexes());
+  }
+
+  /** The table's dropped columns once rebuilt by this statement, in Cassandra's order. */
+  private java.util.Map<String, DroppedColumn> droppedAfter() {
+    return dev.ringlet.internal.schema.DroppedColumnOrder.rebuilt(table.droppedColumns(), newlyDropped);
   }
 }

@@ -38,7 +38,8 @@ final class UserTypeDdl {
   }
 
   private static KeyspaceMetadata withTypes(KeyspaceMetadata ks, Map<String, UserType> types, Map<String, TableMetadata> tables) {
-    return new KeyspaceMetadata(ks.name(), ks.durableWrites(), ks.replication(), tables, types, ks.virtual(), ks.functions());
+    return new KeyspaceMetadata(ks.name(), ks.durableWrites(), ks.replication(), tables, types, ks.virtual(), ks.functions(),
+        ks.leftoverMasks());
   }
 
   Result create(Statement.CreateType create, String ksName) {

@@ -45,15 +45,16 @@ public final class DescribeExecutor {
       case "TABLES":
         return tables(schema, session);
       case "KEYSPACE":
-        return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only());
+        return keyspace(keyspaceNamed(schema, d.name() == null ? session.keyspace() : d.name().name()), d.only(),
+            d.withInternals());
       case "TABLE":
-        return table(schema, tableNamed(schema, d.name(), session));
+        return table(schema, tableNamed(schema, d.name(), session), d.withInternals());
       case "INDEX":
         return index(schema, d.name(), session);
       case "MATERIALIZED VIEW":
-        return view(schema, d.name(), session);
+        return view(schema, d.name(), session, d.withInternals());
       case "NAME":
-        return byName(schema, d.name(), session, d.only());
+        return byName(schema, d.name(), session, d.only(), d.withInternals());
       case "TYPE":
       case "FUNCTION":
       case "AGGREGATE":
@@ -63,17 +64,18 @@ public final class DescribeExecutor {
       case "AGGREGATES":
         return userObjects(d.kind(), schema, session);
       case "SCHEMA":
-        return schema(schema);
+        return schema(schema, d.withInternals());
       case "FULL SCHEMA":
-        return fullSchema(schema);
+        return fullSchema(schema, d.withInternals());
       default:
         throw CqlException.invalid("DESCRIBE " + d.kind() + " is not supported yet");
     }
   }
 
-  private static Result byName(Schema schema, QualifiedName name, ClientSession session, boolean only) {
+  private static Result byName(Schema schema, QualifiedName name, ClientSession session, boolean only,
+      boolean internals) {
     if (name.keyspace() == null && schema.keyspace(name.name()) != null) {
-      return keyspace(schema.keyspace(name.name()), only);
+      return keyspace(schema.keyspace(name.name()), only, internals);
     }
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
     if (!ks.tables().containsKey(name.name())) {
@@ -83,9 +85,9 @@ public final class DescribeExecutor {
       throw CqlException.invalid("'" + name.name() + "' not found in keyspace '" + ks.name() + "'");
     }
     if (ks.tables().get(name.name()).isView()) {
-      return view(schema, name, session);
+      return view(schema, name, session, internals);
     }
-    return table(schema, tableNamed(schema, name, session));
+    return table(schema, tableNamed(schema, name, session), internals);
   }
 
   private static Result index(Schema schema, QualifiedName name, ClientSession session) {
@@ -98,20 +100,20 @@ public final class DescribeExecutor {
     return new Result.Rows(columns(true), List.of(row(ks.name(), "index", i.name(), SchemaCql.index(t, i))), null, List.of());
   }
 
-  private static Result view(Schema schema, QualifiedName name, ClientSession session) {
+  private static Result view(Schema schema, QualifiedName name, ClientSession session, boolean internals) {
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
     TableMetadata v = ks.tables().get(name.name());
     if (v == null || !v.isView()) {
       throw CqlException.invalid("Materialized view '" + name.name() + "' not found in '" + ks.name() + "'");
     }
-    return new Result.Rows(columns(true), List.of(row(ks.name(), "materialized_view", v.name(), SchemaCql.view(v))), null,
+    return new Result.Rows(columns(true), List.of(row(ks.name(), "materialized_view", v.name(), SchemaCql.view(v, internals))), null,
         List.of());
   }
 
   /** A table's row followed by its indexes' rows, then its materialized views' rows, each by name. */
-  private static List<List<ByteBuffer>> tableRows(KeyspaceMetadata ks, TableMetadata t) {
+  private static List<List<ByteBuffer>> tableRows(KeyspaceMetadata ks, TableMetadata t, boolean internals) {
     List<List<ByteBuffer>> rows = new ArrayList<>();
-    rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t)));
+    rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t, internals)));
     List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.indexes().values());
     indexes.sort(Comparator.comparing(dev.ringlet.internal.schema.IndexMetadata::name, NAME_ORDER));
     for (dev.ringlet.internal.schema.IndexMetadata i : indexes) {
@@ -120,7 +122,7 @@ public final class DescribeExecutor {
     List<TableMetadata> views = new ArrayList<>(ks.viewsOf(t.id()));
     views.sort(Comparator.comparing(TableMetadata::name, NAME_ORDER));
     for (TableMetadata v : views) {
-      rows.add(row(v.keyspace(), "materialized_view", v.name(), SchemaCql.view(v)));
+      rows.add(row(v.keyspace(), "materialized_view", v.name(), SchemaCql.view(v, internals)));
     }
     return rows;
   }
@@ -145,13 +147,13 @@ public final class DescribeExecutor {
     return t;
   }
 
-  private static Result keyspace(KeyspaceMetadata ks, boolean only) {
+  private static Result keyspace(KeyspaceMetadata ks, boolean only, boolean internals) {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(ks.name(), "keyspace", ks.name(), SchemaCql.keyspace(ks)));
     if (!only) {
       rows.addAll(userObjectRows(ks, true, true, true));
       for (TableMetadata t : sortedTables(ks)) {
-        rows.addAll(tableRows(ks, t));
+        rows.addAll(tableRows(ks, t, internals));
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
@@ -175,11 +177,11 @@ public final class DescribeExecutor {
   }
 
   /** DESCRIBE SCHEMA: every keyspace but the system ones, by name, each as DESCRIBE KEYSPACE prints it. */
-  private static Result schema(Schema schema) {
+  private static Result schema(Schema schema, boolean internals) {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       if (!dev.ringlet.internal.exec.ddl.SystemNames.isSystem(ks.name())) {
-        rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
+        rows.addAll(((Result.Rows) keyspace(ks, false, internals)).rows());
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
@@ -189,7 +191,7 @@ public final class DescribeExecutor {
    * DESCRIBE FULL SCHEMA: every keyspace, the system and virtual ones included, by name; a virtual
    * keyspace and its tables as the commented structure Cassandra prints for them.
    */
-  private static Result fullSchema(Schema schema) {
+  private static Result fullSchema(Schema schema, boolean internals) {
     List<KeyspaceMetadata> keyspaces = new ArrayList<>(schema.keyspaces().values());
     keyspaces.sort(Comparator.comparing(KeyspaceMetadata::name));
     List<List<ByteBuffer>> rows = new ArrayList<>();
@@ -200,7 +202,7 @@ public final class DescribeExecutor {
           rows.add(row(ks.name(), "table", t.name(), SchemaCql.virtualTable(t)));
         }
       } else {
-        rows.addAll(((Result.Rows) keyspace(ks, false)).rows());
+        rows.addAll(((Result.Rows) keyspace(ks, false, internals)).rows());
       }
     }
     return new Result.Rows(columns(true), rows, null, List.of());
@@ -256,8 +258,8 @@ public final class DescribeExecutor {
     return r;
   }
 
-  private static Result table(Schema schema, TableMetadata t) {
-    return new Result.Rows(columns(true), tableRows(schema.keyspace(t.keyspace()), t), null, List.of());
+  private static Result table(Schema schema, TableMetadata t, boolean internals) {
+    return new Result.Rows(columns(true), tableRows(schema.keyspace(t.keyspace()), t, internals), null, List.of());
   }
 
   private static Result tables(Schema schema, ClientSession session) {

@@ -61,40 +61,86 @@ final class SchemaCql {
   }
 
   static String table(TableMetadata t) {
-    StringBuilder b = new StringBuilder("CREATE TABLE ")
-        .append(Identifiers.maybeQuote(t.keyspace())).append('.').append(Identifiers.maybeQuote(t.name())).append(" (\n");
-    appendColumns(b, t);
+    return table(t, false);
+  }
+
+  /**
+   * A table's CREATE statement; {@code withInternals} (DESCRIBE ... WITH INTERNALS) adds its {@code ID}
+   * and its dropped columns, as 5.0 prints them: each dropped column declared after the live ones (a
+   * re-added one only there, with its type when dropped), and after the statement one {@code ALTER
+   * TABLE ... DROP ... USING TIMESTAMP} line per dropped column, followed by an {@code ALTER TABLE ...
+   * ADD} line when a column of that name exists again, in {@link
+   * dev.ringlet.internal.schema.DroppedColumnOrder Cassandra's order}.
+   */
+  static String table(TableMetadata t, boolean withInternals) {
+    String name = Identifiers.maybeQuote(t.keyspace()) + "." + Identifiers.maybeQuote(t.name());
+    StringBuilder b = new StringBuilder("CREATE TABLE ").append(name).append(" (\n");
+    appendColumns(b, t, withInternals);
     b.append(") WITH ");
     List<String> options = new ArrayList<>();
+    if (withInternals) {
+      options.add("ID = " + t.id());
+    }
     if (!t.clustering().isEmpty()) {
       options.add(clusteringOrder(t));
     }
     options.addAll(options(t.params()));
     b.append(String.join("\n    AND ", options)).append(';');
+    if (withInternals) {
+      for (dev.ringlet.internal.schema.DroppedColumn d : t.droppedColumns().values()) {
+        b.append("\nALTER TABLE ").append(name).append(" DROP ").append(Identifiers.maybeQuote(d.name()))
+            .append(" USING TIMESTAMP ").append(d.droppedTimeMicros()).append(';');
+        ColumnMetadata current = t.column(d.name());
+        if (current != null) {
+          b.append("\nALTER TABLE ").append(name).append(" ADD ");
+          appendColumn(b, current);
+          b.append(';');
+        }
+      }
+    }
     return b.toString();
   }
 
   /** The column declarations and the primary key, each line indented, up to the closing parenthesis. */
   private static void appendColumns(StringBuilder b, TableMetadata t) {
+    appendColumns(b, t, false);
+  }
+
+  private static void appendColumns(StringBuilder b, TableMetadata t, boolean withDropped) {
     boolean inlineKey = t.partitionKey().size() == 1 && t.clustering().isEmpty();
     for (ColumnMetadata c : t.columnsInDescribeOrder()) {
-      b.append("    ").append(Identifiers.maybeQuote(c.name())).append(' ').append(c.type().cql());
-      if (c.isStatic()) {
-        b.append(" static");
+      if (withDropped && t.droppedColumns().containsKey(c.name())) {
+        continue; // declared below with its dropped type, and added again by an ALTER TABLE ADD line
       }
-      if (c.mask() != null) {
-        b.append(" MASKED WITH ").append(mask(c.mask()));
-      }
+      b.append("    ");
+      appendColumn(b, c);
       if (inlineKey && c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
         b.append(" PRIMARY KEY");
       }
       b.append(",\n");
+    }
+    if (withDropped) {
+      for (dev.ringlet.internal.schema.DroppedColumn d : t.droppedColumns().values()) {
+        b.append("    ").append(Identifiers.maybeQuote(d.name())).append(' ').append(d.type().cql());
+        b.append(d.isStatic() ? " static,\n" : ",\n");
+      }
     }
     if (inlineKey) {
       b.setLength(b.length() - 2);
       b.append('\n');
     } else {
       b.append("    PRIMARY KEY (").append(primaryKey(t)).append(")\n");
+    }
+  }
+
+  /** {@code name type [static] [MASKED WITH f(...)]}. */
+  private static void appendColumn(StringBuilder b, ColumnMetadata c) {
+    b.append(Identifiers.maybeQuote(c.name())).append(' ').append(c.type().cql());
+    if (c.isStatic()) {
+      b.append(" static");
+    }
+    if (c.mask() != null) {
+      b.append(" MASKED WITH ").append(mask(c.mask()));
     }
   }
 
@@ -110,6 +156,11 @@ final class SchemaCql {
 
   /** The CREATE MATERIALIZED VIEW statement of a view, as DESCRIBE prints it. */
   static String view(TableMetadata v) {
+    return view(v, false);
+  }
+
+  /** The CREATE MATERIALIZED VIEW statement; {@code withInternals} adds the view's {@code ID} first in its options. */
+  static String view(TableMetadata v, boolean withInternals) {
     StringBuilder b = new StringBuilder("CREATE MATERIALIZED VIEW ")
         .append(Identifiers.maybeQuote(v.keyspace())).append('.').append(Identifiers.maybeQuote(v.name())).append(" AS\n    SELECT ");
     if (v.view().includeAllColumns()) {
@@ -125,6 +176,9 @@ final class SchemaCql {
     String key = v.clustering().isEmpty() && v.partitionKey().size() > 1 ? "(" + primaryKey(v) + ")" : primaryKey(v);
     b.append("\n    PRIMARY KEY (").append(key).append(")\n WITH ");
     List<String> options = new ArrayList<>();
+    if (withInternals) {
+      options.add("ID = " + v.id());
+    }
     if (!v.clustering().isEmpty()) {
       List<String> order = new ArrayList<>();
       for (ColumnMetadata c : v.clustering()) {

@@ -3,13 +3,17 @@ package dev.ringlet.internal.exec.modify;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.ComplexColumn;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.RangeTombstone;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RowUpdate;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** What Cassandra refuses in a batch, and the warnings it attaches to large or scattered ones. */
@@ -41,21 +45,28 @@ final class BatchRules {
     }
   }
 
-  /** The size and "unlogged across partitions" warnings; a batch over the fail threshold is refused. */
+  /**
+   * The size and "unlogged across partitions" warnings; a batch over the fail threshold is refused.
+   * As in 5.0, both apply only to a batch of more than one mutation (one per keyspace and partition
+   * key, whatever the tables), and the table names are listed in the order of a {@code HashSet}.
+   */
   static List<String> warnings(BatchType type, Map<UUID, List<PartitionUpdate>> updates, Map<UUID, TableMetadata> tables) {
-    int partitions = updates.values().stream().mapToInt(List::size).sum();
-    List<String> warnings = new ArrayList<>();
-    if (partitions <= 1) {
-      return warnings;
-    }
-    TreeSet<String> names = new TreeSet<>();
+    Set<List<Object>> mutations = new HashSet<>();
+    Set<DecoratedKey> keys = new HashSet<>();
+    Set<String> names = new HashSet<>();
     long size = 0;
     for (Map.Entry<UUID, List<PartitionUpdate>> e : updates.entrySet()) {
       TableMetadata t = tables.get(e.getKey());
       names.add(t.keyspace() + "." + t.name());
       for (PartitionUpdate u : e.getValue()) {
+        mutations.add(List.of(t.keyspace(), u.key()));
+        keys.add(u.key());
         size += dataSize(u);
       }
+    }
+    List<String> warnings = new ArrayList<>();
+    if (mutations.size() <= 1) {
+      return warnings;
     }
     if (size > WriteExecutor.BATCH_SIZE_FAIL) {
       throw CqlException.invalid("Batch too large");
@@ -64,8 +75,8 @@ final class BatchRules {
       warnings.add("Batch for " + names + " is of size " + size + ", exceeding specified threshold of "
           + WriteExecutor.BATCH_SIZE_WARN + " by " + (size - WriteExecutor.BATCH_SIZE_WARN) + ".");
     }
-    if (type != BatchType.LOGGED && partitions > WriteExecutor.UNLOGGED_PARTITIONS_WARN) {
-      warnings.add("Unlogged batch covering " + partitions + " partitions detected against "
+    if (type != BatchType.LOGGED && keys.size() > WriteExecutor.UNLOGGED_PARTITIONS_WARN) {
+      warnings.add("Unlogged batch covering " + keys.size() + " partitions detected against "
           + (names.size() == 1 ? "table " : "tables ") + names
           + ". You should use a logged batch for atomicity, or asynchronous writes for performance.");
     }
@@ -73,12 +84,22 @@ final class BatchRules {
   }
 
   /**
-   * The in-memory size Cassandra's batch thresholds measure: per partition its deletion info (8)
-   * and static row, per row clustering values, liveness (8, +8 with a TTL), deletion (12), and per
-   * cell timestamp, TTL and deletion time (16) plus the value.
+   * The in-memory size Cassandra 5.0's batch thresholds measure ({@code PartitionUpdate.dataSize()}):
+   * per partition the deletion's timestamp (8), its range tombstones (4, then per range both bounds'
+   * values, 8 and 4), and the static row even when untouched; per row its clustering values, liveness
+   * (8, or 20 with a TTL) and deletion (13); per cell timestamp, TTL and local deletion time (20) plus
+   * its value and, for a collection element, its path; per non-frozen collection or UDT column 12 for
+   * its deletion.
    */
   static long dataSize(PartitionUpdate u) {
-    long size = 8 + rowSize(u.staticRow());
+    long size = 8;
+    if (!u.rangeTombstones().isEmpty()) {
+      size += 4;
+      for (RangeTombstone rt : u.rangeTombstones()) {
+        size += valuesSize(rt.start().prefix().values()) + valuesSize(rt.end().prefix().values()) + 8 + 4;
+      }
+    }
+    size += rowSize(u.staticRow());
     for (RowUpdate r : u.rows()) {
       size += rowSize(r);
     }
@@ -87,14 +108,29 @@ final class BatchRules {
 
   private static long rowSize(RowUpdate r) {
     if (r == null) {
-      return 20;
+      return 8 + 13; // Rows.EMPTY_STATIC_ROW: empty liveness and deletion
     }
-    long size = 20 + (r.liveness().isExpiring() ? 8 : 0);
-    for (ByteBuffer b : r.clustering().values()) {
-      size += b.remaining();
-    }
+    long size = valuesSize(r.clustering().values()) + (r.liveness().isExpiring() ? 20 : 8) + 13;
     for (Cell c : r.cells().values()) {
-      size += 16 + (c.value() == null ? 0 : c.value().remaining());
+      size += cellSize(c, null);
+    }
+    for (ComplexColumn cc : r.complex().values()) {
+      size += 12;
+      for (Map.Entry<ByteBuffer, Cell> e : cc.cells().entrySet()) {
+        size += cellSize(e.getValue(), e.getKey());
+      }
+    }
+    return size;
+  }
+
+  private static long cellSize(Cell c, ByteBuffer path) {
+    return 20 + (c.value() == null ? 0 : c.value().remaining()) + (path == null ? 0 : path.remaining());
+  }
+
+  private static long valuesSize(List<ByteBuffer> values) {
+    long size = 0;
+    for (ByteBuffer b : values) {
+      size += b == null ? 0 : b.remaining();
     }
     return size;
   }

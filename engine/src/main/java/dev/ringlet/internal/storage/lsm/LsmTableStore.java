@@ -130,7 +130,7 @@ public final class LsmTableStore implements TableStore {
         }
       }
       m = view.active();
-      m.apply(update);
+      m.apply(dropped.filter(update)); // a re-added column's cells no newer than its drop stay dropped
     } finally {
       switchLock.readLock().unlock();
     }
@@ -158,7 +158,7 @@ public final class LsmTableStore implements TableStore {
 
       @Override
       public void apply(PartitionUpdate update) {
-        view.active().apply(update);
+        view.active().apply(dropped.filter(update));
       }
     };
   }

@@ -1,0 +1,51 @@
+package dev.ringlet.internal.cluster;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** EACH_QUORUM's Unavailable counts as Cassandra 5.0 reports them: the datacenter's quorum, 0 alive. */
+class EachQuorumUnavailableTest {
+
+  @Test
+  void should_report_the_short_datacenters_quorum_and_zero_alive() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3, "dc2", 5), Map.of("dc1", 3, "dc2", 2), "dc1");
+
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicas(ConsistencyLevel.EACH_QUORUM, counts))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.required()).isEqualTo(3);
+          org.assertj.core.api.Assertions.assertThat(e.alive()).isZero();
+        });
+  }
+
+  @Test
+  void should_report_zero_alive_for_writes_too() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3), Map.of("dc1", 1), "dc1");
+
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        Map.of()))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.required()).isEqualTo(2);
+          org.assertj.core.api.Assertions.assertThat(e.alive()).isZero();
+        });
+  }
+
+  @Test
+  void should_pass_when_every_datacenter_has_its_quorum() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3, "dc2", 3), Map.of("dc1", 2, "dc2", 2), "dc1");
+
+    assertThatCode(() -> ConsistencyArithmetic.assureSufficientLiveReplicas(ConsistencyLevel.EACH_QUORUM, counts))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void should_keep_the_real_alive_count_for_other_levels() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3), Map.of("dc1", 1), "dc1");
+
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicas(ConsistencyLevel.QUORUM, counts))
+        .isInstanceOfSatisfying(UnavailableException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.alive()).isEqualTo(1));
+  }
+}
