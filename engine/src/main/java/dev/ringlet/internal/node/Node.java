@@ -1,15 +1,10 @@
 package dev.ringlet.internal.node;
 
 import dev.ringlet.internal.cluster.ConsistencyLevel;
-import dev.ringlet.internal.cluster.Endpoint;
 import dev.ringlet.internal.cluster.Topology;
-import dev.ringlet.internal.coordinator.CoordinatedTables;
 import dev.ringlet.internal.coordinator.Coordinator;
 import dev.ringlet.internal.coordinator.HintStore;
 import dev.ringlet.internal.coordinator.Batchlog;
-import dev.ringlet.internal.coordinator.PaxosCoordinator;
-import dev.ringlet.internal.coordinator.PaxosReplica;
-import dev.ringlet.internal.coordinator.ReplicaService;
 import dev.ringlet.internal.coordinator.SchemaSync;
 import dev.ringlet.internal.exec.ConsistencyGuard;
 import dev.ringlet.internal.exec.QueryProcessor;
@@ -38,7 +33,6 @@ import dev.ringlet.wire.ProtocolServerConfig;
 import dev.ringlet.wire.ProtocolServers;
 import dev.ringlet.wire.WireResources;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +55,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final Storage storage;
   private final ClusterContext cluster;
+  /** The cluster's members as this node sees them; null for a node alone. */
+  private final Members members;
   private final MessagingEndpoint messaging;
   private final Gossiper gossiper;
   private final SchemaSync schemaSync;
@@ -96,6 +92,7 @@ public final class Node implements AutoCloseable, GossipListener {
   Node(NodeConfig config, ClusterContext cluster, dev.ringlet.internal.storage.StorageConfig storageConfig) {
     this.config = config;
     this.cluster = cluster;
+    this.members = cluster == null ? null : new Members(config, cluster);
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
@@ -129,38 +126,21 @@ public final class Node implements AutoCloseable, GossipListener {
       Topology single = Topology.singleNode(config.datacenter());
       guard = new ConsistencyGuard(() -> single);
     } else {
-      this.messaging = new MessagingEndpoint(config.hostId(), cluster.transport());
-      List<UUID> peers = peerIds();
-      this.gossiper = new Gossiper(config.hostId(), peers, messaging, cluster.time(), this, this::schemaEpoch,
-          () -> schema.current().version());
-      this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peerIds()), gossiper::isAlive, gossiper::round);
-      ReplicaService replica = new ReplicaService(schema::current, tables::store, config.readThresholds(),
-          config.clock()::nowInSeconds, this::addressOf);
-      replica.register(messaging);
-      Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
-          cluster::futureRing, gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
+      ClusterServices services = ClusterServices.build(new ClusterServices.NodeParts(config, schema, storage, storageConfig, tables,
+          views, hints, timestamps), cluster, this, this::schemaEpoch, members::peerIds, members::addressOf, members::describe,
           peer -> downSince.getOrDefault(peer, 0L));
-      this.coordinator = coordinator;
-      views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
-      coordinator.register(messaging);
-      PaxosReplica paxos = new PaxosReplica(replica);
-      paxos.register(messaging);
-      PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
-      conditional = paxosCoordinator;
-      CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
-      this.batchlog = new Batchlog(coordinator, schema::current,
-          storageConfig.durable() ? storageConfig.directory().resolve("batchlog") : null);
-      this.streamer = new dev.ringlet.internal.coordinator.RangeStreamer(coordinator, schema::current);
-      this.repair = new dev.ringlet.internal.coordinator.Repair(coordinator, schema::current, this::describe);
+      this.messaging = services.messaging();
+      this.gossiper = services.gossiper();
+      this.schemaSync = services.schemaSync();
+      this.coordinator = services.coordinator();
+      this.batchlog = services.batchlog();
+      this.streamer = services.streamer();
+      this.repair = services.repair();
+      conditional = services.conditional();
       batches = batchlog;
-      requestTables = coordinated;
-      ddlTables = coordinated.everyNode();
-      // Per-token replica checks happen in the coordinator; the guard only validates the level.
-      // (The ring is read per request: over TCP it grows as processes join.)
-      guard = new ConsistencyGuard(() -> {
-        Map<String, Integer> sizes = cluster.ring().datacenterSizes();
-        return new Topology(config.datacenter(), sizes, sizes);
-      });
+      requestTables = services.tables();
+      ddlTables = services.tables().everyNode();
+      guard = services.guard();
     }
     java.util.function.Supplier<Map<String, Integer>> known = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
@@ -304,16 +284,6 @@ public final class Node implements AutoCloseable, GossipListener {
     return t.id();
   }
 
-  private List<UUID> peerIds() {
-    List<UUID> out = new ArrayList<>();
-    for (NodeConfig m : cluster.members()) {
-      if (!m.hostId().equals(config.hostId())) {
-        out.add(m.hostId());
-      }
-    }
-    return out;
-  }
-
   private long schemaEpoch() {
     return schemaSync == null ? 0 : schemaSync.epoch();
   }
@@ -335,7 +305,7 @@ public final class Node implements AutoCloseable, GossipListener {
     if (cluster != null) {
       cluster.setRunning(config.hostId(), true);
       // Catch up on schema changes missed while down before peers replay hints for new tables.
-      for (UUID peer : peerIds()) {
+      for (UUID peer : members.peerIds()) {
         schemaSync.pull(peer);
       }
       gossiper.start();
@@ -396,7 +366,7 @@ public final class Node implements AutoCloseable, GossipListener {
     if (isRunning() && cluster != null && !cluster.paused(config.hostId())) {
       gossiper.round();
       batchlog.replayExpired();
-      for (UUID peer : peerIds()) {
+      for (UUID peer : members.peerIds()) {
         if (hints.pending(peer) > 0 && gossiper.isAlive(peer)) {
           hints.replay(peer, messaging);
         }
@@ -475,19 +445,6 @@ public final class Node implements AutoCloseable, GossipListener {
   }
 
   /** What this node says of itself in {@code system.local}. */
-  /** A member's broadcast address by host id (null when unknown), as failure answers name replicas. */
-  private java.net.InetAddress addressOf(UUID hostId) {
-    if (hostId.equals(config.hostId())) {
-      return config.address();
-    }
-    for (NodeConfig m : cluster.members()) {
-      if (m.hostId().equals(hostId)) {
-        return m.address();
-      }
-    }
-    return null;
-  }
-
   public NodeInfo localInfo() {
     InetSocketAddress a = nativeAddress();
     return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),
@@ -497,19 +454,7 @@ public final class Node implements AutoCloseable, GossipListener {
 
   /** What this node knows of its peers, for {@code system.peers}: static facts plus gossip's schema versions. */
   private List<NodeInfo> peerInfos() {
-    if (cluster == null) {
-      return List.of();
-    }
-    List<NodeInfo> out = new ArrayList<>();
-    for (NodeConfig m : cluster.members()) {
-      if (m.hostId().equals(config.hostId())) {
-        continue;
-      }
-      UUID version = gossiper.schemaVersion(m.hostId());
-      out.add(new NodeInfo(m.clusterName(), m.datacenter(), m.rack(), m.releaseVersion(), m.hostId(), m.tokens(), m.address(),
-          m.storagePort(), m.address(), m.storagePort(), m.address(), m.port(), version));
-    }
-    return out;
+    return cluster == null ? List.of() : members.peerInfos(gossiper::schemaVersion);
   }
 
   /** Empties every table of the keyspaces (see {@link dev.ringlet.api.RingletCluster#truncate}). */
@@ -536,14 +481,6 @@ public final class Node implements AutoCloseable, GossipListener {
     if (s != null) {
       s.publish(Events.schemaChange(change));
     }
-  }
-
-  private InetSocketAddress nativeAddressOf(UUID peer) {
-    NodeConfig m = cluster.config(peer);
-    if (m != null) {
-      return new InetSocketAddress(m.address(), m.port());
-    }
-    throw new IllegalArgumentException("peer: " + peer + " (expected: a member of the cluster)");
   }
 
   // ------------------------------------------------------------------ membership changes (in one JVM)
@@ -596,7 +533,6 @@ public final class Node implements AutoCloseable, GossipListener {
     }
   }
 
-  /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
   /** See {@link Coordinator#drawCounterLeadersWith}; nothing for a node without a network. */
   void drawCounterLeadersWith(dev.ringlet.internal.coordinator.CounterLeaderDraw draw) {
     if (coordinator != null) {
@@ -604,6 +540,7 @@ public final class Node implements AutoCloseable, GossipListener {
     }
   }
 
+  /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
   int fetchGained(dev.ringlet.internal.cluster.Ring current, dev.ringlet.internal.cluster.Ring future, boolean strict) {
     return streamer.fetchGained(current, future, strict);
   }
@@ -616,19 +553,13 @@ public final class Node implements AutoCloseable, GossipListener {
     return repair.repair(keyspace, tables);
   }
 
-  /** A node as Cassandra's messages name it: {@code /address:storage_port}. */
-  private String describe(UUID node) {
-    NodeConfig m = cluster.config(node);
-    return m == null ? node.toString() : "/" + m.address().getHostAddress() + ":" + m.storagePort();
-  }
-
   @Override
   public void onUp(UUID peer) {
     downSince.remove(peer);
     hints.replay(peer, messaging);
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
-      s.publish(Events.statusChange(true, nativeAddressOf(peer)));
+      s.publish(Events.statusChange(true, members.nativeAddressOf(peer)));
     }
   }
 
@@ -637,7 +568,7 @@ public final class Node implements AutoCloseable, GossipListener {
     downSince.put(peer, cluster.time().nowMillis());
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
-      s.publish(Events.statusChange(false, nativeAddressOf(peer)));
+      s.publish(Events.statusChange(false, members.nativeAddressOf(peer)));
     }
   }
 
