@@ -36,7 +36,6 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,7 +70,6 @@ public final class Node implements AutoCloseable, GossipListener {
   /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
   private volatile boolean storageDown;
   private volatile int boundPort;
-  private volatile Set<String> savedDatacenters = Set.of();
   private volatile Runnable dieAction = () -> stop(false);
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
@@ -144,19 +142,8 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     java.util.function.Supplier<Map<String, Integer>> known = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
-    // While a durable node recreates its saved schema, the datacenters its keyspaces name count as
-    // known: a process restarting alone has not heard of the other datacenters' nodes yet.
-    java.util.function.Supplier<Map<String, Integer>> datacenters = () -> {
-      Map<String, Integer> now = known.get();
-      Set<String> saved = savedDatacenters;
-      if (saved.isEmpty()) {
-        return now;
-      }
-      Map<String, Integer> all = new HashMap<>(now);
-      saved.forEach(dc -> all.putIfAbsent(dc, 1));
-      return all;
-    };
-    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
+    SavedSchema saved = new SavedSchema(known);
+    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, saved::datacenters, ids::next, config.clock(),
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
         .withDynamicDataMasking(config.dynamicDataMasking());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
@@ -179,27 +166,14 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     if (storageConfig.durable()) {
       java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
-      savedDatacenters = SchemaFile.datacenters(schemaFile);
-      SchemaFile.Saved saved;
-      ddl.restoringSchema(true);
-      try {
-        saved = SchemaFile.load(schemaFile, processor, schema);
-      } finally {
-        ddl.restoringSchema(false);
-        savedDatacenters = Set.of();
-      }
-      if (saved != null && schemaSync != null) {
-        schemaSync.restoreEpoch(saved.epoch());
+      SchemaFile.Saved restored = saved.restore(schemaFile, processor, schema, ddl);
+      if (restored != null && schemaSync != null) {
+        schemaSync.restoreEpoch(restored.epoch());
       }
       openStores();
       storage.recover();
-      schema.onChange(s -> saveSchema(schemaFile, s));
-      schema.onInstall(s -> saveSchema(schemaFile, s));
+      saved.saveOnChange(schemaFile, schema, this::schemaEpoch);
     }
-  }
-
-  private synchronized void saveSchema(java.nio.file.Path file, Schema s) {
-    SchemaFile.write(file, schema.current() == s ? s : schema.current(), schemaEpoch());
   }
 
   /** Every stored table (user tables and stored system ones such as system_auth's) opens its files. */
