@@ -44,6 +44,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * One node: the composition root that builds its object graph (schema, storage, executor,
  * protocol server, and in a cluster its messaging, gossip, coordinator and schema sync). Nothing
  * here is static, so any number of nodes can live in one JVM.
+ *
+ * <p>Over 500 lines because the composition, the lifecycle (start, stop, kill, failure policies) and
+ * the reactions to membership changes all work on the same fields; the parts that stand alone live
+ * beside it: {@link ClusterServices} (what only a node of a cluster has), {@link Members} (the
+ * peers as {@code system.peers} and Cassandra's messages describe them), {@link SavedSchema} (a
+ * durable node's schema file).
  */
 public final class Node implements AutoCloseable, GossipListener {
 
