@@ -6,6 +6,16 @@ public final class ProtocolServers {
   private ProtocolServers() {}
 
   /**
+   * Loads and initialises, once per JVM, what binding a first server needs (the frame codecs with
+   * their compressors, the server bootstrap and channel, the buffer allocator), so that a caller
+   * can pay for it on another thread while it prepares the rest of its start. Optional: {@link #start}
+   * does the same work when it has not been done. Binds nothing.
+   */
+  public static void prepare() {
+    dev.ringlet.wire.internal.NettyProtocolServer.prepare();
+  }
+
+  /**
    * Binds a server and returns once it accepts connections.
    *
    * @throws java.io.UncheckedIOException when the address cannot be bound

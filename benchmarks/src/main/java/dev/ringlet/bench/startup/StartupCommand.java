@@ -50,11 +50,14 @@ public final class StartupCommand {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     long cpu0 = CpuClock.threadNanos();
     long processCpu0 = CpuClock.processNanos();
+    java.lang.management.ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+    long classes0 = classes.getTotalLoadedClassCount();
     long t0 = System.nanoTime();
     RingletCluster first = Ringlet.start(ClusterSpec.defaults());
     long t1 = System.nanoTime();
     long cpu1 = CpuClock.threadNanos();
     long processCpu1 = CpuClock.processNanos();
+    long classes1 = classes.getTotalLoadedClassCount();
     long readyWallClock = System.currentTimeMillis();
     try (CqlSession session = Sessions.open(first.contactPoints(), first.localDatacenter(), Sessions.Tuning.TESTS)) {
       long t2 = System.nanoTime();
@@ -65,6 +68,7 @@ public final class StartupCommand {
       sink.add("startup/first/ready_ms", Stats.millis(t1 - t0), "ms");
       sink.add("startup/first/ready_cpu_calling_thread_ms", Stats.millis(cpu1 - cpu0), "ms");
       sink.add("startup/first/ready_cpu_process_ms", Stats.millis(processCpu1 - processCpu0), "ms");
+      sink.add("startup/first/ready_classes_loaded", classes1 - classes0, "classes");
       sink.add("startup/first/session_ms", Stats.millis(t2 - t0), "ms");
       sink.add("startup/first/first_query_ms", Stats.millis(t3 - t0), "ms");
     } finally {

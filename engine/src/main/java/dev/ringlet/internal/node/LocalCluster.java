@@ -116,6 +116,24 @@ public final class LocalCluster implements RingletCluster {
   }
 
   private static RingletCluster startSingle(ClusterSpec spec) {
+    // the I/O threads (and the logging backend Netty binds) on the second core while this thread builds the node
+    Concurrently<WireResources> wire = Concurrently.start("ringlet-start-io", LocalCluster::createWireResources);
+    try {
+      return startSingle(spec, wire);
+    } catch (RuntimeException | Error e) {
+      Concurrently.closeAfterFailure(wire, e);
+      throw e;
+    }
+  }
+
+  /** The I/O threads of a cluster, with the classes its protocol servers bind with loaded. */
+  private static WireResources createWireResources() {
+    WireResources resources = WireResources.create(0);
+    dev.ringlet.wire.ProtocolServers.prepare();
+    return resources;
+  }
+
+  private static RingletCluster startSingle(ClusterSpec spec, Concurrently<WireResources> wire) {
     InetAddress address = Addresses.address(spec.address());
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
@@ -129,16 +147,15 @@ public final class LocalCluster implements RingletCluster {
     if (nodeDirectory != null) {
       config = NodeDirectories.restore(nodeDirectory, config, disk);
     }
-    WireResources resources = WireResources.create(0);
     Node node = new Node(config, NodeDirectories.storage(spec, nodeDirectory, config.clock(), false, disk));
     QueryLogBook queryLog = new QueryLogBook();
     node.recordQueriesTo(queryLog);
-    dev.ringlet.internal.tls.ServedTls tls;
+    dev.ringlet.internal.tls.ServedTls tls = serveTls(spec, List.of(node), config.clock());
+    WireResources resources = wire.join();
     try {
-      tls = serveTls(spec, List.of(node), config.clock());
       node.start(resources);
     } catch (RuntimeException e) {
-      resources.close();
+      node.close(); // the caller closes the resources
       throw e;
     }
     LocalCluster cluster = new LocalCluster(spec, resources, List.of(node), queryLog, null, null, null, null, null, null);
@@ -147,6 +164,16 @@ public final class LocalCluster implements RingletCluster {
   }
 
   private static RingletCluster startCluster(ClusterSpec spec, List<Addresses.Slot> slots) {
+    Concurrently<WireResources> wire = Concurrently.start("ringlet-start-io", LocalCluster::createWireResources);
+    try {
+      return startCluster(spec, slots, wire);
+    } catch (RuntimeException | Error e) {
+      Concurrently.closeAfterFailure(wire, e);
+      throw e;
+    }
+  }
+
+  private static RingletCluster startCluster(ClusterSpec spec, List<Addresses.Slot> slots, Concurrently<WireResources> wire) {
     ManualClock manual = spec.manualClock() ? new ManualClock(Clock.system().currentTimeMicros()) : null;
     Clock clock = manual != null ? manual : Clock.system();
     ClusterTime time = new ClusterTime(clock, manual != null);
@@ -186,10 +213,10 @@ public final class LocalCluster implements RingletCluster {
         Timeouts.defaults().counterWrite(), Timeouts.defaults().truncate(), Timeouts.defaults().maxHintWindow());
     ClusterContext context = new ClusterContext(bus, time, List.copyOf(members), new Ring(tokens), timeouts, requests,
         new dev.ringlet.internal.time.TimestampGenerator(clock));
-    WireResources resources = WireResources.create(0);
     QueryLogBook queryLog = new QueryLogBook();
     List<Node> nodes = new ArrayList<>();
     dev.ringlet.internal.tls.ServedTls tls = null;
+    WireResources resources;
     try {
       for (NodeConfig m : members) {
         Node n = new Node(m, context, NodeDirectories.storage(spec, directories.get(m.hostId()), clock, manual != null,
@@ -198,12 +225,12 @@ public final class LocalCluster implements RingletCluster {
         nodes.add(n);
       }
       tls = serveTls(spec, nodes, clock);
+      resources = wire.join();
       for (Node n : nodes) {
         n.start(resources);
       }
     } catch (RuntimeException e) {
-      nodes.forEach(Node::close);
-      resources.close();
+      nodes.forEach(Node::close); // the caller closes the resources
       requests.shutdownNow();
       if (scheduler != null) {
         scheduler.shutdownNow();

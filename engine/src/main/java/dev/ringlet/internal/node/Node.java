@@ -1,15 +1,10 @@
 package dev.ringlet.internal.node;
 
 import dev.ringlet.internal.cluster.ConsistencyLevel;
-import dev.ringlet.internal.cluster.Endpoint;
 import dev.ringlet.internal.cluster.Topology;
-import dev.ringlet.internal.coordinator.CoordinatedTables;
 import dev.ringlet.internal.coordinator.Coordinator;
 import dev.ringlet.internal.coordinator.HintStore;
 import dev.ringlet.internal.coordinator.Batchlog;
-import dev.ringlet.internal.coordinator.PaxosCoordinator;
-import dev.ringlet.internal.coordinator.PaxosReplica;
-import dev.ringlet.internal.coordinator.ReplicaService;
 import dev.ringlet.internal.coordinator.SchemaSync;
 import dev.ringlet.internal.exec.ConsistencyGuard;
 import dev.ringlet.internal.exec.QueryProcessor;
@@ -38,11 +33,9 @@ import dev.ringlet.wire.ProtocolServerConfig;
 import dev.ringlet.wire.ProtocolServers;
 import dev.ringlet.wire.WireResources;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +44,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * One node: the composition root that builds its object graph (schema, storage, executor,
  * protocol server, and in a cluster its messaging, gossip, coordinator and schema sync). Nothing
  * here is static, so any number of nodes can live in one JVM.
+ *
+ * <p>Over 500 lines because the composition, the lifecycle (start, stop, kill, failure policies) and
+ * the reactions to membership changes all work on the same fields; the parts that stand alone live
+ * beside it: {@link ClusterServices} (what only a node of a cluster has), {@link Members} (the
+ * peers as {@code system.peers} and Cassandra's messages describe them), {@link SavedSchema} (a
+ * durable node's schema file).
  */
 public final class Node implements AutoCloseable, GossipListener {
 
@@ -61,6 +60,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final Storage storage;
   private final ClusterContext cluster;
+  /** The cluster's members as this node sees them; null for a node alone. */
+  private final Members members;
   private final MessagingEndpoint messaging;
   private final Gossiper gossiper;
   private final SchemaSync schemaSync;
@@ -75,7 +76,6 @@ public final class Node implements AutoCloseable, GossipListener {
   /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
   private volatile boolean storageDown;
   private volatile int boundPort;
-  private volatile Set<String> savedDatacenters = Set.of();
   private volatile Runnable dieAction = () -> stop(false);
   /** Where this node reports the requests it answers: nowhere unless {@link #recordQueriesTo} says. */
   private volatile dev.ringlet.internal.querylog.QueryRecorder queryLog;
@@ -96,6 +96,7 @@ public final class Node implements AutoCloseable, GossipListener {
   Node(NodeConfig config, ClusterContext cluster, dev.ringlet.internal.storage.StorageConfig storageConfig) {
     this.config = config;
     this.cluster = cluster;
+    this.members = cluster == null ? null : new Members(config, cluster);
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
@@ -129,59 +130,31 @@ public final class Node implements AutoCloseable, GossipListener {
       Topology single = Topology.singleNode(config.datacenter());
       guard = new ConsistencyGuard(() -> single);
     } else {
-      this.messaging = new MessagingEndpoint(config.hostId(), cluster.transport());
-      List<UUID> peers = peerIds();
-      this.gossiper = new Gossiper(config.hostId(), peers, messaging, cluster.time(), this, this::schemaEpoch,
-          () -> schema.current().version());
-      this.schemaSync = new SchemaSync(schema, storage, messaging, () -> Set.copyOf(peerIds()), gossiper::isAlive, gossiper::round);
-      // As Cassandra's, every node tells its clients of a schema change, not only the coordinator.
-      java.util.concurrent.atomic.AtomicReference<Schema> known = new java.util.concurrent.atomic.AtomicReference<>(schema.current());
-      schema.onChange(known::set);
-      schema.onInstall(s -> dev.ringlet.internal.exec.ddl.SchemaChanges.between(known.getAndSet(s), s)
-          .forEach(this::publishSchemaChange));
-      ReplicaService replica = new ReplicaService(schema::current, tables::store, config.readThresholds(),
-          config.clock()::nowInSeconds, this::addressOf);
-      replica.register(messaging);
-      Coordinator coordinator = new Coordinator(new Endpoint(config.hostId(), config.datacenter(), config.rack()), cluster::ring,
-          cluster::futureRing, gossiper::isAlive, messaging, replica, cluster.time(), cluster.timeouts(), hints,
+      ClusterServices services = ClusterServices.build(new ClusterServices.NodeParts(config, schema, storage, storageConfig, tables,
+          views, hints, timestamps), cluster, this, this::schemaEpoch, members::peerIds, members::addressOf, members::describe,
           peer -> downSince.getOrDefault(peer, 0L));
-      this.coordinator = coordinator;
-      views.writeTo((view, update) -> coordinator.writeView(schema.current().keyspace(view.keyspace()), view, update));
-      coordinator.register(messaging);
-      PaxosReplica paxos = new PaxosReplica(replica);
-      paxos.register(messaging);
-      PaxosCoordinator paxosCoordinator = new PaxosCoordinator(coordinator, paxos, schema::current, timestamps::next);
-      conditional = paxosCoordinator;
-      CoordinatedTables coordinated = new CoordinatedTables(schema::current, tables, coordinator, paxosCoordinator);
-      this.batchlog = new Batchlog(coordinator, schema::current,
-          storageConfig.durable() ? storageConfig.directory().resolve("batchlog") : null);
-      this.streamer = new dev.ringlet.internal.coordinator.RangeStreamer(coordinator, schema::current);
-      this.repair = new dev.ringlet.internal.coordinator.Repair(coordinator, schema::current, this::describe);
+      this.messaging = services.messaging();
+      this.gossiper = services.gossiper();
+      this.schemaSync = services.schemaSync();
+      this.coordinator = services.coordinator();
+      this.batchlog = services.batchlog();
+      this.streamer = services.streamer();
+      this.repair = services.repair();
+      conditional = services.conditional();
       batches = batchlog;
-      requestTables = coordinated;
-      ddlTables = coordinated.everyNode();
-      // Per-token replica checks happen in the coordinator; the guard only validates the level.
-      // (The ring is read per request: over TCP it grows as processes join.)
-      guard = new ConsistencyGuard(() -> {
-        Map<String, Integer> sizes = cluster.ring().datacenterSizes();
-        return new Topology(config.datacenter(), sizes, sizes);
-      });
+      requestTables = services.tables();
+      ddlTables = services.tables().everyNode();
+      guard = services.guard();
+      // As Cassandra's, every node tells its clients of a schema change, not only the coordinator.
+      java.util.concurrent.atomic.AtomicReference<Schema> knownSchema = new java.util.concurrent.atomic.AtomicReference<>(schema.current());
+      schema.onChange(knownSchema::set);
+      schema.onInstall(s -> dev.ringlet.internal.exec.ddl.SchemaChanges.between(knownSchema.getAndSet(s), s)
+          .forEach(this::publishSchemaChange));
     }
     java.util.function.Supplier<Map<String, Integer>> known = cluster == null ? () -> Map.of(config.datacenter(), 1)
         : () -> cluster.ring().datacenterSizes();
-    // While a durable node recreates its saved schema, the datacenters its keyspaces name count as
-    // known: a process restarting alone has not heard of the other datacenters' nodes yet.
-    java.util.function.Supplier<Map<String, Integer>> datacenters = () -> {
-      Map<String, Integer> now = known.get();
-      Set<String> saved = savedDatacenters;
-      if (saved.isEmpty()) {
-        return now;
-      }
-      Map<String, Integer> all = new HashMap<>(now);
-      saved.forEach(dc -> all.putIfAbsent(dc, 1));
-      return all;
-    };
-    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, datacenters, ids::next, config.clock(),
+    SavedSchema saved = new SavedSchema(known);
+    DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, saved::datacenters, ids::next, config.clock(),
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
         .withDynamicDataMasking(config.dynamicDataMasking());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
@@ -204,27 +177,14 @@ public final class Node implements AutoCloseable, GossipListener {
     }
     if (storageConfig.durable()) {
       java.nio.file.Path schemaFile = storageConfig.directory().resolve("schema.cql");
-      savedDatacenters = SchemaFile.datacenters(schemaFile);
-      SchemaFile.Saved saved;
-      ddl.restoringSchema(true);
-      try {
-        saved = SchemaFile.load(schemaFile, processor, schema);
-      } finally {
-        ddl.restoringSchema(false);
-        savedDatacenters = Set.of();
-      }
-      if (saved != null && schemaSync != null) {
-        schemaSync.restoreEpoch(saved.epoch());
+      SchemaFile.Saved restored = saved.restore(schemaFile, processor, schema, ddl);
+      if (restored != null && schemaSync != null) {
+        schemaSync.restoreEpoch(restored.epoch());
       }
       openStores();
       storage.recover();
-      schema.onChange(s -> saveSchema(schemaFile, s));
-      schema.onInstall(s -> saveSchema(schemaFile, s));
+      saved.saveOnChange(schemaFile, schema, this::schemaEpoch);
     }
-  }
-
-  private synchronized void saveSchema(java.nio.file.Path file, Schema s) {
-    SchemaFile.write(file, schema.current() == s ? s : schema.current(), schemaEpoch());
   }
 
   /** Every stored table (user tables and stored system ones such as system_auth's) opens its files. */
@@ -309,16 +269,6 @@ public final class Node implements AutoCloseable, GossipListener {
     return t.id();
   }
 
-  private List<UUID> peerIds() {
-    List<UUID> out = new ArrayList<>();
-    for (NodeConfig m : cluster.members()) {
-      if (!m.hostId().equals(config.hostId())) {
-        out.add(m.hostId());
-      }
-    }
-    return out;
-  }
-
   private long schemaEpoch() {
     return schemaSync == null ? 0 : schemaSync.epoch();
   }
@@ -340,7 +290,7 @@ public final class Node implements AutoCloseable, GossipListener {
     if (cluster != null) {
       cluster.setRunning(config.hostId(), true);
       // Catch up on schema changes missed while down before peers replay hints for new tables.
-      for (UUID peer : peerIds()) {
+      for (UUID peer : members.peerIds()) {
         schemaSync.pull(peer);
       }
       gossiper.start();
@@ -401,7 +351,7 @@ public final class Node implements AutoCloseable, GossipListener {
     if (isRunning() && cluster != null && !cluster.paused(config.hostId())) {
       gossiper.round();
       batchlog.replayExpired();
-      for (UUID peer : peerIds()) {
+      for (UUID peer : members.peerIds()) {
         if (hints.pending(peer) > 0 && gossiper.isAlive(peer)) {
           hints.replay(peer, messaging);
         }
@@ -480,19 +430,6 @@ public final class Node implements AutoCloseable, GossipListener {
   }
 
   /** What this node says of itself in {@code system.local}. */
-  /** A member's broadcast address by host id (null when unknown), as failure answers name replicas. */
-  private java.net.InetAddress addressOf(UUID hostId) {
-    if (hostId.equals(config.hostId())) {
-      return config.address();
-    }
-    for (NodeConfig m : cluster.members()) {
-      if (m.hostId().equals(hostId)) {
-        return m.address();
-      }
-    }
-    return null;
-  }
-
   public NodeInfo localInfo() {
     InetSocketAddress a = nativeAddress();
     return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),
@@ -502,19 +439,7 @@ public final class Node implements AutoCloseable, GossipListener {
 
   /** What this node knows of its peers, for {@code system.peers}: static facts plus gossip's schema versions. */
   private List<NodeInfo> peerInfos() {
-    if (cluster == null) {
-      return List.of();
-    }
-    List<NodeInfo> out = new ArrayList<>();
-    for (NodeConfig m : cluster.members()) {
-      if (m.hostId().equals(config.hostId())) {
-        continue;
-      }
-      UUID version = gossiper.schemaVersion(m.hostId());
-      out.add(new NodeInfo(m.clusterName(), m.datacenter(), m.rack(), m.releaseVersion(), m.hostId(), m.tokens(), m.address(),
-          m.storagePort(), m.address(), m.storagePort(), m.address(), m.port(), version));
-    }
-    return out;
+    return cluster == null ? List.of() : members.peerInfos(gossiper::schemaVersion);
   }
 
   /** Empties every table of the keyspaces (see {@link dev.ringlet.api.RingletCluster#truncate}). */
@@ -541,14 +466,6 @@ public final class Node implements AutoCloseable, GossipListener {
     if (s != null) {
       s.publish(Events.schemaChange(change));
     }
-  }
-
-  private InetSocketAddress nativeAddressOf(UUID peer) {
-    NodeConfig m = cluster.config(peer);
-    if (m != null) {
-      return new InetSocketAddress(m.address(), m.port());
-    }
-    throw new IllegalArgumentException("peer: " + peer + " (expected: a member of the cluster)");
   }
 
   // ------------------------------------------------------------------ membership changes (in one JVM)
@@ -601,7 +518,6 @@ public final class Node implements AutoCloseable, GossipListener {
     }
   }
 
-  /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
   /** See {@link Coordinator#drawCounterLeadersWith}; nothing for a node without a network. */
   void drawCounterLeadersWith(dev.ringlet.internal.coordinator.CounterLeaderDraw draw) {
     if (coordinator != null) {
@@ -609,6 +525,7 @@ public final class Node implements AutoCloseable, GossipListener {
     }
   }
 
+  /** Fetches the data of the ranges this node gains as the ring goes from {@code current} to {@code future}. */
   int fetchGained(dev.ringlet.internal.cluster.Ring current, dev.ringlet.internal.cluster.Ring future, boolean strict) {
     return streamer.fetchGained(current, future, strict);
   }
@@ -621,19 +538,13 @@ public final class Node implements AutoCloseable, GossipListener {
     return repair.repair(keyspace, tables);
   }
 
-  /** A node as Cassandra's messages name it: {@code /address:storage_port}. */
-  private String describe(UUID node) {
-    NodeConfig m = cluster.config(node);
-    return m == null ? node.toString() : "/" + m.address().getHostAddress() + ":" + m.storagePort();
-  }
-
   @Override
   public void onUp(UUID peer) {
     downSince.remove(peer);
     hints.replay(peer, messaging);
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
-      s.publish(Events.statusChange(true, nativeAddressOf(peer)));
+      s.publish(Events.statusChange(true, members.nativeAddressOf(peer)));
     }
   }
 
@@ -642,7 +553,7 @@ public final class Node implements AutoCloseable, GossipListener {
     downSince.put(peer, cluster.time().nowMillis());
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
-      s.publish(Events.statusChange(false, nativeAddressOf(peer)));
+      s.publish(Events.statusChange(false, members.nativeAddressOf(peer)));
     }
   }
 

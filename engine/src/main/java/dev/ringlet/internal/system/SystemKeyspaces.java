@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The system keyspaces of Cassandra 5.0 as clients see them, and the tables whose rows Ringlet
@@ -40,28 +39,6 @@ public final class SystemKeyspaces {
       keyspace(VIEWS, ReplicationParams.local(), ViewsKeyspaceTables.TABLES, true),
       keyspace(VIRTUAL_SCHEMA, ReplicationParams.local(), VirtualSchemaKeyspaceTables.TABLES, true));
 
-  /** Generated tables by {@code keyspace.table}; the tables not named here are {@link EmptyTable}s. */
-  private static final Map<String, Function<TableMetadata, SystemTable>> GENERATED = Map.ofEntries(
-      Map.entry(SYSTEM + ".local", LocalTable::new),
-      Map.entry(SYSTEM + ".peers", PeersTable::new),
-      Map.entry(SYSTEM + ".peers_v2", PeersV2Table::new),
-      Map.entry(SYSTEM + ".built_views", BuildStatusTables.BuiltViews::new),
-      Map.entry(SYSTEM + ".IndexInfo", BuildStatusTables.IndexInfo::new),
-      Map.entry(DISTRIBUTED + ".view_build_status", BuildStatusTables.ViewBuildStatus::new),
-      Map.entry(SCHEMA + ".keyspaces", SchemaKeyspacesTable::new),
-      Map.entry(SCHEMA + ".tables", SchemaTablesTable::new),
-      Map.entry(SCHEMA + ".views", SchemaViewsTable::new),
-      Map.entry(SCHEMA + ".columns", m -> new SchemaColumnsTable(m, false)),
-      Map.entry(SCHEMA + ".types", SchemaTypesTable::new),
-      Map.entry(SCHEMA + ".functions", SchemaFunctionsTable::new),
-      Map.entry(SCHEMA + ".aggregates", SchemaAggregatesTable::new),
-      Map.entry(SCHEMA + ".dropped_columns", SchemaDroppedColumnsTable::new),
-      Map.entry(SCHEMA + ".column_masks", SchemaColumnMasksTable::new),
-      Map.entry(SCHEMA + ".indexes", SchemaIndexesTable::new),
-      Map.entry(VIRTUAL_SCHEMA + ".keyspaces", VirtualKeyspacesTable::new),
-      Map.entry(VIRTUAL_SCHEMA + ".tables", VirtualTablesTable::new),
-      Map.entry(VIRTUAL_SCHEMA + ".columns", m -> new SchemaColumnsTable(m, true)));
-
   private static final Map<String, SystemTable> TABLES = tables();
 
   private SystemKeyspaces() {}
@@ -73,7 +50,12 @@ public final class SystemKeyspaces {
 
   /** Whether user DDL must leave this keyspace alone. */
   public static boolean isSystemKeyspace(String keyspace) {
-    return KEYSPACES.stream().anyMatch(ks -> ks.name().equals(keyspace));
+    for (KeyspaceMetadata ks : KEYSPACES) {
+      if (ks.name().equals(keyspace)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The generated tables, or null when {@code keyspace.table} is not one. */
@@ -98,10 +80,40 @@ public final class SystemKeyspaces {
       }
       for (TableMetadata t : ks.tables().values()) {
         String key = ks.name() + "." + t.name();
-        tables.put(key, GENERATED.getOrDefault(key, EmptyTable::new).apply(t));
+        tables.put(key, generated(key, t));
       }
     }
     return Map.copyOf(tables);
+  }
+
+  /**
+   * The table that generates {@code keyspace.table}'s rows; an {@link EmptyTable} for the tables not
+   * named here. (A switch rather than a map of constructor references: the first start links no
+   * lambda for each.)
+   */
+  private static SystemTable generated(String key, TableMetadata t) {
+    switch (key) {
+      case SYSTEM + ".local": return new LocalTable(t);
+      case SYSTEM + ".peers": return new PeersTable(t);
+      case SYSTEM + ".peers_v2": return new PeersV2Table(t);
+      case SYSTEM + ".built_views": return new BuildStatusTables.BuiltViews(t);
+      case SYSTEM + ".IndexInfo": return new BuildStatusTables.IndexInfo(t);
+      case DISTRIBUTED + ".view_build_status": return new BuildStatusTables.ViewBuildStatus(t);
+      case SCHEMA + ".keyspaces": return new SchemaKeyspacesTable(t);
+      case SCHEMA + ".tables": return new SchemaTablesTable(t);
+      case SCHEMA + ".views": return new SchemaViewsTable(t);
+      case SCHEMA + ".columns": return new SchemaColumnsTable(t, false);
+      case SCHEMA + ".types": return new SchemaTypesTable(t);
+      case SCHEMA + ".functions": return new SchemaFunctionsTable(t);
+      case SCHEMA + ".aggregates": return new SchemaAggregatesTable(t);
+      case SCHEMA + ".dropped_columns": return new SchemaDroppedColumnsTable(t);
+      case SCHEMA + ".column_masks": return new SchemaColumnMasksTable(t);
+      case SCHEMA + ".indexes": return new SchemaIndexesTable(t);
+      case VIRTUAL_SCHEMA + ".keyspaces": return new VirtualKeyspacesTable(t);
+      case VIRTUAL_SCHEMA + ".tables": return new VirtualTablesTable(t);
+      case VIRTUAL_SCHEMA + ".columns": return new SchemaColumnsTable(t, true);
+      default: return new EmptyTable(t);
+    }
   }
 
   /** The names of all generated tables, for tests. */

@@ -56,7 +56,10 @@ final class TableDefinitions {
       // altered(), not withOptions(): the chance is given, so there is nothing to derive from a new
       // table's defaults, and the first start skips comparing the defaults with themselves.
       TableParams params = TableParams.defaults().altered(withBloom).withComment(comment);
-      boolean counter = others.stream().anyMatch(c -> c.type().cql().equals("counter"));
+      boolean counter = false;
+      for (ColumnMetadata c : others) {
+        counter |= c.type().cql().equals("counter");
+      }
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual, dropped);
     }

@@ -103,6 +103,20 @@ public final class NettyProtocolServer implements ProtocolServer {
     return new NettyProtocolServer(bound.channel(), registry);
   }
 
+  /** See {@link dev.ringlet.wire.ProtocolServers#prepare}: builds what {@link #start} builds, without binding. */
+  public static void prepare() {
+    new FrameCodecs(ByteBufAllocator.DEFAULT, ProtocolServerConfig.DEFAULT_MAX_FRAME_BYTES);
+    new ServerBootstrap().channel(NioServerSocketChannel.class);
+    // an unbound, unregistered server channel: its id (the machine id: Netty's first look at the
+    // network interfaces) and its options, as a bind makes them; nothing is listening
+    NioServerSocketChannel channel = new NioServerSocketChannel();
+    try {
+      channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
+    } finally {
+      channel.unsafe().closeForcibly();
+    }
+  }
+
   @Override
   public InetSocketAddress localAddress() {
     return (InetSocketAddress) serverChannel.localAddress();
