@@ -46,6 +46,12 @@ public abstract class ForwardingTableStore implements TableStore {
   }
 
   @Override
+  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice, ClusteringComparator comparator,
+      long nowInSeconds) {
+    return reads.scan(from, inclusive, slice, comparator, nowInSeconds);
+  }
+
+  @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
     return reads.readRaw(key);
   }
