@@ -95,9 +95,13 @@ class TombstoneThresholdTest {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
       session.execute("CREATE TABLE ks.t (k int, c int, v int, PRIMARY KEY (k, c))");
       session.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 0, 0)");
-      // Given rows 1 to 12 that hold only a deleted cell each (one tombstone each)
+      // Given rows 1 to 12 that hold only a deleted cell each (one tombstone each), half of them
+      // flushed to an SSTable and half in the memtable
       for (int c = 1; c <= 12; c++) {
         session.execute(SimpleStatement.newInstance("UPDATE ks.t SET v = null WHERE k = 1 AND c = ?", c));
+        if (c == 6) {
+          cluster.nodes().get(0).flush();
+        }
       }
       session.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 100, 100)");
       long token = tokenOf(session, 1);

@@ -141,14 +141,15 @@ public final class ThresholdedTables implements RequestTables {
       }
 
       /**
-       * Counts the slice of the stored partition (its bounds, direction and limit), then lets the
-       * store read only the slice: the counting walks the stored rows without building them, the
-       * store's slice read materialises only what the query returns.
+       * Counts the slice of the stored partition (its bounds, direction and limit) on the store's
+       * raw read of only that slice, then lets the store read the slice: the counting walks the
+       * stored rows without building them, the store's slice read materialises only what the query
+       * returns.
        */
       @Override
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
-        PartitionUpdate raw = reads.readRaw(key);
+        PartitionUpdate raw = reads.readRaw(key, slice);
         scanned(raw, slice, names, comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : reads.readSlice(key, slice, sliceComparator, nowInSeconds);
       }

@@ -57,6 +57,11 @@ public abstract class ForwardingTableStore implements TableStore {
   }
 
   @Override
+  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
+    return reads.readRaw(key, slice);
+  }
+
+  @Override
   public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
     return reads.scanRaw(from, inclusive);
   }

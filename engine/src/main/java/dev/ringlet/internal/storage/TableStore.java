@@ -27,6 +27,16 @@ public interface TableStore {
    */
   PartitionUpdate readRaw(DecoratedKey key);
 
+  /**
+   * {@link #readRaw(DecoratedKey)} narrowed to what a read of {@code slice} needs: the partition
+   * deletion, range tombstones and static row, and at least the rows between the slice's bounds (a
+   * store may return more; the default returns the whole partition). What counts a read's
+   * tombstones walks it.
+   */
+  default PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
+    return readRaw(key);
+  }
+
   /** Like {@link #scan}, but each partition exactly as stored ({@link #readRaw}), deleted ones included. */
   Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive);
 

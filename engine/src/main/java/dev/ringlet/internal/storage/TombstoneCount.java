@@ -75,12 +75,13 @@ public final class TombstoneCount {
     }
     int tombstones = staticTombstones;
     List<Clustering> liveAt = new ArrayList<>();
-    List<Integer> tombstonesAt = new ArrayList<>();
+    int[] tombstonesAt = new int[8];
     Clustering stoppedAt = null;
+    List<RangeTombstone> rangeTombstones = p.rangeTombstones();
     if (slice.limit() > 0) {
       for (RowUpdate row : walk(p.rows(), slice, comparator)) {
         DeletionTime outer = partition;
-        for (RangeTombstone rt : p.rangeTombstones()) {
+        for (RangeTombstone rt : rangeTombstones) {
           if (comparator.contains(rt.start(), rt.end(), row.clustering())) {
             outer = DeletionTime.max(outer, rt.deletion());
           }
@@ -91,8 +92,11 @@ public final class TombstoneCount {
           continue;
         }
         tombstones += -1 - t;
+        if (liveAt.size() == tombstonesAt.length) {
+          tombstonesAt = java.util.Arrays.copyOf(tombstonesAt, tombstonesAt.length * 2);
+        }
+        tombstonesAt[liveAt.size()] = tombstones;
         liveAt.add(row.clustering());
-        tombstonesAt.add(tombstones);
         if (liveAt.size() >= slice.limit()) {
           stoppedAt = row.clustering();
           break;
@@ -223,12 +227,12 @@ public final class TombstoneCount {
     private final int staticTombstones;
     private final int tombstones;
     private final List<Clustering> liveAt;
-    private final List<Integer> tombstonesAt;
+    private final int[] tombstonesAt;
     private final List<Bound[]> markers;
     private final boolean reversed;
     private final ClusteringComparator comparator;
 
-    SliceCount(int staticLive, int staticTombstones, int tombstones, List<Clustering> liveAt, List<Integer> tombstonesAt,
+    SliceCount(int staticLive, int staticTombstones, int tombstones, List<Clustering> liveAt, int[] tombstonesAt,
         List<Bound[]> markers, boolean reversed, ClusteringComparator comparator) {
       this.staticLive = staticLive;
       this.staticTombstones = staticTombstones;
@@ -258,7 +262,7 @@ public final class TombstoneCount {
         return new Counts(staticLive, staticTombstones);
       }
       Clustering at = liveAt.get(rows - 1);
-      return new Counts(staticLive + rows, tombstonesAt.get(rows - 1) + markersBefore(comparator, markers, at, reversed));
+      return new Counts(staticLive + rows, tombstonesAt[rows - 1] + markersBefore(comparator, markers, at, reversed));
     }
   }
 
