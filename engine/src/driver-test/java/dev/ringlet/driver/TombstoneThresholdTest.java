@@ -88,6 +88,40 @@ class TombstoneThresholdTest {
     }
   }
 
+  @Test
+  void should_count_only_the_rows_a_read_reads() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withTombstoneThresholds(10, 100));
+        CqlSession session = connect(cluster, "V5")) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (k int, c int, v int, PRIMARY KEY (k, c))");
+      session.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 0, 0)");
+      // Given rows 1 to 12 that hold only a deleted cell each (one tombstone each), half of them
+      // flushed to an SSTable and half in the memtable
+      for (int c = 1; c <= 12; c++) {
+        session.execute(SimpleStatement.newInstance("UPDATE ks.t SET v = null WHERE k = 1 AND c = ?", c));
+        if (c == 6) {
+          cluster.nodes().get(0).flush();
+        }
+      }
+      session.execute("INSERT INTO ks.t (k, c, v) VALUES (1, 100, 100)");
+      long token = tokenOf(session, 1);
+      ResultSet all = session.execute("SELECT * FROM ks.t WHERE k = 1");
+      assertThat(all.all()).hasSize(2);
+      assertThat(all.getExecutionInfo().getWarnings()).containsExactly("Read 2 live rows and 12 tombstone cells for query"
+          + " SELECT * FROM ks.t WHERE k = 1 LIMIT 5000 ALLOW FILTERING; token " + token + " (see tombstone_warn_threshold)");
+      // a slice past them, a LIMIT met before them, a single row: nothing to warn about
+      assertThat(session.execute("SELECT * FROM ks.t WHERE k = 1 AND c >= 50").getExecutionInfo().getWarnings()).isEmpty();
+      assertThat(session.execute("SELECT * FROM ks.t WHERE k = 1 LIMIT 1").getExecutionInfo().getWarnings()).isEmpty();
+      assertThat(session.execute("SELECT * FROM ks.t WHERE k = 1 AND c = 5").getExecutionInfo().getWarnings()).isEmpty();
+      // reversed, the slice is read from its end and named in the warning as 5.0 prints it
+      assertThat(session.execute("SELECT * FROM ks.t WHERE k = 1 AND c <= 12 ORDER BY c DESC").getExecutionInfo().getWarnings())
+          .containsExactly("Read 1 live rows and 12 tombstone cells for query SELECT * FROM ks.t WHERE k = 1 AND c <= 12"
+              + " ORDER BY c DESC LIMIT 5000 ALLOW FILTERING; token " + token + " (see tombstone_warn_threshold)");
+      assertThat(session.execute("SELECT * FROM ks.t WHERE k = 1 ORDER BY c DESC LIMIT 1").getExecutionInfo().getWarnings())
+          .isEmpty();
+    }
+  }
+
   private static ReadFailureException readFailure(Runnable request) {
     try {
       request.run();

@@ -2,11 +2,9 @@ package dev.ringlet.internal.coordinator;
 
 import dev.ringlet.internal.messaging.Verb;
 import dev.ringlet.internal.schema.TableMetadata;
-import dev.ringlet.internal.storage.DecoratedKey;
-import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.ForwardingTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.TableStore;
-import java.util.Iterator;
 import java.util.UUID;
 
 /**
@@ -14,21 +12,20 @@ import java.util.UUID;
  * sent to every other node (hinted for those down), every read is local, so each node can
  * authenticate on its own.
  */
-final class EverywhereStore implements TableStore {
+final class EverywhereStore extends ForwardingTableStore {
 
-  private final TableStore own;
   private final TableMetadata table;
   private final Coordinator coordinator;
 
   EverywhereStore(TableStore own, TableMetadata table, Coordinator coordinator) {
-    this.own = own;
+    super(own);
     this.table = table;
     this.coordinator = coordinator;
   }
 
   @Override
   public void apply(PartitionUpdate update) {
-    own.apply(update);
+    super.apply(update);
     Payloads.Mutation m = new Payloads.Mutation(table.id(), update);
     for (UUID node : coordinator.ring.get().endpoints().keySet()) {
       if (node.equals(coordinator.self.hostId())) {
@@ -40,35 +37,5 @@ final class EverywhereStore implements TableStore {
         coordinator.hint(node, m);
       }
     }
-  }
-
-  @Override
-  public LivePartition read(DecoratedKey key, long nowInSeconds) {
-    return own.read(key, nowInSeconds);
-  }
-
-  @Override
-  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
-    return own.scan(from, inclusive, nowInSeconds);
-  }
-
-  @Override
-  public PartitionUpdate readRaw(DecoratedKey key) {
-    return own.readRaw(key);
-  }
-
-  @Override
-  public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
-    return own.scanRaw(from, inclusive);
-  }
-
-  @Override
-  public void truncate() {
-    own.truncate();
-  }
-
-  @Override
-  public void dropColumn(String column, long timestampMicros) {
-    own.dropColumn(column, timestampMicros);
   }
 }

@@ -11,10 +11,13 @@ import dev.ringlet.internal.exec.TableSource;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.ForwardingTableStore;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.TableStore;
+import dev.ringlet.internal.storage.TombstoneCount;
 import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +52,14 @@ public final class ThresholdedTables implements RequestTables {
   private final class Request implements TableSource, ScannedTombstones {
 
     private final ConsistencyLevel consistency;
-    private final TombstoneGuard guard = new TombstoneGuard(thresholds);
+    private int liveRows;
+    private int tombstones;
+    private long lastToken;
+    /** The partition read last and what reading it counted, while the executor may still stop early in it. */
+    private DecoratedKey lastKey;
+    private TombstoneCount.SliceCount lastCount;
+    /** The rows single-partition reads name, or null. */
+    private List<dev.ringlet.internal.storage.Clustering> names;
 
     Request(ConsistencyLevel consistency) {
       this.consistency = consistency;
@@ -62,78 +72,107 @@ public final class ThresholdedTables implements RequestTables {
     }
 
     @Override
-    public boolean overWarnThreshold() {
-      return guard.overWarnThreshold();
+    public void readOnly(List<dev.ringlet.internal.storage.Clustering> names) {
+      this.names = names;
     }
 
     @Override
-    public int liveRows() {
-      return guard.liveRows();
-    }
-
-    @Override
-    public int tombstones() {
-      return guard.tombstones();
-    }
-
-    @Override
-    public long lastToken() {
-      return guard.lastToken();
-    }
-
-    private PartitionUpdate scanned(PartitionUpdate raw, ClusteringComparator comparator, long nowInSeconds) {
-      try {
-        guard.scanned(raw, comparator, nowInSeconds);
-        return raw;
-      } catch (TombstoneOverwhelmingException e) {
-        Map<InetAddress, FailureReason> reasons = Map.of(self, FailureReason.READ_TOO_MANY_TOMBSTONES);
-        throw new ReadFailureException(ReadFailureException.operationFailed(0, reasons),
-            consistency == null ? ConsistencyLevel.ONE : consistency, 0, 1, false, reasons, e.tombstones());
+    public void stoppedAfter(DecoratedKey key, int rows) {
+      if (lastCount != null && key.equals(lastKey)) {
+        TombstoneCount.Counts used = lastCount.upTo(rows);
+        liveRows -= lastCount.liveRows() - used.liveRows();
+        tombstones -= lastCount.tombstones() - used.tombstones();
+        lastCount = null;
       }
     }
 
-    /** One table's store as this request reads it. */
-    private final class Counted implements TableStore {
+    @Override
+    public Scanned endCommand() {
+      Scanned out = tombstones > thresholds.warnTombstones() ? new Scanned(liveRows, tombstones, lastToken) : null;
+      liveRows = 0;
+      tombstones = 0;
+      lastCount = null;
+      lastKey = null;
+      return out;
+    }
 
-      private final TableStore own;
+    /** Counts one partition read; gives up the read past the failure threshold, as Cassandra's replica does. */
+    private void scanned(PartitionUpdate raw, RowSlice slice, ClusteringComparator comparator, long nowInSeconds) {
+      scanned(raw, slice, null, comparator, nowInSeconds);
+    }
+
+    private void scanned(PartitionUpdate raw, RowSlice slice, List<dev.ringlet.internal.storage.Clustering> names,
+        ClusteringComparator comparator, long nowInSeconds) {
+      if (raw == null) {
+        lastCount = null;
+        return;
+      }
+      TombstoneCount.SliceCount count = names == null ? TombstoneCount.of(raw, slice, comparator, nowInSeconds)
+          : TombstoneCount.ofNames(raw, names, slice, comparator, nowInSeconds);
+      liveRows += count.liveRows();
+      tombstones += count.tombstones();
+      lastToken = raw.key().token();
+      lastKey = raw.key();
+      lastCount = count;
+      if (tombstones > thresholds.failTombstones()) {
+        // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
+        int reported = thresholds.failTombstones() + 1;
+        Map<InetAddress, FailureReason> reasons = Map.of(self, FailureReason.READ_TOO_MANY_TOMBSTONES);
+        throw new ReadFailureException(ReadFailureException.operationFailed(0, reasons),
+            consistency == null ? ConsistencyLevel.ONE : consistency, 0, 1, false, reasons, reported);
+      }
+    }
+
+    /** One table's store as this request reads it: each read counts what it scans of the stored partition. */
+    private final class Counted extends ForwardingTableStore {
+
       private final ClusteringComparator comparator;
 
       Counted(TableStore own, ClusteringComparator comparator) {
-        this.own = own;
+        super(own);
         this.comparator = comparator;
       }
 
       @Override
       public LivePartition read(DecoratedKey key, long nowInSeconds) {
-        PartitionUpdate raw = scanned(own.readRaw(key), comparator, nowInSeconds);
+        PartitionUpdate raw = reads.readRaw(key);
+        scanned(raw, RowSlice.ALL, comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), nowInSeconds);
       }
 
       /**
-       * Counts the whole partition's tombstones (as {@link #read}), then lets the store read only the
-       * slice: the counting walks the stored rows without building them, the store's slice read
-       * materialises only what the query returns.
+       * Counts the slice of the stored partition (its bounds, direction and limit) on the store's
+       * raw read of only that slice, then lets the store read the slice: the counting walks the
+       * stored rows without building them, the store's slice read materialises only what the query
+       * returns.
        */
       @Override
-      public LivePartition readSlice(DecoratedKey key, dev.ringlet.internal.storage.RowSlice slice,
-          ClusteringComparator sliceComparator, long nowInSeconds) {
-        if (scanned(own.readRaw(key), comparator, nowInSeconds) == null) {
-          return PartitionMerge.empty(key);
-        }
-        return own.readSlice(key, slice, sliceComparator, nowInSeconds);
+      public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
+          long nowInSeconds) {
+        PartitionUpdate raw = reads.readRaw(key, slice);
+        scanned(raw, slice, names, comparator, nowInSeconds);
+        return raw == null ? PartitionMerge.empty(key) : reads.readSlice(key, slice, sliceComparator, nowInSeconds);
       }
 
       @Override
       public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
-        Iterator<PartitionUpdate> raw = own.scanRaw(from, inclusive);
+        return scan(from, inclusive, RowSlice.ALL, comparator, nowInSeconds);
+      }
+
+      @Override
+      public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice,
+          ClusteringComparator sliceComparator, long nowInSeconds) {
+        Iterator<PartitionUpdate> raw = reads.scanRaw(from, inclusive);
+        RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
         return new Iterator<>() {
           private LivePartition next;
 
           @Override
           public boolean hasNext() {
             while (next == null && raw.hasNext()) {
-              PartitionUpdate p = scanned(raw.next(), comparator, nowInSeconds);
-              LivePartition resolved = PartitionMerge.resolve(comparator, p.key(), List.of(p), nowInSeconds);
+              PartitionUpdate p = raw.next();
+              scanned(p, bounds, comparator, nowInSeconds);
+              LivePartition resolved = PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
               if (!resolved.isEmpty()) {
                 next = resolved;
               }
@@ -151,31 +190,6 @@ public final class ThresholdedTables implements RequestTables {
             return out;
           }
         };
-      }
-
-      @Override
-      public void apply(PartitionUpdate update) {
-        own.apply(update);
-      }
-
-      @Override
-      public PartitionUpdate readRaw(DecoratedKey key) {
-        return own.readRaw(key);
-      }
-
-      @Override
-      public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
-        return own.scanRaw(from, inclusive);
-      }
-
-      @Override
-      public void truncate() {
-        own.truncate();
-      }
-
-      @Override
-      public void dropColumn(String column, long timestampMicros) {
-        own.dropColumn(column, timestampMicros);
       }
     }
   }

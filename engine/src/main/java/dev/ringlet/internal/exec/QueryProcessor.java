@@ -318,9 +318,7 @@ public final class QueryProcessor {
       consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
       TableSource source = requestTables.forRequest(options.consistency(), null);
-      Result.Rows rows = select.execute(source, values, options, options.nowInSeconds(clock));
-      return source instanceof ScannedTombstones scanned ? TombstoneWarning.attach(rows, scanned, a.select(), (Statement.Select) st, values, options)
-          : rows;
+      return select.execute(source, values, options, options.nowInSeconds(clock));
     }
     if (a.write() != null) {
       checkWrite(a.write(), options);

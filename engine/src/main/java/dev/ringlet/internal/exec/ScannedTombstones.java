@@ -1,20 +1,29 @@
 package dev.ringlet.internal.exec;
 
+import dev.ringlet.internal.storage.DecoratedKey;
+
 /**
- * A request's table source that counted what its reads scanned on the coordinator's own replica,
- * for the warning Cassandra attaches to the answer past {@code tombstone_warn_threshold}.
+ * A request's table source that counts what its reads scan on the coordinator's own replica, one
+ * read command at a time, for the warning Cassandra attaches to the answer past
+ * {@code tombstone_warn_threshold}. The executor says where each command ends (a named partition
+ * is one command, a scan another) and where it stopped reading a partition early, as Cassandra's
+ * read stops right after the row that fills its limit.
  */
 public interface ScannedTombstones {
 
-  /** Whether the reads scanned more tombstones than the warning threshold. */
-  boolean overWarnThreshold();
+  /**
+   * The request's single-partition reads read only these rows (in clustering order; null: the
+   * slices they are given), as Cassandra's names filter does when every clustering column is
+   * restricted by {@code =} or {@code IN}.
+   */
+  void readOnly(java.util.List<dev.ringlet.internal.storage.Clustering> names);
 
-  /** Live rows scanned. */
-  int liveRows();
+  /** The executor used only the first {@code liveRows} live rows of the partition it read last. */
+  void stoppedAfter(DecoratedKey key, int liveRows);
 
-  /** Tombstones scanned. */
-  int tombstones();
+  /** Ends the current read command: what it scanned when that is over the warning threshold, else null. */
+  Scanned endCommand();
 
-  /** The token of the last partition scanned. */
-  long lastToken();
+  /** What one read command scanned: live rows, tombstones, and the token of the last partition read. */
+  record Scanned(int liveRows, int tombstones, long lastToken) {}
 }

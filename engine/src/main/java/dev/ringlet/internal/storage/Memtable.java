@@ -95,6 +95,12 @@ public final class Memtable {
     return p == null ? null : p.snapshot();
   }
 
+  /** {@link #readRaw(DecoratedKey)} of only the rows between the slice's bounds (see {@link TableStore#readRaw(DecoratedKey, RowSlice)}). */
+  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
+    StoredPartition p = partition(key);
+    return p == null ? null : p.snapshot(slice);
+  }
+
   /** Partitions as held, in token order from {@code from} (null: the first). */
   public Iterator<PartitionUpdate> iterator(DecoratedKey from, boolean inclusive) {
     NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);

@@ -27,6 +27,16 @@ public interface TableStore {
    */
   PartitionUpdate readRaw(DecoratedKey key);
 
+  /**
+   * {@link #readRaw(DecoratedKey)} narrowed to what a read of {@code slice} needs: the partition
+   * deletion, range tombstones and static row, and at least the rows between the slice's bounds (a
+   * store may return more; the default returns the whole partition). What counts a read's
+   * tombstones walks it.
+   */
+  default PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
+    return readRaw(key);
+  }
+
   /** Like {@link #scan}, but each partition exactly as stored ({@link #readRaw}), deleted ones included. */
   Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive);
 
@@ -50,5 +60,43 @@ public interface TableStore {
   default LivePartition readSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
       boolean reversed, ClusteringComparator comparator, long nowInSeconds) {
     return readSlice(key, RowSlice.between(start, end, reversed), comparator, nowInSeconds);
+  }
+
+  /**
+   * {@link #scan(DecoratedKey, boolean, long)} with each partition cut to the rows between the
+   * slice's bounds (its direction and limit are ignored: scans walk clustering order); partitions
+   * left with nothing are skipped. A store may read only those rows; the default cuts.
+   */
+  default Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice, ClusteringComparator comparator,
+      long nowInSeconds) {
+    Iterator<LivePartition> all = scan(from, inclusive, nowInSeconds);
+    if (slice.start().prefix().size() == 0 && slice.end().prefix().size() == 0) {
+      return all;
+    }
+    RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
+    return new Iterator<>() {
+      private LivePartition next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && all.hasNext()) {
+          LivePartition cut = bounds.of(all.next(), comparator);
+          if (!cut.isEmpty()) {
+            next = cut;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public LivePartition next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        LivePartition out = next;
+        next = null;
+        return out;
+      }
+    };
   }
 }

@@ -84,4 +84,76 @@ class TombstoneCountTest {
         row(1, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of("v", Cell.tombstone(10, NOW)), Map.of())));
     assertThat(count(p)).isEqualTo(new TombstoneCount.Counts(0, 2));
   }
+
+  // ---------------------------------------------------------------- slices
+
+  private static RowUpdate tombstoneCells(int c, int n) {
+    java.util.Map<ByteBuffer, Cell> cells = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      cells.put(path(i), Cell.tombstone(10, NOW));
+    }
+    return row(c, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of(), Map.of("s", new ComplexColumn(DeletionTime.LIVE, cells)));
+  }
+
+  private static RowUpdate live(int c) {
+    return row(c, LivenessInfo.of(20, 0, NOW), DeletionTime.LIVE, Map.of(), Map.of());
+  }
+
+  private static ClusteringComparator.Bound from(int c, boolean inclusive) {
+    return new ClusteringComparator.Bound(c(c), true, inclusive);
+  }
+
+  private static ClusteringComparator.Bound to(int c, boolean inclusive) {
+    return new ClusteringComparator.Bound(c(c), false, inclusive);
+  }
+
+  /** Rows 1 (live), 2 (3 tombstone cells), 3 (live), 4 (5 tombstone cells), 5 (live); a range tombstone (10, 20). */
+  private static PartitionUpdate wide() {
+    RangeTombstone rt = new RangeTombstone(from(10, false), to(20, false), new DeletionTime(5, NOW));
+    return partition(DeletionTime.LIVE, List.of(rt), List.of(live(1), tombstoneCells(2, 3), live(3), tombstoneCells(4, 5), live(5)));
+  }
+
+  @Test
+  void should_count_only_the_rows_and_markers_of_the_slice() {
+    TombstoneCount.SliceCount s = TombstoneCount.of(wide(), RowSlice.between(from(2, true), to(4, true), false), CMP, NOW);
+    assertThat(List.of(s.liveRows(), s.tombstones())).containsExactly(1, 8);
+    TombstoneCount.SliceCount withMarkers = TombstoneCount.of(wide(), RowSlice.between(from(4, true), to(15, true), false), CMP, NOW);
+    assertThat(List.of(withMarkers.liveRows(), withMarkers.tombstones())).containsExactly(1, 7);
+    TombstoneCount.SliceCount pastTheRange = TombstoneCount.of(wide(), RowSlice.between(from(20, true), ClusteringComparator.Bound.TOP, false), CMP, NOW);
+    assertThat(pastTheRange.tombstones()).isZero();
+  }
+
+  @Test
+  void should_stop_counting_right_after_the_live_row_that_fills_the_limit_in_walk_order() {
+    TombstoneCount.SliceCount forward = TombstoneCount.of(wide(), RowSlice.ALL.withLimit(2), CMP, NOW);
+    assertThat(List.of(forward.liveRows(), forward.tombstones())).containsExactly(2, 3);
+    TombstoneCount.SliceCount reversed = TombstoneCount.of(wide(), RowSlice.ALL.reversedWalk().withLimit(1), CMP, NOW);
+    // walking back from the top: the range tombstone's two markers, then row 5
+    assertThat(List.of(reversed.liveRows(), reversed.tombstones())).containsExactly(1, 2);
+  }
+
+  @Test
+  void should_say_what_a_read_stopped_early_would_have_counted() {
+    TombstoneCount.SliceCount all = TombstoneCount.of(wide(), RowSlice.ALL, CMP, NOW);
+    assertThat(List.of(all.liveRows(), all.tombstones())).containsExactly(3, 10);
+    assertThat(all.upTo(1)).isEqualTo(new TombstoneCount.Counts(1, 0));
+    assertThat(all.upTo(2)).isEqualTo(new TombstoneCount.Counts(2, 3));
+    assertThat(all.upTo(3)).isEqualTo(new TombstoneCount.Counts(3, 8));
+    assertThat(all.upTo(4)).isEqualTo(new TombstoneCount.Counts(3, 10));
+  }
+
+  @Test
+  void should_count_only_the_named_rows_of_a_names_read() {
+    TombstoneCount.SliceCount s = TombstoneCount.ofNames(wide(), List.of(c(2), c(5)), RowSlice.ALL, CMP, NOW);
+    assertThat(List.of(s.liveRows(), s.tombstones())).containsExactly(1, 3);
+  }
+
+  @Test
+  void should_count_cells_expired_by_their_ttl_once_the_clock_passes_them() {
+    RowUpdate expiring = row(1, LivenessInfo.EMPTY, DeletionTime.LIVE,
+        Map.of("v", Cell.expiring(NativeType.INT.encode(1), 10, 60, NOW)), Map.of());
+    PartitionUpdate p = partition(DeletionTime.LIVE, List.of(), List.of(expiring));
+    assertThat(TombstoneCount.of(p, CMP, NOW)).isEqualTo(new TombstoneCount.Counts(1, 0));
+    assertThat(TombstoneCount.of(p, CMP, NOW + 60)).isEqualTo(new TombstoneCount.Counts(0, 1));
+  }
 }

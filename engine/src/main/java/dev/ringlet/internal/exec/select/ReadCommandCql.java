@@ -2,58 +2,162 @@ package dev.ringlet.internal.exec.select;
 
 import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.PartitionKeys;
-import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.RowSlice;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A SELECT's read command as Cassandra 5.0 prints it in tombstone warnings
- * ({@code ReadCommand.toCQLString}): {@code SELECT v FROM ks.t WHERE k = 1 LIMIT 5000 ALLOW FILTERING},
- * with the static and regular columns read, the partition key's value, the page's row limit and
- * Cassandra's unconditional {@code ALLOW FILTERING}. Clustering and regular-column restrictions are
- * not printed (Ringlet's plan keeps them as predicates, not as text).
+ * A SELECT's read commands as Cassandra 5.0 prints them in tombstone warnings
+ * ({@code ReadCommand.toCQLString}): {@code SELECT v FROM ks.t WHERE k = 1 AND c >= 1 AND v = 0 ORDER BY c DESC
+ * LIMIT 5000 ALLOW FILTERING}, with the static and regular columns read, the partition key's value
+ * (for a single-partition command), the clustering slice the command reads (narrowed by paging),
+ * the row filter, the reversed order, the command's row limit and Cassandra's unconditional
+ * {@code ALLOW FILTERING}. A clustering IN is printed as the slice between its smallest and largest
+ * values (Cassandra prints {@code c IN (...)}).
  */
 final class ReadCommandCql {
 
   private static final Pattern UNQUOTED = Pattern.compile("[a-z][a-z0-9_]*");
 
-  private ReadCommandCql() {}
+  /** One restriction of a regular or static column: Cassandra's row filter prints them after the clustering. */
+  record Filter(ColumnMetadata column, dev.ringlet.internal.cql.ast.Operator operator, dev.ringlet.internal.exec.BoundTerm value) {}
 
-  static String of(SelectPlan plan, List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, BoundValues values,
-      QueryOptions options, int limit, int perPartitionLimit) {
+  private final List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors;
+  private final List<Filter> filters;
+
+  ReadCommandCql(List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, List<Filter> filters) {
+    this.selectors = List.copyOf(selectors);
+    this.filters = List.copyOf(filters);
+  }
+
+  /**
+   * One command: of the partition {@code key} (null: a scan), reading {@code slice} (its bounds and
+   * direction), at most {@code limit} rows ({@link Integer#MAX_VALUE}: none printed).
+   */
+  String of(SelectPlan plan, BoundValues values, DecoratedKey key, RowSlice slice,
+      List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit) {
     TableMetadata table = plan.table();
     StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors)).append(" FROM ")
         .append(quote(table.keyspace())).append('.').append(quote(table.name()));
-    List<DecoratedKey> keys = plan.keys() == null ? null : plan.keys().bind(table, values);
-    if (keys != null && keys.size() == 1) {
+    List<String> where = new ArrayList<>();
+    if (key != null) {
       List<ColumnMetadata> pk = table.partitionKey();
-      List<ByteBuffer> components = PartitionKeys.split(table, keys.get(0).key());
-      List<String> names = new ArrayList<>();
+      List<ByteBuffer> components = PartitionKeys.split(table, key.key());
+      List<String> keyNames = new ArrayList<>();
       List<String> literals = new ArrayList<>();
       for (int i = 0; i < pk.size(); i++) {
-        names.add(quote(pk.get(i).name()));
+        keyNames.add(quote(pk.get(i).name()));
         literals.add(pk.get(i).type().toCqlLiteral(components.get(i)));
       }
-      sb.append(" WHERE ");
       if (pk.size() == 1) {
-        sb.append(names.get(0)).append(" = ").append(literals.get(0));
+        where.add(keyNames.get(0) + " = " + literals.get(0));
       } else {
-        sb.append('(').append(String.join(", ", names)).append(") = (").append(String.join(", ", literals)).append(')');
+        where.add("(" + String.join(", ", keyNames) + ") = (" + String.join(", ", literals) + ")");
       }
     }
-    int rows = Math.min(limit, options.pageSize() > 0 ? options.pageSize() : Integer.MAX_VALUE);
-    if (rows != Integer.MAX_VALUE) {
-      sb.append(" LIMIT ").append(rows);
+    if (names != null) {
+      names(table, names, where);
+    } else if (slice != null) {
+      clustering(table, slice, where);
+    }
+    for (Filter f : filters) {
+      ByteBuffer v = f.value().bind(values);
+      if (v != null && v != dev.ringlet.internal.exec.QueryOptions.UNSET) {
+        where.add(quote(f.column().name()) + " " + f.operator() + " " + f.column().type().toCqlLiteral(v));
+      }
+    }
+    if (!where.isEmpty()) {
+      sb.append(" WHERE ").append(String.join(" AND ", where));
+    }
+    if (slice != null && slice.reversed() && !table.clustering().isEmpty()) {
+      List<String> order = new ArrayList<>();
+      for (ColumnMetadata c : table.clustering()) {
+        order.add(quote(c.name()) + (c.reversed() ? " ASC" : " DESC"));
+      }
+      sb.append(" ORDER BY ").append(String.join(", ", order));
+    }
+    if (limit != Integer.MAX_VALUE) {
+      sb.append(" LIMIT ").append(limit);
     }
     if (perPartitionLimit != Integer.MAX_VALUE) {
       sb.append(" PER PARTITION LIMIT ").append(perPartitionLimit);
     }
     return sb.append(" ALLOW FILTERING").toString();
+  }
+
+  /** A names read: {@code c = 1}, {@code c IN (1, 2)}, or the tuple forms for several clustering columns. */
+  private static void names(TableMetadata table, List<dev.ringlet.internal.storage.Clustering> names, List<String> where) {
+    List<ColumnMetadata> columns = table.clustering();
+    List<String> tuples = new ArrayList<>();
+    for (dev.ringlet.internal.storage.Clustering c : names) {
+      List<String> literals = new ArrayList<>();
+      for (int i = 0; i < c.size(); i++) {
+        literals.add(columns.get(i).type().toCqlLiteral(c.get(i)));
+      }
+      tuples.add(literals.size() == 1 ? literals.get(0) : "(" + String.join(", ", literals) + ")");
+    }
+    List<String> quoted = new ArrayList<>();
+    columns.forEach(c -> quoted.add(quote(c.name())));
+    String lhs = quoted.size() == 1 ? quoted.get(0) : "(" + String.join(", ", quoted) + ")";
+    if (names.size() == 1 && columns.size() == 1) {
+      where.add(lhs + " = " + tuples.get(0));
+    } else if (names.size() == 1) {
+      for (int i = 0; i < columns.size(); i++) {
+        where.add(quoted.get(i) + " = " + columns.get(i).type().toCqlLiteral(names.get(0).get(i)));
+      }
+    } else {
+      where.add(lhs + " IN (" + String.join(", ", tuples) + ")");
+    }
+  }
+
+  /** The slice's bounds: equal leading values as {@code c = v}, then each bound on the next columns. */
+  private static void clustering(TableMetadata table, RowSlice slice, List<String> where) {
+    List<ColumnMetadata> columns = table.clustering();
+    List<ByteBuffer> start = slice.start().prefix().values();
+    List<ByteBuffer> end = slice.end().prefix().values();
+    int equal = 0;
+    while (equal < start.size() && equal < end.size() && start.get(equal).equals(end.get(equal))) {
+      equal++;
+    }
+    boolean point = equal == start.size() && equal == end.size() && slice.start().inclusive() && slice.end().inclusive();
+    int fixed = point ? equal : Math.min(equal, Math.min(start.size(), end.size()) - 1);
+    if (start.size() == end.size() && !point) {
+      fixed = Math.min(equal, start.size() - 1);
+    }
+    fixed = Math.max(0, fixed);
+    for (int i = 0; i < fixed; i++) {
+      where.add(quote(columns.get(i).name()) + " = " + columns.get(i).type().toCqlLiteral(start.get(i)));
+    }
+    if (point) {
+      return;
+    }
+    if (start.size() > fixed) {
+      where.add(bound(columns, start, fixed, slice.start().inclusive() ? ">=" : ">", columns.get(fixed).reversed()));
+    }
+    if (end.size() > fixed) {
+      where.add(bound(columns, end, fixed, slice.end().inclusive() ? "<=" : "<", columns.get(fixed).reversed()));
+    }
+  }
+
+  private static String bound(List<ColumnMetadata> columns, List<ByteBuffer> values, int from, String op, boolean reversed) {
+    if (reversed) {
+      op = op.replace('>', '#').replace('<', '>').replace('#', '<');
+    }
+    List<String> names = new ArrayList<>();
+    List<String> literals = new ArrayList<>();
+    for (int i = from; i < values.size(); i++) {
+      names.add(quote(columns.get(i).name()));
+      literals.add(columns.get(i).type().toCqlLiteral(values.get(i)));
+    }
+    if (names.size() == 1) {
+      return names.get(0) + " " + op + " " + literals.get(0);
+    }
+    return "(" + String.join(", ", names) + ") " + op + " (" + String.join(", ", literals) + ")";
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.ListValues;
+import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.TableComparators;
 import dev.ringlet.internal.exec.TermText;
@@ -41,9 +42,13 @@ public final class SelectAnalyzer {
 
   private final Map<Integer, KeyPlan.ColumnValues> keyValues = new HashMap<>();
   private final List<RowPredicate.Factory> filters = new ArrayList<>();
+  /** The regular and static column restrictions, as Cassandra prints its row filter in warnings. */
+  private final List<ReadCommandCql.Filter> printedFilters = new ArrayList<>();
   private final Map<Integer, Operator> clusteringRestrictions = new HashMap<>();
   /** Clustering restrictions that can bound a partition read (see {@link ClusteringSlice}), by position. */
   private final Map<Integer, List<ClusteringSlice.Term>> sliceTerms = new HashMap<>();
+  /** The values of each clustering column restricted by IN, for a names read. */
+  private final Map<Integer, java.util.function.Function<BoundValues, List<ByteBuffer>>> clusteringIn = new HashMap<>();
   /** Clustering positions also restricted in a way a slice cannot express. */
   private final java.util.Set<Integer> unsliced = new java.util.HashSet<>();
   /** A restriction that neither the key plan nor the clustering slice enforces. */
@@ -132,10 +137,11 @@ public final class SelectAnalyzer {
     SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
         TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann, slice, exact);
     if (!table.hasMaskedColumns()) {
-      return new SelectStatement(plan);
+      return new SelectStatement(plan, new ReadCommandCql(select.selectors(), printedFilters), names());
     }
     Selection masked = Selection.of(table, select.selectors(), terms.functions().registry(), terms, true);
-    return new SelectStatement(plan, plan.withSelection(masked), MaskedRestrictions.of(table, select.where()));
+    return new SelectStatement(plan, plan.withSelection(masked), MaskedRestrictions.of(table, select.where()),
+        new ReadCommandCql(select.selectors(), printedFilters), names());
   }
 
   /** {@code ORDER BY v ANN OF [...]}, checked as Cassandra 5.0 does; null when the query has none. */
@@ -337,6 +343,9 @@ public final class SelectAnalyzer {
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
       putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
     }
+    if (value != null && (c.kind() == ColumnMetadata.Kind.REGULAR || c.kind() == ColumnMetadata.Kind.STATIC)) {
+      printedFilters.add(new ReadCommandCql.Filter(c, op, value));
+    }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
   }
 
@@ -366,6 +375,12 @@ public final class SelectAnalyzer {
         }
         return RowPredicate.in(c, ListValues.split(list));
       });
+      if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
+        clusteringIn.put(c.position(), values -> {
+          ByteBuffer list = marker.bind(values);
+          return list == null || list == QueryOptions.UNSET ? List.of() : ListValues.split(list);
+        });
+      }
       return;
     }
     List<BoundTerm> compiled = new ArrayList<>();
@@ -374,6 +389,15 @@ public final class SelectAnalyzer {
     }
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
       putKey(c, new KeyPlan.ColumnValues(compiled, null));
+    }
+    if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
+      clusteringIn.put(c.position(), values -> {
+        List<ByteBuffer> bound = new ArrayList<>();
+        for (BoundTerm t : compiled) {
+          bound.add(t.bind(values));
+        }
+        return bound;
+      });
     }
     filters.add(values -> {
       List<ByteBuffer> bound = new ArrayList<>();
@@ -400,6 +424,27 @@ public final class SelectAnalyzer {
       throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
     }
     keyValues.put(c.position(), values);
+  }
+
+  /** The clusterings named when every clustering column is restricted by = or IN (and at least one by IN); else null. */
+  private ClusteringNames names() {
+    if (clusteringIn.isEmpty() || table.clustering().isEmpty()) {
+      return null;
+    }
+    List<java.util.function.Function<BoundValues, List<ByteBuffer>>> columns = new ArrayList<>();
+    for (int i = 0; i < table.clustering().size(); i++) {
+      java.util.function.Function<BoundValues, List<ByteBuffer>> in = clusteringIn.get(i);
+      List<ClusteringSlice.Term> at = sliceTerms.get(i);
+      if (in != null && at == null) {
+        columns.add(in);
+      } else if (in == null && at != null && at.size() == 1 && at.get(0).operator() == Operator.EQ) {
+        BoundTerm eq = at.get(0).value();
+        columns.add(values -> java.util.Collections.singletonList(eq.bind(values)));
+      } else {
+        return null;
+      }
+    }
+    return new ClusteringNames(columns);
   }
 
   private void record(ColumnMetadata c, Operator op) {

@@ -7,6 +7,7 @@ import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.PartitionKeys;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.Result;
+import dev.ringlet.internal.exec.ScannedTombstones;
 import dev.ringlet.internal.exec.TableSource;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -40,17 +41,25 @@ public final class SelectStatement {
   /** The same query through the table's column masks, or null when the table has none. */
   private final SelectStatement masked;
   private final List<String> restrictedMasked;
+  private final ReadCommandCql commands;
+  /** The rows the query names when it restricts every clustering column by = or IN (at least one IN), else null. */
+  private final ClusteringNames names;
 
-  SelectStatement(SelectPlan plan) {
+  SelectStatement(SelectPlan plan, ReadCommandCql commands, ClusteringNames names) {
     this.plan = plan;
     this.masked = null;
     this.restrictedMasked = List.of();
+    this.commands = commands;
+    this.names = names;
   }
 
-  SelectStatement(SelectPlan plan, SelectPlan maskedPlan, List<String> restrictedMasked) {
+  SelectStatement(SelectPlan plan, SelectPlan maskedPlan, List<String> restrictedMasked, ReadCommandCql commands,
+      ClusteringNames names) {
     this.plan = plan;
-    this.masked = new SelectStatement(maskedPlan);
+    this.masked = new SelectStatement(maskedPlan, commands, names);
     this.restrictedMasked = List.copyOf(restrictedMasked);
+    this.commands = commands;
+    this.names = names;
   }
 
   /** This query returning masked values of masked columns (itself when the table has none). */
@@ -74,13 +83,6 @@ public final class SelectStatement {
     return plan.selection().columns();
   }
 
-  /** This read as Cassandra prints its read command in warnings (see {@link ReadCommandCql}). */
-  public String readCommandCql(List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, BoundValues values,
-      QueryOptions options) {
-    return ReadCommandCql.of(plan, selectors, values, options, positive(plan.limit(), values, "LIMIT"),
-        positive(plan.perPartitionLimit(), values, "LIMIT"));
-  }
-
   public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
     int limit = positive(plan.limit(), values, "LIMIT");
     int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
@@ -101,17 +103,26 @@ public final class SelectStatement {
     }
     PagingState resume = aggregate ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
-    Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, nowInSeconds) : null;
+    Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, plan.slice().bind(values, false), nowInSeconds) : null;
     NamedPartitions named = keys == null ? null
         : new NamedPartitions(store, keys, resume, plan.slice().bind(values, plan.reversed()), nowInSeconds);
 
     List<RowAccess> page = new ArrayList<>();
     int returned = resume == null ? 0 : resume.returned();
     PagingState next = null;
+    Counting counting = source instanceof ScannedTombstones scannedTombstones
+        ? new Counting(scannedTombstones, values, options, limit, perPartitionLimit) : null;
+    LivePartition p = null;
     outer:
     while (true) {
-      LivePartition p;
+      if (counting != null && p != null) {
+        counting.partitionDone(p, named);
+      }
       if (named != null) {
+        if (counting != null) {
+          counting.namedRead(returned, page.size());
+          named.countingEmpty = counting;
+        }
         // With nothing but the slice to filter rows, each row read is returned: read only as many
         // as the limit and the page still need.
         p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
@@ -127,6 +138,9 @@ public final class SelectStatement {
         continue; // its static-only row was the last one returned
       }
       if (plan.distinct()) {
+        if (counting != null) {
+          counting.used(Math.min(1, p.rows().size()), true);
+        }
         RowAccess access = new RowAccess(p, components, null, nowInSeconds);
         if (all(predicates, access)) {
           page.add(access);
@@ -145,7 +159,9 @@ public final class SelectStatement {
       int inPartition = resuming ? resume.returnedInPartition() : 0;
       boolean anyRow = inPartition > 0;
       // Named partitions come in the query's order already (ORDER BY needs named partitions).
+      int index = 0;
       for (LiveRow row : p.rows()) {
+        index++;
         if (resuming && !isAfter(row, resume)) {
           continue;
         }
@@ -155,16 +171,31 @@ public final class SelectStatement {
         }
         anyRow = true;
         if (inPartition >= perPartitionLimit) {
+          if (counting != null) {
+            counting.stopped();
+          }
           break;
+        }
+        if (counting != null) {
+          counting.used(index, false);
         }
         page.add(access);
         returned++;
         inPartition++;
+        if (counting != null && inPartition >= perPartitionLimit) {
+          counting.stopped();
+        }
         if (returned >= limit) {
           next = null;
+          if (counting != null) {
+            counting.stopped();
+          }
           break outer;
         }
         if (page.size() >= pageSize) {
+          if (counting != null) {
+            counting.stopped();
+          }
           // Like Cassandra, a full page always says where to resume, even when no row is left:
           // the client then reads one last, empty page.
           next = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
@@ -187,6 +218,13 @@ public final class SelectStatement {
         }
       }
     }
+    List<String> warnings = warnings(keys);
+    if (counting != null) {
+      if (p != null) {
+        counting.partitionDone(p, named);
+      }
+      warnings = counting.warnings(warnings, named == null);
+    }
     if (sortAcross) {
       page.sort(plan.crossPartitionOrder());
     }
@@ -194,7 +232,7 @@ public final class SelectStatement {
     if (plan.json()) {
       rows = JsonRows.of(plan.selection().columns(), rows);
     }
-    return new Result.Rows(resultColumns(), rows, next == null ? null : next.encode(), warnings(keys));
+    return new Result.Rows(resultColumns(), rows, next == null ? null : next.encode(), warnings);
   }
 
   /**
@@ -222,7 +260,7 @@ public final class SelectStatement {
     }
     List<RowAccess> candidates = new ArrayList<>();
     List<Float> scores = new ArrayList<>();
-    Iterator<LivePartition> partitions = partitions(source.store(plan.table()), keys, null, now);
+    Iterator<LivePartition> partitions = partitions(source.store(plan.table()), keys, null, RowSlice.ALL, now);
     while (partitions.hasNext()) {
       LivePartition p = partitions.next();
       List<ByteBuffer> components = PartitionKeys.split(plan.table(), p.key().key());
@@ -348,6 +386,92 @@ public final class SelectStatement {
   }
 
   /**
+   * The executor's side of Cassandra's tombstone counting: each named partition is one read
+   * command, a scan is one; where the executor stops using a partition's rows (a LIMIT, a page, a
+   * PER PARTITION LIMIT, DISTINCT), the read stops too, so the counting layer forgets the rest; each
+   * command over the warning threshold adds 5.0's warning, naming the command.
+   */
+  private final class Counting {
+
+    private final ScannedTombstones scanned;
+    private final BoundValues values;
+    private final int limit;
+    private final int perPartitionLimit;
+    private final int pageLimit;
+    private final List<String> warnings = new ArrayList<>();
+    private int commandLimit;
+    private int used;
+    private boolean stopped;
+    private final List<Clustering> named;
+
+    Counting(ScannedTombstones scanned, BoundValues values, QueryOptions options, int limit, int perPartitionLimit) {
+      this.scanned = scanned;
+      this.values = values;
+      this.limit = limit;
+      this.perPartitionLimit = plan.distinct() ? 1 : perPartitionLimit;
+      this.pageLimit = options.pageSize() > 0 ? options.pageSize() : Integer.MAX_VALUE;
+      this.named = names == null ? null : names.bind(values, plan.clusteringComparator());
+      scanned.readOnly(named);
+    }
+
+    /** A named partition is about to be read, {@code returned} rows in all and {@code pageRows} in this page so far. */
+    void namedRead(int returned, int pageRows) {
+      commandLimit = Math.min(limit - returned, pageLimit - pageRows);
+    }
+
+    /** The executor used the partition's live rows up to the {@code index}-th; {@code last}: none after it. */
+    void used(int index, boolean last) {
+      used = index;
+      stopped |= last;
+    }
+
+    /** The executor stops using the partition's rows after the last one it used. */
+    void stopped() {
+      stopped = true;
+    }
+
+    void emptyPartition(DecoratedKey key, RowSlice slice) {
+      warn(scanned.endCommand(), key, slice, commandLimit);
+    }
+
+    void partitionDone(LivePartition p, NamedPartitions named) {
+      if (stopped) {
+        scanned.stoppedAfter(p.key(), used);
+      }
+      used = 0;
+      stopped = false;
+      if (named != null) {
+        warn(scanned.endCommand(), p.key(), named.lastSlice, commandLimit);
+      }
+    }
+
+    List<String> warnings(List<String> others, boolean scan) {
+      if (scan) {
+        RowSlice slice = plan.slice().bind(values, false);
+        warn(scanned.endCommand(), null, slice, Math.min(limit, pageLimit));
+      }
+      if (warnings.isEmpty()) {
+        return others;
+      }
+      List<String> all = new ArrayList<>(others);
+      all.addAll(warnings);
+      return all;
+    }
+
+    private void warn(ScannedTombstones.Scanned s, DecoratedKey key, RowSlice slice, int commandLimit) {
+      if (s == null) {
+        return;
+      }
+      String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit);
+      if (query.length() > 512) {
+        query = query.substring(0, 512);
+      }
+      warnings.add("Read " + s.liveRows() + " live rows and " + s.tombstones() + " tombstone cells for query " + query
+          + "; token " + s.lastToken() + " (see tombstone_warn_threshold)");
+    }
+  }
+
+  /**
    * The partitions a statement names, read one at a time (so each read knows how many rows the
    * page still needs) and only within the query's clustering slice; empty ones are skipped.
    */
@@ -358,6 +482,10 @@ public final class SelectStatement {
     private final PagingState resume;
     private final RowSlice slice;
     private final long now;
+    /** The slice the last partition was read with. */
+    private RowSlice lastSlice;
+    /** Told of each partition read that had nothing to return (its tombstones still count). */
+    private Counting countingEmpty;
 
     NamedPartitions(TableStore store, List<DecoratedKey> keys, PagingState resume, RowSlice slice, long now) {
       this.store = store;
@@ -391,9 +519,13 @@ public final class SelectStatement {
         } else if (limited) {
           s = s.withLimit(Math.max(1, Math.min(wanted, perPartitionLimit - inPartition)));
         }
+        lastSlice = s;
         LivePartition p = store.readSlice(key, s, plan.clusteringComparator(), now);
         if (!p.isEmpty()) {
           return p;
+        }
+        if (countingEmpty != null) {
+          countingEmpty.emptyPartition(key, s);
         }
       }
       return null;
@@ -425,10 +557,11 @@ public final class SelectStatement {
     return at < keys.size() ? keys.subList(at, keys.size()) : List.of();
   }
 
-  private Iterator<LivePartition> partitions(TableStore store, List<DecoratedKey> keys, PagingState resume, long now) {
+  private Iterator<LivePartition> partitions(TableStore store, List<DecoratedKey> keys, PagingState resume, RowSlice scanSlice,
+      long now) {
     if (keys == null) {
       DecoratedKey from = resume == null ? null : new DecoratedKey(resume.token(), resume.partitionKey());
-      return store.scan(from, true, now);
+      return store.scan(from, true, scanSlice, plan.clusteringComparator(), now);
     }
     Iterator<DecoratedKey> it = remaining(keys, resume).iterator();
     return new Iterator<>() {

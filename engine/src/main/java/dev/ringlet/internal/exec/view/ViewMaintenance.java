@@ -3,14 +3,11 @@ package dev.ringlet.internal.exec.view;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
-import dev.ringlet.internal.storage.ClusteringComparator;
-import dev.ringlet.internal.storage.DecoratedKey;
-import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.ForwardingTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.TableStore;
 import dev.ringlet.internal.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -63,21 +60,20 @@ public final class ViewMaintenance {
     return new ViewUpdates(base, view).compute(null, stored, nowInSeconds);
   }
 
-  private final class MaintainingStore implements TableStore {
+  private final class MaintainingStore extends ForwardingTableStore {
 
     private final TableMetadata table;
-    private final TableStore store;
 
     MaintainingStore(TableMetadata table, TableStore store) {
+      super(store);
       this.table = table;
-      this.store = store;
     }
 
     @Override
     public void apply(PartitionUpdate update) {
       List<TableMetadata> views = viewsOf(table);
       if (views.isEmpty()) {
-        store.apply(update);
+        writes.apply(update);
         return;
       }
       TableMetadata current = schema.get().table(table.keyspace(), table.name());
@@ -85,7 +81,7 @@ public final class ViewMaintenance {
       List<TableMetadata> targets = new ArrayList<>();
       List<PartitionUpdate> mutations = new ArrayList<>();
       synchronized (locks[Math.floorMod(update.key().hashCode(), STRIPES)]) {
-        PartitionUpdate existing = store.readRaw(update.key());
+        PartitionUpdate existing = reads.readRaw(update.key());
         long now = clock.nowInSeconds();
         for (TableMetadata view : views) {
           for (PartitionUpdate m : new ViewUpdates(base, view).compute(existing, update, now)) {
@@ -93,47 +89,11 @@ public final class ViewMaintenance {
             mutations.add(m);
           }
         }
-        store.apply(update);
+        writes.apply(update);
         for (int i = 0; i < mutations.size(); i++) {
           writer.write(targets.get(i), mutations.get(i));
         }
       }
-    }
-
-    @Override
-    public LivePartition read(DecoratedKey key, long nowInSeconds) {
-      return store.read(key, nowInSeconds);
-    }
-
-    @Override
-    public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
-      return store.scan(from, inclusive, nowInSeconds);
-    }
-
-    @Override
-    public PartitionUpdate readRaw(DecoratedKey key) {
-      return store.readRaw(key);
-    }
-
-    @Override
-    public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
-      return store.scanRaw(from, inclusive);
-    }
-
-    @Override
-    public void truncate() {
-      store.truncate();
-    }
-
-    @Override
-    public void dropColumn(String column, long timestampMicros) {
-      store.dropColumn(column, timestampMicros);
-    }
-
-    @Override
-    public LivePartition readSlice(DecoratedKey key, dev.ringlet.internal.storage.RowSlice slice,
-        ClusteringComparator comparator, long nowInSeconds) {
-      return store.readSlice(key, slice, comparator, nowInSeconds);
     }
   }
 }

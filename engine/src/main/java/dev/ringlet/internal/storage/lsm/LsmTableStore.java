@@ -219,14 +219,29 @@ public final class LsmTableStore implements TableStore {
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
+  /** Only the slice's rows (and the partition-level data) of each source, merged. */
+  @Override
+  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
+    Bound start = slice.start();
+    Bound end = slice.end();
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, slice),
+        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
+    return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
+  }
+
   /** Every source's version of the partition, newest sources first, skipping what cannot matter. */
   private List<PartitionUpdate> versions(DecoratedKey key, Function<SSTableReader, PartitionUpdate> reader) {
+    return versions(key, m -> m.readRaw(key), reader);
+  }
+
+  private List<PartitionUpdate> versions(DecoratedKey key, Function<Memtable, PartitionUpdate> memtableReader,
+      Function<SSTableReader, PartitionUpdate> reader) {
     View v = acquire();
     try {
       List<PartitionUpdate> out = new ArrayList<>(2);
       long shadowed = Long.MIN_VALUE;
       for (Memtable m : v.memtables()) {
-        PartitionUpdate p = m.readRaw(key);
+        PartitionUpdate p = memtableReader.apply(m);
         if (p != null) {
           out.add(p);
           shadowed = Math.max(shadowed, p.partitionDeletion().markedForDeleteAt());
