@@ -64,6 +64,25 @@ final class StoredPartition {
     return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
   }
 
+  /**
+   * The partition's deletions and static row as stored, and only its rows between the bounds (in
+   * clustering order): what a read of that slice needs from this version of the partition.
+   */
+  synchronized PartitionUpdate snapshot(ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    List<RowUpdate> copy = new ArrayList<>();
+    for (Map.Entry<Clustering, StoredRow> e : window(new RowSlice(start, end, false, Integer.MAX_VALUE)).entrySet()) {
+      Clustering c = e.getKey();
+      if (comparator.compare(c, end) > 0) {
+        break;
+      }
+      if (comparator.compare(c, start) > 0) {
+        copy.add(e.getValue().snapshot(c));
+      }
+    }
+    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
+    return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
+  }
+
   /** The partition as seen at {@code nowInSeconds}. */
   LivePartition read(long nowInSeconds) {
     return read(RowSlice.ALL, nowInSeconds);
@@ -130,7 +149,8 @@ final class StoredPartition {
     return bounded ? window.headMap(to, true) : window;
   }
 
-  private static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
+  /** The row as a read sees it at {@code now} under {@code outer} (the partition's and covering range deletions). */
+  static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
     DeletionTime deletion = DeletionTime.max(outer, row.deletion);
     LivenessInfo liveness = row.liveness;
     if (!liveness.isLive(now) || deletion.deletes(liveness.timestamp())) {

@@ -180,8 +180,9 @@ public final class LsmTableStore implements TableStore {
       LivePartition p = v.active().read(key, nowInSeconds);
       return p != null ? p : PartitionMerge.empty(key);
     }
-    List<PartitionUpdate> versions = versions(key, s -> s.read(key));
-    return versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, nowInSeconds);
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
+    return versions.isEmpty() ? PartitionMerge.empty(key)
+        : PartitionMerge.resolveStored(comparator, key, versions, RowSlice.ALL, nowInSeconds);
   }
 
   /**
@@ -197,8 +198,10 @@ public final class LsmTableStore implements TableStore {
     }
     Bound start = slice.start();
     Bound end = slice.end();
-    List<PartitionUpdate> versions = versions(key, s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
-    return versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, slice, nowInSeconds);
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
+        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
+    return versions.isEmpty() ? PartitionMerge.empty(key)
+        : PartitionMerge.resolveStored(comparator, key, versions, slice, nowInSeconds);
   }
 
   /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */
@@ -215,18 +218,30 @@ public final class LsmTableStore implements TableStore {
 
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
-    List<PartitionUpdate> versions = versions(key, s -> s.read(key));
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
-  /** Every source's version of the partition, newest sources first, skipping what cannot matter. */
-  private List<PartitionUpdate> versions(DecoratedKey key, Function<SSTableReader, PartitionUpdate> reader) {
+  /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
+  @Override
+  public PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end, ClusteringComparator cmp) {
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
+        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
+    return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
+  }
+
+  /**
+   * Every source's version of the partition (each read as {@code fromMemtable} and {@code reader}
+   * say: whole, or a slice), newest sources first, skipping what cannot matter.
+   */
+  private List<PartitionUpdate> versions(DecoratedKey key, Function<Memtable, PartitionUpdate> fromMemtable,
+      Function<SSTableReader, PartitionUpdate> reader) {
     View v = acquire();
     try {
       List<PartitionUpdate> out = new ArrayList<>(2);
       long shadowed = Long.MIN_VALUE;
       for (Memtable m : v.memtables()) {
-        PartitionUpdate p = m.readRaw(key);
+        PartitionUpdate p = fromMemtable.apply(m);
         if (p != null) {
           out.add(p);
           shadowed = Math.max(shadowed, p.partitionDeletion().markedForDeleteAt());
@@ -260,7 +275,7 @@ public final class LsmTableStore implements TableStore {
     return new Batches<>(from, inclusive, (after, incl) -> {
       List<LivePartition> batch = new ArrayList<>();
       for (PartitionUpdate p : rawBatch(after, incl)) {
-        batch.add(PartitionMerge.resolve(comparator, p.key(), List.of(p), nowInSeconds));
+        batch.add(PartitionMerge.resolveStored(comparator, p.key(), List.of(p), RowSlice.ALL, nowInSeconds));
       }
       return batch;
     }, LivePartition::key, p -> !p.isEmpty());
