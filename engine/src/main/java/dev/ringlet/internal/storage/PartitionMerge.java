@@ -15,6 +15,13 @@ public final class PartitionMerge {
     if (versions.size() == 1) {
       return versions.get(0);
     }
+    boolean sorted = true;
+    for (PartitionUpdate v : versions) {
+      sorted &= SliceMerge.isSorted(comparator, v);
+    }
+    if (sorted) {
+      return SliceMerge.merge(comparator, versions);
+    }
     StoredPartition p = new StoredPartition(versions.get(0).key(), comparator);
     for (PartitionUpdate v : versions) {
       p.apply(v);

@@ -108,6 +108,74 @@ final class SliceMerge {
     return new LivePartition(key, liveStatic, live);
   }
 
+  /**
+   * The versions merged into one update, rows in clustering order: a row only one version has is
+   * kept as that version's own row, rows several have are reconciled. What applying every version
+   * to an empty {@link StoredPartition} and taking its snapshot gives, without the partition.
+   */
+  static PartitionUpdate merge(ClusteringComparator comparator, List<PartitionUpdate> versions) {
+    DeletionTime partitionDeletion = DeletionTime.LIVE;
+    List<RangeTombstone> rangeTombstones = new ArrayList<>();
+    StoredRow statics = null;
+    int total = 0;
+    for (PartitionUpdate v : versions) {
+      partitionDeletion = DeletionTime.max(partitionDeletion, v.partitionDeletion());
+      for (RangeTombstone rt : v.rangeTombstones()) {
+        if (!rangeTombstones.contains(rt)) {
+          rangeTombstones.add(rt);
+        }
+      }
+      if (v.staticRow() != null) {
+        if (statics == null) {
+          statics = new StoredRow();
+        }
+        statics.apply(v.staticRow());
+      }
+      total += v.rows().size();
+    }
+    List<RowUpdate> rows = new ArrayList<>(total);
+    Cursor[] cursors = new Cursor[versions.size()];
+    int open = 0;
+    for (PartitionUpdate v : versions) {
+      if (!v.rows().isEmpty()) {
+        cursors[open++] = new Cursor(v.rows(), 0, v.rows().size(), 1);
+      }
+    }
+    while (open > 0) {
+      Clustering next = cursors[0].head();
+      for (int i = 1; i < open; i++) {
+        Clustering h = cursors[i].head();
+        if (comparator.compare(h, next) < 0) {
+          next = h;
+        }
+      }
+      RowUpdate only = null;
+      StoredRow merged = null;
+      for (int i = 0; i < open; i++) {
+        Cursor c = cursors[i];
+        if (c.head() == next || comparator.compare(c.head(), next) == 0) {
+          RowUpdate r = c.take();
+          if (only == null && merged == null) {
+            only = r;
+          } else {
+            if (merged == null) {
+              merged = new StoredRow();
+              merged.apply(only);
+            }
+            merged.apply(r);
+          }
+          if (c.done()) {
+            cursors[i--] = cursors[--open];
+            cursors[open] = null;
+          }
+        }
+      }
+      rows.add(merged == null ? only : merged.snapshot(next));
+    }
+    RowUpdate staticRow = statics == null || statics.isEmpty() ? null : statics.snapshot(Clustering.EMPTY);
+    return new PartitionUpdate(versions.get(0).key(), partitionDeletion, rangeTombstones, staticRow, rows);
+  }
+
   /** One version's rows within the slice, walked in its direction. */
   private static final class Cursor {
     private final List<RowUpdate> rows;

@@ -58,7 +58,14 @@ class SliceMergeTest {
     }
     long readAt = now + 2; // some TTLs have expired
 
-    // When / Then: every slice of the merged versions reads as the slice of the whole partition
+    // When / Then: the versions merged hold what the whole partition holds
+    PartitionUpdate merged = PartitionMerge.merge(CMP, versions);
+    PartitionUpdate expected = whole.readRaw(KEY);
+    assertThat(merged.rows()).isEqualTo(expected.rows());
+    assertThat(merged.staticRow()).isEqualTo(expected.staticRow());
+    assertThat(merged.partitionDeletion()).isEqualTo(expected.partitionDeletion());
+    assertThat(merged.rangeTombstones()).containsExactlyInAnyOrderElementsOf(expected.rangeTombstones());
+    // and every slice of the merged versions reads as the slice of the whole partition
     assertThat(describe(PartitionMerge.resolve(CMP, KEY, versions, readAt))).isEqualTo(describe(whole.read(KEY, readAt)));
     for (int i = 0; i < 300; i++) {
       Bound start = bound(random, true);
