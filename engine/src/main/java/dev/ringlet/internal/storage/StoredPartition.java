@@ -25,6 +25,8 @@ final class StoredPartition {
   private final List<RangeTombstone> rangeTombstones = new ArrayList<>();
   private final StoredRow staticRow = new StoredRow();
   private final TreeMap<Clustering, StoredRow> rows;
+  /** The last {@link #snapshot()}, until the next change: raw reads of a partition not written since cost nothing. */
+  private PartitionUpdate snapshot;
 
   StoredPartition(DecoratedKey key, ClusteringComparator comparator) {
     this.key = key;
@@ -33,6 +35,7 @@ final class StoredPartition {
   }
 
   synchronized void apply(PartitionUpdate update) {
+    snapshot = null;
     partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
     for (RangeTombstone rt : update.rangeTombstones()) {
       if (!rangeTombstones.contains(rt)) {
@@ -48,6 +51,7 @@ final class StoredPartition {
   }
 
   synchronized void dropColumn(String column, long timestampMicros) {
+    snapshot = null;
     staticRow.dropColumn(column, timestampMicros);
     for (StoredRow r : rows.values()) {
       r.dropColumn(column, timestampMicros);
@@ -56,12 +60,16 @@ final class StoredPartition {
 
   /** Everything stored, as one update that recreates the partition. */
   synchronized PartitionUpdate snapshot() {
+    if (snapshot != null) {
+      return snapshot;
+    }
     List<RowUpdate> copy = new ArrayList<>(rows.size());
     for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
       copy.add(e.getValue().snapshot(e.getKey()));
     }
     RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
-    return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
+    snapshot = new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
+    return snapshot;
   }
 
   /**

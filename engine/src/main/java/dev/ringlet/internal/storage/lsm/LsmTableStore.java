@@ -218,6 +218,10 @@ public final class LsmTableStore implements TableStore {
 
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
+    View v = view;
+    if (v.memoryOnly()) {
+      return v.active().readRaw(key);
+    }
     List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
@@ -225,6 +229,10 @@ public final class LsmTableStore implements TableStore {
   /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
   @Override
   public PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end, ClusteringComparator cmp) {
+    View v = view;
+    if (v.memoryOnly()) {
+      return v.active().readRaw(key, start, end);
+    }
     List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
         s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
