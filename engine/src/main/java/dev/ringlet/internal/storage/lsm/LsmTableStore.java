@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  *
  * <p>Reads take the current {@link View} and merge every source holding the key with Cassandra's
  * reconciliation, skipping SSTables by key range, bloom filter and timestamp (an SSTable whose
- * newest write is older than a partition deletion already read cannot matter). While only the
- * memtable holds data (the usual test workload), reads and scans go straight to it.
+ * newest write is older than a partition deletion already read cannot matter). A slice read takes
+ * only the slice's rows from each source and merges the versions row by row in the slice's order,
+ * stopping at its limit ({@code PartitionMerge.resolveStored}), without building a merged partition.
+ * While only the memtable holds data (the usual test workload), reads and scans go straight to it.
  *
  * <p>Locks: writes hold the switch lock shared, a memtable switch holds it exclusively so the
  * commit-log position of the switch bounds exactly what the old memtable holds. The view is
