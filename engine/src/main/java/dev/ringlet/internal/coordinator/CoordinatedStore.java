@@ -6,10 +6,13 @@ import dev.ringlet.internal.exec.TableComparators;
 import dev.ringlet.internal.messaging.Verb;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.MemoryTableStore;
+import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.TableStore;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +33,7 @@ final class CoordinatedStore implements TableStore {
   private final ConsistencyLevel readLevel;
   private final ConsistencyLevel writeLevel;
   private final WriteType writeType;
+  private ClusteringComparator comparator;
 
   CoordinatedStore(KeyspaceMetadata ks, TableMetadata table, TableStore own, Coordinator coordinator, ReadCoordinator reads,
       PaxosCoordinator paxos, ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType) {
@@ -52,11 +56,41 @@ final class CoordinatedStore implements TableStore {
   @Override
   public LivePartition read(DecoratedKey key, long nowInSeconds) {
     PartitionUpdate raw = readRaw(key);
-    MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
-    if (raw != null) {
-      view.apply(raw);
+    return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator(), key, List.of(raw), nowInSeconds);
+  }
+
+  /**
+   * Replicas send (and digest) only the rows between the slice's bounds, with the partition's
+   * deletions and static row; the reconciled answer is resolved for the slice. Serial reads go
+   * through Paxos, which reads whole partitions.
+   */
+  @Override
+  public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator, long nowInSeconds) {
+    PartitionUpdate raw;
+    if (readLevel != null && readLevel.isSerial()) {
+      raw = paxos.serialRead(table, key, readLevel);
+    } else {
+      raw = reads.read(ks, table, key, readLevel, slice.start(), slice.end());
     }
-    return view.read(key, nowInSeconds);
+    return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator(), key, List.of(raw), slice, nowInSeconds);
+  }
+
+  @Override
+  public PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator ignored) {
+    if (readLevel != null && readLevel.isSerial()) {
+      return TableStore.super.readRawSlice(key, start, end, comparator());
+    }
+    return reads.read(ks, table, key, readLevel, start, end);
+  }
+
+  private ClusteringComparator comparator() {
+    ClusteringComparator c = comparator;
+    if (c == null) {
+      c = TableComparators.clustering(table);
+      comparator = c;
+    }
+    return c;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.coordinator;
 
 import dev.ringlet.internal.schema.Schema;
+import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import java.util.List;
@@ -20,8 +21,26 @@ final class Payloads {
   /** The answer to a request that only needs acknowledging. */
   enum Ack { OK }
 
-  /** READ: the partition as stored, or only its digest. */
-  record Read(UUID tableId, DecoratedKey key, boolean digestOnly) {}
+  /**
+   * READ: the partition as stored, or only its digest; with bounds (both null for the whole
+   * partition), only the rows between them, the partition's deletions and static row whole.
+   */
+  record Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    Read {
+      if ((start == null) != (end == null)) {
+        throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
+      }
+    }
+
+    /** A read of the whole partition. */
+    Read(UUID tableId, DecoratedKey key, boolean digestOnly) {
+      this(tableId, key, digestOnly, null, null);
+    }
+
+    boolean sliced() {
+      return start != null;
+    }
+  }
 
   /**
    * A READ's answer: {@code data} (null when the replica has nothing, or for a digest) and the

@@ -8,6 +8,7 @@ import dev.ringlet.internal.exec.TableComparators;
 import dev.ringlet.internal.messaging.Verb;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.ClusteringComparator.Bound;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.MemoryTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
@@ -41,6 +42,15 @@ final class ReadCoordinator {
 
   /** The partition as stored after reconciliation, or null when no replica has anything. */
   PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, ConsistencyLevel level) {
+    return read(ks, table, key, level, null, null);
+  }
+
+  /**
+   * The partition as stored after reconciliation with only its rows between the bounds (both null:
+   * all), or null when no replica has anything there. Replicas send (and digest) only those rows,
+   * and a read repair writes back only them, as Cassandra repairs only what a read read.
+   */
+  PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, ConsistencyLevel level, Bound start, Bound end) {
     List<Endpoint> replicas = c.replicas(ks, key.token());
     List<Endpoint> live = c.byProximity(c.live(replicas));
     ReplicaCounts counts = c.counts(ks, live);
@@ -51,7 +61,7 @@ final class ReadCoordinator {
     ReplicaFailures failures = new ReplicaFailures();
     long deadline = c.deadline(c.timeouts.read());
     for (int i = 0; i < contacts.size(); i++) {
-      ask(table, key, contacts.get(i), i > 0, answers, failures);
+      ask(new Payloads.Read(table.id(), key, i > 0, start, end), contacts.get(i), answers, failures);
     }
     int needed = contacts.size();
     boolean done = c.time.awaitUntil(() -> answers.size() >= needed || failures.fatal(needed, blockFor), deadline);
@@ -73,12 +83,10 @@ final class ReadCoordinator {
     if (agree) {
       return data.data();
     }
-    return repair(table, key, level, contacts, blockFor, deadline);
+    return repair(table, new Payloads.Read(table.id(), key, false, start, end), level, contacts, blockFor, deadline);
   }
 
-  private void ask(TableMetadata table, DecoratedKey key, Endpoint e, boolean digestOnly, Map<Endpoint, Payloads.ReadAnswer> answers,
-      ReplicaFailures failures) {
-    Payloads.Read request = new Payloads.Read(table.id(), key, digestOnly);
+  private void ask(Payloads.Read request, Endpoint e, Map<Endpoint, Payloads.ReadAnswer> answers, ReplicaFailures failures) {
     if (e.equals(c.self)) {
       try {
         answers.put(e, c.local.read(request));
@@ -96,12 +104,13 @@ final class ReadCoordinator {
     });
   }
 
-  private PartitionUpdate repair(TableMetadata table, DecoratedKey key, ConsistencyLevel level, List<Endpoint> contacts, int blockFor,
-      long deadline) {
+  private PartitionUpdate repair(TableMetadata table, Payloads.Read dataRead, ConsistencyLevel level, List<Endpoint> contacts,
+      int blockFor, long deadline) {
+    DecoratedKey key = dataRead.key();
     Map<Endpoint, Payloads.ReadAnswer> full = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();
     for (Endpoint e : contacts) {
-      ask(table, key, e, false, full, failures);
+      ask(dataRead, e, full, failures);
     }
     boolean done = c.time.awaitUntil(() -> full.size() >= contacts.size() || failures.fatal(contacts.size(), blockFor), deadline);
     if (failures.fatal(contacts.size(), blockFor)) {

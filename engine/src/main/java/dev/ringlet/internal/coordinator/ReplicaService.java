@@ -9,6 +9,9 @@ import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.TableStore;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +30,7 @@ public final class ReplicaService {
   private final ReadThresholds thresholds;
   private final java.util.function.LongSupplier nowInSeconds;
   private final Function<UUID, java.net.InetAddress> addresses;
+  private volatile TablesById tablesById;
 
   /**
    * @param thresholds the tombstone thresholds data and digest reads respect
@@ -96,20 +100,32 @@ public final class ReplicaService {
    *     threshold (answered as a failure with reason READ_TOO_MANY_TOMBSTONES)
    */
   Payloads.ReadAnswer read(Payloads.Read r) {
-    PartitionUpdate data = store(r.tableId()).readRaw(r.key());
-    TableMetadata table = table(schema.get(), r.tableId());
+    TableStore store = store(r.tableId());
+    TablesById tables = byId();
+    TableMetadata table = tables.tables.get(r.tableId());
+    dev.ringlet.internal.storage.ClusteringComparator comparator = tables.comparator(table);
+    PartitionUpdate data = r.sliced() ? nothingToSay(store.readRawSlice(r.key(), r.start(), r.end(), comparator))
+        : store.readRaw(r.key());
     if (ReadThresholds.applies(table.keyspace())) {
-      new TombstoneGuard(thresholds).scanned(data, dev.ringlet.internal.exec.TableComparators.clustering(table),
-          nowInSeconds.getAsLong());
+      new TombstoneGuard(thresholds).scanned(data, comparator, nowInSeconds.getAsLong());
     }
     long digest = Digests.of(data);
     return r.digestOnly() ? new Payloads.ReadAnswer(null, digest, true) : new Payloads.ReadAnswer(data, digest, false);
   }
 
+  /**
+   * Null for a slice holding nothing (no deletion, static row or row), as for an absent partition:
+   * replicas that differ only outside a slice give it the same digest.
+   */
+  private static PartitionUpdate nothingToSay(PartitionUpdate slice) {
+    return slice == null || (slice.rows().isEmpty() && slice.staticRow() == null && slice.rangeTombstones().isEmpty()
+        && slice.partitionDeletion().isLive()) ? null : slice;
+  }
+
   Payloads.RangeAnswer range(Payloads.RangeRead r) {
     List<PartitionUpdate> out = new ArrayList<>();
     Iterator<PartitionUpdate> it = store(r.tableId()).scanRaw(r.from(), r.inclusive());
-    TableMetadata table = table(schema.get(), r.tableId());
+    TableMetadata table = byId().tables.get(r.tableId());
     TombstoneGuard guard = ReadThresholds.applies(table.keyspace()) ? new TombstoneGuard(thresholds) : null;
     dev.ringlet.internal.storage.ClusteringComparator comparator = dev.ringlet.internal.exec.TableComparators.clustering(table);
     long now = nowInSeconds.getAsLong();
@@ -135,13 +151,44 @@ public final class ReplicaService {
   }
 
   private TableStore store(UUID tableId) {
-    TableMetadata table = table(schema.get(), tableId);
+    TableMetadata table = byId().tables.get(tableId);
     if (table == null) {
       // As 5.0's UnknownTableException: the replica answers a failure with reason INCOMPATIBLE_SCHEMA.
       throw new IllegalStateException(dev.ringlet.internal.cluster.FailureReason.INCOMPATIBLE_SCHEMA.name() + " unknown table id "
           + tableId + " (expected: a table of this node's schema)");
     }
     return local.apply(table);
+  }
+
+  /** The tables of one schema snapshot by id, and their clustering comparators as reads ask for them. */
+  private static final class TablesById {
+    final Schema schema;
+    final Map<UUID, TableMetadata> tables = new HashMap<>();
+    final Map<UUID, dev.ringlet.internal.storage.ClusteringComparator> comparators = new ConcurrentHashMap<>();
+
+    TablesById(Schema schema) {
+      this.schema = schema;
+      for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+        for (TableMetadata t : ks.tables().values()) {
+          tables.put(t.id(), t);
+        }
+      }
+    }
+
+    dev.ringlet.internal.storage.ClusteringComparator comparator(TableMetadata table) {
+      return comparators.computeIfAbsent(table.id(), id -> dev.ringlet.internal.exec.TableComparators.clustering(table));
+    }
+  }
+
+  /** The current schema's tables by id: a lookup per replica request instead of a walk of every table. */
+  private TablesById byId() {
+    Schema current = schema.get();
+    TablesById t = tablesById;
+    if (t == null || t.schema != current) {
+      t = new TablesById(current);
+      tablesById = t;
+    }
+    return t;
   }
 
   static TableMetadata table(Schema schema, UUID tableId) {

@@ -100,6 +100,11 @@ public final class WireCodec implements PayloadCodec {
       uuid(r.tableId(), out);
       key(r.key(), out);
       out.writeBoolean(r.digestOnly());
+      out.writeBoolean(r.sliced());
+      if (r.sliced()) {
+        bound(r.start(), out);
+        bound(r.end(), out);
+      }
     } else if (p instanceof Payloads.ReadAnswer a) {
       out.writeByte(READ_ANSWER);
       nullableUpdate(a.data(), out);
@@ -233,8 +238,13 @@ public final class WireCodec implements PayloadCodec {
         return faults(in);
       case COUNTER_MUTATION:
         return new Payloads.CounterMutation(uuid(in), update(in), dev.ringlet.internal.cluster.ConsistencyLevel.valueOf(in.readUTF()));
-      case READ:
-        return new Payloads.Read(uuid(in), key(in), in.readBoolean());
+      case READ: {
+        UUID table = uuid(in);
+        DecoratedKey key = key(in);
+        boolean digestOnly = in.readBoolean();
+        return in.readBoolean() ? new Payloads.Read(table, key, digestOnly, bound(in), bound(in))
+            : new Payloads.Read(table, key, digestOnly);
+      }
       case READ_ANSWER:
         return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean());
       case RANGE_READ: {

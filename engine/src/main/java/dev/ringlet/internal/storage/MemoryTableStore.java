@@ -75,6 +75,19 @@ public final class MemoryTableStore implements TableStore {
     return p == null ? null : p.snapshot();
   }
 
+  /** Only the slice's rows are copied. */
+  @Override
+  public PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator ignored) {
+    StoredPartition p = partitions.get(key);
+    return p == null ? null : p.snapshot(start, end);
+  }
+
+  /** Convenience for tests and callers holding this type: the table's own comparator. */
+  PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    return readRawSlice(key, start, end, comparator);
+  }
+
   @Override
   public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
     StoredPartition p = partitions.get(key);

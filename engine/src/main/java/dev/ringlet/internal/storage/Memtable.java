@@ -101,6 +101,12 @@ public final class Memtable {
     return p == null ? null : p.snapshot(slice);
   }
 
+  /** The partition's deletions and static row as held, with only its rows between the bounds; or null. */
+  public PartitionUpdate readRaw(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    StoredPartition p = partition(key);
+    return p == null ? null : p.snapshot(start, end);
+  }
+
   /** Partitions as held, in token order from {@code from} (null: the first). */
   public Iterator<PartitionUpdate> iterator(DecoratedKey from, boolean inclusive) {
     NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);

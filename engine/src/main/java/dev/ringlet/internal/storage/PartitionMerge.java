@@ -15,6 +15,13 @@ public final class PartitionMerge {
     if (versions.size() == 1) {
       return versions.get(0);
     }
+    boolean sorted = true;
+    for (PartitionUpdate v : versions) {
+      sorted &= SliceMerge.isSorted(comparator, v);
+    }
+    if (sorted) {
+      return SliceMerge.merge(comparator, versions);
+    }
     StoredPartition p = new StoredPartition(versions.get(0).key(), comparator);
     for (PartitionUpdate v : versions) {
       p.apply(v);
@@ -25,21 +32,36 @@ public final class PartitionMerge {
   /** The versions merged and resolved at {@code nowInSeconds}. */
   public static LivePartition resolve(ClusteringComparator comparator, DecoratedKey key, List<PartitionUpdate> versions,
       long nowInSeconds) {
-    StoredPartition p = new StoredPartition(key, comparator);
-    for (PartitionUpdate v : versions) {
-      p.apply(v);
-    }
-    return p.read(nowInSeconds);
+    return resolve(comparator, key, versions, RowSlice.ALL, nowInSeconds);
   }
 
-  /** The versions merged and resolved at {@code nowInSeconds}, only the rows {@code slice} selects. */
+  /**
+   * The versions merged and resolved at {@code nowInSeconds}, only the rows {@code slice} selects.
+   * Versions whose rows are in clustering order (anything read from a store) are merged row by row
+   * without building a merged partition; others are first applied to one.
+   */
   public static LivePartition resolve(ClusteringComparator comparator, DecoratedKey key, List<PartitionUpdate> versions,
       RowSlice slice, long nowInSeconds) {
-    StoredPartition p = new StoredPartition(key, comparator);
     for (PartitionUpdate v : versions) {
-      p.apply(v);
+      if (!SliceMerge.isSorted(comparator, v)) {
+        StoredPartition p = new StoredPartition(key, comparator);
+        for (PartitionUpdate u : versions) {
+          p.apply(u);
+        }
+        return p.read(slice, nowInSeconds);
+      }
     }
-    return p.read(slice, nowInSeconds);
+    return SliceMerge.resolve(comparator, key, versions, slice, nowInSeconds);
+  }
+
+  /**
+   * {@link #resolve(ClusteringComparator, DecoratedKey, List, RowSlice, long)} of versions read from
+   * stores (memtables, SSTables), whose rows are in clustering order by construction: touches only
+   * the rows within the slice, and of those only as many as its limit needs.
+   */
+  public static LivePartition resolveStored(ClusteringComparator comparator, DecoratedKey key, List<PartitionUpdate> versions,
+      RowSlice slice, long nowInSeconds) {
+    return SliceMerge.resolve(comparator, key, versions, slice, nowInSeconds);
   }
 
   /** An empty partition as a read sees it. */

@@ -25,6 +25,8 @@ final class StoredPartition {
   private final List<RangeTombstone> rangeTombstones = new ArrayList<>();
   private final StoredRow staticRow = new StoredRow();
   private final TreeMap<Clustering, StoredRow> rows;
+  /** The last {@link #snapshot()}, until the next change: raw reads of a partition not written since cost nothing. */
+  private PartitionUpdate snapshot;
 
   StoredPartition(DecoratedKey key, ClusteringComparator comparator) {
     this.key = key;
@@ -33,6 +35,7 @@ final class StoredPartition {
   }
 
   synchronized void apply(PartitionUpdate update) {
+    snapshot = null;
     partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
     for (RangeTombstone rt : update.rangeTombstones()) {
       if (!rangeTombstones.contains(rt)) {
@@ -48,6 +51,7 @@ final class StoredPartition {
   }
 
   synchronized void dropColumn(String column, long timestampMicros) {
+    snapshot = null;
     staticRow.dropColumn(column, timestampMicros);
     for (StoredRow r : rows.values()) {
       r.dropColumn(column, timestampMicros);
@@ -56,9 +60,32 @@ final class StoredPartition {
 
   /** Everything stored, as one update that recreates the partition. */
   synchronized PartitionUpdate snapshot() {
+    if (snapshot != null) {
+      return snapshot;
+    }
     List<RowUpdate> copy = new ArrayList<>(rows.size());
     for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
       copy.add(e.getValue().snapshot(e.getKey()));
+    }
+    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
+    snapshot = new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
+    return snapshot;
+  }
+
+  /**
+   * The partition's deletions and static row as stored, and only its rows between the bounds (in
+   * clustering order): what a read of that slice needs from this version of the partition.
+   */
+  synchronized PartitionUpdate snapshot(ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    List<RowUpdate> copy = new ArrayList<>();
+    for (Map.Entry<Clustering, StoredRow> e : window(new RowSlice(start, end, false, Integer.MAX_VALUE)).entrySet()) {
+      Clustering c = e.getKey();
+      if (comparator.compare(c, end) > 0) {
+        break;
+      }
+      if (comparator.compare(c, start) > 0) {
+        copy.add(e.getValue().snapshot(c));
+      }
     }
     RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
     return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
@@ -144,7 +171,8 @@ final class StoredPartition {
     return bounded ? window.headMap(to, true) : window;
   }
 
-  private static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
+  /** The row as a read sees it at {@code now} under {@code outer} (the partition's and covering range deletions). */
+  static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
     DeletionTime deletion = DeletionTime.max(outer, row.deletion);
     LivenessInfo liveness = row.liveness;
     if (!liveness.isLive(now) || deletion.deletes(liveness.timestamp())) {

@@ -16,8 +16,11 @@ final class StoredRow {
   DeletionTime deletion = DeletionTime.LIVE;
   Map<String, Cell> cells = Map.of();
   Map<String, ComplexColumn> complex = Map.of();
+  /** The last {@link #snapshot}, until the next change (the clustering of a stored row never changes). */
+  private RowUpdate snapshot;
 
   void dropColumn(String column, long timestampMicros) {
+    snapshot = null;
     Cell c = cells.get(column);
     if (c != null && c.timestamp() <= timestampMicros) {
       Map<String, Cell> kept = new HashMap<>(cells);
@@ -42,10 +45,16 @@ final class StoredRow {
   }
 
   RowUpdate snapshot(Clustering clustering) {
-    return new RowUpdate(clustering, liveness, deletion, cells, complex);
+    RowUpdate s = snapshot;
+    if (s == null) {
+      s = new RowUpdate(clustering, liveness, deletion, cells, complex);
+      snapshot = s;
+    }
+    return s;
   }
 
   void apply(RowUpdate update) {
+    snapshot = null;
     liveness = Reconciliation.reconcile(liveness, update.liveness());
     deletion = DeletionTime.max(deletion, update.deletion());
     cells = mergeCells(cells, update.cells());

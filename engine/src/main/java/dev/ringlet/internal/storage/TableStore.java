@@ -37,6 +37,26 @@ public interface TableStore {
     return readRaw(key);
   }
 
+  /**
+   * {@link #readRaw} with only the rows between the bounds (in clustering order); the partition
+   * deletion, the range tombstones and the static row whole. What a replica answers a read of a
+   * slice with. The default reads the whole partition and cuts it.
+   */
+  default PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator comparator) {
+    PartitionUpdate whole = readRaw(key);
+    if (whole == null) {
+      return null;
+    }
+    java.util.List<RowUpdate> rows = new java.util.ArrayList<>();
+    for (RowUpdate r : whole.rows()) {
+      if (comparator.contains(start, end, r.clustering())) {
+        rows.add(r);
+      }
+    }
+    return new PartitionUpdate(key, whole.partitionDeletion(), whole.rangeTombstones(), whole.staticRow(), rows);
+  }
+
   /** Like {@link #scan}, but each partition exactly as stored ({@link #readRaw}), deleted ones included. */
   Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive);
 

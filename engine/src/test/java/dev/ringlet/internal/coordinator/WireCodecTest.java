@@ -114,6 +114,8 @@ class WireCodecTest {
                 dev.ringlet.internal.messaging.FaultRule.Direction.RESPONSE, java.time.Duration.ofMillis(1500))),
             List.of(java.util.Set.of(new UUID(1, 1)), java.util.Set.of(new UUID(2, 2), new UUID(3, 3)))),
         new Payloads.Read(table, key, true),
+        new Payloads.Read(table, key, false, new ClusteringComparator.Bound(new Clustering(List.of(bytes(3))), true, false),
+            ClusteringComparator.Bound.TOP),
         new Payloads.ReadAnswer(u, 1234L, false),
         new Payloads.ReadAnswer(null, -5L, true),
         new Payloads.RangeRead(table, key, false),

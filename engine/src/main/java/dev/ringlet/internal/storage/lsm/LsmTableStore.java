@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  *
  * <p>Reads take the current {@link View} and merge every source holding the key with Cassandra's
  * reconciliation, skipping SSTables by key range, bloom filter and timestamp (an SSTable whose
- * newest write is older than a partition deletion already read cannot matter). While only the
- * memtable holds data (the usual test workload), reads and scans go straight to it.
+ * newest write is older than a partition deletion already read cannot matter). A slice read takes
+ * only the slice's rows from each source and merges the versions row by row in the slice's order,
+ * stopping at its limit ({@code PartitionMerge.resolveStored}), without building a merged partition.
+ * While only the memtable holds data (the usual test workload), reads and scans go straight to it.
  *
  * <p>Locks: writes hold the switch lock shared, a memtable switch holds it exclusively so the
  * commit-log position of the switch bounds exactly what the old memtable holds. The view is
@@ -180,8 +182,9 @@ public final class LsmTableStore implements TableStore {
       LivePartition p = v.active().read(key, nowInSeconds);
       return p != null ? p : PartitionMerge.empty(key);
     }
-    List<PartitionUpdate> versions = versions(key, s -> s.read(key));
-    return versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, nowInSeconds);
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
+    return versions.isEmpty() ? PartitionMerge.empty(key)
+        : PartitionMerge.resolveStored(comparator, key, versions, RowSlice.ALL, nowInSeconds);
   }
 
   /**
@@ -197,8 +200,10 @@ public final class LsmTableStore implements TableStore {
     }
     Bound start = slice.start();
     Bound end = slice.end();
-    List<PartitionUpdate> versions = versions(key, s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
-    return versions.isEmpty() ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, versions, slice, nowInSeconds);
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
+        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
+    return versions.isEmpty() ? PartitionMerge.empty(key)
+        : PartitionMerge.resolveStored(comparator, key, versions, slice, nowInSeconds);
   }
 
   /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */
@@ -215,33 +220,44 @@ public final class LsmTableStore implements TableStore {
 
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
-    List<PartitionUpdate> versions = versions(key, s -> s.read(key));
+    View v = view;
+    if (v.memoryOnly()) {
+      return v.active().readRaw(key);
+    }
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
-  /** Only the slice's rows (and the partition-level data) of each source, merged. */
+  /** What counting a read's tombstones walks: the slice's rows of each source, merged ({@link #readRawSlice}). */
   @Override
   public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    Bound start = slice.start();
-    Bound end = slice.end();
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, slice),
+    return readRawSlice(key, slice.start(), slice.end(), comparator);
+  }
+
+  /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
+  @Override
+  public PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end, ClusteringComparator cmp) {
+    View v = view;
+    if (v.memoryOnly()) {
+      return v.active().readRaw(key, start, end);
+    }
+    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
         s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
-  /** Every source's version of the partition, newest sources first, skipping what cannot matter. */
-  private List<PartitionUpdate> versions(DecoratedKey key, Function<SSTableReader, PartitionUpdate> reader) {
-    return versions(key, m -> m.readRaw(key), reader);
-  }
-
-  private List<PartitionUpdate> versions(DecoratedKey key, Function<Memtable, PartitionUpdate> memtableReader,
+  /**
+   * Every source's version of the partition (each read as {@code fromMemtable} and {@code reader}
+   * say: whole, or a slice), newest sources first, skipping what cannot matter.
+   */
+  private List<PartitionUpdate> versions(DecoratedKey key, Function<Memtable, PartitionUpdate> fromMemtable,
       Function<SSTableReader, PartitionUpdate> reader) {
     View v = acquire();
     try {
       List<PartitionUpdate> out = new ArrayList<>(2);
       long shadowed = Long.MIN_VALUE;
       for (Memtable m : v.memtables()) {
-        PartitionUpdate p = memtableReader.apply(m);
+        PartitionUpdate p = fromMemtable.apply(m);
         if (p != null) {
           out.add(p);
           shadowed = Math.max(shadowed, p.partitionDeletion().markedForDeleteAt());
@@ -275,7 +291,7 @@ public final class LsmTableStore implements TableStore {
     return new Batches<>(from, inclusive, (after, incl) -> {
       List<LivePartition> batch = new ArrayList<>();
       for (PartitionUpdate p : rawBatch(after, incl)) {
-        batch.add(PartitionMerge.resolve(comparator, p.key(), List.of(p), nowInSeconds));
+        batch.add(PartitionMerge.resolveStored(comparator, p.key(), List.of(p), RowSlice.ALL, nowInSeconds));
       }
       return batch;
     }, LivePartition::key, p -> !p.isEmpty());
