@@ -2,8 +2,8 @@ package dev.ringlet.internal.schema;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,10 @@ import java.util.Map;
  * fresh map each time the table's metadata is rebuilt (every ALTER TABLE, CREATE/DROP INDEX), and
  * iterates that map. Its order therefore depends on the map's capacity at the last rebuild: a map
  * copied with {@code putAll} is sized for the entries it copies, and grows when a drop adds one.
- * Ringlet keeps the columns in an insertion-ordered map and recomputes that order the same way, with
- * the same JDK map and the same {@code ByteBuffer} hash, at each rebuild.
+ * Ringlet keeps the columns in an insertion-ordered map and recomputes that order at each rebuild
+ * with the same {@code ByteBuffer} hash and a model of JDK 17's {@code HashMap} (Cassandra 5.0 runs
+ * on 11 or 17): JDK 19 sizes a map filled by {@code putAll} differently (JDK-8281631), so Ringlet on
+ * a newer JDK must not use its own {@code HashMap} for this.
  */
 public final class DroppedColumnOrder {
 
@@ -31,12 +33,11 @@ public final class DroppedColumnOrder {
     if (previous.isEmpty() && added.isEmpty()) {
       return Map.of();
     }
-    Map<ByteBuffer, DroppedColumn> cassandraOrder = new HashMap<>();
-    Map<ByteBuffer, DroppedColumn> copy = new LinkedHashMap<>();
+    Jdk17HashMap cassandraOrder = new Jdk17HashMap();
+    cassandraOrder.sizeForPutAll(previous.size());
     for (DroppedColumn d : previous.values()) {
-      copy.put(key(d.name()), d);
+      cassandraOrder.put(key(d.name()), d);
     }
-    cassandraOrder.putAll(copy);
     for (DroppedColumn d : added) {
       cassandraOrder.put(key(d.name()), d);
     }
@@ -45,6 +46,103 @@ public final class DroppedColumnOrder {
       out.put(d.name(), d);
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The iteration order of JDK 17's {@code HashMap} with the default load factor: buckets by index,
+   * each in insertion order, a key put again keeping its place, tables doubled when the size passes
+   * the threshold with each bucket split in order. (Buckets of 8 or more colliding keys, which JDK
+   * turns into trees, are not modelled: a table's dropped columns never come near that.)
+   */
+  private static final class Jdk17HashMap {
+    private List<List<Map.Entry<ByteBuffer, DroppedColumn>>> table;
+    private int threshold;
+    private int size;
+
+    /** What {@code putAll} of {@code entries} into an empty map does first (JDK 17's sizing). */
+    void sizeForPutAll(int entries) {
+      if (entries > 0) {
+        float ft = ((float) entries / 0.75f) + 1.0f;
+        int t = (int) ft;
+        if (t > threshold) {
+          threshold = tableSizeFor(t);
+        }
+      }
+    }
+
+    void put(ByteBuffer key, DroppedColumn value) {
+      if (table == null) {
+        resize();
+      }
+      int hash = spread(key.hashCode());
+      List<Map.Entry<ByteBuffer, DroppedColumn>> bucket = table.get((table.size() - 1) & hash);
+      for (Map.Entry<ByteBuffer, DroppedColumn> e : bucket) {
+        if (e.getKey().equals(key)) {
+          e.setValue(value);
+          return;
+        }
+      }
+      bucket.add(new java.util.AbstractMap.SimpleEntry<>(key, value));
+      if (++size > threshold) {
+        resize();
+      }
+    }
+
+    List<DroppedColumn> values() {
+      List<DroppedColumn> out = new ArrayList<>(size);
+      if (table != null) {
+        for (List<Map.Entry<ByteBuffer, DroppedColumn>> bucket : table) {
+          for (Map.Entry<ByteBuffer, DroppedColumn> e : bucket) {
+            out.add(e.getValue());
+          }
+        }
+      }
+      return out;
+    }
+
+    private void resize() {
+      int oldCap = table == null ? 0 : table.size();
+      int oldThr = threshold;
+      int newCap;
+      int newThr = 0;
+      if (oldCap > 0) {
+        newCap = oldCap << 1;
+        if (oldCap >= 16) {
+          newThr = oldThr << 1;
+        }
+      } else if (oldThr > 0) {
+        newCap = oldThr;
+      } else {
+        newCap = 16;
+        newThr = 12;
+      }
+      if (newThr == 0) {
+        newThr = (int) (newCap * 0.75f);
+      }
+      List<List<Map.Entry<ByteBuffer, DroppedColumn>>> grown = new ArrayList<>(newCap);
+      for (int i = 0; i < newCap; i++) {
+        grown.add(new ArrayList<>(1));
+      }
+      if (table != null) {
+        for (int j = 0; j < oldCap; j++) {
+          for (Map.Entry<ByteBuffer, DroppedColumn> e : table.get(j)) {
+            boolean low = (spread(e.getKey().hashCode()) & oldCap) == 0;
+            grown.get(low ? j : j + oldCap).add(e);
+          }
+        }
+      }
+      table = grown;
+      threshold = newThr;
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
+    }
+
+    private static int tableSizeFor(int cap) {
+      int n = -1 >>> Integer.numberOfLeadingZeros(cap - 1);
+      return n < 0 ? 1 : n + 1;
+    }
   }
 
   private static ByteBuffer key(String name) {
