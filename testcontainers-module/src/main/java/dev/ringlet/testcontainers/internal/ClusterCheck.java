@@ -23,7 +23,9 @@ public final class ClusterCheck {
   }
 
   /**
-   * Waits until every node lists {@code expectedPeers} rows in {@code system.peers}.
+   * Waits until every node lists {@code expectedPeers} complete rows in {@code system.peers}: with the
+   * data center, rack, host id, RPC address, schema version and tokens a driver needs (it ignores a
+   * peer whose row lacks one, as a row does for a moment while gossip fills it in).
    *
    * @throws IllegalStateException naming the node and what it saw, when that does not happen in time
    */
@@ -32,14 +34,33 @@ public final class ClusterCheck {
       for (InetSocketAddress node : contactPoints) {
         try (CqlProbe probe = CqlProbe.connect(node.getHostString(), node.getPort(), Duration.ofSeconds(2))) {
           probe.startup();
-          int peers = probe.query("SELECT peer FROM system.peers").size();
-          if (peers != expectedPeers) {
-            return "the node at " + node + " sees " + peers + " peers in system.peers (expected: " + expectedPeers + ")";
+          List<List<byte[]>> rows = probe.query(
+              "SELECT peer, data_center, rack, host_id, rpc_address, schema_version, tokens FROM system.peers");
+          int complete = 0;
+          for (List<byte[]> row : rows) {
+            if (isComplete(row)) {
+              complete++;
+            }
+          }
+          if (rows.size() != expectedPeers || complete != expectedPeers) {
+            return "the node at " + node + " sees " + rows.size() + " peers in system.peers, " + complete
+                + " of them complete (expected: " + expectedPeers + ")";
           }
         }
       }
       return null;
     });
+  }
+
+  /** Every column present, and the tokens a non-empty set (its first 4 bytes are its size). */
+  private static boolean isComplete(List<byte[]> row) {
+    for (byte[] value : row) {
+      if (value == null) {
+        return false;
+      }
+    }
+    byte[] tokens = row.get(row.size() - 1);
+    return tokens.length > 4;
   }
 
   /** A check: null when satisfied, otherwise what is still wrong. */
