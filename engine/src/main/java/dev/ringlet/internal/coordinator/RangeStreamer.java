@@ -67,11 +67,22 @@ public final class RangeStreamer {
         if (!m.gainers().contains(c.self)) {
           continue;
         }
+        // A replica that stays in the ring first: a node being removed may not be known dead here yet
+        // (removenode of a process that just stopped), and a leaving node is asked only when it alone
+        // holds a range (decommission with RF 1).
         Endpoint source = null;
         for (Endpoint s : m.sources()) {
-          if (!s.equals(c.self) && c.alive.test(s.hostId())) {
+          if (!s.equals(c.self) && future.endpoints().containsKey(s.hostId()) && c.alive.test(s.hostId())) {
             source = s;
             break;
+          }
+        }
+        if (source == null) {
+          for (Endpoint s : m.sources()) {
+            if (!s.equals(c.self) && c.alive.test(s.hostId())) {
+              source = s;
+              break;
+            }
           }
         }
         if (source == null && !strict) {
