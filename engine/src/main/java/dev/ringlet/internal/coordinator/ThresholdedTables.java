@@ -149,7 +149,7 @@ public final class ThresholdedTables implements RequestTables {
       @Override
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
-        PartitionUpdate raw = reads.readRaw(key, slice);
+        PartitionUpdate raw = reads.readRawSlice(key, slice.start(), slice.end(), comparator);
         scanned(raw, slice, names, comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : reads.readSlice(key, slice, sliceComparator, nowInSeconds);
       }

@@ -57,8 +57,9 @@ public abstract class ForwardingTableStore implements TableStore {
   }
 
   @Override
-  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    return reads.readRaw(key, slice);
+  public PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator comparator) {
+    return reads.readRawSlice(key, start, end, comparator);
   }
 
   @Override

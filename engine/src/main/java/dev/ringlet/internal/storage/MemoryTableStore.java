@@ -89,12 +89,6 @@ public final class MemoryTableStore implements TableStore {
   }
 
   @Override
-  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    StoredPartition p = partitions.get(key);
-    return p == null ? null : p.snapshot(slice);
-  }
-
-  @Override
   public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
     NavigableMap<DecoratedKey, StoredPartition> view = from == null ? partitions : partitions.tailMap(from, inclusive);
     return view.values().stream().map(StoredPartition::snapshot).iterator();

@@ -95,12 +95,6 @@ public final class Memtable {
     return p == null ? null : p.snapshot();
   }
 
-  /** {@link #readRaw(DecoratedKey)} of only the rows between the slice's bounds (see {@link TableStore#readRaw(DecoratedKey, RowSlice)}). */
-  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    StoredPartition p = partition(key);
-    return p == null ? null : p.snapshot(slice);
-  }
-
   /** The partition's deletions and static row as held, with only its rows between the bounds; or null. */
   public PartitionUpdate readRaw(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
     StoredPartition p = partition(key);

@@ -91,20 +91,6 @@ final class StoredPartition {
     return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
   }
 
-  /**
-   * What is stored for the rows between the slice's bounds (and, near its edges, possibly a few
-   * rows just outside them), with the partition deletion, every range tombstone and the static row.
-   */
-  synchronized PartitionUpdate snapshot(RowSlice slice) {
-    NavigableMap<Clustering, StoredRow> window = window(slice);
-    List<RowUpdate> copy = new ArrayList<>(window.size());
-    for (Map.Entry<Clustering, StoredRow> e : window.entrySet()) {
-      copy.add(e.getValue().snapshot(e.getKey()));
-    }
-    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
-    return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
-  }
-
   /** The partition as seen at {@code nowInSeconds}. */
   LivePartition read(long nowInSeconds) {
     return read(RowSlice.ALL, nowInSeconds);

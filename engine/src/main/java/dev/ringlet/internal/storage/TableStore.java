@@ -28,19 +28,10 @@ public interface TableStore {
   PartitionUpdate readRaw(DecoratedKey key);
 
   /**
-   * {@link #readRaw(DecoratedKey)} narrowed to what a read of {@code slice} needs: the partition
-   * deletion, range tombstones and static row, and at least the rows between the slice's bounds (a
-   * store may return more; the default returns the whole partition). What counts a read's
-   * tombstones walks it.
-   */
-  default PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    return readRaw(key);
-  }
-
-  /**
    * {@link #readRaw} with only the rows between the bounds (in clustering order); the partition
    * deletion, the range tombstones and the static row whole. What a replica answers a read of a
-   * slice with. The default reads the whole partition and cuts it.
+   * slice with, and what counting a read's tombstones walks. The default reads the whole partition and
+   * cuts it.
    */
   default PartitionUpdate readRawSlice(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
       ClusteringComparator comparator) {

@@ -228,12 +228,6 @@ public final class LsmTableStore implements TableStore {
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
-  /** What counting a read's tombstones walks: the slice's rows of each source, merged ({@link #readRawSlice}). */
-  @Override
-  public PartitionUpdate readRaw(DecoratedKey key, RowSlice slice) {
-    return readRawSlice(key, slice.start(), slice.end(), comparator);
-  }
-
   /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
   @Override
   public PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end, ClusteringComparator cmp) {
