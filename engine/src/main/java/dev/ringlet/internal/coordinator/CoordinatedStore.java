@@ -33,10 +33,14 @@ final class CoordinatedStore implements TableStore {
   private final ConsistencyLevel readLevel;
   private final ConsistencyLevel writeLevel;
   private final WriteType writeType;
+  /** Counts what the coordinator's own replica scans for the request's reads; null: nothing counted. */
+  private final CoordinatedTables.Request scans;
   private ClusteringComparator comparator;
 
   CoordinatedStore(KeyspaceMetadata ks, TableMetadata table, TableStore own, Coordinator coordinator, ReadCoordinator reads,
-      PaxosCoordinator paxos, ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType) {
+      PaxosCoordinator paxos, ConsistencyLevel readLevel, ConsistencyLevel writeLevel, WriteType writeType,
+      CoordinatedTables.Request scans) {
+    this.scans = scans;
     this.paxos = paxos;
     this.ks = ks;
     this.table = table;
@@ -70,7 +74,10 @@ final class CoordinatedStore implements TableStore {
     if (readLevel != null && readLevel.isSerial()) {
       raw = paxos.serialRead(table, key, readLevel);
     } else {
-      raw = reads.read(ks, table, key, readLevel, slice.start(), slice.end());
+      // The replicas count what this command scans: its slice, walk and limit, or only the named rows.
+      Payloads.Read command = new Payloads.Read(table.id(), key, false, slice.start(), slice.end(), slice.reversed(),
+          slice.limit(), scans == null ? null : scans.names());
+      raw = reads.read(ks, table, command, readLevel, scans);
     }
     return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator(), key, List.of(raw), slice, nowInSeconds);
   }
@@ -101,6 +108,52 @@ final class CoordinatedStore implements TableStore {
       view.apply(p);
     }
     return view.scan(from, inclusive, nowInSeconds);
+  }
+
+  /**
+   * Replicas count the tombstones of each partition between the slice's bounds; as the executor
+   * takes the partitions, the coordinator's own replica's version of each is counted for the
+   * request's warning (a scan the executor stops early has counted no further).
+   */
+  @Override
+  public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice, ClusteringComparator sliceComparator,
+      long nowInSeconds) {
+    refuseSerialRange();
+    RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
+    ReadCoordinator.RangeResult result = reads.range(ks, table,
+        new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end()), readLevel);
+    Iterator<PartitionUpdate> raw = result.reconciled().iterator();
+    ClusteringComparator c = comparator();
+    return new Iterator<>() {
+      private LivePartition next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && raw.hasNext()) {
+          PartitionUpdate p = raw.next();
+          if (scans != null) {
+            PartitionUpdate mine = result.own().get(p.key());
+            scans.scanned(mine == null ? null : p.key(),
+                mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, bounds, c, nowInSeconds));
+          }
+          LivePartition resolved = PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
+          if (!resolved.isEmpty()) {
+            next = resolved;
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public LivePartition next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        LivePartition out = next;
+        next = null;
+        return out;
+      }
+    };
   }
 
   @Override

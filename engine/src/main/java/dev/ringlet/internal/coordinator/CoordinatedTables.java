@@ -3,6 +3,7 @@ package dev.ringlet.internal.coordinator;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
 import dev.ringlet.internal.cluster.WriteType;
 import dev.ringlet.internal.exec.RequestTables;
+import dev.ringlet.internal.exec.ScannedTombstones;
 import dev.ringlet.internal.exec.TableSource;
 import dev.ringlet.internal.exec.ddl.SystemNames;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
@@ -36,15 +37,64 @@ public final class CoordinatedTables implements RequestTables {
 
   @Override
   public TableSource forRequest(ConsistencyLevel consistency, WriteType writeType) {
-    return table -> store(table, consistency, writeType);
+    return new Request(consistency, writeType);
   }
 
   /** The source for schema-wide operations (TRUNCATE, ALTER TABLE DROP): every node. */
   public TableSource everyNode() {
-    return table -> store(table, ConsistencyLevel.ALL, WriteType.SIMPLE);
+    return table -> store(table, ConsistencyLevel.ALL, WriteType.SIMPLE, null);
   }
 
-  private TableStore store(TableMetadata table, ConsistencyLevel consistency, WriteType writeType) {
+  /**
+   * One request's tables, counting what the coordinator's own replica scans for each read command
+   * ({@link ScannedTombstones}): 5.0 attaches the warning of that replica's count past
+   * {@code tombstone_warn_threshold} (a remote replica's, with {@code read_thresholds_enabled: false},
+   * its default, only goes to that replica's log); past {@code tombstone_failure_threshold} each
+   * replica fails its own read.
+   */
+  final class Request implements TableSource, ScannedTombstones, ReadCoordinator.OwnScan {
+
+    private final ConsistencyLevel consistency;
+    private final WriteType writeType;
+    private final ScanCounter counter = new ScanCounter();
+
+    Request(ConsistencyLevel consistency, WriteType writeType) {
+      this.consistency = consistency;
+      this.writeType = writeType;
+    }
+
+    @Override
+    public TableStore store(TableMetadata table) {
+      return CoordinatedTables.this.store(table, consistency, writeType, this);
+    }
+
+    @Override
+    public void readOnly(java.util.List<dev.ringlet.internal.storage.Clustering> names) {
+      counter.readOnly(names);
+    }
+
+    /** The rows the request's single-partition reads name, or null. */
+    java.util.List<dev.ringlet.internal.storage.Clustering> names() {
+      return counter.names();
+    }
+
+    @Override
+    public void stoppedAfter(dev.ringlet.internal.storage.DecoratedKey key, int liveRows) {
+      counter.stoppedAfter(key, liveRows);
+    }
+
+    @Override
+    public Scanned endCommand() {
+      return counter.endCommand(coordinator.local.thresholds().warnTombstones());
+    }
+
+    @Override
+    public void scanned(dev.ringlet.internal.storage.DecoratedKey key, dev.ringlet.internal.storage.TombstoneCount.SliceCount count) {
+      counter.add(key, count);
+    }
+  }
+
+  private TableStore store(TableMetadata table, ConsistencyLevel consistency, WriteType writeType, Request request) {
     TableStore own = local.store(table);
     KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
     if (ks == null || ks.replication().strategyClass().equals(ReplicationParams.LOCAL)
@@ -60,6 +110,7 @@ public final class CoordinatedTables implements RequestTables {
       readLevel = consistency == ConsistencyLevel.SERIAL ? ConsistencyLevel.QUORUM : ConsistencyLevel.LOCAL_QUORUM;
     }
     return new CoordinatedStore(ks, table, own, coordinator, reads, paxos, readLevel, consistency,
-        table.counter() && writeType == WriteType.SIMPLE ? WriteType.COUNTER : writeType);
+        table.counter() && writeType == WriteType.SIMPLE ? WriteType.COUNTER : writeType,
+        ReadThresholds.applies(table.keyspace()) ? request : null);
   }
 }

@@ -24,12 +24,30 @@ final class Payloads {
   /**
    * READ: the partition as stored, or only its digest; with bounds (both null for the whole
    * partition), only the rows between them, the partition's deletions and static row whole.
+   *
+   * <p>{@code reversed}, {@code limit} and {@code names} describe the read command the replica
+   * serves, for its tombstone count only (5.0's replica counts what its command scans: the slice
+   * in its walk order up to the row that fills the limit, or only the named rows); the answer
+   * holds every row between the bounds whatever they say.
+   *
+   * @param limit the live rows the command stops after ({@link Integer#MAX_VALUE}: none)
+   * @param names the only rows the command reads (a names filter), in clustering order; null: the slice
    */
-  record Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+  record Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      boolean reversed, int limit, List<dev.ringlet.internal.storage.Clustering> names) {
     Read {
       if ((start == null) != (end == null)) {
         throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
       }
+      if (limit < 0) {
+        throw new IllegalArgumentException("limit: " + limit + " (expected: >= 0)");
+      }
+      names = names == null ? null : List.copyOf(names);
+    }
+
+    /** A read of the rows between the bounds (both null: all), counted to the end of the slice. */
+    Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+      this(tableId, key, digestOnly, start, end, false, Integer.MAX_VALUE, null);
     }
 
     /** A read of the whole partition. */
@@ -40,16 +58,53 @@ final class Payloads {
     boolean sliced() {
       return start != null;
     }
+
+    /** The same command, answered by a digest or not. */
+    Read withDigestOnly(boolean digest) {
+      return new Read(tableId, key, digest, start, end, reversed, limit, names);
+    }
+
+    /** What the command scans, as {@link dev.ringlet.internal.storage.TombstoneCount} takes it. */
+    dev.ringlet.internal.storage.RowSlice scanned() {
+      return new dev.ringlet.internal.storage.RowSlice(sliced() ? start : ClusteringComparator.Bound.BOTTOM,
+          sliced() ? end : ClusteringComparator.Bound.TOP, reversed, limit);
+    }
   }
 
   /**
-   * A READ's answer: {@code data} (null when the replica has nothing, or for a digest) and the
-   * digest of what it has.
+   * A READ's answer: {@code data} (null when the replica has nothing, or for a digest), the
+   * digest of what it has, and what the replica's read scanned (live rows and tombstones, 0 when
+   * the keyspace is exempt from the thresholds): the counts travel with the answer, as 5.0's
+   * replicas report theirs in the response's parameters.
    */
-  record ReadAnswer(PartitionUpdate data, long digest, boolean digestOnly) {}
+  record ReadAnswer(PartitionUpdate data, long digest, boolean digestOnly, int liveRows, int tombstones) {
+    ReadAnswer(PartitionUpdate data, long digest, boolean digestOnly) {
+      this(data, digest, digestOnly, 0, 0);
+    }
+  }
 
-  /** RANGE_READ: every partition from {@code from} (all when null) as stored. */
-  record RangeRead(UUID tableId, DecoratedKey from, boolean inclusive) {}
+  /**
+   * RANGE_READ: every partition from {@code from} (all when null) as stored; the replica counts the
+   * tombstones of each between the clustering bounds (both null: whole partitions).
+   */
+  record RangeRead(UUID tableId, DecoratedKey from, boolean inclusive, ClusteringComparator.Bound start,
+      ClusteringComparator.Bound end) {
+    RangeRead {
+      if ((start == null) != (end == null)) {
+        throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
+      }
+    }
+
+    RangeRead(UUID tableId, DecoratedKey from, boolean inclusive) {
+      this(tableId, from, inclusive, null, null);
+    }
+
+    /** The clustering bounds each partition's count is clipped to. */
+    dev.ringlet.internal.storage.RowSlice counted() {
+      return start == null ? dev.ringlet.internal.storage.RowSlice.ALL
+          : dev.ringlet.internal.storage.RowSlice.between(start, end, false);
+    }
+  }
 
   record RangeAnswer(List<PartitionUpdate> partitions) {
     RangeAnswer {

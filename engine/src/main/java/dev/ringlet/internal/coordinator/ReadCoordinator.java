@@ -40,17 +40,35 @@ final class ReadCoordinator {
     this.c = coordinator;
   }
 
+  /**
+   * Told what the coordinator's own replica scanned for a read it served: 5.0 sends the client the
+   * tombstone warning of the coordinator's own replica only (with {@code read_thresholds_enabled:
+   * false}, its default, a remote replica's warning goes to that replica's log).
+   */
+  interface OwnScan {
+    /** The own replica read the partition {@code key} and scanned {@code count} (null: nothing stored). */
+    void scanned(DecoratedKey key, dev.ringlet.internal.storage.TombstoneCount.SliceCount count);
+  }
+
   /** The partition as stored after reconciliation, or null when no replica has anything. */
   PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, ConsistencyLevel level) {
     return read(ks, table, key, level, null, null);
   }
 
-  /**
-   * The partition as stored after reconciliation with only its rows between the bounds (both null:
-   * all), or null when no replica has anything there. Replicas send (and digest) only those rows,
-   * and a read repair writes back only them, as Cassandra repairs only what a read read.
-   */
+  /** {@link #read(KeyspaceMetadata, TableMetadata, Payloads.Read, ConsistencyLevel, OwnScan)} between two bounds. */
   PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, DecoratedKey key, ConsistencyLevel level, Bound start, Bound end) {
+    return read(ks, table, new Payloads.Read(table.id(), key, false, start, end), level, null);
+  }
+
+  /**
+   * The partition as stored after reconciliation with only the command's rows between its bounds
+   * (both null: all), or null when no replica has anything there. Replicas send (and digest) only
+   * those rows, and a read repair writes back only them, as Cassandra repairs only what a read
+   * read. Each replica counts the tombstones its command scans; {@code own} (null: nobody) is told
+   * what the coordinator's own replica scanned.
+   */
+  PartitionUpdate read(KeyspaceMetadata ks, TableMetadata table, Payloads.Read command, ConsistencyLevel level, OwnScan own) {
+    DecoratedKey key = command.key();
     List<Endpoint> replicas = c.replicas(ks, key.token());
     List<Endpoint> live = c.byProximity(c.live(replicas));
     ReplicaCounts counts = c.counts(ks, live);
@@ -61,7 +79,7 @@ final class ReadCoordinator {
     ReplicaFailures failures = new ReplicaFailures();
     long deadline = c.deadline(c.timeouts.read());
     for (int i = 0; i < contacts.size(); i++) {
-      ask(new Payloads.Read(table.id(), key, i > 0, start, end), contacts.get(i), answers, failures);
+      ask(command.withDigestOnly(i > 0), contacts.get(i), answers, failures, own);
     }
     int needed = contacts.size();
     boolean done = c.time.awaitUntil(() -> answers.size() >= needed || failures.fatal(needed, blockFor), deadline);
@@ -83,13 +101,18 @@ final class ReadCoordinator {
     if (agree) {
       return data.data();
     }
-    return repair(table, new Payloads.Read(table.id(), key, false, start, end), level, contacts, blockFor, deadline);
+    return repair(table, command.withDigestOnly(false), level, contacts, blockFor, deadline);
   }
 
-  private void ask(Payloads.Read request, Endpoint e, Map<Endpoint, Payloads.ReadAnswer> answers, ReplicaFailures failures) {
+  private void ask(Payloads.Read request, Endpoint e, Map<Endpoint, Payloads.ReadAnswer> answers, ReplicaFailures failures,
+      OwnScan own) {
     if (e.equals(c.self)) {
       try {
-        answers.put(e, c.local.read(request));
+        ReplicaService.CountedRead read = c.local.readCounted(request);
+        answers.put(e, read.answer());
+        if (own != null) {
+          own.scanned(request.key(), read.scanned());
+        }
       } catch (TombstoneOverwhelmingException t) {
         failures.tooManyTombstones(e, t);
       }
@@ -110,7 +133,7 @@ final class ReadCoordinator {
     Map<Endpoint, Payloads.ReadAnswer> full = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();
     for (Endpoint e : contacts) {
-      ask(dataRead, e, full, failures);
+      ask(dataRead, e, full, failures, null);
     }
     boolean done = c.time.awaitUntil(() -> full.size() >= contacts.size() || failures.fatal(contacts.size(), blockFor), deadline);
     if (failures.fatal(contacts.size(), blockFor)) {
@@ -182,6 +205,22 @@ final class ReadCoordinator {
    * level needs answer for it; partitions are kept only from a range's contacted replicas.
    */
   List<PartitionUpdate> range(KeyspaceMetadata ks, TableMetadata table, DecoratedKey from, boolean inclusive, ConsistencyLevel level) {
+    return range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive), level).reconciled();
+  }
+
+  /**
+   * A range read's reconciled partitions, and the coordinator's own replica's version of each it
+   * had (empty when it was not contacted), for the warning of what that replica scanned.
+   */
+  record RangeResult(List<PartitionUpdate> reconciled, Map<DecoratedKey, PartitionUpdate> own) {}
+
+  /**
+   * {@link #range(KeyspaceMetadata, TableMetadata, DecoratedKey, boolean, ConsistencyLevel)} of a
+   * request whose replicas count each partition's tombstones between its clustering bounds.
+   */
+  RangeResult range(KeyspaceMetadata ks, TableMetadata table, Payloads.RangeRead request, ConsistencyLevel level) {
+    DecoratedKey from = request.from();
+    boolean inclusive = request.inclusive();
     dev.ringlet.internal.cluster.Ring ring = c.ring.get();
     // Contacts per distinct replica set, found by walking the ring's range ends.
     Map<List<Endpoint>, List<Endpoint>> contactsByReplicas = new LinkedHashMap<>();
@@ -202,7 +241,6 @@ final class ReadCoordinator {
     contactsByReplicas.values().forEach(all::addAll);
     Map<Endpoint, Payloads.RangeAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();
-    Payloads.RangeRead request = new Payloads.RangeRead(table.id(), from, inclusive);
     for (Endpoint e : all) {
       if (e.equals(c.self)) {
         try {
@@ -247,7 +285,7 @@ final class ReadCoordinator {
     if (contactsByReplicas.values().stream().anyMatch(contacts -> contacts.size() > 1)) {
       repairRange(table, level, blockFor, out, contactsOf, versions);
     }
-    return out;
+    return new RangeResult(out, versions.getOrDefault(c.self, Map.of()));
   }
 
   /**

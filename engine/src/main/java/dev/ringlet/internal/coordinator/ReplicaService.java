@@ -96,21 +96,49 @@ public final class ReplicaService {
   }
 
   /**
-   * @throws TombstoneOverwhelmingException when the partition holds more tombstones than the failure
+   * @throws TombstoneOverwhelmingException when the read scans more tombstones than the failure
    *     threshold (answered as a failure with reason READ_TOO_MANY_TOMBSTONES)
    */
   Payloads.ReadAnswer read(Payloads.Read r) {
+    return readCounted(r).answer();
+  }
+
+  /** A read's answer and what it scanned (null: nothing stored, or a keyspace exempt from the thresholds). */
+  record CountedRead(Payloads.ReadAnswer answer, dev.ringlet.internal.storage.TombstoneCount.SliceCount scanned) {}
+
+  /**
+   * Reads as {@link #read} does, and says what the read scanned: only what its command scans (the
+   * slice in its walk order up to the row that fills its limit, or only the named rows), as 5.0's
+   * replica counts it, so a read that avoids the tombstones neither warns nor fails.
+   *
+   * @throws TombstoneOverwhelmingException past the failure threshold
+   */
+  CountedRead readCounted(Payloads.Read r) {
     TableStore store = store(r.tableId());
     TablesById tables = byId();
     TableMetadata table = tables.tables.get(r.tableId());
     dev.ringlet.internal.storage.ClusteringComparator comparator = tables.comparator(table);
     PartitionUpdate data = r.sliced() ? nothingToSay(store.readRawSlice(r.key(), r.start(), r.end(), comparator))
         : store.readRaw(r.key());
-    if (ReadThresholds.applies(table.keyspace())) {
-      new TombstoneGuard(thresholds).scanned(data, comparator, nowInSeconds.getAsLong());
+    dev.ringlet.internal.storage.TombstoneCount.SliceCount scanned = null;
+    if (data != null && ReadThresholds.applies(table.keyspace())) {
+      scanned = ScanCounter.count(data, r.scanned(), r.names(), comparator, nowInSeconds.getAsLong());
+      if (scanned.tombstones() > thresholds.failTombstones()) {
+        // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
+        throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
+      }
     }
     long digest = Digests.of(data);
-    return r.digestOnly() ? new Payloads.ReadAnswer(null, digest, true) : new Payloads.ReadAnswer(data, digest, false);
+    int live = scanned == null ? 0 : scanned.liveRows();
+    int tombstones = scanned == null ? 0 : scanned.tombstones();
+    Payloads.ReadAnswer answer = r.digestOnly() ? new Payloads.ReadAnswer(null, digest, true, live, tombstones)
+        : new Payloads.ReadAnswer(data, digest, false, live, tombstones);
+    return new CountedRead(answer, scanned);
+  }
+
+  /** The thresholds this node's replica reads respect. */
+  ReadThresholds thresholds() {
+    return thresholds;
   }
 
   /**
@@ -132,7 +160,7 @@ public final class ReplicaService {
     while (it.hasNext()) {
       PartitionUpdate p = it.next();
       if (guard != null) {
-        guard.scanned(p, comparator, now);
+        guard.scanned(p, r.counted(), comparator, now);
       }
       out.add(p);
     }

@@ -17,7 +17,6 @@ import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RowSlice;
 import dev.ringlet.internal.storage.TableStore;
-import dev.ringlet.internal.storage.TombstoneCount;
 import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.List;
@@ -52,14 +51,7 @@ public final class ThresholdedTables implements RequestTables {
   private final class Request implements TableSource, ScannedTombstones {
 
     private final ConsistencyLevel consistency;
-    private int liveRows;
-    private int tombstones;
-    private long lastToken;
-    /** The partition read last and what reading it counted, while the executor may still stop early in it. */
-    private DecoratedKey lastKey;
-    private TombstoneCount.SliceCount lastCount;
-    /** The rows single-partition reads name, or null. */
-    private List<dev.ringlet.internal.storage.Clustering> names;
+    private final ScanCounter counter = new ScanCounter();
 
     Request(ConsistencyLevel consistency) {
       this.consistency = consistency;
@@ -73,27 +65,17 @@ public final class ThresholdedTables implements RequestTables {
 
     @Override
     public void readOnly(List<dev.ringlet.internal.storage.Clustering> names) {
-      this.names = names;
+      counter.readOnly(names);
     }
 
     @Override
     public void stoppedAfter(DecoratedKey key, int rows) {
-      if (lastCount != null && key.equals(lastKey)) {
-        TombstoneCount.Counts used = lastCount.upTo(rows);
-        liveRows -= lastCount.liveRows() - used.liveRows();
-        tombstones -= lastCount.tombstones() - used.tombstones();
-        lastCount = null;
-      }
+      counter.stoppedAfter(key, rows);
     }
 
     @Override
     public Scanned endCommand() {
-      Scanned out = tombstones > thresholds.warnTombstones() ? new Scanned(liveRows, tombstones, lastToken) : null;
-      liveRows = 0;
-      tombstones = 0;
-      lastCount = null;
-      lastKey = null;
-      return out;
+      return counter.endCommand(thresholds.warnTombstones());
     }
 
     /** Counts one partition read; gives up the read past the failure threshold, as Cassandra's replica does. */
@@ -103,17 +85,7 @@ public final class ThresholdedTables implements RequestTables {
 
     private void scanned(PartitionUpdate raw, RowSlice slice, List<dev.ringlet.internal.storage.Clustering> names,
         ClusteringComparator comparator, long nowInSeconds) {
-      if (raw == null) {
-        lastCount = null;
-        return;
-      }
-      TombstoneCount.SliceCount count = names == null ? TombstoneCount.of(raw, slice, comparator, nowInSeconds)
-          : TombstoneCount.ofNames(raw, names, slice, comparator, nowInSeconds);
-      liveRows += count.liveRows();
-      tombstones += count.tombstones();
-      lastToken = raw.key().token();
-      lastKey = raw.key();
-      lastCount = count;
+      int tombstones = counter.add(raw == null ? null : raw.key(), raw == null ? null : ScanCounter.count(raw, slice, names, comparator, nowInSeconds));
       if (tombstones > thresholds.failTombstones()) {
         // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
         int reported = thresholds.failTombstones() + 1;
@@ -150,7 +122,7 @@ public final class ThresholdedTables implements RequestTables {
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
         PartitionUpdate raw = reads.readRawSlice(key, slice.start(), slice.end(), comparator);
-        scanned(raw, slice, names, comparator, nowInSeconds);
+        scanned(raw, slice, counter.names(), comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : reads.readSlice(key, slice, sliceComparator, nowInSeconds);
       }
 

@@ -20,15 +20,16 @@ final class TombstoneGuard {
   }
 
   /**
-   * Counts a partition the read scanned ({@code null}: nothing stored).
+   * Counts a partition the read scanned between the slice's bounds ({@code null}: nothing stored).
    *
    * @throws TombstoneOverwhelmingException once more than the failure threshold were scanned
    */
-  void scanned(PartitionUpdate raw, ClusteringComparator comparator, long nowInSeconds) {
+  void scanned(PartitionUpdate raw, dev.ringlet.internal.storage.RowSlice slice, ClusteringComparator comparator,
+      long nowInSeconds) {
     if (raw == null) {
       return;
     }
-    TombstoneCount.Counts counts = TombstoneCount.of(raw, comparator, nowInSeconds);
+    TombstoneCount.SliceCount counts = TombstoneCount.of(raw, slice, comparator, nowInSeconds);
     liveRows += counts.liveRows();
     tombstones += counts.tombstones();
     lastToken = raw.key().token();

@@ -105,11 +105,22 @@ public final class WireCodec implements PayloadCodec {
         bound(r.start(), out);
         bound(r.end(), out);
       }
+      out.writeBoolean(r.reversed());
+      out.writeInt(r.limit());
+      out.writeBoolean(r.names() != null);
+      if (r.names() != null) {
+        out.writeInt(r.names().size());
+        for (Clustering c : r.names()) {
+          clustering(c, out);
+        }
+      }
     } else if (p instanceof Payloads.ReadAnswer a) {
       out.writeByte(READ_ANSWER);
       nullableUpdate(a.data(), out);
       out.writeLong(a.digest());
       out.writeBoolean(a.digestOnly());
+      out.writeInt(a.liveRows());
+      out.writeInt(a.tombstones());
     } else if (p instanceof Payloads.RangeRead r) {
       out.writeByte(RANGE_READ);
       uuid(r.tableId(), out);
@@ -118,6 +129,11 @@ public final class WireCodec implements PayloadCodec {
         key(r.from(), out);
       }
       out.writeBoolean(r.inclusive());
+      out.writeBoolean(r.start() != null);
+      if (r.start() != null) {
+        bound(r.start(), out);
+        bound(r.end(), out);
+      }
     } else if (p instanceof Payloads.RangeAnswer a) {
       out.writeByte(RANGE_ANSWER);
       out.writeInt(a.partitions().size());
@@ -242,15 +258,29 @@ public final class WireCodec implements PayloadCodec {
         UUID table = uuid(in);
         DecoratedKey key = key(in);
         boolean digestOnly = in.readBoolean();
-        return in.readBoolean() ? new Payloads.Read(table, key, digestOnly, bound(in), bound(in))
-            : new Payloads.Read(table, key, digestOnly);
+        boolean sliced = in.readBoolean();
+        ClusteringComparator.Bound start = sliced ? bound(in) : null;
+        ClusteringComparator.Bound end = sliced ? bound(in) : null;
+        boolean reversed = in.readBoolean();
+        int limit = in.readInt();
+        List<Clustering> names = null;
+        if (in.readBoolean()) {
+          int n = count(in);
+          names = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            names.add(clustering(in));
+          }
+        }
+        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names);
       }
       case READ_ANSWER:
-        return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean());
+        return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean(), in.readInt(), in.readInt());
       case RANGE_READ: {
         UUID table = uuid(in);
         DecoratedKey from = in.readBoolean() ? key(in) : null;
-        return new Payloads.RangeRead(table, from, in.readBoolean());
+        boolean inclusive = in.readBoolean();
+        return in.readBoolean() ? new Payloads.RangeRead(table, from, inclusive, bound(in), bound(in))
+            : new Payloads.RangeRead(table, from, inclusive);
       }
       case RANGE_ANSWER: {
         int n = count(in);

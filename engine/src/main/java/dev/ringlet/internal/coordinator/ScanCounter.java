@@ -1,0 +1,84 @@
+package dev.ringlet.internal.coordinator;
+
+import dev.ringlet.internal.exec.ScannedTombstones;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.ClusteringComparator;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowSlice;
+import dev.ringlet.internal.storage.TombstoneCount;
+import java.util.List;
+
+/**
+ * What one request's read commands scanned on the coordinator's own replica, command by command,
+ * as 5.0's {@code ReadCommand} counts it for the warning it attaches past
+ * {@code tombstone_warn_threshold}: the partitions each command read, forgetting the rows after
+ * the one the executor stopped at (a LIMIT, a page end). Used by a single node's requests and by a
+ * cluster coordinator's for its own replica. Not thread-safe: one request's thread.
+ */
+final class ScanCounter {
+
+  private int liveRows;
+  private int tombstones;
+  private long lastToken;
+  /** The partition read last and what reading it counted, while the executor may still stop early in it. */
+  private DecoratedKey lastKey;
+  private TombstoneCount.SliceCount lastCount;
+  /** The rows single-partition reads name, or null. */
+  private List<Clustering> names;
+
+  void readOnly(List<Clustering> names) {
+    this.names = names;
+  }
+
+  /** The rows single-partition reads name (a names filter), or null. */
+  List<Clustering> names() {
+    return names;
+  }
+
+  /** What a read of {@code slice} (or of only the named rows) scans in the stored partition {@code raw}. */
+  static TombstoneCount.SliceCount count(PartitionUpdate raw, RowSlice slice, List<Clustering> names,
+      ClusteringComparator comparator, long nowInSeconds) {
+    return names == null ? TombstoneCount.of(raw, slice, comparator, nowInSeconds)
+        : TombstoneCount.ofNames(raw, names, slice, comparator, nowInSeconds);
+  }
+
+  /**
+   * Adds a partition the current command read ({@code key} or {@code count} null: nothing stored)
+   * and what reading it scanned; returns the command's tombstones so far.
+   */
+  int add(DecoratedKey key, TombstoneCount.SliceCount count) {
+    if (key == null || count == null) {
+      lastCount = null;
+      lastKey = null;
+      return tombstones;
+    }
+    liveRows += count.liveRows();
+    tombstones += count.tombstones();
+    lastToken = key.token();
+    lastKey = key;
+    lastCount = count;
+    return tombstones;
+  }
+
+  /** The executor used only the first {@code rows} live rows of the partition {@code key}, read last. */
+  void stoppedAfter(DecoratedKey key, int rows) {
+    if (lastCount != null && key.equals(lastKey)) {
+      TombstoneCount.Counts used = lastCount.upTo(rows);
+      liveRows -= lastCount.liveRows() - used.liveRows();
+      tombstones -= lastCount.tombstones() - used.tombstones();
+      lastCount = null;
+    }
+  }
+
+  /** Ends the current command: what it scanned when over {@code warnTombstones}, else null. */
+  ScannedTombstones.Scanned endCommand(int warnTombstones) {
+    ScannedTombstones.Scanned out = tombstones > warnTombstones ? new ScannedTombstones.Scanned(liveRows, tombstones, lastToken)
+        : null;
+    liveRows = 0;
+    tombstones = 0;
+    lastCount = null;
+    lastKey = null;
+    return out;
+  }
+}
