@@ -122,6 +122,42 @@ class TombstoneThresholdTest {
     }
   }
 
+  @Test
+  void should_count_a_paged_scan_only_from_where_its_page_resumes() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withTombstoneThresholds(10, 100));
+        CqlSession session = connect(cluster, "V5")) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.p (k int, c int, v int, PRIMARY KEY (k, c))");
+      pagedScanWarnings(session);
+    }
+  }
+
+  /**
+   * Writes live rows at c = 10, 30, 50 of ks.p's partition 1 with 6 deleted rows between the first
+   * two and 11 between the last two, scans it two rows a page and checks each page counts only what
+   * it read: the second page resumes after c = 30. (ClusterTombstoneThresholdTest does the same on a
+   * cluster.)
+   */
+  private static void pagedScanWarnings(CqlSession session) {
+    session.execute("INSERT INTO ks.p (k, c, v) VALUES (1, 10, 10)");
+    for (int c = 11; c <= 16; c++) {
+      session.execute(SimpleStatement.newInstance("DELETE FROM ks.p WHERE k = 1 AND c = ?", c));
+    }
+    session.execute("INSERT INTO ks.p (k, c, v) VALUES (1, 30, 30)");
+    for (int c = 31; c <= 41; c++) {
+      session.execute(SimpleStatement.newInstance("DELETE FROM ks.p WHERE k = 1 AND c = ?", c));
+    }
+    session.execute("INSERT INTO ks.p (k, c, v) VALUES (1, 50, 50)");
+    ResultSet rs = session.execute(SimpleStatement.newInstance("SELECT * FROM ks.p").setPageSize(2));
+    assertThat(rs.all()).extracting(r -> r.getInt("c")).containsExactly(10, 30, 50);
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+    rs.getExecutionInfos().forEach(info -> warnings.addAll(info.getWarnings()));
+    // page 1 read 6 tombstones (no warning); page 2 only the 11 after c = 30, not the 6 before,
+    // and its command starts at that partition, as 5.0's pager prints it
+    assertThat(warnings).containsExactly("Read 1 live rows and 11 tombstone cells for query SELECT * FROM ks.p"
+        + " WHERE token(k) >= token(1) LIMIT 2 ALLOW FILTERING; token " + tokenOf(session, 1) + " (see tombstone_warn_threshold)");
+  }
+
   private static ReadFailureException readFailure(Runnable request) {
     try {
       request.run();

@@ -234,4 +234,29 @@ class ClusterTombstoneThresholdTest {
     ReadFailureException failure = readFailure(session, "SELECT * FROM ks.t", ConsistencyLevel.QUORUM, node(session, 2));
     assertThat(failure.getReasonMap().values()).containsOnly(1);
   }
+
+  @Test
+  void should_count_a_paged_scan_only_from_where_its_page_resumes() {
+    session.execute("CREATE TABLE IF NOT EXISTS ks.p (k int, c int, v int, PRIMARY KEY (k, c))");
+    session.execute(all("INSERT INTO ks.p (k, c, v) VALUES (1, 10, 10)"));
+    for (int c = 11; c <= 16; c++) {
+      session.execute(all("DELETE FROM ks.p WHERE k = 1 AND c = " + c));
+    }
+    session.execute(all("INSERT INTO ks.p (k, c, v) VALUES (1, 30, 30)"));
+    for (int c = 31; c <= 41; c++) {
+      session.execute(all("DELETE FROM ks.p WHERE k = 1 AND c = " + c));
+    }
+    session.execute(all("INSERT INTO ks.p (k, c, v) VALUES (1, 50, 50)"));
+    for (int coordinator = 0; coordinator < 3; coordinator++) {
+      ResultSet rs = session.execute(SimpleStatement.newInstance("SELECT * FROM ks.p").setPageSize(2)
+          .setConsistencyLevel(ConsistencyLevel.QUORUM).setNode(node(session, coordinator)));
+      assertThat(rs.all()).extracting(r -> r.getInt("c")).containsExactly(10, 30, 50);
+      List<String> warnings = new java.util.ArrayList<>();
+      rs.getExecutionInfos().forEach(info -> warnings.addAll(info.getWarnings()));
+      // page 1 read 6 tombstones (no warning); page 2 only the 11 after c = 30, not the 6 before
+      assertThat(warnings).as("coordinator %d", coordinator).singleElement().asString()
+          .startsWith("Read 1 live rows and 11 tombstone cells for query SELECT * FROM ks.p")
+          .endsWith(" (see tombstone_warn_threshold)");
+    }
+  }
 }

@@ -131,10 +131,11 @@ final class CoordinatedStore implements TableStore {
       public boolean hasNext() {
         while (next == null && raw.hasNext()) {
           PartitionUpdate p = raw.next();
-          if (scans != null) {
+          RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);
+          if (counted != null) {
             PartitionUpdate mine = result.own().get(p.key());
             scans.scanned(mine == null ? null : p.key(),
-                mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, bounds, c, nowInSeconds));
+                mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, counted, c, nowInSeconds));
           }
           LivePartition resolved = PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
           if (!resolved.isEmpty()) {

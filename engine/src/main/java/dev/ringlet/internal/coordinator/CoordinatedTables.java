@@ -79,6 +79,17 @@ public final class CoordinatedTables implements RequestTables {
     }
 
     @Override
+    public void resumesAfter(dev.ringlet.internal.storage.DecoratedKey key, dev.ringlet.internal.storage.Clustering clustering) {
+      counter.resumesAfter(key, clustering);
+    }
+
+    /** The bounds the own replica's version of the partition {@code key} is counted within by a scan. */
+    dev.ringlet.internal.storage.RowSlice scanBounds(dev.ringlet.internal.storage.DecoratedKey key,
+        dev.ringlet.internal.storage.RowSlice bounds) {
+      return counter.scanBounds(key, bounds);
+    }
+
+    @Override
     public void stoppedAfter(dev.ringlet.internal.storage.DecoratedKey key, int liveRows) {
       counter.stoppedAfter(key, liveRows);
     }

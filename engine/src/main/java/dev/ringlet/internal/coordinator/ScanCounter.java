@@ -27,6 +27,33 @@ final class ScanCounter {
   /** The rows single-partition reads name, or null. */
   private List<Clustering> names;
 
+  /**
+   * Where a paged scan resumes: the partition and the row after which it reads it (null: it does
+   * not read that partition); no key when the scan does not resume.
+   */
+  private DecoratedKey resumeKey;
+  private Clustering resumeAfter;
+
+  void resumesAfter(DecoratedKey key, Clustering clustering) {
+    this.resumeKey = key;
+    this.resumeAfter = clustering;
+  }
+
+  /**
+   * The bounds a scan reads the partition {@code key} within: {@code bounds}, or for the partition
+   * a paged scan resumes in, only the rows after the one the previous page returned last (null:
+   * the scan does not read that partition).
+   */
+  RowSlice scanBounds(DecoratedKey key, RowSlice bounds) {
+    if (resumeKey == null || !key.equals(resumeKey)) {
+      return bounds;
+    }
+    if (resumeAfter == null) {
+      return null;
+    }
+    return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
+  }
+
   void readOnly(List<Clustering> names) {
     this.names = names;
   }

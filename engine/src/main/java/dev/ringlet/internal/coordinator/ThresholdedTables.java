@@ -69,6 +69,11 @@ public final class ThresholdedTables implements RequestTables {
     }
 
     @Override
+    public void resumesAfter(DecoratedKey key, dev.ringlet.internal.storage.Clustering clustering) {
+      counter.resumesAfter(key, clustering);
+    }
+
+    @Override
     public void stoppedAfter(DecoratedKey key, int rows) {
       counter.stoppedAfter(key, rows);
     }
@@ -143,7 +148,10 @@ public final class ThresholdedTables implements RequestTables {
           public boolean hasNext() {
             while (next == null && raw.hasNext()) {
               PartitionUpdate p = raw.next();
-              scanned(p, bounds, comparator, nowInSeconds);
+              RowSlice counted = counter.scanBounds(p.key(), bounds);
+              if (counted != null) {
+                scanned(p, counted, comparator, nowInSeconds);
+              }
               LivePartition resolved = PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
               if (!resolved.isEmpty()) {
                 next = resolved;

@@ -18,6 +18,15 @@ public interface ScannedTombstones {
    */
   void readOnly(java.util.List<dev.ringlet.internal.storage.Clustering> names);
 
+  /**
+   * The request's scan resumes a page inside the partition {@code key}, after its row
+   * {@code clustering}: as 5.0's paged range command, it reads that partition only from there, so
+   * the rows before are not scanned again ({@code clustering} null: the page starts after that
+   * partition, which is not read at all).
+   */
+  default void resumesAfter(DecoratedKey key, dev.ringlet.internal.storage.Clustering clustering) {
+  }
+
   /** The executor used only the first {@code liveRows} live rows of the partition it read last. */
   void stoppedAfter(DecoratedKey key, int liveRows);
 

@@ -41,10 +41,33 @@ final class ReadCommandCql {
    */
   String of(SelectPlan plan, BoundValues values, DecoratedKey key, RowSlice slice,
       List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit) {
+    return of(plan, values, key, slice, names, limit, perPartitionLimit, null, false);
+  }
+
+  /**
+   * A scan's command that starts at the partition {@code scanFrom} (a later page: 5.0's pager
+   * restricts the range to {@code token(k) >= token(<that key>)}, or {@code >} when the partition
+   * is done, and prints no clustering position), or at the start of the ring when null.
+   */
+  String of(SelectPlan plan, BoundValues values, DecoratedKey key, RowSlice slice,
+      List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit, DecoratedKey scanFrom,
+      boolean fromInclusive) {
     TableMetadata table = plan.table();
     StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors)).append(" FROM ")
         .append(quote(table.keyspace())).append('.').append(quote(table.name()));
     List<String> where = new ArrayList<>();
+    if (key == null && scanFrom != null) {
+      List<ColumnMetadata> pk = table.partitionKey();
+      List<ByteBuffer> components = PartitionKeys.split(table, scanFrom.key());
+      List<String> keyNames = new ArrayList<>();
+      List<String> literals = new ArrayList<>();
+      for (int i = 0; i < pk.size(); i++) {
+        keyNames.add(quote(pk.get(i).name()));
+        literals.add(pk.get(i).type().toCqlLiteral(components.get(i)));
+      }
+      where.add("token(" + String.join(", ", keyNames) + ") " + (fromInclusive ? ">=" : ">") + " token("
+          + String.join(", ", literals) + ")");
+    }
     if (key != null) {
       List<ColumnMetadata> pk = table.partitionKey();
       List<ByteBuffer> components = PartitionKeys.split(table, key.key());

@@ -112,6 +112,15 @@ public final class SelectStatement {
     PagingState next = null;
     Counting counting = source instanceof ScannedTombstones scannedTombstones
         ? new Counting(scannedTombstones, values, options, limit, perPartitionLimit) : null;
+    if (counting != null && keys == null && resume != null) {
+      DecoratedKey from = new DecoratedKey(resume.token(), resume.partitionKey());
+      // 5.0's pager reads the partition again only when its last page left rows of it to return
+      boolean inPartition = resume.clustering() != null && !plan.distinct() && resume.returnedInPartition() < perPartitionLimit;
+      counting.scanFrom(from, inPartition);
+      // the page resumes inside a partition: the scan reads it only after the row returned last (or not at all)
+      ((ScannedTombstones) source).resumesAfter(from,
+          inPartition ? new dev.ringlet.internal.storage.Clustering(resume.clustering()) : null);
+    }
     LivePartition p = null;
     outer:
     while (true) {
@@ -414,6 +423,15 @@ public final class SelectStatement {
       scanned.readOnly(named);
     }
 
+    /** Where a scan's later page starts (its partition, and whether it reads it again), as its command prints it. */
+    private DecoratedKey scanFrom;
+    private boolean scanFromInclusive;
+
+    void scanFrom(DecoratedKey key, boolean inclusive) {
+      this.scanFrom = key;
+      this.scanFromInclusive = inclusive;
+    }
+
     /** A named partition is about to be read, {@code returned} rows in all and {@code pageRows} in this page so far. */
     void namedRead(int returned, int pageRows) {
       commandLimit = Math.min(limit - returned, pageLimit - pageRows);
@@ -462,7 +480,8 @@ public final class SelectStatement {
       if (s == null) {
         return;
       }
-      String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit);
+      String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit,
+          key == null ? scanFrom : null, scanFromInclusive);
       if (query.length() > 512) {
         query = query.substring(0, 512);
       }
