@@ -259,4 +259,30 @@ class ClusterTombstoneThresholdTest {
           .endsWith(" (see tombstone_warn_threshold)");
     }
   }
+
+  @Test
+  void should_count_a_scan_on_the_replicas_only_up_to_its_page_or_limit() {
+    // four partitions, each a live row at c = 0 then 40 deleted rows: 160 tombstones in the table
+    session.execute("CREATE TABLE IF NOT EXISTS ks.lim (k int, c int, v int, PRIMARY KEY (k, c))");
+    for (int k = 1; k <= 4; k++) {
+      session.execute(all("INSERT INTO ks.lim (k, c, v) VALUES (" + k + ", 0, 0)"));
+      StringBuilder batch = new StringBuilder("BEGIN UNLOGGED BATCH ");
+      for (int c = 1; c <= 40; c++) {
+        batch.append("DELETE FROM ks.lim WHERE k = ").append(k).append(" AND c = ").append(c).append("; ");
+      }
+      session.execute(all(batch.append("APPLY BATCH").toString()));
+    }
+    // the whole scan reads them all and fails on the replicas
+    ReadFailureException failure = readFailure(session, "SELECT * FROM ks.lim", ConsistencyLevel.QUORUM, node(session, 0));
+    assertThat(failure.getReasonMap().values()).containsOnly(1);
+    // a LIMIT met at the first row scans nothing else, and a scan one row a page scans at most 40 a page
+    for (int coordinator = 0; coordinator < 3; coordinator++) {
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT * FROM ks.lim LIMIT 1")
+          .setConsistencyLevel(ConsistencyLevel.QUORUM).setNode(node(session, coordinator))).all()).hasSize(1);
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT * FROM ks.lim").setPageSize(1)
+          .setConsistencyLevel(ConsistencyLevel.QUORUM).setNode(node(session, coordinator))).all()).hasSize(4);
+      assertThat(session.execute(SimpleStatement.newInstance("SELECT * FROM ks.lim PER PARTITION LIMIT 1").setPageSize(2)
+          .setConsistencyLevel(ConsistencyLevel.QUORUM).setNode(node(session, coordinator))).all()).hasSize(4);
+    }
+  }
 }

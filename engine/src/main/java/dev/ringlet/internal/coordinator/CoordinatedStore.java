@@ -120,15 +120,20 @@ final class CoordinatedStore implements TableStore {
       long nowInSeconds) {
     refuseSerialRange();
     RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
-    ReadCoordinator.RangeResult result = reads.range(ks, table,
-        new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end()), readLevel);
-    Iterator<PartitionUpdate> raw = result.reconciled().iterator();
     ClusteringComparator c = comparator();
+    // The range read is sent when the executor first asks, once it has said where its scan stops.
     return new Iterator<>() {
       private LivePartition next;
+      private ReadCoordinator.RangeResult result;
+      private Iterator<PartitionUpdate> raw;
 
       @Override
       public boolean hasNext() {
+        if (raw == null) {
+          result = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
+              scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel);
+          raw = result.reconciled().iterator();
+        }
         while (next == null && raw.hasNext()) {
           PartitionUpdate p = raw.next();
           RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);

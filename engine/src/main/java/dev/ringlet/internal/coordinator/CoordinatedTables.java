@@ -57,6 +57,8 @@ public final class CoordinatedTables implements RequestTables {
     private final ConsistencyLevel consistency;
     private final WriteType writeType;
     private final ScanCounter counter = new ScanCounter();
+    private int scanLimit = Integer.MAX_VALUE;
+    private int scanPerPartitionLimit = Integer.MAX_VALUE;
 
     Request(ConsistencyLevel consistency, WriteType writeType) {
       this.consistency = consistency;
@@ -81,6 +83,19 @@ public final class CoordinatedTables implements RequestTables {
     @Override
     public void resumesAfter(dev.ringlet.internal.storage.DecoratedKey key, dev.ringlet.internal.storage.Clustering clustering) {
       counter.resumesAfter(key, clustering);
+    }
+
+    @Override
+    public void scanLimits(int limit, int perPartitionLimit) {
+      this.scanLimit = limit;
+      this.scanPerPartitionLimit = perPartitionLimit;
+    }
+
+    /** Where the request's scan from {@code from} stops scanning, for its replicas' counts. */
+    Payloads.ScanLimits scanLimits(dev.ringlet.internal.storage.DecoratedKey from) {
+      boolean resumes = from != null && from.equals(counter.resumeKey());
+      return new Payloads.ScanLimits(scanLimit, scanPerPartitionLimit, resumes ? counter.resumeAfter() : null,
+          resumes && counter.resumeAfter() == null);
     }
 
     /** The bounds the own replica's version of the partition {@code key} is counted within by a scan. */

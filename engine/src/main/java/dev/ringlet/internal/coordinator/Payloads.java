@@ -85,24 +85,43 @@ final class Payloads {
 
   /**
    * RANGE_READ: every partition from {@code from} (all when null) as stored; the replica counts the
-   * tombstones of each between the clustering bounds (both null: whole partitions).
+   * tombstones its command scans ({@code scan}), each partition between the clustering bounds
+   * (both null: whole partitions).
    */
   record RangeRead(UUID tableId, DecoratedKey from, boolean inclusive, ClusteringComparator.Bound start,
-      ClusteringComparator.Bound end) {
+      ClusteringComparator.Bound end, ScanLimits scan) {
     RangeRead {
       if ((start == null) != (end == null)) {
         throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
       }
+      java.util.Objects.requireNonNull(scan, "scan");
     }
 
     RangeRead(UUID tableId, DecoratedKey from, boolean inclusive) {
-      this(tableId, from, inclusive, null, null);
+      this(tableId, from, inclusive, null, null, ScanLimits.NONE);
     }
 
     /** The clustering bounds each partition's count is clipped to. */
     dev.ringlet.internal.storage.RowSlice counted() {
       return start == null ? dev.ringlet.internal.storage.RowSlice.ALL
           : dev.ringlet.internal.storage.RowSlice.between(start, end, false);
+    }
+  }
+
+  /**
+   * Where a range read's command stops scanning, for its replicas' tombstone counts (5.0's range
+   * command stops at its page or LIMIT): after {@code limit} live rows, at most
+   * {@code perPartitionLimit} of each partition ({@link Integer#MAX_VALUE}: no limit, as for a scan
+   * whose rows are filtered); the partition it starts at ({@code from}) read only after the row
+   * {@code resumeAfter} (a later page), or not at all when {@code skipFrom}.
+   */
+  record ScanLimits(int limit, int perPartitionLimit, dev.ringlet.internal.storage.Clustering resumeAfter, boolean skipFrom) {
+    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false);
+
+    ScanLimits {
+      if (limit < 0 || perPartitionLimit < 0) {
+        throw new IllegalArgumentException("limits: " + limit + ", " + perPartitionLimit + " (expected: >= 0)");
+      }
     }
   }
 

@@ -150,6 +150,13 @@ public final class ReplicaService {
         && slice.partitionDeletion().isLive()) ? null : slice;
   }
 
+  /**
+   * Every partition from the request's start key on; the replica counts what its command scans,
+   * each partition between the clustering bounds, in token order, until the command's limits are
+   * met (the partition it resumes in only after the row the last page returned).
+   *
+   * @throws TombstoneOverwhelmingException past the failure threshold
+   */
   Payloads.RangeAnswer range(Payloads.RangeRead r) {
     List<PartitionUpdate> out = new ArrayList<>();
     Iterator<PartitionUpdate> it = store(r.tableId()).scanRaw(r.from(), r.inclusive());
@@ -157,14 +164,34 @@ public final class ReplicaService {
     TombstoneGuard guard = ReadThresholds.applies(table.keyspace()) ? new TombstoneGuard(thresholds) : null;
     dev.ringlet.internal.storage.ClusteringComparator comparator = dev.ringlet.internal.exec.TableComparators.clustering(table);
     long now = nowInSeconds.getAsLong();
+    Payloads.ScanLimits limits = r.scan();
+    dev.ringlet.internal.storage.RowSlice bounds = r.counted();
+    int remaining = limits.limit();
     while (it.hasNext()) {
       PartitionUpdate p = it.next();
-      if (guard != null) {
-        guard.scanned(p, r.counted(), comparator, now);
+      if (guard != null && remaining > 0) {
+        remaining -= guard.scanned(p, countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit())), comparator, now);
       }
       out.add(p);
     }
     return new Payloads.RangeAnswer(out);
+  }
+
+  /** What a range command scans of the partition {@code p}: null when it skips it. */
+  private static dev.ringlet.internal.storage.RowSlice countedSlice(Payloads.RangeRead r, PartitionUpdate p,
+      dev.ringlet.internal.storage.RowSlice bounds, int limit) {
+    Payloads.ScanLimits limits = r.scan();
+    if (r.from() != null && p.key().equals(r.from())) {
+      if (limits.skipFrom()) {
+        return null;
+      }
+      if (limits.resumeAfter() != null) {
+        return new dev.ringlet.internal.storage.RowSlice(
+            new dev.ringlet.internal.storage.ClusteringComparator.Bound(limits.resumeAfter(), true, false), bounds.end(), false,
+            limit);
+      }
+    }
+    return bounds.withLimit(limit);
   }
 
   Payloads.Ack truncate(Payloads.Truncate t) {

@@ -54,6 +54,16 @@ final class ScanCounter {
     return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
   }
 
+  /** The partition a paged scan resumes in, or null. */
+  DecoratedKey resumeKey() {
+    return resumeKey;
+  }
+
+  /** The row after which the scan reads {@link #resumeKey()}; null: it does not read it. */
+  Clustering resumeAfter() {
+    return resumeAfter;
+  }
+
   void readOnly(List<Clustering> names) {
     this.names = names;
   }

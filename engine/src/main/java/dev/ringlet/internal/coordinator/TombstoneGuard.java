@@ -20,14 +20,15 @@ final class TombstoneGuard {
   }
 
   /**
-   * Counts a partition the read scanned between the slice's bounds ({@code null}: nothing stored).
+   * Counts a partition the read scanned within the slice (its bounds and limit; {@code raw} null:
+   * nothing stored, {@code slice} null: not read), and says how many live rows it read.
    *
    * @throws TombstoneOverwhelmingException once more than the failure threshold were scanned
    */
-  void scanned(PartitionUpdate raw, dev.ringlet.internal.storage.RowSlice slice, ClusteringComparator comparator,
+  int scanned(PartitionUpdate raw, dev.ringlet.internal.storage.RowSlice slice, ClusteringComparator comparator,
       long nowInSeconds) {
-    if (raw == null) {
-      return;
+    if (raw == null || slice == null) {
+      return 0;
     }
     TombstoneCount.SliceCount counts = TombstoneCount.of(raw, slice, comparator, nowInSeconds);
     liveRows += counts.liveRows();
@@ -37,6 +38,7 @@ final class TombstoneGuard {
       // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
       throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
     }
+    return counts.liveRows();
   }
 
   boolean overWarnThreshold() {

@@ -134,6 +134,13 @@ public final class WireCodec implements PayloadCodec {
         bound(r.start(), out);
         bound(r.end(), out);
       }
+      out.writeInt(r.scan().limit());
+      out.writeInt(r.scan().perPartitionLimit());
+      out.writeBoolean(r.scan().resumeAfter() != null);
+      if (r.scan().resumeAfter() != null) {
+        clustering(r.scan().resumeAfter(), out);
+      }
+      out.writeBoolean(r.scan().skipFrom());
     } else if (p instanceof Payloads.RangeAnswer a) {
       out.writeByte(RANGE_ANSWER);
       out.writeInt(a.partitions().size());
@@ -279,8 +286,14 @@ public final class WireCodec implements PayloadCodec {
         UUID table = uuid(in);
         DecoratedKey from = in.readBoolean() ? key(in) : null;
         boolean inclusive = in.readBoolean();
-        return in.readBoolean() ? new Payloads.RangeRead(table, from, inclusive, bound(in), bound(in))
-            : new Payloads.RangeRead(table, from, inclusive);
+        boolean bounded = in.readBoolean();
+        ClusteringComparator.Bound start = bounded ? bound(in) : null;
+        ClusteringComparator.Bound end = bounded ? bound(in) : null;
+        int limit = in.readInt();
+        int perPartitionLimit = in.readInt();
+        Clustering resumeAfter = in.readBoolean() ? clustering(in) : null;
+        return new Payloads.RangeRead(table, from, inclusive, start, end,
+            new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, in.readBoolean()));
       }
       case RANGE_ANSWER: {
         int n = count(in);

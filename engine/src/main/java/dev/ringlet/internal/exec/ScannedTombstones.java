@@ -27,6 +27,14 @@ public interface ScannedTombstones {
   default void resumesAfter(DecoratedKey key, dev.ringlet.internal.storage.Clustering clustering) {
   }
 
+  /**
+   * The request's scan stops after {@code limit} live rows, at most {@code perPartitionLimit} of
+   * each partition (told only when every row the scan reads is returned: no row filter), so its
+   * replicas stop counting there as 5.0's range command stops reading.
+   */
+  default void scanLimits(int limit, int perPartitionLimit) {
+  }
+
   /** The executor used only the first {@code liveRows} live rows of the partition it read last. */
   void stoppedAfter(DecoratedKey key, int liveRows);
 

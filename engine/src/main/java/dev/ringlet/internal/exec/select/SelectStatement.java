@@ -112,6 +112,9 @@ public final class SelectStatement {
     PagingState next = null;
     Counting counting = source instanceof ScannedTombstones scannedTombstones
         ? new Counting(scannedTombstones, values, options, limit, perPartitionLimit) : null;
+    if (counting != null && keys == null && plan.exact() && !plan.distinct() && !aggregate) {
+      ((ScannedTombstones) source).scanLimits(Math.min(limit, pageSize), perPartitionLimit);
+    }
     if (counting != null && keys == null && resume != null) {
       DecoratedKey from = new DecoratedKey(resume.token(), resume.partitionKey());
       // 5.0's pager reads the partition again only when its last page left rows of it to return
