@@ -11,8 +11,20 @@ import java.util.Map;
 /** The cells one write puts in one row, simple and complex, merged as they are added. */
 final class RowCells {
 
-  final Map<String, Cell> simple = new HashMap<>();
-  final Map<String, ComplexColumn> complex = new HashMap<>();
+  /** No cells, never added to: the static row of a write that names no static column. */
+  static final RowCells NONE = new RowCells(Map.of(), Map.of());
+
+  final Map<String, Cell> simple;
+  final Map<String, ComplexColumn> complex;
+
+  RowCells() {
+    this(new HashMap<>(), new HashMap<>());
+  }
+
+  private RowCells(Map<String, Cell> simple, Map<String, ComplexColumn> complex) {
+    this.simple = simple;
+    this.complex = complex;
+  }
 
   void put(String column, Cell cell) {
     simple.merge(column, cell, Reconciliation::reconcile);
