@@ -210,18 +210,19 @@ public final class ModificationStatement {
 
   private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, DeletionTime deletion, boolean marker) {
     CurrentRows current = new CurrentRows(key, ctx);
-    RowCells statics = writesStatic ? rowCells(true, null, values, ctx, ttl, current) : RowCells.NONE;
-    RowUpdate staticRow = statics.isEmpty() ? null
-        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple, statics.complex);
+    RowCells statics = writesStatic ? rowCells(true, null, values, ctx, ttl, current) : null;
+    boolean noStatics = statics == null || statics.isEmpty();
+    RowUpdate staticRow = noStatics ? null
+        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple(), statics.complex());
     List<RowUpdate> rows = new ArrayList<>();
     boolean noClustering = clustering == null || clustering.columns().isEmpty();
     LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
     for (Clustering c : clusterings(values)) {
       RowCells regular = rowCells(false, c, values, ctx, ttl, current);
-      if (!statics.isEmpty() && regular.isEmpty() && noClustering) {
+      if (!noStatics && regular.isEmpty() && noClustering) {
         break;
       }
-      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple, regular.complex));
+      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple(), regular.complex()));
     }
     return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), staticRow, rows);
   }
