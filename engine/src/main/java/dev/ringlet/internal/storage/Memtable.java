@@ -47,7 +47,10 @@ public final class Memtable {
     }
     p.apply(update);
     heapSize.addAndGet(size);
-    minTimestamp.accumulateAndGet(PartitionMerge.minTimestamp(update), Math::min);
+    long min = PartitionMerge.minTimestamp(update);
+    if (min < minTimestamp.get()) { // most writes are newer than the oldest: no atomic update of a shared line
+      minTimestamp.accumulateAndGet(min, Math::min);
+    }
   }
 
   /** The estimated heap bytes held. */

@@ -1,8 +1,6 @@
 package dev.ringlet.internal.types;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
@@ -22,12 +20,7 @@ final class TextCodec extends NativeCodec {
   }
 
   @Override void validate(ByteBuffer value) {
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(value.duplicate());
-    } catch (CharacterCodingException e) {
+    if (!Utf8Validation.isValid(value)) {
       throw new MarshalException("String didn't validate.");
     }
   }

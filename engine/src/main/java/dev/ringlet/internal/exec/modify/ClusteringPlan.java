@@ -15,9 +15,49 @@ import java.util.List;
  * The clustering prefix a write names: per column its EQ term, IN terms, or an {@code IN ?}
  * marker. Binds to every combination (several rows for IN).
  */
-record ClusteringPlan(List<ColumnMetadata> columns, List<List<BoundTerm>> terms, List<BoundTerm> inMarkers) {
+record ClusteringPlan(List<ColumnMetadata> columns, List<List<BoundTerm>> terms, List<BoundTerm> inMarkers, boolean single) {
+
+  private static final List<Clustering> ONE_EMPTY = List.of(Clustering.EMPTY);
+
+  ClusteringPlan(List<ColumnMetadata> columns, List<List<BoundTerm>> terms, List<BoundTerm> inMarkers) {
+    this(columns, terms, inMarkers, singleRow(terms, inMarkers));
+  }
+
+  /** Whether every column has one EQ term: the plan names one row, whatever is bound (known when prepared). */
+  private static boolean singleRow(List<List<BoundTerm>> terms, List<BoundTerm> inMarkers) {
+    for (int i = 0; i < terms.size(); i++) {
+      if (inMarkers.get(i) != null || terms.get(i).size() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The one row of a plan of EQ terms only: the same checks, in the same order, as the general case. */
+  private Clustering bindSingle(BoundValues values) {
+    ByteBuffer[] bound = new ByteBuffer[columns.size()];
+    for (int i = 0; i < bound.length; i++) {
+      ColumnMetadata c = columns.get(i);
+      ByteBuffer v = terms.get(i).get(0).bind(values);
+      if (v == null) {
+        throw CqlException.invalid("Invalid null value in condition for column " + c.name());
+      }
+      if (v == QueryOptions.UNSET) {
+        throw CqlException.invalid("Invalid unset value for column " + c.name());
+      }
+      c.type().validate(v);
+      bound[i] = v;
+    }
+    return new Clustering(List.of(bound));
+  }
 
   List<Clustering> bind(BoundValues values) {
+    if (columns.isEmpty()) {
+      return ONE_EMPTY;
+    }
+    if (single) {
+      return List.of(bindSingle(values));
+    }
     List<List<ByteBuffer>> combos = new ArrayList<>();
     combos.add(List.of());
     for (int i = 0; i < columns.size(); i++) {

@@ -57,6 +57,8 @@ public final class ModificationStatement {
   private final BoundTerm ttl;
   private final ConditionKind condition;
   private final List<ConditionCheck> conditions;
+  /** Whether an operation or deletion names a static column: when none does, a write has no static row to build. */
+  private final boolean writesStatic;
 
   ModificationStatement(
       Kind kind,
@@ -81,6 +83,8 @@ public final class ModificationStatement {
     this.ttl = ttl;
     this.condition = condition;
     this.conditions = List.copyOf(conditions);
+    this.writesStatic = this.operations.stream().anyMatch(op -> op.column().isStatic())
+        || this.deletedColumns.stream().anyMatch(ColumnMetadata::isStatic);
   }
 
   public Kind kind() {
@@ -206,18 +210,19 @@ public final class ModificationStatement {
 
   private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, DeletionTime deletion, boolean marker) {
     CurrentRows current = new CurrentRows(key, ctx);
-    RowCells statics = rowCells(true, null, values, ctx, ttl, current);
-    RowUpdate staticRow = statics.isEmpty() ? null
-        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple, statics.complex);
+    RowCells statics = writesStatic ? rowCells(true, null, values, ctx, ttl, current) : null;
+    boolean noStatics = statics == null || statics.isEmpty();
+    RowUpdate staticRow = noStatics ? null
+        : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple(), statics.complex());
     List<RowUpdate> rows = new ArrayList<>();
     boolean noClustering = clustering == null || clustering.columns().isEmpty();
     LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
     for (Clustering c : clusterings(values)) {
       RowCells regular = rowCells(false, c, values, ctx, ttl, current);
-      if (!statics.isEmpty() && regular.isEmpty() && noClustering) {
+      if (!noStatics && regular.isEmpty() && noClustering) {
         break;
       }
-      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple, regular.complex));
+      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple(), regular.complex()));
     }
     return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), staticRow, rows);
   }

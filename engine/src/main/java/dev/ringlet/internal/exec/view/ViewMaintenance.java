@@ -50,8 +50,8 @@ public final class ViewMaintenance {
     return new MaintainingStore(table, store);
   }
 
-  private List<TableMetadata> viewsOf(TableMetadata table) {
-    KeyspaceMetadata ks = schema.get().keyspace(table.keyspace());
+  private static List<TableMetadata> viewsOf(Schema schema, TableMetadata table) {
+    KeyspaceMetadata ks = schema.keyspace(table.keyspace());
     return ks == null ? List.of() : ks.viewsOf(table.id());
   }
 
@@ -60,24 +60,40 @@ public final class ViewMaintenance {
     return new ViewUpdates(base, view).compute(null, stored, nowInSeconds);
   }
 
+  private record Resolved(Schema schema, TableMetadata base, List<TableMetadata> views) {}
+
   private final class MaintainingStore extends ForwardingTableStore {
 
     private final TableMetadata table;
+    /** The views and base metadata of the schema seen last: schema snapshots are immutable, so they hold until it changes. */
+    private volatile Resolved resolved;
 
     MaintainingStore(TableMetadata table, TableStore store) {
       super(store);
       this.table = table;
     }
 
+    private Resolved resolve() {
+      Schema current = schema.get();
+      Resolved r = resolved;
+      if (r == null || r.schema() != current) {
+        TableMetadata now = current.table(table.keyspace(), table.name());
+        TableMetadata base = now != null && now.id().equals(table.id()) ? now : table;
+        r = new Resolved(current, base, viewsOf(current, table));
+        resolved = r;
+      }
+      return r;
+    }
+
     @Override
     public void apply(PartitionUpdate update) {
-      List<TableMetadata> views = viewsOf(table);
+      Resolved r = resolve();
+      List<TableMetadata> views = r.views();
       if (views.isEmpty()) {
         writes.apply(update);
         return;
       }
-      TableMetadata current = schema.get().table(table.keyspace(), table.name());
-      TableMetadata base = current != null && current.id().equals(table.id()) ? current : table;
+      TableMetadata base = r.base();
       List<TableMetadata> targets = new ArrayList<>();
       List<PartitionUpdate> mutations = new ArrayList<>();
       synchronized (locks[Math.floorMod(update.key().hashCode(), STRIPES)]) {
