@@ -30,7 +30,14 @@ public final class SystemKeyspaces {
   public static final String VIEWS = "system_views";
   public static final String VIRTUAL_SCHEMA = "system_virtual_schema";
 
-  private static final List<KeyspaceMetadata> KEYSPACES = keyspaces(SystemTableIds.load());
+  private static final List<KeyspaceMetadata> KEYSPACES = List.of(
+      keyspace(SYSTEM, ReplicationParams.local(), SystemKeyspaceTables.TABLES, false),
+      keyspace(SCHEMA, ReplicationParams.local(), SchemaKeyspaceTables.TABLES, false),
+      keyspace(AUTH, ReplicationParams.simple(1), AuthKeyspaceTables.TABLES, false),
+      keyspace(DISTRIBUTED, ReplicationParams.simple(3), DistributedKeyspaceTables.TABLES, false),
+      keyspace(TRACES, ReplicationParams.simple(2), TracesKeyspaceTables.TABLES, false),
+      keyspace(VIEWS, ReplicationParams.local(), ViewsKeyspaceTables.TABLES, true),
+      keyspace(VIRTUAL_SCHEMA, ReplicationParams.local(), VirtualSchemaKeyspaceTables.TABLES, true));
 
   private static final Map<String, SystemTable> TABLES = tables();
 
@@ -56,23 +63,11 @@ public final class SystemKeyspaces {
     return TABLES.get(keyspace + "." + table);
   }
 
-  /** The system keyspaces' metadata, their tables' ids taken from {@code ids}. */
-  static List<KeyspaceMetadata> keyspaces(SystemTableIds ids) {
-    return List.of(
-        keyspace(SYSTEM, ReplicationParams.local(), SystemKeyspaceTables.TABLES, false, ids),
-        keyspace(SCHEMA, ReplicationParams.local(), SchemaKeyspaceTables.TABLES, false, ids),
-        keyspace(AUTH, ReplicationParams.simple(1), AuthKeyspaceTables.TABLES, false, ids),
-        keyspace(DISTRIBUTED, ReplicationParams.simple(3), DistributedKeyspaceTables.TABLES, false, ids),
-        keyspace(TRACES, ReplicationParams.simple(2), TracesKeyspaceTables.TABLES, false, ids),
-        keyspace(VIEWS, ReplicationParams.local(), ViewsKeyspaceTables.TABLES, true, ids),
-        keyspace(VIRTUAL_SCHEMA, ReplicationParams.local(), VirtualSchemaKeyspaceTables.TABLES, true, ids));
-  }
-
   private static KeyspaceMetadata keyspace(String name, ReplicationParams replication,
-      List<TableDefinitions.TableDefinition> definitions, boolean virtual, SystemTableIds ids) {
+      List<TableDefinitions.TableDefinition> definitions, boolean virtual) {
     Map<String, TableMetadata> tables = new LinkedHashMap<>();
     for (TableDefinitions.TableDefinition d : definitions) {
-      tables.put(d.name(), d.toMetadata(name, virtual, ids));
+      tables.put(d.name(), d.toMetadata(name, virtual));
     }
     return new KeyspaceMetadata(name, true, replication, tables, Map.<String, UserType>of(), virtual);
   }

@@ -4,10 +4,12 @@ import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.ColumnMetadata.Kind;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.schema.TableParams;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A compact notation for the built-in tables, turned into {@link TableMetadata}.
@@ -20,7 +22,7 @@ import java.util.Map;
  * {@code compaction} is written {@code "Strategy,sub_option=value,..."}.
  *
  * <p>Like Cassandra, a built-in table's id is the name-based (MD5) uuid of its keyspace name
- * followed by its table name ({@link SystemTableIds}).
+ * followed by its table name.
  */
 final class TableDefinitions {
 
@@ -29,7 +31,7 @@ final class TableDefinitions {
   /** One built-in table, not yet tied to a keyspace. */
   record TableDefinition(String name, String comment, Map<String, Object> options, List<String> columns) {
 
-    TableMetadata toMetadata(String keyspace, boolean virtual, SystemTableIds ids) {
+    TableMetadata toMetadata(String keyspace, boolean virtual) {
       List<ColumnMetadata> partitionKey = new ArrayList<>();
       List<ColumnMetadata> clustering = new ArrayList<>();
       List<ColumnMetadata> others = new ArrayList<>();
@@ -58,9 +60,14 @@ final class TableDefinitions {
       for (ColumnMetadata c : others) {
         counter |= c.type().cql().equals("counter");
       }
-      return new TableMetadata(keyspace, name, ids.of(keyspace, name), partitionKey, clustering, others, params,
+      return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual, dropped);
     }
+  }
+
+  /** The id Cassandra gives a built-in table. */
+  static UUID tableId(String keyspace, String table) {
+    return UUID.nameUUIDFromBytes((keyspace + table).getBytes(StandardCharsets.UTF_8));
   }
 
   static TableDefinition table(String name, String comment, Map<String, Object> options, String... columns) {
