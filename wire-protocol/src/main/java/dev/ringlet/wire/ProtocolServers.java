@@ -6,8 +6,9 @@ public final class ProtocolServers {
   private ProtocolServers() {}
 
   /**
-   * Loads and initialises, once per JVM, what binding a first server needs (the frame codecs with
-   * their compressors, the server bootstrap and channel, the buffer allocator), so that a caller
+   * Loads and initialises, once per JVM, what binding a first server needs (the uncompressed frame
+   * codecs, the server bootstrap and channel, the buffer allocator; the lz4 and snappy codecs are
+   * made when a connection first negotiates them), so that a caller
    * can pay for it on another thread while it prepares the rest of its start. Optional: {@link #start}
    * does the same work when it has not been done. Binds nothing.
    */

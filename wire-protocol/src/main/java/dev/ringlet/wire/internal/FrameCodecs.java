@@ -8,27 +8,60 @@ import java.util.List;
 
 /**
  * One server's frame codecs (plain, lz4 and snappy bodies for v3/v4) and v5 segment formats
- * (plain and lz4). Stateless, shared by its connections.
+ * (plain and lz4). Stateless, shared by its connections; the compressed ones are made when a
+ * connection first negotiates them (most clients never do).
  */
 final class FrameCodecs {
 
   static final List<String> COMPRESSIONS = List.of("lz4", "snappy");
 
+  private final ByteBufAllocator allocator;
+  private final int maxFrameBytes;
+  private final ByteBufPrimitiveCodec primitives;
   private final FrameCodec<ByteBuf> plain;
-  private final FrameCodec<ByteBuf> lz4;
-  private final FrameCodec<ByteBuf> snappy;
   private final SegmentFormat plainSegments;
-  private final SegmentFormat lz4Segments;
+  /** Made when a connection first asks for lz4: loading lz4's native library is a first start's cost otherwise. */
+  private volatile Lz4 lz4;
+  private volatile FrameCodec<ByteBuf> snappy;
 
   FrameCodecs(ByteBufAllocator allocator, int maxFrameBytes) {
-    ByteBufPrimitiveCodec primitives = new ByteBufPrimitiveCodec(allocator);
+    this.allocator = allocator;
+    this.maxFrameBytes = maxFrameBytes;
+    this.primitives = new ByteBufPrimitiveCodec(allocator);
     this.plain = FrameCodec.defaultServer(primitives, Compressor.none());
-    Lz4BodyCompressor lz4Compressor = new Lz4BodyCompressor(allocator, maxFrameBytes);
-    this.lz4 = FrameCodec.defaultServer(primitives, lz4Compressor);
     this.plainSegments = new SegmentFormat(null);
-    this.lz4Segments = new SegmentFormat(lz4Compressor);
-    this.snappy =
-        FrameCodec.defaultServer(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+  }
+
+  /** The lz4 frame codec and segment format, sharing one compressor. */
+  private record Lz4(FrameCodec<ByteBuf> frames, SegmentFormat segments) {}
+
+  private Lz4 lz4() {
+    Lz4 made = lz4;
+    if (made == null) {
+      synchronized (this) {
+        made = lz4;
+        if (made == null) {
+          Lz4BodyCompressor compressor = new Lz4BodyCompressor(allocator, maxFrameBytes);
+          made = new Lz4(FrameCodec.defaultServer(primitives, compressor), new SegmentFormat(compressor));
+          lz4 = made;
+        }
+      }
+    }
+    return made;
+  }
+
+  private FrameCodec<ByteBuf> snappy() {
+    FrameCodec<ByteBuf> made = snappy;
+    if (made == null) {
+      synchronized (this) {
+        made = snappy;
+        if (made == null) {
+          made = FrameCodec.defaultServer(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+          snappy = made;
+        }
+      }
+    }
+    return made;
   }
 
   FrameCodec<ByteBuf> plain() {
@@ -43,8 +76,8 @@ final class FrameCodecs {
       return plain;
     }
     return switch (compression) {
-      case "lz4" -> lz4;
-      case "snappy" -> snappy;
+      case "lz4" -> lz4().frames();
+      case "snappy" -> snappy();
       default -> throw new IllegalArgumentException(
           "compression: " + compression + " (expected: one of " + COMPRESSIONS + ")");
     };
@@ -58,7 +91,7 @@ final class FrameCodecs {
       return plainSegments;
     }
     if (compression.equals("lz4")) {
-      return lz4Segments;
+      return lz4().segments();
     }
     throw new IllegalArgumentException(
         "compression: " + compression + " (expected: lz4 or none with protocol v5)");

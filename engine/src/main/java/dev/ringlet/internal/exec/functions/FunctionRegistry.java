@@ -12,25 +12,21 @@ import java.util.Map;
 
 /**
  * The native functions of one node, by lower-case name: fixed overloads and argument-dependent
- * factories. Built once per node (the time functions read that node's clock); immutable after.
+ * factories. One per node (the time functions read that node's clock); the native functions are
+ * made on the first call that looks one up, then immutable.
  */
 public final class FunctionRegistry {
 
-  private final Map<String, List<NativeFunction>> overloads;
-  private final Map<String, FunctionFactory> factories;
+  /** The native functions, built on first use and shared by the {@link #recording} copies. */
+  private final Natives natives;
 
   private final UserFunctionCalls userFunctions;
   /** Told of every user-defined function or aggregate a call resolves to (EXECUTE checks). */
   private final java.util.function.Consumer<NativeFunction> userCalls;
 
-  private FunctionRegistry(UserFunctionCalls userFunctions) {
-    this(new HashMap<>(), new HashMap<>(), userFunctions, f -> { });
-  }
-
-  private FunctionRegistry(Map<String, List<NativeFunction>> overloads, Map<String, FunctionFactory> factories,
-      UserFunctionCalls userFunctions, java.util.function.Consumer<NativeFunction> userCalls) {
-    this.overloads = overloads;
-    this.factories = factories;
+  private FunctionRegistry(Natives natives, UserFunctionCalls userFunctions,
+      java.util.function.Consumer<NativeFunction> userCalls) {
+    this.natives = natives;
     this.userFunctions = userFunctions;
     this.userCalls = userCalls;
   }
@@ -41,7 +37,7 @@ public final class FunctionRegistry {
    * collects what it calls, so that each execution can check EXECUTE as Cassandra does.
    */
   public FunctionRegistry recording(java.util.function.Consumer<NativeFunction> userCalls) {
-    return new FunctionRegistry(overloads, factories, userFunctions, userCalls);
+    return new FunctionRegistry(natives, userFunctions, userCalls);
   }
 
   /** Native functions only. */
@@ -51,30 +47,13 @@ public final class FunctionRegistry {
 
   /** Native functions, and the user-defined functions and aggregates of {@code schema} (when not null). */
   public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema) {
-    FunctionRegistry r = new FunctionRegistry(schema == null ? null : new UserFunctionCalls(schema));
-    TimeFunctions.all(clock).forEach(r::add);
-    BlobFunctions.all().forEach(r::add);
-    MathFunctions.all().forEach(r::add);
-    AggregateFunctions.all().forEach(r::add);
-    CollectionFunctions.factories().forEach(r::add);
-    MaskingFunctions.factories().forEach(r::add);
-    VectorFunctions.factories().forEach(r::add);
-    JsonFunctions.factories().forEach(r::add);
-    return r;
-  }
-
-  private void add(NativeFunction f) {
-    overloads.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f);
-  }
-
-  private void add(FunctionFactory f) {
-    factories.put(f.name(), f);
+    return new FunctionRegistry(new Natives(clock), schema == null ? null : new UserFunctionCalls(schema), f -> { });
   }
 
   /** Whether {@code name} (as written) names a native function. */
   public boolean exists(QualifiedName name) {
     String n = key(name);
-    return n != null && (overloads.containsKey(n) || factories.containsKey(n));
+    return n != null && natives.get().exists(n);
   }
 
   /**
@@ -99,7 +78,7 @@ public final class FunctionRegistry {
             : told(user, FunctionResolver.pick(name.keyspace() + "." + name.name(), user, args, receiver));
       }
       if (!user.isEmpty() && name.keyspace() == null) {
-        List<NativeFunction> all = new ArrayList<>(overloads.getOrDefault(name.name(), List.of()));
+        List<NativeFunction> all = new ArrayList<>(natives.get().overloads.getOrDefault(name.name(), List.of()));
         all.addAll(user);
         return told(user, FunctionResolver.pick(name.name(), all, args, receiver));
       }
@@ -108,11 +87,12 @@ public final class FunctionRegistry {
     if (n == null) {
       return null;
     }
-    FunctionFactory factory = factories.get(n);
+    Tables tables = natives.get();
+    FunctionFactory factory = tables.factories.get(n);
     if (factory != null) {
       return factory.resolve(args, receiver);
     }
-    List<NativeFunction> candidates = overloads.get(n);
+    List<NativeFunction> candidates = tables.overloads.get(n);
     if (candidates == null) {
       return null;
     }
@@ -130,6 +110,65 @@ public final class FunctionRegistry {
       userCalls.accept(picked);
     }
     return picked;
+  }
+
+  /**
+   * The native functions of one registry, made on first use: a node's start and a driver's
+   * connection call none, and making them links ~70 lambdas (each a generated class) the first
+   * time in a JVM. Thread-safe; the tables are immutable once made.
+   */
+  private static final class Natives {
+
+    private final Clock clock;
+    private volatile Tables tables;
+
+    Natives(Clock clock) {
+      this.clock = clock;
+    }
+
+    Tables get() {
+      Tables t = tables;
+      if (t == null) {
+        synchronized (this) {
+          t = tables;
+          if (t == null) {
+            t = new Tables(clock);
+            tables = t;
+          }
+        }
+      }
+      return t;
+    }
+  }
+
+  /** Fixed overloads and argument-dependent factories, by lower-case name. */
+  private static final class Tables {
+
+    final Map<String, List<NativeFunction>> overloads = new HashMap<>();
+    final Map<String, FunctionFactory> factories = new HashMap<>();
+
+    Tables(Clock clock) {
+      TimeFunctions.all(clock).forEach(this::add);
+      BlobFunctions.all().forEach(this::add);
+      MathFunctions.all().forEach(this::add);
+      AggregateFunctions.all().forEach(this::add);
+      CollectionFunctions.factories().forEach(this::add);
+      MaskingFunctions.factories().forEach(this::add);
+      VectorFunctions.factories().forEach(this::add);
+      JsonFunctions.factories().forEach(this::add);
+    }
+
+    boolean exists(String name) {
+      return overloads.containsKey(name) || factories.containsKey(name);
+    }
+
+    private void add(NativeFunction f) {
+      overloads.computeIfAbsent(f.name(), n -> new ArrayList<>()).add(f);
+    }
+
+    private void add(FunctionFactory f) {
+      factories.put(f.name(), f);
+    }
   }
 
   private static String key(QualifiedName name) {
