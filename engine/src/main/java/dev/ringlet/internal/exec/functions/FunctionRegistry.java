@@ -51,7 +51,16 @@ public final class FunctionRegistry {
 
   /** Native functions, and the user-defined functions and aggregates of {@code schema} (when not null). */
   public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema) {
-    FunctionRegistry r = new FunctionRegistry(schema == null ? null : new UserFunctionCalls(schema));
+    return create(clock, schema, null);
+  }
+
+  /**
+   * As {@link #create(Clock, java.util.function.Supplier)}, user-defined functions running on
+   * {@code udfExecutor} within its timeouts (null: on the caller's thread, without timeouts).
+   */
+  public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema,
+      dev.ringlet.internal.exec.udf.UdfExecutor udfExecutor) {
+    FunctionRegistry r = new FunctionRegistry(schema == null ? null : new UserFunctionCalls(schema, udfExecutor));
     TimeFunctions.all(clock).forEach(r::add);
     BlobFunctions.all().forEach(r::add);
     MathFunctions.all().forEach(r::add);
