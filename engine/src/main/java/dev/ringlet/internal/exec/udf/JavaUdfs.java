@@ -308,6 +308,9 @@ public final class JavaUdfs {
       if (name.equals(RunawayGuard.class.getName())) {
         return RunawayGuard.class;
       }
+      if (name.equals(PlatformGuard.class.getName())) {
+        return PlatformGuard.class;
+      }
       // the JVM itself links invokedynamic (string concatenation) through java.lang.invoke
       if (!classes.containsKey(name) && !visible(name) && !name.startsWith("java.lang.invoke.")) {
         throw new ClassNotFoundException(name + " is not allowed in user-defined functions");
