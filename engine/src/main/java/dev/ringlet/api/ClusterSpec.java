@@ -75,6 +75,9 @@ public final class ClusterSpec {
     boolean dynamicDataMasking;
     int tombstoneWarnThreshold = 1_000;
     int tombstoneFailureThreshold = 100_000;
+    Duration udfWarnTimeout = Duration.ofMillis(500);
+    Duration udfFailTimeout = Duration.ofMillis(1500);
+    UserFunctionTimeoutPolicy udfTimeoutPolicy = UserFunctionTimeoutPolicy.DIE;
 
     Settings copy() {
       try {
@@ -88,7 +91,7 @@ public final class ClusterSpec {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
           materializedViews, clientEncryption, dynamicDataMasking, tombstoneWarnThreshold,
-          tombstoneFailureThreshold);
+          tombstoneFailureThreshold, udfWarnTimeout, udfFailTimeout, udfTimeoutPolicy);
     }
   }
 
@@ -126,6 +129,12 @@ public final class ClusterSpec {
     if (settings.tombstoneWarnThreshold < 1 || settings.tombstoneFailureThreshold < 1) {
       throw new IllegalArgumentException("tombstone thresholds: warn " + settings.tombstoneWarnThreshold + ", fail "
           + settings.tombstoneFailureThreshold + " (expected: positive)");
+    }
+    Objects.requireNonNull(settings.udfTimeoutPolicy, "userFunctionTimeoutPolicy");
+    if (settings.udfWarnTimeout.isNegative() || settings.udfFailTimeout.isNegative() || settings.udfFailTimeout.isZero()
+        || settings.udfWarnTimeout.compareTo(settings.udfFailTimeout) > 0) {
+      throw new IllegalArgumentException("user-defined function timeouts: warn " + settings.udfWarnTimeout + ", fail "
+          + settings.udfFailTimeout + " (expected: 0 <= warn <= fail, fail positive)");
     }
     this.s = settings;
   }
@@ -381,6 +390,49 @@ public final class ClusterSpec {
     });
   }
 
+  /**
+   * A user-defined function call running longer than this adds a client warning to its request,
+   * "User defined function ks.f : (int) -> int ran longer than 500ms" (Cassandra's {@code
+   * user_defined_functions_warn_timeout}, default 500 ms; zero: never).
+   */
+  public Duration userDefinedFunctionWarnTimeout() {
+    return s.udfWarnTimeout;
+  }
+
+  /**
+   * A user-defined function call still running after this fails its request with a {@code
+   * FUNCTION_FAILURE}, "... ran longer than 1500ms - will stop Cassandra VM" (Cassandra's {@code
+   * user_defined_functions_fail_timeout}, default 1500 ms), and the body is stopped at its next
+   * loop iteration (see {@link UserFunctionTimeoutPolicy}).
+   */
+  public Duration userDefinedFunctionFailTimeout() {
+    return s.udfFailTimeout;
+  }
+
+  /** Cassandra's {@code user_function_timeout_policy}, default {@link UserFunctionTimeoutPolicy#DIE}. */
+  public UserFunctionTimeoutPolicy userFunctionTimeoutPolicy() {
+    return s.udfTimeoutPolicy;
+  }
+
+  /**
+   * Sets {@link #userDefinedFunctionWarnTimeout()} (zero or more) and {@link
+   * #userDefinedFunctionFailTimeout()} (positive, not below the warn timeout), e.g. a short fail
+   * timeout so a test of a runaway function ends quickly.
+   */
+  public ClusterSpec withUserDefinedFunctionTimeouts(Duration warn, Duration fail) {
+    Objects.requireNonNull(warn, "warn");
+    Objects.requireNonNull(fail, "fail");
+    return with(x -> {
+      x.udfWarnTimeout = warn;
+      x.udfFailTimeout = fail;
+    });
+  }
+
+  /** Sets {@link #userFunctionTimeoutPolicy()}. */
+  public ClusterSpec withUserFunctionTimeoutPolicy(UserFunctionTimeoutPolicy policy) {
+    return with(x -> x.udfTimeoutPolicy = policy);
+  }
+
   /** Runs the cluster on a manual clock (see {@link #manualClock()}). */
   public ClusterSpec withManualClock(boolean manual) {
     return with(x -> x.manualClock = manual);
@@ -454,6 +506,9 @@ public final class ClusterSpec {
         + (s.materializedViews ? ", materializedViews" : "") + (s.dynamicDataMasking ? ", dynamicDataMasking" : "")
         + (s.tombstoneWarnThreshold == 1_000 && s.tombstoneFailureThreshold == 100_000 ? ""
             : ", tombstoneThresholds=" + s.tombstoneWarnThreshold + "/" + s.tombstoneFailureThreshold)
+        + (s.udfWarnTimeout.toMillis() == 500 && s.udfFailTimeout.toMillis() == 1500 ? ""
+            : ", userDefinedFunctionTimeouts=" + s.udfWarnTimeout.toMillis() + "/" + s.udfFailTimeout.toMillis() + "ms")
+        + (s.udfTimeoutPolicy == UserFunctionTimeoutPolicy.DIE ? "" : ", userFunctionTimeoutPolicy=" + s.udfTimeoutPolicy)
         + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

@@ -45,9 +45,17 @@ final class ConformanceTarget implements AutoCloseable {
 
   /** A one-node Ringlet started now and stopped by {@link #close()}; UDFs and materialized views on, as in the reference node. */
   static ConformanceTarget ringlet() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true).withMaterializedViews(true));
+    RingletCluster cluster = Ringlet.start(untimed(ClusterSpec.defaults().withUserDefinedFunctions(true).withMaterializedViews(true)));
     return new ConformanceTarget(
         "Ringlet in this JVM", cluster.contactPoints(), cluster.localDatacenter(), cluster);
+  }
+
+  /**
+   * Generous UDF timeouts: the golden answers hold no timing, and in a busy test JVM a body's
+   * {@code System.gc()} (functions_udf_sandbox) or a pause can outlast 5.0's 500 ms warn timeout.
+   */
+  private static ClusterSpec untimed(ClusterSpec spec) {
+    return spec.withUserDefinedFunctionTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60));
   }
 
   /** A server with PasswordAuthenticator and CassandraAuthorizer already running (login cassandra/cassandra). */
@@ -67,8 +75,8 @@ final class ConformanceTarget implements AutoCloseable {
    * views on, as in the reference node.
    */
   static ConformanceTarget ringletWithAuthentication(boolean masking) {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true)
-        .withDynamicDataMasking(masking).withMaterializedViews(true));
+    RingletCluster cluster = Ringlet.start(untimed(ClusterSpec.defaults().withAuthentication(true).withUserDefinedFunctions(true)
+        .withDynamicDataMasking(masking).withMaterializedViews(true)));
     return new ConformanceTarget("Ringlet with authentication" + (masking ? " and dynamic data masking" : "") + " in this JVM",
         cluster.contactPoints(), cluster.localDatacenter(), cluster, true);
   }

@@ -45,6 +45,7 @@ public final class QueryProcessor {
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
   private final Map<String, Analyzed> analyzed = new ConcurrentHashMap<>();
   private boolean dynamicDataMasking;
+  private java.util.function.Supplier<List<String>> udfWarnings = List::of;
 
   public QueryProcessor(SchemaManager schema, TableSource tables, WriteExecutor writes, DdlExecutor ddl, TermFunctions functions,
       Clock clock, java.util.function.Consumer<Result.SchemaChange> schemaEvents, ConsistencyGuard consistency) {
@@ -82,10 +83,40 @@ public final class QueryProcessor {
     return this;
   }
 
+  /**
+   * Adds the client warnings user-defined function calls leave on the request's thread (5.0's
+   * "User defined function ... ran longer than ...ms") to each result, after the statement's own;
+   * call it while building the node.
+   */
+  public QueryProcessor withUdfWarnings(java.util.function.Supplier<List<String>> drain) {
+    this.udfWarnings = drain;
+    return this;
+  }
+
   /** QUERY: parse, analyse and run. */
   public Result query(String cql, QueryOptions options, ClientSession session) {
+    udfWarnings.get();
     Analyzed a = analyze(cql, session.keyspace(), PreparedStatementCache.analysisKey(cql, session.keyspace()));
-    return run(a, options, session);
+    return withUdfWarnings(run(a, options, session));
+  }
+
+  private Result withUdfWarnings(Result result) {
+    List<String> extra = udfWarnings.get();
+    if (extra.isEmpty()) {
+      return result;
+    }
+    List<String> all = new ArrayList<>(result.warnings());
+    all.addAll(extra);
+    if (result instanceof Result.Rows r) {
+      return new Result.Rows(r.columns(), r.rows(), r.pagingState(), all);
+    }
+    if (result instanceof Result.Void) {
+      return new Result.Void(all);
+    }
+    if (result instanceof Result.SchemaChange c) {
+      return new Result.SchemaChange(c.change(), c.target(), c.keyspace(), c.name(), c.argumentTypes(), all);
+    }
+    return result;
   }
 
   /** PREPARE: analyse and remember; the same text in the same keyspace always gets the same id. */
@@ -101,8 +132,9 @@ public final class QueryProcessor {
     if (entry == null) {
       throw unprepared(id);
     }
+    udfWarnings.get();
     Analyzed a = analyze(entry.query(), entry.keyspace(), entry.analysisKey());
-    return run(a, options, session);
+    return withUdfWarnings(run(a, options, session));
   }
 
   /** The analysed form of a prepared id, for BATCH. */
@@ -126,6 +158,7 @@ public final class QueryProcessor {
    * @param children {@code String} query texts or {@code byte[]} prepared ids
    */
   public Result batch(Statement.Batch.Type type, List<Object> children, List<List<java.nio.ByteBuffer>> values, QueryOptions options, ClientSession session) {
+    udfWarnings.get();
     List<ModificationStatement> statements = new ArrayList<>();
     List<BoundValues> bound = new ArrayList<>();
     for (int i = 0; i < children.size(); i++) {
@@ -143,7 +176,7 @@ public final class QueryProcessor {
           options.serialConsistency(), options.defaultTimestamp(), options.nowInSeconds());
       bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
     }
-    return writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE);
+    return withUdfWarnings(writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE));
   }
 
   private void checkWrite(ModificationStatement write, QueryOptions options) {

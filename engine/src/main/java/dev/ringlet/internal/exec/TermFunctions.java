@@ -28,6 +28,11 @@ public final class TermFunctions {
     this(FunctionRegistry.create(clock, schema), schema);
   }
 
+  /** With user-defined functions running on {@code udfExecutor}, within its timeouts. */
+  public TermFunctions(Clock clock, Supplier<Schema> schema, dev.ringlet.internal.exec.udf.UdfExecutor udfExecutor) {
+    this(FunctionRegistry.create(clock, schema, udfExecutor), schema);
+  }
+
   private TermFunctions(FunctionRegistry registry, Supplier<Schema> schema) {
     this.registry = registry;
     this.schema = schema;

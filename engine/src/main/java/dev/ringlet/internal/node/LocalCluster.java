@@ -110,6 +110,13 @@ public final class LocalCluster implements RingletCluster {
     return false;
   }
 
+  /** The spec's user-defined function timeouts as the nodes take them. */
+  static dev.ringlet.internal.exec.udf.UdfTimeouts udfTimeouts(ClusterSpec spec) {
+    return new dev.ringlet.internal.exec.udf.UdfTimeouts(spec.userDefinedFunctionWarnTimeout(),
+        spec.userDefinedFunctionFailTimeout(),
+        dev.ringlet.internal.exec.udf.UdfTimeouts.Policy.valueOf(spec.userFunctionTimeoutPolicy().name()));
+  }
+
   /** The spec's tombstone thresholds as the nodes take them. */
   static dev.ringlet.internal.coordinator.ReadThresholds readThresholds(ClusterSpec spec) {
     return new dev.ringlet.internal.coordinator.ReadThresholds(spec.tombstoneWarnThreshold(), spec.tombstoneFailureThreshold());
@@ -140,7 +147,7 @@ public final class LocalCluster implements RingletCluster {
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, InitialTokens.explicitOrSpread(spec, hostId), Clock.system(),
         7000, spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews(), spec.dynamicDataMasking(), readThresholds(spec));
+        spec.materializedViews(), spec.dynamicDataMasking(), readThresholds(spec), udfTimeouts(spec));
     dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
     // the node already in the directory, whatever address it had (a container's address changes with every run)
     java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
@@ -197,7 +204,7 @@ public final class LocalCluster implements RingletCluster {
         List<Long> t = assigned.get(slot - 1);
         NodeConfig m = new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
             clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),
-            spec.materializedViews(), spec.dynamicDataMasking(), readThresholds(spec));
+            spec.materializedViews(), spec.dynamicDataMasking(), readThresholds(spec), udfTimeouts(spec));
         if (spec.dataDirectory() != null) { // a durable node comes back with its saved host id and tokens
           java.nio.file.Path dir = NodeDirectories.of(spec.dataDirectory(), hostId);
           disks.put(hostId, new dev.ringlet.internal.storage.DiskAccess());

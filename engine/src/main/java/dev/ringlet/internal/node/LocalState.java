@@ -108,6 +108,6 @@ record LocalState(String clusterName, UUID hostId, List<Long> tokens, String dat
     return new NodeConfig(configured.clusterName(), configured.datacenter(), configured.rack(), configured.address(),
         configured.port(), configured.releaseVersion(), hostId, tokens, configured.clock(), configured.storagePort(),
         configured.authentication(), configured.userDefinedFunctions(), configured.materializedViews(),
-        configured.dynamicDataMasking(), configured.readThresholds());
+        configured.dynamicDataMasking(), configured.readThresholds(), configured.udfTimeouts());
   }
 }

@@ -37,7 +37,7 @@ final class Membership {
         TokenAllocation.LOCAL_REPLICATION_FACTOR, seed(spec, datacenter, existing.size()));
     return new Join(new NodeConfig(spec.clusterName(), datacenter, rack, slot.address(), slot.port(), spec.releaseVersion(), hostId,
         tokens, first.clock(), slot.storagePort(), spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(),
-        spec.dynamicDataMasking(), LocalCluster.readThresholds(spec)));
+        spec.dynamicDataMasking(), LocalCluster.readThresholds(spec), LocalCluster.udfTimeouts(spec)));
   }
 
   /** A seed that depends on the spec and the join's place in the cluster's history only (not on the random address block). */

@@ -71,6 +71,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final dev.ringlet.internal.coordinator.Repair repair;
   /** Null for a node without a network. */
   private final Coordinator coordinator;
+  /** Runs user-defined function calls within the configured timeouts. */
+  private final dev.ringlet.internal.exec.udf.UdfExecutor udfExecutor;
   private final Map<UUID, Long> downSince = new ConcurrentHashMap<>();
   private final AtomicReference<ProtocolServer> server = new AtomicReference<>();
   /** Whether a durable node's storage was taken down by stop/kill, to be recovered by {@link #start}. */
@@ -96,6 +98,7 @@ public final class Node implements AutoCloseable, GossipListener {
   Node(NodeConfig config, ClusterContext cluster, dev.ringlet.internal.storage.StorageConfig storageConfig) {
     this.config = config;
     this.cluster = cluster;
+    this.udfExecutor = new dev.ringlet.internal.exec.udf.UdfExecutor(config.udfTimeouts());
     this.members = cluster == null ? null : new Members(config, cluster);
     Map<String, KeyspaceMetadata> keyspaces = new HashMap<>();
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
@@ -158,14 +161,15 @@ public final class Node implements AutoCloseable, GossipListener {
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
         .withDynamicDataMasking(config.dynamicDataMasking());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
-    TermFunctions functions = new TermFunctions(config.clock(), schema::current);
+    TermFunctions functions = new TermFunctions(config.clock(), schema::current, udfExecutor);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.
     TableSource authTables = cluster == null ? tables : requestTables.forRequest(ConsistencyLevel.ONE,
         dev.ringlet.internal.cluster.WriteType.SIMPLE);
     this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, authTables,
         writes, functions, config.clock());
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
-        config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking());
+        config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
+        .withUdfWarnings(udfExecutor::drainWarnings);
     if (cluster == null) {
       access.setup();
     } else {
@@ -568,6 +572,7 @@ public final class Node implements AutoCloseable, GossipListener {
     if (s != null) {
       s.close();
     }
+    udfExecutor.close();
     if (!storageDown) {
       storage.close();
     }

@@ -145,7 +145,7 @@ public final class ProcessCluster implements RingletCluster {
       boolean bootstrap = probe != null && listed == null && probe.schemaEpoch() > 0 && !ring.isEmpty();
       NodeConfig configured = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(),
           spec.releaseVersion(), hostId, ProcessTokens.choose(spec, hostId, listed, ring), Clock.system(), options.listen().getPort(),
-          spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec));
+          spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec), LocalCluster.udfTimeouts(spec));
       this.config = nodeDirectory == null ? configured : NodeDirectories.restore(nodeDirectory, configured, disk);
       ClusterTime time = new ClusterTime(Clock.system(), false);
       Timeouts timeouts = new Timeouts(spec.readTimeout(), Timeouts.defaults().range(), spec.writeTimeout(),

@@ -74,7 +74,7 @@ final class ProcessRoster implements ProcessMembership.Registry {
   static NodeConfig peerConfig(MemberInfo m, ClusterSpec spec) {
     return new NodeConfig(m.clusterName(), m.datacenter(), m.rack(), m.nativeAddress(), m.nativePort(), m.releaseVersion(),
         m.hostId(), m.tokens(), Clock.system(), m.internodePort(), spec.authentication(), spec.userDefinedFunctions(),
-        spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec));
+        spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec), LocalCluster.udfTimeouts(spec));
   }
 
   /** A bootstrapping node starts knowing the members the seeds listed (its context already has them as its ring). */

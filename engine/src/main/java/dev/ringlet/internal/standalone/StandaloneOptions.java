@@ -36,6 +36,12 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "                        as many as --num-tokens); one node only (alone or with --seeds)",
       "  --enable-user-defined-functions",
       "                        allow CREATE FUNCTION (Java UDFs, compiled with ECJ); off by default, as in Cassandra",
+      "  --user-defined-functions-warn-timeout MS",
+      "                        a function call running longer adds a client warning (default 500, 0: never)",
+      "  --user-defined-functions-fail-timeout MS",
+      "                        a function call running longer fails and its body is stopped (default 1500)",
+      "  --user-function-timeout-policy P",
+      "                        die (default), die_immediate or ignore: only the failure's wording; the node keeps running",
       "  --enable-materialized-views",
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "  --enable-dynamic-data-masking",
@@ -76,6 +82,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
     int joinTimeoutSeconds = 60;
     String initialToken = null;
     Tls tls = new Tls();
+    Integer udfWarnMillis = null;
+    Integer udfFailMillis = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -176,6 +184,15 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
           internodePort = portOf(name, value);
           internodeOption = true;
           break;
+        case "--user-defined-functions-warn-timeout":
+          udfWarnMillis = number(name, value);
+          break;
+        case "--user-defined-functions-fail-timeout":
+          udfFailMillis = number(name, value);
+          break;
+        case "--user-function-timeout-policy":
+          spec = spec.withUserFunctionTimeoutPolicy(timeoutPolicy(value));
+          break;
         case "--join-timeout":
           joinTimeoutSeconds = number(name, value);
           internodeOption = true;
@@ -183,6 +200,11 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         default:
           throw new IllegalArgumentException("unknown option " + name + " (see --help)");
       }
+    }
+    if (udfWarnMillis != null || udfFailMillis != null) {
+      spec = spec.withUserDefinedFunctionTimeouts(
+          udfWarnMillis == null ? spec.userDefinedFunctionWarnTimeout() : java.time.Duration.ofMillis(udfWarnMillis),
+          udfFailMillis == null ? spec.userDefinedFunctionFailTimeout() : java.time.Duration.ofMillis(udfFailMillis));
     }
     if (initialToken != null) {
       if (spec.nodeCount() != 1) {
@@ -341,6 +363,15 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       }
     }
     return out;
+  }
+
+  private static dev.ringlet.api.UserFunctionTimeoutPolicy timeoutPolicy(String value) {
+    for (dev.ringlet.api.UserFunctionTimeoutPolicy p : dev.ringlet.api.UserFunctionTimeoutPolicy.values()) {
+      if (p.name().equalsIgnoreCase(value.trim())) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("--user-function-timeout-policy: " + value + " (expected: die, die_immediate or ignore)");
   }
 
   private static int number(String option, String value) {

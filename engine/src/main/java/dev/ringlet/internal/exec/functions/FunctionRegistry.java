@@ -47,7 +47,17 @@ public final class FunctionRegistry {
 
   /** Native functions, and the user-defined functions and aggregates of {@code schema} (when not null). */
   public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema) {
-    return new FunctionRegistry(new Natives(clock), schema == null ? null : new UserFunctionCalls(schema), f -> { });
+    return create(clock, schema, null);
+  }
+
+  /**
+   * As {@link #create(Clock, java.util.function.Supplier)}, user-defined functions running on
+   * {@code udfExecutor} within its timeouts (null: on the caller's thread, without timeouts).
+   */
+  public static FunctionRegistry create(Clock clock, java.util.function.Supplier<dev.ringlet.internal.schema.Schema> schema,
+      dev.ringlet.internal.exec.udf.UdfExecutor udfExecutor) {
+    return new FunctionRegistry(new Natives(clock),
+        schema == null ? null : new UserFunctionCalls(schema, udfExecutor), f -> { });
   }
 
   /** Whether {@code name} (as written) names a native function. */

@@ -2,6 +2,7 @@ package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.exec.udf.CompiledUdf;
 import dev.ringlet.internal.exec.udf.JavaUdfs;
+import dev.ringlet.internal.exec.udf.UdfExecutor;
 import dev.ringlet.internal.exec.udf.UdfFailure;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
@@ -21,10 +22,13 @@ final class UserFunctionCalls {
 
   private final Supplier<Schema> schema;
   private final JavaUdfs udfs;
+  /** Null: bodies run on the caller's thread, without timeouts. */
+  private final UdfExecutor executor;
 
-  UserFunctionCalls(Supplier<Schema> schema) {
+  UserFunctionCalls(Supplier<Schema> schema, UdfExecutor executor) {
     this.schema = schema;
     this.udfs = new JavaUdfs(name -> schema.get().keyspace(name));
+    this.executor = executor;
   }
 
   /** Every function and aggregate called {@code name} in {@code keyspace}, as overloads. */
@@ -67,7 +71,7 @@ final class UserFunctionCalls {
   private ByteBuffer run(UserFunction f, List<ByteBuffer> args) {
     CompiledUdf compiled = udfs.get(f);
     try {
-      return compiled.execute(args);
+      return executor == null ? compiled.execute(args) : executor.execute(f, compiled, args);
     } catch (UdfFailure e) {
       throw new FunctionFailure(f.keyspace(), f.name(), f.argumentTypes(), e.getMessage());
     }

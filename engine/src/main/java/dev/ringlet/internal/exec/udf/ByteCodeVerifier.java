@@ -301,6 +301,32 @@ final class ByteCodeVerifier {
   }
 
   /**
+   * The length of the instruction at {@code pc} (opcode {@code op}) of the code starting at
+   * {@code base} in {@code bytes}; switch padding counts from the code's start.
+   */
+  static int instructionLength(byte[] bytes, int base, int pc, int op) {
+    if (op == 0xaa || op == 0xab) {
+      int p = (pc + 4) & ~3;
+      if (op == 0xaa) {
+        int low = readInt(bytes, base + p + 4);
+        int high = readInt(bytes, base + p + 8);
+        return p + 12 + 4 * (high - low + 1) - pc;
+      }
+      int pairs = readInt(bytes, base + p + 4);
+      return p + 8 + 8 * pairs - pc;
+    }
+    if (op == 0xc4) {
+      return (bytes[base + pc + 1] & 0xff) == 0x84 ? 6 : 4;
+    }
+    return Instructions.LENGTHS[op];
+  }
+
+  private static int readInt(byte[] bytes, int p) {
+    return ((bytes[p] & 0xff) << 24) | ((bytes[p + 1] & 0xff) << 16) | ((bytes[p + 2] & 0xff) << 8)
+        | (bytes[p + 3] & 0xff);
+  }
+
+  /**
    * Walks a method's instructions: {@link #method} for each invoke (with its constant-pool
    * index), {@link #simple} for each instruction without operands (ASM's {@code visitInsn}).
    */
@@ -335,25 +361,7 @@ final class ByteCodeVerifier {
     }
 
     private int length(int pc, int op) {
-      if (op == 0xaa || op == 0xab) {
-        int p = (pc + 4) & ~3;
-        if (op == 0xaa) {
-          int low = readInt(p + 4);
-          int high = readInt(p + 8);
-          return p + 12 + 4 * (high - low + 1) - pc;
-        }
-        int pairs = readInt(p + 4);
-        return p + 8 + 8 * pairs - pc;
-      }
-      if (op == 0xc4) {
-        return (code[pc + 1] & 0xff) == 0x84 ? 6 : 4;
-      }
-      return LENGTHS[op];
-    }
-
-    private int readInt(int p) {
-      return ((code[p] & 0xff) << 24) | ((code[p + 1] & 0xff) << 16) | ((code[p + 2] & 0xff) << 8)
-          | (code[p + 3] & 0xff);
+      return instructionLength(code, 0, pc, op);
     }
 
     /** Instruction lengths by opcode (JVMS 6.5); the switches and {@code wide} are computed. */

@@ -117,7 +117,7 @@ public final class JavaUdfs {
     if (!invalid.isEmpty()) {
       throw CqlException.invalid("Java UDF validation failed: " + invalid);
     }
-    classFile = SystemGuard.redirect(classFile);
+    classFile = BackEdges.instrument(SystemGuard.redirect(classFile));
     try {
       Class<?> type = new SandboxLoader(Map.of(binaryName, classFile), api ? apiLoader : null).loadClass(binaryName);
       Method execute = null;
@@ -304,6 +304,12 @@ public final class JavaUdfs {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
       if (name.equals(SystemGuard.class.getName())) {
         return SystemGuard.class;
+      }
+      if (name.equals(RunawayGuard.class.getName())) {
+        return RunawayGuard.class;
+      }
+      if (name.equals(PlatformGuard.class.getName())) {
+        return PlatformGuard.class;
       }
       // the JVM itself links invokedynamic (string concatenation) through java.lang.invoke
       if (!classes.containsKey(name) && !visible(name) && !name.startsWith("java.lang.invoke.")) {

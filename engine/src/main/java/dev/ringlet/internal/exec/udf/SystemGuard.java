@@ -16,8 +16,8 @@ import java.util.Set;
  * currentTimeMillis}, {@code nanoTime}, {@code arraycopy}, {@code gc}...) run as they are.
  *
  * <p>Each method has {@code System}'s signature; public because the function's class loader is
- * not this one. Ringlet installs no security manager (removed from recent JDKs), so the other
- * permission checks 5.0's manager would make on visible classes are not emulated.
+ * not this one. Ringlet installs no security manager (removed from recent JDKs); the checks 5.0's
+ * manager makes on other visible classes are emulated by {@link PlatformGuard}.
  */
 public final class SystemGuard {
 
@@ -118,15 +118,17 @@ public final class SystemGuard {
 
   /** The exception a security manager throws, worded as {@code Permission.toString()} words it. */
   @SuppressWarnings("removal")
-  private static AccessControlException denied(String permission, String name, String actions) {
+  static AccessControlException denied(String permission, String name, String actions) {
     return new AccessControlException("access denied (\"" + permission + "\" \"" + name + "\""
         + (actions == null ? "" : " \"" + actions + "\"") + ")");
   }
 
   /**
    * {@code classFile} with its calls to the {@link #GUARDED} {@code System} methods pointing at this
-   * class: two constant-pool entries (this class's name and its {@code Class} entry) are appended
-   * and those method references' class index changed; nothing else moves.
+   * class, and to {@link PlatformGuard#GUARDED}'s at that one: for each guard used, two constant-pool
+   * entries (its name and its {@code Class} entry) are appended, and those method references'
+   * class index changed (an interface's static method reference becomes a class's); nothing else
+   * moves.
    */
   static byte[] redirect(byte[] classFile) {
     ByteBuffer in = ByteBuffer.wrap(classFile);
@@ -159,33 +161,52 @@ public final class SystemGuard {
       }
     }
     int poolEnd = in.position();
-    java.util.List<Integer> patch = new java.util.ArrayList<>();
+    // method reference offset -> guard's internal name
+    java.util.Map<Integer, String> patch = new java.util.LinkedHashMap<>();
     for (int i = 1; i < count; i++) {
-      if (tags[i] == 10) {
+      if (tags[i] == 10 || tags[i] == 11) {
         int classIndex = in.getShort(offsets[i] + 1) & 0xffff;
         int nameAndType = in.getShort(offsets[i] + 3) & 0xffff;
         String owner = utf8(in, offsets, in.getShort(offsets[classIndex] + 1) & 0xffff);
         String name = utf8(in, offsets, in.getShort(offsets[nameAndType] + 1) & 0xffff);
         if (owner.equals(SYSTEM) && GUARDED.contains(name)) {
-          patch.add(offsets[i] + 1);
+          patch.put(offsets[i], SELF);
+        } else if (PlatformGuard.GUARDED.getOrDefault(owner, java.util.Set.of()).contains(name)) {
+          patch.put(offsets[i], PlatformGuard.class.getName().replace('.', '/'));
         }
       }
     }
     if (patch.isEmpty()) {
       return classFile;
     }
-    byte[] self = SELF.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer out = ByteBuffer.allocate(classFile.length + 3 + self.length + 3);
+    java.io.ByteArrayOutputStream appended = new java.io.ByteArrayOutputStream();
+    java.util.Map<String, Integer> classEntries = new java.util.HashMap<>();
+    int next = count;
+    for (String guard : new java.util.LinkedHashSet<>(patch.values())) {
+      byte[] name = guard.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      appended.write(1);
+      appended.write(name.length >> 8);
+      appended.write(name.length);
+      appended.write(name, 0, name.length);
+      appended.write(7);
+      appended.write(next >> 8);
+      appended.write(next);
+      classEntries.put(guard, next + 1);
+      next += 2;
+    }
+    ByteBuffer out = ByteBuffer.allocate(classFile.length + appended.size());
     out.put(classFile, 0, 8);
-    out.putShort((short) (count + 2));
+    out.putShort((short) next);
     out.put(classFile, 10, poolEnd - 10);
-    out.put((byte) 1).putShort((short) self.length).put(self);
-    out.put((byte) 7).putShort((short) count);
+    out.put(appended.toByteArray());
     out.put(classFile, poolEnd, classFile.length - poolEnd);
     byte[] result = out.array();
-    for (int at : patch) {
-      result[at] = (byte) ((count + 1) >> 8);
-      result[at + 1] = (byte) (count + 1);
+    for (java.util.Map.Entry<Integer, String> e : patch.entrySet()) {
+      int at = e.getKey(); // before the pool's end: not shifted
+      int classIndex = classEntries.get(e.getValue());
+      result[at] = 10;
+      result[at + 1] = (byte) (classIndex >> 8);
+      result[at + 2] = (byte) classIndex;
     }
     return result;
   }

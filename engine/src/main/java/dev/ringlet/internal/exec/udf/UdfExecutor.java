@@ -1,0 +1,125 @@
+package dev.ringlet.internal.exec.udf;
+
+import dev.ringlet.internal.schema.UserFunction;
+import dev.ringlet.internal.types.CqlType;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs function calls as 5.0 does with {@code user_defined_functions_threads_enabled} (its
+ * default): on a thread of their own, the caller waiting at most the fail timeout. A call that
+ * ends later than the warn timeout adds 5.0's client warning ("User defined function ks.f : (int)
+ * -> int ran longer than 500ms") to the caller's request (see {@link #drainWarnings}); one still
+ * running at the fail timeout fails with 5.0's {@code TimeoutException} text, and its thread is
+ * interrupted, which ends the body at its next loop iteration ({@link BackEdges}). A body stuck in
+ * one long JDK call (no loop of its own) ends when that call does; nobody waits for it.
+ *
+ * <p>The warning is decided on the call's duration read from {@code nanoTime} (the JVM's
+ * {@code System.nanoTime} on a node; tests inject their own), the failure on the wall clock.
+ * Threads are daemons and end after 10 s idle; {@link #close} ends them with the node.
+ */
+public final class UdfExecutor implements AutoCloseable {
+
+  private final UdfTimeouts timeouts;
+  private final LongSupplier nanoTime;
+  private final ThreadPoolExecutor threads;
+  private final AtomicInteger threadIds = new AtomicInteger();
+  private final ThreadLocal<List<String>> warnings = new ThreadLocal<>();
+
+  public UdfExecutor(UdfTimeouts timeouts) {
+    this(timeouts, System::nanoTime);
+  }
+
+  UdfExecutor(UdfTimeouts timeouts, LongSupplier nanoTime) {
+    this.timeouts = timeouts;
+    this.nanoTime = nanoTime;
+    this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      Thread t = new Thread(r, "ringlet-udf-" + threadIds.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Runs {@code function} (compiled as {@code compiled}) on {@code args}, within the timeouts. */
+  public ByteBuffer execute(UserFunction function, CompiledUdf compiled, List<ByteBuffer> args) {
+    long start = nanoTime.getAsLong();
+    Future<ByteBuffer> call = threads.submit(() -> compiled.execute(args));
+    ByteBuffer result;
+    try {
+      result = call.get(timeouts.fail().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new UdfFailure(new TimeoutException(String.format("User defined function %s ran longer than %dms%s",
+          signature(function), timeouts.fail().toMillis(),
+          timeouts.policy() == UdfTimeouts.Policy.IGNORE ? "" : " - will stop Cassandra VM")));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + signature(function), e);
+    }
+    long warnNanos = timeouts.warn().toNanos();
+    if (warnNanos > 0 && nanoTime.getAsLong() - start > warnNanos) {
+      List<String> list = warnings.get();
+      if (list == null) {
+        list = new ArrayList<>();
+        warnings.set(list);
+      }
+      list.add(String.format("User defined function %s ran longer than %dms", signature(function),
+          timeouts.warn().toMillis()));
+    }
+    return result;
+  }
+
+  /**
+   * The warnings added by the calls this thread made since the last drain (none: an empty list);
+   * a request drains before it starts and when it ends.
+   */
+  public List<String> drainWarnings() {
+    List<String> list = warnings.get();
+    if (list == null) {
+      return List.of();
+    }
+    warnings.remove();
+    return list;
+  }
+
+  /** As 5.0 prints a function: {@code ks.f : (int, text) -> int}. */
+  static String signature(UserFunction f) {
+    return f.keyspace() + "." + f.name() + " : ("
+        + f.argumentTypes().stream().map(CqlType::cql).collect(Collectors.joining(", ")) + ") -> " + f.returnType().cql();
+  }
+
+  /**
+   * Takes no more calls and waits (at most {@code max}) until the running ones have ended, without
+   * interrupting them; whether they all did. For tests: a stopped body's thread is free again.
+   */
+  boolean shutdownAndAwait(java.time.Duration max) throws InterruptedException {
+    threads.shutdown();
+    return threads.awaitTermination(max.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Interrupts running calls and ends the threads. */
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+}
