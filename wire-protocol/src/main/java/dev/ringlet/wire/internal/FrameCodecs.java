@@ -2,6 +2,12 @@ package dev.ringlet.wire.internal;
 
 import com.datastax.oss.protocol.internal.Compressor;
 import com.datastax.oss.protocol.internal.FrameCodec;
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.ProtocolConstants;
+import com.datastax.oss.protocol.internal.ProtocolV3ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV4ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV5ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV6ServerCodecs;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
@@ -9,6 +15,9 @@ import java.util.List;
 /**
  * One server's frame codecs (plain, lz4 and snappy bodies for v3/v4) and v5 segment formats
  * (plain and lz4). Stateless, shared by its connections.
+ *
+ * <p>The codecs are native-protocol's server codecs, except ERROR from v5 on: {@link ErrorEncoder}
+ * adds the contentions of a CAS write timeout.
  */
 final class FrameCodecs {
 
@@ -22,13 +31,42 @@ final class FrameCodecs {
 
   FrameCodecs(ByteBufAllocator allocator, int maxFrameBytes) {
     ByteBufPrimitiveCodec primitives = new ByteBufPrimitiveCodec(allocator);
-    this.plain = FrameCodec.defaultServer(primitives, Compressor.none());
+    this.plain = server(primitives, Compressor.none());
     Lz4BodyCompressor lz4Compressor = new Lz4BodyCompressor(allocator, maxFrameBytes);
-    this.lz4 = FrameCodec.defaultServer(primitives, lz4Compressor);
+    this.lz4 = server(primitives, lz4Compressor);
     this.plainSegments = new SegmentFormat(null);
     this.lz4Segments = new SegmentFormat(lz4Compressor);
     this.snappy =
-        FrameCodec.defaultServer(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+        server(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+  }
+
+  /** {@code FrameCodec.defaultServer} with {@link ErrorEncoder} for ERROR at v5 and v6. */
+  private static FrameCodec<ByteBuf> server(ByteBufPrimitiveCodec primitives, Compressor<ByteBuf> compressor) {
+    return new FrameCodec<>(primitives, compressor, new ProtocolV3ServerCodecs(), new ProtocolV4ServerCodecs(),
+        withErrorEncoder(new ProtocolV5ServerCodecs(), ProtocolConstants.Version.V5),
+        withErrorEncoder(new ProtocolV6ServerCodecs(), ProtocolConstants.Version.V6));
+  }
+
+  private static FrameCodec.CodecGroup withErrorEncoder(FrameCodec.CodecGroup group, int protocolVersion) {
+    return registry -> group.registerCodecs(new FrameCodec.CodecGroup.Registry() {
+      @Override
+      public FrameCodec.CodecGroup.Registry addCodec(Message.Codec codec) {
+        registry.addCodec(codec);
+        return this;
+      }
+
+      @Override
+      public FrameCodec.CodecGroup.Registry addEncoder(Message.Codec codec) {
+        registry.addEncoder(codec.opcode == ProtocolConstants.Opcode.ERROR ? new ErrorEncoder(protocolVersion) : codec);
+        return this;
+      }
+
+      @Override
+      public FrameCodec.CodecGroup.Registry addDecoder(Message.Codec codec) {
+        registry.addDecoder(codec);
+        return this;
+      }
+    });
   }
 
   FrameCodec<ByteBuf> plain() {
