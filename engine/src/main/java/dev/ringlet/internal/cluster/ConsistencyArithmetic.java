@@ -72,6 +72,10 @@ public final class ConsistencyArithmetic {
   /**
    * {@link #assureSufficientLiveReplicas} for a write with pending replicas: {@code counts.alive}
    * then counts the live natural and pending replicas, which must reach {@link #blockForWrite}.
+   * EACH_QUORUM is the exception, as in 5.0's {@code ReplicaPlans.assureSufficientLiveReplicas}:
+   * each datacenter's live natural and pending replicas must reach only its quorum (pending
+   * replicas are not added to it); the write then waits for the quorum plus the datacenter's
+   * pending replicas, so a datacenter short of those times out instead.
    */
   public static void assureSufficientLiveReplicasForWrite(ConsistencyLevel level, ReplicaCounts counts,
       Map<String, Integer> pending) {
@@ -90,8 +94,7 @@ public final class ConsistencyArithmetic {
       case EACH_QUORUM:
         Map<String, Integer> sorted = new TreeMap<>(counts.replicas());
         for (Map.Entry<String, Integer> dc : sorted.entrySet()) {
-          checkEachQuorum(level, quorum(dc.getValue()) + pending.getOrDefault(dc.getKey(), 0),
-              counts.alive().getOrDefault(dc.getKey(), 0));
+          checkEachQuorum(level, quorum(dc.getValue()), counts.alive().getOrDefault(dc.getKey(), 0));
         }
         return;
       default:

@@ -4,7 +4,7 @@ import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.error.ErrorCode;
 
 /** Too few replicas acknowledged a write in time; Cassandra's message and fields. */
-public final class WriteTimeoutException extends CqlException {
+public class WriteTimeoutException extends CqlException {
 
   private final ConsistencyLevel consistency;
   private final int received;
@@ -12,7 +12,13 @@ public final class WriteTimeoutException extends CqlException {
   private final WriteType writeType;
 
   public WriteTimeoutException(ConsistencyLevel consistency, int received, int blockFor, WriteType writeType) {
-    super(ErrorCode.WRITE_TIMEOUT, "Operation timed out - received only " + received + " responses.");
+    this(consistency, received, blockFor, writeType, "Operation timed out - received only " + received + " responses.");
+  }
+
+  /** For subclasses whose message Cassandra words differently. */
+  protected WriteTimeoutException(ConsistencyLevel consistency, int received, int blockFor, WriteType writeType,
+      String message) {
+    super(ErrorCode.WRITE_TIMEOUT, message);
     this.consistency = consistency;
     this.received = received;
     this.blockFor = blockFor;

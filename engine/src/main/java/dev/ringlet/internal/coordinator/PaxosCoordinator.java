@@ -1,5 +1,6 @@
 package dev.ringlet.internal.coordinator;
 
+import dev.ringlet.internal.cluster.CasWriteTimeoutException;
 import dev.ringlet.internal.cluster.CasWriteUnknownException;
 import dev.ringlet.internal.cluster.ConsistencyArithmetic;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
@@ -76,13 +77,21 @@ public final class PaxosCoordinator implements ConditionalWrites {
     List<Endpoint> participants = c.byProximity(plan.live());
     int required = plan.required();
     Ballot highestSeen = Ballot.NONE;
+    // Rounds lost to other proposers, counted as 5.0's Paxos v1 does for CasWriteTimeoutException:
+    // 'preparing' for the current prepare phase (its beginAndRepairPaxos: refused prepares,
+    // replayed proposals not accepted), 'contentions' for the whole operation (its doPaxos: each
+    // finished prepare phase's count, refused proposals). A timeout in the prepare phase reports the
+    // phase's count only, as 5.0 does.
+    int contentions = 0;
+    int preparing = 0;
+    boolean lostInPrepare = false;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Ballot ballot = nextBallot(highestSeen);
       Map<Endpoint, PaxosMessages.Promise> promises = exchange(participants, Verb.PAXOS_PREPARE,
           new PaxosMessages.Prepare(table.id(), key, ballot), e -> local.prepare(new PaxosMessages.Prepare(table.id(), key, ballot)),
           required);
       if (promises.size() < required) {
-        throw new WriteTimeoutException(serial, promises.size(), required, WriteType.CAS);
+        throw new CasWriteTimeoutException(serial, promises.size(), required, WriteType.CAS, preparing);
       }
       int promised = 0;
       PaxosMessages.Proposal mostRecentCommit = null;
@@ -103,6 +112,8 @@ public final class PaxosCoordinator implements ConditionalWrites {
         }
       }
       if (promised < required) {
+        preparing++;
+        lostInPrepare = true;
         continue; // pre-empted by a higher ballot: try again above it
       }
       // An empty proposal (a serial read's, or a conditional write's whose condition failed) is
@@ -112,12 +123,22 @@ public final class PaxosCoordinator implements ConditionalWrites {
         // Finish the proposal a previous coordinator left half done, under our ballot, then start over.
         PaxosMessages.Proposal redo = new PaxosMessages.Proposal(ballot, inProgress.update());
         Acceptance replayed = propose(participants, table, key, redo, required, true);
-        replayed.throwIfTimedOut(serial, participants.size());
+        replayed.throwIfTimedOut(serial, participants.size(), preparing);
         if (replayed.accepted() >= required) {
-          commit(ks, table, key, redo, replayCommit);
+          try {
+            commit(ks, table, key, redo, replayCommit);
+          } catch (WriteTimeoutException e) {
+            throw CasWriteTimeoutException.of(e, WriteType.CAS, preparing); // 5.0 reports a replay's commit as CAS
+          }
+        } else {
+          preparing++;
         }
+        lostInPrepare = true;
         continue;
       }
+      contentions += preparing;
+      preparing = 0;
+      lostInPrepare = false;
       if (mostRecentCommit != null) {
         repairCommits(promises, table, key, mostRecentCommit);
       }
@@ -137,8 +158,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
           ? empty(key) : PartitionUpdates.mergeByPartition(outcome.updates()).get(0);
       PaxosMessages.Proposal proposal = new PaxosMessages.Proposal(ballot, update);
       Acceptance acceptance = propose(participants, table, key, proposal, required, false);
-      acceptance.throwIfTimedOut(serial, participants.size());
+      acceptance.throwIfTimedOut(serial, participants.size(), contentions);
       if (acceptance.accepted() == 0) {
+        contentions++;
         continue; // nobody took it: safe to retry
       }
       if (acceptance.accepted() < required) {
@@ -147,12 +169,17 @@ public final class PaxosCoordinator implements ConditionalWrites {
         throw new CasWriteUnknownException(serial, acceptance.accepted(), required);
       }
       if (!outcome.updates().isEmpty()) {
-        commit(ks, table, key, proposal, commit);
+        try {
+          commit(ks, table, key, proposal, commit);
+        } catch (WriteTimeoutException e) {
+          throw CasWriteTimeoutException.of(e, e.writeType(), contentions); // SIMPLE, at the commit level, as 5.0
+        }
       }
       return outcome.result();
     }
     ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
-    throw new WriteTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), WriteType.CAS);
+    throw new CasWriteTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), WriteType.CAS,
+        lostInPrepare ? preparing : contentions);
   }
 
   /** An update that changes nothing: what a round proposes when it has nothing to write. */
@@ -219,9 +246,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
   private record Acceptance(int answered, int accepted, boolean timedOut) {
 
     /** Cassandra's propose timeout: WriteTimeout CAS with the answers out of every participant contacted. */
-    void throwIfTimedOut(ConsistencyLevel serial, int contacted) {
+    void throwIfTimedOut(ConsistencyLevel serial, int contacted, int contentions) {
       if (timedOut) {
-        throw new WriteTimeoutException(serial, answered, contacted, WriteType.CAS);
+        throw new CasWriteTimeoutException(serial, answered, contacted, WriteType.CAS, contentions);
       }
     }
   }

@@ -73,6 +73,13 @@ final class SchemaWire {
       table(t, out);
     }
     out.writeBoolean(ks.virtual());
+    out.writeInt(ks.leftoverMasks().size()); // 5.0 keeps these system_schema.column_masks rows on every node
+    for (Map.Entry<dev.ringlet.internal.schema.LeftoverMask.Key, dev.ringlet.internal.schema.ColumnMask> e
+        : ks.leftoverMasks().entrySet()) {
+      out.writeUTF(e.getKey().table());
+      out.writeUTF(e.getKey().column());
+      mask(e.getValue(), out);
+    }
   }
 
   private static KeyspaceMetadata keyspace(DataInput in) throws IOException {
@@ -91,7 +98,14 @@ final class SchemaWire {
       TableMetadata t = table(in);
       tables.put(t.name(), t);
     }
-    return new KeyspaceMetadata(name, durable, replication, tables, types, in.readBoolean());
+    KeyspaceMetadata ks = new KeyspaceMetadata(name, durable, replication, tables, types, in.readBoolean());
+    int nm = count(in);
+    Map<dev.ringlet.internal.schema.LeftoverMask.Key, dev.ringlet.internal.schema.ColumnMask> leftovers = new LinkedHashMap<>();
+    for (int i = 0; i < nm; i++) {
+      dev.ringlet.internal.schema.LeftoverMask.Key key = new dev.ringlet.internal.schema.LeftoverMask.Key(in.readUTF(), in.readUTF());
+      leftovers.put(key, mask(in));
+    }
+    return leftovers.isEmpty() ? ks : ks.withLeftoverMasks(leftovers);
   }
 
   private static void table(TableMetadata t, DataOutput out) throws IOException {

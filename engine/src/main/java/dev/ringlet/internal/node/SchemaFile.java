@@ -53,6 +53,7 @@ final class SchemaFile {
   private static final String VERSION = "-- ringlet:version ";
   private static final String DROPPED = "-- ringlet:dropped ";
   private static final String DATACENTERS = "-- ringlet:datacenters";
+  private static final String LEFTOVER_MASK = "-- ringlet:leftover-mask ";
 
   static void write(Path file, Schema schema, long epoch) {
     StringBuilder out = new StringBuilder("-- Ringlet user schema, rewritten after every schema change\n");
@@ -77,6 +78,11 @@ final class SchemaFile {
               .append(d.isStatic() ? "static" : "regular").append(' ').append(Identifiers.maybeQuote(d.name())).append(' ')
               .append(d.type().cql()).append('\n');
         }
+      }
+    }
+    for (KeyspaceMetadata ks : schema.keyspaces().values()) {
+      if (!ks.virtual() && !SystemNames.isSystem(ks.name())) {
+        ks.leftoverMasks().forEach((key, mask) -> out.append(LEFTOVER_MASK).append(leftoverMask(ks.name(), key, mask)).append('\n'));
       }
     }
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
@@ -160,6 +166,8 @@ final class SchemaFile {
       if (line.startsWith(VERSION)) {
         String[] parts = line.substring(VERSION.length()).trim().split(" ");
         saved = new Saved(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
+      } else if (line.startsWith(LEFTOVER_MASK)) {
+        restoreLeftoverMask(line.substring(LEFTOVER_MASK.length()), schema);
       } else if (line.startsWith(DROPPED)) {
         String[] parts = line.substring(DROPPED.length()).split(" ", 6);
         KeyspaceMetadata ks = schema.current().keyspace(parts[0]);
@@ -178,7 +186,9 @@ final class SchemaFile {
       for (Map.Entry<String, Map<String, DroppedColumn>> e : dropped.entrySet()) {
         String[] names = e.getKey().split("\u0000");
         KeyspaceMetadata ks = keyspaces.get(names[0]);
-        keyspaces.put(names[0], ks.withTable(ks.tables().get(names[1]).withDroppedColumns(e.getValue())));
+        // in 5.0's order for a table loaded from system_schema, which may differ from the order before the restart
+        keyspaces.put(names[0], ks.withTable(ks.tables().get(names[1])
+            .withDroppedColumns(dev.ringlet.internal.schema.DroppedColumnOrder.loaded(e.getValue().values()))));
       }
       schema.install(new Schema(current.version(), keyspaces));
     }
@@ -186,6 +196,62 @@ final class SchemaFile {
       schema.install(new Schema(saved.version(), schema.current().keyspaces()));
     }
     return saved;
+  }
+
+  /**
+   * A leftover {@code system_schema.column_masks} row (see {@code LeftoverMask}) on one line: its
+   * keyspace, table, column, function keyspace and name, then each argument's type and value (hex,
+   * or {@code null}); fields separated by spaces, names and types in Base64 (they may hold spaces).
+   */
+  private static String leftoverMask(String keyspace, dev.ringlet.internal.schema.LeftoverMask.Key key,
+      dev.ringlet.internal.schema.ColumnMask mask) {
+    StringBuilder line = new StringBuilder();
+    for (String field : List.of(keyspace, key.table(), key.column(), mask.functionKeyspace(), mask.functionName())) {
+      line.append(base64(field)).append(' ');
+    }
+    line.append(mask.argumentTypes().size());
+    for (int i = 0; i < mask.argumentTypes().size(); i++) {
+      ByteBuffer v = mask.argumentValues().get(i);
+      line.append(' ').append(base64(mask.argumentTypes().get(i).cql())).append(' ')
+          .append(v == null ? "null" : java.util.HexFormat.of().formatHex(bytes(v)));
+    }
+    return line.toString();
+  }
+
+  private static void restoreLeftoverMask(String line, SchemaManager schema) {
+    String[] f = line.split(" ");
+    KeyspaceMetadata ks = schema.current().keyspace(unbase64(f[0]));
+    if (ks == null) {
+      return;
+    }
+    int n = Integer.parseInt(f[5]);
+    List<CqlType> types = new ArrayList<>(n);
+    List<ByteBuffer> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      types.add(dev.ringlet.internal.types.CqlTypes.parse(unbase64(f[6 + 2 * i]), ks.types()::get));
+      String v = f[7 + 2 * i];
+      values.add("null".equals(v) ? null : ByteBuffer.wrap(java.util.HexFormat.of().parseHex(v)));
+    }
+    Map<dev.ringlet.internal.schema.LeftoverMask.Key, dev.ringlet.internal.schema.ColumnMask> leftovers =
+        new LinkedHashMap<>(ks.leftoverMasks());
+    leftovers.put(new dev.ringlet.internal.schema.LeftoverMask.Key(unbase64(f[1]), unbase64(f[2])),
+        new dev.ringlet.internal.schema.ColumnMask(unbase64(f[3]), unbase64(f[4]), types, values));
+    Schema current = schema.current();
+    schema.install(current.with(ks.withLeftoverMasks(leftovers), current.version()));
+  }
+
+  private static byte[] bytes(ByteBuffer v) {
+    byte[] b = new byte[v.remaining()];
+    v.duplicate().get(b);
+    return b;
+  }
+
+  private static String base64(String s) {
+    return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String unbase64(String s) {
+    return new String(java.util.Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
   }
 
   private static String unquote(String identifier) {

@@ -49,6 +49,34 @@ public final class DroppedColumnOrder {
   }
 
   /**
+   * The dropped columns as 5.0 orders them when it loads a table from {@code system_schema} (a
+   * restart; also how a peer applying the schema change would load it): {@code fetchDroppedColumns}
+   * puts the rows, in clustering order (the names' UTF-8 bytes, unsigned), into a new
+   * {@code HashMap}, which the table's builder copies with {@code putAll} into another new one.
+   */
+  public static Map<String, DroppedColumn> loaded(java.util.Collection<DroppedColumn> columns) {
+    if (columns.isEmpty()) {
+      return Map.of();
+    }
+    List<DroppedColumn> rows = new ArrayList<>(columns);
+    rows.sort((a, b) -> java.util.Arrays.compareUnsigned(a.name().getBytes(StandardCharsets.UTF_8),
+        b.name().getBytes(StandardCharsets.UTF_8)));
+    Jdk17HashMap fetched = new Jdk17HashMap();
+    for (DroppedColumn d : rows) {
+      fetched.put(key(d.name()), d);
+    }
+    return rebuilt(ordered(fetched.values()), List.of());
+  }
+
+  private static Map<String, DroppedColumn> ordered(List<DroppedColumn> columns) {
+    Map<String, DroppedColumn> out = new LinkedHashMap<>();
+    for (DroppedColumn d : columns) {
+      out.put(d.name(), d);
+    }
+    return out;
+  }
+
+  /**
    * The iteration order of JDK 17's {@code HashMap} with the default load factor: buckets by index,
    * each in insertion order, a key put again keeping its place, tables doubled when the size passes
    * the threshold with each bucket split in order. (Buckets of 8 or more colliding keys, which JDK

@@ -42,6 +42,11 @@ final class Errors {
     if (t instanceof UnavailableException u) {
       return new Unavailable(u.getMessage(), Consistency.toProtocol(u.consistency()), u.required(), u.alive());
     }
+    if (t instanceof dev.ringlet.internal.cluster.CasWriteTimeoutException w) {
+      // The wire codec appends the contentions at v5 only.
+      return new dev.ringlet.wire.CasWriteTimeout(w.getMessage(), Consistency.toProtocol(w.consistency()), w.received(),
+          w.blockFor(), w.writeType().name(), Math.min(w.contentions(), 0xFFFF));
+    }
     if (t instanceof dev.ringlet.internal.cluster.WriteTimeoutException w) {
       return new com.datastax.oss.protocol.internal.response.error.WriteTimeout(w.getMessage(),
           Consistency.toProtocol(w.consistency()), w.received(), w.blockFor(), w.writeType().name());

@@ -48,4 +48,30 @@ class EachQuorumUnavailableTest {
         .isInstanceOfSatisfying(UnavailableException.class,
             e -> org.assertj.core.api.Assertions.assertThat(e.alive()).isEqualTo(1));
   }
+
+  @Test
+  void should_not_add_pending_replicas_to_a_datacenters_quorum_for_the_liveness_check() {
+    // dc2: RF 1, its natural replica down, a joining node pending and alive. 5.0 checks each
+    // datacenter's live natural + pending replicas against its quorum alone: 1 >= 1 passes.
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 2, "dc2", 1), Map.of("dc1", 2, "dc2", 1), "dc1");
+    Map<String, Integer> pending = Map.of("dc2", 1);
+
+    assertThatCode(() -> ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        pending)).doesNotThrowAnyException();
+    // The write then blocks for every quorum plus every pending replica (2 + 1 + 1), and times out.
+    org.assertj.core.api.Assertions.assertThat(ConsistencyArithmetic.blockForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        pending)).isEqualTo(4);
+  }
+
+  @Test
+  void should_report_only_the_quorum_when_a_datacenter_with_a_pending_replica_is_short() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3, "dc2", 3), Map.of("dc1", 3, "dc2", 1), "dc1");
+
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        Map.of("dc2", 1)))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.required()).isEqualTo(2);
+          org.assertj.core.api.Assertions.assertThat(e.alive()).isZero();
+        });
+  }
 }

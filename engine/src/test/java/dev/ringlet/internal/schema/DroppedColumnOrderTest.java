@@ -50,4 +50,20 @@ class DroppedColumnOrderTest {
     assertThat(m.get("s").droppedTimeMicros()).isEqualTo(9);
     assertThat(m).hasSize(2);
   }
+
+  @Test
+  void should_list_twelve_drops_as_cassandra_does_before_and_after_reloading_them() {
+    // Recorded against Cassandra 5.0.9: c1..c12 dropped one ALTER at a time, then the node restarted
+    Map<String, DroppedColumn> live = Map.of();
+    for (int i = 1; i <= 12; i++) {
+      live = DroppedColumnOrder.rebuilt(live, List.of(dropped("c" + i, i)));
+    }
+    assertThat(live.keySet()).containsExactly("c4", "c10", "c3", "c2", "c12", "c1", "c11", "c9", "c8", "c7", "c6", "c5");
+
+    Map<String, DroppedColumn> loaded = DroppedColumnOrder.loaded(live.values());
+
+    assertThat(loaded.keySet()).containsExactly("c10", "c12", "c11", "c9", "c8", "c7", "c6", "c5", "c4", "c3", "c2", "c1");
+    // and a later rebuild with no new drop keeps the loaded order
+    assertThat(DroppedColumnOrder.rebuilt(loaded, List.of()).keySet()).containsExactlyElementsOf(loaded.keySet());
+  }
 }

@@ -38,4 +38,21 @@ class CasWriteUnknownErrorTest {
       });
     }
   }
+
+  @Test
+  void should_answer_a_cas_write_timeout_with_its_contentions_for_the_wire_codec() {
+    dev.ringlet.internal.cluster.CasWriteTimeoutException timeout = new dev.ringlet.internal.cluster.CasWriteTimeoutException(
+        ConsistencyLevel.SERIAL, 1, 2, dev.ringlet.internal.cluster.WriteType.CAS, 4);
+    for (int version : new int[] {ProtocolConstants.Version.V5, ProtocolConstants.Version.V4}) {
+      assertThat(Errors.toMessage(timeout, version)).isInstanceOfSatisfying(dev.ringlet.wire.CasWriteTimeout.class, e -> {
+        assertThat(e.code).isEqualTo(0x1100);
+        assertThat(e.message).isEqualTo("CAS operation timed out: received 1 of 2 required responses after 4 contention retries");
+        assertThat(e.consistencyLevel).isEqualTo(ProtocolConstants.ConsistencyLevel.SERIAL);
+        assertThat(e.received).isEqualTo(1);
+        assertThat(e.blockFor).isEqualTo(2);
+        assertThat(e.writeType).isEqualTo("CAS");
+        assertThat(e.contentions).isEqualTo(4);
+      });
+    }
+  }
 }

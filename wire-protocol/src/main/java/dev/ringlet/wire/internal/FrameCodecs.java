@@ -2,6 +2,12 @@ package dev.ringlet.wire.internal;
 
 import com.datastax.oss.protocol.internal.Compressor;
 import com.datastax.oss.protocol.internal.FrameCodec;
+import com.datastax.oss.protocol.internal.Message;
+import com.datastax.oss.protocol.internal.ProtocolConstants;
+import com.datastax.oss.protocol.internal.ProtocolV3ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV4ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV5ServerCodecs;
+import com.datastax.oss.protocol.internal.ProtocolV6ServerCodecs;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
@@ -10,6 +16,9 @@ import java.util.List;
  * One server's frame codecs (plain, lz4 and snappy bodies for v3/v4) and v5 segment formats
  * (plain and lz4). Stateless, shared by its connections; the compressed ones are made when a
  * connection first negotiates them (most clients never do).
+ *
+ * <p>The codecs are native-protocol's server codecs, except ERROR from v5 on: {@link ErrorEncoder}
+ * adds the contentions of a CAS write timeout.
  */
 final class FrameCodecs {
 
@@ -28,7 +37,7 @@ final class FrameCodecs {
     this.allocator = allocator;
     this.maxFrameBytes = maxFrameBytes;
     this.primitives = new ByteBufPrimitiveCodec(allocator);
-    this.plain = FrameCodec.defaultServer(primitives, Compressor.none());
+    this.plain = server(primitives, Compressor.none());
     this.plainSegments = new SegmentFormat(null);
   }
 
@@ -42,7 +51,7 @@ final class FrameCodecs {
         made = lz4;
         if (made == null) {
           Lz4BodyCompressor compressor = new Lz4BodyCompressor(allocator, maxFrameBytes);
-          made = new Lz4(FrameCodec.defaultServer(primitives, compressor), new SegmentFormat(compressor));
+          made = new Lz4(server(primitives, compressor), new SegmentFormat(compressor));
           lz4 = made;
         }
       }
@@ -56,12 +65,41 @@ final class FrameCodecs {
       synchronized (this) {
         made = snappy;
         if (made == null) {
-          made = FrameCodec.defaultServer(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
+          made = server(primitives, new SnappyBodyCompressor(allocator, maxFrameBytes));
           snappy = made;
         }
       }
     }
     return made;
+  }
+
+  /** {@code FrameCodec.defaultServer} with {@link ErrorEncoder} for ERROR at v5 and v6. */
+  private static FrameCodec<ByteBuf> server(ByteBufPrimitiveCodec primitives, Compressor<ByteBuf> compressor) {
+    return new FrameCodec<>(primitives, compressor, new ProtocolV3ServerCodecs(), new ProtocolV4ServerCodecs(),
+        withErrorEncoder(new ProtocolV5ServerCodecs(), ProtocolConstants.Version.V5),
+        withErrorEncoder(new ProtocolV6ServerCodecs(), ProtocolConstants.Version.V6));
+  }
+
+  private static FrameCodec.CodecGroup withErrorEncoder(FrameCodec.CodecGroup group, int protocolVersion) {
+    return registry -> group.registerCodecs(new FrameCodec.CodecGroup.Registry() {
+      @Override
+      public FrameCodec.CodecGroup.Registry addCodec(Message.Codec codec) {
+        registry.addCodec(codec);
+        return this;
+      }
+
+      @Override
+      public FrameCodec.CodecGroup.Registry addEncoder(Message.Codec codec) {
+        registry.addEncoder(codec.opcode == ProtocolConstants.Opcode.ERROR ? new ErrorEncoder(protocolVersion) : codec);
+        return this;
+      }
+
+      @Override
+      public FrameCodec.CodecGroup.Registry addDecoder(Message.Codec codec) {
+        registry.addDecoder(codec);
+        return this;
+      }
+    });
   }
 
   FrameCodec<ByteBuf> plain() {

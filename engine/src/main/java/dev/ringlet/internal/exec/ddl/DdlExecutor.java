@@ -258,15 +258,7 @@ public final class DdlExecutor {
     // WITH id = '<uuid>' (Cassandra's ID option) keeps a table's id, e.g. when a durable node recreates its schema
     UUID id = dev.ringlet.internal.schema.TableParams.tableId(PropertyValues.of(create.properties())).orElseGet(tableIds);
     TableMetadata table = new TableBuilder(ks, name, id, masks).build(create);
-    for (KeyspaceMetadata otherKs : schema.current().keyspaces().values()) {
-      for (TableMetadata other : otherKs.tables().values()) {
-        if (other.id().equals(id)) {
-          // 5.0 keys every table by id in an ImmutableMap, whose builder fails with this (as a server error)
-          throw CqlException.serverError("java.lang.IllegalArgumentException: Multiple entries with same key: " + id + "="
-              + table.keyspace() + "." + table.name() + " and " + id + "=" + other.keyspace() + "." + other.name());
-        }
-      }
-    }
+    TableIds.requireUnused(schema.current(), table);
     boolean[] created = {false};
     schema.apply("create table " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);

@@ -80,6 +80,7 @@ final class ViewDdl {
     if (view == null) {
       return new Result.Void(List.of(EXPERIMENTAL_WARNING));
     }
+    TableIds.requireUnused(schema.current(), view);
     boolean[] created = {false};
     schema.apply("create materialized view " + ksName + "." + view.name(), s -> {
       KeyspaceMetadata current = s.keyspace(ksName);

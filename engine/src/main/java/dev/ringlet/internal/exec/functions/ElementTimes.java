@@ -56,17 +56,47 @@ final class ElementTimes {
   }
 
   /**
-   * Cassandra 5.0.9 fails such a selection with a ServerError (a ClassCastException of its own);
-   * Ringlet answers the same error code with a message that says what is not supported.
+   * A bind marker as the element (or a slice bound) of a writetime/ttl selection. Cassandra 5.0.9
+   * fails it with a ServerError: its {@code ElementsSelector} casts the key term to
+   * {@code Term.Terminal} when the selection lists the cells it fetches, and a marker is not one
+   * (the slice's lower bound is cast first). For an element of a non-frozen set or map, whose key
+   * type is known here, Ringlet answers that ClassCastException's message, with the marker class
+   * 5.0 prepares for the key type ({@code AbstractMarker.Raw.prepare}); otherwise (frozen columns,
+   * lists) the same error code with a message saying what is not supported.
+   *
+   * @param keyType the type of the set's elements or the map's keys, or null when not known
    */
-  static void refuseMarkers(Selector s, String fn) {
+  static void refuseMarkers(Selector s, String fn, CqlType keyType) {
     List<Term> keys = s instanceof Selector.Element e ? java.util.Arrays.asList(e.key())
         : s instanceof Selector.Slice sl ? java.util.Arrays.asList(sl.from(), sl.to()) : List.of();
     for (Term k : keys) {
       if (k instanceof Term.BindMarker) {
+        if (keyType != null) {
+          String marker = "org.apache.cassandra.cql3." + markerClass(keyType);
+          String terminal = "org.apache.cassandra.cql3.Term$Terminal";
+          throw CqlException.serverError("java.lang.ClassCastException: class " + marker + " cannot be cast to class "
+              + terminal + " (" + marker + " and " + terminal + " are in unnamed module of loader 'app')");
+        }
         throw CqlException.serverError("Bind markers are not supported in element selections of " + fn + "()");
       }
     }
+  }
+
+  /** The class of the marker 5.0 prepares for a receiver of this type. */
+  private static String markerClass(CqlType type) {
+    if (type instanceof dev.ringlet.internal.types.ListType) {
+      return "Lists$Marker";
+    }
+    if (type instanceof dev.ringlet.internal.types.SetType) {
+      return "Sets$Marker";
+    }
+    if (type instanceof dev.ringlet.internal.types.MapType) {
+      return "Maps$Marker";
+    }
+    if (type instanceof dev.ringlet.internal.types.UserType) {
+      return "UserTypes$Marker";
+    }
+    return "Constants$Marker";
   }
 
   /** Of a frozen column's element or field: the column's cell, when the element or field is there. */

@@ -153,8 +153,10 @@ public final class SelectorCompiler {
    * of the element or field cell of a non-frozen column, of the whole cell of a frozen one.
    */
   private CompiledSelector elementTimeOrTtl(Selector.WriteTimeOrTtl w, String fn, Selector.Column col) {
-    ElementTimes.refuseMarkers(w.column(), fn);
     ColumnMetadata c = column(col.name());
+    ElementTimes.refuseMarkers(w.column(), fn, c.type().isMultiCell()
+        && (c.type() instanceof dev.ringlet.internal.types.SetType || c.type() instanceof dev.ringlet.internal.types.MapType)
+        ? ElementSelectors.keyType(c.name(), c.type()) : null);
     if (c.isPrimaryKey()) {
       throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
     }
