@@ -32,6 +32,14 @@ import java.util.function.Function;
  */
 final class GeneratedKeyspaceRows {
 
+  /**
+   * The {@code system_schema} tables whose rows for a table depend on that table's metadata alone
+   * (no keyspace-level rows): after a change only the tables whose {@link TableMetadata} was
+   * replaced are generated again, the others keep their values and encoded rows without being
+   * generated at all.
+   */
+  private static final java.util.Set<String> PER_TABLE = java.util.Set.of("columns", "tables", "dropped_columns");
+
   /** A group's generated values and their rows as stored and as read, in clustering order. */
   private record Group(List<Map<String, Object>> values, PartitionUpdate raw, LivePartition live) {}
 
@@ -57,14 +65,20 @@ final class GeneratedKeyspaceRows {
   }
 
   /**
-   * The partitions of {@code rows}, the values {@code table}'s generator gave for {@code keyspace},
-   * reusing the encoded groups of {@code previous} (null: none) whose values did not change.
+   * The partitions of {@code table} for {@code keyspace}, from the values its generator gives
+   * ({@code generate}: the rows of a keyspace), reusing the encoded groups of {@code previous}
+   * (null: none) whose values did not change.
    */
-  static GeneratedKeyspaceRows of(TableMetadata table, KeyspaceMetadata keyspace, List<Map<String, Object>> rows,
-      GeneratedKeyspaceRows previous, Function<Map<String, Object>, PartitionUpdate> encode) {
-    Map<List<Object>, Map<Object, List<Map<String, Object>>>> byGroup = grouped(table, rows);
+  static GeneratedKeyspaceRows of(TableMetadata table, KeyspaceMetadata keyspace,
+      Function<KeyspaceMetadata, List<Map<String, Object>>> generate, GeneratedKeyspaceRows previous,
+      Function<Map<String, Object>, PartitionUpdate> encode) {
+    Map<List<Object>, Map<Object, List<Map<String, Object>>>> byGroup = perTable(table, keyspace, generate, previous);
     if (byGroup == null) {
-      return new GeneratedKeyspaceRows(keyspace, null, ungrouped(table, rows, encode));
+      List<Map<String, Object>> rows = generate.apply(keyspace);
+      byGroup = grouped(table, rows);
+      if (byGroup == null) {
+        return new GeneratedKeyspaceRows(keyspace, null, ungrouped(table, rows, encode));
+      }
     }
     ClusteringComparator comparator = TableComparators.clustering(table);
     Map<List<Object>, Map<Object, Group>> groups = new HashMap<>();
@@ -89,6 +103,49 @@ final class GeneratedKeyspaceRows {
       partitions.put(p.live().key(), p);
     }
     return new GeneratedKeyspaceRows(keyspace, groups, partitions);
+  }
+
+  /**
+   * For a {@link #PER_TABLE} table: the values of the tables of {@code keyspace} that are the same
+   * objects as in {@code previous} taken from it (the same lists, which compare equal at once), the
+   * others generated; null where that does not apply.
+   */
+  private static Map<List<Object>, Map<Object, List<Map<String, Object>>>> perTable(TableMetadata table,
+      KeyspaceMetadata keyspace, Function<KeyspaceMetadata, List<Map<String, Object>>> generate,
+      GeneratedKeyspaceRows previous) {
+    if (!table.keyspace().equals(dev.ringlet.internal.system.SystemKeyspaces.SCHEMA) || !PER_TABLE.contains(table.name())
+        || previous == null || previous.groups == null || previous.groups.size() > 1) {
+      return null;
+    }
+    List<Object> key = List.of(keyspace.name());
+    Map<Object, Group> before = previous.groups.getOrDefault(key, Map.of());
+    if (previous.groups.size() == 1 && !previous.groups.containsKey(key)) {
+      return null;
+    }
+    Map<String, TableMetadata> changed = new HashMap<>();
+    for (TableMetadata t : keyspace.tables().values()) {
+      if (previous.keyspace.tables().get(t.name()) != t) {
+        changed.put(t.name(), t);
+      }
+    }
+    KeyspaceMetadata onlyChanged = new KeyspaceMetadata(keyspace.name(), keyspace.durableWrites(), keyspace.replication(),
+        changed, keyspace.types(), keyspace.virtual(), keyspace.functions(), keyspace.leftoverMasks());
+    Map<List<Object>, Map<Object, List<Map<String, Object>>>> generated = grouped(table, generate.apply(onlyChanged));
+    if (generated == null || generated.size() > 1 || (generated.size() == 1 && !generated.containsKey(key))) {
+      return null;
+    }
+    Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>(generated.getOrDefault(key, Map.of()));
+    for (TableMetadata t : keyspace.tables().values()) {
+      Group kept = before.get(t.name());
+      if (!changed.containsKey(t.name()) && kept != null) {
+        groups.put(t.name(), kept.values());
+      }
+    }
+    Map<List<Object>, Map<Object, List<Map<String, Object>>>> byGroup = new LinkedHashMap<>();
+    if (!groups.isEmpty()) {
+      byGroup.put(key, groups);
+    }
+    return byGroup;
   }
 
   /**

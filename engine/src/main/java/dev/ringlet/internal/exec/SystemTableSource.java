@@ -146,9 +146,9 @@ public final class SystemTableSource implements TableSource {
     for (dev.ringlet.internal.schema.KeyspaceMetadata ks : currentSchema.keyspaces().values()) {
       GeneratedKeyspaceRows rows = previous.get(ks.name());
       if (rows == null || rows.keyspace() != ks) {
-        Schema alone = new Schema(currentSchema.version(), Map.of(ks.name(), ks));
-        rows = GeneratedKeyspaceRows.of(table, ks, generated.rows(alone, currentLocal, currentPeers), rows,
-            row -> toUpdate(table, row));
+        rows = GeneratedKeyspaceRows.of(table, ks,
+            k -> generated.rows(new Schema(currentSchema.version(), Map.of(k.name(), k)), currentLocal, currentPeers),
+            rows, row -> toUpdate(table, row));
       }
       next.put(ks.name(), rows);
       partitions.putAll(rows.partitions());

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class SystemTableSourceTest {
 
   private static final List<String> SCHEMA_TABLES = List.of("keyspaces", "tables", "columns", "types", "indexes",
-      "views", "functions", "aggregates", "dropped_columns");
+      "views", "functions", "aggregates", "dropped_columns", "column_masks", "triggers");
 
   private final AtomicReference<Schema> schema = new AtomicReference<>(initial());
 
@@ -58,6 +58,13 @@ class SystemTableSourceTest {
     schema.set(with(schema.get(), keyspace("shop", table("shop", "items"), table("shop", "aardvarks"))));
     assertSameAsFresh(incremental);
     schema.set(with(schema.get(), keyspace("shop", table("shop", "items", "v"), table("shop", "aardvarks"))));
+    assertSameAsFresh(incremental);
+    // ALTER TABLE ... DROP w: a dropped_columns row for one table only, then a new table beside it
+    TableMetadata dropped = table("shop", "items", "v").withDroppedColumns(
+        Map.of("w", new dev.ringlet.internal.schema.DroppedColumn("w", NativeType.TEXT, false, 1_000_000L)));
+    schema.set(with(schema.get(), keyspace("shop", dropped, table("shop", "aardvarks"))));
+    assertSameAsFresh(incremental);
+    schema.set(with(schema.get(), keyspace("shop", dropped, table("shop", "aardvarks"), table("shop", "zebras"))));
     assertSameAsFresh(incremental);
   }
 
