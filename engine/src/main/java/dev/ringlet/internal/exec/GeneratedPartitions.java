@@ -25,13 +25,13 @@ import java.util.TreeMap;
  */
 final class GeneratedPartitions implements TableStore {
 
-  /** One generated partition: as read (immutable, the same at any time) and the store it is in. */
-  record Partition(LivePartition live, TableStore store) {
+  /** One generated partition: as read (immutable, the same at any time) and as stored. */
+  record Partition(LivePartition live, PartitionUpdate raw) {
 
     /** The partition {@code key} of {@code store}, read once. */
     static Partition of(DecoratedKey key, TableStore store) {
       LivePartition p = store.read(key, 0);
-      return new Partition(new LivePartition(key, p.staticRow(), List.copyOf(p.rows())), store);
+      return new Partition(new LivePartition(key, p.staticRow(), List.copyOf(p.rows())), store.readRaw(key));
     }
   }
 
@@ -86,14 +86,14 @@ final class GeneratedPartitions implements TableStore {
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
     Partition p = partitions.get(key);
-    return p == null ? null : p.store().readRaw(key);
+    return p == null ? null : p.raw();
   }
 
   @Override
   public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
     List<PartitionUpdate> out = new ArrayList<>();
     for (Map.Entry<DecoratedKey, Partition> e : view(from, inclusive).entrySet()) {
-      PartitionUpdate u = e.getValue().store().readRaw(e.getKey());
+      PartitionUpdate u = e.getValue().raw();
       if (u != null) {
         out.add(u);
       }

@@ -39,12 +39,8 @@ public final class SystemTableSource implements TableSource {
   private volatile dev.ringlet.internal.exec.view.ViewMaintenance views;
 
   /** Per keyspace-partitioned generated table: each keyspace's rows, by keyspace name. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Map<String, KeyspaceRows>> keyspaceRows =
+  private final java.util.concurrent.ConcurrentHashMap<String, Map<String, GeneratedKeyspaceRows>> keyspaceRows =
       new java.util.concurrent.ConcurrentHashMap<>();
-
-  /** One keyspace's partitions of a generated table, and the metadata they were generated from. */
-  private record KeyspaceRows(dev.ringlet.internal.schema.KeyspaceMetadata keyspace,
-      Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> partitions) {}
 
   /** A generated table's store and the state it was generated from. */
   private record Generated(Schema schema, NodeInfo local, List<NodeInfo> peers, TableStore store) {}
@@ -138,29 +134,21 @@ public final class SystemTableSource implements TableSource {
 
   /**
    * The table from one store per keyspace, reusing the stores of keyspaces whose metadata is the
-   * same object as when they were generated (a schema change replaces only the keyspace it changes).
+   * same object as when they were generated (a schema change replaces only the keyspace it changes),
+   * and in a changed keyspace the encoded rows of the tables, types, functions and views whose rows
+   * did not change ({@link GeneratedKeyspaceRows}).
    */
   private TableStore byKeyspace(String name, TableMetadata table, SystemTable generated, Schema currentSchema,
       NodeInfo currentLocal, List<NodeInfo> currentPeers) {
-    Map<String, KeyspaceRows> previous = keyspaceRows.getOrDefault(name, Map.of());
-    Map<String, KeyspaceRows> next = new HashMap<>();
+    Map<String, GeneratedKeyspaceRows> previous = keyspaceRows.getOrDefault(name, Map.of());
+    Map<String, GeneratedKeyspaceRows> next = new HashMap<>();
     Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> partitions = new HashMap<>();
     for (dev.ringlet.internal.schema.KeyspaceMetadata ks : currentSchema.keyspaces().values()) {
-      KeyspaceRows rows = previous.get(ks.name());
+      GeneratedKeyspaceRows rows = previous.get(ks.name());
       if (rows == null || rows.keyspace() != ks) {
-        MemoryTableStore store = new MemoryTableStore(TableComparators.clustering(table));
-        java.util.Set<dev.ringlet.internal.storage.DecoratedKey> keys = new java.util.HashSet<>();
-        Schema alone = new Schema(currentSchema.version(), Map.of(ks.name(), ks));
-        for (Map<String, Object> row : generated.rows(alone, currentLocal, currentPeers)) {
-          PartitionUpdate update = toUpdate(table, row);
-          store.apply(update);
-          keys.add(update.key());
-        }
-        Map<dev.ringlet.internal.storage.DecoratedKey, GeneratedPartitions.Partition> read = new HashMap<>();
-        for (dev.ringlet.internal.storage.DecoratedKey key : keys) {
-          read.put(key, GeneratedPartitions.Partition.of(key, store));
-        }
-        rows = new KeyspaceRows(ks, Map.copyOf(read));
+        rows = GeneratedKeyspaceRows.of(table, ks,
+            k -> generated.rows(new Schema(currentSchema.version(), Map.of(k.name(), k)), currentLocal, currentPeers),
+            rows, row -> toUpdate(table, row));
       }
       next.put(ks.name(), rows);
       partitions.putAll(rows.partitions());

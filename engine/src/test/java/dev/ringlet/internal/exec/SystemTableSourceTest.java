@@ -10,6 +10,8 @@ import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.schema.TableParams;
 import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.LiveRow;
+import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.Storage;
 import dev.ringlet.internal.storage.TableStore;
 import dev.ringlet.internal.system.NodeInfo;
@@ -28,12 +30,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated {@code system_schema} tables are rebuilt per keyspace after a schema change, reusing
  * the partitions of keyspaces that did not change: what a read sees must be exactly what a node
- * that never saw the earlier schemas generates from the current one.
+ * that never saw the earlier schemas generates from the current one; in a changed keyspace only the
+ * changed tables' rows are encoded again.
  */
 class SystemTableSourceTest {
 
   private static final List<String> SCHEMA_TABLES = List.of("keyspaces", "tables", "columns", "types", "indexes",
-      "views", "functions", "aggregates", "dropped_columns");
+      "views", "functions", "aggregates", "dropped_columns", "column_masks", "triggers");
 
   private final AtomicReference<Schema> schema = new AtomicReference<>(initial());
 
@@ -51,6 +54,37 @@ class SystemTableSourceTest {
     assertSameAsFresh(incremental);
     schema.set(without(schema.get(), "audit"));
     assertSameAsFresh(incremental);
+    // a table that sorts first, then one of the tables changed in place (its rows differ, same name)
+    schema.set(with(schema.get(), keyspace("shop", table("shop", "items"), table("shop", "aardvarks"))));
+    assertSameAsFresh(incremental);
+    schema.set(with(schema.get(), keyspace("shop", table("shop", "items", "v"), table("shop", "aardvarks"))));
+    assertSameAsFresh(incremental);
+    // ALTER TABLE ... DROP w: a dropped_columns row for one table only, then a new table beside it
+    TableMetadata dropped = table("shop", "items", "v").withDroppedColumns(
+        Map.of("w", new dev.ringlet.internal.schema.DroppedColumn("w", NativeType.TEXT, false, 1_000_000L)));
+    schema.set(with(schema.get(), keyspace("shop", dropped, table("shop", "aardvarks"))));
+    assertSameAsFresh(incremental);
+    schema.set(with(schema.get(), keyspace("shop", dropped, table("shop", "aardvarks"), table("shop", "zebras"))));
+    assertSameAsFresh(incremental);
+  }
+
+  @Test
+  void should_encode_again_only_the_rows_of_the_table_that_changed() {
+    schema.set(with(schema.get(), keyspace("shop", table("shop", "carts"), table("shop", "items"))));
+    SystemTableSource source = source(schema);
+    Map<String, List<LiveRow>> before = columnRows(source, "shop");
+
+    schema.set(with(schema.get(), keyspace("shop", table("shop", "carts"), table("shop", "items", "v"),
+        table("shop", "orders"))));
+    Map<String, List<LiveRow>> after = columnRows(source, "shop");
+
+    assertThat(after.get("carts")).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(after.get("carts").get(i)).isSameAs(before.get("carts").get(i)); // reused as encoded
+    }
+    assertThat(after.get("items")).hasSize(3).isNotEqualTo(before.get("items")); // column w dropped
+    assertThat(after.get("orders")).hasSize(3);
+    assertThat(after.keySet()).containsExactly("carts", "items", "orders"); // clustering order
   }
 
   @Test
@@ -84,7 +118,32 @@ class SystemTableSourceTest {
   }
 
   private void assertSameAsFresh(SystemTableSource incremental) {
-    assertThat(readAll(incremental)).isEqualTo(readAll(source(new AtomicReference<>(schema.get()))));
+    SystemTableSource fresh = source(new AtomicReference<>(schema.get()));
+    assertThat(readAll(incremental)).isEqualTo(readAll(fresh));
+    assertThat(readAllRaw(incremental)).isEqualTo(readAllRaw(fresh));
+  }
+
+  private Map<String, List<PartitionUpdate>> readAllRaw(SystemTableSource source) {
+    Map<String, List<PartitionUpdate>> out = new HashMap<>();
+    for (String name : SCHEMA_TABLES) {
+      List<PartitionUpdate> partitions = new ArrayList<>();
+      source.store(schema.get().table(SystemKeyspaces.SCHEMA, name)).scanRaw(null, true).forEachRemaining(partitions::add);
+      out.put(name, partitions);
+    }
+    return out;
+  }
+
+  /** {@code system_schema.columns} rows of the keyspace by table name, in the order read. */
+  private Map<String, List<LiveRow>> columnRows(SystemTableSource source, String keyspace) {
+    Map<String, List<LiveRow>> out = new java.util.LinkedHashMap<>();
+    TableStore columns = source.store(schema.get().table(SystemKeyspaces.SCHEMA, "columns"));
+    LivePartition p = columns.read(PartitionKeys.decorate(schema.get().table(SystemKeyspaces.SCHEMA, "columns"),
+        List.of(NativeType.TEXT.encode(keyspace))), 0);
+    for (LiveRow row : p.rows()) {
+      String table = NativeType.TEXT.decode(row.clustering().values().get(0).duplicate()).toString();
+      out.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
+    }
+    return out;
   }
 
   private Map<String, List<LivePartition>> readAll(SystemTableSource source) {
@@ -129,12 +188,16 @@ class SystemTableSourceTest {
   }
 
   private static TableMetadata table(String keyspace, String name) {
+    return name.equals("items") ? table(keyspace, name, "v", "w") : table(keyspace, name, "v");
+  }
+
+  private static TableMetadata table(String keyspace, String name, String... regular) {
     ColumnMetadata id = new ColumnMetadata("id", NativeType.INT, ColumnMetadata.Kind.PARTITION_KEY, 0, false);
     ColumnMetadata seq = new ColumnMetadata("seq", NativeType.INT, ColumnMetadata.Kind.CLUSTERING, 0, false);
-    List<ColumnMetadata> others = name.equals("items")
-        ? List.of(new ColumnMetadata("v", NativeType.TEXT, ColumnMetadata.Kind.REGULAR, -1, false),
-            new ColumnMetadata("w", NativeType.TEXT, ColumnMetadata.Kind.REGULAR, -1, false))
-        : List.of(new ColumnMetadata("v", NativeType.TEXT, ColumnMetadata.Kind.REGULAR, -1, false));
+    List<ColumnMetadata> others = new ArrayList<>();
+    for (String column : regular) {
+      others.add(new ColumnMetadata(column, NativeType.TEXT, ColumnMetadata.Kind.REGULAR, -1, false));
+    }
     return new TableMetadata(keyspace, name, UUID.nameUUIDFromBytes((keyspace + name).getBytes()), List.of(id), List.of(seq),
         others, TableParams.defaults(), false, false);
   }
