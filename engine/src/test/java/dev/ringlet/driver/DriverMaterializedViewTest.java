@@ -3,6 +3,7 @@ package dev.ringlet.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -223,6 +224,55 @@ class DriverMaterializedViewTest {
       assertThat(rows(session, "SELECT id FROM system_schema.views WHERE keyspace_name = 'ks'")).isEqualTo(viewId);
       session.execute("UPDATE ks.t SET v = 11 WHERE k = 1");
       assertThat(rows(session, "SELECT v FROM ks.v").stream().sorted().collect(Collectors.toList())).containsExactly("11", "20");
+    }
+  }
+
+  /** Moves base row 1 from view key 10 to 11 and back, with fixed write times. */
+  private static void moveAwayAndBack(CqlSession session, Runnable between) {
+    session.execute("INSERT INTO ks.t (k, v, w) VALUES (1, 10, 'a') USING TIMESTAMP 1000");
+    session.execute("UPDATE ks.t USING TIMESTAMP 3000 SET v = 11 WHERE k = 1");
+    between.run();
+    session.execute("UPDATE ks.t USING TIMESTAMP 4000 SET v = 10 WHERE k = 1");
+  }
+
+  @Test
+  void should_keep_the_base_write_time_of_copied_cells_when_a_row_moves_back_to_a_view_key_on_three_replicas() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withMaterializedViews(true));
+         CqlSession session = connect(cluster, null)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int, w text)");
+      session.execute("CREATE MATERIALIZED VIEW ks.v AS SELECT * FROM ks.t WHERE v IS NOT NULL AND k IS NOT NULL PRIMARY KEY (v, k)");
+      moveAwayAndBack(session, () -> assertThat(rows(session, "SELECT v, k, w FROM ks.v")).containsExactly("11,1,a"));
+      // every replica answers: the shadowable deletion reached each one and was overridden on each
+      for (DefaultConsistencyLevel cl : List.of(DefaultConsistencyLevel.ONE, DefaultConsistencyLevel.ALL)) {
+        List<String> read = new ArrayList<>();
+        for (Row r : session.execute(SimpleStatement.newInstance("SELECT v, k, w, WRITETIME(w) FROM ks.v").setConsistencyLevel(cl))) {
+          read.add(r.getInt(0) + "," + r.getInt(1) + "," + r.getString(2) + "," + r.getLong(3));
+        }
+        assertThat(read).as(cl.name()).containsExactly("10,1,a,1000");
+      }
+      assertThat(rows(session, "SELECT w, WRITETIME(w) FROM ks.t WHERE k = 1")).containsExactly("a,1000");
+    }
+  }
+
+  @Test
+  void should_keep_a_shadowable_deletion_across_a_flush_and_a_restart() {
+    ClusterSpec spec = ClusterSpec.defaults().withMaterializedViews(true).withDataDirectory(data)
+        .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster, null)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v int, w text)");
+      session.execute("CREATE MATERIALIZED VIEW ks.v AS SELECT * FROM ks.t WHERE v IS NOT NULL AND k IS NOT NULL PRIMARY KEY (v, k)");
+      session.execute("INSERT INTO ks.t (k, v, w) VALUES (1, 10, 'a') USING TIMESTAMP 1000");
+      cluster.nodes().get(0).flush();
+      session.execute("UPDATE ks.t USING TIMESTAMP 3000 SET v = 11 WHERE k = 1");
+      cluster.nodes().get(0).flush();
+      session.execute("INSERT INTO ks.t (k, v, w) VALUES (2, 10, 'b') USING TIMESTAMP 3500");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster, null)) {
+      assertThat(rows(session, "SELECT v, k, w FROM ks.v")).containsExactly("10,2,b", "11,1,a");
+      session.execute("UPDATE ks.t USING TIMESTAMP 4000 SET v = 10 WHERE k = 1");
+      assertThat(rows(session, "SELECT v, k, w, WRITETIME(w) FROM ks.v")).containsExactly("10,1,a,1000", "10,2,b,3500");
     }
   }
 }

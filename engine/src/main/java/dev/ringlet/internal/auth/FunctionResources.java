@@ -1,6 +1,7 @@
 package dev.ringlet.internal.auth;
 
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -70,6 +71,9 @@ public final class FunctionResources {
     }
     if (type instanceof VectorType v) {
       return MARSHAL + "VectorType(" + marshal(v.element(), true) + "," + v.dimension() + ")";
+    }
+    if (type instanceof CustomType c) {
+      return c.className();
     }
     UserType u = (UserType) type;
     StringBuilder sb = new StringBuilder(MARSHAL).append("UserType(").append(u.keyspace()).append(',').append(hex(u.name()));

@@ -285,6 +285,6 @@ final class CounterWrites {
       cells.put(e.getKey(), shard);
       latest.put(e.getKey(), shard);
     }
-    return new RowUpdate(row.clustering(), row.liveness(), row.deletion(), cells, row.complex());
+    return new RowUpdate(row.clustering(), row.liveness(), row.deletion(), cells, row.complex(), row.shadowableDeletion());
   }
 }

@@ -11,6 +11,7 @@ import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.schema.TableParams;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -334,6 +335,7 @@ final class SchemaWire {
   private static final int TUPLE = 4;
   private static final int UDT = 5;
   private static final int VECTOR = 6;
+  private static final int CUSTOM = 7;
 
   static void type(CqlType t, DataOutput out) throws IOException {
     if (t instanceof NativeType n) {
@@ -372,6 +374,9 @@ final class SchemaWire {
       out.writeByte(VECTOR);
       type(v.element(), out);
       out.writeInt(v.dimension());
+    } else if (t instanceof CustomType c) {
+      out.writeByte(CUSTOM);
+      out.writeUTF(c.className());
     } else {
       throw new IllegalArgumentException("no wire encoding for type " + t);
     }
@@ -415,6 +420,14 @@ final class SchemaWire {
       }
       case VECTOR:
         return new VectorType(type(in), in.readInt());
+      case CUSTOM: {
+        String className = in.readUTF();
+        CustomType custom = CustomType.bySimpleName(className.substring(className.lastIndexOf('.') + 1));
+        if (custom == null) {
+          throw new IOException("unknown custom type " + className);
+        }
+        return custom;
+      }
       default:
         throw new IOException("unknown type tag " + tag);
     }

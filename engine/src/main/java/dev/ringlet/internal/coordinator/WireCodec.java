@@ -649,13 +649,22 @@ public final class WireCodec implements PayloadCodec {
     return new ClusteringComparator.Bound(clustering(in), in.readBoolean(), in.readBoolean());
   }
 
+  /** The bit of a row's encoded liveness ttl saying a shadowable deletion follows its row deletion. */
+  private static final int SHADOWABLE_ROW_DELETION = 0x80000000;
+
   private static void row(RowUpdate r, DataOutput out) throws IOException {
     clustering(r.clustering(), out);
     LivenessInfo l = r.liveness();
     out.writeLong(l.timestamp());
-    out.writeInt(l.ttl());
+    // A ttl is never negative: its sign bit says a shadowable deletion follows the row deletion, so
+    // hints and batchlog entries written before shadowable deletions existed read the same.
+    boolean shadowable = !r.shadowableDeletion().isLive();
+    out.writeInt(l.ttl() | (shadowable ? SHADOWABLE_ROW_DELETION : 0));
     out.writeLong(l.expiresAt());
     deletion(r.deletion(), out);
+    if (shadowable) {
+      deletion(r.shadowableDeletion(), out);
+    }
     out.writeInt(r.cells().size());
     for (Map.Entry<String, Cell> e : r.cells().entrySet()) {
       out.writeUTF(e.getKey());
@@ -675,8 +684,11 @@ public final class WireCodec implements PayloadCodec {
 
   private static RowUpdate row(DataInput in) throws IOException {
     Clustering clustering = clustering(in);
-    LivenessInfo liveness = new LivenessInfo(in.readLong(), in.readInt(), in.readLong());
+    long livenessTimestamp = in.readLong();
+    int ttlAndFlag = in.readInt();
+    LivenessInfo liveness = new LivenessInfo(livenessTimestamp, ttlAndFlag & ~SHADOWABLE_ROW_DELETION, in.readLong());
     DeletionTime deletion = deletion(in);
+    DeletionTime shadowable = (ttlAndFlag & SHADOWABLE_ROW_DELETION) != 0 ? deletion(in) : DeletionTime.LIVE;
     int n = count(in);
     Map<String, Cell> cells = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
@@ -694,7 +706,7 @@ public final class WireCodec implements PayloadCodec {
       }
       complex.put(name, new ComplexColumn(d, elements));
     }
-    return new RowUpdate(clustering, liveness, deletion, cells, complex);
+    return new RowUpdate(clustering, liveness, deletion, cells, complex, shadowable);
   }
 
   private static void cell(Cell c, DataOutput out) throws IOException {

@@ -95,6 +95,9 @@ public final class PartitionMerge {
     if (!r.deletion().isLive()) {
       min = Math.min(min, r.deletion().markedForDeleteAt());
     }
+    if (!r.shadowableDeletion().isLive()) {
+      min = Math.min(min, r.shadowableDeletion().markedForDeleteAt());
+    }
     for (Cell c : r.cells().values()) {
       min = Math.min(min, c.timestamp());
     }

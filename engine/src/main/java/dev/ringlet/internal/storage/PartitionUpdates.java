@@ -34,7 +34,8 @@ public final class PartitionUpdates {
     b.cells().forEach((k, v) -> cells.merge(k, v, Reconciliation::reconcile));
     Map<String, ComplexColumn> complex = new HashMap<>(a.complex());
     b.complex().forEach((k, v) -> complex.merge(k, v, ComplexColumn::merge));
-    return new RowUpdate(a.clustering(), Reconciliation.reconcile(a.liveness(), b.liveness()),
-        DeletionTime.max(a.deletion(), b.deletion()), cells, complex);
+    LivenessInfo liveness = Reconciliation.reconcile(a.liveness(), b.liveness());
+    return new RowUpdate(a.clustering(), liveness, DeletionTime.max(a.deletion(), b.deletion()), cells, complex,
+        RowDeletions.mergeShadowable(a.shadowableDeletion(), b.shadowableDeletion(), liveness));
   }
 }

@@ -159,7 +159,7 @@ final class StoredPartition {
 
   /** The row as a read sees it at {@code now} under {@code outer} (the partition's and covering range deletions). */
   static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
-    DeletionTime deletion = DeletionTime.max(outer, row.deletion);
+    DeletionTime deletion = DeletionTime.max(outer, row.effectiveDeletion());
     LivenessInfo liveness = row.liveness;
     if (!liveness.isLive(now) || deletion.deletes(liveness.timestamp())) {
       liveness = LivenessInfo.EMPTY;

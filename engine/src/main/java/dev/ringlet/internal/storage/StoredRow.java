@@ -14,6 +14,8 @@ final class StoredRow {
 
   LivenessInfo liveness = LivenessInfo.EMPTY;
   DeletionTime deletion = DeletionTime.LIVE;
+  /** The row's shadowable deletion (materialized views; {@link RowDeletions}), LIVE when none. */
+  DeletionTime shadowableDeletion = DeletionTime.LIVE;
   Map<String, Cell> cells = Map.of();
   Map<String, ComplexColumn> complex = Map.of();
   /** The last {@link #snapshot}, until the next change (the clustering of a stored row never changes). */
@@ -41,22 +43,28 @@ final class StoredRow {
   }
 
   boolean isEmpty() {
-    return liveness.isEmpty() && deletion.isLive() && cells.isEmpty() && complex.isEmpty();
+    return liveness.isEmpty() && deletion.isLive() && shadowableDeletion.isLive() && cells.isEmpty() && complex.isEmpty();
   }
 
   RowUpdate snapshot(Clustering clustering) {
     RowUpdate s = snapshot;
     if (s == null) {
-      s = new RowUpdate(clustering, liveness, deletion, cells, complex);
+      s = new RowUpdate(clustering, liveness, deletion, cells, complex, shadowableDeletion);
       snapshot = s;
     }
     return s;
+  }
+
+  /** The deletion a read applies to the row's data: the later of its row and shadowable deletions. */
+  DeletionTime effectiveDeletion() {
+    return shadowableDeletion.isLive() ? deletion : DeletionTime.max(deletion, shadowableDeletion);
   }
 
   void apply(RowUpdate update) {
     snapshot = null;
     liveness = Reconciliation.reconcile(liveness, update.liveness());
     deletion = DeletionTime.max(deletion, update.deletion());
+    shadowableDeletion = RowDeletions.mergeShadowable(shadowableDeletion, update.shadowableDeletion(), liveness);
     cells = mergeCells(cells, update.cells());
     if (!update.complex().isEmpty()) {
       if (complex.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.system;
 
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -41,6 +42,7 @@ final class ColumnTypeText {
       return "frozen<tuple<" + t.elements().stream().map(ColumnTypeText::of).collect(Collectors.joining(", ")) + ">>";
     }
     if (type instanceof VectorType v) return "vector<" + of(v.element()) + ", " + v.dimension() + ">";
+    if (type instanceof CustomType c) return c.cql();
     UserType u = (UserType) type;
     return frozen(u.frozen(), identifier(u.name()));
   }

@@ -3,6 +3,7 @@ package dev.ringlet.internal.transport;
 import com.datastax.oss.protocol.internal.ProtocolConstants.DataType;
 import com.datastax.oss.protocol.internal.response.result.RawType;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -53,6 +54,9 @@ final class RawTypes {
       }
       return new RawType.RawUdt(u.keyspace(), u.name(), fields);
     }
+    if (type instanceof CustomType c) {
+      return new RawType.RawCustom(c.className());
+    }
     return new RawType.RawCustom(marshalClass(type));
   }
 
@@ -93,6 +97,9 @@ final class RawTypes {
     }
     if (type instanceof NativeType n) {
       return MARSHAL + n.marshalName();
+    }
+    if (type instanceof CustomType c) {
+      return c.className();
     }
     return MARSHAL + "BytesType";
   }

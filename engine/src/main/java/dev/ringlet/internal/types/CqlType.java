@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
  * java.util.Map} (iteration in key order); tuple {@code List} with null elements allowed; user type
  * {@code Map<String,Object>} keyed by field name in field order.
  */
-public sealed interface CqlType permits NativeType, ListType, SetType, MapType, TupleType, UserType, VectorType {
+public sealed interface CqlType permits NativeType, ListType, SetType, MapType, TupleType, UserType, VectorType, CustomType {
 
   /**
    * The type as Cassandra writes it in {@code system_schema.columns.type} and DESCRIBE:

@@ -74,6 +74,24 @@ public final class CqlTypes {
     return text.substring(start, pos);
   }
 
+  /** A custom type as Cassandra writes it, the class name in single quotes ({@code ''} for a quote). */
+  private String quotedClassName() {
+    pos++;
+    StringBuilder sb = new StringBuilder();
+    while (pos < text.length()) {
+      char c = text.charAt(pos++);
+      if (c != '\'') {
+        sb.append(c);
+      } else if (pos < text.length() && text.charAt(pos) == '\'') {
+        sb.append('\'');
+        pos++;
+      } else {
+        return sb.toString();
+      }
+    }
+    throw error("unterminated quoted class name");
+  }
+
   private String quotedIdentifier() {
     pos++;
     StringBuilder sb = new StringBuilder();
@@ -92,6 +110,10 @@ public final class CqlTypes {
   }
 
   private CqlType type() {
+    skipSpaces();
+    if (pos < text.length() && text.charAt(pos) == '\'') {
+      return MarshalTypes.parse(quotedClassName());
+    }
     String name = identifier();
     if (name.startsWith("\"")) {
       return userType(name.substring(1, name.length() - 1));

@@ -294,7 +294,8 @@ class WireCodecTest {
       complex.put("x" + r.nextInt(5), new ComplexColumn(deletion(r), elements));
     }
     LivenessInfo liveness = r.nextBoolean() ? LivenessInfo.EMPTY : LivenessInfo.of(r.nextLong(), r.nextInt(100), r.nextInt(1_000_000));
-    return new RowUpdate(clustering(r, clusteringSize), liveness, deletion(r), cells, complex);
+    DeletionTime shadowable = r.nextInt(3) == 0 ? deletion(r) : DeletionTime.LIVE; // materialized views
+    return new RowUpdate(clustering(r, clusteringSize), liveness, deletion(r), cells, complex, shadowable);
   }
 
   private static PartitionUpdate update(Random r) {

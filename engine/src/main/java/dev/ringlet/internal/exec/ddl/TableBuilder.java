@@ -32,6 +32,24 @@ final class TableBuilder {
     this.masks = masks;
   }
 
+  /**
+   * A table is a counter table when a column is written {@code counter}: a counter column written
+   * as its class name ({@code 'CounterColumnType'}) does not make it one, and 5.0 then refuses it.
+   */
+  private void checkQuotedCounters(Map<String, ColumnDefinition> defs, Map<String, CqlType> types, List<String> keyColumns) {
+    boolean counterTable = defs.values().stream()
+        .anyMatch(d -> d.type() instanceof dev.ringlet.internal.cql.ast.TypeExpr.Native n && n.name().equals("counter"));
+    if (counterTable) {
+      return;
+    }
+    for (ColumnDefinition d : defs.values()) {
+      if (!keyColumns.contains(d.name()) && types.get(d.name()) == NativeType.COUNTER) {
+        throw CqlException.config(keyspace.name() + "." + name + ": Cannot have a counter column (\"" + d.name()
+            + "\") in a non counter table");
+      }
+    }
+  }
+
   TableMetadata build(Statement.CreateTable create) {
     Map<String, ColumnDefinition> defs = new LinkedHashMap<>();
     Map<String, CqlType> types = new HashMap<>();
@@ -89,6 +107,7 @@ final class TableBuilder {
     if (counters > 0 && counters != nonKey) {
       throw CqlException.invalid("Cannot mix counter and non counter columns in the same table");
     }
+    checkQuotedCounters(defs, types, keyColumns);
     List<ColumnMetadata> pkCols = new ArrayList<>();
     for (int i = 0; i < pk.size(); i++) {
       pkCols.add(new ColumnMetadata(pk.get(i), types.get(pk.get(i)), ColumnMetadata.Kind.PARTITION_KEY, i, false,

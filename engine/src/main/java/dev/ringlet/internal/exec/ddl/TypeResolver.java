@@ -6,6 +6,7 @@ import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.types.CqlType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
+import dev.ringlet.internal.types.MarshalTypes;
 import dev.ringlet.internal.types.NativeType;
 import dev.ringlet.internal.types.SetType;
 import dev.ringlet.internal.types.TupleType;
@@ -75,7 +76,8 @@ public final class TypeResolver {
       }
       return frozen ? type.freeze() : type;
     }
-    throw CqlException.invalid("Custom types are not supported: " + ((TypeExpr.Custom) expr).className());
+    CqlType custom = MarshalTypes.parse(((TypeExpr.Custom) expr).className());
+    return frozen ? custom.freeze() : custom;
   }
 
   private static void checkNestedFrozen(CqlType inner, String kind) {

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -33,8 +34,11 @@ final class AggregateFunctions {
       out.add(new NativeFunction.Aggregate("count", List.of(t), NativeType.BIGINT, AggregateFunctions::counting));
     }
     for (NativeType t : NativeType.values()) {
-      out.add(new NativeFunction.Aggregate("min", List.of(t), t, () -> best(t, false)));
-      out.add(new NativeFunction.Aggregate("max", List.of(t), t, () -> best(t, true)));
+      // 5.0's min and max come from a function factory, which types a timeuuid argument (and so
+      // the result) as TimeUUIDType.udfType(), the custom LegacyTimeUUIDType
+      CqlType result = t == NativeType.TIMEUUID ? CustomType.LEGACY_TIMEUUID : t;
+      out.add(new NativeFunction.Aggregate("min", List.of(t), result, () -> best(t, false)));
+      out.add(new NativeFunction.Aggregate("max", List.of(t), result, () -> best(t, true)));
     }
     return out;
   }

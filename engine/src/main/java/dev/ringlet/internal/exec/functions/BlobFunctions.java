@@ -1,6 +1,8 @@
 package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.MarshalException;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
@@ -10,7 +12,8 @@ import java.util.List;
 /**
  * {@code typeAsBlob} and {@code blobAsType} for every native type but blob (plus the varchar
  * spellings), and their 5.0 snake_case aliases ({@code int_as_blob}). The bytes are unchanged;
- * {@code blobAsX} checks they are a valid X.
+ * {@code blobAsX} checks they are a valid X. As in 5.0, {@code blobAsTimeuuid} returns the custom
+ * {@code LegacyTimeUUIDType} (see {@link CustomType}).
  */
 final class BlobFunctions {
 
@@ -31,8 +34,10 @@ final class BlobFunctions {
     for (String name : List.of(typeName + "asblob", typeName + "_as_blob")) {
       out.add(NativeFunction.scalar(name, NativeType.BLOB, List.of(type), args -> args.get(0)));
     }
+    // 5.0 types blobAsTimeuuid's result as TimeUUIDType.udfType(), the custom LegacyTimeUUIDType
+    CqlType result = type == NativeType.TIMEUUID ? CustomType.LEGACY_TIMEUUID : type;
     for (String name : List.of("blobas" + typeName, "blob_as_" + typeName)) {
-      out.add(NativeFunction.scalar(name, type, List.of(NativeType.BLOB), args -> fromBlob(name, typeName, type, args.get(0))));
+      out.add(NativeFunction.scalar(name, result, List.of(NativeType.BLOB), args -> fromBlob(name, typeName, type, args.get(0))));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.NativeType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +30,8 @@ final class CastFunctions {
 
   /** The conversion of {@code arg} to {@code target} ({@code written}: the type's name as written). */
   static NativeFunction.Scalar resolve(FunctionArg arg, CqlType target, String written) {
-    CqlType source = arg.type();
+    // a custom type's values cast as its native behaviour's (LegacyTimeUUIDType as timeuuid)
+    CqlType source = arg.type() instanceof CustomType c ? c.behaviour() : arg.type();
     if (FunctionArg.sameType(source, target) && !written.equals("varchar")) {
       return new NativeFunction.Scalar("cast_as_" + target.cql(), List.of(source), target, true, args -> args.get(0));
     }

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.LiteralKind;
 import dev.ringlet.internal.types.MapType;
@@ -80,7 +81,8 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       case COLLECTION -> target instanceof ListType || target instanceof SetType || target instanceof MapType
           || target instanceof VectorType ? Fit.WEAK : Fit.NONE;
       case TUPLE -> target instanceof TupleType || target instanceof UserType ? Fit.WEAK : Fit.NONE;
-      default -> !(target instanceof NativeType nt) || !nt.accepts(literalKind()) ? Fit.NONE
+      default -> target instanceof CustomType ct ? (ct.accepts(literalKind()) ? Fit.WEAK : Fit.NONE)
+          : !(target instanceof NativeType nt) || !nt.accepts(literalKind()) ? Fit.NONE
           : target == preferredType() ? Fit.EXACT : Fit.WEAK;
     };
   }
@@ -124,6 +126,12 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
   static boolean valueCompatible(CqlType target, CqlType source) {
     if (sameType(target, source) || target == NativeType.BLOB) {
       return true;
+    }
+    if (source instanceof CustomType c) {
+      return valueCompatible(target, c.behaviour());
+    }
+    if (target instanceof CustomType c) {
+      return valueCompatible(c.behaviour(), source);
     }
     if (target == NativeType.TEXT) {
       return source == NativeType.ASCII;

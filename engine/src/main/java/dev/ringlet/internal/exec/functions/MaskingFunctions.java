@@ -3,6 +3,7 @@ package dev.ringlet.internal.exec.functions;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.CqlDuration;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -35,16 +36,19 @@ final class MaskingFunctions {
     return List.of(
         factory("mask_null", (args, t) -> {
           expectCount("mask_null", args, 1, 1);
-          return new NativeFunction.Scalar("mask_null", List.of(t), t, false, a -> null);
+          CqlType u = udfType(t);
+          return new NativeFunction.Scalar("mask_null", List.of(u), u, false, a -> null);
         }),
         factory("mask_default", (args, t) -> {
           expectCount("mask_default", args, 1, 1);
           ByteBuffer value = defaultValue(t);
-          return new NativeFunction.Scalar("mask_default", List.of(t), t, false, a -> value);
+          CqlType u = udfType(t);
+          return new NativeFunction.Scalar("mask_default", List.of(u), u, false, a -> value);
         }),
         factory("mask_replace", (args, t) -> {
           expectCount("mask_replace", args, 2, 2);
-          NativeFunction.Scalar f = new NativeFunction.Scalar("mask_replace", List.of(t, t), t, false, a -> a.get(1));
+          CqlType u = udfType(t);
+          NativeFunction.Scalar f = new NativeFunction.Scalar("mask_replace", List.of(u, u), u, false, a -> a.get(1));
           FunctionResolver.validate(f, args);
           return f;
         }),
@@ -58,6 +62,15 @@ final class MaskingFunctions {
           FunctionResolver.validate(f, args);
           return f;
         }));
+  }
+
+  /**
+   * The type 5.0's function factories give an argument once it is validated ({@code
+   * AbstractType.udfType()}): a timeuuid becomes the custom LegacyTimeUUIDType, so the functions
+   * returning their argument's type return that.
+   */
+  private static CqlType udfType(CqlType t) {
+    return t == NativeType.TIMEUUID ? CustomType.LEGACY_TIMEUUID : t;
   }
 
   private interface Maker {

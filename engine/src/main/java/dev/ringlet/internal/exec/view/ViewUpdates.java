@@ -79,6 +79,13 @@ public final class ViewUpdates {
     LivePartition before = store.read(update.key(), nowInSeconds);
     store.apply(update);
     LivePartition after = store.read(update.key(), nowInSeconds);
+    Map<List<ByteBuffer>, RowUpdate> rawAfter = new HashMap<>();
+    PartitionUpdate raw = store.readRaw(update.key());
+    if (raw != null) {
+      for (RowUpdate r : raw.rows()) {
+        rawAfter.put(r.clustering().values(), r);
+      }
+    }
     List<ByteBuffer> partitionKey = PartitionKeys.split(base, update.key().key());
 
     Map<List<ByteBuffer>, LiveRow> beforeRows = byClustering(before);
@@ -110,10 +117,16 @@ public final class ViewUpdates {
       }
       if (oldKey != null) {
         long at = Math.max(updateTime, maxTimestamp(b));
-        add(out, oldKey, new RowUpdate(oldKey.clustering(), LivenessInfo.EMPTY, new DeletionTime(at, nowInSeconds), Map.of(), Map.of()));
+        DeletionTime deletion = new DeletionTime(at, nowInSeconds);
+        // A base row that is gone deletes its view row for good; one that lives on under another
+        // view key (or none) leaves a shadowable deletion, which a newer liveness overrides if the
+        // row comes back to this key, its older cells then counting again with their write times.
+        add(out, oldKey, a == null
+            ? new RowUpdate(oldKey.clustering(), LivenessInfo.EMPTY, deletion, Map.of(), Map.of())
+            : new RowUpdate(oldKey.clustering(), LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of(), Map.of(), deletion));
       }
       if (newKey != null) {
-        add(out, newKey, wholeRow(newKey, a));
+        add(out, newKey, wholeRow(newKey, a, rawAfter.get(clustering)));
       }
     }
     List<PartitionUpdate> updates = new ArrayList<>();
@@ -147,32 +160,32 @@ public final class ViewUpdates {
     return new RowUpdate(key.clustering(), liveness(after), deletion, cells, complex);
   }
 
-  /** The whole view row as the base row is now (a row new to this view key). */
-  private RowUpdate wholeRow(ViewKey key, LiveRow row) {
-    LivenessInfo liveness = liveness(row);
-    // A key that the view held before may still carry the tombstone that moved the row away;
-    // copying the cells no older than the new liveness keeps them above it (see Views.md).
-    long floor = keyColumn != null && !liveness.isEmpty() ? liveness.timestamp() : Long.MIN_VALUE;
+  /**
+   * The whole view row as the base row is now (a row new to this view key), every cell with its base
+   * write time. The base row's tombstones of the view's columns come along: a key the row held
+   * before keeps its cells under a shadowable deletion, which the new liveness overrides, and a cell
+   * deleted in the base meanwhile must not come back with it.
+   */
+  private RowUpdate wholeRow(ViewKey key, LiveRow row, RowUpdate raw) {
     Map<String, Cell> cells = new HashMap<>();
     Map<String, ComplexColumn> complex = new HashMap<>();
     for (ColumnMetadata c : view.others()) {
       Cell cell = row.cell(c.name());
       if (cell != null) {
-        cells.put(c.name(), raised(cell, floor));
+        cells.put(c.name(), cell);
+      } else if (raw != null && raw.cells().get(c.name()) != null
+          && raw.cells().get(c.name()).localDeletionTime() != Cell.NO_DELETION_TIME) {
+        cells.put(c.name(), raw.cells().get(c.name())); // a tombstone, or a cell whose TTL ran out
       }
       Map<ByteBuffer, Cell> elements = row.elements(c.name());
-      if (!elements.isEmpty()) {
-        Map<ByteBuffer, Cell> raisedElements = new HashMap<>();
-        elements.forEach((path, e) -> raisedElements.put(path, raised(e, floor)));
-        complex.put(c.name(), new ComplexColumn(DeletionTime.LIVE, raisedElements));
+      ComplexColumn stored = raw == null ? null : raw.complex().get(c.name());
+      DeletionTime columnDeletion = stored == null ? DeletionTime.LIVE : stored.deletion();
+      if (!elements.isEmpty() || !columnDeletion.isLive()) {
+        complex.put(c.name(), new ComplexColumn(columnDeletion, elements));
       }
     }
-    return new RowUpdate(key.clustering(), liveness, DeletionTime.LIVE, cells, complex);
-  }
-
-  private static Cell raised(Cell cell, long floor) {
-    return cell.timestamp() >= floor ? cell
-        : new Cell(cell.value(), floor, cell.ttl(), cell.localDeletionTime(), cell.counter());
+    DeletionTime rowDeletion = raw == null ? DeletionTime.LIVE : raw.deletion();
+    return new RowUpdate(key.clustering(), liveness(row), rowDeletion, cells, complex);
   }
 
   /** The view row's liveness for a live base row. */

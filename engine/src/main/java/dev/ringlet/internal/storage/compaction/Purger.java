@@ -83,7 +83,11 @@ public final class Purger {
 
   private RowUpdate row(RowUpdate r, DeletionTime outer) {
     DeletionTime deletion = r.deletion().compareTo(outer) > 0 ? r.deletion() : DeletionTime.LIVE;
-    DeletionTime effective = DeletionTime.max(outer, r.deletion());
+    // a shadowable deletion deletes like a regular one while it exists; it is kept only when later
+    // than every other deletion covering the row (the row's liveness may still shadow it)
+    DeletionTime shadowable = r.shadowableDeletion().compareTo(DeletionTime.max(outer, r.deletion())) > 0
+        ? r.shadowableDeletion() : DeletionTime.LIVE;
+    DeletionTime effective = DeletionTime.max(outer, r.effectiveDeletion());
     LivenessInfo liveness = r.liveness();
     if (!liveness.isEmpty() && effective.deletes(liveness.timestamp())) {
       liveness = LivenessInfo.EMPTY;
@@ -121,10 +125,13 @@ public final class Purger {
     if (purgeable(deletion)) {
       deletion = DeletionTime.LIVE;
     }
-    if (liveness.isEmpty() && deletion.isLive() && cells.isEmpty() && complex.isEmpty()) {
+    if (purgeable(shadowable)) {
+      shadowable = DeletionTime.LIVE;
+    }
+    if (liveness.isEmpty() && deletion.isLive() && shadowable.isLive() && cells.isEmpty() && complex.isEmpty()) {
       return null;
     }
-    return new RowUpdate(r.clustering(), liveness, deletion, cells, complex);
+    return new RowUpdate(r.clustering(), liveness, deletion, cells, complex, shadowable);
   }
 
   private Cell cell(Cell c, DeletionTime shadow) {

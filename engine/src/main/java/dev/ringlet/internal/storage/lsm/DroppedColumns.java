@@ -74,6 +74,6 @@ final class DroppedColumns {
       }
     }
     return cells == r.cells() && complex == r.complex() ? r
-        : new RowUpdate(r.clustering(), r.liveness(), r.deletion(), cells, complex);
+        : new RowUpdate(r.clustering(), r.liveness(), r.deletion(), cells, complex, r.shadowableDeletion());
   }
 }

@@ -236,6 +236,10 @@ public final class SSTableWriter implements AutoCloseable {
       tombstones++;
       deletion(r.deletion());
     }
+    if (!r.shadowableDeletion().isLive()) {
+      tombstones++;
+      deletion(r.shadowableDeletion());
+    }
     for (Cell c : r.cells().values()) {
       cell(c);
     }

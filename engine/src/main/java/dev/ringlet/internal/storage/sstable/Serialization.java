@@ -30,6 +30,8 @@ public final class Serialization {
   private static final int CELL_COUNTER = 2;
   private static final int ROW_HAS_LIVENESS = 1;
   private static final int ROW_HAS_DELETION = 2;
+  /** A shadowable row deletion follows the row deletion (materialized views; files written before never set it). */
+  private static final int ROW_HAS_SHADOWABLE_DELETION = 4;
   private static final int PARTITION_HAS_DELETION = 1;
   private static final int PARTITION_HAS_STATIC = 2;
 
@@ -145,7 +147,8 @@ public final class Serialization {
 
   public static void writeRow(RowUpdate r, DataOutput out) throws IOException {
     writeClustering(r.clustering(), out);
-    int flags = (r.liveness().isEmpty() ? 0 : ROW_HAS_LIVENESS) | (r.deletion().isLive() ? 0 : ROW_HAS_DELETION);
+    int flags = (r.liveness().isEmpty() ? 0 : ROW_HAS_LIVENESS) | (r.deletion().isLive() ? 0 : ROW_HAS_DELETION)
+        | (r.shadowableDeletion().isLive() ? 0 : ROW_HAS_SHADOWABLE_DELETION);
     out.writeByte(flags);
     if (!r.liveness().isEmpty()) {
       out.writeLong(r.liveness().timestamp());
@@ -154,6 +157,9 @@ public final class Serialization {
     }
     if (!r.deletion().isLive()) {
       writeDeletion(r.deletion(), out);
+    }
+    if (!r.shadowableDeletion().isLive()) {
+      writeDeletion(r.shadowableDeletion(), out);
     }
     out.writeInt(r.cells().size());
     for (Map.Entry<String, Cell> e : r.cells().entrySet()) {
@@ -181,6 +187,7 @@ public final class Serialization {
       liveness = new LivenessInfo(in.getLong(), in.getInt(), in.getLong());
     }
     DeletionTime deletion = (flags & ROW_HAS_DELETION) != 0 ? readDeletion(in) : DeletionTime.LIVE;
+    DeletionTime shadowable = (flags & ROW_HAS_SHADOWABLE_DELETION) != 0 ? readDeletion(in) : DeletionTime.LIVE;
     int n = in.getInt();
     Map<String, Cell> cells = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
@@ -200,7 +207,7 @@ public final class Serialization {
       }
       complex.put(name, new ComplexColumn(d, elements));
     }
-    return new RowUpdate(clustering, liveness, deletion, cells, complex);
+    return new RowUpdate(clustering, liveness, deletion, cells, complex, shadowable);
   }
 
   public static void writeCell(Cell c, DataOutput out) throws IOException {

@@ -1,0 +1,154 @@
+package dev.ringlet.internal.types;
+
+import dev.ringlet.internal.error.CqlException;
+import java.nio.ByteBuffer;
+import java.util.Comparator;
+import java.util.UUID;
+
+/**
+ * A type Cassandra knows only by its marshal class, with no CQL name: the protocol sends it as a
+ * custom type (option 0x0000 with the class name), drivers decode its values as plain bytes, and
+ * {@code system_schema} and DESCRIBE write it as the quoted class name.
+ *
+ * <p>Two are reachable from CQL in 5.0, both UUID-valued: {@link #LEGACY_TIMEUUID}, the type 5.0's
+ * function factories ({@code min}, {@code max}, the masking functions) and {@code blobAsTimeuuid}
+ * give results of timeuuid arguments (its {@code TimeUUIDType.udfType()}), ordered as timeuuid and
+ * read by every function a timeuuid is (a column declared with it is a timeuuid column in
+ * {@code system_schema}, so a schema reloaded from text has a timeuuid column, as 5.0's after a
+ * restart); and {@link #LEXICAL_UUID}, a column type written
+ * {@code 'org.apache.cassandra.db.marshal.LexicalUUIDType'}, ordered as {@code UUID.compareTo}.
+ * Other behaviour (JSON, CAST, literals of the values) is the {@link #behaviour()} native type's.
+ */
+public final class CustomType implements CqlType {
+
+  /** 5.0's {@code LegacyTimeUUIDType}: any 16 bytes, in timeuuid order. */
+  public static final CustomType LEGACY_TIMEUUID =
+      new CustomType("LegacyTimeUUIDType", NativeType.TIMEUUID, NativeType.TIMEUUID::compare);
+
+  /** {@code LexicalUUIDType}: any 16 bytes, the empty value first, then {@code UUID.compareTo}. */
+  public static final CustomType LEXICAL_UUID =
+      new CustomType("LexicalUUIDType", NativeType.UUID, CustomType::lexicalOrder);
+
+  private static final String MARSHAL = "org.apache.cassandra.db.marshal.";
+
+  private final String simpleName;
+  private final NativeType behaviour;
+  private final Comparator<ByteBuffer> order;
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
+    this.simpleName = simpleName;
+    this.behaviour = behaviour;
+    this.order = order;
+  }
+
+  /** The custom type of a marshal class's simple name, or null when it is not one of these. */
+  public static CustomType bySimpleName(String simpleName) {
+    if (LEGACY_TIMEUUID.simpleName.equals(simpleName)) {
+      return LEGACY_TIMEUUID;
+    }
+    return LEXICAL_UUID.simpleName.equals(simpleName) ? LEXICAL_UUID : null;
+  }
+
+  /** The full class name the protocol sends, {@code org.apache.cassandra.db.marshal.LegacyTimeUUIDType}. */
+  public String className() {
+    return MARSHAL + simpleName;
+  }
+
+  /** The native type whose JSON, text and conversions the values share (timeuuid, uuid). */
+  public NativeType behaviour() {
+    return behaviour;
+  }
+
+  /**
+   * As 5.0's {@code asCQL3Type()} prints it (system_schema, DESCRIBE, messages): LegacyTimeUUIDType
+   * is {@code timeuuid} there (only result metadata names the class), others are the quoted class name.
+   */
+  @Override
+  public String cql() {
+    return this == LEGACY_TIMEUUID ? NativeType.TIMEUUID.cql() : "'" + className() + "'";
+  }
+  @Override public boolean isMultiCell() { return false; }
+  @Override public CqlType freeze() { return this; }
+
+  @Override
+  public int compare(ByteBuffer a, ByteBuffer b) {
+    return order.compare(a, b);
+  }
+
+  private static int lexicalOrder(ByteBuffer a, ByteBuffer b) {
+    if (!a.hasRemaining() || !b.hasRemaining()) {
+      return Boolean.compare(!b.hasRemaining(), !a.hasRemaining());
+    }
+    return uuid(a).compareTo(uuid(b));
+  }
+
+  private static UUID uuid(ByteBuffer v) {
+    return new UUID(v.getLong(v.position()), v.getLong(v.position() + 8));
+  }
+
+  /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
+  @Override
+  public void validate(ByteBuffer value) {
+    NativeType.UUID.validate(value);
+  }
+
+  @Override
+  public Object decode(ByteBuffer value) {
+    return NativeType.UUID.decode(value);
+  }
+
+  @Override
+  public ByteBuffer encode(Object value) {
+    return NativeType.UUID.encode(value);
+  }
+
+  /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
+  @Override
+  public boolean accepts(LiteralKind kind) {
+    return kind == LiteralKind.STRING || kind == LiteralKind.HEX || kind == LiteralKind.UUID;
+  }
+
+  @Override
+  public ByteBuffer parse(LiteralKind kind, String text) {
+    if (kind == LiteralKind.UUID) {
+      return NativeType.UUID.parse(kind, text);
+    }
+    if (kind == LiteralKind.STRING) {
+      ByteBuffer parsed = UuidCodec.parseOrNull(text);
+      if (parsed == null) {
+        throw new MarshalException("unable to make UUID from '" + text + "'");
+      }
+      return parsed;
+    }
+    if (kind == LiteralKind.HEX) {
+      ByteBuffer bytes = Hex.parseBlob(text);
+      if (bytes.remaining() != 0 && bytes.remaining() != 16) {
+        // 5.0 reads the blob with the UUID serializer only when it serializes the mutation.
+        throw CqlException.serverError("java.lang.RuntimeException: java.io.IOException: Expected exactly 16 bytes, but was "
+            + bytes.remaining());
+      }
+      return bytes;
+    }
+    throw new MarshalException(String.format("Invalid %s constant (%s) for type %s", kind, text, cql()));
+  }
+
+  @Override
+  public String toCqlLiteral(ByteBuffer value) {
+    return NativeType.UUID.toCqlLiteral(value);
+  }
+
+  @Override
+  public String toJson(ByteBuffer value) {
+    return NativeType.UUID.toJson(value);
+  }
+
+  @Override
+  public ByteBuffer fromJson(Object json) {
+    return NativeType.UUID.fromJson(json);
+  }
+
+  @Override
+  public String toString() {
+    return cql();
+  }
+}

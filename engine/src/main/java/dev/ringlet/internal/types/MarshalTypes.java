@@ -1,0 +1,200 @@
+package dev.ringlet.internal.types;
+
+import dev.ringlet.internal.error.CqlException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a type given by its Cassandra marshal class, as CQL allows a column type to be written
+ * ({@code 'org.apache.cassandra.db.marshal.Int32Type'}; a name without a package is in that
+ * package), the way 5.0's {@code TypeParser} does: a class of a CQL type is that type (so the
+ * column is an {@code int} column), {@code LegacyTimeUUIDType} and {@code LexicalUUIDType} are
+ * {@link CustomType}s, and {@code ListType(...)}, {@code SetType(...)}, {@code MapType(.., ..)},
+ * {@code FrozenType(...)}, {@code TupleType(...)} and {@code VectorType(.., n)} take parameters.
+ *
+ * <p>Errors are 5.0's (a SyntaxError naming the class when it does not exist or is no type). The
+ * other marshal classes of 5.0 (composite, reversed, empty, partitioner-ordered types) are
+ * refused with an error saying Ringlet does not support them.
+ */
+public final class MarshalTypes {
+
+  private static final String PACKAGE = "org.apache.cassandra.db.marshal.";
+
+  /** 5.0's marshal classes that are types but have no counterpart in Ringlet. */
+  private static final Set<String> UNSUPPORTED = Set.of("CompositeType", "DynamicCompositeType", "ReversedType",
+      "EmptyType", "PartitionerDefinedOrder", "DateType", "UserType", "AbstractCompositeType", "AbstractTimeUUIDType",
+      "AbstractType", "CollectionType", "NumberType", "StringType", "TemporalType");
+
+  /** 5.0's classes in the marshal package that are not types at all. */
+  private static final Set<String> NOT_TYPES = Set.of("ByteArrayAccessor", "ByteArrayObjectFactory",
+      "ByteBufferAccessor", "ByteBufferObjectFactory", "TypeParser", "ValueAccessor", "ValueComparators");
+
+  private final String text;
+  private int pos;
+
+  private MarshalTypes(String text) {
+    this.text = text;
+  }
+
+  /** The type of a quoted class name (without its quotes). Throws {@link CqlException} as 5.0 does. */
+  public static CqlType parse(String className) {
+    MarshalTypes parser = new MarshalTypes(className);
+    CqlType type = parser.type();
+    parser.skipSpaces();
+    if (parser.pos != className.length()) {
+      throw CqlException.syntax("Error setting type " + className + ": Syntax error parsing '" + className + "' at char "
+          + parser.pos + ": unexpected character '" + className.charAt(parser.pos) + "'");
+    }
+    return type;
+  }
+
+  private void skipSpaces() {
+    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+  }
+
+  private boolean peek(char c) {
+    skipSpaces();
+    return pos < text.length() && text.charAt(pos) == c;
+  }
+
+  private void expect(char c) {
+    if (!peek(c)) {
+      throw CqlException.syntax("Error setting type " + text + ": Syntax error parsing '" + text + "' at char " + pos
+          + ": expected '" + c + "'");
+    }
+    pos++;
+  }
+
+  private String name() {
+    skipSpaces();
+    int start = pos;
+    while (pos < text.length() && (Character.isJavaIdentifierPart(text.charAt(pos)) || text.charAt(pos) == '.')) {
+      pos++;
+    }
+    return text.substring(start, pos);
+  }
+
+  private List<CqlType> parameters() {
+    List<CqlType> out = new ArrayList<>();
+    expect('(');
+    out.add(type());
+    while (peek(',')) {
+      pos++;
+      out.add(type());
+    }
+    expect(')');
+    return out;
+  }
+
+  private CqlType type() {
+    String written = name();
+    String full = written.contains(".") ? written : PACKAGE + written;
+    if (!full.startsWith(PACKAGE) || full.indexOf('.', PACKAGE.length()) >= 0) {
+      throw notAType(written, full);
+    }
+    String simple = full.substring(PACKAGE.length());
+    for (NativeType t : NativeType.values()) {
+      if (t.marshalName().equals(simple)) {
+        return t;
+      }
+    }
+    CustomType custom = CustomType.bySimpleName(simple);
+    if (custom != null) {
+      return custom;
+    }
+    switch (simple) {
+      case "ListType":
+        return new ListType(single(), false);
+      case "SetType":
+        return new SetType(single(), false);
+      case "MapType": {
+        List<CqlType> p = parameters();
+        requireCount(p, 2);
+        return new MapType(p.get(0).freeze(), p.get(1).freeze(), false);
+      }
+      case "FrozenType":
+        return single().freeze();
+      case "TupleType":
+        return new TupleType(frozenAll(parameters()));
+      case "VectorType":
+        return vector();
+      default:
+        break;
+    }
+    if (UNSUPPORTED.contains(simple)) {
+      throw CqlException.invalid("Ringlet does not support the custom type " + full);
+    }
+    throw notAType(written, full);
+  }
+
+  private CqlType single() {
+    List<CqlType> p = parameters();
+    requireCount(p, 1);
+    return p.get(0).freeze();
+  }
+
+  private CqlType vector() {
+    expect('(');
+    CqlType element = type().freeze();
+    expect(',');
+    skipSpaces();
+    int start = pos;
+    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    if (start == pos) {
+      throw CqlException.syntax("Error setting type " + text + ": expected a dimension at char " + pos);
+    }
+    int dimension = Integer.parseInt(text.substring(start, pos));
+    expect(')');
+    if (dimension <= 0) {
+      throw CqlException.invalid("vectors may only have positive dimensions; given " + dimension);
+    }
+    return new VectorType(element, dimension);
+  }
+
+  private void requireCount(List<CqlType> parameters, int count) {
+    if (parameters.size() != count) {
+      throw CqlException.syntax("Error setting type " + text + ": expected " + count + " type parameters, got "
+          + parameters.size());
+    }
+  }
+
+  private static List<CqlType> frozenAll(List<CqlType> types) {
+    List<CqlType> out = new ArrayList<>();
+    for (CqlType t : types) {
+      out.add(t.freeze());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * 5.0 loads the class: one that exists but is no type is "invalid", any other "not found". Classes
+   * outside the marshal package are looked up in this JVM (the JDK's are in 5.0's too).
+   */
+  private CqlException notAType(String written, String full) {
+    boolean exists;
+    if (full.startsWith(PACKAGE)) {
+      exists = NOT_TYPES.contains(full.substring(PACKAGE.length()));
+    } else {
+      exists = full.startsWith("java.") && classExists(full);
+    }
+    if (exists) {
+      return CqlException.syntax("Error setting type " + written + ": Invalid abstract-type class '" + full
+          + "': must extend or implement " + PACKAGE + "AbstractType");
+    }
+    return CqlException.syntax("Error setting type " + written + ": Unable to find abstract-type class '" + full + "'");
+  }
+
+  private static boolean classExists(String name) {
+    try {
+      Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.ringlet.internal.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.error.ErrorCode;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CustomTypeTest {
+
+  private static ByteBuffer uuid(String text) {
+    return NativeType.UUID.encode(UUID.fromString(text));
+  }
+
+  @Test
+  void should_map_marshal_classes_of_cql_types_to_those_types() {
+    assertThat(MarshalTypes.parse("org.apache.cassandra.db.marshal.Int32Type")).isEqualTo(NativeType.INT);
+    assertThat(MarshalTypes.parse("BytesType")).isEqualTo(NativeType.BLOB);
+    assertThat(MarshalTypes.parse("org.apache.cassandra.db.marshal.ListType(org.apache.cassandra.db.marshal.Int32Type)"))
+        .isEqualTo(new ListType(NativeType.INT, false));
+    assertThat(MarshalTypes.parse("FrozenType(MapType(UTF8Type, LexicalUUIDType))"))
+        .isEqualTo(new MapType(NativeType.TEXT, CustomType.LEXICAL_UUID, true));
+    assertThat(MarshalTypes.parse("LegacyTimeUUIDType")).isSameAs(CustomType.LEGACY_TIMEUUID);
+  }
+
+  @Test
+  void should_refuse_unknown_and_non_type_classes_with_cassandra_messages() {
+    assertThatThrownBy(() -> MarshalTypes.parse("NoSuchType"))
+        .isInstanceOfSatisfying(CqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessage("Error setting type NoSuchType: Unable to find abstract-type class 'org.apache.cassandra.db.marshal.NoSuchType'");
+    assertThatThrownBy(() -> MarshalTypes.parse("java.lang.String"))
+        .hasMessage("Error setting type java.lang.String: Invalid abstract-type class 'java.lang.String': must extend or"
+            + " implement org.apache.cassandra.db.marshal.AbstractType");
+    assertThatThrownBy(() -> MarshalTypes.parse("org.apache.cassandra.db.marshal.DynamicCompositeType"))
+        .hasMessageContaining("Ringlet does not support the custom type");
+  }
+
+  @Test
+  void should_read_quoted_class_names_in_schema_type_strings() {
+    assertThat(CqlTypes.parse("map<text, 'org.apache.cassandra.db.marshal.LexicalUUIDType'>", n -> null))
+        .isEqualTo(new MapType(NativeType.TEXT, CustomType.LEXICAL_UUID, false));
+    assertThat(CqlTypes.parse(CustomType.LEXICAL_UUID.cql(), n -> null)).isSameAs(CustomType.LEXICAL_UUID);
+  }
+
+  @Test
+  void should_order_legacy_timeuuids_as_timeuuids_and_lexical_uuids_as_uuid_compare_to() {
+    ByteBuffer early = uuid("40554d6e-29bb-11e5-b345-feff819cdc9f");
+    ByteBuffer late = uuid("60554d6e-29bb-11e5-b345-feff819cdc9f");
+    assertThat(CustomType.LEGACY_TIMEUUID.compare(early, late)).isNegative();
+    ByteBuffer negative = uuid("f0000000-0000-1000-8000-000000000000");
+    ByteBuffer positive = uuid("10000000-0000-1000-8000-000000000000");
+    assertThat(CustomType.LEXICAL_UUID.compare(negative, positive)).isNegative();
+    assertThat(CustomType.LEXICAL_UUID.compare(ByteBuffer.allocate(0), negative)).isNegative();
+  }
+
+  @Test
+  void should_accept_any_uuid_version_and_render_values_as_uuids() {
+    ByteBuffer v4 = uuid("123e4567-e89b-42d3-a456-426614174000");
+    CustomType.LEGACY_TIMEUUID.validate(v4);
+    assertThat(CustomType.LEGACY_TIMEUUID.toJson(v4)).isEqualTo("\"123e4567-e89b-42d3-a456-426614174000\"");
+    assertThat(CustomType.LEGACY_TIMEUUID.cql()).isEqualTo("timeuuid");
+    assertThat(CustomType.LEXICAL_UUID.cql()).isEqualTo("'org.apache.cassandra.db.marshal.LexicalUUIDType'");
+    assertThatThrownBy(() -> CustomType.LEXICAL_UUID.parse(LiteralKind.STRING, "abc"))
+        .hasMessage("unable to make UUID from 'abc'");
+  }
+}
