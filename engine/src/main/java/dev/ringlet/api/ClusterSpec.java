@@ -75,6 +75,7 @@ public final class ClusterSpec {
     boolean dynamicDataMasking;
     int tombstoneWarnThreshold = 1_000;
     int tombstoneFailureThreshold = 100_000;
+    long fileCacheSize = -1;
 
     Settings copy() {
       try {
@@ -88,7 +89,7 @@ public final class ClusterSpec {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
           materializedViews, clientEncryption, dynamicDataMasking, tombstoneWarnThreshold,
-          tombstoneFailureThreshold);
+          tombstoneFailureThreshold, fileCacheSize);
     }
   }
 
@@ -126,6 +127,9 @@ public final class ClusterSpec {
     if (settings.tombstoneWarnThreshold < 1 || settings.tombstoneFailureThreshold < 1) {
       throw new IllegalArgumentException("tombstone thresholds: warn " + settings.tombstoneWarnThreshold + ", fail "
           + settings.tombstoneFailureThreshold + " (expected: positive)");
+    }
+    if (settings.fileCacheSize < -1) {
+      throw new IllegalArgumentException("fileCacheSize: " + settings.fileCacheSize + " (expected: >= 0 bytes)");
     }
     this.s = settings;
   }
@@ -381,6 +385,23 @@ public final class ClusterSpec {
     });
   }
 
+  /**
+   * The byte budget of each node's cache of decompressed SSTable chunks (Cassandra's
+   * {@code file_cache_size}), which reads of flushed data use instead of decompressing a chunk
+   * again; -1 (the default) means a thirty-second of the JVM's maximum heap, at most 64 MiB.
+   */
+  public long fileCacheSize() {
+    return s.fileCacheSize;
+  }
+
+  /** Sets {@link #fileCacheSize()} in bytes; 0 turns the cache off. */
+  public ClusterSpec withFileCacheSize(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("fileCacheSize: " + bytes + " (expected: >= 0 bytes)");
+    }
+    return with(x -> x.fileCacheSize = bytes);
+  }
+
   /** Runs the cluster on a manual clock (see {@link #manualClock()}). */
   public ClusterSpec withManualClock(boolean manual) {
     return with(x -> x.manualClock = manual);
@@ -454,6 +475,7 @@ public final class ClusterSpec {
         + (s.materializedViews ? ", materializedViews" : "") + (s.dynamicDataMasking ? ", dynamicDataMasking" : "")
         + (s.tombstoneWarnThreshold == 1_000 && s.tombstoneFailureThreshold == 100_000 ? ""
             : ", tombstoneThresholds=" + s.tombstoneWarnThreshold + "/" + s.tombstoneFailureThreshold)
+        + (s.fileCacheSize < 0 ? "" : ", fileCacheSize=" + s.fileCacheSize)
         + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

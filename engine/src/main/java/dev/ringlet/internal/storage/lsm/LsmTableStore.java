@@ -93,7 +93,7 @@ public final class LsmTableStore implements TableStore {
     CommitLogBound floor = CommitLogBound.NONE;
     try {
       for (long g : SSTables.open(directory)) {
-        SSTableReader r = SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval());
+        SSTableReader r = SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval(), env.chunkCache());
         existing.add(r);
         maxGeneration = Math.max(maxGeneration, g);
         floor = CommitLogBound.max(floor, r.stats().commitLogUpper());
@@ -405,7 +405,7 @@ public final class LsmTableStore implements TableStore {
         w.append(partitions.next());
       }
       w.finish();
-      return SSTableReader.open(directory, g, comparator, o.sstable().indexInterval());
+      return SSTableReader.open(directory, g, comparator, o.sstable().indexInterval(), env.chunkCache());
     } catch (IOException e) {
       throw env.dataWriteFailed(new UncheckedIOException("cannot write SSTable " + directory.describe("rg-" + g) + " of " + name
           + ": " + e.getMessage(), e));
@@ -496,14 +496,14 @@ public final class LsmTableStore implements TableStore {
           if (writer.uncompressedLength() >= task.maxOutputBytes()) {
             writer.finish();
             writer.close();
-            outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval()));
+            outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval(), env.chunkCache()));
             writer = null;
           }
         }
         if (writer != null) {
           writer.finish();
           writer.close();
-          outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval()));
+          outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval(), env.chunkCache()));
           writer = null;
         }
       } finally {
@@ -641,7 +641,7 @@ public final class LsmTableStore implements TableStore {
     List<SSTableReader> added = new ArrayList<>();
     try {
       for (long g : generations) {
-        added.add(SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval()));
+        added.add(SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval(), env.chunkCache()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
