@@ -24,7 +24,7 @@ public final class BenchMain {
       "Usage: java -jar ringlet-benchmarks.jar <command> [options]",
       "  load        driver load: --targets noop,ringlet,jar,cassandra --workloads insert,select,slice,scan,lwt,batch",
       "              --concurrency 128 --requests 50000 --warmup 20000 --partitions 10000 [--start-cassandra]",
-      "              [--durable: the in-JVM node in a temporary data directory, flushed once populated]",
+      "              [--durable: the in-JVM node in a temporary data directory, flushed once populated] [--file-cache-mb N]",
       "  startup     Ringlet.start() and driver session, first in this JVM then --later N more; --phases: a time",
       "              line of the first start's one-time work instead",
       "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
