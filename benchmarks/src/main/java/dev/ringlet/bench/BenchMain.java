@@ -24,13 +24,14 @@ public final class BenchMain {
       "Usage: java -jar ringlet-benchmarks.jar <command> [options]",
       "  load        driver load: --targets noop,ringlet,jar,cassandra --workloads insert,select,slice,scan,lwt,batch",
       "              --concurrency 128 --requests 50000 --warmup 20000 --partitions 10000 [--start-cassandra]",
+      "              [--durable: the in-JVM node in a temporary data directory, flushed once populated] [--file-cache-mb N]",
       "  startup     Ringlet.start() and driver session, first in this JVM then --later N more; --phases: a time",
       "              line of the first start's one-time work instead",
       "  jar-startup java -jar ringlet.jar to its ready line, --runs N",
       "  footprint   retained heap per idle node, --nodes N",
       "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
       "              [--start-cassandra] [--schema-window-ms 10] [--schema-max-events 2] [--config-loader map|file] [--server-ddl-only]",
-      "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000",
+      "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000 [--file-cache-mb N]",
       "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
       "  cluster     3-node and 6-node (dc1:3, dc2:3) clusters: start to ready and to a connected session, first and",
       "              --later 5 more; heap per idle node (--heap-clusters 2); RF=3 QUORUM insert/select --load-shapes 3",
@@ -94,7 +95,7 @@ public final class BenchMain {
         dev.ringlet.bench.storage.StorageCommand c = new dev.ringlet.bench.storage.StorageCommand(
             args.integer("partitions", 2000, 1), args.integer("rows", 200, 1), args.integer("value-bytes", 100, 1),
             args.integer("memtable-mb", 8, 1), args.integer("reads", 20000, 1), args.integer("slice-rows", 20, 1),
-            args.flag("memory"), sink(args));
+            args.flag("memory"), args.integer("file-cache-mb", -1, -1) * 1024L * 1024L, sink(args));
         yield unchecked(c::run);
       }
       case "cluster" -> {

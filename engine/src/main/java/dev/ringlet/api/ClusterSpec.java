@@ -78,6 +78,7 @@ public final class ClusterSpec {
     Duration udfWarnTimeout = Duration.ofMillis(500);
     Duration udfFailTimeout = Duration.ofMillis(1500);
     UserFunctionTimeoutPolicy udfTimeoutPolicy = UserFunctionTimeoutPolicy.DIE;
+    long fileCacheSize = -1;
 
     Settings copy() {
       try {
@@ -91,7 +92,7 @@ public final class ClusterSpec {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
           materializedViews, clientEncryption, dynamicDataMasking, tombstoneWarnThreshold,
-          tombstoneFailureThreshold, udfWarnTimeout, udfFailTimeout, udfTimeoutPolicy);
+          tombstoneFailureThreshold, udfWarnTimeout, udfFailTimeout, udfTimeoutPolicy, fileCacheSize);
     }
   }
 
@@ -135,6 +136,9 @@ public final class ClusterSpec {
         || settings.udfWarnTimeout.compareTo(settings.udfFailTimeout) > 0) {
       throw new IllegalArgumentException("user-defined function timeouts: warn " + settings.udfWarnTimeout + ", fail "
           + settings.udfFailTimeout + " (expected: 0 <= warn <= fail, fail positive)");
+    }
+    if (settings.fileCacheSize < -1) {
+      throw new IllegalArgumentException("fileCacheSize: " + settings.fileCacheSize + " (expected: >= 0 bytes)");
     }
     this.s = settings;
   }
@@ -433,6 +437,23 @@ public final class ClusterSpec {
     return with(x -> x.udfTimeoutPolicy = policy);
   }
 
+  /**
+   * The byte budget of each node's cache of decompressed SSTable chunks (Cassandra's
+   * {@code file_cache_size}), which reads of flushed data use instead of decompressing a chunk
+   * again; -1 (the default) means a thirty-second of the JVM's maximum heap, at most 64 MiB.
+   */
+  public long fileCacheSize() {
+    return s.fileCacheSize;
+  }
+
+  /** Sets {@link #fileCacheSize()} in bytes; 0 turns the cache off. */
+  public ClusterSpec withFileCacheSize(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("fileCacheSize: " + bytes + " (expected: >= 0 bytes)");
+    }
+    return with(x -> x.fileCacheSize = bytes);
+  }
+
   /** Runs the cluster on a manual clock (see {@link #manualClock()}). */
   public ClusterSpec withManualClock(boolean manual) {
     return with(x -> x.manualClock = manual);
@@ -509,6 +530,7 @@ public final class ClusterSpec {
         + (s.udfWarnTimeout.toMillis() == 500 && s.udfFailTimeout.toMillis() == 1500 ? ""
             : ", userDefinedFunctionTimeouts=" + s.udfWarnTimeout.toMillis() + "/" + s.udfFailTimeout.toMillis() + "ms")
         + (s.udfTimeoutPolicy == UserFunctionTimeoutPolicy.DIE ? "" : ", userFunctionTimeoutPolicy=" + s.udfTimeoutPolicy)
+        + (s.fileCacheSize < 0 ? "" : ", fileCacheSize=" + s.fileCacheSize)
         + (s.clientEncryption == null ? "" : ", " + s.clientEncryption) + "]";
   }
 }

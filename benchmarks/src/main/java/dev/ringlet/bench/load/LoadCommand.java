@@ -44,6 +44,9 @@ public final class LoadCommand {
       BenchSchema schema = new BenchSchema(session, options.partitions());
       int maxConcurrency = options.concurrencies().stream().mapToInt(Integer::intValue).max().orElse(128);
       schema.populate(maxConcurrency);
+      if (options.targetOptions().durable()) {
+        target.flush(); // the populated keys are then read from SSTables (with the memtable of later writes)
+      }
       for (Workload w : options.workloads()) {
         for (int concurrency : options.concurrencies()) {
           LoadRunner.Op op = schema.op(w);

@@ -58,6 +58,8 @@ public record LoadOptions(
     return new TargetOptions(
         args.path("ringlet-jar", "engine/target/ringlet.jar"),
         args.flag("start-cassandra"),
-        args.path("reference-scripts", "/work/shared/reference-cassandra"));
+        args.path("reference-scripts", "/work/shared/reference-cassandra"),
+        args.flag("durable"),
+        args.integer("file-cache-mb", -1, -1) * 1024L * 1024L);
   }
 }

@@ -17,6 +17,9 @@ public interface Target extends AutoCloseable {
     return null;
   }
 
+  /** Writes the server's memtables to SSTables, where this program can (a durable in-JVM Ringlet). */
+  default void flush() {}
+
   @Override
   void close();
 }

@@ -10,8 +10,17 @@ import java.util.Objects;
  * @param startCassandra whether {@link TargetKind#CASSANDRA} is started (and stopped) by this
  *     program through the reference scripts; when false it must already listen on 127.0.0.1:9142
  * @param referenceScripts the folder of {@code start.sh}, {@code wait-ready.sh}, {@code stop.sh}
+ * @param durable {@link TargetKind#RINGLET} keeps its data in a temporary data directory (commit log
+ *     and SSTable files, deleted at the end) instead of the heap, and is flushed once populated
+ * @param fileCacheBytes the in-JVM Ringlet's chunk cache budget ({@code ClusterSpec.withFileCacheSize}),
+ *     negative for its default
  */
-public record TargetOptions(Path ringletJar, boolean startCassandra, Path referenceScripts) {
+public record TargetOptions(Path ringletJar, boolean startCassandra, Path referenceScripts, boolean durable,
+    long fileCacheBytes) {
+
+  public TargetOptions(Path ringletJar, boolean startCassandra, Path referenceScripts) {
+    this(ringletJar, startCassandra, referenceScripts, false, -1);
+  }
 
   public TargetOptions {
     Objects.requireNonNull(ringletJar, "ringletJar");

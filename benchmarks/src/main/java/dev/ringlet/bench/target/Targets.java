@@ -41,20 +41,52 @@ public final class Targets {
    */
   public static Target open(TargetKind kind, TargetOptions options, Consumer<InetSocketAddress> noopCapture) {
     return switch (kind) {
-      case RINGLET -> inJvm();
+      case RINGLET -> options.durable() ? durable(options) : inJvm(options);
       case JAR -> jar(options);
       case NOOP -> noop(noopCapture);
       case CASSANDRA -> cassandra(options);
     };
   }
 
-  private static Target inJvm() {
-    RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+  private static ClusterSpec spec(TargetOptions options) {
+    ClusterSpec spec = ClusterSpec.defaults();
+    return options.fileCacheBytes() < 0 ? spec : spec.withFileCacheSize(options.fileCacheBytes());
+  }
+
+  private static Target inJvm(TargetOptions options) {
+    RingletCluster cluster = Ringlet.start(spec(options));
     return new InJvm(cluster);
   }
 
-  /** An in-JVM cluster, its query log readable. */
-  private record InJvm(RingletCluster cluster) implements Target {
+  /** An in-JVM node keeping its data in a temporary directory, deleted when it closes. */
+  private static Target durable(TargetOptions options) {
+    Path dir;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("ringlet-bench-durable");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RingletCluster cluster = Ringlet.start(spec(options).withDataDirectory(dir));
+    return new InJvm(cluster, () -> {
+      try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** An in-JVM cluster, its query log readable; {@code cleanUp} runs after it closes. */
+  private record InJvm(RingletCluster cluster, Runnable cleanUp) implements Target {
+    InJvm(RingletCluster cluster) {
+      this(cluster, () -> { });
+    }
+
+    @Override
+    public void flush() {
+      cluster.nodes().forEach(dev.ringlet.api.RingletNode::flush);
+    }
+
     @Override
     public TargetKind kind() {
       return TargetKind.RINGLET;
@@ -78,6 +110,7 @@ public final class Targets {
     @Override
     public void close() {
       cluster.close();
+      cleanUp.run();
     }
   }
 

@@ -313,7 +313,7 @@ public final class LocalCluster implements RingletCluster {
           + " cluster of several nodes, or ClusterSpec.withManualClock(true))");
     }
     Membership.Join join = Membership.planJoin(spec, context, datacenter, rack, nodes.stream().map(Node::config).toList());
-    Node n = new Node(join.config(), context, dev.ringlet.internal.storage.StorageConfig.inMemory(join.config().clock()));
+    Node n = new Node(join.config(), context, NodeDirectories.storage(spec, null, join.config().clock(), false, null));
     n.recordQueriesTo(queryLog);
     Membership.bootstrap(context, n, running(), resources);
     nodes.add(n);

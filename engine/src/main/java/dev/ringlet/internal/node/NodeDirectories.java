@@ -60,10 +60,11 @@ final class NodeDirectories {
 
   /** How a node of {@code spec} stores data in {@code nodeDirectory} (null: in memory). */
   static StorageConfig storage(ClusterSpec spec, Path nodeDirectory, Clock clock, boolean manualClock, DiskAccess disk) {
+    long cache = spec.fileCacheSize() < 0 ? dev.ringlet.internal.storage.sstable.ChunkCache.defaultCapacity() : spec.fileCacheSize();
     if (nodeDirectory == null) {
-      return StorageConfig.inMemory(clock);
+      return StorageConfig.inMemory(clock).withChunkCacheBytes(cache);
     }
     return StorageConfig.durable(nodeDirectory, CommitLogOptions.Sync.valueOf(spec.commitLogSync().name()), clock)
-        .withClockDrivenSync(manualClock).withDisk(disk);
+        .withClockDrivenSync(manualClock).withDisk(disk).withChunkCacheBytes(cache);
   }
 }

@@ -81,7 +81,8 @@ public final class Storage implements AutoCloseable {
       });
     }
     return new StorageEnvironment(config.clock(), log, config.memtableThresholdBytes(), config.autoCompaction(),
-        config.commitFailurePolicy(), config.diskFailurePolicy(), (policy, cause) -> failureListener.accept(policy, cause));
+        config.commitFailurePolicy(), config.diskFailurePolicy(), (policy, cause) -> failureListener.accept(policy, cause),
+        new dev.ringlet.internal.storage.sstable.ChunkCache(config.chunkCacheBytes()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.storage;
 
 import dev.ringlet.internal.storage.commitlog.CommitLogOptions;
+import dev.ringlet.internal.storage.sstable.ChunkCache;
 import dev.ringlet.internal.time.Clock;
 import java.nio.file.Path;
 
@@ -20,13 +21,16 @@ import java.nio.file.Path;
  * @param commitFailurePolicy what a failed commit-log write does ({@code commit_failure_policy}, default stop)
  * @param diskFailurePolicy what a failed SSTable write does ({@code disk_failure_policy}, default stop)
  * @param disk the file-system seam (where tests inject failures)
+ * @param chunkCacheBytes the budget of the node's cache of decompressed SSTable chunks
+ *     ({@code file_cache_size}; 0: none)
  */
 public record StorageConfig(Path directory, CommitLogOptions.Sync sync, long memtableThresholdBytes, boolean autoCompaction,
-    Clock clock, boolean clockDrivenSync, FailurePolicy commitFailurePolicy, FailurePolicy diskFailurePolicy, DiskAccess disk) {
+    Clock clock, boolean clockDrivenSync, FailurePolicy commitFailurePolicy, FailurePolicy diskFailurePolicy, DiskAccess disk,
+    long chunkCacheBytes) {
 
   public StorageConfig(Path directory, CommitLogOptions.Sync sync, long memtableThresholdBytes, boolean autoCompaction, Clock clock) {
     this(directory, sync, memtableThresholdBytes, autoCompaction, clock, false, FailurePolicy.STOP, FailurePolicy.STOP,
-        new DiskAccess());
+        new DiskAccess(), ChunkCache.defaultCapacity());
   }
 
   /** The default threshold: a sixteenth of the maximum heap, between 4 and 128 MiB. */
@@ -49,26 +53,32 @@ public record StorageConfig(Path directory, CommitLogOptions.Sync sync, long mem
 
   public StorageConfig withMemtableThreshold(long bytes) {
     return new StorageConfig(directory, sync, bytes, autoCompaction, clock, clockDrivenSync, commitFailurePolicy,
-        diskFailurePolicy, disk);
+        diskFailurePolicy, disk, chunkCacheBytes);
   }
 
   public StorageConfig withAutoCompaction(boolean enabled) {
     return new StorageConfig(directory, sync, memtableThresholdBytes, enabled, clock, clockDrivenSync, commitFailurePolicy,
-        diskFailurePolicy, disk);
+        diskFailurePolicy, disk, chunkCacheBytes);
   }
 
   public StorageConfig withClockDrivenSync(boolean enabled) {
     return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, enabled, commitFailurePolicy,
-        diskFailurePolicy, disk);
+        diskFailurePolicy, disk, chunkCacheBytes);
   }
 
   public StorageConfig withFailurePolicies(FailurePolicy commit, FailurePolicy diskPolicy) {
     return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, clockDrivenSync, commit,
-        diskPolicy, disk);
+        diskPolicy, disk, chunkCacheBytes);
+  }
+
+  /** The chunk cache's budget in bytes (0: no cache). */
+  public StorageConfig withChunkCacheBytes(long bytes) {
+    return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, clockDrivenSync, commitFailurePolicy,
+        diskFailurePolicy, disk, bytes);
   }
 
   public StorageConfig withDisk(DiskAccess newDisk) {
     return new StorageConfig(directory, sync, memtableThresholdBytes, autoCompaction, clock, clockDrivenSync, commitFailurePolicy,
-        diskFailurePolicy, newDisk);
+        diskFailurePolicy, newDisk, chunkCacheBytes);
   }
 }

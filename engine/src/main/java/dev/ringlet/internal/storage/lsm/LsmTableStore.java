@@ -24,16 +24,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,21 +39,17 @@ import java.util.function.Supplier;
  * memtable is switched out and written as an SSTable in the background, and the strategy from the
  * table's {@code compaction} option merges SSTables on another thread.
  *
- * <p>Reads take the current {@link View} and merge every source holding the key with Cassandra's
- * reconciliation, skipping SSTables by key range, bloom filter and timestamp (an SSTable whose
- * newest write is older than a partition deletion already read cannot matter). A slice read takes
- * only the slice's rows from each source and merges the versions row by row in the slice's order,
- * stopping at its limit ({@code PartitionMerge.resolveStored}), without building a merged partition.
- * While only the memtable holds data (the usual test workload), reads and scans go straight to it.
+ * <p>Reads take the current {@link View}: reads of one partition are {@link PartitionReads}, scans
+ * {@link ScanReads}; both hold references on the view's SSTables while they read them
+ * ({@link View#acquire}), so a compaction can replace files under them.
  *
  * <p>Locks: writes hold the switch lock shared, a memtable switch holds it exclusively so the
  * commit-log position of the switch bounds exactly what the old memtable holds. The view is
  * replaced under {@code viewLock}; flushes (and truncation) under {@code flushLock}; compactions
- * under {@code compactionLock}. This file is long because it is the one place these meet.
+ * under {@code compactionLock}.
  */
 public final class LsmTableStore implements TableStore {
 
-  private static final int SCAN_BATCH = 128;
   private static final String TRUNCATION = "truncation.txt";
 
   private final UUID id;
@@ -78,6 +71,8 @@ public final class LsmTableStore implements TableStore {
   private final AtomicLong compactions = new AtomicLong();
   private final AtomicLong bytesCompacted = new AtomicLong();
   private volatile boolean retired;
+  private final PartitionReads partitionReads;
+  private final ScanReads scanReads;
 
   public LsmTableStore(UUID id, String name, ClusteringComparator comparator, Supplier<TableOptions> options,
       Map<String, Long> droppedColumns, Directory directory, StorageEnvironment env) {
@@ -93,7 +88,7 @@ public final class LsmTableStore implements TableStore {
     CommitLogBound floor = CommitLogBound.NONE;
     try {
       for (long g : SSTables.open(directory)) {
-        SSTableReader r = SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval());
+        SSTableReader r = SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval(), env.chunkCache());
         existing.add(r);
         maxGeneration = Math.max(maxGeneration, g);
         floor = CommitLogBound.max(floor, r.stats().commitLogUpper());
@@ -105,6 +100,8 @@ public final class LsmTableStore implements TableStore {
     this.generation = new AtomicLong(maxGeneration + 1);
     this.replayFloor = floor;
     this.view = new View(new Memtable(comparator), List.of(), existing);
+    this.partitionReads = new PartitionReads(comparator, () -> view, () -> dropped);
+    this.scanReads = new ScanReads(comparator, () -> view, () -> dropped);
   }
 
   public UUID id() {
@@ -177,186 +174,32 @@ public final class LsmTableStore implements TableStore {
 
   @Override
   public LivePartition read(DecoratedKey key, long nowInSeconds) {
-    View v = view;
-    if (v.memoryOnly()) {
-      LivePartition p = v.active().read(key, nowInSeconds);
-      return p != null ? p : PartitionMerge.empty(key);
-    }
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
-    return versions.isEmpty() ? PartitionMerge.empty(key)
-        : PartitionMerge.resolveStored(comparator, key, versions, RowSlice.ALL, nowInSeconds);
+    return partitionReads.read(key, nowInSeconds);
   }
 
-  /**
-   * Only the rows the slice selects: while only the memtable holds data, only those rows are
-   * resolved; otherwise SSTables read just the index blocks overlapping the slice's bounds.
-   */
   @Override
   public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator cmp, long nowInSeconds) {
-    View v = view;
-    if (v.memoryOnly()) {
-      LivePartition p = v.active().read(key, slice, nowInSeconds);
-      return p != null ? p : PartitionMerge.empty(key);
-    }
-    Bound start = slice.start();
-    Bound end = slice.end();
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
-        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
-    return versions.isEmpty() ? PartitionMerge.empty(key)
-        : PartitionMerge.resolveStored(comparator, key, versions, slice, nowInSeconds);
-  }
-
-  /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */
-  private boolean missesSlice(SSTableReader s, Bound start, Bound end) {
-    var st = s.stats();
-    if (st.partitionLevelEntries() > 0) {
-      return false;
-    }
-    if (st.rows() == 0) {
-      return true;
-    }
-    return comparator.compare(st.maxClustering(), start) < 0 || comparator.compare(st.minClustering(), end) > 0;
+    return partitionReads.readSlice(key, slice, nowInSeconds);
   }
 
   @Override
   public PartitionUpdate readRaw(DecoratedKey key) {
-    View v = view;
-    if (v.memoryOnly()) {
-      return v.active().readRaw(key);
-    }
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key), s -> s.read(key));
-    return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
+    return partitionReads.readRaw(key);
   }
 
-  /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
   @Override
   public PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end, ClusteringComparator cmp) {
-    View v = view;
-    if (v.memoryOnly()) {
-      return v.active().readRaw(key, start, end);
-    }
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
-        s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
-    return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
-  }
-
-  /**
-   * Every source's version of the partition (each read as {@code fromMemtable} and {@code reader}
-   * say: whole, or a slice), newest sources first, skipping what cannot matter.
-   */
-  private List<PartitionUpdate> versions(DecoratedKey key, Function<Memtable, PartitionUpdate> fromMemtable,
-      Function<SSTableReader, PartitionUpdate> reader) {
-    View v = acquire();
-    try {
-      List<PartitionUpdate> out = new ArrayList<>(2);
-      long shadowed = Long.MIN_VALUE;
-      for (Memtable m : v.memtables()) {
-        PartitionUpdate p = fromMemtable.apply(m);
-        if (p != null) {
-          out.add(p);
-          shadowed = Math.max(shadowed, p.partitionDeletion().markedForDeleteAt());
-        }
-      }
-      List<SSTableReader> byNewest = new ArrayList<>(v.sstables());
-      byNewest.sort(Comparator.comparingLong((SSTableReader s) -> s.stats().maxTimestamp()).reversed());
-      DroppedColumns d = dropped;
-      for (SSTableReader s : byNewest) {
-        if (s.stats().maxTimestamp() <= shadowed) {
-          break;
-        }
-        PartitionUpdate p = d.filter(reader.apply(s));
-        if (p != null) {
-          out.add(p);
-          shadowed = Math.max(shadowed, p.partitionDeletion().markedForDeleteAt());
-        }
-      }
-      return out;
-    } finally {
-      release(v);
-    }
+    return partitionReads.readRawSlice(key, start, end);
   }
 
   @Override
   public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, long nowInSeconds) {
-    View v = view;
-    if (v.memoryOnly()) {
-      return v.active().scan(from, inclusive, nowInSeconds);
-    }
-    return new Batches<>(from, inclusive, (after, incl) -> {
-      List<LivePartition> batch = new ArrayList<>();
-      for (PartitionUpdate p : rawBatch(after, incl)) {
-        batch.add(PartitionMerge.resolveStored(comparator, p.key(), List.of(p), RowSlice.ALL, nowInSeconds));
-      }
-      return batch;
-    }, LivePartition::key, p -> !p.isEmpty());
+    return scanReads.scan(from, inclusive, nowInSeconds);
   }
 
   @Override
   public Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
-    return new Batches<>(from, inclusive, this::rawBatch, PartitionUpdate::key, p -> true);
-  }
-
-  /** Up to {@link #SCAN_BATCH} merged partitions after {@code from}, holding SSTable references only meanwhile. */
-  private List<PartitionUpdate> rawBatch(DecoratedKey from, boolean inclusive) {
-    View v = acquire();
-    try {
-      List<Iterator<PartitionUpdate>> sources = new ArrayList<>();
-      for (Memtable m : v.memtables()) {
-        sources.add(m.iterator(from, inclusive));
-      }
-      DroppedColumns d = dropped;
-      for (SSTableReader s : v.sstables()) {
-        Iterator<PartitionUpdate> it = s.iterator(from, inclusive);
-        sources.add(d.isEmpty() ? it : new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return it.hasNext();
-          }
-
-          @Override
-          public PartitionUpdate next() {
-            return d.filter(it.next());
-          }
-        });
-      }
-      MergeIterator merged = new MergeIterator(sources);
-      List<PartitionUpdate> batch = new ArrayList<>();
-      while (merged.hasNext() && batch.size() < SCAN_BATCH) {
-        batch.add(PartitionMerge.merge(comparator, merged.next()));
-      }
-      return batch;
-    } finally {
-      release(v);
-    }
-  }
-
-  /** The view with a reference on each of its SSTables; retries when a compaction retires one meanwhile. */
-  private View acquire() {
-    while (true) {
-      View v = view;
-      List<SSTableReader> taken = new ArrayList<>(v.sstables().size());
-      boolean all = true;
-      for (SSTableReader s : v.sstables()) {
-        if (s.ref()) {
-          taken.add(s);
-        } else {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        return v;
-      }
-      for (SSTableReader s : taken) {
-        s.unref();
-      }
-    }
-  }
-
-  private static void release(View v) {
-    for (SSTableReader s : v.sstables()) {
-      s.unref();
-    }
+    return scanReads.scanRaw(from, inclusive);
   }
 
   // ---------------------------------------------------------------- flush
@@ -405,7 +248,7 @@ public final class LsmTableStore implements TableStore {
         w.append(partitions.next());
       }
       w.finish();
-      return SSTableReader.open(directory, g, comparator, o.sstable().indexInterval());
+      return SSTableReader.open(directory, g, comparator, o.sstable().indexInterval(), env.chunkCache());
     } catch (IOException e) {
       throw env.dataWriteFailed(new UncheckedIOException("cannot write SSTable " + directory.describe("rg-" + g) + " of " + name
           + ": " + e.getMessage(), e));
@@ -496,14 +339,14 @@ public final class LsmTableStore implements TableStore {
           if (writer.uncompressedLength() >= task.maxOutputBytes()) {
             writer.finish();
             writer.close();
-            outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval()));
+            outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval(), env.chunkCache()));
             writer = null;
           }
         }
         if (writer != null) {
           writer.finish();
           writer.close();
-          outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval()));
+          outputs.add(SSTableReader.open(directory, writerGeneration, comparator, o.sstable().indexInterval(), env.chunkCache()));
           writer = null;
         }
       } finally {
@@ -633,7 +476,7 @@ public final class LsmTableStore implements TableStore {
 
   /** The live SSTables, each with a reference the caller must release (snapshots). */
   public List<SSTableReader> referencedSSTables() {
-    return acquire().sstables();
+    return View.acquire(() -> view).sstables();
   }
 
   /** Adds SSTables already written into this table's directory (snapshot restore, imports). */
@@ -641,7 +484,7 @@ public final class LsmTableStore implements TableStore {
     List<SSTableReader> added = new ArrayList<>();
     try {
       for (long g : generations) {
-        added.add(SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval()));
+        added.add(SSTableReader.open(directory, g, comparator, options.get().sstable().indexInterval(), env.chunkCache()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -711,69 +554,4 @@ public final class LsmTableStore implements TableStore {
     }
   }
 
-  /** Scans in batches: each batch starts after the last key of the previous one, so no reference outlives a batch. */
-  private static final class Batches<T> implements Iterator<T> {
-    interface Loader<T> {
-      List<T> load(DecoratedKey from, boolean inclusive);
-    }
-
-    private final Loader<T> loader;
-    private final Function<T, DecoratedKey> keyOf;
-    private final java.util.function.Predicate<T> keep;
-    private List<T> batch;
-    private int index;
-    private DecoratedKey last;
-    private boolean inclusive;
-    private boolean exhausted;
-    private T next;
-
-    Batches(DecoratedKey from, boolean inclusive, Loader<T> loader, Function<T, DecoratedKey> keyOf,
-        java.util.function.Predicate<T> keep) {
-      this.loader = loader;
-      this.keyOf = keyOf;
-      this.keep = keep;
-      this.last = from;
-      this.inclusive = inclusive;
-      this.next = advance();
-    }
-
-    private T advance() {
-      while (true) {
-        if (batch == null || index == batch.size()) {
-          if (exhausted) {
-            return null;
-          }
-          batch = loader.load(last, inclusive);
-          index = 0;
-          if (batch.size() < SCAN_BATCH) {
-            exhausted = true;
-          }
-          if (batch.isEmpty()) {
-            return null;
-          }
-          last = keyOf.apply(batch.get(batch.size() - 1));
-          inclusive = false;
-        }
-        T t = batch.get(index++);
-        if (keep.test(t)) {
-          return t;
-        }
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public T next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      T t = next;
-      next = advance();
-      return t;
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.storage.lsm;
 
 import dev.ringlet.internal.storage.commitlog.CommitLog;
+import dev.ringlet.internal.storage.sstable.ChunkCache;
 import dev.ringlet.internal.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every table store of one node shares: the clock (TTL expiry and gc grace), the commit log
- * (null in memory mode), the memtable flush threshold, and two background threads, one for flushes
+ * (null in memory mode), the memtable flush threshold, the cache of decompressed SSTable chunks
+ * ({@link ChunkCache}), and two background threads, one for flushes
  * and one for compactions, created on first use so a node that never flushes starts none.
  */
 public final class StorageEnvironment implements AutoCloseable {
@@ -29,6 +31,7 @@ public final class StorageEnvironment implements AutoCloseable {
   private final dev.ringlet.internal.storage.FailurePolicy diskFailurePolicy;
   private final java.util.function.BiConsumer<dev.ringlet.internal.storage.FailurePolicy, RuntimeException> onFailure;
   private volatile RuntimeException stoppedBy;
+  private final ChunkCache chunkCache;
 
   /** Failures of the disk fail the one write (policy IGNORE). */
   public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction) {
@@ -43,6 +46,16 @@ public final class StorageEnvironment implements AutoCloseable {
   public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction,
       dev.ringlet.internal.storage.FailurePolicy commitFailurePolicy, dev.ringlet.internal.storage.FailurePolicy diskFailurePolicy,
       java.util.function.BiConsumer<dev.ringlet.internal.storage.FailurePolicy, RuntimeException> onFailure) {
+    this(clock, commitLog, memtableThresholdBytes, autoCompaction, commitFailurePolicy, diskFailurePolicy, onFailure,
+        new ChunkCache(ChunkCache.defaultCapacity()));
+  }
+
+  /** @param chunkCache the node's cache of decompressed SSTable chunks, shared by its tables */
+  public StorageEnvironment(Clock clock, CommitLog commitLog, long memtableThresholdBytes, boolean autoCompaction,
+      dev.ringlet.internal.storage.FailurePolicy commitFailurePolicy, dev.ringlet.internal.storage.FailurePolicy diskFailurePolicy,
+      java.util.function.BiConsumer<dev.ringlet.internal.storage.FailurePolicy, RuntimeException> onFailure,
+      ChunkCache chunkCache) {
+    this.chunkCache = chunkCache;
     this.commitFailurePolicy = commitFailurePolicy;
     this.diskFailurePolicy = diskFailurePolicy;
     this.onFailure = onFailure;
@@ -59,6 +72,11 @@ public final class StorageEnvironment implements AutoCloseable {
   /** Null in memory mode. */
   public CommitLog commitLog() {
     return commitLog;
+  }
+
+  /** The node's cache of decompressed SSTable chunks. */
+  public ChunkCache chunkCache() {
+    return chunkCache;
   }
 
   public long memtableThresholdBytes() {

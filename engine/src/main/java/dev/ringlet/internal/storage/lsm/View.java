@@ -43,6 +43,36 @@ record View(Memtable active, List<Memtable> flushing, List<SSTableReader> sstabl
     return new View(active, flushing, s);
   }
 
+  /** The current view with a reference on each of its SSTables; retries when a compaction retires one meanwhile. */
+  static View acquire(java.util.function.Supplier<View> current) {
+    while (true) {
+      View v = current.get();
+      List<SSTableReader> taken = new ArrayList<>(v.sstables().size());
+      boolean all = true;
+      for (SSTableReader s : v.sstables()) {
+        if (s.ref()) {
+          taken.add(s);
+        } else {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        return v;
+      }
+      for (SSTableReader s : taken) {
+        s.unref();
+      }
+    }
+  }
+
+  /** Releases the references {@link #acquire} took. */
+  void release() {
+    for (SSTableReader s : sstables) {
+      s.unref();
+    }
+  }
+
   /** Every memtable, newest first. */
   List<Memtable> memtables() {
     List<Memtable> all = new ArrayList<>(flushing.size() + 1);

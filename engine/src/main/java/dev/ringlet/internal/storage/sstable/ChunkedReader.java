@@ -7,8 +7,10 @@ import java.util.zip.CRC32;
 
 /**
  * Reads ranges of the uncompressed data stream: finds the chunks covering a range, checks each
- * chunk's CRC32 before decompressing it, and keeps the last decompressed chunk for sequential reads.
- * A mismatch is a {@link CorruptSSTableException} naming the file and the chunk's position.
+ * chunk's CRC32 before decompressing it, and keeps decompressed chunks in the node's
+ * {@link ChunkCache} (and the last one read here, for sequential reads). A mismatch is a
+ * {@link CorruptSSTableException} naming the file and the chunk's position. A range within one chunk
+ * is answered as a read-only view of the (shared) chunk, without a copy.
  */
 final class ChunkedReader implements AutoCloseable {
 
@@ -19,10 +21,12 @@ final class ChunkedReader implements AutoCloseable {
   private final long length;
   private final long[] offsets;
   private final AtomicReference<Chunk> last = new AtomicReference<>();
+  private final ChunkCache cache;
+  private final long cacheId;
 
   private record Chunk(int index, byte[] bytes) {}
 
-  ChunkedReader(Directory dir, long generation) throws IOException {
+  ChunkedReader(Directory dir, long generation, ChunkCache cache) throws IOException {
     ByteBuffer info = CheckedFiles.read(dir, Component.COMPRESSION_INFO.fileName(generation));
     String name = readUtf(info);
     this.compressor = ChunkCompressor.valueOf(name);
@@ -36,6 +40,8 @@ final class ChunkedReader implements AutoCloseable {
     offsets[n] = info.getLong();
     this.fileName = dir.describe(Component.DATA.fileName(generation));
     this.file = dir.open(Component.DATA.fileName(generation));
+    this.cache = cache;
+    this.cacheId = cache.register();
     if (file.length() != offsets[n]) {
       throw new CorruptSSTableException(fileName, file.length(), "data file of " + file.length()
           + " bytes (expected: " + offsets[n] + " as CompressionInfo says)", null);
@@ -58,6 +64,15 @@ final class ChunkedReader implements AutoCloseable {
     if (position < 0 || position + len > length) {
       throw new CorruptSSTableException(fileName, position, "range of " + len + " bytes beyond the data length " + length, null);
     }
+    int first = (int) (position / chunkLength);
+    int firstWithin = (int) (position % chunkLength);
+    if (len == 0) {
+      return ByteBuffer.allocate(0);
+    }
+    byte[] firstChunk = chunk(first);
+    if (firstWithin + len <= firstChunk.length) {
+      return ByteBuffer.wrap(firstChunk, firstWithin, len).slice().asReadOnlyBuffer();
+    }
     byte[] out = new byte[len];
     int done = 0;
     while (done < len) {
@@ -76,6 +91,11 @@ final class ChunkedReader implements AutoCloseable {
     Chunk cached = last.get();
     if (cached != null && cached.index == index) {
       return cached.bytes;
+    }
+    byte[] shared = cache.get(cacheId, index);
+    if (shared != null) {
+      last.set(new Chunk(index, shared));
+      return shared;
     }
     long start = offsets[index];
     int stored = (int) (offsets[index + 1] - start - 4);
@@ -99,12 +119,15 @@ final class ChunkedReader implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw new CorruptSSTableException(fileName, start, "chunk " + index + ": " + e.getMessage(), e);
     }
+    cache.put(cacheId, index, bytes);
     last.set(new Chunk(index, bytes));
     return bytes;
   }
 
   @Override
   public void close() throws IOException {
+    last.set(null);
+    cache.invalidate(cacheId);
     file.close();
   }
 }

@@ -39,7 +39,8 @@ public final class SSTableReader {
   private final AtomicInteger refs = new AtomicInteger(1);
   private final AtomicBoolean obsolete = new AtomicBoolean();
 
-  private SSTableReader(Directory dir, long generation, ClusteringComparator comparator, int indexInterval) throws IOException {
+  private SSTableReader(Directory dir, long generation, ClusteringComparator comparator, int indexInterval, ChunkCache cache)
+      throws IOException {
     this.dir = dir;
     this.generation = generation;
     this.comparator = comparator;
@@ -55,7 +56,7 @@ public final class SSTableReader {
       sampleKeys[i] = Serialization.readKey(summary);
       samplePositions[i] = summary.getLong();
     }
-    this.data = new ChunkedReader(dir, generation);
+    this.data = new ChunkedReader(dir, generation, cache);
     this.indexName = dir.describe(Component.INDEX.fileName(generation));
     this.index = dir.open(Component.INDEX.fileName(generation));
   }
@@ -63,7 +64,13 @@ public final class SSTableReader {
   /** Opens a finished SSTable; {@code indexInterval} is the one it was written with (a bound on index scans). */
   public static SSTableReader open(Directory dir, long generation, ClusteringComparator comparator, int indexInterval)
       throws IOException {
-    return new SSTableReader(dir, generation, comparator, indexInterval);
+    return open(dir, generation, comparator, indexInterval, ChunkCache.disabled());
+  }
+
+  /** Opens a finished SSTable whose decompressed chunks are kept in the node's {@code cache}. */
+  public static SSTableReader open(Directory dir, long generation, ClusteringComparator comparator, int indexInterval,
+      ChunkCache cache) throws IOException {
+    return new SSTableReader(dir, generation, comparator, indexInterval, cache);
   }
 
   private static void readToc(Directory dir, long generation) throws IOException {
@@ -216,7 +223,12 @@ public final class SSTableReader {
     return found;
   }
 
-  /** Reads the index run between the sample before the key and the next sample in one go, then scans it. */
+  /**
+   * Reads the index run between the sample before the key and the next sample in one go, then
+   * scans it: an entry whose token is below the key's is stepped over by its length alone (no
+   * checksum, no parse); the first entry at or past the key's token is checked and parsed, and
+   * decides (the same token and key: found; a greater key: absent).
+   */
   private IndexEntry find(DecoratedKey key) {
     int s = sampleAtOrBefore(key);
     if (s < 0) {
@@ -232,21 +244,24 @@ public final class SSTableReader {
     }
     ByteBuffer in = ByteBuffer.wrap(run);
     while (in.remaining() >= 8) {
-      long entryAt = at + in.position();
+      int entryStart = in.position();
       int n = in.getInt();
       if (n < 0 || n + 4 > in.remaining()) {
-        throw new CorruptSSTableException(indexName, entryAt, "index entry length " + n + " beyond its run", null);
+        throw new CorruptSSTableException(indexName, at + entryStart, "index entry length " + n + " beyond its run", null);
+      }
+      int body = in.position();
+      in.position(body + n + 4);
+      if (n >= 8 && in.getLong(body) < key.token()) {
+        continue;
       }
       CRC32 crc = new CRC32();
-      crc.update(run, in.position(), n);
-      int stored = in.getInt(in.position() + n);
+      crc.update(run, body, n);
+      int stored = in.getInt(body + n);
       if (stored != (int) crc.getValue()) {
-        throw new CorruptSSTableException(indexName, entryAt, String.format("checksum mismatch in index entry (stored %08x, computed %08x)",
-            stored, (int) crc.getValue()), null);
+        throw new CorruptSSTableException(indexName, at + entryStart, String.format(
+            "checksum mismatch in index entry (stored %08x, computed %08x)", stored, (int) crc.getValue()), null);
       }
-      ByteBuffer body = ByteBuffer.wrap(run, in.position(), n).slice();
-      in.position(in.position() + n + 4);
-      IndexEntry e = IndexEntry.read(body);
+      IndexEntry e = IndexEntry.read(ByteBuffer.wrap(run, body, n).slice());
       int c = e.key().compareTo(key);
       if (c == 0) {
         return e;
