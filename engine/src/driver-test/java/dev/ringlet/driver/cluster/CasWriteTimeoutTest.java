@@ -8,7 +8,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -52,16 +51,8 @@ class CasWriteTimeoutTest {
   private void start(DefaultProtocolVersion version) {
     // A write timeout above the 5 s the prepare is held, so that the held prepare is answered in time.
     cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withManualClock(true).withWriteTimeout(Duration.ofSeconds(10)));
-    session = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withString(DefaultDriverOption.PROTOCOL_VERSION, version.name())
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-            .withClass(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
-                com.datastax.oss.driver.internal.core.time.ServerSideTimestampGenerator.class)
-            .build())
-        .build();
+    session = ManualClockSessions.connect(cluster, ManualClockSessions.options(Duration.ofSeconds(20))
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, version.name()));
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
     session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
   }

@@ -8,7 +8,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultProtocolVersion;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.CASWriteUnknownException;
@@ -58,16 +57,8 @@ class CasWriteUnknownTest {
   }
 
   private CqlSession session(DefaultProtocolVersion version) {
-    return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withString(DefaultDriverOption.PROTOCOL_VERSION, version.name())
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-            .withClass(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
-                com.datastax.oss.driver.internal.core.time.ServerSideTimestampGenerator.class)
-            .build())
-        .build();
+    return ManualClockSessions.connect(cluster, ManualClockSessions.options(Duration.ofSeconds(20))
+        .withString(DefaultDriverOption.PROTOCOL_VERSION, version.name()));
   }
 
   @AfterEach

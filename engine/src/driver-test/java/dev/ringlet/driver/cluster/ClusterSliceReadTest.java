@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -34,16 +32,7 @@ class ClusterSliceReadTest {
   @BeforeEach
   void start() {
     cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withManualClock(true));
-    session = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            // The cluster's clock is manual: let it, not the client's real clock, timestamp writes.
-            .withClass(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
-                com.datastax.oss.driver.internal.core.time.ServerSideTimestampGenerator.class)
-            .build())
-        .build();
+    session = ManualClockSessions.connect(cluster, ManualClockSessions.options(Duration.ofSeconds(10)));
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
     session.execute("CREATE TABLE ks.t (k int, c int, v text, s text STATIC, PRIMARY KEY (k, c))");
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import dev.ringlet.api.ClusterSpec;
@@ -27,14 +25,7 @@ class MaterializedViewClusterTest {
   @BeforeEach
   void start() {
     cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withManualClock(true).withMaterializedViews(true));
-    session = CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .withClass(DefaultDriverOption.TIMESTAMP_GENERATOR_CLASS,
-                com.datastax.oss.driver.internal.core.time.ServerSideTimestampGenerator.class)
-            .build())
-        .build();
+    session = ManualClockSessions.connect(cluster, ManualClockSessions.options(Duration.ofSeconds(10)));
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
     session.execute("CREATE TABLE ks.users (id int PRIMARY KEY, email text, name text)");
   }
