@@ -42,33 +42,10 @@ final class BackEdges {
 
   private BackEdges(byte[] classFile) {
     in = ByteBuffer.wrap(classFile);
-    in.position(8);
-    poolCount = in.getShort() & 0xffff;
-    offsets = new int[poolCount];
-    tags = new int[poolCount];
-    for (int i = 1; i < poolCount; i++) {
-      offsets[i] = in.position();
-      int tag = in.get() & 0xff;
-      tags[i] = tag;
-      switch (tag) {
-        case 1:
-          in.position(in.position() + 2 + (in.getShort() & 0xffff));
-          break;
-        case 7: case 8: case 16: case 19: case 20:
-          in.position(in.position() + 2);
-          break;
-        case 15:
-          in.position(in.position() + 3);
-          break;
-        case 5: case 6:
-          in.position(in.position() + 8);
-          i++;
-          break;
-        default:
-          in.position(in.position() + 4);
-          break;
-      }
-    }
+    ConstantPool pool = ConstantPool.read(in);
+    poolCount = pool.count;
+    offsets = pool.offsets;
+    tags = pool.tags;
     nextIndex = poolCount;
   }
 

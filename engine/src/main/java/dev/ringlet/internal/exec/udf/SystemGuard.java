@@ -132,34 +132,10 @@ public final class SystemGuard {
    */
   static byte[] redirect(byte[] classFile) {
     ByteBuffer in = ByteBuffer.wrap(classFile);
-    in.position(8);
-    int count = in.getShort() & 0xffff;
-    int[] tags = new int[count];
-    int[] offsets = new int[count];
-    for (int i = 1; i < count; i++) {
-      offsets[i] = in.position();
-      int tag = in.get() & 0xff;
-      tags[i] = tag;
-      switch (tag) {
-        case 1:
-          int length = in.getShort() & 0xffff;
-          in.position(in.position() + length);
-          break;
-        case 7: case 8: case 16: case 19: case 20:
-          in.position(in.position() + 2);
-          break;
-        case 15:
-          in.position(in.position() + 3);
-          break;
-        case 5: case 6:
-          in.position(in.position() + 8);
-          i++;
-          break;
-        default: // 3, 4, 9, 10, 11, 12, 17, 18
-          in.position(in.position() + 4);
-          break;
-      }
-    }
+    ConstantPool pool = ConstantPool.read(in);
+    int count = pool.count;
+    int[] tags = pool.tags;
+    int[] offsets = pool.offsets;
     int poolEnd = in.position();
     // method reference offset -> guard's internal name
     java.util.Map<Integer, String> patch = new java.util.LinkedHashMap<>();
