@@ -10,6 +10,7 @@ import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.MemoryTableStore;
+import dev.ringlet.internal.storage.NonEmptyPartitions;
 import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RowSlice;
@@ -122,44 +123,20 @@ final class CoordinatedStore implements TableStore {
     RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
     ClusteringComparator c = comparator();
     // The range read is sent when the executor first asks, once it has said where its scan stops.
-    return new Iterator<>() {
-      private LivePartition next;
-      private ReadCoordinator.RangeResult result;
-      private Iterator<PartitionUpdate> raw;
-
-      @Override
-      public boolean hasNext() {
-        if (raw == null) {
-          result = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
-              scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel);
-          raw = result.reconciled().iterator();
-        }
-        while (next == null && raw.hasNext()) {
-          PartitionUpdate p = raw.next();
-          RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);
-          if (counted != null) {
-            PartitionUpdate mine = result.own().get(p.key());
-            scans.scanned(mine == null ? null : p.key(),
-                mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, counted, c, nowInSeconds));
-          }
-          LivePartition resolved = PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
-          if (!resolved.isEmpty()) {
-            next = resolved;
-          }
-        }
-        return next != null;
+    ReadCoordinator.RangeResult[] result = new ReadCoordinator.RangeResult[1];
+    return NonEmptyPartitions.of(() -> {
+      result[0] = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
+          scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel);
+      return result[0].reconciled().iterator();
+    }, (PartitionUpdate p) -> {
+      RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);
+      if (counted != null) {
+        PartitionUpdate mine = result[0].own().get(p.key());
+        scans.scanned(mine == null ? null : p.key(),
+            mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, counted, c, nowInSeconds));
       }
-
-      @Override
-      public LivePartition next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        LivePartition out = next;
-        next = null;
-        return out;
-      }
-    };
+      return PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
+    });
   }
 
   @Override

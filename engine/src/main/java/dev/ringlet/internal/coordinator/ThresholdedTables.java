@@ -13,6 +13,7 @@ import dev.ringlet.internal.storage.ClusteringComparator;
 import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.ForwardingTableStore;
 import dev.ringlet.internal.storage.LivePartition;
+import dev.ringlet.internal.storage.NonEmptyPartitions;
 import dev.ringlet.internal.storage.PartitionMerge;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.RowSlice;
@@ -21,7 +22,6 @@ import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * The tables of a single node, its own replica read with Cassandra's tombstone thresholds: each
@@ -141,35 +141,13 @@ public final class ThresholdedTables implements RequestTables {
           ClusteringComparator sliceComparator, long nowInSeconds) {
         Iterator<PartitionUpdate> raw = reads.scanRaw(from, inclusive);
         RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
-        return new Iterator<>() {
-          private LivePartition next;
-
-          @Override
-          public boolean hasNext() {
-            while (next == null && raw.hasNext()) {
-              PartitionUpdate p = raw.next();
-              RowSlice counted = counter.scanBounds(p.key(), bounds);
-              if (counted != null) {
-                scanned(p, counted, comparator, nowInSeconds);
-              }
-              LivePartition resolved = PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
-              if (!resolved.isEmpty()) {
-                next = resolved;
-              }
-            }
-            return next != null;
+        return NonEmptyPartitions.of(() -> raw, (PartitionUpdate p) -> {
+          RowSlice counted = counter.scanBounds(p.key(), bounds);
+          if (counted != null) {
+            scanned(p, counted, comparator, nowInSeconds);
           }
-
-          @Override
-          public LivePartition next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            LivePartition out = next;
-            next = null;
-            return out;
-          }
-        };
+          return PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
+        });
       }
     }
   }

@@ -85,29 +85,6 @@ public interface TableStore {
       return all;
     }
     RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
-    return new Iterator<>() {
-      private LivePartition next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && all.hasNext()) {
-          LivePartition cut = bounds.of(all.next(), comparator);
-          if (!cut.isEmpty()) {
-            next = cut;
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public LivePartition next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        LivePartition out = next;
-        next = null;
-        return out;
-      }
-    };
+    return NonEmptyPartitions.of(() -> all, p -> bounds.of(p, comparator));
   }
 }
