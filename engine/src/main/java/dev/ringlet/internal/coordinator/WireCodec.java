@@ -30,6 +30,10 @@ import java.util.UUID;
  * The binary encoding of every payload the cluster verbs carry, for the TCP transport. Each payload
  * starts with a one-byte tag naming its type; schema snapshots are encoded by {@link SchemaWire}. A
  * payload of any other type is refused ({@link IllegalArgumentException}), so the transport drops it.
+ *
+ * <p>It is long because it is the one place that knows the whole wire format: every tag with its
+ * encoder and decoder side by side, so a change to a payload changes both directions in one file and
+ * the tag table cannot drift between them (schema snapshots, the other large part, are apart).
  */
 public final class WireCodec implements PayloadCodec {
 

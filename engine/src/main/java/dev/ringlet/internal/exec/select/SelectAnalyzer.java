@@ -29,6 +29,10 @@ import java.util.Map;
  * Turns a parsed SELECT into a {@link SelectStatement}: resolves columns, compiles terms, and
  * checks the WHERE clause with Cassandra's rules and messages (what needs ALLOW FILTERING, what
  * can never be asked).
+ *
+ * <p>Its length is Cassandra's rule set for a WHERE clause, checked in Cassandra's order so the first
+ * refusal is the one Cassandra gives; the selection and the terms are compiled elsewhere
+ * ({@code SelectorCompiler}, the term compilers).
  */
 public final class SelectAnalyzer {
 

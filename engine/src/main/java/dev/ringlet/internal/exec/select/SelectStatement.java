@@ -34,6 +34,10 @@ import java.util.List;
  * resumes strictly after the last returned row. A named partition is read only within the slice,
  * from the paging position on, and, when the slice enforces every restriction, only as many rows
  * as the limit and the page still need, so a page of a wide partition costs what it returns.
+ *
+ * <p>It is long because its read paths (a single partition, an {@code IN} list, a scan) share one
+ * paging and limit state, which also tells the tombstone counter where a paged scan resumes and
+ * stops; keeping it in one class avoids a copy of that state per path.
  */
 public final class SelectStatement {
 
