@@ -27,7 +27,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /**
  * Prints what the extension costs a test suite; asserts nothing about time. Not part of the normal
  * build (surefire only picks up {@code *Test}); run it with
- * {@code ./mvnw -q -B -o -pl junit-extension test -Dtest=ExtensionTimingsBenchmark} and read
+ * {@code ./mvnw -q -B -o -pl wire-protocol,engine,junit-extension test -Dtest=ExtensionTimingsBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false} (the engine in the same reactor, not a snapshot installed in
+ * {@code ~/.m2}) and read
  * {@code junit-extension/target/surefire-reports/dev.ringlet.junit.bench.ExtensionTimingsBenchmark-output.txt}.
  *
  * <ul>
