@@ -212,4 +212,22 @@ class DriverQueryLogTest {
     assertThat(q.timestamp().toEpochMilli()).isEqualTo(q.timestampMicros() / 1000);
     assertThat(q.coordinatorHostId()).isInstanceOf(UUID.class);
   }
+
+  @Test
+  void timestamps_follow_a_manual_clock_moved_ahead_of_the_system_clock() {
+    // Given a cluster on a manual clock (which starts at the system time), moved a day ahead
+    long dayAfterStart = (Instant.now().toEpochMilli() + java.time.Duration.ofDays(1).toMillis()) * 1000;
+    try (RingletCluster manual = Ringlet.start(ClusterSpec.defaults().withManualClock(true));
+        CqlSession s = CqlSession.builder().addContactPoints(manual.contactPoints())
+            .withLocalDatacenter(manual.localDatacenter()).build()) {
+      manual.advanceClock(java.time.Duration.ofDays(1));
+
+      // When a query arrives
+      s.execute("SELECT release_version FROM system.local WHERE key = 'local'");
+
+      // Then its entry is stamped with the node's clock, a day ahead of the system's
+      LoggedQuery q = manual.queryLog().queries(e -> e.queryContains("release_version")).get(0);
+      assertThat(q.timestampMicros()).isGreaterThanOrEqualTo(dayAfterStart);
+    }
+  }
 }
