@@ -289,10 +289,15 @@ public final class ClusterSpec {
     return with(x -> x.clientEncryption = encryption);
   }
 
+  /** The name in {@code system.local.cluster_name} (default {@value #DEFAULT_CLUSTER_NAME}); not blank. */
   public ClusterSpec withClusterName(String name) {
     return with(x -> x.clusterName = name);
   }
 
+  /**
+   * The {@code release_version} every node advertises (default {@value #DEFAULT_RELEASE_VERSION}); drivers pick
+   * their protocol and schema queries from it. A version like {@code 5.0.9}.
+   */
   public ClusterSpec withReleaseVersion(String version) {
     return with(x -> x.releaseVersion = version);
   }
@@ -315,22 +320,33 @@ public final class ClusterSpec {
     return withDatacenters(new DatacenterSpec(only.name(), nodes, only.racks(), only.initialTokens()));
   }
 
+  /** The datacenters, in start order, with their nodes and racks (the first is the local one); at least one, distinct names. */
   public ClusterSpec withDatacenters(DatacenterSpec... dcs) {
     return withDatacenters(List.of(dcs));
   }
 
+  /** As {@link #withDatacenters(DatacenterSpec...)}. */
   public ClusterSpec withDatacenters(List<DatacenterSpec> dcs) {
     return with(x -> x.datacenters = dcs);
   }
 
+  /** Vnodes per node, Cassandra's {@code num_tokens} (default 16); 1-256. */
   public ClusterSpec withNumTokens(int tokens) {
     return with(x -> x.numTokens = tokens);
   }
 
+  /**
+   * The address of a single node, of nodes sharing one address, or of this process's node (default
+   * {@code 127.0.0.1}); unused with {@link Addressing#DISTINCT_ADDRESSES}, whose nodes get {@code 127.x.y.z}.
+   */
   public ClusterSpec withAddress(String newAddress) {
     return with(x -> x.address = newAddress);
   }
 
+  /**
+   * The first node's CQL port, 0-65535 (default 0: free ports, or 9042 on each node's own address); nodes
+   * sharing an address take consecutive ports from a non-zero one.
+   */
   public ClusterSpec withPort(int newPort) {
     return with(x -> x.port = newPort);
   }
@@ -345,6 +361,7 @@ public final class ClusterSpec {
     return with(x -> x.dataDirectory = directory);
   }
 
+  /** When a write is acknowledged relative to the commit log's sync, with a data directory (default {@code PERIODIC}). */
   public ClusterSpec withCommitLogSync(CommitLogSync sync) {
     return with(x -> x.commitLogSync = sync);
   }
@@ -362,6 +379,7 @@ public final class ClusterSpec {
     return with(x -> x.authentication = enabled);
   }
 
+  /** How nodes get their addresses (default {@link Addressing#AUTO}). */
   public ClusterSpec withAddressing(Addressing newAddressing) {
     return with(x -> x.addressing = newAddressing);
   }
@@ -459,10 +477,12 @@ public final class ClusterSpec {
     return with(x -> x.manualClock = manual);
   }
 
+  /** See {@link #readTimeout()} (default 5 s); positive. */
   public ClusterSpec withReadTimeout(Duration timeout) {
     return with(x -> x.readTimeout = timeout);
   }
 
+  /** See {@link #writeTimeout()} (default 2 s); positive. */
   public ClusterSpec withWriteTimeout(Duration timeout) {
     return with(x -> x.writeTimeout = timeout);
   }
