@@ -3,7 +3,6 @@ package dev.ringlet.internal.exec.select;
 import dev.ringlet.internal.storage.LiveRow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,9 @@ import java.util.Map;
  * <p>Only for selections of plain columns of a table without static columns: a row's values are
  * then a function of the row and of its partition key alone (no functions, no bind markers, no
  * {@code now}, no TTL), so an entry is kept with the key it was projected under and used only for
- * the same row under the same key. Rows that left the schema stay until the memo holds
+ * the same row under the same key. The values' list is handed out as it is (a plain
+ * {@code ArrayList}, which the frame encoder iterates fastest), so result rows must never be
+ * changed after execution. Rows that left the schema stay until the memo holds
  * {@link #CAPACITY} rows, when it starts again empty. One memo per analysed statement, shared by
  * the threads that execute it.
  */
@@ -56,7 +57,8 @@ final class ProjectionMemo {
         for (Output o : outputs) {
           values.add(((Output.PerRow) o).value().apply(r));
         }
-        known = new Projected(key, Collections.unmodifiableList(values));
+        // shared by every answer that returns the row: nothing downstream changes a result's rows
+        known = new Projected(key, values);
         if (r.row() != null) {
           rows.put(r.row(), known);
         }
