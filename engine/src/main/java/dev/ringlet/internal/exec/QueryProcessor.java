@@ -208,6 +208,13 @@ public final class QueryProcessor {
     if (cached != null && cached.schemaVersion().equals(current.version())) {
       return cached;
     }
+    if (cached != null && keepsAcrossSchemaChanges(cached, current)) {
+      // the same statement (and its kept projections) under the new version: see SelectStatement.keptAcrossSchemaChanges
+      Analyzed again = new Analyzed(cached.statement(), cached.select(), null, null, cached.variables(),
+          cached.partitionKeyIndexes(), cached.resultColumns(), current.version(), cached.userFunctions());
+      analyzed.put(cacheKey, again);
+      return again;
+    }
     Statement statement = parsed.get(cql);
     if (statement == null) {
       try {
@@ -232,6 +239,18 @@ public final class QueryProcessor {
     }
     analyzed.put(cacheKey, a);
     return a;
+  }
+
+  /**
+   * Whether an analysis made under an earlier schema is still this one's: a SELECT that
+   * {@linkplain SelectStatement#keptAcrossSchemaChanges() may be kept}, calling no user function,
+   * whose table is still the same metadata object. A driver re-reads {@code system_schema} and
+   * {@code system_virtual_schema} after every DDL; their tables never change.
+   */
+  private static boolean keepsAcrossSchemaChanges(Analyzed cached, Schema current) {
+    SelectStatement s = cached.select();
+    return s != null && s.keptAcrossSchemaChanges() && cached.userFunctions().isEmpty()
+        && current.table(s.table().keyspace(), s.table().name()) == s.table();
   }
 
   private Analyzed analyze(Statement statement, String keyspace, Schema current) {

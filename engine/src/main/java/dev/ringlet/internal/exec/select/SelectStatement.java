@@ -48,6 +48,8 @@ public final class SelectStatement {
   private final ReadCommandCql commands;
   /** The rows the query names when it restricts every clustering column by = or IN (at least one IN), else null. */
   private final ClusteringNames names;
+  /** The rows' projected values kept by row, or null when not kept ({@link ProjectionMemo}). */
+  private final ProjectionMemo projections;
 
   SelectStatement(SelectPlan plan, ReadCommandCql commands, ClusteringNames names) {
     this.plan = plan;
@@ -55,6 +57,7 @@ public final class SelectStatement {
     this.restrictedMasked = List.of();
     this.commands = commands;
     this.names = names;
+    this.projections = ProjectionMemo.of(plan, generatedSchemaTable(plan.table()));
   }
 
   SelectStatement(SelectPlan plan, SelectPlan maskedPlan, List<String> restrictedMasked, ReadCommandCql commands,
@@ -64,6 +67,26 @@ public final class SelectStatement {
     this.restrictedMasked = List.copyOf(restrictedMasked);
     this.commands = commands;
     this.names = names;
+    this.projections = ProjectionMemo.of(plan, generatedSchemaTable(plan.table()));
+  }
+
+  /**
+   * The generated tables whose rows the node keeps as the same objects while what they describe
+   * does not change, so that a statement can keep their projected values.
+   */
+  private static boolean generatedSchemaTable(TableMetadata table) {
+    return table.keyspace().equals(dev.ringlet.internal.system.SystemKeyspaces.SCHEMA)
+        || table.keyspace().equals(dev.ringlet.internal.system.SystemKeyspaces.VIRTUAL_SCHEMA);
+  }
+
+  /**
+   * Whether this analysis stays valid under a later schema as long as its table's metadata is the
+   * same object: a read of plain columns of a generated {@code system_schema} or
+   * {@code system_virtual_schema} table (their definitions are fixed; what changes is their rows).
+   * Keeping it keeps its projected rows ({@link ProjectionMemo}) for the next schema refresh.
+   */
+  public boolean keptAcrossSchemaChanges() {
+    return projections != null && masked == null;
   }
 
   /** This query returning masked values of masked columns (itself when the table has none). */
@@ -332,6 +355,9 @@ public final class SelectStatement {
     if (plan.selection().isAggregate()) {
       out.add(aggregateRow(rows, outputs));
       return out;
+    }
+    if (projections != null) {
+      return projections.project(rows, outputs);
     }
     for (RowAccess r : rows) {
       List<ByteBuffer> row = new ArrayList<>(outputs.size());

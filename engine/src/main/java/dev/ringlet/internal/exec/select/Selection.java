@@ -25,11 +25,21 @@ public final class Selection {
   private final List<ColumnSpec> columns;
   private final List<CompiledSelector> selectors;
   private final boolean aggregate;
+  private final boolean plainColumns;
 
-  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors) {
+  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors, boolean plainColumns) {
     this.columns = List.copyOf(columns);
     this.selectors = List.copyOf(selectors);
     this.aggregate = selectors.stream().anyMatch(CompiledSelector::aggregate);
+    this.plainColumns = plainColumns;
+  }
+
+  /**
+   * Whether every result column is a column of the table as stored (no function, cast, literal,
+   * bind marker, field or element, and no column mask): a row's values depend on the row alone.
+   */
+  public boolean plainColumns() {
+    return plainColumns;
   }
 
   public List<ColumnSpec> columns() {
@@ -89,7 +99,7 @@ public final class Selection {
         specs.add(spec(table, c.name(), c));
         compiled.add(compiler.compile(new Selector.Column(c.name())));
       }
-      return new Selection(specs, compiled);
+      return new Selection(specs, compiled, !masked || !table.hasMaskedColumns());
     }
     SelectorCompiler compiler = new SelectorCompiler(table, functions, terms, masked);
     for (Selector.Aliased a : selectors) {
@@ -97,7 +107,11 @@ public final class Selection {
       specs.add(new ColumnSpec(table.keyspace(), table.name(), a.alias() != null ? a.alias() : s.name(), s.type()));
       compiled.add(s);
     }
-    return new Selection(specs, compiled);
+    boolean plain = !masked || !table.hasMaskedColumns();
+    for (Selector.Aliased a : selectors) {
+      plain &= a.selector() instanceof Selector.Column;
+    }
+    return new Selection(specs, compiled, plain);
   }
 
   private static ColumnSpec spec(TableMetadata table, String name, ColumnMetadata c) {
