@@ -1,5 +1,6 @@
 package dev.ringlet.internal.messaging;
 
+import dev.ringlet.internal.cluster.FailureReason;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's side of messaging: handlers by verb for requests, and callbacks for the responses to its
@@ -14,6 +17,8 @@ import java.util.function.Function;
  * handler that returns null sends no answer.
  */
 public final class MessagingEndpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MessagingEndpoint.class);
 
   private final UUID self;
   private final Transport transport;
@@ -94,7 +99,12 @@ public final class MessagingEndpoint {
     } catch (dev.ringlet.internal.storage.StorageStoppedException e) {
       return; // the replica's disk failed and its failure policy stopped it: it answers nothing, as Cassandra's
     } catch (RuntimeException e) {
-      transport.send(m.fail(String.valueOf(e.getMessage())));
+      String text = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
+        // not one of the failures replicas answer on purpose (tombstones, an unknown table): keep its trace
+        LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
+      }
+      transport.send(m.fail(text));
       return;
     }
     if (answer != null) {

@@ -263,10 +263,12 @@ public final class Storage implements AutoCloseable {
       CommitLogReplayer.Result r = CommitLogReplayer.replay(log.segmentsToReplay(), id -> {
         TableStore t = tables.get(aliases.getOrDefault(id, id));
         return t instanceof LsmTableStore ? ((LsmTableStore) t).replayTarget() : null;
-      });
+      }, Boolean.getBoolean(CommitLogReplayer.IGNORE_REPLAY_ERRORS_PROPERTY));
       flush();
       log.discardReplayed();
       return r;
+    } catch (CommitLogReplayer.CommitLogReplayException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("commit log replay failed: " + e.getMessage(), e);
     }

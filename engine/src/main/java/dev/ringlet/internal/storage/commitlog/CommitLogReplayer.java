@@ -18,13 +18,34 @@ import org.slf4j.LoggerFactory;
  * Reads the previous run's segments and hands each entry to its table, skipping entries a table
  * already has in its SSTables (at or before its replay floor) and entries of tables that no longer
  * exist. A segment ends at the first entry that is torn (short) or fails its checksum: everything
- * before it is replayed, the rest of that segment ignored, and the reason logged.
+ * before it is replayed and the rest of that segment ignored.
+ *
+ * <p>Damage is expected only at the log's tail (a crash while the newest segment was being written;
+ * an older segment was synced whole before the next one started), so it is logged and tolerated there:
+ * in the last segment that holds entries, or in one followed only by segments without any. Damage
+ * followed by a segment that holds entries means acknowledged writes were lost in the middle of the
+ * log; as Cassandra 5.0 does, replay then fails with {@link CommitLogReplayException} and the node does
+ * not start, unless the caller chose to ignore replay errors (Cassandra's
+ * {@value #IGNORE_REPLAY_ERRORS_PROPERTY} system property), in which case it is logged and the rest
+ * replayed.
  */
 public final class CommitLogReplayer {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommitLogReplayer.class);
 
+  /** The system property (Cassandra's name) that lets a node start despite damage inside the log. */
+  public static final String IGNORE_REPLAY_ERRORS_PROPERTY = "cassandra.commitlog.ignorereplayerrors";
+
   private CommitLogReplayer() {}
+
+  /** Damage inside the commit log (not at its tail): the node must not start on what it lost. */
+  public static final class CommitLogReplayException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CommitLogReplayException(String message) {
+      super(message);
+    }
+  }
 
   /** Where replayed entries go. */
   public interface Target {
@@ -37,11 +58,24 @@ public final class CommitLogReplayer {
   /** What a replay did. {@code stoppedAt} describes the first damaged tail, or is null. */
   public record Result(long entries, long skipped, String stoppedAt) {}
 
+  /** Replays as {@link #replay(List, Function, boolean)}, failing on damage inside the log. */
   public static Result replay(List<Path> segments, Function<UUID, Target> tables) throws IOException {
+    return replay(segments, tables, false);
+  }
+
+  /**
+   * Replays {@code segments} (in id order) into their tables. Fails with {@link
+   * CommitLogReplayException} after reading them all when a damaged segment is followed by one holding
+   * entries, unless {@code ignoreErrors}.
+   */
+  public static Result replay(List<Path> segments, Function<UUID, Target> tables, boolean ignoreErrors) throws IOException {
     long entries = 0;
     long skipped = 0;
     String stoppedAt = null;
+    String inside = null; // the first damage followed by a segment with entries
+    String damaged = null; // the latest damage not yet followed by one
     for (Path segment : segments) {
+      long readBefore = entries + skipped;
       byte[] all = Files.readAllBytes(segment);
       ByteBuffer in = ByteBuffer.wrap(all);
       long id = CommitLogSegment.idOf(segment.getFileName().toString());
@@ -90,13 +124,26 @@ public final class CommitLogReplayer {
         target.apply(update);
         entries++;
       }
+      if (damaged != null && entries + skipped > readBefore && inside == null) {
+        inside = damaged;
+      }
       if (problem != null) {
         String where = segment + ": " + problem;
         LOG.warn("Commit log replay stopped reading {}; entries after it in this segment are ignored", where);
         if (stoppedAt == null) {
           stoppedAt = where;
         }
+        damaged = where;
       }
+    }
+    if (inside != null) {
+      String message = "Commit log replay failed: " + inside + ", and later segments hold entries, so acknowledged"
+          + " writes after the damage would be lost. Start the node with -D" + IGNORE_REPLAY_ERRORS_PROPERTY
+          + "=true to ignore commit log replay problems";
+      if (!ignoreErrors) {
+        throw new CommitLogReplayException(message);
+      }
+      LOG.error("Ignoring a commit log replay error ({}=true): {}", IGNORE_REPLAY_ERRORS_PROPERTY, inside);
     }
     if (entries > 0 || skipped > 0) {
       LOG.info("Commit log replay: {} entries applied, {} already flushed or of dropped tables, from {} segments",

@@ -1,6 +1,7 @@
 package dev.ringlet.internal.storage.commitlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringlet.internal.storage.Cell;
 import dev.ringlet.internal.storage.Clustering;
@@ -115,6 +116,68 @@ class CommitLogTest {
       CommitLogReplayer.Result r = CommitLogReplayer.replay(log.segmentsToReplay(), id -> t1);
       assertThat(t1.keys).containsExactly(2, 3, 4);
       assertThat(r.stoppedAt()).contains("checksum mismatch");
+    }
+  }
+
+  @Test
+  void should_refuse_damage_inside_the_log_unless_replay_errors_are_ignored() throws IOException {
+    try (CommitLog log = CommitLog.open(smallSegments())) {
+      for (int k = 0; k < 20; k++) {
+        log.append(T1, write(k));
+      }
+    }
+    List<Path> segments = segments();
+    assertThat(segments).hasSizeGreaterThan(3);
+    Path first = segments.get(0);
+    byte[] bytes = Files.readAllBytes(first);
+    bytes[bytes.length - 30] ^= 0x10; // the first segment's last entry: later segments hold acknowledged writes
+    Files.write(first, bytes);
+
+    Collect refused = new Collect();
+    assertThatThrownBy(() -> CommitLogReplayer.replay(segments, id -> refused))
+        .isInstanceOf(CommitLogReplayer.CommitLogReplayException.class)
+        .hasMessageContaining(first.getFileName().toString())
+        .hasMessageContaining("checksum mismatch")
+        .hasMessageContaining("-Dcassandra.commitlog.ignorereplayerrors=true");
+
+    Collect ignoring = new Collect();
+    CommitLogReplayer.Result r = CommitLogReplayer.replay(segments, id -> ignoring, true);
+    assertThat(ignoring.keys).hasSize(19).isSorted().contains(0, 19); // only the damaged entry is lost
+    assertThat(r.stoppedAt()).contains(first.getFileName().toString());
+  }
+
+  @Test
+  void should_tolerate_a_torn_tail_followed_only_by_segments_without_entries() throws IOException {
+    try (CommitLog log = open(CommitLogOptions.Sync.BATCH)) {
+      for (int k = 0; k < 5; k++) {
+        log.append(T1, write(k));
+      }
+    }
+    Path torn = newestSegment();
+    try (FileChannel ch = FileChannel.open(torn, StandardOpenOption.WRITE)) {
+      ch.truncate(ch.size() - 7);
+    }
+    try (CommitLog log = open(CommitLogOptions.Sync.BATCH)) {
+      assertThat(log.segmentsToReplay()).containsExactly(torn); // a start that stopped before replaying
+    }
+    try (CommitLog log = open(CommitLogOptions.Sync.BATCH)) {
+      assertThat(log.segmentsToReplay()).hasSize(2).startsWith(torn);
+      Collect t1 = new Collect();
+      CommitLogReplayer.Result r = CommitLogReplayer.replay(log.segmentsToReplay(), id -> t1);
+      assertThat(t1.keys).containsExactly(0, 1, 2, 3);
+      assertThat(r.stoppedAt()).contains("torn entry");
+    }
+  }
+
+  private CommitLogOptions smallSegments() {
+    return new CommitLogOptions(dir, CommitLogOptions.Sync.PERIODIC, java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofMillis(15), 600, 1L << 30);
+  }
+
+  private List<Path> segments() throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.sorted((a, b) -> Long.compare(CommitLogSegment.idOf(a.getFileName().toString()),
+          CommitLogSegment.idOf(b.getFileName().toString()))).collect(java.util.stream.Collectors.toList());
     }
   }
 
