@@ -8,7 +8,8 @@ import java.util.List;
  * ({@code --}, {@code //}, {@code /* *}{@code /}) are dropped, and semicolons inside string literals
  * ({@code '...'} with {@code ''} escapes), quoted identifiers ({@code "..."}) and
  * {@code $$...$$} bodies do not end a statement. Each statement keeps the line it starts on, for
- * error messages.
+ * error messages. A literal, identifier, body or block comment left open is refused, as the JUnit
+ * extension's and the Spring starter's splitters do, rather than sent to the server truncated.
  */
 public final class CqlScript {
 
@@ -17,6 +18,7 @@ public final class CqlScript {
 
   private CqlScript() {}
 
+  /** @throws IllegalArgumentException when a literal, identifier, body or block comment is left open */
   public static List<Statement> split(String script) {
     List<Statement> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -38,7 +40,10 @@ public final class CqlScript {
       }
       if (c == '/' && next == '*') {
         int end = script.indexOf("*/", i + 2);
-        int stop = end < 0 ? n : end + 2;
+        if (end < 0) {
+          throw unterminated("block comment /* ... */", line);
+        }
+        int stop = end + 2;
         line += count(script, i, stop);
         current.append(' ');
         i = stop;
@@ -57,9 +62,15 @@ public final class CqlScript {
       int stop = i + 1;
       if (c == '\'' || c == '"') {
         stop = quoted(script, i, c);
+        if (stop < 0) {
+          throw unterminated(c == '\'' ? "string literal '...'" : "quoted identifier \"...\"", line);
+        }
       } else if (c == '$' && next == '$') {
         int end = script.indexOf("$$", i + 2);
-        stop = end < 0 ? n : end + 2;
+        if (end < 0) {
+          throw unterminated("$$ body", line);
+        }
+        stop = end + 2;
       }
       current.append(script, i, stop);
       line += count(script, i + 1, stop);
@@ -69,7 +80,15 @@ public final class CqlScript {
     return statements;
   }
 
-  /** The end (exclusive) of a literal opened by {@code quote} at {@code start}; a doubled quote escapes it. */
+  private static IllegalArgumentException unterminated(String what, int line) {
+    return new IllegalArgumentException("unterminated " + what + " starting on line " + line
+        + " (expected: it to be closed before the end of the script)");
+  }
+
+  /**
+   * The end (exclusive) of a literal opened by {@code quote} at {@code start}, or -1 if it is not
+   * closed; a doubled quote escapes it.
+   */
   private static int quoted(String s, int start, char quote) {
     int i = start + 1;
     while (i < s.length()) {
@@ -82,7 +101,7 @@ public final class CqlScript {
       }
       i++;
     }
-    return s.length();
+    return -1;
   }
 
   private static int count(String s, int from, int to) {

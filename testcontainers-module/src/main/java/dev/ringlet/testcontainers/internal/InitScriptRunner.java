@@ -22,7 +22,12 @@ final class InitScriptRunner {
 
   static void run(String name, String script, InetSocketAddress contactPoint, String localDatacenter, String username,
       String password, SSLContext sslContext) {
-    List<CqlScript.Statement> statements = CqlScript.split(script);
+    List<CqlScript.Statement> statements;
+    try {
+      statements = CqlScript.split(script);
+    } catch (IllegalArgumentException e) {
+      throw new InitScriptException("init script " + name + ": " + e.getMessage(), e);
+    }
     // A short-lived session that only sends statements: no schema metadata to re-read after each
     // DDL statement, short agreement polling and debounce windows, and a close that does not wait
     // for Netty's default two-second quiet period.

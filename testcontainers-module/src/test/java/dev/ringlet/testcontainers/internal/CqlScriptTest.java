@@ -1,6 +1,7 @@
 package dev.ringlet.testcontainers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringlet.testcontainers.internal.CqlScript.Statement;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,18 @@ class CqlScriptTest {
   void should_return_nothing_for_blank_or_comment_only_scripts() {
     assertThat(CqlScript.split("")).isEmpty();
     assertThat(CqlScript.split("  ;\n;; -- nothing\n")).isEmpty();
+  }
+
+  @Test
+  void should_refuse_a_literal_identifier_body_or_block_comment_left_open_naming_its_line() {
+    assertThatThrownBy(() -> CqlScript.split("SELECT * FROM t;\nINSERT INTO t (k, v) VALUES (1, 'open);"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unterminated string literal '...' starting on line 2 (expected: it to be closed before the end of the script)");
+    assertThatThrownBy(() -> CqlScript.split("SELECT \"odd FROM t;"))
+        .hasMessageStartingWith("unterminated quoted identifier \"...\" starting on line 1");
+    assertThatThrownBy(() -> CqlScript.split("SELECT 1 FROM t;\n\nCREATE FUNCTION f() AS $$ return 1;"))
+        .hasMessageStartingWith("unterminated $$ body starting on line 3");
+    assertThatThrownBy(() -> CqlScript.split("SELECT 1 FROM t; /* never closed;\nSELECT 2 FROM t;"))
+        .hasMessageStartingWith("unterminated block comment /* ... */ starting on line 1");
   }
 }
