@@ -4,14 +4,14 @@ import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One table's recent writes in memory, sorted by token: a concurrent skip list of partitions, each
- * guarded by its own monitor, and beside it a hash index of the same partitions by key, so that a
- * read or write of one partition costs a hash lookup instead of a walk down the skip list. Tracks an
+ * guarded by its own monitor, and beside it a hash index of the same partitions by key ({@link
+ * PartitionIndex}), so that a read or write of one partition costs a hash lookup instead of a walk
+ * down the skip list. Tracks an
  * estimate of its heap footprint so the store can flush it to an SSTable when it grows past a
  * threshold.
  */
@@ -25,7 +25,7 @@ public final class Memtable {
   private final ClusteringComparator comparator;
   private final ConcurrentSkipListMap<DecoratedKey, StoredPartition> partitions = new ConcurrentSkipListMap<>();
   /** The same partitions by key; a partition is in the skip list first, so a miss here looks there. */
-  private final ConcurrentHashMap<DecoratedKey, StoredPartition> byKey = new ConcurrentHashMap<>();
+  private final PartitionIndex byKey = new PartitionIndex();
   private final AtomicLong heapSize = new AtomicLong();
   private final AtomicLong minTimestamp = new AtomicLong(Long.MAX_VALUE);
 
@@ -41,7 +41,7 @@ public final class Memtable {
       p = partitions.putIfAbsent(update.key(), created);
       if (p == null) {
         p = created;
-        byKey.put(update.key(), created);
+        byKey.add(created);
         size += PARTITION_OVERHEAD + update.key().key().remaining();
       }
     }
