@@ -2,6 +2,7 @@ package dev.ringlet.internal.storage;
 
 import java.nio.ByteBuffer;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -34,7 +35,9 @@ public final class Memtable {
   }
 
   public void apply(PartitionUpdate update) {
-    StoredPartition p = partition(update.key());
+    // A miss in the hash index goes straight to the skip list's putIfAbsent, which finds the
+    // partition if it is there after all (being indexed by another writer at this moment).
+    StoredPartition p = byKey.get(update.key());
     long size = estimate(update);
     if (p == null) {
       StoredPartition created = new StoredPartition(update.key(), comparator);
@@ -163,14 +166,17 @@ public final class Memtable {
 
   private static long estimate(PartitionUpdate u) {
     long size = 0;
-    for (RangeTombstone rt : u.rangeTombstones()) {
+    List<RangeTombstone> rangeTombstones = u.rangeTombstones();
+    for (int i = 0; i < rangeTombstones.size(); i++) { // indexed loops: no iterator per write
+      RangeTombstone rt = rangeTombstones.get(i);
       size += ROW_OVERHEAD + bytes(rt.start().prefix()) + bytes(rt.end().prefix());
     }
     if (u.staticRow() != null) {
       size += estimate(u.staticRow());
     }
-    for (RowUpdate r : u.rows()) {
-      size += estimate(r);
+    List<RowUpdate> rows = u.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      size += estimate(rows.get(i));
     }
     return size;
   }
@@ -191,8 +197,9 @@ public final class Memtable {
 
   private static long bytes(Clustering c) {
     long n = 0;
-    for (ByteBuffer b : c.values()) {
-      n += 16 + b.remaining();
+    List<ByteBuffer> values = c.values();
+    for (int i = 0; i < values.size(); i++) {
+      n += 16 + values.get(i).remaining();
     }
     return n;
   }

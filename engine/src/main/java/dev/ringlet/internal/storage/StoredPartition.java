@@ -95,7 +95,9 @@ final class StoredPartition {
   synchronized void apply(PartitionUpdate update) {
     snapshot = null;
     partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
-    for (RangeTombstone rt : update.rangeTombstones()) {
+    List<RangeTombstone> added = update.rangeTombstones();
+    for (int i = 0; i < added.size(); i++) { // indexed loops: no iterator per write
+      RangeTombstone rt = added.get(i);
       if (!rangeTombstones.contains(rt)) {
         if (rangeTombstones.isEmpty()) {
           rangeTombstones = new ArrayList<>();
@@ -109,7 +111,9 @@ final class StoredPartition {
       }
       staticRow.apply(update.staticRow());
     }
-    for (RowUpdate r : update.rows()) {
+    List<RowUpdate> updated = update.rows();
+    for (int i = 0; i < updated.size(); i++) {
+      RowUpdate r = updated.get(i);
       stored(r.clustering()).apply(r);
     }
   }
