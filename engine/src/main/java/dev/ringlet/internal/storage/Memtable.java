@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One table's recent writes in memory, sorted by token: a concurrent skip list of partitions, each
  * guarded by its own monitor, and beside it a hash index of the same partitions by key ({@link
  * PartitionIndex}), so that a read or write of one partition costs a hash lookup instead of a walk
- * down the skip list. Tracks an
- * estimate of its heap footprint so the store can flush it to an SSTable when it grows past a
- * threshold.
+ * down the skip list. Tracks an estimate of its heap footprint so the store can flush it to an
+ * SSTable when it grows past a threshold.
  */
 public final class Memtable {
 
