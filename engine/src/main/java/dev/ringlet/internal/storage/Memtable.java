@@ -2,18 +2,18 @@ package dev.ringlet.internal.storage;
 
 import java.nio.ByteBuffer;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One table's recent writes in memory, sorted by token: a concurrent skip list of partitions, each
- * guarded by its own monitor, and beside it a hash index of the same partitions by key, so that a
- * read or write of one partition costs a hash lookup instead of a walk down the skip list. Tracks an
- * estimate of its heap footprint so the store can flush it to an SSTable when it grows past a
- * threshold.
+ * guarded by its own monitor, and beside it a hash index of the same partitions by key ({@link
+ * PartitionIndex}), so that a read or write of one partition costs a hash lookup instead of a walk
+ * down the skip list. Tracks an estimate of its heap footprint so the store can flush it to an
+ * SSTable when it grows past a threshold.
  */
 public final class Memtable {
 
@@ -25,7 +25,7 @@ public final class Memtable {
   private final ClusteringComparator comparator;
   private final ConcurrentSkipListMap<DecoratedKey, StoredPartition> partitions = new ConcurrentSkipListMap<>();
   /** The same partitions by key; a partition is in the skip list first, so a miss here looks there. */
-  private final ConcurrentHashMap<DecoratedKey, StoredPartition> byKey = new ConcurrentHashMap<>();
+  private final PartitionIndex byKey = new PartitionIndex();
   private final AtomicLong heapSize = new AtomicLong();
   private final AtomicLong minTimestamp = new AtomicLong(Long.MAX_VALUE);
 
@@ -34,14 +34,16 @@ public final class Memtable {
   }
 
   public void apply(PartitionUpdate update) {
-    StoredPartition p = partition(update.key());
+    // A miss in the hash index goes straight to the skip list's putIfAbsent, which finds the
+    // partition if it is there after all (being indexed by another writer at this moment).
+    StoredPartition p = byKey.get(update.key());
     long size = estimate(update);
     if (p == null) {
       StoredPartition created = new StoredPartition(update.key(), comparator);
       p = partitions.putIfAbsent(update.key(), created);
       if (p == null) {
         p = created;
-        byKey.put(update.key(), created);
+        byKey.add(created);
         size += PARTITION_OVERHEAD + update.key().key().remaining();
       }
     }
@@ -163,14 +165,17 @@ public final class Memtable {
 
   private static long estimate(PartitionUpdate u) {
     long size = 0;
-    for (RangeTombstone rt : u.rangeTombstones()) {
+    List<RangeTombstone> rangeTombstones = u.rangeTombstones();
+    for (int i = 0; i < rangeTombstones.size(); i++) { // indexed loops: no iterator per write
+      RangeTombstone rt = rangeTombstones.get(i);
       size += ROW_OVERHEAD + bytes(rt.start().prefix()) + bytes(rt.end().prefix());
     }
     if (u.staticRow() != null) {
       size += estimate(u.staticRow());
     }
-    for (RowUpdate r : u.rows()) {
-      size += estimate(r);
+    List<RowUpdate> rows = u.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      size += estimate(rows.get(i));
     }
     return size;
   }
@@ -191,8 +196,9 @@ public final class Memtable {
 
   private static long bytes(Clustering c) {
     long n = 0;
-    for (ByteBuffer b : c.values()) {
-      n += 16 + b.remaining();
+    List<ByteBuffer> values = c.values();
+    for (int i = 0; i < values.size(); i++) {
+      n += 16 + values.get(i).remaining();
     }
     return n;
   }

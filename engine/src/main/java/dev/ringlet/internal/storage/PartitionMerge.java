@@ -75,14 +75,16 @@ public final class PartitionMerge {
     if (!u.partitionDeletion().isLive()) {
       min = u.partitionDeletion().markedForDeleteAt();
     }
-    for (RangeTombstone rt : u.rangeTombstones()) {
-      min = Math.min(min, rt.deletion().markedForDeleteAt());
+    List<RangeTombstone> rangeTombstones = u.rangeTombstones();
+    for (int i = 0; i < rangeTombstones.size(); i++) { // indexed loops: no iterator per write
+      min = Math.min(min, rangeTombstones.get(i).deletion().markedForDeleteAt());
     }
     if (u.staticRow() != null) {
       min = Math.min(min, minTimestamp(u.staticRow()));
     }
-    for (RowUpdate r : u.rows()) {
-      min = Math.min(min, minTimestamp(r));
+    List<RowUpdate> rows = u.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      min = Math.min(min, minTimestamp(rows.get(i)));
     }
     return min;
   }

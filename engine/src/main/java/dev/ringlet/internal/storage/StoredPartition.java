@@ -16,43 +16,137 @@ import java.util.TreeMap;
  * slice's bounds (a sub-map of the sorted rows, no scan from the first row) in the slice's
  * direction and stops at its limit of live rows. Resolving a row whose cells are all live reuses
  * the stored (immutable) cell maps.
+ *
+ * <p>Fewer objects per partition, because a write's cost is mostly the memory it first touches: a
+ * table without clustering columns has at most one row, held in a field (no sorted map); the range
+ * tombstone list and the static row exist only once written; and the token and (up to 16 bytes)
+ * the key's bytes are copied into fields, so that the memtable's {@link PartitionIndex} compares a
+ * key without fetching the stored key's record, buffer and array.
  */
 final class StoredPartition {
 
+  /** Keys up to this many bytes are compared from {@link #key0}/{@link #key1}. */
+  private static final int INLINE_KEY_BYTES = 16;
+
   private final DecoratedKey key;
+  private final long token;
+  private final int keyLength;
+  /** The key's first 8 and next 8 bytes, big-endian, zero-padded (used when keyLength <= 16). */
+  private final long key0;
+  private final long key1;
   private final ClusteringComparator comparator;
   private DeletionTime partitionDeletion = DeletionTime.LIVE;
-  private final List<RangeTombstone> rangeTombstones = new ArrayList<>();
-  private final StoredRow staticRow = new StoredRow();
+  /** Immutable and empty until the first range tombstone; then an ArrayList. */
+  private List<RangeTombstone> rangeTombstones = List.of();
+  /** Null until a write names the static row. */
+  private StoredRow staticRow;
+  /** The rows by clustering; null when the table has no clustering columns (then {@link #row}). */
   private final TreeMap<Clustering, StoredRow> rows;
+  /** The one row of a table without clustering columns; null until written. */
+  private StoredRow row;
   /** The last {@link #snapshot()}, until the next change: raw reads of a partition not written since cost nothing. */
   private PartitionUpdate snapshot;
 
   StoredPartition(DecoratedKey key, ClusteringComparator comparator) {
     this.key = key;
+    this.token = key.token();
+    ByteBuffer bytes = key.key();
+    this.keyLength = bytes.remaining();
+    this.key0 = word(bytes, 0, keyLength);
+    this.key1 = word(bytes, 8, keyLength);
     this.comparator = comparator;
-    this.rows = new TreeMap<>(comparator);
+    this.rows = comparator.size() == 0 ? null : new TreeMap<>(comparator);
+  }
+
+  DecoratedKey key() {
+    return key;
+  }
+
+  /** Whether this is the partition of {@code token} and the serialized key {@code bytes} (position to limit). */
+  boolean hasKey(long token, ByteBuffer bytes) {
+    if (this.token != token) {
+      return false;
+    }
+    int n = bytes.remaining();
+    if (n != keyLength) {
+      return false;
+    }
+    if (n > INLINE_KEY_BYTES) {
+      return key.key().equals(bytes);
+    }
+    return key0 == word(bytes, 0, n) && key1 == word(bytes, 8, n);
+  }
+
+  /** Bytes {@code [from, from + 8)} of the buffer's {@code n} remaining ones as a big-endian long, zero-padded past {@code n}. */
+  private static long word(ByteBuffer bytes, int from, int n) {
+    int count = Math.min(n - from, 8);
+    int at = bytes.position() + from;
+    if (count == 8) {
+      long v = bytes.getLong(at);
+      return bytes.order() == java.nio.ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
+    }
+    long v = 0;
+    for (int i = 0; i < count; i++) {
+      v = (v << 8) | (bytes.get(at + i) & 0xFF);
+    }
+    return v;
   }
 
   synchronized void apply(PartitionUpdate update) {
     snapshot = null;
     partitionDeletion = DeletionTime.max(partitionDeletion, update.partitionDeletion());
-    for (RangeTombstone rt : update.rangeTombstones()) {
+    List<RangeTombstone> added = update.rangeTombstones();
+    for (int i = 0; i < added.size(); i++) { // indexed loops: no iterator per write
+      RangeTombstone rt = added.get(i);
       if (!rangeTombstones.contains(rt)) {
+        if (rangeTombstones.isEmpty()) {
+          rangeTombstones = new ArrayList<>();
+        }
         rangeTombstones.add(rt);
       }
     }
     if (update.staticRow() != null) {
+      if (staticRow == null) {
+        staticRow = new StoredRow();
+      }
       staticRow.apply(update.staticRow());
     }
-    for (RowUpdate row : update.rows()) {
-      rows.computeIfAbsent(row.clustering(), c -> new StoredRow()).apply(row);
+    List<RowUpdate> updated = update.rows();
+    for (int i = 0; i < updated.size(); i++) {
+      RowUpdate r = updated.get(i);
+      stored(r.clustering()).apply(r);
     }
+  }
+
+  /** The stored row of a clustering, created empty when there is none. */
+  private StoredRow stored(Clustering clustering) {
+    if (rows != null) {
+      return rows.computeIfAbsent(clustering, c -> new StoredRow());
+    }
+    if (clustering.size() != 0) {
+      throw new IllegalArgumentException("clustering: " + clustering + " (expected: none, the table has no clustering columns)");
+    }
+    if (row == null) {
+      row = new StoredRow();
+    }
+    return row;
+  }
+
+  private boolean hasStatic() {
+    return staticRow != null && !staticRow.isEmpty();
   }
 
   synchronized void dropColumn(String column, long timestampMicros) {
     snapshot = null;
-    staticRow.dropColumn(column, timestampMicros);
+    if (staticRow != null) {
+      staticRow.dropColumn(column, timestampMicros);
+    }
+    if (rows == null) {
+      if (row != null) {
+        row.dropColumn(column, timestampMicros);
+      }
+      return;
+    }
     for (StoredRow r : rows.values()) {
       r.dropColumn(column, timestampMicros);
     }
@@ -63,11 +157,16 @@ final class StoredPartition {
     if (snapshot != null) {
       return snapshot;
     }
-    List<RowUpdate> copy = new ArrayList<>(rows.size());
-    for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
-      copy.add(e.getValue().snapshot(e.getKey()));
+    List<RowUpdate> copy;
+    if (rows == null) {
+      copy = row == null ? List.of() : List.of(row.snapshot(Clustering.EMPTY));
+    } else {
+      copy = new ArrayList<>(rows.size());
+      for (Map.Entry<Clustering, StoredRow> e : rows.entrySet()) {
+        copy.add(e.getValue().snapshot(e.getKey()));
+      }
     }
-    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
+    RowUpdate statics = hasStatic() ? staticRow.snapshot(Clustering.EMPTY) : null;
     snapshot = new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
     return snapshot;
   }
@@ -78,7 +177,7 @@ final class StoredPartition {
    */
   synchronized PartitionUpdate snapshot(ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
     List<RowUpdate> copy = new ArrayList<>();
-    for (Map.Entry<Clustering, StoredRow> e : window(new RowSlice(start, end, false, Integer.MAX_VALUE)).entrySet()) {
+    for (Map.Entry<Clustering, StoredRow> e : window(new RowSlice(start, end, false, Integer.MAX_VALUE))) {
       Clustering c = e.getKey();
       if (comparator.compare(c, end) > 0) {
         break;
@@ -87,7 +186,7 @@ final class StoredPartition {
         copy.add(e.getValue().snapshot(c));
       }
     }
-    RowUpdate statics = staticRow.isEmpty() ? null : staticRow.snapshot(Clustering.EMPTY);
+    RowUpdate statics = hasStatic() ? staticRow.snapshot(Clustering.EMPTY) : null;
     return new PartitionUpdate(key, partitionDeletion, rangeTombstones, statics, copy);
   }
 
@@ -98,14 +197,17 @@ final class StoredPartition {
 
   /** The rows {@code slice} selects, and the static row, as seen at {@code nowInSeconds}. */
   synchronized LivePartition read(RowSlice slice, long nowInSeconds) {
-    LiveRow liveStatic = staticRow.isEmpty() ? LiveRow.EMPTY_STATIC
-        : resolve(Clustering.EMPTY, staticRow, partitionDeletion, nowInSeconds);
+    LiveRow liveStatic = hasStatic() ? resolve(Clustering.EMPTY, staticRow, partitionDeletion, nowInSeconds)
+        : LiveRow.EMPTY_STATIC;
     int limit = slice.limit();
-    List<LiveRow> live = new ArrayList<>(Math.min(limit, rows.size()));
     if (limit == 0) {
-      return new LivePartition(key, liveStatic, live);
+      return new LivePartition(key, liveStatic, new ArrayList<>(0));
     }
-    NavigableMap<Clustering, StoredRow> window = window(slice);
+    if (rows == null) {
+      return new LivePartition(key, liveStatic, readOnlyRow(slice, nowInSeconds));
+    }
+    List<LiveRow> live = new ArrayList<>(Math.min(limit, rows.size()));
+    NavigableMap<Clustering, StoredRow> window = sortedWindow(slice);
     if (window.isEmpty()) {
       return new LivePartition(key, liveStatic, live);
     }
@@ -124,15 +226,9 @@ final class StoredPartition {
       if (reversed ? comparator.compare(c, slice.start()) <= 0 : comparator.compare(c, slice.end()) >= 0) {
         break;
       }
-      DeletionTime deletion = partitionDeletion;
-      for (RangeTombstone rt : rangeTombstones) {
-        if (comparator.contains(rt.start(), rt.end(), c)) {
-          deletion = DeletionTime.max(deletion, rt.deletion());
-        }
-      }
-      LiveRow row = resolve(c, e.getValue(), deletion, nowInSeconds);
-      if (!row.isEmpty()) {
-        live.add(row);
+      LiveRow r = resolve(c, e.getValue(), rowDeletion(c), nowInSeconds);
+      if (!r.isEmpty()) {
+        live.add(r);
         if (live.size() >= limit) {
           break;
         }
@@ -141,12 +237,43 @@ final class StoredPartition {
     return new LivePartition(key, liveStatic, live);
   }
 
+  /** The one row of a table without clustering columns, as a list of the live rows the slice (limit > 0) selects. */
+  private List<LiveRow> readOnlyRow(RowSlice slice, long nowInSeconds) {
+    List<LiveRow> live = new ArrayList<>(1);
+    if (row != null && comparator.contains(slice.start(), slice.end(), Clustering.EMPTY)) {
+      LiveRow r = resolve(Clustering.EMPTY, row, rowDeletion(Clustering.EMPTY), nowInSeconds);
+      if (!r.isEmpty()) {
+        live.add(r);
+      }
+    }
+    return live;
+  }
+
+  /** The partition's deletion and every range tombstone covering the clustering, the latest of them. */
+  private DeletionTime rowDeletion(Clustering c) {
+    DeletionTime deletion = partitionDeletion;
+    for (RangeTombstone rt : rangeTombstones) {
+      if (comparator.contains(rt.start(), rt.end(), c)) {
+        deletion = DeletionTime.max(deletion, rt.deletion());
+      }
+    }
+    return deletion;
+  }
+
   /**
    * The rows from the first clustering at or after the start bound's prefix (every row within the
    * bounds sorts there or later) to, when the end bound is a whole clustering, that clustering;
-   * else to the last row. Empty when the bounds cannot hold any row.
+   * else to the last row. Empty when the bounds cannot hold any row. A table without clustering
+   * columns: its one row, if any.
    */
-  private NavigableMap<Clustering, StoredRow> window(RowSlice slice) {
+  private Iterable<Map.Entry<Clustering, StoredRow>> window(RowSlice slice) {
+    if (rows == null) {
+      return row == null ? List.of() : List.of(Map.entry(Clustering.EMPTY, row));
+    }
+    return sortedWindow(slice).entrySet();
+  }
+
+  private NavigableMap<Clustering, StoredRow> sortedWindow(RowSlice slice) {
     Clustering from = slice.start().prefix();
     Clustering to = slice.end().prefix();
     boolean bounded = to.size() == comparator.size() && to.size() > 0;

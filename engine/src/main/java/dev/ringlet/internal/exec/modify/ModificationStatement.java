@@ -170,14 +170,13 @@ public final class ModificationStatement {
   }
 
   private PartitionUpdate update(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl) {
-    DeletionTime deletion = new DeletionTime(ctx.timestamp(), ctx.nowInSeconds());
     if (kind == Kind.DELETE) {
       if (deletedColumns.isEmpty() && operations.isEmpty()) {
-        return delete(key, values, deletion);
+        return delete(key, values, new DeletionTime(ctx.timestamp(), ctx.nowInSeconds()));
       }
-      return cells(key, values, ctx, ttl, deletion, false);
+      return cells(key, values, ctx, ttl, false);
     }
-    return cells(key, values, ctx, ttl, deletion, kind == Kind.INSERT);
+    return cells(key, values, ctx, ttl, kind == Kind.INSERT);
   }
 
   private PartitionUpdate delete(DecoratedKey key, BoundValues values, DeletionTime deletion) {
@@ -208,33 +207,48 @@ public final class ModificationStatement {
     return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), null, updates);
   }
 
-  private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, DeletionTime deletion, boolean marker) {
+  private PartitionUpdate cells(DecoratedKey key, BoundValues values, WriteContext ctx, int ttl, boolean marker) {
     CurrentRows current = new CurrentRows(key, ctx);
     RowCells statics = writesStatic ? rowCells(true, null, values, ctx, ttl, current) : null;
     boolean noStatics = statics == null || statics.isEmpty();
     RowUpdate staticRow = noStatics ? null
         : new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE, statics.simple(), statics.complex());
-    List<RowUpdate> rows = new ArrayList<>();
     boolean noClustering = clustering == null || clustering.columns().isEmpty();
     LivenessInfo liveness = marker ? LivenessInfo.of(ctx.timestamp(), ttl, ctx.nowInSeconds()) : LivenessInfo.EMPTY;
-    for (Clustering c : clusterings(values)) {
+    List<Clustering> named = clusterings(values);
+    // Most writes name one row: an immutable one-element list, which PartitionUpdate keeps as is
+    // instead of copying an ArrayList.
+    List<RowUpdate> rows = named.size() == 1 ? null : new ArrayList<>(named.size());
+    RowUpdate only = null;
+    for (int i = 0; i < named.size(); i++) {
+      Clustering c = named.get(i);
       RowCells regular = rowCells(false, c, values, ctx, ttl, current);
       if (!noStatics && regular.isEmpty() && noClustering) {
         break;
       }
-      rows.add(new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple(), regular.complex()));
+      RowUpdate row = new RowUpdate(c, liveness, DeletionTime.LIVE, regular.simple(), regular.complex());
+      if (rows == null) {
+        only = row;
+      } else {
+        rows.add(row);
+      }
+    }
+    if (rows == null) {
+      rows = only == null ? List.of() : List.of(only);
     }
     return new PartitionUpdate(key, DeletionTime.LIVE, List.of(), staticRow, rows);
   }
 
   private RowCells rowCells(boolean statics, Clustering row, BoundValues values, WriteContext ctx, int ttl, CurrentRows current) {
     RowCells cells = new RowCells();
-    for (ColumnMetadata c : deletedColumns) {
+    for (int i = 0; i < deletedColumns.size(); i++) { // indexed loops: no iterator per write
+      ColumnMetadata c = deletedColumns.get(i);
       if (c.isStatic() == statics) {
         new ColumnOperation(c, null, ColumnOperation.Kind.DELETE).apply(values, ctx, ttl, cells, Map.of());
       }
     }
-    for (ColumnOperation op : operations) {
+    for (int i = 0; i < operations.size(); i++) {
+      ColumnOperation op = operations.get(i);
       if (op.column().isStatic() == statics) {
         Map<java.nio.ByteBuffer, Cell> elements = op.readsCurrent() ? current.elements(op.column(), row) : Map.of();
         op.apply(values, ctx, ttl, cells, elements);
