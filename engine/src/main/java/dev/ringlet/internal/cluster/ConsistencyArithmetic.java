@@ -17,7 +17,10 @@ public final class ConsistencyArithmetic {
     return replicas / 2 + 1;
   }
 
-  /** Replicas the level waits for; for EACH_QUORUM the sum over datacenters. */
+  /**
+   * Replicas the level waits for; for EACH_QUORUM the sum over datacenters (with a strategy other
+   * than NetworkTopologyStrategy, QUORUM's count, as 5.0's {@code blockFor}).
+   */
   public static int blockFor(ConsistencyLevel level, ReplicaCounts counts) {
     switch (level) {
       case ANY:
@@ -38,6 +41,9 @@ public final class ConsistencyArithmetic {
       case LOCAL_SERIAL:
         return quorum(counts.localReplicas());
       case EACH_QUORUM:
+        if (!counts.networkTopology()) {
+          return quorum(counts.totalReplicas());
+        }
         int sum = 0;
         for (int rf : counts.replicas().values()) {
           sum += quorum(rf);
@@ -92,14 +98,18 @@ public final class ConsistencyArithmetic {
         check(level, blockForWrite(level, counts, pending), counts.localAlive());
         return;
       case EACH_QUORUM:
+        if (!counts.networkTopology()) {
+          break; // 5.0 falls through to QUORUM's check for SimpleStrategy
+        }
         Map<String, Integer> sorted = new TreeMap<>(counts.replicas());
         for (Map.Entry<String, Integer> dc : sorted.entrySet()) {
           checkEachQuorum(level, quorum(dc.getValue()), counts.alive().getOrDefault(dc.getKey(), 0));
         }
         return;
       default:
-        check(level, blockForWrite(level, counts, pending), counts.totalAlive());
+        break;
     }
+    check(level, blockForWrite(level, counts, pending), counts.totalAlive());
   }
 
   /** Throws Cassandra's {@link UnavailableException} when too few replicas are alive for the level. */
@@ -113,14 +123,18 @@ public final class ConsistencyArithmetic {
         check(level, blockFor(level, counts), counts.localAlive());
         return;
       case EACH_QUORUM:
+        if (!counts.networkTopology()) {
+          break; // 5.0 falls through to QUORUM's check for SimpleStrategy
+        }
         Map<String, Integer> sorted = new TreeMap<>(counts.replicas());
         for (Map.Entry<String, Integer> dc : sorted.entrySet()) {
           checkEachQuorum(level, quorum(dc.getValue()), counts.alive().getOrDefault(dc.getKey(), 0));
         }
         return;
       default:
-        check(level, blockFor(level, counts), counts.totalAlive());
+        break;
     }
+    check(level, blockFor(level, counts), counts.totalAlive());
   }
 
   /**
@@ -155,6 +169,19 @@ public final class ConsistencyArithmetic {
     }
     if (level != null && level.isSerial()) {
       throw CqlException.invalid("Counter operations are inherently non-serializable");
+    }
+  }
+
+  /**
+   * 5.0's {@code validateForCasCommit} check of EACH_QUORUM as a conditional update's commit level:
+   * the keyspace must use NetworkTopologyStrategy.
+   *
+   * @param networkTopology whether the keyspace uses NetworkTopologyStrategy
+   * @param strategyClass the keyspace's replication class, as 5.0 names it in the message
+   */
+  public static void validateForCasCommit(ConsistencyLevel level, boolean networkTopology, String strategyClass) {
+    if (level == ConsistencyLevel.EACH_QUORUM && !networkTopology) {
+      throw CqlException.invalid("consistency level EACH_QUORUM not compatible with replication strategy (" + strategyClass + ")");
     }
   }
 

@@ -9,12 +9,21 @@ import java.util.Map;
  * @param replicas replicas per datacenter
  * @param alive alive replicas per datacenter
  * @param localDatacenter the coordinator's datacenter
+ * @param networkTopology whether the keyspace uses NetworkTopologyStrategy: only then is
+ *     EACH_QUORUM a quorum in each datacenter (5.0's {@code ConsistencyLevel.blockFor} and
+ *     {@code ReplicaPlans.assureSufficientLiveReplicas} fall back to QUORUM for other strategies)
  */
-public record ReplicaCounts(Map<String, Integer> replicas, Map<String, Integer> alive, String localDatacenter) {
+public record ReplicaCounts(Map<String, Integer> replicas, Map<String, Integer> alive, String localDatacenter,
+    boolean networkTopology) {
 
   public ReplicaCounts {
     replicas = Map.copyOf(replicas);
     alive = Map.copyOf(alive);
+  }
+
+  /** Counts of a NetworkTopologyStrategy keyspace. */
+  public ReplicaCounts(Map<String, Integer> replicas, Map<String, Integer> alive, String localDatacenter) {
+    this(replicas, alive, localDatacenter, true);
   }
 
   public int totalReplicas() {

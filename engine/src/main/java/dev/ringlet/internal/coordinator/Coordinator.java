@@ -134,7 +134,8 @@ public final class Coordinator {
     for (Endpoint e : liveReplicas) {
       live.merge(e.datacenter(), 1, Integer::sum);
     }
-    return new ReplicaCounts(factors, live, self.datacenter());
+    return new ReplicaCounts(factors, live, self.datacenter(),
+        r.strategyClass().equals(ReplicationParams.NETWORK_TOPOLOGY));
   }
 
   List<Endpoint> live(List<Endpoint> replicas) {

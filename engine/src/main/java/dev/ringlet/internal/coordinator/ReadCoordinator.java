@@ -183,6 +183,9 @@ final class ReadCoordinator {
         }
         return out;
       case EACH_QUORUM:
+        if (!counts.networkTopology()) {
+          return new ArrayList<>(live.subList(0, Math.min(blockFor, live.size()))); // QUORUM's contacts, as 5.0
+        }
         Map<String, Integer> wanted = new HashMap<>();
         for (Map.Entry<String, Integer> dc : counts.replicas().entrySet()) {
           wanted.put(dc.getKey(), ConsistencyArithmetic.quorum(dc.getValue()));

@@ -3,6 +3,7 @@ package dev.ringlet.internal.coordinator;
 import dev.ringlet.internal.messaging.Message;
 import dev.ringlet.internal.messaging.MessagingEndpoint;
 import dev.ringlet.internal.messaging.Verb;
+import dev.ringlet.internal.schema.DroppedColumnOrder;
 import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.SchemaManager;
@@ -81,6 +82,10 @@ public final class SchemaSync {
     });
   }
 
+  /**
+   * Installs a peer's snapshot, its dropped columns reordered as a 5.0 node that applied the change
+   * would list them ({@link DroppedColumnOrder#asFetched}).
+   */
   private void install(Payloads.SchemaSnapshot s) {
     Schema before;
     synchronized (this) {
@@ -89,7 +94,7 @@ public final class SchemaSync {
       }
       before = schema.current();
       epoch.set(s.epoch()); // first, so that listeners of the install (saving the schema) see it
-      schema.install(s.schema());
+      schema.install(DroppedColumnOrder.asFetched(before, s.schema()));
     }
     Set<UUID> kept = tableIds(s.schema());
     for (UUID id : tableIds(before)) {

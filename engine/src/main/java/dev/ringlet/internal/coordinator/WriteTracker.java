@@ -57,6 +57,9 @@ final class WriteTracker {
       case ANY:
         return hinted || received() >= 1;
       case EACH_QUORUM:
+        if (!counts.networkTopology()) {
+          return received() >= blockFor; // QUORUM over all replicas with SimpleStrategy, as 5.0's WriteResponseHandler
+        }
         for (Map.Entry<String, Integer> dc : counts.replicas().entrySet()) {
           if (acks.getOrDefault(dc.getKey(), 0) < ConsistencyArithmetic.quorum(dc.getValue()) + pending.getOrDefault(dc.getKey(), 0)) {
             return false;

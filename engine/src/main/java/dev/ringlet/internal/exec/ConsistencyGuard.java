@@ -34,6 +34,10 @@ public final class ConsistencyGuard {
 
   public void checkWrite(KeyspaceMetadata keyspace, ConsistencyLevel level, boolean conditional, ConsistencyLevel serial) {
     ConsistencyArithmetic.validateForWrite(level, conditional);
+    if (conditional) {
+      String strategy = keyspace.replication().strategyClass();
+      ConsistencyArithmetic.validateForCasCommit(level, strategy.equals(ReplicationParams.NETWORK_TOPOLOGY), strategy);
+    }
     ReplicaCounts counts = counts(keyspace);
     if (conditional) {
       ConsistencyArithmetic.assureSufficientLiveReplicas(serial, counts);
@@ -76,6 +80,7 @@ public final class ConsistencyGuard {
       replicas.put(t.localDatacenter(), 1);
       alive.put(t.localDatacenter(), 1);
     }
-    return new ReplicaCounts(replicas, alive, t.localDatacenter());
+    return new ReplicaCounts(replicas, alive, t.localDatacenter(),
+        r.strategyClass().equals(ReplicationParams.NETWORK_TOPOLOGY));
   }
 }

@@ -137,7 +137,24 @@ final class SchemaFile {
     if (table == null || !trimmed.endsWith(";")) {
       return create;
     }
+    trimmed = withEmptyTypesQuoted(trimmed, table);
     return trimmed.substring(0, trimmed.length() - 1) + "\n    AND id = '" + table.id() + "';";
+  }
+
+  /**
+   * DESCRIBE prints an {@code EmptyType} column's type as {@code empty}, which CQL does not read
+   * back (5.0 reloads it from system_schema instead): the saved statement names the class.
+   */
+  private static String withEmptyTypesQuoted(String create, TableMetadata table) {
+    String out = create;
+    for (dev.ringlet.internal.schema.ColumnMetadata c : table.columns()) {
+      String type = c.type().cql();
+      if (type.matches(".*\\bempty\\b.*")) {
+        String quoted = type.replaceAll("\\bempty\\b", "'org.apache.cassandra.db.marshal.EmptyType'");
+        out = out.replace("\n    " + Identifiers.maybeQuote(c.name()) + " " + type, "\n    " + Identifiers.maybeQuote(c.name()) + " " + quoted);
+      }
+    }
+    return out;
   }
 
   /**

@@ -68,6 +68,51 @@ public final class DroppedColumnOrder {
     return rebuilt(ordered(fetched.values()), List.of());
   }
 
+  /**
+   * A schema received from another node, with the dropped columns in the order a 5.0 node that
+   * received it would keep them. 5.0's peers do not take the coordinator's tables: they apply the
+   * pushed {@code system_schema} mutations and fetch every table of each keyspace those mutations
+   * touch back from {@code system_schema} ({@code DefaultSchemaUpdateHandler.applyMutations}), so
+   * those tables have the {@link #loaded} order; the other keyspaces stay as the node had them.
+   * Ringlet takes the keyspaces whose definition differs from the node's own as the touched ones,
+   * for a push and for a pull alike (a node pulls as soon as gossip shows a newer schema, which can
+   * overtake the push; 5.0 pulls only when versions still differ later, and then fetches every
+   * keyspace: a node that missed changes while down may keep its own order of an unchanged table
+   * where 5.0 would reload it).
+   *
+   * @param before the receiving node's schema
+   * @param received the schema it installs (its version is kept)
+   */
+  public static Schema asFetched(Schema before, Schema received) {
+    Schema out = received;
+    for (KeyspaceMetadata ks : received.keyspaces().values()) {
+      KeyspaceMetadata own = before.keyspace(ks.name());
+      if (ks.equals(own)) {
+        if (own != ks) {
+          out = out.with(own, received.version()); // untouched: this node keeps its own tables and their order
+        }
+        continue;
+      }
+      Map<String, TableMetadata> tables = new LinkedHashMap<>(ks.tables());
+      boolean reordered = false;
+      for (TableMetadata t : ks.tables().values()) {
+        if (t.droppedColumns().size() < 2 || t.isView()) {
+          continue; // one column has one order; views have none
+        }
+        Map<String, DroppedColumn> order = loaded(t.droppedColumns().values());
+        if (!new ArrayList<>(order.keySet()).equals(new ArrayList<>(t.droppedColumns().keySet()))) {
+          tables.put(t.name(), t.withDroppedColumns(order));
+          reordered = true;
+        }
+      }
+      if (reordered) {
+        out = out.with(new KeyspaceMetadata(ks.name(), ks.durableWrites(), ks.replication(), tables, ks.types(),
+            ks.virtual(), ks.functions(), ks.leftoverMasks()), received.version());
+      }
+    }
+    return out;
+  }
+
   private static Map<String, DroppedColumn> ordered(List<DroppedColumn> columns) {
     Map<String, DroppedColumn> out = new LinkedHashMap<>();
     for (DroppedColumn d : columns) {

@@ -149,6 +149,8 @@ public final class CqlTypes {
         return tuple();
       case "vector":
         return vector();
+      case "empty":
+        return CustomType.EMPTY; // as 5.0's CQLTypeParser reads system_schema (CQL itself has no such type)
       default: {
         NativeType nativeType = NativeType.byName(name);
         return nativeType != null ? nativeType : userType(name);

@@ -18,6 +18,7 @@ import java.util.UUID;
  * restart); and {@link #LEXICAL_UUID}, a column type written
  * {@code 'org.apache.cassandra.db.marshal.LexicalUUIDType'}, ordered as {@code UUID.compareTo}.
  * Other behaviour (JSON, CAST, literals of the values) is the {@link #behaviour()} native type's.
+ * {@link #EMPTY}, {@code EmptyType}, has only the empty value.
  */
 public final class CustomType implements CqlType {
 
@@ -28,6 +29,13 @@ public final class CustomType implements CqlType {
   /** {@code LexicalUUIDType}: any 16 bytes, the empty value first, then {@code UUID.compareTo}. */
   public static final CustomType LEXICAL_UUID =
       new CustomType("LexicalUUIDType", NativeType.UUID, CustomType::lexicalOrder);
+
+  /**
+   * {@code EmptyType}: only the empty value (a column written {@code 'EmptyType'} is {@code empty}
+   * in {@code system_schema} and DESCRIBE). No CQL constant is accepted for it; a bound empty value
+   * and the JSON string {@code ""} are; {@code toJson} gives {@code ""}; every value is equal.
+   */
+  public static final CustomType EMPTY = new CustomType("EmptyType", NativeType.BLOB, (a, b) -> 0);
 
   private static final String MARSHAL = "org.apache.cassandra.db.marshal.";
 
@@ -45,6 +53,9 @@ public final class CustomType implements CqlType {
   public static CustomType bySimpleName(String simpleName) {
     if (LEGACY_TIMEUUID.simpleName.equals(simpleName)) {
       return LEGACY_TIMEUUID;
+    }
+    if (EMPTY.simpleName.equals(simpleName)) {
+      return EMPTY;
     }
     return LEXICAL_UUID.simpleName.equals(simpleName) ? LEXICAL_UUID : null;
   }
@@ -65,6 +76,9 @@ public final class CustomType implements CqlType {
    */
   @Override
   public String cql() {
+    if (this == EMPTY) {
+      return "empty";
+    }
     return this == LEGACY_TIMEUUID ? NativeType.TIMEUUID.cql() : "'" + className() + "'";
   }
   @Override public boolean isMultiCell() { return false; }
@@ -89,22 +103,37 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (this == EMPTY) {
+      if (value.hasRemaining()) {
+        throw new MarshalException("EmptyType only accept empty values");
+      }
+      return;
+    }
     NativeType.UUID.validate(value);
   }
 
   @Override
   public Object decode(ByteBuffer value) {
+    if (this == EMPTY) {
+      return null;
+    }
     return NativeType.UUID.decode(value);
   }
 
   @Override
   public ByteBuffer encode(Object value) {
+    if (this == EMPTY) {
+      return ByteBuffer.allocate(0);
+    }
     return NativeType.UUID.encode(value);
   }
 
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
+    if (this == EMPTY) {
+      return false; // 5.0's EmptyType takes no constant: "Invalid STRING constant () for "v" of type empty"
+    }
     return kind == LiteralKind.STRING || kind == LiteralKind.HEX || kind == LiteralKind.UUID;
   }
 
@@ -134,16 +163,28 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
+    if (this == EMPTY) {
+      return "";
+    }
     return NativeType.UUID.toCqlLiteral(value);
   }
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (this == EMPTY) {
+      return "\"\"";
+    }
     return NativeType.UUID.toJson(value);
   }
 
   @Override
   public ByteBuffer fromJson(Object json) {
+    if (this == EMPTY) {
+      if (json instanceof String str && str.isEmpty()) {
+        return ByteBuffer.allocate(0);
+      }
+      throw new MarshalException("'" + json + "' is not empty");
+    }
     return NativeType.UUID.fromJson(json);
   }
 

@@ -13,22 +13,34 @@ import java.util.Set;
  * {@link CustomType}s, and {@code ListType(...)}, {@code SetType(...)}, {@code MapType(.., ..)},
  * {@code FrozenType(...)}, {@code TupleType(...)} and {@code VectorType(.., n)} take parameters.
  *
- * <p>Errors are 5.0's (a SyntaxError naming the class when it does not exist or is no type). The
- * other marshal classes of 5.0 (composite, reversed, empty, partitioner-ordered types) are
- * refused with an error saying Ringlet does not support them.
+ * <p>{@code DateType} is a timestamp, {@code ReversedType(t)} is {@code t} (and makes a clustering
+ * column descending: {@link #isReversed}), {@code EmptyType} is {@link CustomType#EMPTY}.
+ *
+ * <p>Errors are 5.0's (a SyntaxError naming the class when it does not exist, is no type, is
+ * abstract, or lacks its parameters). The other marshal types of 5.0 ({@code CompositeType},
+ * {@code DynamicCompositeType}, {@code PartitionerDefinedOrder}, {@code UserType(...)}) are refused
+ * with an error saying Ringlet does not support them.
  */
 public final class MarshalTypes {
 
   private static final String PACKAGE = "org.apache.cassandra.db.marshal.";
 
-  /** 5.0's marshal classes that are types but have no counterpart in Ringlet. */
-  private static final Set<String> UNSUPPORTED = Set.of("CompositeType", "DynamicCompositeType", "ReversedType",
-      "EmptyType", "PartitionerDefinedOrder", "DateType", "UserType", "AbstractCompositeType", "AbstractTimeUUIDType",
-      "AbstractType", "CollectionType", "NumberType", "StringType", "TemporalType");
+  /** 5.0's marshal types Ringlet does not implement (refused with a clear error). */
+  private static final Set<String> UNSUPPORTED = Set.of("CompositeType", "DynamicCompositeType",
+      "PartitionerDefinedOrder", "UserType");
+
+  /** 5.0's abstract marshal classes: no instance to take, so 5.0 refuses them as comparators. */
+  private static final Set<String> ABSTRACT = Set.of("AbstractCompositeType", "AbstractTimeUUIDType", "AbstractType",
+      "CollectionType", "NumberType", "StringType", "TemporalType");
+
+  /** 5.0's types whose {@code getInstance(TypeParser)} requires parameters. */
+  private static final Set<String> NEED_PARAMETERS = Set.of("CompositeType", "ReversedType", "UserType");
 
   /** 5.0's classes in the marshal package that are not types at all. */
   private static final Set<String> NOT_TYPES = Set.of("ByteArrayAccessor", "ByteArrayObjectFactory",
       "ByteBufferAccessor", "ByteBufferObjectFactory", "TypeParser", "ValueAccessor", "ValueComparators");
+
+  private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]*");
 
   private final String text;
   private int pos;
@@ -47,6 +59,34 @@ public final class MarshalTypes {
           + parser.pos + ": unexpected character '" + className.charAt(parser.pos) + "'");
     }
     return type;
+  }
+
+  /**
+   * Whether a quoted class name is a {@code ReversedType(...)}: 5.0 keeps the reversed type on the
+   * column, so a clustering column declared with it is in descending order.
+   */
+  public static boolean isReversed(String className) {
+    String trimmed = className.strip();
+    return trimmed.startsWith("ReversedType") || trimmed.startsWith(PACKAGE + "ReversedType");
+  }
+
+  /**
+   * The class name as 5.0 prints a parsed marshal type: every class with its package, no spaces
+   * ({@code ListType(Int32Type)} is {@code org.apache.cassandra.db.marshal.ListType(org.apache.cassandra.db.marshal.Int32Type)}).
+   */
+  public static String expanded(String className) {
+    StringBuilder out = new StringBuilder();
+    String text = className.replaceAll("\\s+", "");
+    java.util.regex.Matcher m = CLASS_NAME.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      out.append(text, last, m.start());
+      String name = m.group();
+      out.append(name.contains(".") ? name : PACKAGE + name);
+      last = m.end();
+    }
+    out.append(text.substring(last));
+    return out.toString();
   }
 
   private void skipSpaces() {
@@ -105,7 +145,26 @@ public final class MarshalTypes {
     if (custom != null) {
       return custom;
     }
+    if (ABSTRACT.contains(simple)) {
+      throw CqlException.syntax("Error setting type " + text + ": Invalid comparator class " + full
+          + ": must define a public static instance field or a public static method getInstance(TypeParser).");
+    }
+    if (NEED_PARAMETERS.contains(simple) && !peek('(')) {
+      throw CqlException.syntax("Error setting type " + text + ": Invalid definition for comparator " + full + ".");
+    }
     switch (simple) {
+      case "DateType":
+        return NativeType.TIMESTAMP; // 5.0's asCQL3Type() of DateType is timestamp, and so is the column
+      case "ReversedType": {
+        // the column has the base type; a clustering column is also in descending order (isReversed)
+        List<CqlType> p = parameters();
+        requireCount(p, 1);
+        if (p.get(0).isMultiCell()) {
+          // 5.0 lists such a column as the collection but refuses its element operations
+          throw CqlException.invalid("Ringlet does not support the custom type " + expanded(text));
+        }
+        return p.get(0);
+      }
       case "ListType":
         return new ListType(single(), false);
       case "SetType":

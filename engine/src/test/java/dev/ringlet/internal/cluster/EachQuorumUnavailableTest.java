@@ -74,4 +74,44 @@ class EachQuorumUnavailableTest {
           org.assertj.core.api.Assertions.assertThat(e.alive()).isZero();
         });
   }
+
+  @Test
+  void should_fall_back_to_quorum_of_all_replicas_with_simple_strategy() {
+    // SimpleStrategy RF 3 seen from dc1, its replicas spread over dc1 (1 alive) and dc2 (1 alive)
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3), Map.of("dc1", 1, "dc2", 1), "dc1", false);
+
+    assertThatCode(() -> ConsistencyArithmetic.assureSufficientLiveReplicas(ConsistencyLevel.EACH_QUORUM, counts))
+        .doesNotThrowAnyException();
+    org.assertj.core.api.Assertions.assertThat(ConsistencyArithmetic.blockFor(ConsistencyLevel.EACH_QUORUM, counts)).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(ConsistencyArithmetic.blockForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        Map.of("dc2", 1))).isEqualTo(3);
+  }
+
+  @Test
+  void should_report_the_real_alive_count_with_simple_strategy() {
+    ReplicaCounts counts = new ReplicaCounts(Map.of("dc1", 3), Map.of("dc1", 1), "dc1", false);
+
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicasForWrite(ConsistencyLevel.EACH_QUORUM, counts,
+        Map.of("dc1", 1)))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.required()).isEqualTo(3);
+          org.assertj.core.api.Assertions.assertThat(e.alive()).isEqualTo(1);
+        });
+    assertThatThrownBy(() -> ConsistencyArithmetic.assureSufficientLiveReplicas(ConsistencyLevel.EACH_QUORUM, counts))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          org.assertj.core.api.Assertions.assertThat(e.required()).isEqualTo(2);
+          org.assertj.core.api.Assertions.assertThat(e.alive()).isEqualTo(1);
+        });
+  }
+
+  @Test
+  void should_refuse_each_quorum_as_cas_commit_level_without_network_topology() {
+    assertThatThrownBy(() -> ConsistencyArithmetic.validateForCasCommit(ConsistencyLevel.EACH_QUORUM, false,
+        "org.apache.cassandra.locator.SimpleStrategy"))
+        .hasMessage("consistency level EACH_QUORUM not compatible with replication strategy (org.apache.cassandra.locator.SimpleStrategy)");
+    assertThatCode(() -> ConsistencyArithmetic.validateForCasCommit(ConsistencyLevel.EACH_QUORUM, true,
+        "org.apache.cassandra.locator.NetworkTopologyStrategy")).doesNotThrowAnyException();
+    assertThatCode(() -> ConsistencyArithmetic.validateForCasCommit(ConsistencyLevel.QUORUM, false,
+        "org.apache.cassandra.locator.SimpleStrategy")).doesNotThrowAnyException();
+  }
 }

@@ -47,6 +47,6 @@ class ConsistencyGuardTest {
 
     // Then the same keyspace counts one live replica
     assertThat(guard.counts(ks).totalAlive()).isEqualTo(1);
-    assertThat(guard.counts(ks)).isEqualTo(new ReplicaCounts(Map.of("dc1", 2), Map.of("dc1", 1), "dc1"));
+    assertThat(guard.counts(ks)).isEqualTo(new ReplicaCounts(Map.of("dc1", 2), Map.of("dc1", 1), "dc1", false));
   }
 }

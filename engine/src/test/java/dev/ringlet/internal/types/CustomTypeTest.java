@@ -66,4 +66,51 @@ class CustomTypeTest {
     assertThatThrownBy(() -> CustomType.LEXICAL_UUID.parse(LiteralKind.STRING, "abc"))
         .hasMessage("unable to make UUID from 'abc'");
   }
+
+  @Test
+  void should_read_date_reversed_and_empty_types_as_cassandra_5_0() {
+    assertThat(MarshalTypes.parse("DateType")).isEqualTo(NativeType.TIMESTAMP);
+    assertThat(MarshalTypes.parse("org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.UTF8Type)"))
+        .isEqualTo(NativeType.TEXT);
+    assertThat(MarshalTypes.parse("ListType(ReversedType(Int32Type))")).isEqualTo(new ListType(NativeType.INT, false));
+    assertThat(MarshalTypes.parse("EmptyType")).isSameAs(CustomType.EMPTY);
+    assertThat(CustomType.EMPTY.cql()).isEqualTo("empty");
+    assertThat(new ListType(CustomType.EMPTY, false).cql()).isEqualTo("list<empty>");
+    assertThat(MarshalTypes.isReversed("ReversedType(Int32Type)")).isTrue();
+    assertThat(MarshalTypes.isReversed("org.apache.cassandra.db.marshal.ReversedType(Int32Type)")).isTrue();
+    assertThat(MarshalTypes.isReversed("ListType(ReversedType(Int32Type))")).isFalse();
+    assertThat(MarshalTypes.expanded("ReversedType( ListType(Int32Type))")).isEqualTo(
+        "org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.ListType(org.apache.cassandra.db.marshal.Int32Type))");
+  }
+
+  @Test
+  void should_refuse_abstract_classes_and_types_missing_their_parameters_as_cassandra_5_0() {
+    assertThatThrownBy(() -> MarshalTypes.parse("NumberType"))
+        .isInstanceOfSatisfying(CqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessage("Error setting type NumberType: Invalid comparator class org.apache.cassandra.db.marshal.NumberType: must"
+            + " define a public static instance field or a public static method getInstance(TypeParser).");
+    assertThatThrownBy(() -> MarshalTypes.parse("ReversedType"))
+        .isInstanceOfSatisfying(CqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
+        .hasMessage("Error setting type ReversedType: Invalid definition for comparator org.apache.cassandra.db.marshal.ReversedType.");
+    // 5.0 accepts these; Ringlet refuses them clearly
+    assertThatThrownBy(() -> MarshalTypes.parse("ReversedType(ListType(Int32Type))"))
+        .hasMessageContaining("Ringlet does not support the custom type");
+    assertThatThrownBy(() -> MarshalTypes.parse("CompositeType(Int32Type,UTF8Type)"))
+        .hasMessageContaining("Ringlet does not support the custom type");
+  }
+
+  @Test
+  void should_hold_only_the_empty_value_in_an_empty_type() {
+    CustomType empty = CustomType.EMPTY;
+    empty.validate(ByteBuffer.allocate(0));
+    assertThatThrownBy(() -> empty.validate(ByteBuffer.wrap(new byte[] {1})))
+        .hasMessage("EmptyType only accept empty values");
+    for (LiteralKind kind : LiteralKind.values()) {
+      assertThat(empty.accepts(kind)).as(kind.name()).isFalse();
+    }
+    assertThat(empty.toJson(ByteBuffer.allocate(0))).isEqualTo("\"\"");
+    assertThat(empty.fromJson("").remaining()).isZero();
+    assertThatThrownBy(() -> empty.fromJson("x")).hasMessage("'x' is not empty");
+    assertThat(empty.compare(ByteBuffer.allocate(0), ByteBuffer.allocate(0))).isZero();
+  }
 }

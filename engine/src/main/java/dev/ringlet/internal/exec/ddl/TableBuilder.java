@@ -102,6 +102,7 @@ final class TableBuilder {
       throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
     }
     Map<String, Boolean> order = clusteringOrder(create.clusteringOrder(), ck, defs);
+    reverseDeclaredReversedTypes(ck, defs, order);
     long counters = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).filter(n -> types.get(n) == NativeType.COUNTER).count();
     long nonKey = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).count();
     if (counters > 0 && counters != nonKey) {
@@ -133,6 +134,26 @@ final class TableBuilder {
       throw CqlException.invalid("Cannot set default_time_to_live on a table with counters");
     }
     return new TableMetadata(keyspace.name(), name, id, pkCols, ckCols, others, params, counters > 0, false);
+  }
+
+  /**
+   * A clustering column declared {@code 'ReversedType(t)'} is a descending {@code t} column, as in
+   * 5.0 (even with {@code ASC} in CLUSTERING ORDER BY). With {@code DESC} 5.0 reverses it a second
+   * time (ascending data, the column sent to drivers as the custom {@code ReversedType(t)}, still
+   * {@code desc} in system_schema): Ringlet does not support that combination.
+   */
+  private static void reverseDeclaredReversedTypes(List<String> ck, Map<String, ColumnDefinition> defs,
+      Map<String, Boolean> order) {
+    for (String c : ck) {
+      if (defs.get(c).type() instanceof dev.ringlet.internal.cql.ast.TypeExpr.Custom custom
+          && dev.ringlet.internal.types.MarshalTypes.isReversed(custom.className())) {
+        if (Boolean.TRUE.equals(order.get(c))) {
+          throw CqlException.invalid("Ringlet does not support CLUSTERING ORDER BY (" + c + " DESC) on a column declared as "
+              + custom.className() + " (Cassandra 5.0 reverses it twice)");
+        }
+        order.put(c, true);
+      }
+    }
   }
 
   private Map<String, Boolean> clusteringOrder(List<Ordering> orderings, List<String> ck, Map<String, ColumnDefinition> defs) {

@@ -38,6 +38,17 @@ public final class TypeResolver {
       }
     }
     if (expr instanceof TypeExpr.Frozen f) {
+      if (f.inner() instanceof TypeExpr.Custom c) { // 5.0 freezes no quoted class, not even a collection's
+        try {
+          MarshalTypes.parse(c.className());
+        } catch (CqlException e) {
+          if (e.code() == dev.ringlet.internal.error.ErrorCode.SYNTAX_ERROR) {
+            throw e; // 5.0 fails to read the class first
+          }
+        }
+        throw CqlException.syntax("frozen<> is only allowed on collections, tuples, and user-defined types (got '"
+            + MarshalTypes.expanded(c.className()) + "')");
+      }
       return resolve(f.inner(), keyspace, true).freeze();
     }
     if (expr instanceof TypeExpr.Collection c) {

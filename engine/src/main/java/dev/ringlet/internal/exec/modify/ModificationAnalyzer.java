@@ -108,6 +108,13 @@ public final class ModificationAnalyzer {
         throw CqlException.invalid("The column names contains duplicates");
       }
     }
+    // 5.0 prepares the values of the other columns first, then the key columns' (as WHERE relations)
+    List<ColumnOperation> ops = new ArrayList<>();
+    for (Map.Entry<ColumnMetadata, Term> e : byColumn.entrySet()) {
+      if (!e.getKey().isPrimaryKey()) {
+        ops.add(new ColumnOperation(e.getKey(), terms.compile(e.getValue(), spec(e.getKey()))));
+      }
+    }
     List<KeyPlan.ColumnValues> keyValues = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (ColumnMetadata pk : table.partitionKey()) {
@@ -136,12 +143,6 @@ public final class ModificationAnalyzer {
         && byColumn.keySet().stream().anyMatch(ColumnMetadata::isStatic);
     if (!missing.isEmpty() && !(onlyStatic && missing.size() == table.clustering().size())) {
       throw CqlException.invalid("Some clustering keys are missing: " + String.join(", ", missing));
-    }
-    List<ColumnOperation> ops = new ArrayList<>();
-    for (Map.Entry<ColumnMetadata, Term> e : byColumn.entrySet()) {
-      if (!e.getKey().isPrimaryKey()) {
-        ops.add(new ColumnOperation(e.getKey(), terms.compile(e.getValue(), spec(e.getKey()))));
-      }
     }
     ClusteringPlan clustering = missing.isEmpty()
         ? new ClusteringPlan(table.clustering(), clusteringTerms, markers)

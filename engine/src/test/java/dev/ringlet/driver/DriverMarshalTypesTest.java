@@ -1,0 +1,91 @@
+package dev.ringlet.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+import com.datastax.oss.driver.api.core.type.CustomType;
+import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.Ringlet;
+import dev.ringlet.api.RingletCluster;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Column types written as Cassandra marshal classes that 5.0 reads as CQL types, seen through the
+ * driver: {@code DateType} (a timestamp), {@code ReversedType} (its base type, descending as a
+ * clustering column) and {@code EmptyType} (the {@code empty} type, sent as a custom type).
+ */
+class DriverMarshalTypesTest {
+
+  @TempDir
+  Path data;
+
+  @Test
+  void should_order_a_reversed_type_clustering_column_descending_and_read_date_type_as_timestamp() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults()); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.r (k int, c 'ReversedType(Int32Type)', v 'DateType', PRIMARY KEY (k, c))");
+      for (int c = 1; c <= 3; c++) {
+        session.execute("INSERT INTO ks.r (k, c, v) VALUES (1, " + c + ", " + (1000 * c) + ")");
+      }
+
+      List<Row> rows = session.execute("SELECT c, v FROM ks.r WHERE k = 1").all();
+      assertThat(rows).extracting(r -> r.getInt("c")).containsExactly(3, 2, 1);
+      assertThat(rows.get(0).getInstant("v")).isEqualTo(Instant.ofEpochSecond(3));
+      ColumnDefinitions columns = session.execute("SELECT c, v FROM ks.r WHERE k = 1").getColumnDefinitions();
+      assertThat(columns.get("c").getType()).isEqualTo(DataTypes.INT);
+      assertThat(columns.get("v").getType()).isEqualTo(DataTypes.TIMESTAMP);
+      assertThat(session.getMetadata().getKeyspace("ks").orElseThrow().getTable("r").orElseThrow()
+          .getClusteringColumns().values()).containsExactly(
+              com.datastax.oss.driver.api.core.metadata.schema.ClusteringOrder.DESC);
+
+      assertThatThrownBy(() -> session.execute("CREATE TABLE ks.r2 (k int, c 'ReversedType(Int32Type)', PRIMARY KEY (k, c))"
+          + " WITH CLUSTERING ORDER BY (c DESC)"))
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessageContaining("Ringlet does not support CLUSTERING ORDER BY (c DESC)");
+    }
+  }
+
+  @Test
+  void should_keep_empty_type_columns_across_a_restart_of_a_durable_node() {
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.e (k int, c 'EmptyType', v 'org.apache.cassandra.db.marshal.EmptyType',"
+          + " l list<'EmptyType'>, PRIMARY KEY (k, c))");
+      session.execute(session.prepare("INSERT INTO ks.e (k, c, v) VALUES (1, ?, ?)")
+          .bind(ByteBuffer.allocate(0), ByteBuffer.allocate(0)));
+      assertThatThrownBy(() -> session.execute("INSERT INTO ks.e (k, c, v) VALUES (2, 0x, 0x)"))
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessage("Invalid HEX constant (0x) for \"v\" of type empty");
+      assertThatThrownBy(() -> session.execute(session.prepare("INSERT INTO ks.e (k, c, v) VALUES (2, ?, ?)")
+          .bind(ByteBuffer.allocate(0), ByteBuffer.wrap(new byte[] {1}))))
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessage("EmptyType only accept empty values");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      Row row = session.execute("SELECT k, c, v, toJson(v) FROM ks.e").one();
+      assertThat(row.getInt("k")).isEqualTo(1);
+      assertThat(row.getColumnDefinitions().get("v").getType()).isInstanceOfSatisfying(CustomType.class,
+          t -> assertThat(t.getClassName()).isEqualTo("org.apache.cassandra.db.marshal.EmptyType"));
+      assertThat(row.getBytesUnsafe("v").remaining()).isZero();
+      assertThat(row.getString(3)).isEqualTo("\"\"");
+      assertThat(session.execute("SELECT column_name, type FROM system_schema.columns WHERE keyspace_name = 'ks'"
+          + " AND table_name = 'e'").all()).extracting(r -> r.getString(0) + " " + r.getString(1))
+          .containsExactly("c empty", "k int", "l list<empty>", "v empty");
+    }
+  }
+
+  private static CqlSession connect(RingletCluster cluster) {
+    return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter()).build();
+  }
+}
