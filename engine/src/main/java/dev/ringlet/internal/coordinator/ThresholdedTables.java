@@ -119,16 +119,17 @@ public final class ThresholdedTables implements RequestTables {
 
       /**
        * Counts the slice of the stored partition (its bounds, direction and limit) on the store's
-       * raw read of only that slice, then lets the store read the slice: the counting walks the
-       * stored rows without building them, the store's slice read materialises only what the query
-       * returns.
+       * raw read of only that slice, then resolves the query's rows from that same raw read: the
+       * counting walks the stored rows without building them, the resolution materialises only what
+       * the slice selects, and the store is read once (a second read would look the partition up
+       * again in each memtable and read each SSTable again).
        */
       @Override
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
         PartitionUpdate raw = reads.readRawSlice(key, slice.start(), slice.end(), comparator);
         scanned(raw, slice, counter.names(), comparator, nowInSeconds);
-        return raw == null ? PartitionMerge.empty(key) : reads.readSlice(key, slice, sliceComparator, nowInSeconds);
+        return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), slice, nowInSeconds);
       }
 
       @Override

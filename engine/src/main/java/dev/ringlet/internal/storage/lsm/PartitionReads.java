@@ -72,15 +72,31 @@ final class PartitionReads {
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
   }
 
-  /** Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. */
+  /**
+   * Memtables copy only the slice's rows; SSTables read only the index blocks overlapping it. A
+   * slice of the whole partition (every read by key of a table without clustering columns, and of
+   * a whole partition) takes the memtable's kept copy of the partition instead: the same rows,
+   * without a new copy per read.
+   */
   PartitionUpdate readRawSlice(DecoratedKey key, Bound start, Bound end) {
+    boolean whole = isFirst(start) && isLast(end);
     View v = view.get();
     if (v.memoryOnly()) {
-      return v.active().readRaw(key, start, end);
+      return whole ? v.active().readRaw(key) : v.active().readRaw(key, start, end);
     }
-    List<PartitionUpdate> versions = versions(key, m -> m.readRaw(key, start, end),
+    List<PartitionUpdate> versions = versions(key, whole ? m -> m.readRaw(key) : m -> m.readRaw(key, start, end),
         s -> missesSlice(s, start, end) ? null : s.readSlice(key, start, end));
     return versions.isEmpty() ? null : PartitionMerge.merge(comparator, versions);
+  }
+
+  /** A start bound before every clustering: an empty prefix that sorts before its prefix. */
+  private static boolean isFirst(Bound start) {
+    return start.prefix().size() == 0 && start.sortsBeforeItsPrefix();
+  }
+
+  /** An end bound after every clustering: an empty prefix that sorts after its prefix. */
+  private static boolean isLast(Bound end) {
+    return end.prefix().size() == 0 && !end.sortsBeforeItsPrefix();
   }
 
   /** True when the SSTable cannot hold anything for the slice: no partition-level data, rows all outside it. */

@@ -60,6 +60,26 @@ class LsmTableStoreTest {
   }
 
   @Test
+  void should_read_the_whole_partition_raw_slice_as_the_raw_partition_and_an_empty_exclusive_start_as_nothing() {
+    // Given rows 1..3, row 2 deleted, first in the memtable alone, then with row 1 flushed to an SSTable
+    insert(1, 10, 0);
+    insert(2, 11, 0);
+    insert(3, 12, 0);
+    deleteRow(2, 13);
+    ClusteringComparator.Bound afterAll = new ClusteringComparator.Bound(Clustering.EMPTY, true, false);
+    for (int pass = 0; pass < 2; pass++) {
+      // When the raw slice spans the whole partition, Then it is the raw partition (its deleted row included)
+      PartitionUpdate whole = store.readRawSlice(KEY, ClusteringComparator.Bound.BOTTOM, ClusteringComparator.Bound.TOP, CMP);
+      assertThat(whole.rows()).extracting(RowUpdate::clustering).containsExactly(c(1), c(2), c(3));
+      assertThat(whole.rows()).isEqualTo(store.readRaw(KEY).rows());
+      // and a start bound after every clustering selects no row
+      assertThat(store.readRawSlice(KEY, afterAll, ClusteringComparator.Bound.TOP, CMP).rows()).isEmpty();
+      store.flush();
+      insert(1, 14, 0);
+    }
+  }
+
+  @Test
   void should_merge_memtable_and_heap_sstables_in_memory_mode() {
     insert(1, 10, 0);
     store.flush();
