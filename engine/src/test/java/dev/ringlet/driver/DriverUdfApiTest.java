@@ -113,12 +113,13 @@ class DriverUdfApiTest {
         + "org.apache.cassandra.cql3.functions.types.DataType.cfloat(), x) + \" \""
         + " + org.apache.cassandra.cql3.functions.types.DataType.custom(\"a.B\") + \" \""
         + " + org.apache.cassandra.cql3.functions.types.DataType.set("
-        + "org.apache.cassandra.cql3.functions.types.DataType.text(), true);'");
+        + "org.apache.cassandra.cql3.functions.types.DataType.text(), true) + \" \""
+        + " + org.apache.cassandra.cql3.functions.types.DataType.custom(\"a.B\").getCustomTypeClassName();'");
     session.execute("CREATE FUNCTION api.udt_type(x addr) RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS"
         + " 'return x.getType() + \" \" + x.getType().copy(false) + \" \" + x.getType().asFunctionParameterString();'");
 
     assertThat(session.execute("SELECT api.types(3) FROM system.local").one().getString(0))
-        .isEqualTo("vector<float, 3> 'a.B' frozen<set<text>>");
+        .isEqualTo("vector<float, 3> 'a.B' frozen<set<text>> a.B");
     assertThat(session.execute("SELECT api.udt_type(a) FROM api.t WHERE k = 1").one().getString(0))
         .isEqualTo("frozen<api.addr> api.addr addr");
   }

@@ -197,7 +197,7 @@ public abstract class DataType {
       this.customClassName = customClassName;
     }
 
-    String getCustomTypeClassName() {
+    public String getCustomTypeClassName() {
       return customClassName;
     }
 
