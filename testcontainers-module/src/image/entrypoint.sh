@@ -14,6 +14,10 @@
 #   RINGLET_DATA_DIR          --data-dir       (durable mode, e.g. /var/lib/ringlet)
 #   RINGLET_USER_DEFINED_FUNCTIONS  true: --enable-user-defined-functions (CREATE FUNCTION; Java
 #                             bodies need a JDK in the image)
+#   RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT  --user-defined-functions-warn-timeout (ms; 500)
+#   RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT  --user-defined-functions-fail-timeout (ms; 1500)
+#   RINGLET_USER_FUNCTION_TIMEOUT_POLICY         --user-function-timeout-policy (die, die_immediate,
+#                                               ignore; default die)
 #   RINGLET_MATERIALIZED_VIEWS  true: --enable-materialized-views (CREATE MATERIALIZED VIEW)
 #   RINGLET_TLS_KEYSTORE      --tls-keystore   (client-to-node TLS: a PKCS12 or JKS keystore in the
 #                                               container; CQL is then served only over TLS)
@@ -54,6 +58,13 @@ case "${RINGLET_USER_DEFINED_FUNCTIONS:-false}" in
   false) ;;
   *) echo "RINGLET_USER_DEFINED_FUNCTIONS: $RINGLET_USER_DEFINED_FUNCTIONS (expected: true or false)" >&2; exit 2 ;;
 esac
+
+[ -z "${RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT:-}" ] \
+  || set -- --user-defined-functions-warn-timeout "$RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT" "$@"
+[ -z "${RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT:-}" ] \
+  || set -- --user-defined-functions-fail-timeout "$RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT" "$@"
+[ -z "${RINGLET_USER_FUNCTION_TIMEOUT_POLICY:-}" ] \
+  || set -- --user-function-timeout-policy "$RINGLET_USER_FUNCTION_TIMEOUT_POLICY" "$@"
 
 case "${RINGLET_MATERIALIZED_VIEWS:-false}" in
   true) set -- --enable-materialized-views "$@" ;;

@@ -422,8 +422,9 @@ public final class ClusterSpec {
   }
 
   /**
-   * A user-defined function call still running after this fails its request with a {@code
-   * FUNCTION_FAILURE}, "... ran longer than 1500ms - will stop Cassandra VM" (Cassandra's {@code
+   * A user-defined function call still running after this (and, as in Cassandra, after a last wait
+   * of this minus the CPU time the call used) fails its request with a {@code FUNCTION_FAILURE},
+   * "... ran longer than 1500ms - will stop Cassandra VM" (Cassandra's {@code
    * user_defined_functions_fail_timeout}, default 1500 ms), and the body is stopped at its next
    * loop iteration (see {@link UserFunctionTimeoutPolicy}).
    */

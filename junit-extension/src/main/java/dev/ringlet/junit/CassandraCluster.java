@@ -1,6 +1,7 @@
 package dev.ringlet.junit;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.UserFunctionTimeoutPolicy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -90,6 +91,27 @@ public @interface CassandraCluster {
 
   /** Whether {@code CREATE FUNCTION} is allowed (Java UDFs; a JRE is enough). Default {@code false}, as Cassandra 5.0. */
   boolean userDefinedFunctions() default false;
+
+  /**
+   * A user-defined function call running longer than this many milliseconds adds a client warning
+   * to its request (Cassandra's {@code user_defined_functions_warn_timeout}). Default 500, as
+   * Cassandra; 0: never. At most {@link #userDefinedFunctionFailTimeoutMillis()}.
+   */
+  long userDefinedFunctionWarnTimeoutMillis() default 500;
+
+  /**
+   * A user-defined function call still running after this many milliseconds fails its request with
+   * a {@code FUNCTION_FAILURE} (Cassandra's {@code user_defined_functions_fail_timeout}). Default
+   * 1500, as Cassandra; a small value keeps a test of a runaway function short.
+   */
+  long userDefinedFunctionFailTimeoutMillis() default 1500;
+
+  /**
+   * Cassandra's {@code user_function_timeout_policy}: {@code DIE} (the default) and {@code
+   * DIE_IMMEDIATE} end a timed-out call's message with "- will stop Cassandra VM", {@code IGNORE}
+   * without it. The node never stops (the runaway body does).
+   */
+  UserFunctionTimeoutPolicy userFunctionTimeoutPolicy() default UserFunctionTimeoutPolicy.DIE;
 
   /**
    * Whether {@code CREATE MATERIALIZED VIEW} is allowed (Cassandra's {@code materialized_views_enabled}).

@@ -1,6 +1,7 @@
 package dev.ringlet.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -10,6 +11,7 @@ import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
+import dev.ringlet.api.UserFunctionTimeoutPolicy;
 import dev.ringlet.junit.internal.SettingsReader;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,23 @@ class TopologyTest {
   }
 
   @OnlyInTestKit
+  @CassandraCluster(userDefinedFunctions = true, userDefinedFunctionWarnTimeoutMillis = 0,
+      userDefinedFunctionFailTimeoutMillis = 200, userFunctionTimeoutPolicy = UserFunctionTimeoutPolicy.IGNORE,
+      keyspace = "spin", shared = false)
+  static class FunctionTimeoutFixture {
+    @Test
+    void fails_a_runaway_function_at_the_fail_timeout_without_the_vm_suffix(CqlSession session) {
+      session.execute(SimpleStatement.newInstance("CREATE FUNCTION spin.f(x int) RETURNS NULL ON NULL INPUT RETURNS int"
+          + " LANGUAGE java AS 'int n = 0; while (n >= 0) { n = (n + x) % 1000; } return n;'")
+          .setTimeout(java.time.Duration.ofSeconds(30)));
+      assertThatThrownBy(() -> session.execute("SELECT spin.f(1) FROM system.local"))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.FunctionFailureException.class)
+          .hasMessageEndingWith("java.util.concurrent.TimeoutException: User defined function spin.f : (int) -> int"
+              + " ran longer than 200ms");
+    }
+  }
+
+  @OnlyInTestKit
   @CassandraCluster(materializedViews = true, keyspace = "views", shared = false)
   static class ViewsFixture {
     @Test
@@ -158,6 +177,31 @@ class TopologyTest {
     assertThat(SettingsReader.read(MaskingFixture.class).settings().spec().dynamicDataMasking()).isTrue();
     assertThat(SettingsReader.read(OptionsFixture.class).settings().spec().dynamicDataMasking()).isFalse();
     TestKit.run(MaskingFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @Test
+  void user_defined_function_timeouts_and_policy_reach_the_engine() {
+    ClusterSpec asked = SettingsReader.read(FunctionTimeoutFixture.class).settings().spec();
+    assertThat(asked.userDefinedFunctionWarnTimeout()).isEqualTo(java.time.Duration.ZERO);
+    assertThat(asked.userDefinedFunctionFailTimeout()).isEqualTo(java.time.Duration.ofMillis(200));
+    assertThat(asked.userFunctionTimeoutPolicy()).isEqualTo(UserFunctionTimeoutPolicy.IGNORE);
+    ClusterSpec defaults = SettingsReader.read(OptionsFixture.class).settings().spec();
+    assertThat(defaults.userDefinedFunctionWarnTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(defaults.userDefinedFunctionFailTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+    assertThat(defaults.userFunctionTimeoutPolicy()).isEqualTo(UserFunctionTimeoutPolicy.DIE);
+    TestKit.run(FunctionTimeoutFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @Test
+  void refuses_a_warn_timeout_above_the_fail_timeout() {
+    assertThatThrownBy(() -> SettingsReader.read(BadTimeoutsFixture.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("@CassandraCluster(userDefinedFunctionWarnTimeoutMillis = 3000, userDefinedFunctionFailTimeoutMillis"
+            + " = 1500) (expected: 0 <= warn <= fail, fail positive)");
+  }
+
+  @CassandraCluster(userDefinedFunctionWarnTimeoutMillis = 3000)
+  static class BadTimeoutsFixture {
   }
 
   @Test

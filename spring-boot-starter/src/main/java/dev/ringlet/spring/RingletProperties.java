@@ -1,6 +1,7 @@
 package dev.ringlet.spring;
 
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.UserFunctionTimeoutPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,24 @@ public class RingletProperties {
 
   /** Whether CREATE FUNCTION is allowed (Cassandra's user_defined_functions_enabled); Java bodies need a JDK. */
   private boolean userDefinedFunctions;
+
+  /**
+   * A user-defined function call running longer than this adds a client warning to its request
+   * (Cassandra's user_defined_functions_warn_timeout); 0: never. At most the fail timeout.
+   */
+  private Duration userDefinedFunctionWarnTimeout = Duration.ofMillis(500);
+
+  /**
+   * A user-defined function call still running after this fails its request with FUNCTION_FAILURE
+   * (Cassandra's user_defined_functions_fail_timeout); positive.
+   */
+  private Duration userDefinedFunctionFailTimeout = Duration.ofMillis(1500);
+
+  /**
+   * Cassandra's user_function_timeout_policy: DIE and DIE_IMMEDIATE end a timed-out call's message
+   * with "- will stop Cassandra VM", IGNORE without it; the node never stops (the runaway body does).
+   */
+  private UserFunctionTimeoutPolicy userFunctionTimeoutPolicy = UserFunctionTimeoutPolicy.DIE;
 
   /** Whether CREATE MATERIALIZED VIEW is allowed (Cassandra's materialized_views_enabled); off by default, as in Cassandra 5.0. */
   private boolean materializedViews;
@@ -154,6 +173,30 @@ public class RingletProperties {
 
   public void setUserDefinedFunctions(boolean userDefinedFunctions) {
     this.userDefinedFunctions = userDefinedFunctions;
+  }
+
+  public Duration getUserDefinedFunctionWarnTimeout() {
+    return userDefinedFunctionWarnTimeout;
+  }
+
+  public void setUserDefinedFunctionWarnTimeout(Duration userDefinedFunctionWarnTimeout) {
+    this.userDefinedFunctionWarnTimeout = userDefinedFunctionWarnTimeout;
+  }
+
+  public Duration getUserDefinedFunctionFailTimeout() {
+    return userDefinedFunctionFailTimeout;
+  }
+
+  public void setUserDefinedFunctionFailTimeout(Duration userDefinedFunctionFailTimeout) {
+    this.userDefinedFunctionFailTimeout = userDefinedFunctionFailTimeout;
+  }
+
+  public UserFunctionTimeoutPolicy getUserFunctionTimeoutPolicy() {
+    return userFunctionTimeoutPolicy;
+  }
+
+  public void setUserFunctionTimeoutPolicy(UserFunctionTimeoutPolicy userFunctionTimeoutPolicy) {
+    this.userFunctionTimeoutPolicy = userFunctionTimeoutPolicy;
   }
 
   public boolean isMaterializedViews() {

@@ -101,4 +101,21 @@ class AuthenticationAndFunctionsTest {
             .isInstanceOf(InvalidQueryException.class)
             .hasMessageContaining("user_defined_functions_enabled"));
   }
+
+  @Test
+  void should_apply_the_user_defined_function_fail_timeout_and_policy_properties() {
+    runner.withPropertyValues("ringlet.user-defined-functions=true", "ringlet.cluster-name=udf-timeouts",
+        "ringlet.user-defined-function-warn-timeout=0ms", "ringlet.user-defined-function-fail-timeout=200ms",
+        "ringlet.user-function-timeout-policy=ignore", "spring.cassandra.keyspace-name=spin").run(context -> {
+          CqlSession session = context.getBean(CqlSession.class);
+          session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement.newInstance(
+              "CREATE FUNCTION spin (x int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS"
+                  + " 'int n = 0; while (n >= 0) { n = (n + x) % 1000; } return n;'")
+              .setTimeout(java.time.Duration.ofSeconds(30)));
+          assertThatThrownBy(() -> session.execute("SELECT spin.spin(1) FROM system.local"))
+              .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.FunctionFailureException.class)
+              .hasMessageEndingWith("java.util.concurrent.TimeoutException: User defined function spin.spin : (int) -> int"
+                  + " ran longer than 200ms");
+        });
+  }
 }

@@ -26,6 +26,8 @@ class ConfigurationMetadataTest {
         "ringlet.enabled", "ringlet.cluster-name", "ringlet.release-version", "ringlet.num-tokens",
         "ringlet.datacenter", "ringlet.nodes", "ringlet.racks", "ringlet.datacenters",
         "ringlet.authentication", "ringlet.user-defined-functions", "ringlet.materialized-views",
+        "ringlet.user-defined-function-warn-timeout", "ringlet.user-defined-function-fail-timeout",
+        "ringlet.user-function-timeout-policy",
         "ringlet.dynamic-data-masking", "ringlet.tls",
         "ringlet.storage.mode", "ringlet.storage.data-directory", "ringlet.storage.commit-log-sync",
         "ringlet.keyspace.create", "ringlet.keyspace.replication-factor", "ringlet.schema.locations",

@@ -153,6 +153,45 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
   }
 
   /**
+   * Cassandra's {@code user_defined_functions_warn_timeout} and {@code
+   * user_defined_functions_fail_timeout} (defaults 500 ms and 1500 ms): a function call running
+   * longer than {@code warn} adds a client warning to its request, one still running after {@code
+   * fail} fails it ({@code RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT} and {@code
+   * RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT} in milliseconds, the server's {@code
+   * --user-defined-functions-warn-timeout} and {@code --user-defined-functions-fail-timeout}).
+   * Only matters with {@link #withUserDefinedFunctions()}.
+   *
+   * @param warn zero (never warn) or more, whole milliseconds
+   * @param fail positive, not below {@code warn}, whole milliseconds
+   * @throws IllegalArgumentException when the timeouts are out of those bounds
+   */
+  public RingletContainer withUserDefinedFunctionTimeouts(Duration warn, Duration fail) {
+    if (warn.isNegative() || fail.isNegative() || fail.isZero() || warn.compareTo(fail) > 0) {
+      throw new IllegalArgumentException("user-defined function timeouts: warn " + warn + ", fail " + fail
+          + " (expected: 0 <= warn <= fail, fail positive)");
+    }
+    withEnv("RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT", Long.toString(warn.toMillis()));
+    return withEnv("RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT", Long.toString(fail.toMillis()));
+  }
+
+  /**
+   * Cassandra's {@code user_function_timeout_policy} ({@code RINGLET_USER_FUNCTION_TIMEOUT_POLICY},
+   * the server's {@code --user-function-timeout-policy}): {@code die} (the default) or {@code
+   * die_immediate} end a timed-out call's message with "- will stop Cassandra VM", {@code ignore}
+   * without it. Unlike Cassandra, the node never stops: the runaway body is stopped instead.
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  public RingletContainer withUserFunctionTimeoutPolicy(String policy) {
+    String p = policy.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!p.equals("die") && !p.equals("die_immediate") && !p.equals("ignore")) {
+      throw new IllegalArgumentException("user function timeout policy: " + policy
+          + " (expected: die, die_immediate or ignore)");
+    }
+    return withEnv("RINGLET_USER_FUNCTION_TIMEOUT_POLICY", p);
+  }
+
+  /**
    * Durable mode: the node keeps its commit log, SSTables and schema in {@code hostDirectory},
    * mounted read-write at {@link #DATA_DIRECTORY} ({@code RINGLET_DATA_DIR}, the server's
    * {@code --data-dir}), so a new container started on the same directory finds the data of the

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +72,25 @@ class RingletContainerApiTest {
     assertThat(new RingletContainer("ringlet:any")
         .withEnv("CASSANDRA_AUTHENTICATOR", "org.apache.cassandra.auth.PasswordAuthenticator")
         .isAuthenticationEnabled()).isTrue();
+  }
+
+  @Test
+  void should_turn_user_defined_function_timeouts_and_policy_into_the_images_environment() {
+    assertThat(new RingletContainer("ringlet:any").getEnvMap()).doesNotContainKeys(
+        "RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT", "RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT",
+        "RINGLET_USER_FUNCTION_TIMEOUT_POLICY");
+    RingletContainer node = new RingletContainer("ringlet:any").withUserDefinedFunctions()
+        .withUserDefinedFunctionTimeouts(Duration.ZERO, Duration.ofMillis(250)).withUserFunctionTimeoutPolicy("IGNORE");
+    assertThat(node.getEnvMap()).containsEntry("RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT", "0")
+        .containsEntry("RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT", "250")
+        .containsEntry("RINGLET_USER_FUNCTION_TIMEOUT_POLICY", "ignore");
+    assertThatThrownBy(() -> new RingletContainer("ringlet:any")
+        .withUserDefinedFunctionTimeouts(Duration.ofMillis(600), Duration.ofMillis(500)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("user-defined function timeouts: warn PT0.6S, fail PT0.5S (expected: 0 <= warn <= fail, fail positive)");
+    assertThatThrownBy(() -> new RingletContainer("ringlet:any").withUserFunctionTimeoutPolicy("explode"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("user function timeout policy: explode (expected: die, die_immediate or ignore)");
   }
 
   @Test

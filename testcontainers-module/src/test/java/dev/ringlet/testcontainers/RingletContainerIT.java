@@ -169,6 +169,25 @@ class RingletContainerIT {
   }
 
   @Test
+  void should_apply_the_user_defined_function_fail_timeout_and_policy_it_was_given() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withUserDefinedFunctions()
+        .withUserDefinedFunctionTimeouts(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(200))
+        .withUserFunctionTimeoutPolicy("ignore")) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute("CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE FUNCTION k.spin(x int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS "
+            + "'int n = 0; while (n >= 0) { n = (n + x) % 1000; } return n;'");
+        // 200 ms and no "- will stop Cassandra VM" suffix: both settings reached the server.
+        assertThatThrownBy(() -> session.execute("SELECT k.spin(1) FROM system.local"))
+            .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.FunctionFailureException.class)
+            .hasMessageEndingWith("java.util.concurrent.TimeoutException: User defined function k.spin : (int) -> int"
+                + " ran longer than 200ms");
+      }
+    }
+  }
+
+  @Test
   void should_allow_materialized_views_only_when_asked() {
     String keyspace = "CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
     String table = "CREATE TABLE k.users (id int PRIMARY KEY, email text)";

@@ -4,6 +4,7 @@ import dev.ringlet.api.ClientEncryption;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import dev.ringlet.junit.CassandraCluster;
 import dev.ringlet.junit.Datacenter;
 import java.lang.reflect.Modifier;
@@ -62,8 +63,20 @@ public final class SettingsReader {
         .withDynamicDataMasking(annotation.dynamicDataMasking())
         .withManualClock(annotation.manualClock())
         .withClientEncryption(annotation.tls() ? ClientEncryption.selfSigned() : null);
+    spec = withFunctionTimeouts(spec, annotation);
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
         annotation.isolation(), annotation.shared(), new SessionOptions(annotation.protocolVersion(), annotation.compression()));
+  }
+
+  private static ClusterSpec withFunctionTimeouts(ClusterSpec spec, CassandraCluster annotation) {
+    long warn = annotation.userDefinedFunctionWarnTimeoutMillis();
+    long fail = annotation.userDefinedFunctionFailTimeoutMillis();
+    if (warn < 0 || fail <= 0 || warn > fail) {
+      throw new IllegalArgumentException("@CassandraCluster(userDefinedFunctionWarnTimeoutMillis = " + warn
+          + ", userDefinedFunctionFailTimeoutMillis = " + fail + ") (expected: 0 <= warn <= fail, fail positive)");
+    }
+    return spec.withUserDefinedFunctionTimeouts(Duration.ofMillis(warn), Duration.ofMillis(fail))
+        .withUserFunctionTimeoutPolicy(annotation.userFunctionTimeoutPolicy());
   }
 
   private static DatacenterSpec toSpec(Datacenter dc) {

@@ -25,7 +25,21 @@ public final class ClusterSpecs {
         .withMaterializedViews(properties.isMaterializedViews())
         .withDynamicDataMasking(properties.isDynamicDataMasking())
         .withClientEncryption(properties.isTls() ? dev.ringlet.api.ClientEncryption.selfSigned() : null);
-    return withStorage(spec, properties.getStorage());
+    return withStorage(withFunctionTimeouts(spec, properties), properties.getStorage());
+  }
+
+  private static ClusterSpec withFunctionTimeouts(ClusterSpec spec, RingletProperties properties) {
+    java.time.Duration warn = properties.getUserDefinedFunctionWarnTimeout();
+    java.time.Duration fail = properties.getUserDefinedFunctionFailTimeout();
+    if (warn == null || fail == null || warn.isNegative() || fail.isNegative() || fail.isZero() || warn.compareTo(fail) > 0) {
+      throw new IllegalArgumentException("ringlet.user-defined-function-warn-timeout: " + warn
+          + ", ringlet.user-defined-function-fail-timeout: " + fail + " (expected: 0 <= warn <= fail, fail positive)");
+    }
+    if (properties.getUserFunctionTimeoutPolicy() == null) {
+      throw new IllegalArgumentException("ringlet.user-function-timeout-policy: missing (expected: DIE, DIE_IMMEDIATE or IGNORE)");
+    }
+    return spec.withUserDefinedFunctionTimeouts(warn, fail)
+        .withUserFunctionTimeoutPolicy(properties.getUserFunctionTimeoutPolicy());
   }
 
   private static List<DatacenterSpec> datacenters(RingletProperties properties) {

@@ -65,6 +65,35 @@ class ClusterSpecsTest {
   }
 
   @Test
+  void should_map_the_user_defined_function_timeouts_and_policy() {
+    RingletProperties properties = new RingletProperties();
+    ClusterSpec defaults = ClusterSpecs.from(properties);
+    assertThat(defaults.userDefinedFunctionWarnTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(defaults.userDefinedFunctionFailTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+    assertThat(defaults.userFunctionTimeoutPolicy()).isEqualTo(dev.ringlet.api.UserFunctionTimeoutPolicy.DIE);
+
+    properties.setUserDefinedFunctionWarnTimeout(java.time.Duration.ZERO);
+    properties.setUserDefinedFunctionFailTimeout(java.time.Duration.ofMillis(250));
+    properties.setUserFunctionTimeoutPolicy(dev.ringlet.api.UserFunctionTimeoutPolicy.IGNORE);
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+    assertThat(spec.userDefinedFunctionWarnTimeout()).isEqualTo(java.time.Duration.ZERO);
+    assertThat(spec.userDefinedFunctionFailTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
+    assertThat(spec.userFunctionTimeoutPolicy()).isEqualTo(dev.ringlet.api.UserFunctionTimeoutPolicy.IGNORE);
+  }
+
+  @Test
+  void should_refuse_a_warn_timeout_above_the_fail_timeout_naming_both_properties() {
+    RingletProperties properties = new RingletProperties();
+    properties.setUserDefinedFunctionWarnTimeout(java.time.Duration.ofSeconds(2));
+
+    assertThatThrownBy(() -> ClusterSpecs.from(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ringlet.user-defined-function-warn-timeout: PT2S, ringlet.user-defined-function-fail-timeout: PT1.5S"
+            + " (expected: 0 <= warn <= fail, fail positive)");
+  }
+
+  @Test
   void should_map_several_datacenters_in_order() {
     RingletProperties properties = new RingletProperties();
     properties.setDatacenters(List.of(datacenter("dc1", 3, 3), datacenter("dc2", 2, 1)));

@@ -129,11 +129,12 @@ public final class JavaUdfs {
       if (!api) {
         return new CompiledUdf(function, type.getConstructors()[0].newInstance(), execute, null, null, null);
       }
+      // as in 5.0, a body sees its argument and return types frozen (a user type argument is frozen<ks.t>)
       List<Object> argTypes = new ArrayList<>();
       for (CqlType t : function.argumentTypes()) {
-        argTypes.add(bridge.type(UdfTypes.descriptor(t)));
+        argTypes.add(bridge.type(UdfTypes.descriptor(t.freeze())));
       }
-      Object returnType = bridge.type(UdfTypes.descriptor(function.returnType()));
+      Object returnType = bridge.type(UdfTypes.descriptor(function.returnType().freeze()));
       Object context = bridge.context(function.argumentNames(), argTypes, returnType, function.keyspace(),
           name -> userType(function.keyspace(), name), text -> parseType(function.keyspace(), text));
       Object instance = type.getConstructors()[0].newInstance(context);

@@ -43,12 +43,12 @@ final class UdfApi {
       TYPES + ".GettableByNameData", TYPES + ".GettableData", TYPES + ".JavaTypes", TYPES + ".LocalDate",
       TYPES + ".SettableByIndexData", TYPES + ".SettableByNameData", TYPES + ".SettableData", TYPES + ".TupleType",
       TYPES + ".TupleValue", TYPES + ".UDTValue", TYPES + ".UdfValueBridge", TYPES + ".UserType",
-      TYPES + ".VectorType", EXCEPTIONS + ".CodecNotFoundException", EXCEPTIONS + ".DriverException",
+      TYPES + ".ValueBytes", TYPES + ".VectorType", EXCEPTIONS + ".CodecNotFoundException", EXCEPTIONS + ".DriverException",
       EXCEPTIONS + ".InvalidTypeException");
 
   /** The classes Ringlet's plumbing uses and bodies may not name (outer names). */
   static final Set<String> HIDDEN = Set.of(FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
-      TYPES + ".UdfValueBridge");
+      TYPES + ".UdfValueBridge", TYPES + ".ValueBytes");
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";

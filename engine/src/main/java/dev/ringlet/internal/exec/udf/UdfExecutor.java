@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
  * interrupted, which ends the body at its next loop iteration ({@link BackEdges}). A body stuck in
  * one long JDK call (no loop of its own) ends when that call does; nobody waits for it.
  *
+ * <p>As in 5.0, a call still running at the fail timeout gets a last wait of the fail timeout
+ * minus the CPU time its thread used so far ({@code threadCpuNanos}: the JVM's thread CPU time on
+ * a node, tests inject their own; no last wait where the JVM cannot tell): a looping body has used
+ * about all of it and fails at once, a body blocked in a JDK call may still end in time.
+ *
  * <p>The warning is decided on the call's duration read from {@code nanoTime} (the JVM's
  * {@code System.nanoTime} on a node; tests inject their own), the failure on the wall clock.
  * Threads are daemons and end after 10 s idle; {@link #close} ends them with the node.
@@ -32,6 +37,7 @@ public final class UdfExecutor implements AutoCloseable {
 
   private final UdfTimeouts timeouts;
   private final LongSupplier nanoTime;
+  private final java.util.function.LongUnaryOperator threadCpuNanos;
   private final ThreadPoolExecutor threads;
   private final AtomicInteger threadIds = new AtomicInteger();
   private final ThreadLocal<List<String>> warnings = new ThreadLocal<>();
@@ -41,8 +47,14 @@ public final class UdfExecutor implements AutoCloseable {
   }
 
   UdfExecutor(UdfTimeouts timeouts, LongSupplier nanoTime) {
+    this(timeouts, nanoTime, UdfExecutor::jvmThreadCpuNanos);
+  }
+
+  /** {@code threadCpuNanos}: a thread's CPU time in nanoseconds by its id, negative when unknown. */
+  UdfExecutor(UdfTimeouts timeouts, LongSupplier nanoTime, java.util.function.LongUnaryOperator threadCpuNanos) {
     this.timeouts = timeouts;
     this.nanoTime = nanoTime;
+    this.threadCpuNanos = threadCpuNanos;
     this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
       Thread t = new Thread(r, "ringlet-udf-" + threadIds.incrementAndGet());
       t.setDaemon(true);
@@ -53,10 +65,14 @@ public final class UdfExecutor implements AutoCloseable {
   /** Runs {@code function} (compiled as {@code compiled}) on {@code args}, within the timeouts. */
   public ByteBuffer execute(UserFunction function, CompiledUdf compiled, List<ByteBuffer> args) {
     long start = nanoTime.getAsLong();
-    Future<ByteBuffer> call = threads.submit(() -> compiled.execute(args));
+    CallThread thread = new CallThread();
+    Future<ByteBuffer> call = threads.submit(() -> {
+      thread.started(threadCpuNanos);
+      return compiled.execute(args);
+    });
     ByteBuffer result;
     try {
-      result = call.get(timeouts.fail().toMillis(), TimeUnit.MILLISECONDS);
+      result = awaitWithLastWait(call, thread);
     } catch (TimeoutException e) {
       call.cancel(true);
       throw new UdfFailure(new TimeoutException(String.format("User defined function %s ran longer than %dms%s",
@@ -87,6 +103,48 @@ public final class UdfExecutor implements AutoCloseable {
           timeouts.warn().toMillis()));
     }
     return result;
+  }
+
+  /** The call's result within the fail timeout, or within 5.0's last wait (fail timeout minus the CPU time used). */
+  private ByteBuffer awaitWithLastWait(Future<ByteBuffer> call, CallThread thread)
+      throws TimeoutException, ExecutionException, InterruptedException {
+    long failMillis = timeouts.fail().toMillis();
+    try {
+      return call.get(failMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      long cpuMillis = thread.cpuMillisUsed(threadCpuNanos);
+      if (cpuMillis < 0 || cpuMillis >= failMillis) {
+        throw e;
+      }
+      return call.get(failMillis - cpuMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The thread running one call and its CPU time when the call started (set by that thread). */
+  private static final class CallThread {
+    private volatile long id = -1;
+    private volatile long cpuAtStart = -1;
+
+    void started(java.util.function.LongUnaryOperator cpu) {
+      long self = Thread.currentThread().getId();
+      cpuAtStart = cpu.applyAsLong(self);
+      id = self;
+    }
+
+    /** Milliseconds of CPU time the call used so far; negative when unknown (or not started). */
+    long cpuMillisUsed(java.util.function.LongUnaryOperator cpu) {
+      long self = id;
+      if (self < 0 || cpuAtStart < 0) {
+        return -1;
+      }
+      long now = cpu.applyAsLong(self);
+      return now < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(now - cpuAtStart);
+    }
+  }
+
+  private static long jvmThreadCpuNanos(long threadId) {
+    java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+    return bean.isThreadCpuTimeSupported() && bean.isThreadCpuTimeEnabled() ? bean.getThreadCpuTime(threadId) : -1;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.ringlet.internal.exec.udf;
 
 import dev.ringlet.internal.types.CqlDuration;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -86,6 +87,9 @@ final class UdfTypes {
     if (type instanceof UserType) {
       return TYPES_PACKAGE + "UDTValue";
     }
+    if (type instanceof CustomType) {
+      return "java.nio.ByteBuffer";
+    }
     switch ((NativeType) type) {
       case ASCII: case TEXT:
         return "String";
@@ -126,6 +130,9 @@ final class UdfTypes {
 
   /** The descriptor of {@code type} for the UDF class loader's {@code UdfValueBridge.type}. */
   static Object descriptor(CqlType type) {
+    if (type instanceof CustomType) {
+      return "blob";
+    }
     if (type instanceof NativeType n) {
       return n.name().toLowerCase(Locale.ROOT);
     }
@@ -154,6 +161,12 @@ final class UdfTypes {
     if (value == null) {
       return null;
     }
+    if (type instanceof CustomType) {
+      // 5.0 hands the body the value's bytes as a ByteBuffer of their own (position 0, capacity = length).
+      byte[] bytes = new byte[value.remaining()];
+      value.duplicate().get(bytes);
+      return ByteBuffer.wrap(bytes);
+    }
     if (!value.hasRemaining() && !(type instanceof NativeType n && (n == NativeType.BLOB || n == NativeType.TEXT
         || n == NativeType.ASCII))) {
       return null;
@@ -164,6 +177,9 @@ final class UdfTypes {
   private static Object plain(CqlType type, Object v) {
     if (v == null) {
       return null;
+    }
+    if (type instanceof CustomType c) {
+      return c.encode(v);
     }
     if (type == NativeType.TIMESTAMP) {
       return Date.from((Instant) v);
@@ -289,6 +305,9 @@ final class UdfTypes {
     if (type instanceof MapType) {
       return "java.util.Map";
     }
+    if (type instanceof CustomType) {
+      return "java.nio.ByteBuffer";
+    }
     if (type instanceof NativeType n && n != NativeType.DATE && n != NativeType.DURATION) {
       String name = javaType(type);
       return name.contains(".") ? name : "java.lang." + name;
@@ -298,12 +317,22 @@ final class UdfTypes {
 
   /** The serialized form of a body's result, given as a plain value. */
   static ByteBuffer fromPlain(CqlType type, Object v) {
-    return v == null ? null : type.encode(decoded(type, v));
+    if (v == null) {
+      return null;
+    }
+    if (type instanceof CustomType) {
+      // 5.0 hands a custom type's bytes back as the body returned them, unvalidated.
+      return ((ByteBuffer) v).duplicate();
+    }
+    return type.encode(decoded(type, v));
   }
 
   private static Object decoded(CqlType type, Object v) {
     if (v == null) {
       return null;
+    }
+    if (type instanceof CustomType c) {
+      return c.decode(((ByteBuffer) v).duplicate());
     }
     if (type == NativeType.TIMESTAMP) {
       return ((Date) v).toInstant();

@@ -145,4 +145,60 @@ class UdfExecutorTest {
     assertThatThrownBy(() -> timeouts(0, 0, UdfTimeouts.Policy.DIE)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> timeouts(20, 10, UdfTimeouts.Policy.DIE)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A stand-in body (no compiled source): waits until released, then answers its argument plus one. */
+  public static final class BlockedBody {
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+    public Integer execute(Integer x) throws InterruptedException {
+      release.await();
+      return x + 1;
+    }
+  }
+
+  private static CompiledUdf blocked(UserFunction f, BlockedBody body) throws NoSuchMethodException {
+    return new CompiledUdf(f, body, BlockedBody.class.getMethod("execute", Integer.class), null, null, null);
+  }
+
+  @Test
+  void should_give_a_call_that_used_little_cpu_a_last_wait_of_the_fail_timeout_minus_its_cpu_time() throws Exception {
+    BlockedBody body = new BlockedBody();
+    AtomicLong readings = new AtomicLong();
+    // first reading (the call starts): 0 ns; second (the fail timeout passed): 10 ms of CPU, and the
+    // body is released, so it ends within the last wait of 1000 - 10 ms
+    UdfExecutor executor = new UdfExecutor(timeouts(0, 1000, UdfTimeouts.Policy.DIE), System::nanoTime, id -> {
+      if (readings.incrementAndGet() == 2) {
+        body.release.countDown();
+        return Duration.ofMillis(10).toNanos();
+      }
+      return 0;
+    });
+    executors.add(executor);
+    UserFunction f = fn(List.of(NativeType.INT), NativeType.INT, "unused");
+
+    ByteBuffer result = executor.execute(f, blocked(f, body), List.of(NativeType.INT.encode(41)));
+
+    assertThat(NativeType.INT.decode(result)).isEqualTo(42);
+    assertThat(readings.get()).isEqualTo(2);
+  }
+
+  @Test
+  void should_fail_at_the_fail_timeout_a_call_that_used_its_cpu_time_or_whose_cpu_time_is_unknown() throws Exception {
+    UserFunction f = fn(List.of(NativeType.INT), NativeType.INT, "unused");
+    AtomicLong readings = new AtomicLong();
+    UdfExecutor busy = new UdfExecutor(timeouts(0, 50, UdfTimeouts.Policy.IGNORE), System::nanoTime,
+        id -> readings.incrementAndGet() == 1 ? 0 : Duration.ofMillis(50).toNanos());
+    UdfExecutor unknown = new UdfExecutor(timeouts(0, 50, UdfTimeouts.Policy.IGNORE), System::nanoTime, id -> -1);
+    executors.add(busy);
+    executors.add(unknown);
+
+    for (UdfExecutor executor : List.of(busy, unknown)) {
+      // never released: only the interrupt at the timeout ends it
+      assertThatThrownBy(() -> executor.execute(f, blocked(f, new BlockedBody()), List.of(NativeType.INT.encode(1))))
+          .isInstanceOf(UdfFailure.class)
+          .hasMessage("java.util.concurrent.TimeoutException: User defined function ks.f : (int) -> int"
+              + " ran longer than 50ms");
+      assertThat(executor.shutdownAndAwait(Duration.ofSeconds(30))).as("the blocked body was interrupted").isTrue();
+    }
+  }
 }

@@ -60,6 +60,18 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
   }
 
   @Override public boolean isNull(int i) { type(i); return values[i] == null; }
+
+  /** The component's serialized bytes (null for null). */
+  @Override public ByteBuffer getBytesUnsafe(int i) { return ValueBytes.serialize(type(i), values[i]); }
+
+  /**
+   * Sets the component from its serialized bytes (null: null). Unlike Cassandra, which keeps the
+   * bytes unchecked, they are decoded here: bytes that are no value of the type fail at once.
+   */
+  @Override public T setBytesUnsafe(int i, ByteBuffer v) {
+    values[i] = ValueBytes.deserialize(type(i), v);
+    return wrapped();
+  }
   @Override public boolean getBool(int i) { Object v = read(i, Boolean.class); return v != null && (Boolean) v; }
   @Override public byte getByte(int i) { Object v = read(i, Byte.class); return v == null ? 0 : (Byte) v; }
   @Override public short getShort(int i) { Object v = read(i, Short.class); return v == null ? 0 : (Short) v; }

@@ -13,7 +13,7 @@ public abstract class DataType {
   /** The kinds of CQL types. */
   public enum Name {
     ASCII, BIGINT, BLOB, BOOLEAN, COUNTER, DECIMAL, DOUBLE, FLOAT, INET, INT, TEXT, TIMESTAMP, UUID, VARCHAR,
-    VARINT, TIMEUUID, LIST, SET, MAP, CUSTOM, UDT, TUPLE, SMALLINT, TINYINT, DATE, TIME, DURATION;
+    VARINT, TIMEUUID, LIST, SET, MAP, CUSTOM, UDT, TUPLE, SMALLINT, TINYINT, DATE, TIME, DURATION, VECTOR;
 
     /** Whether a value of this kind can be read as one of {@code other} (text and varchar are one). */
     public boolean isCompatibleWith(Name other) {
@@ -75,15 +75,45 @@ public abstract class DataType {
   public static DataType duration() { return new NativeType(Name.DURATION); }
 
   public static CollectionType list(DataType elementType) {
-    return new CollectionType(Name.LIST, Arrays.asList(elementType));
+    return list(elementType, false);
+  }
+
+  public static CollectionType list(DataType elementType, boolean frozen) {
+    return new CollectionType(Name.LIST, Arrays.asList(elementType), frozen);
   }
 
   public static CollectionType set(DataType elementType) {
-    return new CollectionType(Name.SET, Arrays.asList(elementType));
+    return set(elementType, false);
+  }
+
+  public static CollectionType set(DataType elementType, boolean frozen) {
+    return new CollectionType(Name.SET, Arrays.asList(elementType), frozen);
   }
 
   public static CollectionType map(DataType keyType, DataType valueType) {
-    return new CollectionType(Name.MAP, Arrays.asList(keyType, valueType));
+    return map(keyType, valueType, false);
+  }
+
+  public static CollectionType map(DataType keyType, DataType valueType, boolean frozen) {
+    return new CollectionType(Name.MAP, Arrays.asList(keyType, valueType), frozen);
+  }
+
+  /** A {@code vector<elementType, dimensions>}. */
+  public static VectorType vector(DataType elementType, int dimensions) {
+    return new VectorType(elementType, dimensions);
+  }
+
+  /** A type known only by its marshal class name; its values are {@code ByteBuffer}s of its bytes. */
+  public static CustomType custom(String typeClassName) {
+    if (typeClassName == null) {
+      throw new NullPointerException();
+    }
+    return new CustomType(typeClassName);
+  }
+
+  /** The type as a function signature names it: without {@code frozen<>}, user types by their name. */
+  public String asFunctionParameterString() {
+    return toString();
   }
 
   /** A native (single-value) type. */
@@ -112,10 +142,26 @@ public abstract class DataType {
   /** A list, set or map. */
   public static class CollectionType extends DataType {
     private final List<DataType> typeArguments;
+    private final boolean frozen;
 
-    CollectionType(Name name, List<DataType> typeArguments) {
+    CollectionType(Name name, List<DataType> typeArguments, boolean frozen) {
       super(name);
       this.typeArguments = Collections.unmodifiableList(typeArguments);
+      this.frozen = frozen;
+    }
+
+    @Override
+    public boolean isFrozen() {
+      return frozen;
+    }
+
+    @Override
+    public String asFunctionParameterString() {
+      if (name == Name.MAP) {
+        return "map<" + typeArguments.get(0).asFunctionParameterString() + ", "
+            + typeArguments.get(1).asFunctionParameterString() + ">";
+      }
+      return name + "<" + typeArguments.get(0).asFunctionParameterString() + ">";
     }
 
     @Override
@@ -136,10 +182,43 @@ public abstract class DataType {
 
     @Override
     public String toString() {
-      if (name == Name.MAP) {
-        return "map<" + typeArguments.get(0) + ", " + typeArguments.get(1) + ">";
-      }
-      return name + "<" + typeArguments.get(0) + ">";
+      String s = name == Name.MAP ? "map<" + typeArguments.get(0) + ", " + typeArguments.get(1) + ">"
+          : name + "<" + typeArguments.get(0) + ">";
+      return frozen ? "frozen<" + s + ">" : s;
+    }
+  }
+
+  /** A type known only by its marshal class name ({@link #custom}); printed as the quoted class name. */
+  public static class CustomType extends DataType {
+    private final String customClassName;
+
+    CustomType(String customClassName) {
+      super(Name.CUSTOM);
+      this.customClassName = customClassName;
+    }
+
+    public String getCustomTypeClassName() {
+      return customClassName;
+    }
+
+    @Override
+    public boolean isFrozen() {
+      return false;
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+      return o instanceof CustomType && ((CustomType) o).customClassName.equals(customClassName);
+    }
+
+    @Override
+    public final int hashCode() {
+      return customClassName.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return "'" + customClassName + "'";
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 /** Values read by position; a getter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface GettableByIndexData {
   boolean isNull(int i);
+  ByteBuffer getBytesUnsafe(int i);
   boolean getBool(int i);
   byte getByte(int i);
   short getShort(int i);

@@ -13,6 +13,7 @@ import java.util.UUID;
 /** Values read by field name; a getter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface GettableByNameData {
   boolean isNull(String name);
+  ByteBuffer getBytesUnsafe(String name);
   boolean getBool(String name);
   byte getByte(String name);
   short getShort(String name);

@@ -41,7 +41,9 @@ final class JavaTypes {
       case TINYINT: return Byte.class;
       case DATE: return LocalDate.class;
       case DURATION: return Duration.class;
-      default: return List.class; // vectors
+      case VECTOR: return List.class;
+      case CUSTOM: return ByteBuffer.class;
+      default: throw new IllegalArgumentException(t.toString());
     }
   }
 
@@ -97,11 +99,14 @@ final class JavaTypes {
         return "'" + ((String) v).replace("'", "''") + "'";
       case INET:
         return "'" + ((InetAddress) v).getHostAddress() + "'";
-      case DATE: case TIMESTAMP:
-        return "'" + (v instanceof Date ? Long.toString(((Date) v).getTime()) : v.toString()) + "'";
+      case DATE:
+        return "'" + v + "'";
+      case TIMESTAMP:
+        // Cassandra's timestamp codec formats the milliseconds since the epoch, unquoted
+        return Long.toString(((Date) v).getTime());
       case TIME:
         return "'" + v + "'";
-      case BLOB: {
+      case BLOB: case CUSTOM: {
         ByteBuffer b = ((ByteBuffer) v).duplicate();
         StringBuilder sb = new StringBuilder("0x");
         while (b.hasRemaining()) {
@@ -125,7 +130,7 @@ final class JavaTypes {
         }
         return sb.append('}').toString();
       }
-      case CUSTOM:
+      case VECTOR:
         return formatElements(((VectorType) t).getSubtype(), (Collection<?>) v, '[', ']');
       default:
         return v.toString();

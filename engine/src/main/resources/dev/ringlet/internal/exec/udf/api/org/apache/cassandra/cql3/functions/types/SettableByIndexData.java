@@ -35,5 +35,6 @@ public interface SettableByIndexData<T extends SettableByIndexData<T>> {
   T setUDTValue(int i, UDTValue v);
   T setTupleValue(int i, TupleValue v);
   T setToNull(int i);
+  T setBytesUnsafe(int i, ByteBuffer v);
   <V> T set(int i, V v, Class<V> targetClass);
 }

@@ -35,5 +35,6 @@ public interface SettableByNameData<T extends SettableByNameData<T>> {
   T setUDTValue(String name, UDTValue v);
   T setTupleValue(String name, TupleValue v);
   T setToNull(String name);
+  T setBytesUnsafe(String name, ByteBuffer v);
   <V> T set(String name, V v, Class<V> targetClass);
 }

@@ -41,6 +41,16 @@ public class TupleType extends DataType {
     return true;
   }
 
+  /** {@code tuple<...>} of the components' parameter forms, without {@code frozen<>}. */
+  @Override
+  public String asFunctionParameterString() {
+    StringBuilder sb = new StringBuilder("tuple<");
+    for (int i = 0; i < types.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(types.get(i).asFunctionParameterString());
+    }
+    return sb.append('>').toString();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TupleType && ((TupleType) o).types.equals(types);

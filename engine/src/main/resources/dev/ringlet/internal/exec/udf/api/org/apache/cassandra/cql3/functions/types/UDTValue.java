@@ -38,6 +38,8 @@ public class UDTValue extends AbstractData<UDTValue> implements GettableData, Se
   }
 
   @Override public boolean isNull(String name) { return isNull(idx(name)); }
+  @Override public ByteBuffer getBytesUnsafe(String name) { return getBytesUnsafe(idx(name)); }
+  @Override public UDTValue setBytesUnsafe(String name, ByteBuffer v) { return setBytesUnsafe(idx(name), v); }
   @Override public boolean getBool(String name) { return getBool(idx(name)); }
   @Override public byte getByte(String name) { return getByte(idx(name)); }
   @Override public short getShort(String name) { return getShort(idx(name)); }

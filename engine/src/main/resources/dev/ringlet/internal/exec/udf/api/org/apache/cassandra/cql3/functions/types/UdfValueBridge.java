@@ -84,7 +84,7 @@ public final class UdfValueBridge {
         }
         return out;
       }
-      case CUSTOM: {
+      case VECTOR: {
         List<Object> out = new ArrayList<>();
         for (Object e : (Collection<?>) plain) {
           out.add(toUdf(((VectorType) type).getSubtype(), e));
@@ -153,7 +153,7 @@ public final class UdfValueBridge {
         }
         return out;
       }
-      case CUSTOM: {
+      case VECTOR: {
         // as Cassandra's vector codec: the first n elements, NoSuchElementException when there are fewer
         VectorType vector = (VectorType) type;
         java.util.Iterator<?> it = ((Collection<?>) value).iterator();

@@ -112,6 +112,17 @@ public class UserType extends DataType implements Iterable<UserType.Field> {
     return frozen;
   }
 
+  /** This type, frozen or not. */
+  public UserType copy(boolean newFrozen) {
+    return newFrozen == frozen ? this : new UserType(keyspace, typeName, newFrozen, fieldNames, fieldTypes);
+  }
+
+  /** The type's name, as a function signature names it. */
+  @Override
+  public String asFunctionParameterString() {
+    return typeName;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof UserType)) {

@@ -7,7 +7,7 @@ public final class VectorType extends DataType {
   private final int dimensions;
 
   VectorType(DataType subtype, int dimensions) {
-    super(Name.CUSTOM);
+    super(Name.VECTOR);
     this.subtype = subtype;
     this.dimensions = dimensions;
   }
@@ -18,6 +18,17 @@ public final class VectorType extends DataType {
 
   public int getDimensions() {
     return dimensions;
+  }
+
+  @Override
+  public java.util.List<DataType> getTypeArguments() {
+    return java.util.Collections.singletonList(subtype);
+  }
+
+  /** Vectors are always frozen. */
+  @Override
+  public boolean isFrozen() {
+    return true;
   }
 
   @Override
