@@ -266,6 +266,27 @@ def metadata(c, s):
     out("token map: replicas of key 1 =", len(c.metadata.get_replicas(KS, b"\x00\x00\x00\x01")))
 
 
+def cqlsh_requests(s):
+    section("what cqlsh sends")
+    # cqlsh 5.0 sends DESCRIBE to the server and prints each row's create_statement.
+    for stmt in ("DESCRIBE KEYSPACES", "DESCRIBE KEYSPACE %s" % KS, "DESCRIBE TABLE %s.paged" % KS,
+                 "DESCRIBE TYPE %s.address" % KS):
+        rs = s.execute(stmt)
+        out(stmt, "-> columns", [c for c in rs.column_names])
+        for row in rs:
+            if stmt == "DESCRIBE KEYSPACES":
+                if not row.keyspace_name.startswith("system"):
+                    out("  |", row.keyspace_name, row.type, row.name)
+                continue
+            for line in row.create_statement.splitlines():
+                out("  |", line)
+    attempt("DESCRIBE TABLE unknown", lambda: s.execute("DESCRIBE TABLE %s.nope" % KS))
+    # COPY TO reads each token range with a prepared statement like this one.
+    q = s.prepare("SELECT p, c, v FROM %s.paged WHERE token(p) > ? AND token(p) <= ?" % KS)
+    rows = list(s.execute(q, (-2 ** 63, 0))) + list(s.execute(q, (0, 2 ** 63 - 1)))
+    out("token-range reads:", len(rows), "rows of", len({r.p for r in rows}), "partitions")
+
+
 def use_keyspace(c):
     section("USE keyspace")
     s = c.connect(KS)
@@ -313,6 +334,7 @@ def node_mode(host, port):
     errors(s)
     warnings(s)
     metadata(c, s)
+    cqlsh_requests(s)
     use_keyspace(c)
     tracing(s)
     events_schema(s)
