@@ -81,6 +81,7 @@ def connect(host, port, **kw):
 
 
 def section(title):
+    print("%.1f %s" % (time.time(), title), file=sys.stderr, flush=True)
     out("")
     out("==", title)
 
@@ -344,10 +345,12 @@ def node_mode(host, port):
 
 
 def wait_for(label, predicate, timeout=30):
-    deadline = time.time() + timeout
+    started = time.time()
+    deadline = started + timeout
     while time.time() < deadline:
         if predicate():
             out(label, "-> yes")
+            print("%s after %.1f s" % (label, time.time() - started), file=sys.stderr, flush=True)
             return
         time.sleep(0.05)
     out(label, "-> NO (waited %ds)" % timeout)
