@@ -3,7 +3,12 @@ package dev.ringlet.internal.cluster;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.error.ErrorCode;
 
-/** Fewer replicas alive than the consistency level needs. */
+/**
+ * Fewer replicas alive than the consistency level needs. The message is 5.0's
+ * ({@code UnavailableException.create}): "Cannot achieve consistency level X"; the counts travel
+ * in the error body, from which the Java driver writes its own "Not enough replicas available..."
+ * text, while the Python and Node.js drivers (and cqlsh) show the server's message.
+ */
 public final class UnavailableException extends CqlException {
 
   private final ConsistencyLevel consistency;
@@ -11,8 +16,7 @@ public final class UnavailableException extends CqlException {
   private final int alive;
 
   public UnavailableException(ConsistencyLevel consistency, int required, int alive) {
-    this("Not enough replicas available for query at consistency " + consistency + " (" + required
-        + " required but only " + alive + " alive)", consistency, required, alive);
+    this("Cannot achieve consistency level " + consistency, consistency, required, alive);
   }
 
   /** An Unavailable error with Cassandra's own message for a special case (the counts still go to the client). */

@@ -58,6 +58,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final QueryProcessor processor;
   private final SystemTableSource tables;
   private final dev.ringlet.internal.exec.auth.AccessControl access;
+  /** Records traced requests in system_traces. */
+  private final dev.ringlet.internal.exec.trace.Tracing tracing;
   private final Storage storage;
   private final ClusterContext cluster;
   /** The cluster's members as this node sees them; null for a node alone. */
@@ -167,6 +169,8 @@ public final class Node implements AutoCloseable, GossipListener {
         dev.ringlet.internal.cluster.WriteType.SIMPLE);
     this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, authTables,
         writes, functions, config.clock());
+    this.tracing = new dev.ringlet.internal.exec.trace.Tracing(schema::current, writes, functions, config.clock(),
+        config.address(), config.storagePort());
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
         config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
         .withUdfWarnings(udfExecutor::drainWarnings);
@@ -302,7 +306,8 @@ public final class Node implements AutoCloseable, GossipListener {
     // a restarted node binds the port it had (config.port() may be 0: any free port, the first time)
     int port = boundPort != 0 ? boundPort : config.port();
     ProtocolServer s = ProtocolServers.start(ProtocolServerConfig.of(config.address(), port), clientTls,
-        new CqlRequestProcessor(processor, access, cluster == null ? null : cluster.requests()).recordingTo(queryLog()), resources);
+        new CqlRequestProcessor(processor, access, cluster == null ? null : cluster.requests()).recordingTo(queryLog())
+            .tracingTo(tracing), resources);
     boundPort = s.localAddress().getPort();
     server.set(s);
   }

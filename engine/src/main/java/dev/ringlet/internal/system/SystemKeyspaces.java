@@ -75,8 +75,8 @@ public final class SystemKeyspaces {
   private static Map<String, SystemTable> tables() {
     Map<String, SystemTable> tables = new HashMap<>();
     for (KeyspaceMetadata ks : KEYSPACES) {
-      if (ks.name().equals(AUTH)) {
-        continue; // real tables: roles and permissions are written to them like data
+      if (ks.name().equals(AUTH) || ks.name().equals(TRACES)) {
+        continue; // real tables: roles, permissions and query traces are written to them like data
       }
       for (TableMetadata t : ks.tables().values()) {
         String key = ks.name() + "." + t.name();

@@ -40,6 +40,8 @@ public final class CqlRequestProcessor implements RequestProcessor {
   private final dev.ringlet.internal.exec.auth.AccessControl access;
   private final java.util.concurrent.Executor executor;
   private final ResultMetadataIds.Cache metadataIds = new ResultMetadataIds.Cache();
+  /** Where traced requests are recorded; set by {@link #tracingTo} before the server starts, else none. */
+  private volatile dev.ringlet.internal.exec.trace.Tracing tracing;
 
   public CqlRequestProcessor(QueryProcessor processor) {
     this(processor, dev.ringlet.internal.exec.auth.AccessControl.disabled(), null);
@@ -72,9 +74,10 @@ public final class CqlRequestProcessor implements RequestProcessor {
       @Override
       public CompletionStage<Response> handle(Request request) {
         if (runOn != null) {
-          return CompletableFuture.supplyAsync(() -> serve(request, session), runOn).thenCompose(CqlRequestProcessor::unlessStopped);
+          return CompletableFuture.supplyAsync(() -> serveTraced(request, session, connection), runOn)
+              .thenCompose(CqlRequestProcessor::unlessStopped);
         }
-        return unlessStopped(serve(request, session));
+        return unlessStopped(serveTraced(request, session, connection));
       }
 
       @Override
@@ -101,8 +104,36 @@ public final class CqlRequestProcessor implements RequestProcessor {
     return false;
   }
 
-  /** The answer, or null for none (see {@link #unlessStopped}). */
-  private Response serve(Request request, ClientSession connectionSession) {
+  /**
+   * {@link #serve}, and for a request with the tracing flag its trace in {@code system_traces},
+   * written before the answer (which carries the session id) is sent.
+   */
+  private Response serveTraced(Request request, ClientSession session, ClientConnection connection) {
+    dev.ringlet.internal.exec.trace.Tracing t = tracing;
+    if (!request.tracing() || t == null) {
+      return serve(request, session, null);
+    }
+    dev.ringlet.internal.exec.trace.Tracing.Session trace = TraceRequests.begin(t, request.message(),
+        connection.remoteAddress() == null ? null : connection.remoteAddress().getAddress());
+    Response response = serve(request, session, trace);
+    try {
+      t.finish(trace);
+    } catch (RuntimeException e) {
+      // 5.0 writes traces in the background: a trace that cannot be written never fails the request
+      return response;
+    }
+    return response == null ? null : new Response(response.message(), response.warnings(), trace.id());
+  }
+
+  /** Makes traced requests record their session and events with {@code tracing}. Call it before serving. */
+  public CqlRequestProcessor tracingTo(dev.ringlet.internal.exec.trace.Tracing tracing) {
+    this.tracing = java.util.Objects.requireNonNull(tracing, "tracing");
+    return this;
+  }
+
+  /** The answer, or null for none (see {@link #unlessStopped}); {@code trace} is null when not traced. */
+  private Response serve(Request request, ClientSession connectionSession,
+      dev.ringlet.internal.exec.trace.Tracing.Session trace) {
     Message m = request.message();
     ClientSession session = withKeyspace(connectionSession, requestKeyspace(m));
     String keyspace = session.keyspace();
@@ -115,8 +146,10 @@ public final class CqlRequestProcessor implements RequestProcessor {
       byte[] resultMetadataId = null;
       if (m instanceof Query q) {
         options = Messages.options(q.options);
+        TraceRequests.parsing(trace, q.query);
         result = processor.query(q.query, options, session);
       } else if (m instanceof Prepare p) {
+        TraceRequests.parsing(trace, p.cqlQuery);
         result = processor.prepare(p.cqlQuery, session);
       } else if (m instanceof Execute e) {
         skipMetadata = e.options.skipMetadata;

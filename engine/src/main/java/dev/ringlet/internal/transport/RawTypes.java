@@ -90,10 +90,14 @@ final class RawTypes {
     return RawType.PRIMITIVES.get(id);
   }
 
-  /** Cassandra's marshal class name of a type, as custom types and vectors are sent. */
+  /**
+   * Cassandra's marshal class name of a type, as custom types and vectors are sent. A vector's is
+   * 5.0's {@code VectorType.toString()}, with its space before the comma ({@code TypeParser
+   * .stringifyVectorParameters}): {@code VectorType(org.apache.cassandra.db.marshal.FloatType , 3)}.
+   */
   static String marshalClass(CqlType type) {
     if (type instanceof VectorType v) {
-      return MARSHAL + "VectorType(" + marshalClass(v.element()) + "," + v.dimension() + ")";
+      return MARSHAL + "VectorType(" + marshalClass(v.element()) + " , " + v.dimension() + ")";
     }
     if (type instanceof NativeType n) {
       return MARSHAL + n.marshalName();
