@@ -11,9 +11,11 @@ import java.util.TreeSet;
 /**
  * {@code system.local}: one row, key {@code 'local'}, describing this node.
  *
- * <p>{@code gossip_generation} is, on Cassandra, the second the node first started; Ringlet has no
- * gossip, so it shows a stable positive number derived from the host id. {@code truncated_at} is
- * left empty: Ringlet keeps no truncation records.
+ * <p>{@code gossip_generation} is, on Cassandra, the second the node started, raised on every
+ * restart; Ringlet's gossip keeps its own generation (milliseconds, see {@code Gossiper}) and this
+ * column shows a stable positive number derived from the host id instead (no driver reads it).
+ * {@code truncated_at} is left empty: a durable table keeps its truncation record next to its
+ * SSTables ({@code truncation.txt}, for commit-log replay), not in this table.
  */
 record LocalTable(TableMetadata metadata) implements SystemTable {
 
