@@ -49,6 +49,11 @@ class MultiProcessClusterIT {
     }
   }
 
+  /** The loopback address of rack {@code rN}: {@code 127.0.0.N}. */
+  private static String addressOf(String rack) {
+    return "127.0.0." + rack.substring(1);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
@@ -56,10 +61,17 @@ class MultiProcessClusterIT {
   }
 
   /** Starts one node and returns its contact point once it printed its ready line. */
+  /**
+   * Starts a process on its own loopback address, {@code 127.0.0.N} for rack {@code rN}, as nodes of
+   * a real cluster have: {@code system.peers} is keyed by address alone, so processes sharing one
+   * address would be one row there, and the driver's schema agreement (which reads {@code system.peers})
+   * would not wait for the others (as with Cassandra, which cannot have two nodes on one address).
+   */
   private InetSocketAddress startNode(String rack, int nativePort, int internodePort, int seedPort) throws IOException {
+    String address = addressOf(rack);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", JAR, "--cluster-name", "multi-process-it",
-        "--address", "127.0.0.1", "--port", String.valueOf(nativePort), "--rack", rack, "--num-tokens", "4",
+        "--address", address, "--port", String.valueOf(nativePort), "--rack", rack, "--num-tokens", "4",
         "--internode-port", String.valueOf(internodePort), "--seeds", "127.0.0.1:" + seedPort))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
@@ -176,7 +188,7 @@ class MultiProcessClusterIT {
       assertThat(owned).as("rows the new node replicates").isPositive();
 
       // nodetool decommission of the third: it streams to the others, leaves, and its process exits.
-      Process nodetool = nodetool("--port", String.valueOf(thirdInternode), "decommission");
+      Process nodetool = nodetool("--host", addressOf("r3"), "--port", String.valueOf(thirdInternode), "decommission");
       assertThat(nodetool.waitFor(120, TimeUnit.SECONDS)).isTrue();
       assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
       Process decommissioned = processes.get(2);
