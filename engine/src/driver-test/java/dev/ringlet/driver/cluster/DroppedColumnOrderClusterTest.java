@@ -3,8 +3,6 @@ package dev.ringlet.driver.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
@@ -12,7 +10,6 @@ import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,14 +25,14 @@ import org.junit.jupiter.api.Test;
 class DroppedColumnOrderClusterTest {
 
   /** 5.0.9's order on the node that dropped c1 to c12 one ALTER at a time. */
-  private static final List<String> COORDINATOR = drops(4, 10, 3, 2, 12, 1, 11, 9, 8, 7, 6, 5);
+  private static final List<String> COORDINATOR = DurableSchemaDetailsTest.drops(4, 10, 3, 2, 12, 1, 11, 9, 8, 7, 6, 5);
   /** 5.0.9's order of those 12 columns fetched from system_schema (a restart, or a peer). */
-  private static final List<String> FETCHED = drops(10, 12, 11, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+  private static final List<String> FETCHED = DurableSchemaDetailsTest.drops(10, 12, 11, 9, 8, 7, 6, 5, 4, 3, 2, 1);
 
   @Test
   void should_list_dropped_columns_in_the_fetched_order_on_the_nodes_that_received_the_schema() {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3));
-        CqlSession session = connect(cluster)) {
+        CqlSession session = DurableSchemaDetailsTest.connect(cluster)) {
       RingletNode coordinator = cluster.node(0);
       StringBuilder columns = new StringBuilder();
       for (int i = 1; i <= 12; i++) {
@@ -70,7 +67,7 @@ class DroppedColumnOrderClusterTest {
   @Test
   void should_keep_the_coordinators_order_when_another_keyspace_changes() {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3));
-        CqlSession session = connect(cluster)) {
+        CqlSession session = DurableSchemaDetailsTest.connect(cluster)) {
       RingletNode coordinator = cluster.node(0);
       run(session, coordinator, "CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       run(session, coordinator, "CREATE KEYSPACE other WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
@@ -114,20 +111,4 @@ class DroppedColumnOrderClusterTest {
     return out;
   }
 
-  private static List<String> drops(int... columns) {
-    List<String> out = new ArrayList<>();
-    for (int c : columns) {
-      out.add("ALTER TABLE ks.t DROP c" + c + " USING TIMESTAMP " + (1000 * c) + ";");
-    }
-    return out;
-  }
-
-  private static CqlSession connect(RingletCluster cluster) {
-    return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .build())
-        .build();
-  }
 }

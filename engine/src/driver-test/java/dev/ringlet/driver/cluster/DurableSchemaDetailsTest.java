@@ -115,7 +115,8 @@ class DurableSchemaDetailsTest {
     return Arrays.stream(create.split("\n")).filter(l -> l.startsWith("ALTER TABLE")).toList();
   }
 
-  private static List<String> drops(int... columns) {
+  /** {@code ALTER TABLE ks.t DROP cN USING TIMESTAMP 1000*N} for each column (also used by {@link DroppedColumnOrderClusterTest}). */
+  static List<String> drops(int... columns) {
     List<String> out = new ArrayList<>();
     for (int c : columns) {
       out.add("ALTER TABLE ks.t DROP c" + c + " USING TIMESTAMP " + (1000 * c) + ";");
@@ -123,7 +124,7 @@ class DurableSchemaDetailsTest {
     return out;
   }
 
-  private static CqlSession connect(RingletCluster cluster) {
+  static CqlSession connect(RingletCluster cluster) {
     return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
