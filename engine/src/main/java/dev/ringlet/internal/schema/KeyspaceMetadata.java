@@ -61,6 +61,16 @@ public record KeyspaceMetadata(
     return null;
   }
 
+  /** The table that lists the index of that name ({@link TableMetadata#listedIndexes()}), or null. */
+  public TableMetadata tableListingIndex(String indexName) {
+    for (TableMetadata t : tables.values()) {
+      if (t.listedIndexes().containsKey(indexName)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   /** The materialized views whose base table is {@code baseTableId}, by name. */
   public java.util.List<TableMetadata> viewsOf(java.util.UUID baseTableId) {
     return tables.values().stream().filter(t -> t.isView() && t.view().baseTableId().equals(baseTableId)).toList();

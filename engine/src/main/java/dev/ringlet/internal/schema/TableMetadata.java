@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -48,7 +49,7 @@ public record TableMetadata(
 
   public TableMetadata {
     droppedColumns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(droppedColumns)); // Cassandra's order
-    indexes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indexes)); // by name
+    indexes = java.util.Collections.unmodifiableMap(new TreeMap<>(indexes)); // by name
     partitionKey = List.copyOf(partitionKey);
     clustering = List.copyOf(clustering);
     others = List.copyOf(others); // in declaration order; columns() and columnsInDescribeOrder() sort
@@ -113,6 +114,25 @@ public record TableMetadata(
     return new TableMetadata(keyspace, name, id, partitionKey, clustering, others, params, counter, virtual, newDroppedColumns,
         indexes);
   }
+
+  /**
+   * The indexes Cassandra 5.0 lists for this table in {@code system_schema.indexes} and DESCRIBE: its
+   * secondary indexes, plus, for {@code system.paxos}, the custom {@code PaxosUncommittedIndex} that 5.0's
+   * Paxos v2 keeps on it. Ringlet's Paxos needs no such index, so it is listed but never maintained or
+   * used by queries (which read {@link #indexes()}).
+   */
+  public Map<String, IndexMetadata> listedIndexes() {
+    if (!keyspace.equals("system") || !name.equals("paxos")) {
+      return indexes;
+    }
+    Map<String, IndexMetadata> listed = new TreeMap<>(indexes);
+    listed.put(PAXOS_UNCOMMITTED_INDEX.name(), PAXOS_UNCOMMITTED_INDEX);
+    return listed;
+  }
+
+  private static final IndexMetadata PAXOS_UNCOMMITTED_INDEX = new IndexMetadata("PaxosUncommittedIndex",
+      IndexMetadata.Kind.CUSTOM, Map.of("class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex",
+          "target", ""));
 
   /** The indexes on that column. */
   public List<IndexMetadata> indexesOn(String columnName) {

@@ -11,21 +11,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code system_schema.indexes}: every table's secondary indexes, plus the one index every
- * Cassandra 5.0 node has, Paxos's own index on {@code system.paxos}.
+ * {@code system_schema.indexes}: every table's listed indexes ({@link TableMetadata#listedIndexes()}),
+ * among them the one every Cassandra 5.0 node has, Paxos's own index on {@code system.paxos}.
  */
 record SchemaIndexesTable(TableMetadata metadata) implements SystemTable {
 
   @Override
   public List<Map<String, Object>> rows(Schema schema, NodeInfo local, List<NodeInfo> peers) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    if (schema.table("system", "paxos") != null) {
-      rows.add(row("system", "paxos", "PaxosUncommittedIndex", "CUSTOM", Map.of(
-          "class_name", "org.apache.cassandra.service.paxos.uncommitted.PaxosUncommittedIndex", "target", "")));
-    }
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       for (TableMetadata t : ks.tables().values()) {
-        for (IndexMetadata i : t.indexes().values()) {
+        for (IndexMetadata i : t.listedIndexes().values()) {
           rows.add(row(ks.name(), t.name(), i.name(), i.kind().name(), i.options()));
         }
       }

@@ -79,7 +79,7 @@ public final class DescribeExecutor {
     }
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
     if (!ks.tables().containsKey(name.name())) {
-      if (ks.tableOfIndex(name.name()) != null) {
+      if (ks.tableListingIndex(name.name()) != null) {
         return index(schema, name, session);
       }
       throw CqlException.invalid("'" + name.name() + "' not found in keyspace '" + ks.name() + "'");
@@ -92,11 +92,11 @@ public final class DescribeExecutor {
 
   private static Result index(Schema schema, QualifiedName name, ClientSession session) {
     KeyspaceMetadata ks = keyspaceNamed(schema, name.keyspace() != null ? name.keyspace() : session.keyspace());
-    TableMetadata t = ks.tableOfIndex(name.name());
+    TableMetadata t = ks.tableListingIndex(name.name());
     if (t == null) {
       throw CqlException.invalid("Table for existing index '" + name.name() + "' not found in '" + ks.name() + "'");
     }
-    dev.ringlet.internal.schema.IndexMetadata i = t.indexes().get(name.name());
+    dev.ringlet.internal.schema.IndexMetadata i = t.listedIndexes().get(name.name());
     return new Result.Rows(columns(true), List.of(row(ks.name(), "index", i.name(), SchemaCql.index(t, i))), null, List.of());
   }
 
@@ -114,7 +114,7 @@ public final class DescribeExecutor {
   private static List<List<ByteBuffer>> tableRows(KeyspaceMetadata ks, TableMetadata t, boolean internals) {
     List<List<ByteBuffer>> rows = new ArrayList<>();
     rows.add(row(t.keyspace(), "table", t.name(), SchemaCql.table(t, internals)));
-    List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.indexes().values());
+    List<dev.ringlet.internal.schema.IndexMetadata> indexes = new ArrayList<>(t.listedIndexes().values());
     indexes.sort(Comparator.comparing(dev.ringlet.internal.schema.IndexMetadata::name, NAME_ORDER));
     for (dev.ringlet.internal.schema.IndexMetadata i : indexes) {
       rows.add(row(t.keyspace(), "index", i.name(), SchemaCql.index(t, i)));
