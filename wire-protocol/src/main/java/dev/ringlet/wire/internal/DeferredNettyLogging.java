@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * <p>Where Netty is not relocated ({@code ringlet-wire-protocol} on its own, the project's tests and
  * benchmarks) it is the application's and the driver's Netty too, and nothing is changed.
  */
-public final class DeferredNettyLogging {
+final class DeferredNettyLogging {
 
   /** {@code true}: Ringlet's relocated Netty logs DEBUG and TRACE through SLF4J too. Read at each start. */
-  public static final String DEBUG_PROPERTY = "ringlet.netty.debugLogging";
+  static final String DEBUG_PROPERTY = "ringlet.netty.debugLogging";
 
   /** What the relocated classes' names start with (not a relocation pattern, so shading keeps it as is). */
   private static final String RELOCATED_PREFIX = "dev.ringlet.shaded.";
@@ -37,7 +37,7 @@ public final class DeferredNettyLogging {
    * Installs the deferred factory in the relocated Netty, unless {@value #DEBUG_PROPERTY} is set; to be
    * called before the start makes its first Netty class. Loggers Netty made earlier keep their factory.
    */
-  public static void install() {
+  static void install() {
     if (isRelocated(InternalLoggerFactory.class.getName()) && !Boolean.getBoolean(DEBUG_PROPERTY)) {
       InternalLoggerFactory.setDefaultFactory(new Factory(LoggerFactory::getLogger));
     }

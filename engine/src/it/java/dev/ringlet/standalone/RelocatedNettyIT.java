@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * relocated Netty's warnings still reach it, and {@code -Dringlet.netty.debugLogging=true} brings back
  * Netty's DEBUG logging (and with it the backend's initialisation during the start).
  */
-class EmbeddedStartLoggingIT {
+class RelocatedNettyIT {
 
   /** The standalone jar: the shaded engine, SLF4J and logback; failsafe passes its absolute path. */
   private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
@@ -31,7 +31,7 @@ class EmbeddedStartLoggingIT {
     List<String> loadedBeforeReady() {
       List<String> before = new ArrayList<>();
       for (String line : classesLoaded) {
-        if (line.contains(EmbeddedStartLoggingProbe.Ready.class.getName())) {
+        if (line.contains(RelocatedNettyProbe.Ready.class.getName())) {
           return before;
         }
         before.add(line);
@@ -49,12 +49,12 @@ class EmbeddedStartLoggingIT {
         + "  <root level=\"" + rootLevel + "\"><appender-ref ref=\"OUT\"/></root>\n"
         + "</configuration>\n");
     Path classes = dir.resolve("classes-" + rootLevel + ".txt");
-    Path testClasses = Path.of(EmbeddedStartLoggingProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path testClasses = Path.of(RelocatedNettyProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xlog:class+load=info:file=" + classes, "-Dlogback.configurationFile=" + config));
     command.addAll(List.of(properties));
     command.addAll(List.of("-cp", Path.of(JAR).toAbsolutePath() + File.pathSeparator + testClasses,
-        EmbeddedStartLoggingProbe.class.getName()));
+        RelocatedNettyProbe.class.getName()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("probe finished").isTrue();

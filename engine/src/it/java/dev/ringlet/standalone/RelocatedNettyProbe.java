@@ -5,17 +5,17 @@ import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 
 /**
- * Run by {@link EmbeddedStartLoggingIT} in a JVM of its own, with the published (shaded) engine on the
+ * Run by {@link RelocatedNettyIT} in a JVM of its own, with the published (shaded) engine on the
  * class path: one {@code Ringlet.start()}, then a warning of the relocated Netty's logger.
  */
-public final class EmbeddedStartLoggingProbe {
+public final class RelocatedNettyProbe {
 
   /** Loaded once the start has returned: its line in {@code -Xlog:class+load} marks "ready". */
   static final class Ready {
     private Ready() {}
   }
 
-  private EmbeddedStartLoggingProbe() {}
+  private RelocatedNettyProbe() {}
 
   public static void main(String[] args) throws Exception {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults())) {
