@@ -17,6 +17,12 @@ import java.util.List;
  * {@code Ringlet.start()} until it returns (drivers can connect), and until a driver session is
  * connected (which includes the driver's own start: its metadata queries, and for the first session
  * loading its classes). Run it in a fresh JVM each time: only then is "first" the first.
+ *
+ * <p>To measure what applications get, put the published engine jar (Netty relocated inside it, with
+ * Ringlet's deferred logger factory) ahead of this jar, whose engine classes are the unshaded ones
+ * sharing the driver's Netty: {@code java -cp engine/target/ringlet-engine-<version>.jar:ringlet-benchmarks.jar
+ * dev.ringlet.bench.BenchMain startup} ({@code tools/bench.sh} does). Run from this jar alone, the start
+ * uses the application's Netty, whose first logger initialises the logging backend (logback here).
  */
 public final class StartupCommand {
 

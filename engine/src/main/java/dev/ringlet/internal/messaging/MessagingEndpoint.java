@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessagingEndpoint {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MessagingEndpoint.class);
+  /** Made on first use: a start that logs nothing never initialises the application's logging backend. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(MessagingEndpoint.class);
+  }
 
   private final UUID self;
   private final Transport transport;
@@ -102,7 +105,7 @@ public final class MessagingEndpoint {
       String text = e.getMessage() == null ? e.toString() : e.getMessage();
       if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
         // not one of the failures replicas answer on purpose (tombstones, an unknown table): keep its trace
-        LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
+        Log.LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
       }
       transport.send(m.fail(text));
       return;

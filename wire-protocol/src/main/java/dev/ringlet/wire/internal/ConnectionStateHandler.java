@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionStateHandler.class);
+  /** Made on first use: a start that logs nothing never initialises the application's logging backend. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(ConnectionStateHandler.class);
+  }
 
   private static final Set<String> EVENT_TYPES =
       Set.of("TOPOLOGY_CHANGE", "STATUS_CHANGE", "SCHEMA_CHANGE");
@@ -139,7 +142,7 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     try {
       answer = authentication.evaluate(bytes);
     } catch (RuntimeException e) {
-      LOG.warn("SaslAuthentication.evaluate failed for connection {}", connectionId, e);
+      Log.LOG.warn("SaslAuthentication.evaluate failed for connection {}", connectionId, e);
       answer = new Error(ErrorCode.SERVER_ERROR, e.toString());
     }
     if (answer instanceof AuthSuccess) {
@@ -186,7 +189,7 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     try {
       handler = processor.open(client);
     } catch (RuntimeException e) {
-      LOG.warn("RequestProcessor.open failed for connection {}", connectionId, e);
+      Log.LOG.warn("RequestProcessor.open failed for connection {}", connectionId, e);
       answerError(frame, ErrorCode.SERVER_ERROR, e.toString());
       return;
     }
@@ -234,12 +237,12 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
         ? cause.getCause()
         : cause;
     if (error instanceof UnsupportedVersionException unsupported) {
-      LOG.debug("Connection {} refused: {}", connectionId, unsupported.getMessage());
+      Log.LOG.debug("Connection {} refused: {}", connectionId, unsupported.getMessage());
       ctx.writeAndFlush(UnsupportedVersionReply.encode(ctx.alloc(), unsupported))
           .addListener(ChannelFutureListener.CLOSE);
     } else if (error instanceof CorruptSegmentException corrupt) {
       // As Cassandra: the framing is lost, so answer on stream 0 and close once it is written.
-      LOG.debug("Connection {} sent a corrupt segment, closing: {}", connectionId, corrupt.getMessage());
+      Log.LOG.debug("Connection {} sent a corrupt segment, closing: {}", connectionId, corrupt.getMessage());
       ctx.writeAndFlush(
               Frame.forResponse(
                   negotiated.version(), 0, null, Frame.NO_PAYLOAD, List.of(),
@@ -248,10 +251,10 @@ final class ConnectionStateHandler extends ChannelInboundHandlerAdapter {
     } else if (error instanceof RequestRejectedException rejected) {
       ctx.writeAndFlush(responses.error(rejected));
     } else if (error instanceof IOException) {
-      LOG.debug("Connection {} I/O error, closing: {}", connectionId, error.toString());
+      Log.LOG.debug("Connection {} I/O error, closing: {}", connectionId, error.toString());
       ctx.close();
     } else {
-      LOG.warn("Connection {} unexpected error, closing", connectionId, error);
+      Log.LOG.warn("Connection {} unexpected error, closing", connectionId, error);
       ctx.close();
     }
   }

@@ -30,6 +30,7 @@ public final class NettyResources implements WireResources {
     if (ioThreads < 0) {
       throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 0)");
     }
+    DeferredNettyLogging.install(); // before the event loops make Netty's first loggers
     return new NettyResources(ioThreads);
   }
 

@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RequestDispatcher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+  /** Made on first use: a start that logs nothing never initialises the application's logging backend. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+  }
 
   private final Channel channel;
   private final ConnectionHandler handler;
@@ -76,7 +79,7 @@ final class RequestDispatcher {
           ? failure.getCause()
           : failure;
       String message = cause == null ? "ConnectionHandler answered null" : cause.toString();
-      LOG.warn("Request on stream {} failed in the ConnectionHandler", frame.streamId, cause);
+      Log.LOG.warn("Request on stream {} failed in the ConnectionHandler", frame.streamId, cause);
       channel.writeAndFlush(responses.error(frame, ErrorCode.SERVER_ERROR, message));
       return;
     }
@@ -87,7 +90,7 @@ final class RequestDispatcher {
 
   private void answerUnencodable(Frame frame, ChannelFuture written) {
     if (!written.isSuccess() && written.cause() instanceof EncoderException e && channel.isActive()) {
-      LOG.warn("Response on stream {} could not be encoded", frame.streamId, e);
+      Log.LOG.warn("Response on stream {} could not be encoded", frame.streamId, e);
       Throwable cause = e.getCause() == null ? e : e.getCause();
       channel.writeAndFlush(responses.error(frame, ErrorCode.SERVER_ERROR, cause.toString()));
     }

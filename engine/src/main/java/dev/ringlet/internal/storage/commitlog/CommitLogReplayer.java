@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommitLogReplayer {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CommitLogReplayer.class);
+  /** Made on first use: a start that logs nothing never initialises the application's logging backend. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(CommitLogReplayer.class);
+  }
 
   /** The system property (Cassandra's name) that lets a node start despite damage inside the log. */
   public static final String IGNORE_REPLAY_ERRORS_PROPERTY = "cassandra.commitlog.ignorereplayerrors";
@@ -129,7 +132,7 @@ public final class CommitLogReplayer {
       }
       if (problem != null) {
         String where = segment + ": " + problem;
-        LOG.warn("Commit log replay stopped reading {}; entries after it in this segment are ignored", where);
+        Log.LOG.warn("Commit log replay stopped reading {}; entries after it in this segment are ignored", where);
         if (stoppedAt == null) {
           stoppedAt = where;
         }
@@ -143,10 +146,10 @@ public final class CommitLogReplayer {
       if (!ignoreErrors) {
         throw new CommitLogReplayException(message);
       }
-      LOG.error("Ignoring a commit log replay error ({}=true): {}", IGNORE_REPLAY_ERRORS_PROPERTY, inside);
+      Log.LOG.error("Ignoring a commit log replay error ({}=true): {}", IGNORE_REPLAY_ERRORS_PROPERTY, inside);
     }
     if (entries > 0 || skipped > 0) {
-      LOG.info("Commit log replay: {} entries applied, {} already flushed or of dropped tables, from {} segments",
+      Log.LOG.info("Commit log replay: {} entries applied, {} already flushed or of dropped tables, from {} segments",
           entries, skipped, segments.size());
     }
     return new Result(entries, skipped, stoppedAt);

@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class StorageEnvironment implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StorageEnvironment.class);
+  /** Made on first use: a start that logs nothing never initialises the application's logging backend. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(StorageEnvironment.class);
+  }
 
   private final Clock clock;
   private final CommitLog commitLog;
@@ -118,7 +121,7 @@ public final class StorageEnvironment implements AutoCloseable {
       }
     }
     if (first) {
-      LOG.error("Stopping the node: {} failure policy is {} ({})", failure instanceof java.io.UncheckedIOException
+      Log.LOG.error("Stopping the node: {} failure policy is {} ({})", failure instanceof java.io.UncheckedIOException
           && failure.getMessage() != null && failure.getMessage().startsWith("commit log") ? "commit" : "disk",
           policy.name().toLowerCase(java.util.Locale.ROOT), failure.getMessage());
       onFailure.accept(policy, failure);
@@ -155,7 +158,7 @@ public final class StorageEnvironment implements AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException | Error e) {
-      LOG.error("{} failed", what, e);
+      Log.LOG.error("{} failed", what, e);
       throw e;
     }
   }
