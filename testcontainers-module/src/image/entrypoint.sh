@@ -18,6 +18,8 @@
 #   RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT  --user-defined-functions-fail-timeout (ms; 1500)
 #   RINGLET_USER_FUNCTION_TIMEOUT_POLICY         --user-function-timeout-policy (die, die_immediate,
 #                                               ignore; default die)
+#   RINGLET_TOMBSTONE_WARN_THRESHOLD     --tombstone-warn-threshold (1000)
+#   RINGLET_TOMBSTONE_FAILURE_THRESHOLD  --tombstone-failure-threshold (100000)
 #   RINGLET_MATERIALIZED_VIEWS  true: --enable-materialized-views (CREATE MATERIALIZED VIEW)
 #   RINGLET_TLS_KEYSTORE      --tls-keystore   (client-to-node TLS: a PKCS12 or JKS keystore in the
 #                                               container; CQL is then served only over TLS)
@@ -65,6 +67,10 @@ esac
   || set -- --user-defined-functions-fail-timeout "$RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT" "$@"
 [ -z "${RINGLET_USER_FUNCTION_TIMEOUT_POLICY:-}" ] \
   || set -- --user-function-timeout-policy "$RINGLET_USER_FUNCTION_TIMEOUT_POLICY" "$@"
+[ -z "${RINGLET_TOMBSTONE_WARN_THRESHOLD:-}" ] \
+  || set -- --tombstone-warn-threshold "$RINGLET_TOMBSTONE_WARN_THRESHOLD" "$@"
+[ -z "${RINGLET_TOMBSTONE_FAILURE_THRESHOLD:-}" ] \
+  || set -- --tombstone-failure-threshold "$RINGLET_TOMBSTONE_FAILURE_THRESHOLD" "$@"
 
 case "${RINGLET_MATERIALIZED_VIEWS:-false}" in
   true) set -- --enable-materialized-views "$@" ;;

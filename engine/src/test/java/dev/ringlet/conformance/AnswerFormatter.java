@@ -146,15 +146,18 @@ final class AnswerFormatter {
 
   /**
    * The lines for a failed statement: {@code error: <exception class> <code>}, {@code message: ...}
-   * and the warnings the error response carried. Errors raised by the driver itself, not a server,
-   * get the code {@code client}.
+   * and the warnings the error response carried ({@code frameWarnings}, read from the ERROR frame:
+   * the driver's own execution info of a failure has none). Errors raised by the driver itself,
+   * not a server, get the code {@code client}.
    */
-  List<String> error(Throwable error) {
+  List<String> error(Throwable error, List<String> frameWarnings) {
     List<String> lines = new ArrayList<>();
     lines.add(ERROR_PREFIX + error.getClass().getSimpleName() + " " + code(error));
     lines.add(escape(MESSAGE_PREFIX + error.getMessage()));
-    if (error instanceof DriverException driverError && driverError.getExecutionInfo() != null) {
-      lines.addAll(warnings(driverError.getExecutionInfo()));
+    List<String> driverWarnings = error instanceof DriverException driverError && driverError.getExecutionInfo() != null
+        ? driverError.getExecutionInfo().getWarnings() : List.of();
+    for (String warning : driverWarnings.isEmpty() ? frameWarnings : driverWarnings) {
+      lines.add(escape(WARNING_PREFIX + warning));
     }
     return lines;
   }

@@ -103,7 +103,12 @@ final class ConformanceTarget implements AutoCloseable {
   }
 
   CqlSession openSession() {
-    return authentication ? openSession("cassandra", "cassandra") : CqlSession.builder()
+    return openSession(new dev.ringlet.driver.ErrorFrameWarnings());
+  }
+
+  /** A session (logged in as cassandra on authenticated targets) whose error frames' warnings go to {@code errorWarnings}. */
+  private CqlSession openSession(dev.ringlet.driver.ErrorFrameWarnings errorWarnings) {
+    return authentication ? openSession(errorWarnings, "cassandra", "cassandra") : errorWarnings.sessionBuilder()
         .addContactPoints(contactPoints)
         .withLocalDatacenter(localDatacenter)
         .withConfigLoader(driverConfig())
@@ -112,7 +117,11 @@ final class ConformanceTarget implements AutoCloseable {
 
   /** A session logged in as {@code user} (authenticated targets only). */
   CqlSession openSession(String user, String password) {
-    return CqlSession.builder()
+    return openSession(new dev.ringlet.driver.ErrorFrameWarnings(), user, password);
+  }
+
+  private CqlSession openSession(dev.ringlet.driver.ErrorFrameWarnings errorWarnings, String user, String password) {
+    return errorWarnings.sessionBuilder()
         .addContactPoints(contactPoints)
         .withLocalDatacenter(localDatacenter)
         .withConfigLoader(driverConfig())
@@ -122,10 +131,12 @@ final class ConformanceTarget implements AutoCloseable {
 
   /** Runs a scenario in a fresh session; {@code @login} statements get their own sessions. */
   List<StatementAnswer> run(Scenario scenario) {
-    try (CqlSession session = openSession()) {
+    dev.ringlet.driver.ErrorFrameWarnings errorWarnings = new dev.ringlet.driver.ErrorFrameWarnings();
+    try (CqlSession session = openSession(errorWarnings)) {
       return authentication
-          ? new ScenarioRunner(session, this::openSession).run(scenario)
-          : new ScenarioRunner(session).run(scenario);
+          ? new ScenarioRunner(session, (user, password) -> openSession(errorWarnings, user, password), errorWarnings)
+              .run(scenario)
+          : new ScenarioRunner(session, errorWarnings).run(scenario);
     }
   }
 

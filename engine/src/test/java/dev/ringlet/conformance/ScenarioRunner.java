@@ -31,15 +31,19 @@ final class ScenarioRunner {
   private final java.util.function.BiFunction<String, String, CqlSession> login;
   private final AnswerFormatter formatter;
   private CqlSession session;
+  private final dev.ringlet.driver.ErrorFrameWarnings errorWarnings;
 
-  ScenarioRunner(CqlSession session) {
+  /** {@code errorWarnings}: where the sessions report the warnings of ERROR frames (the driver hides them). */
+  ScenarioRunner(CqlSession session, dev.ringlet.driver.ErrorFrameWarnings errorWarnings) {
     this(session, (user, password) -> {
       throw new IllegalStateException("@login needs an authenticated scenario (named auth_*)");
-    });
+    }, errorWarnings);
   }
 
   /** {@code login} opens a session logged in as a role, for {@code @login} statements. */
-  ScenarioRunner(CqlSession session, java.util.function.BiFunction<String, String, CqlSession> login) {
+  ScenarioRunner(CqlSession session, java.util.function.BiFunction<String, String, CqlSession> login,
+      dev.ringlet.driver.ErrorFrameWarnings errorWarnings) {
+    this.errorWarnings = errorWarnings;
     this.mainSession = session;
     this.session = session;
     this.login = login;
@@ -70,11 +74,12 @@ final class ScenarioRunner {
 
   private List<String> answerIn(ScenarioStatement statement) {
     List<String> lines = new ArrayList<>();
+    errorWarnings.clear();
     try {
       Statement<?> request = request(statement, lines);
       lines.addAll(execute(request, statement.directives()));
     } catch (RuntimeException e) {
-      lines.addAll(formatter.error(unwrap(e)));
+      lines.addAll(formatter.error(unwrap(e), errorWarnings.lastError()));
     }
     return lines;
   }

@@ -114,6 +114,20 @@ public @interface CassandraCluster {
   UserFunctionTimeoutPolicy userFunctionTimeoutPolicy() default UserFunctionTimeoutPolicy.DIE;
 
   /**
+   * A read that scans more tombstones than this on a replica adds a client warning "Read N live rows
+   * and M tombstone cells for query ..." (Cassandra's {@code tombstone_warn_threshold}). Default
+   * 1,000, as Cassandra; positive. A small value lets a test reach it with a few deletions.
+   */
+  int tombstoneWarnThreshold() default 1_000;
+
+  /**
+   * A read that scans more tombstones than this on a replica fails with {@code READ_FAILURE}
+   * (reason {@code READ_TOO_MANY_TOMBSTONES}; Cassandra's {@code tombstone_failure_threshold}).
+   * Default 100,000, as Cassandra; positive.
+   */
+  int tombstoneFailureThreshold() default 100_000;
+
+  /**
    * Whether {@code CREATE MATERIALIZED VIEW} is allowed (Cassandra's {@code materialized_views_enabled}).
    * Default {@code false}, as Cassandra 5.0. Views are built before CREATE returns and kept in step
    * with every base write; isolation's TRUNCATE_TABLES empties them with their base tables.

@@ -192,6 +192,44 @@ class TopologyTest {
     TestKit.run(FunctionTimeoutFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
   }
 
+  @OnlyInTestKit
+  @CassandraCluster(tombstoneWarnThreshold = 2, tombstoneFailureThreshold = 5, keyspace = "tombs", shared = false)
+  static class TombstoneThresholdsFixture {
+    @Test
+    void warns_past_the_warn_threshold_and_fails_past_the_failure_threshold(CqlSession session) {
+      session.execute("CREATE TABLE t (k int, c int, s set<int>, PRIMARY KEY (k, c))");
+      session.execute("UPDATE t SET s = s - {1, 2, 3} WHERE k = 1 AND c = 1");
+      session.execute("UPDATE t SET s = s - {1, 2, 3, 4, 5, 6} WHERE k = 2 AND c = 1");
+
+      assertThat(session.execute("SELECT * FROM t WHERE k = 1").getExecutionInfo().getWarnings())
+          .singleElement().asString().startsWith("Read 0 live rows and 3 tombstone cells for query SELECT * FROM tombs.t");
+      assertThatThrownBy(() -> session.execute("SELECT * FROM t WHERE k = 2"))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ReadFailureException.class);
+    }
+  }
+
+  @Test
+  void tombstone_thresholds_reach_the_engine() {
+    ClusterSpec asked = SettingsReader.read(TombstoneThresholdsFixture.class).settings().spec();
+    assertThat(asked.tombstoneWarnThreshold()).isEqualTo(2);
+    assertThat(asked.tombstoneFailureThreshold()).isEqualTo(5);
+    ClusterSpec defaults = SettingsReader.read(OptionsFixture.class).settings().spec();
+    assertThat(defaults.tombstoneWarnThreshold()).isEqualTo(1_000);
+    assertThat(defaults.tombstoneFailureThreshold()).isEqualTo(100_000);
+    TestKit.run(TombstoneThresholdsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+  }
+
+  @Test
+  void refuses_thresholds_that_are_not_positive() {
+    assertThatThrownBy(() -> SettingsReader.read(BadThresholdsFixture.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("@CassandraCluster(tombstoneWarnThreshold = 1000, tombstoneFailureThreshold = 0) (expected: positive)");
+  }
+
+  @CassandraCluster(tombstoneFailureThreshold = 0)
+  static class BadThresholdsFixture {
+  }
+
   @Test
   void refuses_a_warn_timeout_above_the_fail_timeout() {
     assertThatThrownBy(() -> SettingsReader.read(BadTimeoutsFixture.class))

@@ -69,6 +69,18 @@ public class RingletProperties {
    */
   private UserFunctionTimeoutPolicy userFunctionTimeoutPolicy = UserFunctionTimeoutPolicy.DIE;
 
+  /**
+   * A read that scans more tombstones than this on a replica adds a client warning (Cassandra's
+   * tombstone_warn_threshold); positive.
+   */
+  private int tombstoneWarnThreshold = 1_000;
+
+  /**
+   * A read that scans more tombstones than this on a replica fails with READ_FAILURE (Cassandra's
+   * tombstone_failure_threshold); positive.
+   */
+  private int tombstoneFailureThreshold = 100_000;
+
   /** Whether CREATE MATERIALIZED VIEW is allowed (Cassandra's materialized_views_enabled); off by default, as in Cassandra 5.0. */
   private boolean materializedViews;
 
@@ -197,6 +209,22 @@ public class RingletProperties {
 
   public void setUserFunctionTimeoutPolicy(UserFunctionTimeoutPolicy userFunctionTimeoutPolicy) {
     this.userFunctionTimeoutPolicy = userFunctionTimeoutPolicy;
+  }
+
+  public int getTombstoneWarnThreshold() {
+    return tombstoneWarnThreshold;
+  }
+
+  public void setTombstoneWarnThreshold(int tombstoneWarnThreshold) {
+    this.tombstoneWarnThreshold = tombstoneWarnThreshold;
+  }
+
+  public int getTombstoneFailureThreshold() {
+    return tombstoneFailureThreshold;
+  }
+
+  public void setTombstoneFailureThreshold(int tombstoneFailureThreshold) {
+    this.tombstoneFailureThreshold = tombstoneFailureThreshold;
   }
 
   public boolean isMaterializedViews() {

@@ -27,7 +27,7 @@ class ConfigurationMetadataTest {
         "ringlet.datacenter", "ringlet.nodes", "ringlet.racks", "ringlet.datacenters",
         "ringlet.authentication", "ringlet.user-defined-functions", "ringlet.materialized-views",
         "ringlet.user-defined-function-warn-timeout", "ringlet.user-defined-function-fail-timeout",
-        "ringlet.user-function-timeout-policy",
+        "ringlet.user-function-timeout-policy", "ringlet.tombstone-warn-threshold", "ringlet.tombstone-failure-threshold",
         "ringlet.dynamic-data-masking", "ringlet.tls",
         "ringlet.storage.mode", "ringlet.storage.data-directory", "ringlet.storage.commit-log-sync",
         "ringlet.keyspace.create", "ringlet.keyspace.replication-factor", "ringlet.schema.locations",

@@ -192,6 +192,25 @@ public class RingletContainer extends GenericContainer<RingletContainer> {
   }
 
   /**
+   * Cassandra's {@code tombstone_warn_threshold} and {@code tombstone_failure_threshold} (defaults
+   * 1,000 and 100,000): a read scanning more tombstones than {@code warn} on a replica adds a client
+   * warning, more than {@code failure} fails with {@code READ_FAILURE} ({@code
+   * RINGLET_TOMBSTONE_WARN_THRESHOLD} and {@code RINGLET_TOMBSTONE_FAILURE_THRESHOLD}, the server's
+   * {@code --tombstone-warn-threshold} and {@code --tombstone-failure-threshold}). Small values let
+   * a test reach them with a few deletions.
+   *
+   * @throws IllegalArgumentException when either is not positive
+   */
+  public RingletContainer withTombstoneThresholds(int warn, int failure) {
+    if (warn < 1 || failure < 1) {
+      throw new IllegalArgumentException("tombstone thresholds: warn " + warn + ", failure " + failure
+          + " (expected: positive)");
+    }
+    withEnv("RINGLET_TOMBSTONE_WARN_THRESHOLD", Integer.toString(warn));
+    return withEnv("RINGLET_TOMBSTONE_FAILURE_THRESHOLD", Integer.toString(failure));
+  }
+
+  /**
    * Durable mode: the node keeps its commit log, SSTables and schema in {@code hostDirectory},
    * mounted read-write at {@link #DATA_DIRECTORY} ({@code RINGLET_DATA_DIR}, the server's
    * {@code --data-dir}), so a new container started on the same directory finds the data of the

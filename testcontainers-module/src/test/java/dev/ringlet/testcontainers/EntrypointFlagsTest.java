@@ -38,6 +38,15 @@ class EntrypointFlagsTest {
   }
 
   @Test
+  void should_pass_the_tombstone_thresholds_as_server_flags() throws Exception {
+    List<String> args = run(new RingletContainer("ringlet:any").withTombstoneThresholds(2, 5).getEnvMap());
+
+    assertThat(String.join(" ", args)).contains("--tombstone-warn-threshold 2", "--tombstone-failure-threshold 5");
+    assertThat(run(new RingletContainer("ringlet:any").getEnvMap()))
+        .doesNotContain("--tombstone-warn-threshold", "--tombstone-failure-threshold");
+  }
+
+  @Test
   void should_pass_no_timeout_flags_by_default() throws Exception {
     List<String> args = run(new RingletContainer("ringlet:any").withUserDefinedFunctions().getEnvMap());
 

@@ -75,6 +75,18 @@ class RingletContainerApiTest {
   }
 
   @Test
+  void should_turn_tombstone_thresholds_into_the_images_environment() {
+    assertThat(new RingletContainer("ringlet:any").getEnvMap()).doesNotContainKeys(
+        "RINGLET_TOMBSTONE_WARN_THRESHOLD", "RINGLET_TOMBSTONE_FAILURE_THRESHOLD");
+    assertThat(new RingletContainer("ringlet:any").withTombstoneThresholds(2, 5).getEnvMap())
+        .containsEntry("RINGLET_TOMBSTONE_WARN_THRESHOLD", "2")
+        .containsEntry("RINGLET_TOMBSTONE_FAILURE_THRESHOLD", "5");
+    assertThatThrownBy(() -> new RingletContainer("ringlet:any").withTombstoneThresholds(0, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tombstone thresholds: warn 0, failure 5 (expected: positive)");
+  }
+
+  @Test
   void should_turn_user_defined_function_timeouts_and_policy_into_the_images_environment() {
     assertThat(new RingletContainer("ringlet:any").getEnvMap()).doesNotContainKeys(
         "RINGLET_USER_DEFINED_FUNCTIONS_WARN_TIMEOUT", "RINGLET_USER_DEFINED_FUNCTIONS_FAIL_TIMEOUT",

@@ -188,6 +188,24 @@ class RingletContainerIT {
   }
 
   @Test
+  void should_apply_the_tombstone_thresholds_it_was_given() {
+    try (RingletContainer node = new RingletContainer(ContainerEngine.image()).withTombstoneThresholds(2, 5)) {
+      node.start();
+      try (CqlSession session = session(node)) {
+        session.execute("CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE k.t (k int, c int, s set<int>, PRIMARY KEY (k, c))");
+        session.execute("UPDATE k.t SET s = s - {1, 2, 3} WHERE k = 1 AND c = 1");
+        session.execute("UPDATE k.t SET s = s - {1, 2, 3, 4, 5, 6} WHERE k = 2 AND c = 1");
+
+        assertThat(session.execute("SELECT * FROM k.t WHERE k = 1").getExecutionInfo().getWarnings())
+            .singleElement().asString().startsWith("Read 0 live rows and 3 tombstone cells for query SELECT * FROM k.t");
+        assertThatThrownBy(() -> session.execute("SELECT * FROM k.t WHERE k = 2"))
+            .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ReadFailureException.class);
+      }
+    }
+  }
+
+  @Test
   void should_allow_materialized_views_only_when_asked() {
     String keyspace = "CREATE KEYSPACE k WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}";
     String table = "CREATE TABLE k.users (id int PRIMARY KEY, email text)";

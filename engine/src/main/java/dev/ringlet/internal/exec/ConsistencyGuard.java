@@ -33,11 +33,21 @@ public final class ConsistencyGuard {
   }
 
   public void checkWrite(KeyspaceMetadata keyspace, ConsistencyLevel level, boolean conditional, ConsistencyLevel serial) {
+    validateWrite(keyspace, level, conditional);
+    checkWriteReplicas(keyspace, level, conditional, serial);
+  }
+
+  /** The levels a write may not use (Invalid), whatever the replicas. */
+  public void validateWrite(KeyspaceMetadata keyspace, ConsistencyLevel level, boolean conditional) {
     ConsistencyArithmetic.validateForWrite(level, conditional);
     if (conditional) {
       String strategy = keyspace.replication().strategyClass();
       ConsistencyArithmetic.validateForCasCommit(level, strategy.equals(ReplicationParams.NETWORK_TOPOLOGY), strategy);
     }
+  }
+
+  /** Whether enough replicas are alive for the write (Unavailable), once {@link #validateWrite} passed. */
+  public void checkWriteReplicas(KeyspaceMetadata keyspace, ConsistencyLevel level, boolean conditional, ConsistencyLevel serial) {
     ReplicaCounts counts = counts(keyspace);
     if (conditional) {
       ConsistencyArithmetic.assureSufficientLiveReplicas(serial, counts);

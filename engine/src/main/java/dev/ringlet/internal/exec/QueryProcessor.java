@@ -96,8 +96,17 @@ public final class QueryProcessor {
   /** QUERY: parse, analyse and run. */
   public Result query(String cql, QueryOptions options, ClientSession session) {
     udfWarnings.get();
-    Analyzed a = analyze(cql, session.keyspace(), PreparedStatementCache.analysisKey(cql, session.keyspace()));
-    return withUdfWarnings(run(a, options, session));
+    try {
+      Analyzed a = analyze(cql, session.keyspace(), PreparedStatementCache.analysisKey(cql, session.keyspace()));
+      return withUdfWarnings(run(a, options, session));
+    } catch (RuntimeException e) {
+      throw withUdfWarnings(e);
+    }
+  }
+
+  /** A failure with the warnings of the function calls made before it (5.0 sends them with the error). */
+  private RuntimeException withUdfWarnings(RuntimeException failure) {
+    return WarnedFailure.append(failure, udfWarnings.get());
   }
 
   private Result withUdfWarnings(Result result) {
@@ -133,8 +142,12 @@ public final class QueryProcessor {
       throw unprepared(id);
     }
     udfWarnings.get();
-    Analyzed a = analyze(entry.query(), entry.keyspace(), entry.analysisKey());
-    return withUdfWarnings(run(a, options, session));
+    try {
+      Analyzed a = analyze(entry.query(), entry.keyspace(), entry.analysisKey());
+      return withUdfWarnings(run(a, options, session));
+    } catch (RuntimeException e) {
+      throw withUdfWarnings(e);
+    }
   }
 
   /** The analysed form of a prepared id, for BATCH. */
@@ -159,6 +172,15 @@ public final class QueryProcessor {
    */
   public Result batch(Statement.Batch.Type type, List<Object> children, List<List<java.nio.ByteBuffer>> values, QueryOptions options, ClientSession session) {
     udfWarnings.get();
+    try {
+      return withUdfWarnings(runBatch(type, children, values, options, session));
+    } catch (RuntimeException e) {
+      throw withUdfWarnings(e);
+    }
+  }
+
+  private Result runBatch(Statement.Batch.Type type, List<Object> children, List<List<java.nio.ByteBuffer>> values,
+      QueryOptions options, ClientSession session) {
     List<ModificationStatement> statements = new ArrayList<>();
     List<BoundValues> bound = new ArrayList<>();
     for (int i = 0; i < children.size(); i++) {
@@ -170,16 +192,32 @@ public final class QueryProcessor {
       }
       access.authorizeWrite(session.user(), a.write().table().keyspace(), a.write().table().name());
       authorizeCalls(a, session);
-      checkWrite(a.write(), options);
+      validateWrite(a.write(), options);
       statements.add(a.write());
       QueryOptions childOptions = new QueryOptions(options.consistency(), values.get(i), null, -1, null,
           options.serialConsistency(), options.defaultTimestamp(), options.nowInSeconds());
       bound.add(BoundValues.bind(a.variables(), a.statement().boundNames(), childOptions));
     }
-    return withUdfWarnings(writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE));
+    return writes.batch(batchType(type), statements, bound, options, Long.MIN_VALUE,
+        () -> statements.forEach(w -> checkReplicas(w, options)));
   }
 
   private void checkWrite(ModificationStatement write, QueryOptions options) {
+    validateWrite(write, options);
+    checkReplicas(write, options);
+  }
+
+  /**
+   * Whether enough replicas of the write's keyspace are alive (Unavailable). A batch counts them
+   * after its size warnings, as 5.0 does, so an Unavailable batch carries them.
+   */
+  private void checkReplicas(ModificationStatement write, QueryOptions options) {
+    consistency.checkWriteReplicas(keyspaceOf(write.table()), options.consistency(),
+        write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
+  }
+
+  /** What a write may not do whatever the replicas (system keyspaces, views, counter and write levels). */
+  private void validateWrite(ModificationStatement write, QueryOptions options) {
     if (dev.ringlet.internal.exec.ddl.SystemNames.isSystem(write.table().keyspace())) {
       throw new CqlException(dev.ringlet.internal.error.ErrorCode.UNAUTHORIZED,
           write.table().keyspace() + " keyspace is not user-modifiable.");
@@ -190,8 +228,8 @@ public final class QueryProcessor {
     if (write.table().counter()) {
       dev.ringlet.internal.cluster.ConsistencyArithmetic.validateCounterForWrite(options.consistency(), write.table().name());
     }
-    consistency.checkWrite(keyspaceOf(write.table()), options.consistency(),
-        write.condition() != ModificationStatement.ConditionKind.NONE, options.serialConsistency());
+    consistency.validateWrite(keyspaceOf(write.table()), options.consistency(),
+        write.condition() != ModificationStatement.ConditionKind.NONE);
   }
 
   private dev.ringlet.internal.schema.KeyspaceMetadata keyspaceOf(TableMetadata table) {
@@ -367,8 +405,13 @@ public final class QueryProcessor {
     }
     if (a.select() != null) {
       SelectStatement select = visibleTo(a.select(), session.user());
-      consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
+      try {
+        consistency.checkRead(keyspaceOf(a.select().table()), options.consistency());
+      } catch (RuntimeException e) {
+        // 5.0 warns about an aggregation before it reads, so its Unavailable carries the warning
+        throw WarnedFailure.attach(e, select.aggregationWarnings(values));
+      }
       TableSource source = requestTables.forRequest(options.consistency(), null);
       return select.execute(source, values, options, options.nowInSeconds(clock));
     }
@@ -378,7 +421,7 @@ public final class QueryProcessor {
       return writes.execute(a.write(), values, options);
     }
     if (a.batch() != null) {
-      a.batch().forEach(w -> checkWrite(w, options));
+      a.batch().forEach(w -> validateWrite(w, options));
       BoundValues values = BoundValues.bind(a.variables(), st.boundNames(), options);
       List<BoundValues> each = new ArrayList<>();
       for (int i = 0; i < a.batch().size(); i++) {
@@ -394,7 +437,8 @@ public final class QueryProcessor {
             new ColumnSpec("", "", "[timestamp]", dev.ringlet.internal.types.NativeType.BIGINT));
         ts = (Long) dev.ringlet.internal.types.NativeType.BIGINT.decode(t.bind(values));
       }
-      return writes.batch(batchType(b.type()), a.batch(), each, options, ts);
+      return writes.batch(batchType(b.type()), a.batch(), each, options, ts,
+          () -> a.batch().forEach(w -> checkReplicas(w, options)));
     }
     Result result = DdlDispatch.run(st, ddl, session, tables, schema.current());
     if (result instanceof Result.SchemaChange change) {

@@ -42,6 +42,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "                        a function call running longer fails and its body is stopped (default 1500)",
       "  --user-function-timeout-policy P",
       "                        die (default), die_immediate or ignore: only the failure's wording; the node keeps running",
+      "  --tombstone-warn-threshold N",
+      "                        a read scanning more tombstones on a replica adds a client warning (default 1000)",
+      "  --tombstone-failure-threshold N",
+      "                        a read scanning more tombstones on a replica fails with READ_FAILURE (default 100000)",
       "  --enable-materialized-views",
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "  --enable-dynamic-data-masking",
@@ -84,6 +88,8 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
     Tls tls = new Tls();
     Integer udfWarnMillis = null;
     Integer udfFailMillis = null;
+    Integer tombstoneWarn = null;
+    Integer tombstoneFailure = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -190,6 +196,12 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
         case "--user-defined-functions-fail-timeout":
           udfFailMillis = number(name, value);
           break;
+        case "--tombstone-warn-threshold":
+          tombstoneWarn = number(name, value);
+          break;
+        case "--tombstone-failure-threshold":
+          tombstoneFailure = number(name, value);
+          break;
         case "--user-function-timeout-policy":
           spec = spec.withUserFunctionTimeoutPolicy(timeoutPolicy(value));
           break;
@@ -205,6 +217,15 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       spec = spec.withUserDefinedFunctionTimeouts(
           udfWarnMillis == null ? spec.userDefinedFunctionWarnTimeout() : java.time.Duration.ofMillis(udfWarnMillis),
           udfFailMillis == null ? spec.userDefinedFunctionFailTimeout() : java.time.Duration.ofMillis(udfFailMillis));
+    }
+    if (tombstoneWarn != null || tombstoneFailure != null) {
+      int warn = tombstoneWarn == null ? spec.tombstoneWarnThreshold() : tombstoneWarn;
+      int failure = tombstoneFailure == null ? spec.tombstoneFailureThreshold() : tombstoneFailure;
+      if (warn < 1 || failure < 1) {
+        throw new IllegalArgumentException("--tombstone-warn-threshold: " + warn + ", --tombstone-failure-threshold: "
+            + failure + " (expected: positive)");
+      }
+      spec = spec.withTombstoneThresholds(warn, failure);
     }
     if (initialToken != null) {
       if (spec.nodeCount() != 1) {

@@ -172,14 +172,21 @@ public final class CqlRequestProcessor implements RequestProcessor {
       log(m, options, batchValues, keyspace, result, 0, null);
       return response;
     } catch (Throwable t) {
-      if (storageStopped(t)) {
+      // As 5.0's Dispatcher: the warnings gathered before the failure go with the error.
+      List<String> warnings = List.of();
+      Throwable failure = t;
+      if (t instanceof dev.ringlet.internal.exec.WarnedFailure w) {
+        warnings = w.warnings();
+        failure = w.failure();
+      }
+      if (storageStopped(failure)) {
         return null;
       }
-      Message error = Errors.toMessage(t, request.protocolVersion());
+      Message error = Errors.toMessage(failure, request.protocolVersion());
       if (error instanceof com.datastax.oss.protocol.internal.response.Error e) {
         log(m, options, batchValues, keyspace, null, e.code, e.message);
       }
-      return Response.of(error);
+      return new Response(error, warnings, null);
     }
   }
 

@@ -63,7 +63,7 @@ public final class SettingsReader {
         .withDynamicDataMasking(annotation.dynamicDataMasking())
         .withManualClock(annotation.manualClock())
         .withClientEncryption(annotation.tls() ? ClientEncryption.selfSigned() : null);
-    spec = withFunctionTimeouts(spec, annotation);
+    spec = withTombstoneThresholds(withFunctionTimeouts(spec, annotation), annotation);
     return new ClusterSettings(spec, temporary, annotation.keyspace(), List.of(annotation.schema()),
         annotation.isolation(), annotation.shared(), new SessionOptions(annotation.protocolVersion(), annotation.compression()));
   }
@@ -77,6 +77,16 @@ public final class SettingsReader {
     }
     return spec.withUserDefinedFunctionTimeouts(Duration.ofMillis(warn), Duration.ofMillis(fail))
         .withUserFunctionTimeoutPolicy(annotation.userFunctionTimeoutPolicy());
+  }
+
+  private static ClusterSpec withTombstoneThresholds(ClusterSpec spec, CassandraCluster annotation) {
+    int warn = annotation.tombstoneWarnThreshold();
+    int failure = annotation.tombstoneFailureThreshold();
+    if (warn < 1 || failure < 1) {
+      throw new IllegalArgumentException("@CassandraCluster(tombstoneWarnThreshold = " + warn
+          + ", tombstoneFailureThreshold = " + failure + ") (expected: positive)");
+    }
+    return spec.withTombstoneThresholds(warn, failure);
   }
 
   private static DatacenterSpec toSpec(Datacenter dc) {

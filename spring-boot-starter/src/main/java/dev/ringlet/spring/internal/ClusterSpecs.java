@@ -25,7 +25,17 @@ public final class ClusterSpecs {
         .withMaterializedViews(properties.isMaterializedViews())
         .withDynamicDataMasking(properties.isDynamicDataMasking())
         .withClientEncryption(properties.isTls() ? dev.ringlet.api.ClientEncryption.selfSigned() : null);
-    return withStorage(withFunctionTimeouts(spec, properties), properties.getStorage());
+    return withStorage(withTombstoneThresholds(withFunctionTimeouts(spec, properties), properties), properties.getStorage());
+  }
+
+  private static ClusterSpec withTombstoneThresholds(ClusterSpec spec, RingletProperties properties) {
+    int warn = properties.getTombstoneWarnThreshold();
+    int failure = properties.getTombstoneFailureThreshold();
+    if (warn < 1 || failure < 1) {
+      throw new IllegalArgumentException("ringlet.tombstone-warn-threshold: " + warn
+          + ", ringlet.tombstone-failure-threshold: " + failure + " (expected: positive)");
+    }
+    return spec.withTombstoneThresholds(warn, failure);
   }
 
   private static ClusterSpec withFunctionTimeouts(ClusterSpec spec, RingletProperties properties) {

@@ -94,6 +94,31 @@ class ClusterSpecsTest {
   }
 
   @Test
+  void should_map_the_tombstone_thresholds() {
+    RingletProperties properties = new RingletProperties();
+    ClusterSpec defaults = ClusterSpecs.from(properties);
+    assertThat(defaults.tombstoneWarnThreshold()).isEqualTo(1_000);
+    assertThat(defaults.tombstoneFailureThreshold()).isEqualTo(100_000);
+
+    properties.setTombstoneWarnThreshold(2);
+    properties.setTombstoneFailureThreshold(5);
+
+    ClusterSpec spec = ClusterSpecs.from(properties);
+    assertThat(spec.tombstoneWarnThreshold()).isEqualTo(2);
+    assertThat(spec.tombstoneFailureThreshold()).isEqualTo(5);
+  }
+
+  @Test
+  void should_refuse_a_threshold_that_is_not_positive_naming_both_properties() {
+    RingletProperties properties = new RingletProperties();
+    properties.setTombstoneWarnThreshold(0);
+
+    assertThatThrownBy(() -> ClusterSpecs.from(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("ringlet.tombstone-warn-threshold: 0, ringlet.tombstone-failure-threshold: 100000 (expected: positive)");
+  }
+
+  @Test
   void should_map_several_datacenters_in_order() {
     RingletProperties properties = new RingletProperties();
     properties.setDatacenters(List.of(datacenter("dc1", 3, 3), datacenter("dc2", 2, 1)));

@@ -92,8 +92,19 @@ public final class WriteExecutor {
    */
   public Result batch(BatchType type, List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options,
       long batchTimestamp) {
+    return batch(type, statements, values, options, batchTimestamp, () -> {});
+  }
+
+  /**
+   * As {@link #batch(BatchType, List, List, QueryOptions, long)}, with {@code checkReplicas} (the
+   * Unavailable check) run after the size warnings are known, as 5.0 orders them: a failure from
+   * then on carries those warnings ({@link dev.ringlet.internal.exec.WarnedFailure}).
+   */
+  public Result batch(BatchType type, List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options,
+      long batchTimestamp, Runnable checkReplicas) {
     BatchRules.check(type, statements, batchTimestamp != Long.MIN_VALUE);
     if (statements.stream().anyMatch(s -> s.condition() != ModificationStatement.ConditionKind.NONE)) {
+      checkReplicas.run();
       return conditionalBatch(statements, values, options);
     }
     long now = options.nowInSeconds(clock);
@@ -115,6 +126,17 @@ public final class WriteExecutor {
       merged.put(e.getKey(), PartitionUpdates.mergeByPartition(e.getValue()));
     }
     List<String> warnings = BatchRules.warnings(type, merged, tables);
+    try {
+      checkReplicas.run();
+      applyBatch(type, merged, tables, source, options);
+    } catch (RuntimeException e) {
+      throw dev.ringlet.internal.exec.WarnedFailure.attach(e, warnings);
+    }
+    return new Result.Void(warnings);
+  }
+
+  private void applyBatch(BatchType type, Map<UUID, List<PartitionUpdate>> merged, Map<UUID, TableMetadata> tables,
+      TableSource source, QueryOptions options) {
     Runnable apply = () -> {
       for (Map.Entry<UUID, List<PartitionUpdate>> e : merged.entrySet()) {
         TableStore store = source.store(tables.get(e.getKey()));
@@ -131,7 +153,6 @@ public final class WriteExecutor {
     } else {
       apply.run();
     }
-    return new Result.Void(warnings);
   }
 
   private Result conditionalBatch(List<ModificationStatement> statements, List<BoundValues> values, QueryOptions options) {

@@ -118,6 +118,28 @@ public final class SelectStatement {
       predicates.add(f.bind(values));
     }
     List<DecoratedKey> keys = plan.keys() == null ? null : plan.keys().bind(plan.table(), values);
+    try {
+      return read(source, values, options, nowInSeconds, limit, perPartitionLimit, predicates, keys);
+    } catch (RuntimeException e) {
+      // 5.0 warns about an aggregation before it reads: what fails from here on carries the warning
+      throw dev.ringlet.internal.exec.WarnedFailure.attach(e, plan.ann() != null ? List.of() : warnings(keys));
+    }
+  }
+
+  /**
+   * The aggregation warnings this query gets with {@code values} (none when its keys cannot be
+   * bound), for failures raised before it runs that 5.0 raises after warning (Unavailable).
+   */
+  public List<String> aggregationWarnings(BoundValues values) {
+    try {
+      return plan.ann() != null ? List.of() : warnings(plan.keys() == null ? null : plan.keys().bind(plan.table(), values));
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private Result.Rows read(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds, int limit,
+      int perPartitionLimit, List<RowPredicate> predicates, List<DecoratedKey> keys) {
     if (plan.ann() != null) {
       return nearest(source, values, options, nowInSeconds, predicates, keys, limit);
     }

@@ -75,6 +75,8 @@ public final class UdfExecutor implements AutoCloseable {
       result = awaitWithLastWait(call, thread);
     } catch (TimeoutException e) {
       call.cancel(true);
+      // 5.0 warns once a call passes the warn timeout, so a call that then fails has warned too
+      warn(function);
       throw new UdfFailure(new TimeoutException(String.format("User defined function %s ran longer than %dms%s",
           signature(function), timeouts.fail().toMillis(),
           timeouts.policy() == UdfTimeouts.Policy.IGNORE ? "" : " - will stop Cassandra VM")));
@@ -94,15 +96,23 @@ public final class UdfExecutor implements AutoCloseable {
     }
     long warnNanos = timeouts.warn().toNanos();
     if (warnNanos > 0 && nanoTime.getAsLong() - start > warnNanos) {
-      List<String> list = warnings.get();
-      if (list == null) {
-        list = new ArrayList<>();
-        warnings.set(list);
-      }
-      list.add(String.format("User defined function %s ran longer than %dms", signature(function),
-          timeouts.warn().toMillis()));
+      warn(function);
     }
     return result;
+  }
+
+  /** 5.0's warning for a call past the warn timeout (none when the warn timeout is zero). */
+  private void warn(UserFunction function) {
+    if (timeouts.warn().isZero()) {
+      return;
+    }
+    List<String> list = warnings.get();
+    if (list == null) {
+      list = new ArrayList<>();
+      warnings.set(list);
+    }
+    list.add(String.format("User defined function %s ran longer than %dms", signature(function),
+        timeouts.warn().toMillis()));
   }
 
   /** The call's result within the fail timeout, or within 5.0's last wait (fail timeout minus the CPU time used). */

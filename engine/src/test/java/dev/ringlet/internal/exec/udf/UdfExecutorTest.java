@@ -131,6 +131,24 @@ class UdfExecutorTest {
   }
 
   @Test
+  void should_leave_the_warn_timeout_warning_of_a_call_that_then_timed_out() throws Exception {
+    UserFunction f = fn(List.of(NativeType.INT), NativeType.INT, "unused");
+    UdfExecutor warning = new UdfExecutor(timeouts(10, 50, UdfTimeouts.Policy.IGNORE), System::nanoTime, id -> -1);
+    UdfExecutor silent = new UdfExecutor(timeouts(0, 50, UdfTimeouts.Policy.IGNORE), System::nanoTime, id -> -1);
+    executors.add(warning);
+    executors.add(silent);
+
+    for (UdfExecutor executor : List.of(warning, silent)) {
+      // never released: it fails at the fail timeout, having passed the warn timeout on the way (as in 5.0)
+      assertThatThrownBy(() -> executor.execute(f, blocked(f, new BlockedBody()), List.of(NativeType.INT.encode(1))))
+          .isInstanceOf(UdfFailure.class);
+    }
+
+    assertThat(warning.drainWarnings()).containsExactly("User defined function ks.f : (int) -> int ran longer than 10ms");
+    assertThat(silent.drainWarnings()).as("a zero warn timeout never warns").isEmpty();
+  }
+
+  @Test
   void should_report_a_body_exception_unchanged() {
     UdfExecutor executor = executor(UdfTimeouts.DEFAULTS, System::nanoTime);
     UserFunction f = fn(List.of(NativeType.INT), NativeType.INT, "return 1 / (a0 - a0);");
