@@ -84,7 +84,10 @@ public final class SuiteCommand {
         long ddlDone = System.nanoTime();
         // --setup script: the tests' session opens after the script, as the JUnit extension's does,
         // and reads the whole schema once
+        CpuSplit testsSessionCpu = new CpuSplit(SESSION_NAME);
+        testsSessionCpu.begin();
         CqlSession session = script ? tunedSession(target) : ddlSession;
+        testsSessionCpu.end();
         long setUp = System.nanoTime();
         if (log != null) {
           // a full schema refresh reads system_schema.tables once; the DDL statements: CREATE
@@ -98,17 +101,20 @@ public final class SuiteCommand {
         SuiteReset reset = options.reset().resolve(target.truncatesItself());
         if (script) {
           sink.add(prefix + "tests_session_connect_ms", Stats.millis(setUp - ddlDone), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_driver_threads_ms", CpuSplit.sum(testsSessionCpu.driver()), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_server_threads_ms", CpuSplit.sum(testsSessionCpu.server()), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_process_ms", CpuSplit.sum(testsSessionCpu.process()), "ms");
         }
         CpuSplit testsCpu = new CpuSplit(SESSION_NAME);
         testsCpu.begin();
         try {
           runTests(session, target, reset, truncates, tests);
+          testsCpu.end(); // before the tests' session closes: its threads' CPU is read while they live
         } finally {
           if (script) {
             session.close();
           }
         }
-        testsCpu.end();
         long testsDone = System.nanoTime();
         sink.add(prefix + "start_ms", Stats.millis(started - begin), "ms");
         sink.add(prefix + "connect_ms", Stats.millis(connected - started), "ms");
