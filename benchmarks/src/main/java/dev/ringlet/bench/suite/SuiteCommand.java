@@ -43,7 +43,8 @@ public final class SuiteCommand {
 
   /** @param serverDdlOnly only the server's DDL timings ({@link ServerDdlTimings}), no driver, no suite */
   public void run(boolean serverDdlOnly) {
-    String prefix = "suite/" + options.target().id() + "/";
+    // --setup script's results are their own series (suite/ringlet-script/...), beside the default's
+    String prefix = "suite/" + options.target().id() + (options.setup() == SuiteSetup.SCRIPT ? "-script" : "") + "/";
     if (serverDdlOnly) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
       return;
@@ -159,7 +160,7 @@ public final class SuiteCommand {
       }
       defaultSessionDdl(target, prefix);
     }
-    if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET) {
+    if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET && options.setup() == SuiteSetup.TESTS) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
     }
   }
