@@ -86,6 +86,7 @@ public final class ReportWriter {
     suiteVsCassandra(md, m, "", "test-suite workload end to end, start-up included, vs Cassandra 5.0");
     // suite --setup script: the set-up's DDL as the JUnit extension runs a schema script
     suiteVsCassandra(md, m, "-script", "the same, set-up DDL run as the JUnit extension runs schema scripts (`--setup script`)");
+    suiteVsCassandra(md, m, "-script-c1", "the same, `--setup script`, the test JVM with `-XX:TieredStopAtLevel=1` (Cassandra: its driver's JVM)");
   }
 
   private static void suiteVsCassandra(StringBuilder md, Medians m, String series, String what) {

@@ -43,8 +43,10 @@ public final class SuiteCommand {
 
   /** @param serverDdlOnly only the server's DDL timings ({@link ServerDdlTimings}), no driver, no suite */
   public void run(boolean serverDdlOnly) {
-    // --setup script's results are their own series (suite/ringlet-script/...), beside the default's
-    String prefix = "suite/" + options.target().id() + (options.setup() == SuiteSetup.SCRIPT ? "-script" : "") + "/";
+    // --setup script's results are their own series (suite/ringlet-script/...), beside the default's,
+    // and so are those of a JVM that compiles with C1 only (-c1)
+    String prefix = "suite/" + options.target().id() + (options.setup() == SuiteSetup.SCRIPT ? "-script" : "")
+        + (c1Only() ? "-c1" : "") + "/";
     if (serverDdlOnly) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
       return;
@@ -163,6 +165,19 @@ public final class SuiteCommand {
     if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET && options.setup() == SuiteSetup.TESTS) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
     }
+  }
+
+  /**
+   * Whether this JVM compiles with C1 only ({@code -XX:TieredStopAtLevel=1} or lower), a flag a test
+   * JVM may be given (Maven's {@code argLine}); for Cassandra it applies to the driver's JVM only.
+   */
+  static boolean c1Only() {
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void runTests(CqlSession session, Target target, SuiteReset reset, List<Double> truncates, List<Double> tests) {
