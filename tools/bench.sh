@@ -115,11 +115,18 @@ bench load --targets "$TARGETS" --workloads slice,scan,lwt,batch --concurrency 1
 echo "== test-suite workload"
 load_mark
 for _ in $(seq "$REPS"); do bench suite --target ringlet >/dev/null; done
+# The set-up's DDL as the JUnit extension runs schema scripts (no schema metadata on the set-up
+# session), its own series (suite/ringlet-script/...)
+for _ in $(seq "$REPS"); do bench suite --target ringlet --setup script >/dev/null; done
+# ... and in a test JVM that compiles with C1 only (suite/ringlet-script-c1/...)
+for _ in $(seq "$REPS"); do "$JAVA" -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" suite --target ringlet --setup script --results "$R" >/dev/null; done
 if [ "$CASSANDRA" = 1 ]; then
   # Start-up included, as a test run pays it: the suite itself starts Cassandra (start.sh --clean,
   # wait-ready.sh) inside its timing and stops it at the end; the same 200 tests as Ringlet's.
   "$REFERENCE/stop.sh"
   bench suite --target cassandra --start-cassandra >/dev/null
+  bench suite --target cassandra --start-cassandra --setup script >/dev/null   # stopped again by the one before
+  "$JAVA" -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" suite --target cassandra --start-cassandra --setup script --results "$R" >/dev/null
 fi
 
 JMH_CSV=""

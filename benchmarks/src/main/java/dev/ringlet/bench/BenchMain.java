@@ -31,6 +31,10 @@ public final class BenchMain {
       "  footprint   retained heap per idle node, --nodes N",
       "  suite       test-suite workload: --tables 50 --tests 200 --reset-tables 5 --target ringlet|cassandra",
       "              [--start-cassandra] [--schema-window-ms 10] [--schema-max-events 2] [--config-loader map|file] [--server-ddl-only]",
+      "              [--reset auto|truncate|cluster: between tests, the engine empties the keyspace (in-JVM Ringlet, as",
+      "              the JUnit extension; auto's choice there) or one TRUNCATE per table through the driver]",
+      "              [--setup tests|script: the DDL through the tests' session, or as the JUnit extension runs a",
+      "              schema script: a session without schema metadata, then the tests' session]",
       "  storage     storage engine: --partitions 2000 --rows 200 --value-bytes 100 --memtable-mb 8 --reads 20000 [--file-cache-mb N]",
       "              --slice-rows 20 [--memory]: write throughput, compaction, point/slice read p50/p99, heap",
       "  cluster     3-node and 6-node (dc1:3, dc2:3) clusters: start to ready and to a connected session, first and",
@@ -86,7 +90,8 @@ public final class BenchMain {
             args.integer("tables", 50, 1), args.integer("tests", 200, 0), args.integer("reset-tables", 5, 1),
             args.integer("rows", 3, 1), args.integer("default-session-ddls", 3, 0), args.integer("schema-window-ms", 10, 0),
             args.integer("schema-max-events", 2, 1), configLoader(args.string("config-loader", "map")),
-            LoadOptions.targetOptions(args));
+            dev.ringlet.bench.suite.SuiteReset.parse(args.string("reset", "auto")),
+            dev.ringlet.bench.suite.SuiteSetup.parse(args.string("setup", "tests")), LoadOptions.targetOptions(args));
         SuiteCommand c = new SuiteCommand(o, sink(args));
         boolean serverDdlOnly = args.flag("server-ddl-only");
         yield () -> c.run(serverDdlOnly);

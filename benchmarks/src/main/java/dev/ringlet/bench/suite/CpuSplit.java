@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Where the CPU of a step of the suite goes, client and server sharing this JVM: the driver
  * session's own threads (named after the session, {@code s0-io-0}, {@code s0-admin-0}), the
- * in-JVM server's threads ({@code ringlet-*}), and the whole process (the rest is the calling
- * thread, JIT and GC). Thread CPU is what a shared, loaded machine inflates least.
+ * in-JVM server's threads ({@code ringlet-*}), the calling thread (the test's own: class loading and
+ * initialisation, building the session, and, for the in-JVM server, its start and resets), and the
+ * whole process (the rest is JIT and GC). Thread CPU is what a shared, loaded machine inflates least.
  */
 final class CpuSplit {
 
@@ -20,10 +21,12 @@ final class CpuSplit {
   private final List<Double> driver = new ArrayList<>();
   private final List<Double> server = new ArrayList<>();
   private final List<Double> process = new ArrayList<>();
+  private final List<Double> caller = new ArrayList<>();
   private final List<Double> classes = new ArrayList<>();
   private long driver0;
   private long server0;
   private long process0;
+  private long caller0;
   private long classes0;
 
   /** @param sessionName the driver session's name, which prefixes its threads' names */
@@ -36,9 +39,11 @@ final class CpuSplit {
     process0 = CpuClock.processNanos();
     driver0 = CpuClock.threadsNanos(driverThreads);
     server0 = CpuClock.threadsNanos(SERVER_THREADS);
+    caller0 = CpuClock.threadNanos();
   }
 
   void end() {
+    long t = CpuClock.threadNanos();
     long s = CpuClock.threadsNanos(SERVER_THREADS);
     long d = CpuClock.threadsNanos(driverThreads);
     long p = CpuClock.processNanos();
@@ -46,6 +51,7 @@ final class CpuSplit {
     server.add(Stats.millis(s - server0));
     driver.add(Stats.millis(d - driver0));
     process.add(Stats.millis(p - process0));
+    caller.add(Stats.millis(t - caller0));
     classes.add((double) (c - classes0));
   }
 
@@ -59,6 +65,11 @@ final class CpuSplit {
 
   List<Double> process() {
     return process;
+  }
+
+  /** The calling thread's CPU: {@link #begin} and {@link #end} must run on the same thread. */
+  List<Double> caller() {
+    return caller;
   }
 
   List<Double> classes() {

@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * What an application's integration-test suite does to its database: start it, connect a session
  * tuned for tests, create a keyspace and {@code tables} tables, then run {@code tests} small tests,
- * each of which TRUNCATEs the tables it uses, writes a few rows and reads them back. Times the whole
- * and its parts (start, one DDL, one TRUNCATE, one test).
+ * each of which empties the tables it uses ({@link SuiteReset}: TRUNCATEs through the driver, or
+ * the in-JVM engine's own reset of the keyspace as the JUnit extension does), writes a few rows and
+ * reads them back. Times the whole and its parts (start, one DDL, one reset, one test).
  */
 public final class SuiteCommand {
 
@@ -42,7 +43,10 @@ public final class SuiteCommand {
 
   /** @param serverDdlOnly only the server's DDL timings ({@link ServerDdlTimings}), no driver, no suite */
   public void run(boolean serverDdlOnly) {
-    String prefix = "suite/" + options.target().id() + "/";
+    // --setup script's results are their own series (suite/ringlet-script/...), beside the default's,
+    // and so are those of a JVM that compiles with C1 only (-c1)
+    String prefix = "suite/" + options.target().id() + (options.setup() == SuiteSetup.SCRIPT ? "-script" : "")
+        + (c1Only() ? "-c1" : "") + "/";
     if (serverDdlOnly) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
       return;
@@ -50,12 +54,16 @@ public final class SuiteCommand {
     // From the launch of this JVM: a test run pays its JVM's start too (Cassandra's start is in start_ms).
     long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     long jvmToBegin = System.currentTimeMillis() - jvmStart;
+    CpuSplit startCpu = new CpuSplit(SESSION_NAME);
+    startCpu.begin();
     long begin = System.nanoTime();
     try (Target target = Targets.open(options.target(), options.targetOptions(), a -> { })) {
       long started = System.nanoTime();
+      startCpu.end();
       CpuSplit connectCpu = new CpuSplit(SESSION_NAME);
       connectCpu.begin();
-      try (CqlSession session = tunedSession(target)) {
+      boolean script = options.setup() == SuiteSetup.SCRIPT;
+      try (CqlSession ddlSession = script ? setUpSession(target) : tunedSession(target)) {
         long connected = System.nanoTime();
         connectCpu.end();
         CpuSplit ddlCpu = new CpuSplit(SESSION_NAME);
@@ -65,17 +73,24 @@ public final class SuiteCommand {
           log.clear();
         }
         List<Double> ddl = new ArrayList<>();
-        session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
-        session.execute("CREATE KEYSPACE " + KEYSPACE
+        ddlSession.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
+        ddlSession.execute("CREATE KEYSPACE " + KEYSPACE
             + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         for (int t = 0; t < options.tables(); t++) {
           ddlCpu.begin();
           long d0 = System.nanoTime();
-          session.execute("CREATE TABLE " + KEYSPACE + ".t" + t
+          ddlSession.execute("CREATE TABLE " + KEYSPACE + ".t" + t
               + " (id int, seq int, name text, score double, tags set<text>, PRIMARY KEY (id, seq))");
           ddl.add(Stats.millis(System.nanoTime() - d0));
           ddlCpu.end();
         }
+        long ddlDone = System.nanoTime();
+        // --setup script: the tests' session opens after the script, as the JUnit extension's does,
+        // and reads the whole schema once
+        CpuSplit testsSessionCpu = new CpuSplit(SESSION_NAME);
+        testsSessionCpu.begin();
+        CqlSession session = script ? tunedSession(target) : ddlSession;
+        testsSessionCpu.end();
         long setUp = System.nanoTime();
         if (log != null) {
           // a full schema refresh reads system_schema.tables once; the DDL statements: CREATE
@@ -86,7 +101,23 @@ public final class SuiteCommand {
         }
         List<Double> truncates = new ArrayList<>();
         List<Double> tests = new ArrayList<>();
-        runTests(session, truncates, tests);
+        SuiteReset reset = options.reset().resolve(target.truncatesItself());
+        if (script) {
+          sink.add(prefix + "tests_session_connect_ms", Stats.millis(setUp - ddlDone), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_driver_threads_ms", CpuSplit.sum(testsSessionCpu.driver()), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_server_threads_ms", CpuSplit.sum(testsSessionCpu.server()), "ms");
+          sink.add(prefix + "tests_session_connect_cpu_process_ms", CpuSplit.sum(testsSessionCpu.process()), "ms");
+        }
+        CpuSplit testsCpu = new CpuSplit(SESSION_NAME);
+        testsCpu.begin();
+        try {
+          runTests(session, target, reset, truncates, tests);
+          testsCpu.end(); // before the tests' session closes: its threads' CPU is read while they live
+        } finally {
+          if (script) {
+            session.close();
+          }
+        }
         long testsDone = System.nanoTime();
         sink.add(prefix + "start_ms", Stats.millis(started - begin), "ms");
         sink.add(prefix + "connect_ms", Stats.millis(connected - started), "ms");
@@ -102,13 +133,25 @@ public final class SuiteCommand {
         sink.add(prefix + "connect_cpu_server_threads_ms", CpuSplit.sum(connectCpu.server()), "ms");
         sink.add(prefix + "connect_cpu_process_ms", CpuSplit.sum(connectCpu.process()), "ms");
         sink.add(prefix + "connect_classes_loaded", CpuSplit.sum(connectCpu.classes()), "classes");
+        sink.add(prefix + "connect_cpu_calling_thread_ms", CpuSplit.sum(connectCpu.caller()), "ms");
+        sink.add(prefix + "start_cpu_calling_thread_ms", CpuSplit.sum(startCpu.caller()), "ms");
+        sink.add(prefix + "start_cpu_server_threads_ms", CpuSplit.sum(startCpu.server()), "ms");
+        sink.add(prefix + "start_cpu_process_ms", CpuSplit.sum(startCpu.process()), "ms");
+        sink.add(prefix + "setup_cpu_driver_threads_ms", CpuSplit.sum(ddlCpu.driver()), "ms");
+        sink.add(prefix + "setup_cpu_server_threads_ms", CpuSplit.sum(ddlCpu.server()), "ms");
+        sink.add(prefix + "setup_cpu_calling_thread_ms", CpuSplit.sum(ddlCpu.caller()), "ms");
+        sink.add(prefix + "tests_cpu_driver_threads_ms", CpuSplit.sum(testsCpu.driver()), "ms");
+        sink.add(prefix + "tests_cpu_server_threads_ms", CpuSplit.sum(testsCpu.server()), "ms");
+        sink.add(prefix + "tests_cpu_calling_thread_ms", CpuSplit.sum(testsCpu.caller()), "ms");
+        sink.add(prefix + "tests_cpu_process_ms", CpuSplit.sum(testsCpu.process()), "ms");
         sink.add(prefix + "ddl_cpu_driver_threads_median_ms", Stats.median(ddlCpu.driver()), "ms");
         sink.add(prefix + "ddl_cpu_server_threads_median_ms", Stats.median(ddlCpu.server()), "ms");
         sink.add(prefix + "ddl_cpu_process_median_ms", Stats.median(ddlCpu.process()), "ms");
         sink.add(prefix + "ddl_cpu_process_last_" + tenth + "_median_ms",
             Stats.median(ddlCpu.process().subList(ddl.size() - tenth, ddl.size())), "ms");
         sink.add(prefix + "setup_cpu_process_ms", CpuSplit.sum(ddlCpu.process()), "ms");
-        sink.add(prefix + "truncate_median_ms", Stats.median(truncates), "ms");
+        // one TRUNCATE through the driver, or (reset cluster) one reset of the whole keyspace
+        sink.add(prefix + (reset == SuiteReset.CLUSTER ? "reset_median_ms" : "truncate_median_ms"), Stats.median(truncates), "ms");
         sink.add(prefix + "test_median_ms", Stats.median(tests), "ms");
         sink.add(prefix + options.tests() + "_tests_ms", Stats.millis(testsDone - setUp), "ms");
         sink.add(prefix + "total_ms", Stats.millis(testsDone - begin), "ms");
@@ -119,12 +162,25 @@ public final class SuiteCommand {
       }
       defaultSessionDdl(target, prefix);
     }
-    if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET) {
+    if (options.target() == dev.ringlet.bench.target.TargetKind.RINGLET && options.setup() == SuiteSetup.TESTS) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
     }
   }
 
-  private void runTests(CqlSession session, List<Double> truncates, List<Double> tests) {
+  /**
+   * Whether this JVM compiles with C1 only ({@code -XX:TieredStopAtLevel=1} or lower), a flag a test
+   * JVM may be given (Maven's {@code argLine}); for Cassandra it applies to the driver's JVM only.
+   */
+  static boolean c1Only() {
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void runTests(CqlSession session, Target target, SuiteReset reset, List<Double> truncates, List<Double> tests) {
     List<PreparedStatement> inserts = new ArrayList<>();
     List<PreparedStatement> selects = new ArrayList<>();
     for (int t = 0; t < options.resetTables(); t++) {
@@ -133,10 +189,15 @@ public final class SuiteCommand {
     }
     for (int i = 0; i < options.tests(); i++) {
       long t0 = System.nanoTime();
-      for (int t = 0; t < options.resetTables(); t++) {
-        long r0 = System.nanoTime();
-        session.execute("TRUNCATE " + KEYSPACE + ".t" + t);
-        truncates.add(Stats.millis(System.nanoTime() - r0));
+      if (reset == SuiteReset.CLUSTER) {
+        target.truncateKeyspace(KEYSPACE);
+        truncates.add(Stats.millis(System.nanoTime() - t0));
+      } else {
+        for (int t = 0; t < options.resetTables(); t++) {
+          long r0 = System.nanoTime();
+          session.execute("TRUNCATE " + KEYSPACE + ".t" + t);
+          truncates.add(Stats.millis(System.nanoTime() - r0));
+        }
       }
       int table = i % options.resetTables();
       for (int r = 0; r < options.rowsPerTest(); r++) {
@@ -175,6 +236,24 @@ public final class SuiteCommand {
         .addContactPoints(target.contactPoints())
         .withLocalDatacenter(target.localDatacenter())
         .withConfigLoader(loader)
+        .build();
+  }
+
+  /**
+   * A session as the JUnit extension's for running a class's {@code schema} scripts: tuned as
+   * {@link #tunedSession}, with schema metadata off, so that a DDL statement waits for schema
+   * agreement but not for a refresh of the driver's metadata.
+   */
+  private CqlSession setUpSession(Target target) {
+    OptionsMap map = Sessions.testsOptions();
+    map.put(TypedDriverOption.SESSION_NAME, SESSION_NAME);
+    map.put(TypedDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(options.schemaWindowMillis()));
+    map.put(TypedDriverOption.METADATA_SCHEMA_MAX_EVENTS, options.schemaMaxEvents());
+    map.put(TypedDriverOption.METADATA_SCHEMA_ENABLED, false);
+    return CqlSession.builder()
+        .addContactPoints(target.contactPoints())
+        .withLocalDatacenter(target.localDatacenter())
+        .withConfigLoader(DriverConfigLoader.fromMap(map))
         .build();
   }
 

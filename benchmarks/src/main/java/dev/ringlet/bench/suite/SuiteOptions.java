@@ -9,7 +9,7 @@ import dev.ringlet.bench.target.TargetOptions;
  * @param target where it runs (ringlet, jar or cassandra; noop makes no sense here)
  * @param tables tables created by the DDL-heavy set-up (default 50)
  * @param tests small tests run after it (default 200)
- * @param resetTables tables the tests use and TRUNCATE before each test (default 5)
+ * @param resetTables tables the tests use, emptied before each test (default 5)
  * @param rowsPerTest rows each test writes and reads back (default 3)
  * @param defaultSessionDdls DDL statements timed through an untuned session, to show the
  *     driver's debouncer cost (default 3)
@@ -22,10 +22,13 @@ import dev.ringlet.bench.target.TargetOptions;
  *     defaults without parsing its {@code reference.conf} (default true, as the JUnit extension
  *     does when the application has no driver configuration file), or by the driver's file-based
  *     loader
+ * @param reset how the tables are emptied between tests (default {@link SuiteReset#AUTO}: as the
+ *     JUnit extension does for in-JVM Ringlet, one TRUNCATE per table otherwise)
+ * @param setup which session runs the set-up's DDL (default {@link SuiteSetup#TESTS})
  */
 public record SuiteOptions(
     TargetKind target, int tables, int tests, int resetTables, int rowsPerTest, int defaultSessionDdls,
-    int schemaWindowMillis, int schemaMaxEvents, boolean mapConfigLoader, TargetOptions targetOptions) {
+    int schemaWindowMillis, int schemaMaxEvents, boolean mapConfigLoader, SuiteReset reset, SuiteSetup setup, TargetOptions targetOptions) {
 
   public SuiteOptions {
     if (target == TargetKind.NOOP) {

@@ -17,6 +17,23 @@ public interface Target extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Empties every table of the keyspace without a client round trip, as the JUnit extension's
+   * reset between tests does ({@code RingletCluster.truncate}), where this program can (an in-JVM
+   * Ringlet).
+   *
+   * @return the number of tables emptied
+   * @throws UnsupportedOperationException for a server in another process
+   */
+  default int truncateKeyspace(String keyspace) {
+    throw new UnsupportedOperationException(kind() + ": no in-JVM reset (expected: the in-JVM ringlet target)");
+  }
+
+  /** Whether {@link #truncateKeyspace} works here. */
+  default boolean truncatesItself() {
+    return false;
+  }
+
   /** Writes the server's memtables to SSTables, where this program can (a durable in-JVM Ringlet). */
   default void flush() {}
 

@@ -107,6 +107,20 @@ public final class Targets {
       return cluster.queryLog();
     }
 
+    /** What the JUnit extension does after each test: undo faults, empty the keyspace, clear the query log. */
+    @Override
+    public int truncateKeyspace(String keyspace) {
+      cluster.resetFaults();
+      int tables = cluster.truncate(java.util.Set.of(keyspace));
+      cluster.queryLog().clear();
+      return tables;
+    }
+
+    @Override
+    public boolean truncatesItself() {
+      return true;
+    }
+
     @Override
     public void close() {
       cluster.close();

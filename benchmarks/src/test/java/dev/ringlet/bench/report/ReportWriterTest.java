@@ -69,6 +69,29 @@ class ReportWriterTest {
     String md = Files.readString(out);
     assertThat(md).contains("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | 7.00× (35,000 / 5,000 ms) | **missed** |");
     assertThat(md).contains("| single DDL statement on the server (CREATE TABLE, no driver; CPU) | < 5.00 ms | 0.80 ms | met |");
+    assertThat(md).doesNotContain("`--setup script`"); // that series was not run
+  }
+
+  @Test
+  void should_judge_the_suite_with_the_extensions_set_up_as_its_own_series() throws Exception {
+    // Given both series, the default and --setup script
+    ResultSink sink = new ResultSink(dir.resolve("results.tsv"));
+    sink.add("suite/ringlet/end_to_end_ms", 5_000, "ms");
+    sink.add("suite/cassandra/end_to_end_ms", 35_000, "ms");
+    sink.add("suite/ringlet-script/end_to_end_ms", 1_500, "ms");
+    sink.add("suite/cassandra-script/end_to_end_ms", 33_000, "ms");
+    sink.add("suite/ringlet-script-c1/end_to_end_ms", 1_000, "ms");
+    sink.add("suite/cassandra-script-c1/end_to_end_ms", 31_000, "ms");
+
+    // When
+    Path out = dir.resolve("report.md");
+    new ReportWriter(dir.resolve("results.tsv"), null, out, "test").write();
+
+    // Then each is judged against its own Cassandra run
+    String md = Files.readString(out);
+    assertThat(md).contains("| test-suite workload end to end, start-up included, vs Cassandra 5.0 | ≥ 20× | 7.00× (35,000 / 5,000 ms) | **missed** |");
+    assertThat(md).contains("| the same, set-up DDL run as the JUnit extension runs schema scripts (`--setup script`) | ≥ 20× | 22.0× (33,000 / 1,500 ms) | met |");
+    assertThat(md).contains("| the same, `--setup script`, the test JVM with `-XX:TieredStopAtLevel=1` (Cassandra: its driver's JVM) | ≥ 20× | 31.0× (31,000 / 1,000 ms) | met |");
   }
 
   @Test
