@@ -81,6 +81,7 @@ public final class JavaUdfs {
     src.append("import java.nio.ByteBuffer;\nimport java.util.*;\n");
     if (api) {
       src.append("import org.apache.cassandra.cql3.functions.UDFContext;\n"
+          + "import org.apache.cassandra.transport.ProtocolVersion;\n"
           + "import org.apache.cassandra.cql3.functions.types.TupleValue;\n"
           + "import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
       src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
@@ -186,7 +187,7 @@ public final class JavaUdfs {
    * for anything else.
    */
   private byte[] visibleClassFile(String binaryName, boolean api) {
-    if (binaryName.startsWith("org.apache.cassandra.")) {
+    if (UdfApi.ownsName(binaryName)) {
       return api && UdfApi.offered(outer(binaryName)) ? apiClasses.get(binaryName) : null;
     }
     if (!UdfSandbox.allowsClass(binaryName)) {
@@ -262,7 +263,7 @@ public final class JavaUdfs {
 
   /** Whether a compiled function's class may load {@code binaryName} (its own classes aside). */
   static boolean visible(String binaryName) {
-    if (binaryName.startsWith("org.apache.cassandra.")) {
+    if (UdfApi.ownsName(binaryName)) {
       return UdfApi.offered(outer(binaryName));
     }
     return UdfSandbox.allowsClass(binaryName);
