@@ -240,8 +240,9 @@ public final class JavaUdfs {
   }
 
   /**
-   * The compiled {@link UdfApi} classes: a constant of the engine's resources, computed on first
-   * use (by ECJ, at compliance 17) and shared by every node of the JVM; never modified.
+   * The compiled {@link UdfApi} classes: a constant of the engine's resources, read on first use
+   * from the archive the build made ({@link ApiArchive}) or else compiled (by ECJ, at compliance
+   * 17), and shared by every node of the JVM; never modified.
    */
   private static final class ApiClasses {
     static final Map<String, byte[]> BYTES = compileApi();
@@ -249,7 +250,14 @@ public final class JavaUdfs {
     private ApiClasses() {}
   }
 
+  /** The classes archived at build time ({@link ApiArchive}) when they match the sources, else compiled now. */
   private static Map<String, byte[]> compileApi() {
+    Map<String, byte[]> archived = ApiArchive.read();
+    return archived != null ? archived : compileApiSources();
+  }
+
+  /** The {@link UdfApi} classes compiled from their sources (ECJ, compliance 17). */
+  static Map<String, byte[]> compileApiSources() {
     Map<String, String> sources = new HashMap<>();
     for (String name : UdfApi.CLASSES) {
       sources.put(name, UdfApi.source(name));

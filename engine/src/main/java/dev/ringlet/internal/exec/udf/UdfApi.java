@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The Cassandra classes function bodies are written against ({@code UDFContext}, {@code TupleValue},
  * {@code UDTValue}, {@code LocalDate}, {@code Duration}...): Ringlet's own source-compatible
- * versions, kept as Java sources among the engine's resources under {@link #ROOT} and compiled at
- * run time with the first function (see {@link JavaUdfs}).
+ * versions, kept as Java sources among the engine's resources under {@link #ROOT}, compiled by the
+ * build into one archive ({@link ApiArchive}) and, when that is missing or stale, at run time with
+ * the first function (see {@link JavaUdfs}).
  *
  * <p>Why sources and not classes: a class named {@code org.apache.cassandra...} in the engine jar
  * would be on every application's class path (next to a real Cassandra's, in some projects). As
