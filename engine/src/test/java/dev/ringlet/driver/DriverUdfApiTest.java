@@ -113,22 +113,54 @@ class DriverUdfApiTest {
         + "org.apache.cassandra.cql3.functions.types.DataType.cfloat(), x) + \" \""
         + " + org.apache.cassandra.cql3.functions.types.DataType.custom(\"a.B\") + \" \""
         + " + org.apache.cassandra.cql3.functions.types.DataType.set("
-        + "org.apache.cassandra.cql3.functions.types.DataType.text(), true) + \" \""
-        + " + org.apache.cassandra.cql3.functions.types.DataType.custom(\"a.B\").getCustomTypeClassName();'");
+        + "org.apache.cassandra.cql3.functions.types.DataType.text(), true);'");
     session.execute("CREATE FUNCTION api.udt_type(x addr) RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS"
         + " 'return x.getType() + \" \" + x.getType().copy(false) + \" \" + x.getType().asFunctionParameterString();'");
 
     assertThat(session.execute("SELECT api.types(3) FROM system.local").one().getString(0))
-        .isEqualTo("vector<float, 3> 'a.B' frozen<set<text>> a.B");
+        .isEqualTo("vector<float, 3> 'a.B' frozen<set<text>>");
     assertThat(session.execute("SELECT api.udt_type(a) FROM api.t WHERE k = 1").one().getString(0))
         .isEqualTo("frozen<api.addr> api.addr addr");
   }
 
   @Test
-  void should_refuse_to_compile_a_body_naming_type_codec() {
-    assertThatThrownBy(() -> session.execute("CREATE FUNCTION api.codec(x int) RETURNS NULL ON NULL INPUT"
-        + " RETURNS text LANGUAGE java AS"
-        + " 'return org.apache.cassandra.cql3.functions.types.TypeCodec.cint().format(x);'"))
-        .hasMessageContaining("org.apache.cassandra.cql3.functions.types.TypeCodec cannot be resolved to a type");
+  void should_offer_type_codecs_a_codec_registry_and_protocol_versions_to_bodies() {
+    session.execute("CREATE FUNCTION api.codec(x int) RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS"
+        + " 'org.apache.cassandra.cql3.functions.types.CodecRegistry r = new org.apache.cassandra.cql3.functions.types.CodecRegistry();"
+        + " org.apache.cassandra.cql3.functions.types.TypeCodec<List<Integer>> l = r.codecFor("
+        + "org.apache.cassandra.cql3.functions.types.DataType.list(org.apache.cassandra.cql3.functions.types.DataType.cint()));"
+        + " ByteBuffer b = l.serialize(l.parse(\"[1, \" + x + \"]\"), ProtocolVersion.CURRENT);"
+        + " return l + \" \" + l.format(l.deserialize(b, ProtocolVersion.V4)) + \" \" + b.remaining() + \" \" + ProtocolVersion.CURRENT;'");
+    session.execute("CREATE FUNCTION api.pair(x int) RETURNS NULL ON NULL INPUT RETURNS tuple<int, text> LANGUAGE java AS"
+        + " 'return org.apache.cassandra.cql3.functions.types.TupleType.of(ProtocolVersion.CURRENT,"
+        + " new org.apache.cassandra.cql3.functions.types.CodecRegistry(), org.apache.cassandra.cql3.functions.types.DataType.cint(),"
+        + " org.apache.cassandra.cql3.functions.types.DataType.text())"
+        + ".newValue(x, org.apache.cassandra.cql3.functions.types.TypeCodec.varchar().parse(\"''it''''s''\"));'");
+
+    Row row = session.execute("SELECT api.codec(2), api.pair(3) FROM api.t WHERE k = 1").one();
+
+    assertThat(row.getString(0)).isEqualTo("ListCodec [list<int> <-> java.util.List<java.lang.Integer>] [1,2] 20 5/v5");
+    assertThat(row.getTupleValue(1).getInt(0)).isEqualTo(3);
+    assertThat(row.getTupleValue(1).getString(1)).isEqualTo("it's");
+  }
+
+  @Test
+  void should_fail_a_codec_parse_with_cassandras_invalid_type_exception() {
+    session.execute("CREATE FUNCTION api.parse_int(x text) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS"
+        + " 'return org.apache.cassandra.cql3.functions.types.TypeCodec.cint().parse(x);'");
+
+    assertThatThrownBy(() -> session.execute("SELECT api.parse_int('12a') FROM api.t WHERE k = 1"))
+        .isInstanceOf(FunctionFailureException.class)
+        .hasMessageContaining("org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException:"
+            + " Cannot parse 32-bits int value from \"12a\"");
+  }
+
+  @Test
+  void should_refuse_to_compile_a_body_calling_type_token_of_as_cassandra_does() {
+    // as in 5.0: Guava's TypeToken is visible, its superclass and java.lang.reflect are not
+    assertThatThrownBy(() -> session.execute("CREATE FUNCTION api.token(x int) RETURNS NULL ON NULL INPUT"
+        + " RETURNS text LANGUAGE java AS 'return com.google.common.reflect.TypeToken.of(Integer.class).toString();'"))
+        .hasMessageContaining("The type com.google.common.reflect.TypeCapture cannot be resolved."
+            + " It is indirectly referenced from required type com.google.common.reflect.TypeToken");
   }
 }

@@ -81,6 +81,7 @@ public final class JavaUdfs {
     src.append("import java.nio.ByteBuffer;\nimport java.util.*;\n");
     if (api) {
       src.append("import org.apache.cassandra.cql3.functions.UDFContext;\n"
+          + "import org.apache.cassandra.transport.ProtocolVersion;\n"
           + "import org.apache.cassandra.cql3.functions.types.TupleValue;\n"
           + "import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
       src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
@@ -186,7 +187,7 @@ public final class JavaUdfs {
    * for anything else.
    */
   private byte[] visibleClassFile(String binaryName, boolean api) {
-    if (binaryName.startsWith("org.apache.cassandra.")) {
+    if (UdfApi.ownsName(binaryName)) {
       return api && UdfApi.offered(outer(binaryName)) ? apiClasses.get(binaryName) : null;
     }
     if (!UdfSandbox.allowsClass(binaryName)) {
@@ -239,8 +240,9 @@ public final class JavaUdfs {
   }
 
   /**
-   * The compiled {@link UdfApi} classes: a constant of the engine's resources, computed on first
-   * use (by ECJ, at compliance 17) and shared by every node of the JVM; never modified.
+   * The compiled {@link UdfApi} classes: a constant of the engine's resources, read on first use
+   * from the archive the build made ({@link ApiArchive}) or else compiled (by ECJ, at compliance
+   * 17), and shared by every node of the JVM; never modified.
    */
   private static final class ApiClasses {
     static final Map<String, byte[]> BYTES = compileApi();
@@ -248,7 +250,14 @@ public final class JavaUdfs {
     private ApiClasses() {}
   }
 
+  /** The classes archived at build time ({@link ApiArchive}) when they match the sources, else compiled now. */
   private static Map<String, byte[]> compileApi() {
+    Map<String, byte[]> archived = ApiArchive.read();
+    return archived != null ? archived : compileApiSources();
+  }
+
+  /** The {@link UdfApi} classes compiled from their sources (ECJ, compliance 17). */
+  static Map<String, byte[]> compileApiSources() {
     Map<String, String> sources = new HashMap<>();
     for (String name : UdfApi.CLASSES) {
       sources.put(name, UdfApi.source(name));
@@ -262,7 +271,7 @@ public final class JavaUdfs {
 
   /** Whether a compiled function's class may load {@code binaryName} (its own classes aside). */
   static boolean visible(String binaryName) {
-    if (binaryName.startsWith("org.apache.cassandra.")) {
+    if (UdfApi.ownsName(binaryName)) {
       return UdfApi.offered(outer(binaryName));
     }
     return UdfSandbox.allowsClass(binaryName);

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The Cassandra classes function bodies are written against ({@code UDFContext}, {@code TupleValue},
  * {@code UDTValue}, {@code LocalDate}, {@code Duration}...): Ringlet's own source-compatible
- * versions, kept as Java sources among the engine's resources under {@link #ROOT} and compiled at
- * run time with the first function (see {@link JavaUdfs}).
+ * versions, kept as Java sources among the engine's resources under {@link #ROOT}, compiled by the
+ * build into one archive ({@link ApiArchive}) and, when that is missing or stale, at run time with
+ * the first function (see {@link JavaUdfs}).
  *
  * <p>Why sources and not classes: a class named {@code org.apache.cassandra...} in the engine jar
  * would be on every application's class path (next to a real Cassandra's, in some projects). As
@@ -35,20 +36,32 @@ final class UdfApi {
   static final String FUNCTIONS = "org.apache.cassandra.cql3.functions";
   static final String TYPES = FUNCTIONS + ".types";
   static final String EXCEPTIONS = TYPES + ".exceptions";
+  /** 5.0's template imports it for every body. */
+  static final String PROTOCOL_VERSION = "org.apache.cassandra.transport.ProtocolVersion";
+  /** Guava's package, of which 5.0 lets bodies see {@code TypeToken} only. */
+  static final String REFLECT = "com.google.common.reflect";
 
   /** Binary names of every class in the sources. */
   static final List<String> CLASSES = List.of(
       FUNCTIONS + ".UDFContext", FUNCTIONS + ".UDFContextImpl",
-      TYPES + ".AbstractData", TYPES + ".DataType", TYPES + ".Duration", TYPES + ".GettableByIndexData",
-      TYPES + ".GettableByNameData", TYPES + ".GettableData", TYPES + ".JavaTypes", TYPES + ".LocalDate",
+      TYPES + ".AbstractData", TYPES + ".CodecRegistry", TYPES + ".CodecUtils", TYPES + ".DataType",
+      TYPES + ".Duration", TYPES + ".GettableByIndexData", TYPES + ".GettableByNameData", TYPES + ".GettableData",
+      TYPES + ".JavaTypes", TYPES + ".LocalDate", TYPES + ".Metadata", TYPES + ".ParseUtils",
       TYPES + ".SettableByIndexData", TYPES + ".SettableByNameData", TYPES + ".SettableData", TYPES + ".TupleType",
-      TYPES + ".TupleValue", TYPES + ".UDTValue", TYPES + ".UdfValueBridge", TYPES + ".UserType",
-      TYPES + ".ValueBytes", TYPES + ".VectorType", EXCEPTIONS + ".CodecNotFoundException", EXCEPTIONS + ".DriverException",
-      EXCEPTIONS + ".InvalidTypeException");
+      TYPES + ".TupleValue", TYPES + ".TypeCodec", TYPES + ".TypeTokens", TYPES + ".UDTValue",
+      TYPES + ".UdfValueBridge", TYPES + ".UserType", TYPES + ".ValueBytes", TYPES + ".VectorCodec",
+      TYPES + ".VectorType", TYPES + ".utils.Bytes", EXCEPTIONS + ".CodecNotFoundException",
+      EXCEPTIONS + ".DriverException", EXCEPTIONS + ".InvalidTypeException", PROTOCOL_VERSION,
+      REFLECT + ".TypeToken", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes");
 
-  /** The classes Ringlet's plumbing uses and bodies may not name (outer names). */
+  /**
+   * The classes bodies may not name (outer names): Ringlet's plumbing, and Guava's {@code
+   * TypeCapture}, hidden as in 5.0 (which allows only {@code TypeToken} of Guava), so that ECJ
+   * refuses what needs TypeToken's hierarchy with 5.0's "The type com.google.common.reflect.TypeCapture
+   * cannot be resolved".
+   */
   static final Set<String> HIDDEN = Set.of(FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
-      TYPES + ".UdfValueBridge", TYPES + ".ValueBytes");
+      TYPES + ".UdfValueBridge", TYPES + ".ValueBytes", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes");
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
@@ -64,7 +77,7 @@ final class UdfApi {
   static boolean needed(dev.ringlet.internal.schema.UserFunction function) {
     String body = function.body();
     if (body.contains("udfContext") || body.contains("TupleValue") || body.contains("UDTValue")
-        || body.contains("org.apache.cassandra")) {
+        || body.contains("org.apache.cassandra") || body.contains("ProtocolVersion") || body.contains(REFLECT)) {
       return true;
     }
     if (needed(function.returnType())) {
@@ -93,6 +106,11 @@ final class UdfApi {
       return needed(m.key()) || needed(m.value());
     }
     return type instanceof VectorType v && needed(v.element());
+  }
+
+  /** Whether {@code binaryName} is named like one of these classes (Cassandra's or Guava's reflection package). */
+  static boolean ownsName(String binaryName) {
+    return binaryName.startsWith("org.apache.cassandra.") || binaryName.startsWith(REFLECT + ".");
   }
 
   /** Whether {@code outerName} is one of these classes, one a body may use. */

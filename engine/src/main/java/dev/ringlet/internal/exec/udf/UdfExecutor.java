@@ -31,14 +31,18 @@ import java.util.stream.Collectors;
  *
  * <p>The warning is decided on the call's duration read from {@code nanoTime} (the JVM's
  * {@code System.nanoTime} on a node; tests inject their own), the failure on the wall clock.
- * Threads are daemons and end after 10 s idle; {@link #close} ends them with the node.
+ * Threads are daemons and end after 10 s idle; {@link #close} ends them with the node. The pool
+ * itself is made by the first call ({@link #threads()}), so a node whose functions never run (UDFs
+ * disabled, the default) has none.
  */
 public final class UdfExecutor implements AutoCloseable {
 
   private final UdfTimeouts timeouts;
   private final LongSupplier nanoTime;
   private final java.util.function.LongUnaryOperator threadCpuNanos;
-  private final ThreadPoolExecutor threads;
+  /** Made by the first call; null until then. Guarded by {@code this}. */
+  private ThreadPoolExecutor threads;
+  private boolean closed;
   private final AtomicInteger threadIds = new AtomicInteger();
   private final ThreadLocal<List<String>> warnings = new ThreadLocal<>();
 
@@ -55,18 +59,33 @@ public final class UdfExecutor implements AutoCloseable {
     this.timeouts = timeouts;
     this.nanoTime = nanoTime;
     this.threadCpuNanos = threadCpuNanos;
-    this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "ringlet-udf-" + threadIds.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+  }
+
+  /** The call threads' pool, made on first use; after {@link #close}, a closed pool that refuses calls. */
+  private synchronized ThreadPoolExecutor threads() {
+    if (threads == null) {
+      threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "ringlet-udf-" + threadIds.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      if (closed) {
+        threads.shutdownNow();
+      }
+    }
+    return threads;
+  }
+
+  /** Whether a call made the threads' pool (for tests: a node whose functions never ran has none). */
+  synchronized boolean started() {
+    return threads != null;
   }
 
   /** Runs {@code function} (compiled as {@code compiled}) on {@code args}, within the timeouts. */
   public ByteBuffer execute(UserFunction function, CompiledUdf compiled, List<ByteBuffer> args) {
     long start = nanoTime.getAsLong();
     CallThread thread = new CallThread();
-    Future<ByteBuffer> call = threads.submit(() -> {
+    Future<ByteBuffer> call = threads().submit(() -> {
       thread.started(threadCpuNanos);
       return compiled.execute(args);
     });
@@ -181,13 +200,17 @@ public final class UdfExecutor implements AutoCloseable {
    * interrupting them; whether they all did. For tests: a stopped body's thread is free again.
    */
   boolean shutdownAndAwait(java.time.Duration max) throws InterruptedException {
-    threads.shutdown();
-    return threads.awaitTermination(max.toMillis(), TimeUnit.MILLISECONDS);
+    ThreadPoolExecutor pool = threads();
+    pool.shutdown();
+    return pool.awaitTermination(max.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Interrupts running calls and ends the threads. */
   @Override
-  public void close() {
-    threads.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    if (threads != null) {
+      threads.shutdownNow();
+    }
   }
 }

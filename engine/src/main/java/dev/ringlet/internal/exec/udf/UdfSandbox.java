@@ -12,8 +12,9 @@ import java.util.List;
  * <p>Paths are resource names ({@code java/util/List.class}); an entry ending in {@code /} is a
  * package prefix, one ending in {@code .class} a single class. Cassandra's own classes among the
  * allowed ones that Ringlet offers (the {@code org/apache/cassandra/cql3/functions/types/} value
- * classes and {@code UDFContext}) come from {@link UdfApi}; the others (Cassandra's exception and
- * protocol classes) do not exist here.
+ * and codec classes, {@code UDFContext}, {@code ProtocolVersion} and Guava's {@code TypeToken})
+ * come from {@link UdfApi}; the others ({@code JavaUDF}, {@code Arguments}, {@code UDFDataType},
+ * Cassandra's exception classes) do not exist here.
  */
 final class UdfSandbox {
 
@@ -36,10 +37,21 @@ final class UdfSandbox {
       "java/time/",
       "java/util/",
       "org/apache/cassandra/cql3/functions/types/",
-      "org/apache/cassandra/cql3/functions/UDFContext.class");
+      "org/apache/cassandra/cql3/functions/Arguments.class",
+      "org/apache/cassandra/cql3/functions/UDFDataType.class",
+      "org/apache/cassandra/cql3/functions/JavaUDF.class",
+      "org/apache/cassandra/cql3/functions/UDFContext.class",
+      "org/apache/cassandra/exceptions/",
+      "org/apache/cassandra/transport/ProtocolVersion.class");
 
   /** 5.0's {@code UDFunction.disallowedPatterns}. */
   static final List<String> DENIED = List.of(
+      "com/datastax/driver/core/Cluster.class",
+      "com/datastax/driver/core/Metrics.class",
+      "com/datastax/driver/core/NettyOptions.class",
+      "com/datastax/driver/core/Session.class",
+      "com/datastax/driver/core/Statement.class",
+      "com/datastax/driver/core/TimestampGenerator.class",
       "java/lang/Compiler.class",
       "java/lang/InheritableThreadLocal.class",
       "java/lang/Package.class",

@@ -5,8 +5,9 @@
  * the class it gives as 5.0's byte-code verifier does ({@code ByteCodeVerifier}), redirecting the
  * {@code System} calls 5.0's security manager refuses ({@code SystemGuard}), and calling it on
  * serialized values. Bodies see Cassandra's value classes ({@code LocalDate}, {@code Duration},
- * {@code TupleValue}, {@code UDTValue}) and {@code udfContext} as Ringlet's own source-compatible
- * versions, whose sources are resources under {@code api/} here (see {@code UdfApi}): only the
+ * {@code TupleValue}, {@code UDTValue}), its codec API ({@code TypeCodec}, {@code CodecRegistry},
+ * {@code ProtocolVersion}, Guava's {@code TypeToken}) and {@code udfContext} as Ringlet's own
+ * source-compatible versions, whose sources are resources under {@code api/} here (see {@code UdfApi}): only the
  * UDF class loader defines them. Calls run on a thread of their own within 5.0's warn and fail
  * timeouts ({@code UdfExecutor}); every loop of a compiled body checks whether its thread was
  * interrupted at the fail timeout ({@code BackEdges}, {@code RunawayGuard}), so a runaway body ends.

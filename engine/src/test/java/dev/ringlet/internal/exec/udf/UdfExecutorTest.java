@@ -53,6 +53,25 @@ class UdfExecutorTest {
   }
 
   @Test
+  void should_make_its_threads_only_when_a_function_is_first_called() {
+    UdfExecutor executor = executor(timeouts(0, 1500, UdfTimeouts.Policy.DIE), System::nanoTime);
+    assertThat(executor.started()).isFalse();
+
+    run(executor, fn(List.of(NativeType.INT), NativeType.INT, "return a0 + 1;"), NativeType.INT.encode(1));
+
+    assertThat(executor.started()).isTrue();
+  }
+
+  @Test
+  void should_close_without_ever_making_threads() {
+    UdfExecutor executor = executor(timeouts(0, 1500, UdfTimeouts.Policy.DIE), System::nanoTime);
+
+    executor.close();
+
+    assertThat(executor.started()).isFalse();
+  }
+
+  @Test
   void should_fail_an_endless_body_with_cassandras_timeout_message_and_free_its_thread() throws Exception {
     UdfExecutor executor = executor(timeouts(0, 50, UdfTimeouts.Policy.DIE), System::nanoTime);
     UserFunction f = fn(List.of(NativeType.INT), NativeType.INT, "while (true) { a0++; }");

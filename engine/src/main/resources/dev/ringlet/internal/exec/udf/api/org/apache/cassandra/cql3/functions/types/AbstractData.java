@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
+import org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException;
+import org.apache.cassandra.transport.ProtocolVersion;
 
 /**
  * The components of a tuple or user type value, read and written by position. Each component
@@ -31,6 +34,20 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
 
   /** This value, typed as its subclass. */
   abstract T wrapped();
+
+  /** The registry of this value's type, for the getters and setters taking a type token. */
+  protected abstract CodecRegistry getCodecRegistry();
+
+  /** How messages name component {@code i}: {@code component i}, or a user type's field name. */
+  protected abstract String getName(int i);
+
+  /** Throws Cassandra's "Value x is of type t, not n" unless component {@code i}'s kind is {@code name}'s. */
+  void checkType(int i, DataType.Name name) {
+    DataType defined = type(i);
+    if (name != defined.getName() && !name.isCompatibleWith(defined.getName())) {
+      throw new InvalidTypeException(String.format("Value %s is of type %s, not %s", getName(i), defined, name));
+    }
+  }
 
   /** The type of component {@code i}; an {@code ArrayIndexOutOfBoundsException} when there is none, as Cassandra's. */
   DataType type(int i) {
@@ -126,6 +143,61 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
   @Override public UDTValue getUDTValue(int i) { return (UDTValue) read(i, UDTValue.class); }
   @Override public TupleValue getTupleValue(int i) { return (TupleValue) read(i, TupleValue.class); }
   @Override public Object getObject(int i) { type(i); return values[i]; }
+
+  /** Component {@code i} read through {@code codec} from its bytes (only its kind of CQL type is checked, as in Cassandra). */
+  @Override
+  public <V> V get(int i, TypeCodec<V> codec) {
+    checkType(i, codec.getCqlType().getName());
+    return codec.deserialize(getBytesUnsafe(i), ProtocolVersion.CURRENT);
+  }
+
+  @Override
+  public <V> V get(int i, TypeToken<V> targetType) {
+    return get(i, getCodecRegistry().codecFor(type(i), targetType));
+  }
+
+  @Override
+  public <E> List<E> getList(int i, TypeToken<E> elementsType) {
+    return get(i, TypeTokens.listOf(elementsType));
+  }
+
+  @Override
+  public <E> List<E> getVector(int i, TypeToken<E> elementsType) {
+    return get(i, TypeTokens.vectorOf(elementsType));
+  }
+
+  @Override
+  public <E> Set<E> getSet(int i, TypeToken<E> elementsType) {
+    return get(i, TypeTokens.setOf(elementsType));
+  }
+
+  @Override
+  public <K, V> Map<K, V> getMap(int i, TypeToken<K> keysType, TypeToken<V> valuesType) {
+    return get(i, TypeTokens.mapOf(keysType, valuesType));
+  }
+
+  /** Sets component {@code i} through {@code codec}'s bytes (only its kind of CQL type is checked, as in Cassandra). */
+  @Override
+  public <V> T set(int i, V v, TypeCodec<V> codec) {
+    checkType(i, codec.getCqlType().getName());
+    return setBytesUnsafe(i, codec.serialize(v, ProtocolVersion.CURRENT));
+  }
+
+  @Override
+  public <V> T set(int i, V v, TypeToken<V> targetType) {
+    return set(i, v, getCodecRegistry().codecFor(type(i), targetType));
+  }
+
+  @Override public <E> T setList(int i, List<E> v, Class<E> c) { return setList(i, v, TypeToken.of(c)); }
+  @Override public <E> T setList(int i, List<E> v, TypeToken<E> t) { return set(i, v, TypeTokens.listOf(t)); }
+  @Override public <E> T setSet(int i, Set<E> v, Class<E> c) { return setSet(i, v, TypeToken.of(c)); }
+  @Override public <E> T setSet(int i, Set<E> v, TypeToken<E> t) { return set(i, v, TypeTokens.setOf(t)); }
+  @Override public <K, V> T setMap(int i, Map<K, V> v, Class<K> k, Class<V> c) {
+    return setMap(i, v, TypeToken.of(k), TypeToken.of(c));
+  }
+  @Override public <K, V> T setMap(int i, Map<K, V> v, TypeToken<K> k, TypeToken<V> t) {
+    return set(i, v, TypeTokens.mapOf(k, t));
+  }
 
   @Override
   public <V> V get(int i, Class<V> targetClass) {

@@ -12,8 +12,8 @@ public abstract class DataType {
 
   /** The kinds of CQL types. */
   public enum Name {
-    ASCII, BIGINT, BLOB, BOOLEAN, COUNTER, DECIMAL, DOUBLE, FLOAT, INET, INT, TEXT, TIMESTAMP, UUID, VARCHAR,
-    VARINT, TIMEUUID, LIST, SET, MAP, CUSTOM, UDT, TUPLE, SMALLINT, TINYINT, DATE, TIME, DURATION, VECTOR;
+    CUSTOM, ASCII, BIGINT, BLOB, BOOLEAN, COUNTER, DECIMAL, DOUBLE, FLOAT, INT, TEXT, TIMESTAMP, UUID, VARCHAR,
+    VARINT, TIMEUUID, INET, DATE, TIME, SMALLINT, TINYINT, DURATION, LIST, MAP, SET, UDT, TUPLE, VECTOR;
 
     /** Whether a value of this kind can be read as one of {@code other} (text and varchar are one). */
     public boolean isCompatibleWith(Name other) {
@@ -69,7 +69,7 @@ public abstract class DataType {
   public static DataType date() { return new NativeType(Name.DATE); }
   public static DataType time() { return new NativeType(Name.TIME); }
   public static DataType uuid() { return new NativeType(Name.UUID); }
-  public static DataType varchar() { return new NativeType(Name.VARCHAR); }
+  public static DataType varchar() { return new NativeType(Name.VARCHAR, "varchar"); }
   public static DataType varint() { return new NativeType(Name.VARINT); }
   public static DataType timeuuid() { return new NativeType(Name.TIMEUUID); }
   public static DataType duration() { return new NativeType(Name.DURATION); }
@@ -118,8 +118,16 @@ public abstract class DataType {
 
   /** A native (single-value) type. */
   public static class NativeType extends DataType {
+    private final String printed;
+
     NativeType(Name name) {
+      this(name, name == Name.VARCHAR ? "text" : name.toString());
+    }
+
+    /** {@code printed}: how {@code toString} names it (Cassandra prints a text argument's VARCHAR type as text). */
+    NativeType(Name name, String printed) {
       super(name);
+      this.printed = printed;
     }
 
     @Override
@@ -135,7 +143,7 @@ public abstract class DataType {
     /** The CQL name; {@code text} for varchar too (the kind is still {@code VARCHAR}), as Cassandra prints it. */
     @Override
     public String toString() {
-      return name == Name.VARCHAR ? "text" : name.toString();
+      return printed;
     }
   }
 
@@ -195,10 +203,6 @@ public abstract class DataType {
     CustomType(String customClassName) {
       super(Name.CUSTOM);
       this.customClassName = customClassName;
-    }
-
-    public String getCustomTypeClassName() {
-      return customClassName;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
 
 /** Values read by position; a getter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface GettableByIndexData {
@@ -38,4 +39,10 @@ public interface GettableByIndexData {
   TupleValue getTupleValue(int i);
   Object getObject(int i);
   <T> T get(int i, Class<T> targetClass);
+  <T> List<T> getList(int i, TypeToken<T> elementsType);
+  <T> List<T> getVector(int i, TypeToken<T> elementsType);
+  <T> Set<T> getSet(int i, TypeToken<T> elementsType);
+  <K, V> Map<K, V> getMap(int i, TypeToken<K> keysType, TypeToken<V> valuesType);
+  <T> T get(int i, TypeToken<T> targetType);
+  <T> T get(int i, TypeCodec<T> codec);
 }

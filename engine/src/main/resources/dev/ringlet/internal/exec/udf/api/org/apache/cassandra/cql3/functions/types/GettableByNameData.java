@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
 
 /** Values read by field name; a getter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface GettableByNameData {
@@ -38,4 +39,10 @@ public interface GettableByNameData {
   TupleValue getTupleValue(String name);
   Object getObject(String name);
   <T> T get(String name, Class<T> targetClass);
+  <T> List<T> getList(String name, TypeToken<T> elementsType);
+  <T> List<T> getVector(String name, TypeToken<T> elementsType);
+  <T> Set<T> getSet(String name, TypeToken<T> elementsType);
+  <K, V> Map<K, V> getMap(String name, TypeToken<K> keysType, TypeToken<V> valuesType);
+  <T> T get(String name, TypeToken<T> targetType);
+  <T> T get(String name, TypeCodec<T> codec);
 }

@@ -6,7 +6,7 @@ import java.util.TimeZone;
 
 /**
  * A CQL {@code date}: days since the epoch, with calendar fields computed by a UTC
- * {@code GregorianCalendar} (Julian before 1582, as Cassandra's class of this name).
+ * proleptic Gregorian calendar (no Julian dates before 1582), as Cassandra's class of this name.
  */
 public final class LocalDate {
 
@@ -31,6 +31,8 @@ public final class LocalDate {
 
   private static GregorianCalendar calendar() {
     GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    // proleptic Gregorian, as Cassandra's class: no switch to the Julian calendar before 1582
+    c.setGregorianChange(new java.util.Date(Long.MIN_VALUE));
     c.clear();
     return c;
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
 
 /** Values set by position; a setter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface SettableByIndexData<T extends SettableByIndexData<T>> {
@@ -37,4 +38,12 @@ public interface SettableByIndexData<T extends SettableByIndexData<T>> {
   T setToNull(int i);
   T setBytesUnsafe(int i, ByteBuffer v);
   <V> T set(int i, V v, Class<V> targetClass);
+  <E> T setList(int i, List<E> v, Class<E> elementsClass);
+  <E> T setList(int i, List<E> v, TypeToken<E> elementsType);
+  <E> T setSet(int i, Set<E> v, Class<E> elementsClass);
+  <E> T setSet(int i, Set<E> v, TypeToken<E> elementsType);
+  <K, V> T setMap(int i, Map<K, V> v, Class<K> keysClass, Class<V> valuesClass);
+  <K, V> T setMap(int i, Map<K, V> v, TypeToken<K> keysType, TypeToken<V> valuesType);
+  <V> T set(int i, V v, TypeToken<V> targetType);
+  <V> T set(int i, V v, TypeCodec<V> codec);
 }

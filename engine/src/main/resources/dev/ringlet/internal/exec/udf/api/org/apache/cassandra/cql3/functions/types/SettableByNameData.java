@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
 
 /** Values set by field name; a setter for a Java type the CQL type does not map to throws {@code CodecNotFoundException}. */
 public interface SettableByNameData<T extends SettableByNameData<T>> {
@@ -37,4 +38,12 @@ public interface SettableByNameData<T extends SettableByNameData<T>> {
   T setToNull(String name);
   T setBytesUnsafe(String name, ByteBuffer v);
   <V> T set(String name, V v, Class<V> targetClass);
+  <E> T setList(String name, List<E> v, Class<E> elementsClass);
+  <E> T setList(String name, List<E> v, TypeToken<E> elementsType);
+  <E> T setSet(String name, Set<E> v, Class<E> elementsClass);
+  <E> T setSet(String name, Set<E> v, TypeToken<E> elementsType);
+  <K, V> T setMap(String name, Map<K, V> v, Class<K> keysClass, Class<V> valuesClass);
+  <K, V> T setMap(String name, Map<K, V> v, TypeToken<K> keysType, TypeToken<V> valuesType);
+  <V> T set(String name, V v, TypeToken<V> targetType);
+  <V> T set(String name, V v, TypeCodec<V> codec);
 }

@@ -1,6 +1,8 @@
 package org.apache.cassandra.cql3.functions.types;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import org.apache.cassandra.transport.ProtocolVersion;
 import java.util.Collections;
 import java.util.List;
 
@@ -8,10 +10,44 @@ import java.util.List;
 public class TupleType extends DataType {
 
   private final List<DataType> types;
+  private final ProtocolVersion protocolVersion;
+  private final CodecRegistry codecRegistry;
 
   TupleType(List<DataType> types) {
+    this(types, ProtocolVersion.CURRENT, new CodecRegistry());
+  }
+
+  TupleType(List<DataType> types, ProtocolVersion protocolVersion, CodecRegistry codecRegistry) {
     super(Name.TUPLE);
     this.types = Collections.unmodifiableList(new ArrayList<>(types));
+    this.protocolVersion = protocolVersion;
+    this.codecRegistry = codecRegistry;
+  }
+
+  /** The tuple type of these component types; {@code newValue(Object...)} finds codecs in {@code codecRegistry}. */
+  public static TupleType of(ProtocolVersion protocolVersion, CodecRegistry codecRegistry, DataType... types) {
+    return new TupleType(Arrays.asList(types), protocolVersion, codecRegistry);
+  }
+
+  ProtocolVersion getProtocolVersion() {
+    return protocolVersion;
+  }
+
+  CodecRegistry getCodecRegistry() {
+    return codecRegistry;
+  }
+
+  /** Whether {@code other}'s components are the first ones of this type's. */
+  public boolean contains(TupleType other) {
+    if (other.types.size() > types.size()) {
+      return false;
+    }
+    for (int i = 0; i < other.types.size(); i++) {
+      if (!types.get(i).equals(other.types.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   List<DataType> getComponentTypes() {
@@ -30,8 +66,9 @@ public class TupleType extends DataType {
     }
     TupleValue t = newValue();
     for (int i = 0; i < values.length; i++) {
-      DataType type = types.get(i);
-      t.setChecked(i, values[i], values[i] == null ? null : values[i].getClass());
+      if (values[i] != null) {
+        t.set(i, values[i], codecRegistry.codecFor(types.get(i), values[i]));
+      }
     }
     return t;
   }

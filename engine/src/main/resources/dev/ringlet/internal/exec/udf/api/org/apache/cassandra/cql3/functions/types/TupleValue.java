@@ -20,6 +20,16 @@ public class TupleValue extends AbstractData<TupleValue> {
   }
 
   @Override
+  protected CodecRegistry getCodecRegistry() {
+    return type.getCodecRegistry();
+  }
+
+  @Override
+  protected String getName(int i) {
+    return "component " + i;
+  }
+
+  @Override
   public String toString() {
     return format('(', ')', null);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import com.google.common.reflect.TypeToken;
 
 /** A value of a user-defined type, its fields read and written by position or by name. */
 public class UDTValue extends AbstractData<UDTValue> implements GettableData, SettableData<UDTValue> {
@@ -27,6 +28,16 @@ public class UDTValue extends AbstractData<UDTValue> implements GettableData, Se
   @Override
   UDTValue wrapped() {
     return this;
+  }
+
+  @Override
+  protected CodecRegistry getCodecRegistry() {
+    return type.getCodecRegistry();
+  }
+
+  @Override
+  protected String getName(int i) {
+    return type.getFieldName(i);
   }
 
   private int idx(String name) {
@@ -88,6 +99,21 @@ public class UDTValue extends AbstractData<UDTValue> implements GettableData, Se
   @Override public UDTValue setTupleValue(String name, TupleValue v) { return setTupleValue(idx(name), v); }
   @Override public UDTValue setToNull(String name) { return setToNull(idx(name)); }
   @Override public <V> UDTValue set(String name, V v, Class<V> targetClass) { return set(idx(name), v, targetClass); }
+
+  @Override public <T> List<T> getList(String name, TypeToken<T> t) { return getList(idx(name), t); }
+  @Override public <T> List<T> getVector(String name, TypeToken<T> t) { return getVector(idx(name), t); }
+  @Override public <T> Set<T> getSet(String name, TypeToken<T> t) { return getSet(idx(name), t); }
+  @Override public <K, V> Map<K, V> getMap(String name, TypeToken<K> k, TypeToken<V> v) { return getMap(idx(name), k, v); }
+  @Override public <T> T get(String name, TypeToken<T> t) { return get(idx(name), t); }
+  @Override public <T> T get(String name, TypeCodec<T> codec) { return get(idx(name), codec); }
+  @Override public <E> UDTValue setList(String name, List<E> v, Class<E> c) { return setList(idx(name), v, c); }
+  @Override public <E> UDTValue setList(String name, List<E> v, TypeToken<E> t) { return setList(idx(name), v, t); }
+  @Override public <E> UDTValue setSet(String name, Set<E> v, Class<E> c) { return setSet(idx(name), v, c); }
+  @Override public <E> UDTValue setSet(String name, Set<E> v, TypeToken<E> t) { return setSet(idx(name), v, t); }
+  @Override public <K, V> UDTValue setMap(String name, Map<K, V> v, Class<K> k, Class<V> c) { return setMap(idx(name), v, k, c); }
+  @Override public <K, V> UDTValue setMap(String name, Map<K, V> v, TypeToken<K> k, TypeToken<V> t) { return setMap(idx(name), v, k, t); }
+  @Override public <V> UDTValue set(String name, V v, TypeToken<V> t) { return set(idx(name), v, t); }
+  @Override public <V> UDTValue set(String name, V v, TypeCodec<V> codec) { return set(idx(name), v, codec); }
 
   @Override
   public String toString() {

@@ -14,6 +14,8 @@ public class UserType extends DataType implements Iterable<UserType.Field> {
   private final boolean frozen;
   private final List<String> fieldNames;
   private final List<DataType> fieldTypes;
+  private final org.apache.cassandra.transport.ProtocolVersion protocolVersion;
+  private final CodecRegistry codecRegistry;
 
   UserType(String keyspace, String typeName, boolean frozen, List<String> fieldNames, List<DataType> fieldTypes) {
     super(Name.UDT);
@@ -22,6 +24,20 @@ public class UserType extends DataType implements Iterable<UserType.Field> {
     this.frozen = frozen;
     this.fieldNames = Collections.unmodifiableList(new ArrayList<>(fieldNames));
     this.fieldTypes = Collections.unmodifiableList(new ArrayList<>(fieldTypes));
+    this.protocolVersion = org.apache.cassandra.transport.ProtocolVersion.CURRENT;
+    this.codecRegistry = new CodecRegistry();
+  }
+
+  org.apache.cassandra.transport.ProtocolVersion getProtocolVersion() {
+    return protocolVersion;
+  }
+
+  CodecRegistry getCodecRegistry() {
+    return codecRegistry;
+  }
+
+  String getFieldName(int index) {
+    return fieldNames.get(index);
   }
 
   public UDTValue newValue() {

@@ -301,6 +301,14 @@ final class ValueBytes {
     }
   }
 
+  static void writeUnsignedVInt(java.io.ByteArrayOutputStream out, long value) {
+    writeVInt(out, value);
+  }
+
+  static long readUnsignedVInt(ByteBuffer b) {
+    return readVInt(b);
+  }
+
   private static long readVInt(ByteBuffer b) {
     int first = b.get();
     if (first >= 0) {

@@ -7,4 +7,8 @@ public class CodecNotFoundException extends DriverException {
   public CodecNotFoundException(String message) {
     super(message);
   }
+
+  public CodecNotFoundException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

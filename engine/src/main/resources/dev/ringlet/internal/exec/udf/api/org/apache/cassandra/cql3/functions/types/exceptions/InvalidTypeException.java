@@ -7,4 +7,8 @@ public class InvalidTypeException extends DriverException {
   public InvalidTypeException(String message) {
     super(message);
   }
+
+  public InvalidTypeException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }
