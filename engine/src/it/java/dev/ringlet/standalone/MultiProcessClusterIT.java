@@ -111,6 +111,14 @@ class MultiProcessClusterIT {
             .setConsistencyLevel(ConsistencyLevel.ALL)).one();
         assertThat(row.getString(0)).isEqualTo("v" + k);
       }
+      // a traced read at ALL: each process records its own events (its address as source), sent back over TCP
+      com.datastax.oss.driver.api.core.cql.QueryTrace trace = session.execute(SimpleStatement.newInstance(
+          "SELECT v FROM ks.t WHERE k = 1").setConsistencyLevel(ConsistencyLevel.ALL).setTracing(true))
+          .getExecutionInfo().getQueryTrace();
+      assertThat(trace.getEvents().stream().filter(e -> e.getActivity().equals("Executing single-partition query on t"))
+          .map(e -> e.getSourceAddress().getAddress()).distinct().count()).isEqualTo(3);
+      assertThat(trace.getEvents()).filteredOn(e -> e.getActivity().startsWith("READ_REQ message received from /"))
+          .hasSize(2);
 
       Node victim = session.getMetadata().findNode(third).orElseThrow();
       Process killed = processes.get(2);

@@ -58,6 +58,30 @@ class DriverMaterializedViewTest {
   }
 
   @Test
+  void should_keep_the_base_tables_descending_clustering_order_unless_the_view_names_one() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withMaterializedViews(true));
+        CqlSession session = connect(cluster, null)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.t (p int, c int, v text, PRIMARY KEY (p, c)) WITH CLUSTERING ORDER BY (c DESC)");
+      session.execute("CREATE MATERIALIZED VIEW ks.by_v AS SELECT p, c, v FROM ks.t"
+          + " WHERE v IS NOT NULL AND p IS NOT NULL AND c IS NOT NULL PRIMARY KEY (v, p, c)");
+      session.execute("CREATE MATERIALIZED VIEW ks.by_v_asc AS SELECT p, c, v FROM ks.t"
+          + " WHERE v IS NOT NULL AND p IS NOT NULL AND c IS NOT NULL PRIMARY KEY (v, p, c) WITH CLUSTERING ORDER BY (p ASC, c ASC)");
+      for (int c = 1; c <= 3; c++) {
+        session.execute("INSERT INTO ks.t (p, c, v) VALUES (1, " + c + ", 'x')");
+      }
+
+      // 5.0.9's DESCRIBE (recorded with cqlsh): the view's c keeps the base table's DESC
+      String describe = session.execute("DESCRIBE MATERIALIZED VIEW ks.by_v").one().getString("create_statement");
+      assertThat(describe).contains("WITH CLUSTERING ORDER BY (p ASC, c DESC)");
+      assertThat(rows(session, "SELECT c FROM ks.by_v WHERE v = 'x'")).containsExactly("3", "2", "1");
+      assertThat(session.execute("DESCRIBE MATERIALIZED VIEW ks.by_v_asc").one().getString("create_statement"))
+          .contains("WITH CLUSTERING ORDER BY (p ASC, c ASC)");
+      assertThat(rows(session, "SELECT c FROM ks.by_v_asc WHERE v = 'x'")).containsExactly("1", "2", "3");
+    }
+  }
+
+  @Test
   void should_refuse_views_with_cassandras_message_when_disabled() {
     try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults()); CqlSession session = connect(cluster, null)) {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");

@@ -44,7 +44,10 @@ class DriverTracingTest {
       InetAddress node = cluster.nodes().get(0).nativeAddress().getAddress();
       assertThat(trace.getCoordinatorAddress().getAddress()).isEqualTo(node);
       assertThat(trace.getEvents()).extracting(TraceEvent::getActivity)
-          .containsExactly("Parsing SELECT * FROM shop.items WHERE id = 1", "Preparing statement");
+          .containsExactly("Parsing SELECT * FROM shop.items WHERE id = 1", "Preparing statement",
+              "Executing single-partition query on items", "Acquiring sstable references",
+              "Skipped 0/0 non-slice-intersecting sstables, included 0 due to tombstones",
+              "Merged data from memtables and 0 sstables", "Read 0 live rows and 0 tombstone cells");
       assertThat(trace.getEvents()).allSatisfy(e -> assertThat(e.getSourceAddress().getAddress()).isEqualTo(node));
 
       Row row = session.execute("SELECT command, client, TTL(request) AS ttl FROM system_traces.sessions WHERE session_id = ?",
@@ -93,5 +96,92 @@ class DriverTracingTest {
       }).collect(Collectors.toList());
       assertThat(seen).containsOnly(coordinator).hasSize(3);
     }
+  }
+
+  @Test
+  void should_record_the_replica_events_of_writes_and_reads_as_5_0_does_on_one_node() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults());
+        CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+            .withLocalDatacenter(cluster.localDatacenter()).build()) {
+      session.execute("CREATE KEYSPACE shop WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE shop.lines (p int, c int, v text, PRIMARY KEY (p, c))");
+
+      // Given: the events 5.0.9 records for these statements on one node (cqlsh TRACING ON)
+      QueryTrace insert = traced(session, "INSERT INTO shop.lines (p, c, v) VALUES (1, 1, 'a')");
+      assertThat(insert.getEvents()).extracting(TraceEvent::getActivity).containsExactly(
+          "Parsing INSERT INTO shop.lines (p, c, v) VALUES (1, 1, 'a')", "Preparing statement",
+          "Determining replicas for mutation", "Appending to commitlog", "Adding to lines memtable");
+      session.execute("INSERT INTO shop.lines (p, c, v) VALUES (1, 2, 'b')");
+      session.execute("INSERT INTO shop.lines (p, c, v) VALUES (1, 3, 'c')");
+      session.execute("DELETE FROM shop.lines WHERE p = 1 AND c = 1");
+
+      QueryTrace read = traced(session, "SELECT * FROM shop.lines WHERE p = 1");
+      assertThat(read.getEvents()).extracting(TraceEvent::getActivity).containsExactly(
+          "Parsing SELECT * FROM shop.lines WHERE p = 1", "Preparing statement",
+          "Executing single-partition query on lines", "Acquiring sstable references",
+          "Skipped 0/0 non-slice-intersecting sstables, included 0 due to tombstones",
+          "Merged data from memtables and 0 sstables", "Read 2 live rows and 1 tombstone cells");
+
+      QueryTrace batch = traced(session, "BEGIN BATCH INSERT INTO shop.lines (p, c, v) VALUES (3, 1, 'a'); "
+          + "INSERT INTO shop.lines (p, c, v) VALUES (4, 1, 'a'); APPLY BATCH");
+      assertThat(batch.getEvents()).extracting(TraceEvent::getActivity)
+          .contains("Determining replicas for atomic batch", "Adding to lines memtable");
+
+      cluster.nodes().get(0).flush();
+      QueryTrace afterFlush = traced(session, "SELECT * FROM shop.lines WHERE p = 1");
+      assertThat(afterFlush.getEvents()).extracting(TraceEvent::getActivity)
+          .contains("Merged data from memtables and 1 sstables", "Read 2 live rows and 1 tombstone cells");
+    }
+  }
+
+  @Test
+  void should_record_each_replica_events_with_its_own_address_in_a_cluster() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3));
+        CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+            .withLocalDatacenter(cluster.localDatacenter()).build()) {
+      session.execute("CREATE KEYSPACE shop WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE shop.items (id int PRIMARY KEY, name text)");
+
+      ExecutionInfo info = session.execute(SimpleStatement.newInstance("INSERT INTO shop.items (id, name) VALUES (1, 'a')")
+          .setConsistencyLevel(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.ALL).setTracing(true))
+          .getExecutionInfo();
+      QueryTrace write = info.getQueryTrace();
+      InetAddress coordinator = write.getCoordinatorAddress().getAddress();
+      List<InetAddress> replicas = cluster.nodes().stream().map(n -> n.nativeAddress().getAddress())
+          .filter(a -> !a.equals(coordinator)).collect(Collectors.toList());
+      assertThat(replicas).hasSize(2);
+      for (InetAddress replica : replicas) {
+        String to = "/" + replica.getHostAddress() + ":";
+        String from = "/" + coordinator.getHostAddress() + ":";
+        assertThat(activities(write, coordinator)).anyMatch(a -> a.startsWith("Sending MUTATION_REQ message to " + to)
+            && a.matches(".* message size [1-9][0-9]* bytes"));
+        assertThat(activities(write, coordinator)).anyMatch(a -> a.startsWith("MUTATION_RSP message received from " + to));
+        assertThat(activities(write, coordinator)).anyMatch(a -> a.startsWith("Processing response from " + to));
+        assertThat(activities(write, replica)).first().asString().startsWith("MUTATION_REQ message received from " + from);
+        assertThat(activities(write, replica)).contains("Appending to commitlog", "Adding to items memtable");
+        assertThat(activities(write, replica)).anyMatch(a -> a.startsWith("Enqueuing response to " + from));
+        assertThat(activities(write, replica)).last().asString().startsWith("Sending MUTATION_RSP message to " + from);
+      }
+      assertThat(activities(write, coordinator)).contains("Determining replicas for mutation", "Appending to commitlog",
+          "Adding to items memtable");
+
+      QueryTrace read = session.execute(SimpleStatement.newInstance("SELECT * FROM shop.items WHERE id = 1")
+          .setConsistencyLevel(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.ALL).setTracing(true))
+          .getExecutionInfo().getQueryTrace();
+      InetAddress readCoordinator = read.getCoordinatorAddress().getAddress();
+      long replicasThatRead = cluster.nodes().stream().map(n -> n.nativeAddress().getAddress())
+          .filter(a -> activities(read, a).contains("Executing single-partition query on items")).count();
+      assertThat(replicasThatRead).as("every replica of an ALL read records its own read").isEqualTo(3);
+      assertThat(activities(read, readCoordinator)).anyMatch(a -> a.startsWith("Sending READ_REQ message to /"));
+    }
+  }
+
+  private static QueryTrace traced(CqlSession session, String cql) {
+    return session.execute(SimpleStatement.newInstance(cql).setTracing(true)).getExecutionInfo().getQueryTrace();
+  }
+
+  private static List<String> activities(QueryTrace trace, InetAddress source) {
+    return trace.getEvents().stream().filter(e -> e.getSourceAddress().getAddress().equals(source))
+        .map(TraceEvent::getActivity).collect(Collectors.toList());
   }
 }

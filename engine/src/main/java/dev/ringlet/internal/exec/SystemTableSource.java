@@ -59,11 +59,32 @@ public final class SystemTableSource implements TableSource {
 
   private record UserTable(TableMetadata table, TableStore store) {}
 
+  private volatile dev.ringlet.internal.trace.Tracer tracer;
+
   public SystemTableSource(Storage storage, Supplier<Schema> schema, Supplier<NodeInfo> local, Supplier<List<NodeInfo>> peers) {
     this.storage = storage;
     this.schema = schema;
     this.local = local;
     this.peers = peers;
+  }
+
+  /** Makes the stores a traced request reaches record 5.0's replica events with {@code tracer}. */
+  public void traceWith(dev.ringlet.internal.trace.Tracer tracer) {
+    this.tracer = tracer;
+  }
+
+  /** {@code store} as the current request sees it: recording its events when the request is traced. */
+  private TableStore traced(TableMetadata table, TableStore store) {
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    if (t == null || t.current() == null) {
+      return store;
+    }
+    dev.ringlet.internal.schema.KeyspaceMetadata keyspace = schema.get().keyspace(table.keyspace());
+    return new dev.ringlet.internal.trace.TracedTableStore(store, t, table.name(), keyspace == null || keyspace.durableWrites(),
+        TableComparators.clustering(table), () -> {
+          dev.ringlet.internal.storage.TableStats stats = storage.stats(table.id());
+          return stats == null ? 0 : stats.sstableCount();
+        });
   }
 
   /** This node and the peers it knows, itself first (DESCRIBE CLUSTER). */
@@ -82,7 +103,7 @@ public final class SystemTableSource implements TableSource {
     if (users.schema() == currentSchema && users.storageGeneration() == storageGeneration) {
       UserTable known = users.byId().get(table.id());
       if (known != null && known.table() == table) {
-        return known.store();
+        return traced(table, known.store());
       }
     }
     SystemTable generated = SystemKeyspaces.table(table.keyspace(), table.name());
@@ -99,7 +120,7 @@ public final class SystemTableSource implements TableSource {
         userTables = users;
       }
       users.byId().put(table.id(), new UserTable(table, store));
-      return store;
+      return traced(table, store);
     }
     NodeInfo currentLocal = local.get();
     List<NodeInfo> currentPeers = peers.get();

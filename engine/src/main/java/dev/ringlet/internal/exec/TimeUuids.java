@@ -27,9 +27,14 @@ public final class TimeUuids {
   }
 
   public UUID next() {
+    return at(clock.currentTimeMicros());
+  }
+
+  /** The next UUID at or after {@code micros} (an event's time), still strictly increasing within the node. */
+  public UUID at(long micros) {
     long ticks;
     while (true) {
-      long now = clock.currentTimeMicros() * 10 + UUID_EPOCH_OFFSET;
+      long now = micros * 10 + UUID_EPOCH_OFFSET;
       long last = lastTicks.get();
       ticks = now > last ? now : last + 1;
       if (lastTicks.compareAndSet(last, ticks)) {

@@ -28,6 +28,11 @@ public final class MessagingEndpoint {
   private final Map<Verb, Function<Message, Object>> handlers = new EnumMap<>(Verb.class);
   private final Map<Long, Consumer<Message>> callbacks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  /** The trace state of each traced request awaiting its answer, by request id. */
+  private final Map<Long, dev.ringlet.internal.trace.TraceState> tracedRequests = new ConcurrentHashMap<>();
+  private volatile dev.ringlet.internal.trace.Tracer tracer;
+  private volatile Function<UUID, java.net.InetAddress> addressOf;
+  private volatile PayloadCodec sizes;
 
   public MessagingEndpoint(UUID self, Transport transport) {
     this.self = self;
@@ -37,6 +42,20 @@ public final class MessagingEndpoint {
 
   public UUID self() {
     return self;
+  }
+
+  /**
+   * Makes the messages sent while a traced request runs carry its session, their recipients record
+   * their part of it, and both sides record 5.0's messaging events; call before the node starts.
+   *
+   * @param addressOf a member's address by host id, as events name nodes
+   * @param sizes encodes payloads to report a message's size, as 5.0's "message size N bytes"
+   */
+  public void traceWith(dev.ringlet.internal.trace.Tracer tracer, Function<UUID, java.net.InetAddress> addressOf,
+      PayloadCodec sizes) {
+    this.addressOf = addressOf;
+    this.sizes = sizes;
+    this.tracer = tracer;
   }
 
   /** Sets the handler of a verb; call before the node starts. */
@@ -53,6 +72,17 @@ public final class MessagingEndpoint {
     long id = ids.incrementAndGet();
     if (onResponse != null) {
       callbacks.put(id, onResponse);
+    }
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    dev.ringlet.internal.trace.TraceState trace = t == null ? null : t.current();
+    if (trace != null) {
+      trace.trace("Sending " + MessageTraces.requestVerb(verb) + " message to " + name(t, to) + " message size "
+          + MessageTraces.size(payload, sizes) + " bytes");
+      if (onResponse != null) {
+        tracedRequests.put(id, trace);
+      }
+      transport.send(Message.request(id, verb, self, to, new Traced.Request(trace.session(), payload)));
+      return id;
     }
     transport.send(Message.request(id, verb, self, to, payload));
     return id;
@@ -76,15 +106,28 @@ public final class MessagingEndpoint {
   /** Forgets the callback of a request whose answer is no longer wanted. */
   public void forget(long id) {
     callbacks.remove(id);
+    tracedRequests.remove(id);
   }
 
   /** Drops every pending callback (the node stopped). */
   public void reset() {
     callbacks.clear();
+    tracedRequests.clear();
   }
 
   private void receive(Message m) {
     if (m.response()) {
+      dev.ringlet.internal.trace.TraceState trace = tracedRequests.remove(m.id());
+      if (m.payload() instanceof Traced.Response traced) {
+        m = new Message(m.id(), m.verb(), true, m.failure(), m.from(), m.to(), traced.payload());
+        if (trace != null) {
+          // 5.0's coordinator: the replica's events (written by the replica), then the response's arrival
+          trace.addAll(traced.events());
+          dev.ringlet.internal.trace.Tracer t = tracer;
+          trace.trace(MessageTraces.responseVerb(m.verb()) + " message received from " + name(t, m.from()));
+          trace.trace("Processing response from " + name(t, m.from()));
+        }
+      }
       Consumer<Message> callback = callbacks.remove(m.id());
       if (callback != null) {
         callback.accept(m);
@@ -95,6 +138,14 @@ public final class MessagingEndpoint {
     if (handler == null) {
       transport.send(m.fail("no handler for " + m.verb()));
       return;
+    }
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    if (m.payload() instanceof Traced.Request traced) {
+      m = new Message(m.id(), m.verb(), false, false, m.from(), m.to(), traced.payload());
+      if (t != null) {
+        receiveTraced(m, handler, t, t.begin(traced.session()));
+        return;
+      }
     }
     Object answer;
     try {
@@ -113,5 +164,43 @@ public final class MessagingEndpoint {
     if (answer != null) {
       transport.send(m.reply(answer));
     }
+  }
+
+  /**
+   * Handles a traced request as 5.0's replica does: its part of the session (the message's arrival,
+   * what the handler's layers record, the response's sending) goes back with the answer.
+   */
+  private void receiveTraced(Message m, Function<Message, Object> handler, dev.ringlet.internal.trace.Tracer t,
+      dev.ringlet.internal.trace.TraceState trace) {
+    String from = name(t, m.from());
+    trace.trace(MessageTraces.requestVerb(m.verb()) + " message received from " + from);
+    dev.ringlet.internal.trace.TraceState previous = t.enter(trace);
+    Object answer;
+    try {
+      answer = handler.apply(m);
+    } catch (dev.ringlet.internal.storage.StorageStoppedException e) {
+      return;
+    } catch (RuntimeException e) {
+      String text = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
+        LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
+      }
+      transport.send(m.fail(text));
+      return;
+    } finally {
+      t.exit(previous);
+    }
+    if (answer != null) {
+      trace.trace("Enqueuing response to " + from);
+      trace.trace("Sending " + MessageTraces.responseVerb(m.verb()) + " message to " + from + " message size "
+          + MessageTraces.size(answer, sizes) + " bytes");
+      transport.send(m.reply(new Traced.Response(trace.events(), answer)));
+    }
+  }
+
+  private String name(dev.ringlet.internal.trace.Tracer t, UUID node) {
+    Function<UUID, java.net.InetAddress> addresses = addressOf;
+    java.net.InetAddress address = addresses == null ? null : addresses.apply(node);
+    return address == null ? String.valueOf(node) : t.describe(address);
   }
 }

@@ -112,6 +112,9 @@ public final class Node implements AutoCloseable, GossipListener {
     // a durable node keeps its hints and batchlog beside its data, as Cassandra does (hints/, batchlog/)
     this.hints = storageConfig.durable() ? new HintStore(storageConfig.directory().resolve("hints")) : new HintStore();
     this.tables = new SystemTableSource(storage, schema::current, this::localInfo, this::peerInfos);
+    dev.ringlet.internal.trace.Tracer tracer = new dev.ringlet.internal.trace.Tracer(config.address(), config.storagePort(),
+        config.clock());
+    tables.traceWith(tracer);
     dev.ringlet.internal.exec.view.ViewMaintenance views = new dev.ringlet.internal.exec.view.ViewMaintenance(schema::current,
         config.clock(), (view, update) -> tables.store(view).apply(update));
     tables.maintainViews(views);
@@ -139,6 +142,7 @@ public final class Node implements AutoCloseable, GossipListener {
           views, hints, timestamps), cluster, this, this::schemaEpoch, members::peerIds, members::addressOf, members::describe,
           peer -> downSince.getOrDefault(peer, 0L));
       this.messaging = services.messaging();
+      messaging.traceWith(tracer, members::addressOf, new dev.ringlet.internal.coordinator.WireCodec());
       this.gossiper = services.gossiper();
       this.schemaSync = services.schemaSync();
       this.coordinator = services.coordinator();
@@ -162,7 +166,8 @@ public final class Node implements AutoCloseable, GossipListener {
     DdlExecutor ddl = new DdlExecutor(schema, storage, ddlTables, saved::datacenters, ids::next, config.clock(),
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
         .withDynamicDataMasking(config.dynamicDataMasking());
-    WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock());
+    WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock())
+        .traceWith(tracer);
     TermFunctions functions = new TermFunctions(config.clock(), schema::current, udfExecutor);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.
     TableSource authTables = cluster == null ? tables : requestTables.forRequest(ConsistencyLevel.ONE,
@@ -170,7 +175,7 @@ public final class Node implements AutoCloseable, GossipListener {
     this.access = dev.ringlet.internal.exec.auth.AccessControl.of(config.authentication(), schema::current, authTables,
         writes, functions, config.clock());
     this.tracing = new dev.ringlet.internal.exec.trace.Tracing(schema::current, writes, functions, config.clock(),
-        config.address(), config.storagePort());
+        config.address(), config.storagePort(), tracer);
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
         config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
         .withUdfWarnings(udfExecutor::drainWarnings);

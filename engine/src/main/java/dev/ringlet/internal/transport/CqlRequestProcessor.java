@@ -115,7 +115,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
     }
     dev.ringlet.internal.exec.trace.Tracing.Session trace = TraceRequests.begin(t, request.message(),
         connection.remoteAddress() == null ? null : connection.remoteAddress().getAddress());
-    Response response = serve(request, session, trace);
+    Response response = t.within(trace, () -> serve(request, session, trace));
     try {
       t.finish(trace);
     } catch (RuntimeException e) {

@@ -66,4 +66,51 @@ class MessagingEndpointTest {
     assertThat(answer.failure()).isFalse();
     assertThat(answer.payload()).isEqualTo("rows for q");
   }
+
+  @Test
+  void should_carry_a_traced_request_to_the_replica_and_bring_its_events_back_with_the_answer() throws Exception {
+    // Given: two nodes, each with its own tracer (address and clock), and a traced request current on the coordinator
+    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
+    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
+    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
+    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
+    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
+    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
+    coordinator.traceWith(coordinatorTracer, addresses::get, null);
+    replica.traceWith(replicaTracer, addresses::get, null);
+    List<Object> seenByHandler = new ArrayList<>();
+    replica.handle(Verb.READ, m -> {
+      seenByHandler.add(m.payload());
+      replicaTracer.trace("Executing single-partition query on t");
+      return "rows";
+    });
+    UUID session = UUID.randomUUID();
+    dev.ringlet.internal.trace.TraceState state = coordinatorTracer.begin(session);
+
+    // When
+    List<Message> answers = new ArrayList<>();
+    dev.ringlet.internal.trace.TraceState previous = coordinatorTracer.enter(state);
+    try {
+      coordinator.request(replica.self(), Verb.READ, "q", answers::add);
+    } finally {
+      coordinatorTracer.exit(previous);
+    }
+
+    // Then: handler and callback see the plain payloads; the session holds both nodes' events in order
+    assertThat(seenByHandler).containsExactly("q");
+    assertThat(answers).extracting(Message::payload).containsExactly("rows");
+    assertThat(state.events()).extracting(e -> e.source().getHostAddress() + " " + e.activity()).containsExactly(
+        "127.0.0.1 Sending READ_REQ message to /127.0.0.2:7000 message size 46 bytes",
+        "127.0.0.2 READ_REQ message received from /127.0.0.1:7000",
+        "127.0.0.2 Executing single-partition query on t",
+        "127.0.0.2 Enqueuing response to /127.0.0.1:7000",
+        "127.0.0.2 Sending READ_RSP message to /127.0.0.1:7000 message size 46 bytes",
+        "127.0.0.1 READ_RSP message received from /127.0.0.2:7000",
+        "127.0.0.1 Processing response from /127.0.0.2:7000");
+    assertThat(replicaTracer.current()).as("the replica's state is not left on the thread").isNull();
+
+    // And: an untraced request travels as before
+    assertThat(ask().payload()).isEqualTo("rows");
+    assertThat(seenByHandler).containsExactly("q", "q");
+  }
 }

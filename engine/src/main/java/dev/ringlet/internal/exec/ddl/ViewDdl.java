@@ -250,8 +250,10 @@ final class ViewDdl {
     List<ColumnMetadata> ck = new ArrayList<>();
     for (int i = 0; i < create.clusteringColumns().size(); i++) {
       ColumnMetadata c = base.column(create.clusteringColumns().get(i));
-      ck.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.CLUSTERING, i, descending.getOrDefault(c.name(), false),
-          c.mask()));
+      // as 5.0's CreateViewStatement: a column keeps the base table's order (a DESC clustering column
+      // stays DESC) unless CLUSTERING ORDER BY names it
+      ck.add(new ColumnMetadata(c.name(), c.type(), ColumnMetadata.Kind.CLUSTERING, i,
+          descending.getOrDefault(c.name(), c.kind() == ColumnMetadata.Kind.CLUSTERING && c.reversed()), c.mask()));
     }
     List<ColumnMetadata> others = new ArrayList<>();
     for (ColumnMetadata c : base.columnsInDescribeOrder()) {

@@ -41,6 +41,7 @@ public final class WriteExecutor {
   private final TimestampGenerator timestamps;
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
+  private volatile dev.ringlet.internal.trace.Tracer tracer;
 
   public WriteExecutor(TableSource source, TimestampGenerator timestamps, Clock clock) {
     this(dev.ringlet.internal.exec.RequestTables.of(source), timestamps, clock);
@@ -64,6 +65,19 @@ public final class WriteExecutor {
     this.clock = clock;
   }
 
+  /** Makes traced writes record 5.0's coordinator event ("Determining replicas for mutation"). */
+  public WriteExecutor traceWith(dev.ringlet.internal.trace.Tracer tracer) {
+    this.tracer = tracer;
+    return this;
+  }
+
+  private void trace(String activity) {
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    if (t != null) {
+      t.trace(activity);
+    }
+  }
+
   public Result execute(ModificationStatement statement, BoundValues values, QueryOptions options) {
     if (statement.condition() != ModificationStatement.ConditionKind.NONE) {
       return conditional(statement, values, options);
@@ -72,7 +86,9 @@ public final class WriteExecutor {
     TableSource source = tables.forRequest(options.consistency(), dev.ringlet.internal.cluster.WriteType.SIMPLE);
     TableStore store = source.store(statement.table());
     WriteContext ctx = context(statement.timestamp(values, options, timestamps.next()), now, store);
-    for (PartitionUpdate u : statement.updates(values, ctx)) {
+    List<PartitionUpdate> updates = statement.updates(values, ctx);
+    trace("Determining replicas for mutation");
+    for (PartitionUpdate u : updates) {
       store.apply(u);
     }
     return new Result.Void();
@@ -146,6 +162,8 @@ public final class WriteExecutor {
       }
     };
     int partitions = merged.values().stream().mapToInt(List::size).sum();
+    trace(type == BatchType.LOGGED && partitions > 1 ? "Determining replicas for atomic batch"
+        : "Determining replicas for mutation");
     if (type == BatchType.LOGGED && partitions > 1) {
       Map<TableMetadata, List<PartitionUpdate>> byTableMetadata = new java.util.LinkedHashMap<>();
       merged.forEach((id, updates) -> byTableMetadata.put(tables.get(id), updates));

@@ -34,8 +34,11 @@ import java.util.function.Supplier;
  * node, as the other replicated system keyspaces), before the response is sent, so a driver's
  * first poll finds the finished session.
  *
- * <p>Recorded events: the coordinator's parsing and preparing of a statement. The replica-side
- * events 5.0 adds (sstables read, rows merged, messages sent) are not recorded.
+ * <p>Recorded events: the coordinator's parsing and preparing of a statement, and whatever the
+ * node's layers add while the request's {@link dev.ringlet.internal.trace.TraceState} is current on
+ * its thread ({@link #within}): the replica's storage events, messages sent and received, and the
+ * events each replica recorded for its part, sent back with its answer (each with its own address
+ * as source).
  */
 public final class Tracing {
 
@@ -55,14 +58,17 @@ public final class Tracing {
   private final TimeUuids ids;
   private final InetAddress coordinator;
   private final int coordinatorPort;
+  private final dev.ringlet.internal.trace.Tracer tracer;
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
 
   /**
    * @param coordinator this node's address, recorded as coordinator and event source
    * @param coordinatorPort this node's storage port, as 5.0 records its broadcast address's port
+   * @param tracer the node's thread-bound trace state, which its layers record events into
    */
   public Tracing(Supplier<Schema> schema, WriteExecutor writes, TermFunctions functions, Clock clock,
-      InetAddress coordinator, int coordinatorPort) {
+      InetAddress coordinator, int coordinatorPort, dev.ringlet.internal.trace.Tracer tracer) {
+    this.tracer = tracer;
     this.schema = schema;
     this.writes = writes;
     this.functions = functions;
@@ -74,15 +80,26 @@ public final class Tracing {
 
   /** Starts the trace of one request: {@code request} is 5.0's name for it ("Execute CQL3 query"). */
   public Session begin(String request, InetAddress client, Map<String, String> parameters) {
-    return new Session(ids.next(), request, client, parameters, clock.currentTimeMicros());
+    UUID id = ids.next();
+    return new Session(id, request, client, parameters, clock.currentTimeMicros(), tracer.begin(id));
+  }
+
+  /** Runs {@code work} with the session current on this thread, so that every layer records its events in it. */
+  public <T> T within(Session session, Supplier<T> work) {
+    dev.ringlet.internal.trace.TraceState previous = tracer.enter(session.state);
+    try {
+      return work.get();
+    } finally {
+      tracer.exit(previous);
+    }
   }
 
   /** Writes the session's rows; the request has been answered (or has failed) by now. */
   public void finish(Session session) {
     long now = clock.currentTimeMicros();
-    for (Event e : session.events) {
-      write(EVENT, session.id, e.id, e.activity, coordinator, (int) Math.min(Integer.MAX_VALUE, e.elapsedMicros),
-          coordinatorPort, e.thread);
+    for (dev.ringlet.internal.trace.TraceEvent e : session.state.events()) {
+      write(EVENT, session.id, ids.at(e.atMicros()), e.activity(), e.source(),
+          (int) Math.min(Integer.MAX_VALUE, e.elapsedMicros()), e.sourcePort(), e.thread());
     }
     write(SESSION, session.id, session.client, coordinator, coordinatorPort,
         (int) Math.min(Integer.MAX_VALUE, now - session.startedMicros), session.request,
@@ -110,9 +127,11 @@ public final class Tracing {
     private final InetAddress client;
     private final Map<String, String> parameters;
     private final long startedMicros;
-    private final List<Event> events = new ArrayList<>();
+    private final dev.ringlet.internal.trace.TraceState state;
 
-    private Session(UUID id, String request, InetAddress client, Map<String, String> parameters, long startedMicros) {
+    private Session(UUID id, String request, InetAddress client, Map<String, String> parameters, long startedMicros,
+        dev.ringlet.internal.trace.TraceState state) {
+      this.state = state;
       this.id = id;
       this.request = request;
       this.client = client;
@@ -127,10 +146,7 @@ public final class Tracing {
 
     /** Records an event of the coordinator, with the time since the request began. */
     public void event(String activity) {
-      events.add(new Event(ids.next(), activity, clock.currentTimeMicros() - startedMicros,
-          Thread.currentThread().getName()));
+      state.trace(activity);
     }
   }
-
-  private record Event(UUID id, String activity, long elapsedMicros, String thread) {}
 }

@@ -2,6 +2,8 @@ package dev.ringlet.internal.messaging.tcp;
 
 import dev.ringlet.internal.messaging.Message;
 import dev.ringlet.internal.messaging.PayloadCodec;
+import dev.ringlet.internal.messaging.Traced;
+import dev.ringlet.internal.trace.TraceEvent;
 import dev.ringlet.internal.messaging.Transport;
 import dev.ringlet.internal.messaging.Verb;
 import java.io.BufferedInputStream;
@@ -17,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A connection starts with a hello (magic, protocol version, the sender's host id and listen
  * address), so a node learns how to reach a peer that contacted it. Then every frame is one message:
- * {@code int length, long id, byte verb, byte flags, uuid from, uuid to, payload}.
+ * {@code int length, long id, byte verb, byte flags, uuid from, uuid to, [trace section], payload}; flags: 1
+ * response, 2 failure (the payload is a UTF reason), 4 traced: a request carries its trace session
+ * ({@code uuid}), a response the events the replica recorded (see {@link #writeEvents}).
  */
 public final class TcpTransport implements Transport, AutoCloseable {
 
@@ -232,13 +238,22 @@ public final class TcpTransport implements Transport, AutoCloseable {
     out.writeInt(0); // the length, filled below
     out.writeLong(m.id());
     out.writeByte(m.verb().ordinal());
-    out.writeByte((m.response() ? 1 : 0) | (m.failure() ? 2 : 0));
+    Object payload = m.payload();
+    boolean traced = payload instanceof Traced.Request || payload instanceof Traced.Response;
+    out.writeByte((m.response() ? 1 : 0) | (m.failure() ? 2 : 0) | (traced ? 4 : 0));
     writeUuid(out, m.from());
     writeUuid(out, m.to());
     if (m.failure()) {
-      out.writeUTF(String.valueOf(m.payload()));
+      out.writeUTF(String.valueOf(payload));
     } else {
-      codec.write(m.payload(), out);
+      if (payload instanceof Traced.Request r) {
+        writeUuid(out, r.session());
+        payload = r.payload();
+      } else if (payload instanceof Traced.Response r) {
+        writeEvents(out, r.events());
+        payload = r.payload();
+      }
+      codec.write(payload, out);
     }
     out.flush();
     byte[] frame = bytes.toByteArray();
@@ -262,8 +277,51 @@ public final class TcpTransport implements Transport, AutoCloseable {
     UUID from = readUuid(in);
     UUID to = readUuid(in);
     boolean failure = (flags & 2) != 0;
-    Object payload = failure ? in.readUTF() : codec.read(in);
-    return new Message(id, VERBS[verb], (flags & 1) != 0, failure, from, to, payload);
+    boolean response = (flags & 1) != 0;
+    Object payload;
+    if (failure) {
+      payload = in.readUTF();
+    } else if ((flags & 4) == 0) {
+      payload = codec.read(in);
+    } else if (response) {
+      List<TraceEvent> events = readEvents(in);
+      payload = new Traced.Response(events, codec.read(in));
+    } else {
+      UUID session = readUuid(in);
+      payload = new Traced.Request(session, codec.read(in));
+    }
+    return new Message(id, VERBS[verb], response, failure, from, to, payload);
+  }
+
+  /** A traced response's events: {@code int count}, then each {@code utf activity, byte len + address, int port, long at, long elapsed, utf thread}. */
+  private static void writeEvents(DataOutputStream out, List<TraceEvent> events) throws IOException {
+    out.writeInt(events.size());
+    for (TraceEvent e : events) {
+      out.writeUTF(e.activity());
+      byte[] address = e.source().getAddress();
+      out.writeByte(address.length);
+      out.write(address);
+      out.writeInt(e.sourcePort());
+      out.writeLong(e.atMicros());
+      out.writeLong(e.elapsedMicros());
+      out.writeUTF(e.thread());
+    }
+  }
+
+  private static List<TraceEvent> readEvents(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0) {
+      throw new IOException("negative trace event count " + count);
+    }
+    List<TraceEvent> events = new ArrayList<>(Math.min(count, 1024));
+    for (int i = 0; i < count; i++) {
+      String activity = in.readUTF();
+      byte[] address = new byte[in.readUnsignedByte()];
+      in.readFully(address);
+      events.add(new TraceEvent(activity, InetAddress.getByAddress(address), in.readInt(), in.readLong(), in.readLong(),
+          in.readUTF()));
+    }
+    return events;
   }
 
   private static void writeUuid(DataOutputStream out, UUID id) throws IOException {

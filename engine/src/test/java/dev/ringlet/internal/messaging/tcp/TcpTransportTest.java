@@ -55,6 +55,23 @@ class TcpTransportTest {
   }
 
   @Test
+  void frames_should_carry_a_traced_request_session_and_a_traced_response_events() throws IOException {
+    UUID a = UUID.randomUUID();
+    UUID b = UUID.randomUUID();
+    UUID session = UUID.randomUUID();
+    Message request = Message.request(7, Verb.READ, a, b, new dev.ringlet.internal.messaging.Traced.Request(session, "ask"));
+    dev.ringlet.internal.trace.TraceEvent event = new dev.ringlet.internal.trace.TraceEvent(
+        "READ_REQ message received from /127.0.0.1:7000", InetAddress.getByName("127.0.0.2"), 7000, 1_700_000_000_000_123L,
+        42, "ringlet-io-1");
+    Message response = request.reply(new dev.ringlet.internal.messaging.Traced.Response(java.util.List.of(event), "answer"));
+    for (Message m : java.util.List.of(request, response)) {
+      byte[] frame = TcpTransport.encode(m, STRINGS);
+      byte[] body = java.util.Arrays.copyOfRange(frame, 4, frame.length);
+      assertThat(TcpTransport.decode(body, STRINGS)).isEqualTo(m);
+    }
+  }
+
+  @Test
   void partitions_and_drop_rules_should_lose_what_the_sender_sends_but_never_faults_messages() throws Exception {
     BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
     try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null);
