@@ -183,7 +183,7 @@ public final class MessagingEndpoint {
     } catch (RuntimeException e) {
       String text = e.getMessage() == null ? e.toString() : e.getMessage();
       if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
-        LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
+        Log.LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
       }
       transport.send(m.fail(text));
       return;
