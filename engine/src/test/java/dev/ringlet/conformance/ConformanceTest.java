@@ -35,6 +35,7 @@ class ConformanceTest {
   private ConformanceTarget target;
   private ConformanceTarget authTarget;
   private ConformanceTarget maskingTarget;
+  private ConformanceTarget readThresholdsTarget;
 
   @TestFactory
   Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
@@ -57,7 +58,8 @@ class ConformanceTest {
   private void check(Scenario scenario, KnownDifferences known) throws IOException {
     String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
     List<StatementAnswer> golden = GoldenFile.parse(goldenName, resource(goldenName));
-    ConformanceTarget server = ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
+    ConformanceTarget server = ConformanceTarget.needsReadThresholds(scenario) ? readThresholdsTarget()
+        : ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
         : ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
     List<StatementAnswer> actual = server.run(scenario);
     List<String> problems = AnswerComparison.compare(scenario.name(), golden, actual, known);
@@ -127,8 +129,26 @@ class ConformanceTest {
     return maskingTarget;
   }
 
+  /**
+   * For {@code read_thresholds_tracked*} scenarios: a Ringlet with read_thresholds_enabled, or the
+   * external {@code -Dconformance.target} (which must have it, with thresholds 10 and 100).
+   */
+  private ConformanceTarget readThresholdsTarget() {
+    String external = System.getProperty("conformance.target");
+    if (external != null && !external.isBlank()) {
+      return target();
+    }
+    if (readThresholdsTarget == null) {
+      readThresholdsTarget = ConformanceTarget.ringletWithReadThresholds();
+    }
+    return readThresholdsTarget;
+  }
+
   @AfterAll
   void stopTarget() throws Exception {
+    if (readThresholdsTarget != null) {
+      readThresholdsTarget.close();
+    }
     if (maskingTarget != null) {
       maskingTarget.close();
     }
