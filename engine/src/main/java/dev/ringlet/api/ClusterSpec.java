@@ -75,6 +75,7 @@ public final class ClusterSpec {
     boolean dynamicDataMasking;
     int tombstoneWarnThreshold = 1_000;
     int tombstoneFailureThreshold = 100_000;
+    boolean readThresholdsEnabled;
     Duration udfWarnTimeout = Duration.ofMillis(500);
     Duration udfFailTimeout = Duration.ofMillis(1500);
     UserFunctionTimeoutPolicy udfTimeoutPolicy = UserFunctionTimeoutPolicy.DIE;
@@ -92,7 +93,7 @@ public final class ClusterSpec {
       return java.util.Arrays.asList(clusterName, releaseVersion, datacenters, numTokens, address, port, dataDirectory,
           commitLogSync, authentication, addressing, manualClock, readTimeout, writeTimeout, userDefinedFunctions,
           materializedViews, clientEncryption, dynamicDataMasking, tombstoneWarnThreshold,
-          tombstoneFailureThreshold, udfWarnTimeout, udfFailTimeout, udfTimeoutPolicy, fileCacheSize);
+          tombstoneFailureThreshold, readThresholdsEnabled, udfWarnTimeout, udfFailTimeout, udfTimeoutPolicy, fileCacheSize);
     }
   }
 
@@ -413,6 +414,28 @@ public final class ClusterSpec {
   }
 
   /**
+   * Whether the coordinators track their replicas' tombstone warnings (Cassandra's
+   * {@code read_thresholds_enabled}; default false, as in the reference Cassandra's yaml).
+   */
+  public boolean readThresholdsEnabled() {
+    return s.readThresholdsEnabled;
+  }
+
+  /**
+   * Sets {@link #readThresholdsEnabled()}. With it, each replica a read contacts reports its
+   * tombstone count past {@link #tombstoneWarnThreshold()} to the coordinator, which answers one
+   * warning per read command, {@code 2 nodes scanned up to 12 tombstones and issued tombstone
+   * warnings for query SELECT ... (see tombstone_warn_threshold)}, instead of its own replica's
+   * {@code Read N live rows and M tombstone cells ...}; a read that replicas give up fails with
+   * READ_FAILURE whose message is {@code N nodes scanned over M tombstones and aborted the query
+   * SELECT ... (see tombstone_failure_threshold)}. Applies to in-JVM nodes (multi-process nodes
+   * keep the default).
+   */
+  public ClusterSpec withReadThresholdsEnabled(boolean enabled) {
+    return with(x -> x.readThresholdsEnabled = enabled);
+  }
+
+  /**
    * A user-defined function call running longer than this adds a client warning to its request,
    * "User defined function ks.f : (int) -> int ran longer than 500ms" (Cassandra's {@code
    * user_defined_functions_warn_timeout}, default 500 ms; zero: never).
@@ -548,6 +571,7 @@ public final class ClusterSpec {
         + (s.materializedViews ? ", materializedViews" : "") + (s.dynamicDataMasking ? ", dynamicDataMasking" : "")
         + (s.tombstoneWarnThreshold == 1_000 && s.tombstoneFailureThreshold == 100_000 ? ""
             : ", tombstoneThresholds=" + s.tombstoneWarnThreshold + "/" + s.tombstoneFailureThreshold)
+        + (s.readThresholdsEnabled ? ", readThresholdsEnabled" : "")
         + (s.udfWarnTimeout.toMillis() == 500 && s.udfFailTimeout.toMillis() == 1500 ? ""
             : ", userDefinedFunctionTimeouts=" + s.udfWarnTimeout.toMillis() + "/" + s.udfFailTimeout.toMillis() + "ms")
         + (s.udfTimeoutPolicy == UserFunctionTimeoutPolicy.DIE ? "" : ", userFunctionTimeoutPolicy=" + s.udfTimeoutPolicy)

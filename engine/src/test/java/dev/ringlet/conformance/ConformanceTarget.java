@@ -58,6 +58,26 @@ final class ConformanceTarget implements AutoCloseable {
     return spec.withUserDefinedFunctionTimeouts(java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60));
   }
 
+  /**
+   * A one-node Ringlet for the {@code read_thresholds_tracked*} scenarios: {@code
+   * read_thresholds_enabled} with the tombstone thresholds 10 and 100, as the private copy of the
+   * reference they were recorded on (docs/conformance.md).
+   */
+  static ConformanceTarget ringletWithReadThresholds() {
+    RingletCluster cluster = Ringlet.start(untimed(ClusterSpec.defaults().withUserDefinedFunctions(true).withMaterializedViews(true)
+        .withReadThresholdsEnabled(true).withTombstoneThresholds(10, 100)));
+    return new ConformanceTarget("Ringlet with read_thresholds_enabled and tombstone thresholds 10/100 in this JVM",
+        cluster.contactPoints(), cluster.localDatacenter(), cluster);
+  }
+
+  /**
+   * Scenarios named {@code read_thresholds_tracked*} need a node with {@code read_thresholds_enabled:
+   * true}, {@code tombstone_warn_threshold: 10} and {@code tombstone_failure_threshold: 100}.
+   */
+  static boolean needsReadThresholds(Scenario scenario) {
+    return scenario.name().startsWith("read_thresholds_tracked");
+  }
+
   /** A server with PasswordAuthenticator and CassandraAuthorizer already running (login cassandra/cassandra). */
   static ConformanceTarget externalWithAuthentication(String hostAndPort, String localDatacenter) {
     return new ConformanceTarget(hostAndPort + " (authenticated)", List.of(parseAddress(hostAndPort, 9042)),

@@ -35,6 +35,7 @@ class ConformanceTest {
   private ConformanceTarget target;
   private ConformanceTarget authTarget;
   private ConformanceTarget maskingTarget;
+  private ConformanceTarget readThresholdsTarget;
 
   @TestFactory
   Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
@@ -58,7 +59,8 @@ class ConformanceTest {
     String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
     String goldenText = resource(goldenName);
     List<StatementAnswer> golden = GoldenFile.parse(goldenName, goldenText);
-    ConformanceTarget server = ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
+    ConformanceTarget server = ConformanceTarget.needsReadThresholds(scenario) ? readThresholdsTarget()
+        : ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
         : ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
     List<StatementAnswer> actual = server.run(scenario);
     if (!GoldenFile.recordsErrorWarnings(goldenText)) {
@@ -131,8 +133,26 @@ class ConformanceTest {
     return maskingTarget;
   }
 
+  /**
+   * For {@code read_thresholds_tracked*} scenarios: a Ringlet with read_thresholds_enabled, or the
+   * external {@code -Dconformance.target} (which must have it, with thresholds 10 and 100).
+   */
+  private ConformanceTarget readThresholdsTarget() {
+    String external = System.getProperty("conformance.target");
+    if (external != null && !external.isBlank()) {
+      return target();
+    }
+    if (readThresholdsTarget == null) {
+      readThresholdsTarget = ConformanceTarget.ringletWithReadThresholds();
+    }
+    return readThresholdsTarget;
+  }
+
   @AfterAll
   void stopTarget() throws Exception {
+    if (readThresholdsTarget != null) {
+      readThresholdsTarget.close();
+    }
     if (maskingTarget != null) {
       maskingTarget.close();
     }

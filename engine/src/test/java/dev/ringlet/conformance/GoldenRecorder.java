@@ -55,6 +55,8 @@ public final class GoldenRecorder {
     List<Scenario> scenarios = ScenarioReader.readFolder(conformance.resolve("scenarios")).stream()
         .filter(s -> only.isEmpty() || only.contains(s.name()))
         .filter(s -> ConformanceTarget.needsAuthentication(s) == withAuthentication)
+        // recorded only when named: they need a reference with read_thresholds_enabled (docs/conformance.md)
+        .filter(s -> only.contains(s.name()) || !ConformanceTarget.needsReadThresholds(s))
         .toList();
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to record in " + conformance.resolve("scenarios")

@@ -76,8 +76,11 @@ final class CoordinatedStore implements TableStore {
       raw = paxos.serialRead(table, key, readLevel);
     } else {
       // The replicas count what this command scans: its slice, walk and limit, or only the named rows.
+      // With a row filter, the limit counts only the rows that pass it, on the replicas too.
+      dev.ringlet.internal.exec.select.RowFilter filter = scans == null ? null : scans.rowFilter();
+      int limit = filter == null ? slice.limit() : Math.min(slice.limit(), scans.filteredLimit());
       Payloads.Read command = new Payloads.Read(table.id(), key, false, slice.start(), slice.end(), slice.reversed(),
-          slice.limit(), scans == null ? null : scans.names());
+          limit, scans == null ? null : scans.names(), filter);
       raw = reads.read(ks, table, command, readLevel, scans);
     }
     return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator(), key, List.of(raw), slice, nowInSeconds);
@@ -127,6 +130,9 @@ final class CoordinatedStore implements TableStore {
     return NonEmptyPartitions.of(() -> {
       result[0] = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
           scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel);
+      if (scans != null) {
+        scans.replicas(result[0].replicaTombstones());
+      }
       return result[0].reconciled().iterator();
     }, (PartitionUpdate p) -> {
       RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);

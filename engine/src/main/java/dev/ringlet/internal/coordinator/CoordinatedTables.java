@@ -59,6 +59,8 @@ public final class CoordinatedTables implements RequestTables {
     private final ScanCounter counter = new ScanCounter();
     private int scanLimit = Integer.MAX_VALUE;
     private int scanPerPartitionLimit = Integer.MAX_VALUE;
+    /** What each replica the current command contacted scanned (tombstones), for tracked warnings. */
+    private final java.util.List<Integer> replicaTombstones = new java.util.ArrayList<>();
 
     Request(ConsistencyLevel consistency, WriteType writeType) {
       this.consistency = consistency;
@@ -86,6 +88,21 @@ public final class CoordinatedTables implements RequestTables {
     }
 
     @Override
+    public void rowFilter(dev.ringlet.internal.exec.select.RowFilter filter) {
+      counter.rowFilter(filter);
+    }
+
+    /** The request's row filter, or null. */
+    dev.ringlet.internal.exec.select.RowFilter rowFilter() {
+      return counter.rowFilter();
+    }
+
+    /** The limit of matching rows a filtered read of a named partition stops after. */
+    int filteredLimit() {
+      return Math.min(scanLimit, scanPerPartitionLimit);
+    }
+
+    @Override
     public void scanLimits(int limit, int perPartitionLimit) {
       this.scanLimit = limit;
       this.scanPerPartitionLimit = perPartitionLimit;
@@ -95,7 +112,7 @@ public final class CoordinatedTables implements RequestTables {
     Payloads.ScanLimits scanLimits(dev.ringlet.internal.storage.DecoratedKey from) {
       boolean resumes = from != null && from.equals(counter.resumeKey());
       return new Payloads.ScanLimits(scanLimit, scanPerPartitionLimit, resumes ? counter.resumeAfter() : null,
-          resumes && counter.resumeAfter() == null);
+          resumes && counter.resumeAfter() == null, counter.rowFilter());
     }
 
     /** The bounds the own replica's version of the partition {@code key} is counted within by a scan. */
@@ -111,7 +128,32 @@ public final class CoordinatedTables implements RequestTables {
 
     @Override
     public Scanned endCommand() {
-      return counter.endCommand(coordinator.local.thresholds().warnTombstones());
+      ReadThresholds thresholds = coordinator.local.thresholds();
+      Scanned own = counter.endCommand(thresholds.warnTombstones());
+      if (!thresholds.trackWarnings()) {
+        return own;
+      }
+      // read_thresholds_enabled: every contacted replica's count, as 5.0's CoordinatorWarnings merges them
+      int nodes = 0;
+      int most = 0;
+      for (int tombstones : replicaTombstones) {
+        if (tombstones > thresholds.warnTombstones()) {
+          nodes++;
+          most = Math.max(most, tombstones);
+        }
+      }
+      replicaTombstones.clear();
+      return nodes == 0 ? null : Scanned.tracked(nodes, most);
+    }
+
+    @Override
+    public boolean tracksWarnings() {
+      return coordinator.local.thresholds().trackWarnings();
+    }
+
+    @Override
+    public void replicas(java.util.List<Integer> tombstones) {
+      replicaTombstones.addAll(tombstones);
     }
 
     @Override

@@ -32,9 +32,11 @@ final class Payloads {
    *
    * @param limit the live rows the command stops after ({@link Integer#MAX_VALUE}: none)
    * @param names the only rows the command reads (a names filter), in clustering order; null: the slice
+   * @param filter the command's row filter (null: none): {@code limit} counts only the rows that pass it
    */
   record Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
-      boolean reversed, int limit, List<dev.ringlet.internal.storage.Clustering> names) {
+      boolean reversed, int limit, List<dev.ringlet.internal.storage.Clustering> names,
+      dev.ringlet.internal.exec.select.RowFilter filter) {
     Read {
       if ((start == null) != (end == null)) {
         throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
@@ -47,7 +49,7 @@ final class Payloads {
 
     /** A read of the rows between the bounds (both null: all), counted to the end of the slice. */
     Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
-      this(tableId, key, digestOnly, start, end, false, Integer.MAX_VALUE, null);
+      this(tableId, key, digestOnly, start, end, false, Integer.MAX_VALUE, null, null);
     }
 
     /** A read of the whole partition. */
@@ -61,7 +63,7 @@ final class Payloads {
 
     /** The same command, answered by a digest or not. */
     Read withDigestOnly(boolean digest) {
-      return new Read(tableId, key, digest, start, end, reversed, limit, names);
+      return new Read(tableId, key, digest, start, end, reversed, limit, names, filter);
     }
 
     /** What the command scans, as {@link dev.ringlet.internal.storage.TombstoneCount} takes it. */
@@ -113,10 +115,13 @@ final class Payloads {
    * command stops at its page or LIMIT): after {@code limit} live rows, at most
    * {@code perPartitionLimit} of each partition ({@link Integer#MAX_VALUE}: no limit, as for a scan
    * whose rows are filtered); the partition it starts at ({@code from}) read only after the row
-   * {@code resumeAfter} (a later page), or not at all when {@code skipFrom}.
+   * {@code resumeAfter} (a later page), or not at all when {@code skipFrom}. With a row filter
+   * ({@code filter}, null: none), the limits count only the rows that pass it and the partitions
+   * outside its token restrictions are not read.
    */
-  record ScanLimits(int limit, int perPartitionLimit, dev.ringlet.internal.storage.Clustering resumeAfter, boolean skipFrom) {
-    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false);
+  record ScanLimits(int limit, int perPartitionLimit, dev.ringlet.internal.storage.Clustering resumeAfter, boolean skipFrom,
+      dev.ringlet.internal.exec.select.RowFilter filter) {
+    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false, null);
 
     ScanLimits {
       if (limit < 0 || perPartitionLimit < 0) {
@@ -125,9 +130,14 @@ final class Payloads {
     }
   }
 
-  record RangeAnswer(List<PartitionUpdate> partitions) {
+  /** A RANGE_READ's answer, and the tombstones its command scanned on the replica (0: not counted). */
+  record RangeAnswer(List<PartitionUpdate> partitions, int tombstones) {
     RangeAnswer {
       partitions = List.copyOf(partitions);
+    }
+
+    RangeAnswer(List<PartitionUpdate> partitions) {
+      this(partitions, 0);
     }
   }
 

@@ -48,6 +48,10 @@ final class ReadCoordinator {
   interface OwnScan {
     /** The own replica read the partition {@code key} and scanned {@code count} (null: nothing stored). */
     void scanned(DecoratedKey key, dev.ringlet.internal.storage.TombstoneCount.SliceCount count);
+
+    /** The tombstones each replica that answered the command scanned (for {@code read_thresholds_enabled}). */
+    default void replicas(List<Integer> tombstones) {
+    }
   }
 
   /** The partition as stored after reconciliation, or null when no replica has anything. */
@@ -89,6 +93,11 @@ final class ReadCoordinator {
     if (!done) {
       boolean dataPresent = answers.containsKey(contacts.get(0));
       throw Coordinator.readTimeout(level, answers.size(), blockFor, dataPresent);
+    }
+    if (own != null) {
+      List<Integer> scanned = new ArrayList<>();
+      answers.values().forEach(a -> scanned.add(a.tombstones()));
+      own.replicas(scanned);
     }
     Payloads.ReadAnswer data = answers.get(contacts.get(0));
     if (contacts.size() == 1) {
@@ -215,7 +224,7 @@ final class ReadCoordinator {
    * A range read's reconciled partitions, and the coordinator's own replica's version of each it
    * had (empty when it was not contacted), for the warning of what that replica scanned.
    */
-  record RangeResult(List<PartitionUpdate> reconciled, Map<DecoratedKey, PartitionUpdate> own) {}
+  record RangeResult(List<PartitionUpdate> reconciled, Map<DecoratedKey, PartitionUpdate> own, List<Integer> replicaTombstones) {}
 
   /**
    * {@link #range(KeyspaceMetadata, TableMetadata, DecoratedKey, boolean, ConsistencyLevel)} of a
@@ -288,7 +297,9 @@ final class ReadCoordinator {
     if (contactsByReplicas.values().stream().anyMatch(contacts -> contacts.size() > 1)) {
       repairRange(table, level, blockFor, out, contactsOf, versions);
     }
-    return new RangeResult(out, versions.getOrDefault(c.self, Map.of()));
+    List<Integer> scanned = new ArrayList<>();
+    answers.values().forEach(a -> scanned.add(a.tombstones()));
+    return new RangeResult(out, versions.getOrDefault(c.self, Map.of()), scanned);
   }
 
   /**

@@ -121,16 +121,28 @@ public final class ReplicaService {
     PartitionUpdate data = r.sliced() ? nothingToSay(store.readRawSlice(r.key(), r.start(), r.end(), comparator))
         : store.readRaw(r.key());
     dev.ringlet.internal.storage.TombstoneCount.SliceCount scanned = null;
+    int live = 0;
+    int tombstones = 0;
     if (data != null && ReadThresholds.applies(table.keyspace())) {
-      scanned = ScanCounter.count(data, r.scanned(), r.names(), comparator, nowInSeconds.getAsLong());
-      if (scanned.tombstones() > thresholds.failTombstones()) {
+      if (r.filter() != null && r.filter().filtersRows()) {
+        // 5.0's replica applies the command's row filter: its limit counts matching rows only.
+        FilteredScan.Result counted = FilteredScan.count(r.filter().on(table), data, r.scanned(), r.names(), comparator,
+            nowInSeconds.getAsLong());
+        scanned = ScanCounter.count(data, r.scanned().withLimit(Integer.MAX_VALUE), r.names(), comparator,
+            nowInSeconds.getAsLong());
+        live = counted.counts().liveRows();
+        tombstones = counted.counts().tombstones();
+      } else {
+        scanned = ScanCounter.count(data, r.scanned(), r.names(), comparator, nowInSeconds.getAsLong());
+        live = scanned.liveRows();
+        tombstones = scanned.tombstones();
+      }
+      if (tombstones > thresholds.failTombstones()) {
         // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
         throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
       }
     }
     long digest = Digests.of(data);
-    int live = scanned == null ? 0 : scanned.liveRows();
-    int tombstones = scanned == null ? 0 : scanned.tombstones();
     Payloads.ReadAnswer answer = r.digestOnly() ? new Payloads.ReadAnswer(null, digest, true, live, tombstones)
         : new Payloads.ReadAnswer(data, digest, false, live, tombstones);
     return new CountedRead(answer, scanned);
@@ -167,14 +179,27 @@ public final class ReplicaService {
     Payloads.ScanLimits limits = r.scan();
     dev.ringlet.internal.storage.RowSlice bounds = r.counted();
     int remaining = limits.limit();
+    dev.ringlet.internal.exec.select.RowFilter filter = limits.filter();
+    dev.ringlet.internal.exec.select.RowFilter.Rows rows = filter != null && filter.filtersRows() ? filter.on(table) : null;
     while (it.hasNext()) {
       PartitionUpdate p = it.next();
-      if (guard != null && remaining > 0) {
-        remaining -= guard.scanned(p, countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit())), comparator, now);
+      if (guard != null && remaining > 0 && filter != null && !filter.tokenMatches(p.key().token())) {
+        // Outside the command's token range: 5.0's range command ends at its upper bound.
+        remaining = filter.tokenPast(p.key().token()) ? 0 : remaining;
+      } else if (guard != null && remaining > 0) {
+        dev.ringlet.internal.storage.RowSlice counted = countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit()));
+        if (rows == null) {
+          remaining -= guard.scanned(p, counted, comparator, now);
+        } else if (counted != null) {
+          // The replica applies the row filter: the limits count only the rows that pass it.
+          FilteredScan.Result result = FilteredScan.count(rows, p, counted, null, comparator, now);
+          guard.scanned(p.key().token(), result.counts());
+          remaining -= result.matched();
+        }
       }
       out.add(p);
     }
-    return new Payloads.RangeAnswer(out);
+    return new Payloads.RangeAnswer(out, guard == null ? 0 : guard.tombstones());
   }
 
   /** What a range command scans of the partition {@code p}: null when it skips it. */

@@ -13,7 +13,8 @@ import java.util.List;
  * What one request's read commands scanned on the coordinator's own replica, command by command,
  * as 5.0's {@code ReadCommand} counts it for the warning it attaches past
  * {@code tombstone_warn_threshold}: the partitions each command read, forgetting the rows after
- * the one the executor stopped at (a LIMIT, a page end). Used by a single node's requests and by a
+ * the one the executor stopped at (a LIMIT, a page end), and the partitions outside the token
+ * restrictions of its row filter. Used by a single node's requests and by a
  * cluster coordinator's for its own replica. Not thread-safe: one request's thread.
  */
 final class ScanCounter {
@@ -33,6 +34,17 @@ final class ScanCounter {
    */
   private DecoratedKey resumeKey;
   private Clustering resumeAfter;
+  /** The commands' row filter, or null: a scan counts no partition outside its token restrictions. */
+  private dev.ringlet.internal.exec.select.RowFilter filter;
+
+  void rowFilter(dev.ringlet.internal.exec.select.RowFilter filter) {
+    this.filter = filter;
+  }
+
+  /** The commands' row filter, or null. */
+  dev.ringlet.internal.exec.select.RowFilter rowFilter() {
+    return filter;
+  }
 
   void resumesAfter(DecoratedKey key, Clustering clustering) {
     this.resumeKey = key;
@@ -45,6 +57,9 @@ final class ScanCounter {
    * the scan does not read that partition).
    */
   RowSlice scanBounds(DecoratedKey key, RowSlice bounds) {
+    if (filter != null && !filter.tokenMatches(key.token())) {
+      return null; // outside the command's token range: 5.0 does not read it
+    }
     if (resumeKey == null || !key.equals(resumeKey)) {
       return bounds;
     }
@@ -52,6 +67,11 @@ final class ScanCounter {
       return null;
     }
     return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
+  }
+
+  /** The current command's tombstones so far. */
+  int tombstones() {
+    return tombstones;
   }
 
   /** The partition a paged scan resumes in, or null. */

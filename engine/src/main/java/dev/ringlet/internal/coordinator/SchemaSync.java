@@ -1,5 +1,6 @@
 package dev.ringlet.internal.coordinator;
 
+import dev.ringlet.internal.messaging.ClusterTime;
 import dev.ringlet.internal.messaging.Message;
 import dev.ringlet.internal.messaging.MessagingEndpoint;
 import dev.ringlet.internal.messaging.Verb;
@@ -9,9 +10,12 @@ import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.SchemaManager;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.Storage;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -19,9 +23,16 @@ import java.util.function.Supplier;
 /**
  * Keeps every node on the same schema. A change made here gets the next schema epoch and its
  * snapshot is pushed to every live peer, which installs it (same version UUID, so drivers see
- * agreement at once) and gossips its new version; a node that missed pushes (it was down or cut
- * off) pulls the snapshot from a peer whose gossip shows a higher epoch. Tables that disappear
- * from the schema lose their storage.
+ * agreement at once), answers the push and gossips its new version; a node that missed pushes (it
+ * was down or cut off) pulls the snapshot from a peer whose gossip shows a higher epoch. Tables
+ * that disappear from the schema lose their storage.
+ *
+ * <p>The statement that made a change is answered only once the live peers acknowledged its push
+ * ({@link #awaitAnnounced}), up to a bound: over TCP a push travels on its own connection, and a
+ * driver's schema agreement check (its control node's {@code system.local} and
+ * {@code system.peers}) that overtook it saw every node at the old version and "agreed" while no
+ * peer had the change yet, so the client's next statement could reach a node without it. In one
+ * JVM the bus delivers on the sender's thread: the reachable peers have installed it already.
  *
  * <p>Two schema changes made at the same time on different nodes get the same epoch and the later
  * push wins: concurrent DDL on several coordinators is not merged (Cassandra merges by timestamp).
@@ -34,16 +45,27 @@ public final class SchemaSync {
   private final Supplier<Set<UUID>> peers;
   private final Predicate<UUID> alive;
   private final Runnable gossipNow;
+  private final ClusterTime time;
+  private final Duration announceWait;
   private final AtomicLong epoch = new AtomicLong();
+  /** The pushes of this node's changes that some live peer has not answered yet: their peers, by epoch. */
+  private final Map<Long, Set<UUID>> unanswered = new ConcurrentHashMap<>();
 
+  /**
+   * @param time the cluster's clock, where {@link #awaitAnnounced} waits
+   * @param announceWait how long {@link #awaitAnnounced} waits for the live peers' answers at most
+   *     ({@link Duration#ZERO}: not at all)
+   */
   public SchemaSync(SchemaManager schema, Storage storage, MessagingEndpoint messaging, Supplier<Set<UUID>> peers,
-      Predicate<UUID> alive, Runnable gossipNow) {
+      Predicate<UUID> alive, Runnable gossipNow, ClusterTime time, Duration announceWait) {
     this.schema = schema;
     this.storage = storage;
     this.messaging = messaging;
     this.peers = peers;
     this.alive = alive;
     this.gossipNow = gossipNow;
+    this.time = time;
+    this.announceWait = announceWait;
     messaging.handle(Verb.SCHEMA_PUSH, this::onPush);
     messaging.handle(Verb.SCHEMA_PULL, m -> new Payloads.SchemaSnapshot(epoch.get(), schema.current()));
     schema.onChange(this::changedHere);
@@ -59,18 +81,56 @@ public final class SchemaSync {
   }
 
   private void changedHere(Schema snapshot) {
-    Payloads.SchemaSnapshot push = new Payloads.SchemaSnapshot(epoch.incrementAndGet(), snapshot);
+    long e = epoch.incrementAndGet();
+    Payloads.SchemaSnapshot push = new Payloads.SchemaSnapshot(e, snapshot);
+    Set<UUID> live = new HashSet<>();
     for (UUID p : peers.get()) {
       if (alive.test(p)) {
-        messaging.tell(p, Verb.SCHEMA_PUSH, push);
+        live.add(p);
       }
+    }
+    Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    waiting.addAll(live); // all of them before the first send: in one JVM an answer comes back inside request()
+    if (!waiting.isEmpty()) {
+      unanswered.put(e, waiting);
+    }
+    for (UUID p : live) {
+      messaging.request(p, Verb.SCHEMA_PUSH, push, answer -> answered(e, waiting, p));
     }
     gossipNow.run();
   }
 
+  /** A peer answered the push of epoch {@code e} (installed it, or had a newer schema already). */
+  private void answered(long e, Set<UUID> waiting, UUID peer) {
+    waiting.remove(peer);
+    if (waiting.isEmpty()) {
+      unanswered.remove(e, waiting);
+    }
+    time.signal();
+  }
+
+  /**
+   * Waits until every live peer answered the pushes of the changes this node made so far, or the
+   * announce wait passed (a peer that died since, or a lost push: its gossip and a pull catch it up
+   * later). The caller then answers the statement that made the change.
+   *
+   * @return whether every push was answered
+   */
+  public boolean awaitAnnounced() {
+    long upTo = epoch.get();
+    if (announceWait.isZero()) {
+      unanswered.clear();
+      return true;
+    }
+    boolean all = time.awaitUntil(() -> unanswered.keySet().stream().noneMatch(e -> e <= upTo),
+        time.nowMillis() + announceWait.toMillis());
+    unanswered.keySet().removeIf(e -> e <= upTo); // forget the answers that did not come
+    return all;
+  }
+
   private Object onPush(Message m) {
     install((Payloads.SchemaSnapshot) m.payload());
-    return null;
+    return Boolean.TRUE; // the sender answers its statement once its live peers have the change
   }
 
   /** Asks a peer for its schema (it reported a higher epoch). */

@@ -52,6 +52,10 @@ public final class ThresholdedTables implements RequestTables {
 
     private final ConsistencyLevel consistency;
     private final ScanCounter counter = new ScanCounter();
+    private int scanLimit = Integer.MAX_VALUE;
+    private int scanPerPartitionLimit = Integer.MAX_VALUE;
+    /** The table the request reads (its last), for the row filter's predicates. */
+    private TableMetadata table;
 
     Request(ConsistencyLevel consistency) {
       this.consistency = consistency;
@@ -60,7 +64,17 @@ public final class ThresholdedTables implements RequestTables {
     @Override
     public TableStore store(TableMetadata table) {
       TableStore own = local.store(table);
-      return ReadThresholds.applies(table.keyspace()) ? new Counted(own, TableComparators.clustering(table)) : own;
+      if (!ReadThresholds.applies(table.keyspace())) {
+        return own;
+      }
+      this.table = table;
+      return new Counted(own, TableComparators.clustering(table));
+    }
+
+    @Override
+    public void scanLimits(int limit, int perPartitionLimit) {
+      this.scanLimit = limit;
+      this.scanPerPartitionLimit = perPartitionLimit;
     }
 
     @Override
@@ -74,13 +88,25 @@ public final class ThresholdedTables implements RequestTables {
     }
 
     @Override
+    public void rowFilter(dev.ringlet.internal.exec.select.RowFilter filter) {
+      counter.rowFilter(filter);
+    }
+
+    @Override
     public void stoppedAfter(DecoratedKey key, int rows) {
       counter.stoppedAfter(key, rows);
     }
 
     @Override
     public Scanned endCommand() {
-      return counter.endCommand(thresholds.warnTombstones());
+      Scanned own = counter.endCommand(thresholds.warnTombstones());
+      // read_thresholds_enabled: the one replica's count, reported as 5.0's coordinator aggregates it
+      return own == null || !thresholds.trackWarnings() ? own : Scanned.tracked(1, own.tombstones());
+    }
+
+    @Override
+    public boolean tracksWarnings() {
+      return thresholds.trackWarnings();
     }
 
     /** Counts one partition read; gives up the read past the failure threshold, as Cassandra's replica does. */
@@ -90,7 +116,27 @@ public final class ThresholdedTables implements RequestTables {
 
     private void scanned(PartitionUpdate raw, RowSlice slice, List<dev.ringlet.internal.storage.Clustering> names,
         ClusteringComparator comparator, long nowInSeconds) {
+      int before = counter.tombstones();
       int tombstones = counter.add(raw == null ? null : raw.key(), raw == null ? null : ScanCounter.count(raw, slice, names, comparator, nowInSeconds));
+      dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = filterRows();
+      if (raw != null && filterRows != null) {
+        // The read applies the row filter: it stops right after the row that fills its limit of
+        // matching rows (the executor stops there as well, and trims the count that far).
+        int limit = Math.min(scanLimit, scanPerPartitionLimit);
+        tombstones = before + FilteredScan.count(filterRows, raw, slice.withLimit(limit), names, comparator, nowInSeconds)
+            .counts().tombstones();
+      }
+      fail(tombstones);
+    }
+
+    /** The row filter's predicates on the table read, or null when the commands do not filter rows. */
+    private dev.ringlet.internal.exec.select.RowFilter.Rows filterRows() {
+      dev.ringlet.internal.exec.select.RowFilter filter = counter.rowFilter();
+      return filter != null && filter.filtersRows() && table != null ? filter.on(table) : null;
+    }
+
+    /** Gives up the read past the failure threshold, as Cassandra's replica does. */
+    private void fail(int tombstones) {
       if (tombstones > thresholds.failTombstones()) {
         // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
         int reported = thresholds.failTombstones() + 1;
@@ -142,10 +188,28 @@ public final class ThresholdedTables implements RequestTables {
           ClusteringComparator sliceComparator, long nowInSeconds) {
         Iterator<PartitionUpdate> raw = reads.scanRaw(from, inclusive);
         RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
+        int[] remaining = {scanLimit};
+        // The executor tells the row filter and limits after asking for the scan, before taking its partitions.
+        dev.ringlet.internal.exec.select.RowFilter.Rows[] rows = new dev.ringlet.internal.exec.select.RowFilter.Rows[1];
+        boolean[] started = {false};
         return NonEmptyPartitions.of(() -> raw, (PartitionUpdate p) -> {
+          if (!started[0]) {
+            started[0] = true;
+            rows[0] = filterRows();
+            remaining[0] = scanLimit;
+          }
+          dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = rows[0];
           RowSlice counted = counter.scanBounds(p.key(), bounds);
-          if (counted != null) {
+          if (counted != null && filterRows == null) {
             scanned(p, counted, comparator, nowInSeconds);
+          } else if (counted != null && remaining[0] > 0) {
+            // A filtered scan counts every row it walks, up to the one that fills its limits of matching rows.
+            int before = counter.tombstones();
+            counter.add(p.key(), ScanCounter.count(p, counted, null, comparator, nowInSeconds));
+            FilteredScan.Result result = FilteredScan.count(filterRows, p, counted.withLimit(Math.min(remaining[0],
+                scanPerPartitionLimit)), null, comparator, nowInSeconds);
+            remaining[0] -= result.matched();
+            fail(before + result.counts().tombstones());
           }
           return PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
         });

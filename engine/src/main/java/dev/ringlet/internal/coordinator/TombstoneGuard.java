@@ -41,6 +41,20 @@ final class TombstoneGuard {
     return counts.liveRows();
   }
 
+  /**
+   * Counts what a filtered read scanned of the partition with this token.
+   *
+   * @throws TombstoneOverwhelmingException once more than the failure threshold were scanned
+   */
+  void scanned(long token, TombstoneCount.Counts counts) {
+    liveRows += counts.liveRows();
+    tombstones += counts.tombstones();
+    lastToken = token;
+    if (tombstones > thresholds.failTombstones()) {
+      throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
+    }
+  }
+
   boolean overWarnThreshold() {
     return tombstones > thresholds.warnTombstones();
   }

@@ -118,6 +118,7 @@ public final class WireCodec implements PayloadCodec {
           clustering(c, out);
         }
       }
+      rowFilter(r.filter(), out);
     } else if (p instanceof Payloads.ReadAnswer a) {
       out.writeByte(READ_ANSWER);
       nullableUpdate(a.data(), out);
@@ -145,12 +146,14 @@ public final class WireCodec implements PayloadCodec {
         clustering(r.scan().resumeAfter(), out);
       }
       out.writeBoolean(r.scan().skipFrom());
+      rowFilter(r.scan().filter(), out);
     } else if (p instanceof Payloads.RangeAnswer a) {
       out.writeByte(RANGE_ANSWER);
       out.writeInt(a.partitions().size());
       for (PartitionUpdate u : a.partitions()) {
         update(u, out);
       }
+      out.writeInt(a.tombstones());
     } else if (p instanceof Payloads.Truncate t) {
       out.writeByte(TRUNCATE);
       uuid(t.tableId(), out);
@@ -282,7 +285,7 @@ public final class WireCodec implements PayloadCodec {
             names.add(clustering(in));
           }
         }
-        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names);
+        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names, rowFilter(in));
       }
       case READ_ANSWER:
         return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean(), in.readInt(), in.readInt());
@@ -297,7 +300,7 @@ public final class WireCodec implements PayloadCodec {
         int perPartitionLimit = in.readInt();
         Clustering resumeAfter = in.readBoolean() ? clustering(in) : null;
         return new Payloads.RangeRead(table, from, inclusive, start, end,
-            new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, in.readBoolean()));
+            new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, in.readBoolean(), rowFilter(in)));
       }
       case RANGE_ANSWER: {
         int n = count(in);
@@ -305,7 +308,7 @@ public final class WireCodec implements PayloadCodec {
         for (int i = 0; i < n; i++) {
           parts.add(update(in));
         }
-        return new Payloads.RangeAnswer(parts);
+        return new Payloads.RangeAnswer(parts, in.readInt());
       }
       case TRUNCATE:
         return new Payloads.Truncate(uuid(in));
@@ -641,6 +644,51 @@ public final class WireCodec implements PayloadCodec {
       values.add(bytes(in));
     }
     return new Clustering(values);
+  }
+
+  /** A read command's row filter: present flag, then each expression's kind, column (absent for a token), operator and values. */
+  private static void rowFilter(dev.ringlet.internal.exec.select.RowFilter f, DataOutput out) throws IOException {
+    out.writeBoolean(f != null);
+    if (f == null) {
+      return;
+    }
+    out.writeInt(f.expressions().size());
+    for (dev.ringlet.internal.exec.select.RowFilter.Expression e : f.expressions()) {
+      out.writeByte(e.kind().ordinal());
+      out.writeBoolean(e.column() != null);
+      if (e.column() != null) {
+        out.writeUTF(e.column());
+      }
+      out.writeUTF(e.operator().name());
+      out.writeInt(e.values().size());
+      for (ByteBuffer v : e.values()) {
+        bytes(v, out);
+      }
+    }
+  }
+
+  private static dev.ringlet.internal.exec.select.RowFilter rowFilter(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int n = count(in);
+    List<dev.ringlet.internal.exec.select.RowFilter.Expression> expressions = new ArrayList<>(n);
+    dev.ringlet.internal.exec.select.RowFilter.Kind[] kinds = dev.ringlet.internal.exec.select.RowFilter.Kind.values();
+    for (int i = 0; i < n; i++) {
+      int kind = in.readUnsignedByte();
+      if (kind >= kinds.length) {
+        throw new IOException("row filter expression kind " + kind + " (expected: < " + kinds.length + ")");
+      }
+      String column = in.readBoolean() ? in.readUTF() : null;
+      dev.ringlet.internal.cql.ast.Operator op = dev.ringlet.internal.cql.ast.Operator.valueOf(in.readUTF());
+      int m = count(in);
+      List<ByteBuffer> values = new ArrayList<>(m);
+      for (int j = 0; j < m; j++) {
+        values.add(bytes(in));
+      }
+      expressions.add(new dev.ringlet.internal.exec.select.RowFilter.Expression(kinds[kind], column, op, values));
+    }
+    return new dev.ringlet.internal.exec.select.RowFilter(expressions);
   }
 
   private static void bound(ClusteringComparator.Bound b, DataOutput out) throws IOException {

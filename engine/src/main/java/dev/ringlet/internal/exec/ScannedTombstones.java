@@ -35,12 +35,45 @@ public interface ScannedTombstones {
   default void scanLimits(int limit, int perPartitionLimit) {
   }
 
+  /**
+   * The request's read commands filter rows with {@code filter} (told only when every filter of
+   * the statement has a {@link dev.ringlet.internal.exec.select.RowFilter} form): its replicas
+   * apply it, so their counts stop at the row that fills the command's limit of matching rows, and
+   * a scan does not count the partitions outside its token restrictions. The limits then come
+   * from {@link #scanLimits}, told before each read of a named partition as well.
+   */
+  default void rowFilter(dev.ringlet.internal.exec.select.RowFilter filter) {
+  }
+
   /** The executor used only the first {@code liveRows} live rows of the partition it read last. */
   void stoppedAfter(DecoratedKey key, int liveRows);
 
   /** Ends the current read command: what it scanned when that is over the warning threshold, else null. */
   Scanned endCommand();
 
-  /** What one read command scanned: live rows, tombstones, and the token of the last partition read. */
-  record Scanned(int liveRows, int tombstones, long lastToken) {}
+  /**
+   * Whether the node tracks its replicas' warnings ({@code read_thresholds_enabled}): commands then
+   * end with {@link Scanned#nodes()} set, and a read its replicas gave up fails with 5.0's
+   * {@code N nodes scanned over M tombstones and aborted the query ...} message.
+   */
+  default boolean tracksWarnings() {
+    return false;
+  }
+
+  /**
+   * What one read command scanned: live rows, tombstones, and the token of the last partition
+   * read, as one replica's warning says; or, when the node tracks warnings ({@code nodes} above
+   * 0), how many replicas scanned past the warning threshold and the most tombstones one of them
+   * scanned ({@code tombstones}).
+   */
+  record Scanned(int liveRows, int tombstones, long lastToken, int nodes) {
+    public Scanned(int liveRows, int tombstones, long lastToken) {
+      this(liveRows, tombstones, lastToken, 0);
+    }
+
+    /** {@code nodes} replicas scanned past the warning threshold, at most {@code maxTombstones} each. */
+    public static Scanned tracked(int nodes, int maxTombstones) {
+      return new Scanned(0, maxTombstones, 0, nodes);
+    }
+  }
 }

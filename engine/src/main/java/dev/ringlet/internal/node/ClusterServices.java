@@ -68,8 +68,11 @@ record ClusterServices(MessagingEndpoint messaging, Gossiper gossiper, SchemaSyn
     MessagingEndpoint messaging = new MessagingEndpoint(config.hostId(), cluster.transport());
     Gossiper gossiper = new Gossiper(config.hostId(), peers.get(), messaging, cluster.time(), listener, schemaEpoch,
         () -> schema.current().version());
+    // Over TCP a DDL statement waits for its live peers to install the change (see SchemaSync), at
+    // most a write's timeout; the in-JVM bus delivers pushes on the sender's thread.
     SchemaSync schemaSync = new SchemaSync(schema, node.storage(), messaging, () -> Set.copyOf(peers.get()),
-        gossiper::isAlive, gossiper::round);
+        gossiper::isAlive, gossiper::round, cluster.time(),
+        cluster.bus() == null ? cluster.timeouts().write() : java.time.Duration.ZERO);
     ReplicaService replica = new ReplicaService(schema::current, node.tables()::store, config.readThresholds(),
         config.clock()::nowInSeconds, addressOf);
     replica.register(messaging);

@@ -119,7 +119,8 @@ public final class LocalCluster implements RingletCluster {
 
   /** The spec's tombstone thresholds as the nodes take them. */
   static dev.ringlet.internal.coordinator.ReadThresholds readThresholds(ClusterSpec spec) {
-    return new dev.ringlet.internal.coordinator.ReadThresholds(spec.tombstoneWarnThreshold(), spec.tombstoneFailureThreshold());
+    return new dev.ringlet.internal.coordinator.ReadThresholds(spec.tombstoneWarnThreshold(), spec.tombstoneFailureThreshold(),
+        spec.readThresholdsEnabled());
   }
 
   private static RingletCluster startSingle(ClusterSpec spec) {

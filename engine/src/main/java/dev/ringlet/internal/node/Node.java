@@ -177,7 +177,7 @@ public final class Node implements AutoCloseable, GossipListener {
     this.tracing = new dev.ringlet.internal.exec.trace.Tracing(schema::current, writes, functions, config.clock(),
         config.address(), config.storagePort(), tracer);
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
-        config.clock(), this::publishSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
+        config.clock(), this::announceSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
         .withUdfWarnings(udfExecutor::drainWarnings);
     if (cluster == null) {
       access.setup();
@@ -473,6 +473,17 @@ public final class Node implements AutoCloseable, GossipListener {
       }
     }
     return count;
+  }
+
+  /**
+   * A schema statement this node ran made {@code change}: its live peers acknowledge the change
+   * first (in a cluster), so the statement's answer and event come when every node has it.
+   */
+  private void announceSchemaChange(Result.SchemaChange change) {
+    if (schemaSync != null) {
+      schemaSync.awaitAnnounced();
+    }
+    publishSchemaChange(change);
   }
 
   private void publishSchemaChange(Result.SchemaChange change) {

@@ -50,6 +50,9 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       "                        allow CREATE MATERIALIZED VIEW; off by default, as in Cassandra",
       "  --enable-dynamic-data-masking",
       "                        allow MASKED WITH columns and apply their masks; off by default, as in Cassandra",
+      "  --read-thresholds-enabled",
+      "                        read_thresholds_enabled: one aggregated tombstone warning per read command from",
+      "                        every replica it contacted (N nodes scanned up to M tombstones ...); off by default",
       "",
       "Client-to-node TLS (client_encryption_options):",
       "  --tls-keystore FILE   serve CQL over TLS with the key and certificate of FILE (PKCS12 or JKS)",
@@ -105,6 +108,10 @@ record StandaloneOptions(ClusterSpec spec, boolean help, ProcessCluster.Options 
       }
       if (arg.equals("--enable-dynamic-data-masking")) {
         spec = spec.withDynamicDataMasking(true);
+        continue;
+      }
+      if (arg.equals("--read-thresholds-enabled")) {
+        spec = spec.withReadThresholdsEnabled(true);
         continue;
       }
       if (arg.equals("--tls-optional")) {

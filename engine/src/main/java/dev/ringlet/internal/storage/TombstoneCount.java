@@ -253,6 +253,11 @@ public final class TombstoneCount {
       return tombstones;
     }
 
+    /** The clusterings of the live (non-static) rows scanned, in the walk's order. */
+    public List<Clustering> liveClusterings() {
+      return java.util.Collections.unmodifiableList(liveAt);
+    }
+
     /** The counts had the read stopped right after its {@code rows}-th live (non-static) row. */
     public Counts upTo(int rows) {
       if (rows > liveAt.size() || liveAt.isEmpty()) {

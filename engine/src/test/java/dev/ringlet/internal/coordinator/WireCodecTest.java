@@ -119,18 +119,22 @@ class WireCodecTest {
         // a command's walk, limit and named rows, which the replica counts tombstones by
         new Payloads.Read(table, key, true, ClusteringComparator.Bound.BOTTOM,
             new ClusteringComparator.Bound(new Clustering(List.of(bytes(9))), false, true), true, 7,
-            List.of(new Clustering(List.of(bytes(1))), new Clustering(List.of(bytes(4))))),
-        new Payloads.Read(table, key, false, null, null, false, 0, List.of()),
+            List.of(new Clustering(List.of(bytes(1))), new Clustering(List.of(bytes(4)))), null),
+        new Payloads.Read(table, key, false, null, null, false, 0, List.of(), null),
+        // a command's row filter: each kind of expression, IS NOT NULL without a value, a null IN value
+        new Payloads.Read(table, key, false, null, null, true, 3, null, rowFilter()),
         new Payloads.ReadAnswer(u, 1234L, false),
         new Payloads.ReadAnswer(null, -5L, true),
         new Payloads.ReadAnswer(u, 99L, false, 3, 1001),
         new Payloads.RangeRead(table, key, false),
         new Payloads.RangeRead(table, null, true),
         new Payloads.RangeRead(table, key, true, new ClusteringComparator.Bound(new Clustering(List.of(bytes(2))), true, true),
-            ClusteringComparator.Bound.TOP, new Payloads.ScanLimits(100, 3, new Clustering(List.of(bytes(5))), false)),
-        new Payloads.RangeRead(table, key, true, null, null, new Payloads.ScanLimits(5000, Integer.MAX_VALUE, null, true)),
+            ClusteringComparator.Bound.TOP, new Payloads.ScanLimits(100, 3, new Clustering(List.of(bytes(5))), false, null)),
+        new Payloads.RangeRead(table, key, true, null, null, new Payloads.ScanLimits(5000, Integer.MAX_VALUE, null, true, null)),
+        new Payloads.RangeRead(table, null, true, null, null, new Payloads.ScanLimits(10, 2, null, false, rowFilter())),
         new Payloads.RangeAnswer(List.of(u, update(r))),
         new Payloads.RangeAnswer(List.of()),
+        new Payloads.RangeAnswer(List.of(u), 1234),
         new Payloads.Truncate(table),
         new Payloads.DropColumn(table, "col", 77L),
         new Batchlog.Store(new UUID(8, 9), List.of(new Payloads.Mutation(table, u), new Payloads.Mutation(new UUID(1, 1), update(r)))),
@@ -311,5 +315,18 @@ class WireCodecTest {
     }
     RowUpdate staticRow = r.nextBoolean() ? row(r, 0) : null;
     return new PartitionUpdate(new DecoratedKey(r.nextLong(), randomBytes(r)), deletion(r), rts, staticRow, rows);
+  }
+
+  private static dev.ringlet.internal.exec.select.RowFilter rowFilter() {
+    java.nio.ByteBuffer token = java.nio.ByteBuffer.allocate(8).putLong(0, -42L);
+    return new dev.ringlet.internal.exec.select.RowFilter(List.of(
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.COMPARE, "v",
+            dev.ringlet.internal.cql.ast.Operator.GTE, List.of(bytes(7))),
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.COMPARE, "w",
+            dev.ringlet.internal.cql.ast.Operator.IS_NOT, List.of()),
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.IN, "x",
+            dev.ringlet.internal.cql.ast.Operator.IN, java.util.Arrays.asList(bytes(1), null)),
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.TOKEN, null,
+            dev.ringlet.internal.cql.ast.Operator.LTE, List.of(token))));
   }
 }

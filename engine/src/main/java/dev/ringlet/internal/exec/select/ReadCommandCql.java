@@ -56,6 +56,18 @@ final class ReadCommandCql {
     StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors)).append(" FROM ")
         .append(quote(table.keyspace())).append('.').append(quote(table.name()));
     List<String> where = new ArrayList<>();
+    if (key == null && scanFrom == null) {
+      // the scan's token restrictions: 5.0's DataRange prints its key range with their operators
+      RowFilter filter = plan.rowFilter(values);
+      for (RowFilter.Expression e : filter == null ? List.<RowFilter.Expression>of() : filter.expressions()) {
+        if (e.kind() == RowFilter.Kind.TOKEN) {
+          List<String> keyNames = new ArrayList<>();
+          table.partitionKey().forEach(c -> keyNames.add(quote(c.name())));
+          where.add("token(" + String.join(", ", keyNames) + ") " + e.operator() + " "
+              + e.values().get(0).getLong(e.values().get(0).position()));
+        }
+      }
+    }
     if (key == null && scanFrom != null) {
       List<ColumnMetadata> pk = table.partitionKey();
       List<ByteBuffer> components = PartitionKeys.split(table, scanFrom.key());

@@ -46,6 +46,10 @@ public final class SelectAnalyzer {
 
   private final Map<Integer, KeyPlan.ColumnValues> keyValues = new HashMap<>();
   private final List<RowPredicate.Factory> filters = new ArrayList<>();
+  /** The filters as expressions that travel with the read command to the replicas ({@link RowFilter}). */
+  private final List<RowFilter.Factory> shipped = new ArrayList<>();
+  /** A filter that no {@link RowFilter} expression expresses: the command ships no row filter. */
+  private boolean unshippable;
   /** The regular and static column restrictions, as Cassandra prints its row filter in warnings. */
   private final List<ReadCommandCql.Filter> printedFilters = new ArrayList<>();
   private final Map<Integer, Operator> clusteringRestrictions = new HashMap<>();
@@ -139,7 +143,8 @@ public final class SelectAnalyzer {
     boolean exact = !filtersRows && !regularRestricted && !partitionKeyFiltered && !tokenRestricted
         && slice.coversClustering();
     SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann, slice, exact);
+        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann, slice, exact,
+        unshippable ? null : List.copyOf(shipped));
     if (!table.hasMaskedColumns()) {
       return new SelectStatement(plan, new ReadCommandCql(select.selectors(), printedFilters), names());
     }
@@ -205,6 +210,7 @@ public final class SelectAnalyzer {
   /** A relation an index serves: only its predicate, no key, clustering or filtering bookkeeping. */
   private void servedRelation(Relation r) {
     filtersRows = true;
+    unshippable = true; // 5.0 reads through the index, which these counts do not model
     if (r instanceof Relation.Element e) {
       filters.add(new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e));
       return;
@@ -309,6 +315,7 @@ public final class SelectAnalyzer {
   private void mapEntry(Relation.Element e) {
     RowPredicate.Factory filter = new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e);
     regularRestricted = true;
+    unshippable = true;
     filters.add(filter);
   }
 
@@ -351,11 +358,14 @@ public final class SelectAnalyzer {
       printedFilters.add(new ReadCommandCql.Filter(c, op, value));
     }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
+    shipped.add(values -> new RowFilter.Expression(RowFilter.Kind.COMPARE, c.name(), op,
+        value == null ? List.of() : java.util.Collections.singletonList(value.bind(values))));
   }
 
   private void contains(ColumnMetadata c, Relation.Single s) {
     RowPredicate.Factory filter = new CollectionRestrictions(table, terms).contains(c, s);
     regularRestricted = true;
+    unshippable = true;
     filters.add(filter);
   }
 
@@ -379,6 +389,7 @@ public final class SelectAnalyzer {
         }
         return RowPredicate.in(c, ListValues.split(list));
       });
+      shipped.add(values -> new RowFilter.Expression(RowFilter.Kind.IN, c.name(), Operator.IN, ListValues.split(marker.bind(values))));
       if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
         clusteringIn.put(c.position(), values -> {
           ByteBuffer list = marker.bind(values);
@@ -409,6 +420,13 @@ public final class SelectAnalyzer {
         bound.add(checked(c, t.bind(values)));
       }
       return RowPredicate.in(c, bound);
+    });
+    shipped.add(values -> {
+      List<ByteBuffer> bound = new ArrayList<>();
+      for (BoundTerm t : compiled) {
+        bound.add(t.bind(values));
+      }
+      return new RowFilter.Expression(RowFilter.Kind.IN, c.name(), Operator.IN, bound);
     });
   }
 
@@ -483,6 +501,7 @@ public final class SelectAnalyzer {
 
   private void multi(Relation.MultiColumn m) {
     filtersRows = true;
+    unshippable = true;
     List<ColumnMetadata> cols = new ArrayList<>();
     for (String name : m.columns()) {
       ColumnMetadata c = column(name);
@@ -581,6 +600,7 @@ public final class SelectAnalyzer {
       }
       return RowPredicate.token(op, (Long) NativeType.BIGINT.decode(b));
     });
+    shipped.add(values -> new RowFilter.Expression(RowFilter.Kind.TOKEN, null, op, List.of(value.bind(values))));
   }
 
   /** The key plan when every partition key column has EQ/IN, else null (a scan). */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param slice the clustering bounds the restrictions imply, for reads of named partitions
  * @param exact every row of a named partition within {@code slice} passes every filter, so a read
  *     may stop at the rows a page still needs
+ * @param rowFilter the filters as a row filter that travels with the read command to the
+ *     replicas, or null when some filter has no such form
  */
 record SelectPlan(
     TableMetadata table,
@@ -37,12 +39,25 @@ record SelectPlan(
     boolean json,
     AnnPlan ann,
     ClusteringSlice slice,
-    boolean exact) {
+    boolean exact,
+    List<RowFilter.Factory> rowFilter) {
 
   /** The same plan selecting through {@code other}. */
   SelectPlan withSelection(Selection other) {
     return new SelectPlan(table, other, keys, filters, reversed, orderAcrossPartitions, staticRowsAllowed, limit,
-        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann, slice, exact);
+        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann, slice, exact, rowFilter);
+  }
+
+  /** The command's row filter bound to {@code values}, or null when it has none that travels. */
+  RowFilter rowFilter(dev.ringlet.internal.exec.BoundValues values) {
+    if (rowFilter == null || rowFilter.isEmpty()) {
+      return null;
+    }
+    List<RowFilter.Expression> out = new java.util.ArrayList<>();
+    for (RowFilter.Factory f : rowFilter) {
+      out.add(f.bind(values));
+    }
+    return new RowFilter(out);
   }
 
   Comparator<RowAccess> crossPartitionOrder() {

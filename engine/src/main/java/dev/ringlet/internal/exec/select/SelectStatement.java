@@ -161,7 +161,13 @@ public final class SelectStatement {
     PagingState next = null;
     Counting counting = source instanceof ScannedTombstones scannedTombstones
         ? new Counting(scannedTombstones, values, options, limit, perPartitionLimit) : null;
-    if (counting != null && keys == null && plan.exact() && !plan.distinct() && !aggregate) {
+    // A filtered command's replicas apply its row filter (when it travels), so they stop where its limits are met.
+    RowFilter rowFilter = counting != null && !plan.exact() && !plan.distinct() && !aggregate ? plan.rowFilter(values) : null;
+    if (rowFilter != null) {
+      ((ScannedTombstones) source).rowFilter(rowFilter);
+      counting.filtered = true;
+    }
+    if (counting != null && keys == null && (plan.exact() || rowFilter != null) && !plan.distinct() && !aggregate) {
       ((ScannedTombstones) source).scanLimits(Math.min(limit, pageSize), perPartitionLimit);
     }
     if (counting != null && keys == null && resume != null) {
@@ -174,110 +180,114 @@ public final class SelectStatement {
           inPartition ? new dev.ringlet.internal.storage.Clustering(resume.clustering()) : null);
     }
     LivePartition p = null;
-    outer:
-    while (true) {
-      if (counting != null && p != null) {
-        counting.partitionDone(p, named);
-      }
-      if (named != null) {
-        if (counting != null) {
-          counting.namedRead(returned, page.size());
-          named.countingEmpty = counting;
+    try {
+      outer:
+      while (true) {
+        if (counting != null && p != null) {
+          counting.partitionDone(p, named);
         }
-        // With nothing but the slice to filter rows, each row read is returned: read only as many
-        // as the limit and the page still need.
-        p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
-      } else {
-        p = scanned.hasNext() ? scanned.next() : null;
-      }
-      if (p == null) {
-        break;
-      }
-      List<ByteBuffer> components = PartitionKeys.split(plan.table(), p.key().key());
-      boolean resuming = resume != null && p.key().key().equals(resume.partitionKey());
-      if (resuming && resume.clustering() == null) {
-        continue; // its static-only row was the last one returned
-      }
-      if (plan.distinct()) {
-        if (counting != null) {
-          counting.used(Math.min(1, p.rows().size()), true);
-        }
-        RowAccess access = new RowAccess(p, components, null, nowInSeconds);
-        if (all(predicates, access)) {
-          page.add(access);
-          returned++;
-          if (returned >= limit) {
-            next = null;
-            break;
-          }
-          if (page.size() >= pageSize) {
-            next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
-            break;
-          }
-        }
-        continue;
-      }
-      int inPartition = resuming ? resume.returnedInPartition() : 0;
-      boolean anyRow = inPartition > 0;
-      // Named partitions come in the query's order already (ORDER BY needs named partitions).
-      int index = 0;
-      for (LiveRow row : p.rows()) {
-        index++;
-        if (resuming && !isAfter(row, resume)) {
-          continue;
-        }
-        RowAccess access = new RowAccess(p, components, row, nowInSeconds);
-        if (!all(predicates, access)) {
-          continue;
-        }
-        anyRow = true;
-        if (inPartition >= perPartitionLimit) {
+        if (named != null) {
           if (counting != null) {
-            counting.stopped();
+            counting.namedRead(returned, page.size());
+            named.countingEmpty = counting;
           }
+          // With nothing but the slice to filter rows, each row read is returned: read only as many
+          // as the limit and the page still need.
+          p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
+        } else {
+          p = scanned.hasNext() ? scanned.next() : null;
+        }
+        if (p == null) {
           break;
         }
-        if (counting != null) {
-          counting.used(index, false);
+        List<ByteBuffer> components = PartitionKeys.split(plan.table(), p.key().key());
+        boolean resuming = resume != null && p.key().key().equals(resume.partitionKey());
+        if (resuming && resume.clustering() == null) {
+          continue; // its static-only row was the last one returned
         }
-        page.add(access);
-        returned++;
-        inPartition++;
-        if (counting != null && inPartition >= perPartitionLimit) {
-          counting.stopped();
-        }
-        if (returned >= limit) {
-          next = null;
+        if (plan.distinct()) {
           if (counting != null) {
-            counting.stopped();
+            counting.used(Math.min(1, p.rows().size()), true);
           }
-          break outer;
+          RowAccess access = new RowAccess(p, components, null, nowInSeconds);
+          if (all(predicates, access)) {
+            page.add(access);
+            returned++;
+            if (returned >= limit) {
+              next = null;
+              break;
+            }
+            if (page.size() >= pageSize) {
+              next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+              break;
+            }
+          }
+          continue;
         }
-        if (page.size() >= pageSize) {
+        int inPartition = resuming ? resume.returnedInPartition() : 0;
+        boolean anyRow = inPartition > 0;
+        // Named partitions come in the query's order already (ORDER BY needs named partitions).
+        int index = 0;
+        for (LiveRow row : p.rows()) {
+          index++;
+          if (resuming && !isAfter(row, resume)) {
+            continue;
+          }
+          RowAccess access = new RowAccess(p, components, row, nowInSeconds);
+          if (!all(predicates, access)) {
+            continue;
+          }
+          anyRow = true;
+          if (inPartition >= perPartitionLimit) {
+            if (counting != null) {
+              counting.stopped();
+            }
+            break;
+          }
           if (counting != null) {
-            counting.stopped();
+            counting.used(index, false);
           }
-          // Like Cassandra, a full page always says where to resume, even when no row is left:
-          // the client then reads one last, empty page.
-          next = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
-          break outer;
-        }
-      }
-      if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
-        RowAccess access = new RowAccess(p, components, null, nowInSeconds);
-        if (all(predicates, access)) {
           page.add(access);
           returned++;
+          inPartition++;
+          if (counting != null && inPartition >= perPartitionLimit) {
+            counting.stopped();
+          }
           if (returned >= limit) {
             next = null;
-            break;
+            if (counting != null) {
+              counting.stopped();
+            }
+            break outer;
           }
           if (page.size() >= pageSize) {
-            next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
-            break;
+            if (counting != null) {
+              counting.stopped();
+            }
+            // Like Cassandra, a full page always says where to resume, even when no row is left:
+            // the client then reads one last, empty page.
+            next = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
+            break outer;
+          }
+        }
+        if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
+          RowAccess access = new RowAccess(p, components, null, nowInSeconds);
+          if (all(predicates, access)) {
+            page.add(access);
+            returned++;
+            if (returned >= limit) {
+              next = null;
+              break;
+            }
+            if (page.size() >= pageSize) {
+              next = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+              break;
+            }
           }
         }
       }
+    } catch (dev.ringlet.internal.cluster.ReadFailureException e) {
+      throw counting == null ? e : counting.aborted(e, named);
     }
     List<String> warnings = warnings(keys);
     if (counting != null) {
@@ -467,6 +477,8 @@ public final class SelectStatement {
     private int used;
     private boolean stopped;
     private final List<Clustering> named;
+    /** The commands' row filter travels to their replicas, with the limits of each named read. */
+    private boolean filtered;
 
     Counting(ScannedTombstones scanned, BoundValues values, QueryOptions options, int limit, int perPartitionLimit) {
       this.scanned = scanned;
@@ -490,6 +502,9 @@ public final class SelectStatement {
     /** A named partition is about to be read, {@code returned} rows in all and {@code pageRows} in this page so far. */
     void namedRead(int returned, int pageRows) {
       commandLimit = Math.min(limit - returned, pageLimit - pageRows);
+      if (filtered) {
+        scanned.scanLimits(commandLimit, perPartitionLimit);
+      }
     }
 
     /** The executor used the partition's live rows up to the {@code index}-th; {@code last}: none after it. */
@@ -518,6 +533,62 @@ public final class SelectStatement {
       }
     }
 
+    /**
+     * With {@code read_thresholds_enabled}, a read its replicas gave up past the failure threshold
+     * fails with 5.0's {@code TombstoneAbortException} message naming the command; else unchanged.
+     */
+    dev.ringlet.internal.cluster.ReadFailureException aborted(dev.ringlet.internal.cluster.ReadFailureException e,
+        NamedPartitions named) {
+      if (!scanned.tracksWarnings() || e.abortedTombstones() < 0) {
+        return e;
+      }
+      long nodes = e.reasons().values().stream()
+          .filter(r -> r == dev.ringlet.internal.cluster.FailureReason.READ_TOO_MANY_TOMBSTONES).count();
+      String query = named != null
+          ? commands.of(plan, values, named.lastKey, named.lastSlice, this.named, commandLimit, perPartitionLimit, null, false)
+          : commands.of(plan, values, null, plan.slice().bind(values, false), null, Math.min(limit, pageLimit), perPartitionLimit,
+              scanFrom, scanFromInclusive);
+      return e.withMessage(nodes + " nodes scanned over " + e.abortedTombstones() + " tombstones and aborted the query " + query
+          + " (see tombstone_failure_threshold)");
+    }
+
+    /**
+     * The command's tokens as 5.0's {@code ReadCommand.loggableTokens} prints them after a tracked
+     * warning: {@code token=T} for a partition, {@code token range: (L, R]} for a scan (the whole
+     * ring from and to the minimum token, narrowed by its token restrictions and where its page
+     * resumes).
+     */
+    private String loggableTokens(DecoratedKey key) {
+      if (key != null) {
+        return "token=" + key.token();
+      }
+      long left = Long.MIN_VALUE;
+      long right = Long.MIN_VALUE;
+      boolean leftInclusive = false;
+      RowFilter filter = plan.rowFilter(values);
+      for (RowFilter.Expression e : filter == null ? List.<RowFilter.Expression>of() : filter.expressions()) {
+        if (e.kind() != RowFilter.Kind.TOKEN) {
+          continue;
+        }
+        long token = e.values().get(0).getLong(e.values().get(0).position());
+        // 5.0's token restrictions bound the key range by token bounds: printed (X, Y] whatever the operators
+        dev.ringlet.internal.cql.ast.Operator op = e.operator();
+        if (op == dev.ringlet.internal.cql.ast.Operator.GT || op == dev.ringlet.internal.cql.ast.Operator.GTE
+            || op == dev.ringlet.internal.cql.ast.Operator.EQ) {
+          left = token;
+        }
+        if (op == dev.ringlet.internal.cql.ast.Operator.LT || op == dev.ringlet.internal.cql.ast.Operator.LTE
+            || op == dev.ringlet.internal.cql.ast.Operator.EQ) {
+          right = token;
+        }
+      }
+      if (scanFrom != null) {
+        left = scanFrom.token();
+        leftInclusive = scanFromInclusive;
+      }
+      return "token range: " + (leftInclusive ? '[' : '(') + left + ", " + right + ']';
+    }
+
     List<String> warnings(List<String> others, boolean scan) {
       if (scan) {
         RowSlice slice = plan.slice().bind(values, false);
@@ -537,6 +608,12 @@ public final class SelectStatement {
       }
       String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit,
           key == null ? scanFrom : null, scanFromInclusive);
+      if (s.nodes() > 0) {
+        // read_thresholds_enabled: 5.0's coordinator merges its replicas' counts into one warning per command
+        warnings.add(s.nodes() + " nodes scanned up to " + s.tombstones() + " tombstones and issued tombstone warnings for query "
+            + query + " (see tombstone_warn_threshold) with " + loggableTokens(key));
+        return;
+      }
       if (query.length() > 512) {
         query = query.substring(0, 512);
       }
@@ -556,8 +633,9 @@ public final class SelectStatement {
     private final PagingState resume;
     private final RowSlice slice;
     private final long now;
-    /** The slice the last partition was read with. */
+    /** The slice the last partition was read with, and its key. */
     private RowSlice lastSlice;
+    private DecoratedKey lastKey;
     /** Told of each partition read that had nothing to return (its tombstones still count). */
     private Counting countingEmpty;
 
@@ -594,6 +672,7 @@ public final class SelectStatement {
           s = s.withLimit(Math.max(1, Math.min(wanted, perPartitionLimit - inPartition)));
         }
         lastSlice = s;
+        lastKey = key;
         LivePartition p = store.readSlice(key, s, plan.clusteringComparator(), now);
         if (!p.isEmpty()) {
           return p;
