@@ -422,11 +422,11 @@ final class SchemaWire {
         return new VectorType(type(in), in.readInt());
       case CUSTOM: {
         String className = in.readUTF();
-        CustomType custom = CustomType.bySimpleName(className.substring(className.lastIndexOf('.') + 1));
-        if (custom == null) {
-          throw new IOException("unknown custom type " + className);
+        try {
+          return dev.ringlet.internal.types.MarshalTypes.parse(className);
+        } catch (RuntimeException e) {
+          throw new IOException("unknown custom type " + className, e);
         }
-        return custom;
       }
       default:
         throw new IOException("unknown type tag " + tag);
