@@ -422,7 +422,11 @@ final class SchemaWire {
         return new VectorType(type(in), in.readInt());
       case CUSTOM: {
         String className = in.readUTF();
-        try {
+        CustomType custom = CustomType.bySimpleName(className.substring(className.lastIndexOf('.') + 1));
+        if (custom != null) {
+          return custom;
+        }
+        try { // a composite: its class name with parameters
           return dev.ringlet.internal.types.MarshalTypes.parse(className);
         } catch (RuntimeException e) {
           throw new IOException("unknown custom type " + className, e);
