@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Column types written as Cassandra marshal classes that 5.0 reads as CQL types, seen through the
  * driver: {@code DateType} (a timestamp), {@code ReversedType} (its base type, descending as a
- * clustering column) and {@code EmptyType} (the {@code empty} type, sent as a custom type).
+ * clustering column), {@code EmptyType} (the {@code empty} type, sent as a custom type),
+ * {@code CompositeType}/{@code DynamicCompositeType} (custom types with their parameters, ordered
+ * component by component) and the marshal {@code UserType} (a user type of the keyspace and name it carries).
  */
 class DriverMarshalTypesTest {
 
@@ -53,6 +55,71 @@ class DriverMarshalTypesTest {
           .isInstanceOf(InvalidQueryException.class)
           .hasMessageContaining("Ringlet does not support CLUSTERING ORDER BY (c DESC)");
     }
+  }
+
+  @Test
+  void should_send_composite_columns_as_custom_types_ordered_component_by_component_across_a_restart() {
+    String composite = "org.apache.cassandra.db.marshal.CompositeType(org.apache.cassandra.db.marshal.Int32Type,"
+        + "org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.UTF8Type))";
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.c (k int, c 'CompositeType(Int32Type, ReversedType(UTF8Type))',"
+          + " d 'DynamicCompositeType(s=>UTF8Type)', PRIMARY KEY (k, c))");
+      session.execute("INSERT INTO ks.c (k, c, d) VALUES (1, '2:a', 's@x')");
+      session.execute("INSERT INTO ks.c (k, c) VALUES (1, '1:a')");
+      session.execute(session.prepare("INSERT INTO ks.c (k, c) VALUES (1, ?)")
+          .bind(ByteBuffer.wrap(new byte[] {0, 4, 0, 0, 0, 1, 0, 0, 1, 'b', 0})));
+      assertThatThrownBy(() -> session.execute(session.prepare("INSERT INTO ks.c (k, c) VALUES (1, ?)")
+          .bind(ByteBuffer.wrap(new byte[] {0, 4, 0, 0, 0, 1}))))
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessage("Not enough bytes to read the end-of-component byte of component0");
+      // bytes a comparison cannot read to their end (5.0 fails the write once it compares them)
+      session.execute("INSERT INTO ks.c (k, c) VALUES (2, 0x0004000000010100016100)");
+      assertThatThrownBy(() -> session.execute("INSERT INTO ks.c (k, c) VALUES (1, 0x0003000000)"))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ServerError.class)
+          .hasMessage("java.lang.IndexOutOfBoundsException");
+      assertThatThrownBy(() -> session.execute("SELECT JSON * FROM ks.c"))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ServerError.class)
+          .hasMessage("java.lang.UnsupportedOperationException");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      assertThat(session.execute("SELECT c FROM ks.c WHERE k = 2").one().getByteBuffer("c"))
+          .isEqualTo(ByteBuffer.wrap(new byte[] {0, 4, 0, 0, 0, 1, 1, 0, 1, 0x61, 0}));
+      List<Row> rows = session.execute("SELECT c, d FROM ks.c WHERE k = 1").all();
+      assertThat(rows).extracting(r -> hex(r.getByteBuffer("c")))
+          .containsExactly("0004000000010000016200", "0004000000010000016100", "0004000000020000016100");
+      assertThat(hex(rows.get(2).getByteBuffer("d"))).isEqualTo("8073000178" + "00");
+      assertThat(rows.get(0).getColumnDefinitions().get("c").getType()).isInstanceOfSatisfying(CustomType.class,
+          t -> assertThat(t.getClassName()).isEqualTo(composite));
+      assertThat(session.getMetadata().getKeyspace("ks").orElseThrow().getTable("c").orElseThrow()
+          .getColumn("d").orElseThrow().getType()).isInstanceOfSatisfying(CustomType.class,
+              t -> assertThat(t.getClassName()).isEqualTo(
+                  "org.apache.cassandra.db.marshal.DynamicCompositeType(s=>org.apache.cassandra.db.marshal.UTF8Type)"));
+    }
+  }
+
+  @Test
+  void should_read_a_marshal_user_type_as_the_user_type_it_names() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults()); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.u (k int PRIMARY KEY,"
+          + " v 'UserType(ks,61646472,737472656574:UTF8Type,6e756d:Int32Type)')");
+      session.execute("INSERT INTO ks.u (k, v) VALUES (1, {street: 'x', num: 1})");
+      session.execute("UPDATE ks.u SET v.num = 2 WHERE k = 1");
+
+      Row row = session.execute("SELECT v FROM ks.u WHERE k = 1").one();
+      com.datastax.oss.driver.api.core.data.UdtValue v = row.getUdtValue("v");
+      assertThat(v.getType().getKeyspace().asInternal()).isEqualTo("ks");
+      assertThat(v.getType().getName().asInternal()).isEqualTo("addr");
+      assertThat(v.getString("street")).isEqualTo("x");
+      assertThat(v.getInt("num")).isEqualTo(2);
+      assertThat(session.getMetadata().getKeyspace("ks").orElseThrow().getUserDefinedTypes()).isEmpty();
+    }
+  }
+
+  private static String hex(ByteBuffer b) {
+    return com.datastax.oss.protocol.internal.util.Bytes.toHexString(b).substring(2);
   }
 
   @Test

@@ -423,10 +423,14 @@ final class SchemaWire {
       case CUSTOM: {
         String className = in.readUTF();
         CustomType custom = CustomType.bySimpleName(className.substring(className.lastIndexOf('.') + 1));
-        if (custom == null) {
-          throw new IOException("unknown custom type " + className);
+        if (custom != null) {
+          return custom;
         }
-        return custom;
+        try { // a composite: its class name with parameters
+          return dev.ringlet.internal.types.MarshalTypes.parse(className);
+        } catch (RuntimeException e) {
+          throw new IOException("unknown custom type " + className, e);
+        }
       }
       default:
         throw new IOException("unknown type tag " + tag);

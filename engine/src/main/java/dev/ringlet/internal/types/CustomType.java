@@ -19,6 +19,10 @@ import java.util.UUID;
  * {@code 'org.apache.cassandra.db.marshal.LexicalUUIDType'}, ordered as {@code UUID.compareTo}.
  * Other behaviour (JSON, CAST, literals of the values) is the {@link #behaviour()} native type's.
  * {@link #EMPTY}, {@code EmptyType}, has only the empty value.
+ *
+ * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(...)} columns are instances made by
+ * {@link #composite}: blob-valued, named by their whole class name with parameters, compared, validated
+ * and read from text as 5.0 does ({@link CompositeBytes}); 5.0 has no JSON form for them.
  */
 public final class CustomType implements CqlType {
 
@@ -42,11 +46,42 @@ public final class CustomType implements CqlType {
   private final String simpleName;
   private final NativeType behaviour;
   private final Comparator<ByteBuffer> order;
+  /** The layout of a composite type; null for the others. */
+  private final CompositeBytes composite;
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
+    this(simpleName, behaviour, order, null);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite) {
     this.simpleName = simpleName;
     this.behaviour = behaviour;
     this.order = order;
+    this.composite = composite;
+  }
+
+  /**
+   * A {@code CompositeType(...)} or {@code DynamicCompositeType(...)} type; {@code classWithParameters}
+   * is its class name without the package and its parameters as 5.0 prints them.
+   */
+  static CustomType composite(String classWithParameters, CompositeBytes layout) {
+    return new CustomType(classWithParameters, NativeType.BLOB, layout::compare, layout);
+  }
+
+  /**
+   * For a composite, throws a server error {@code java.lang.IndexOutOfBoundsException} (5.0's
+   * comparator's) unless the value can be compared with others: Ringlet checks a clustering value
+   * before writing it, where 5.0 fails the write only once its memtable compares the value.
+   */
+  public void checkComparable(ByteBuffer value) {
+    if (composite != null) {
+      composite.checkComparable(value);
+    }
+  }
+
+  /** Whether this is a {@code CompositeType} or {@code DynamicCompositeType}. */
+  public boolean isComposite() {
+    return composite != null;
   }
 
   /** The custom type of a marshal class's simple name, or null when it is not one of these. */
@@ -89,6 +124,16 @@ public final class CustomType implements CqlType {
     return order.compare(a, b);
   }
 
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CustomType other && other.simpleName.equals(simpleName);
+  }
+
+  @Override
+  public int hashCode() {
+    return simpleName.hashCode();
+  }
+
   private static int lexicalOrder(ByteBuffer a, ByteBuffer b) {
     if (!a.hasRemaining() || !b.hasRemaining()) {
       return Boolean.compare(!b.hasRemaining(), !a.hasRemaining());
@@ -103,6 +148,10 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (composite != null) {
+      composite.validate(value);
+      return;
+    }
     if (this == EMPTY) {
       if (value.hasRemaining()) {
         throw new MarshalException("EmptyType only accept empty values");
@@ -114,6 +163,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public Object decode(ByteBuffer value) {
+    if (composite != null) {
+      return NativeType.BLOB.decode(value);
+    }
     if (this == EMPTY) {
       return null;
     }
@@ -122,6 +174,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer encode(Object value) {
+    if (composite != null) {
+      return NativeType.BLOB.encode(value);
+    }
     if (this == EMPTY) {
       return ByteBuffer.allocate(0);
     }
@@ -131,6 +186,9 @@ public final class CustomType implements CqlType {
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
+    if (composite != null) {
+      return true; // 5.0 assigns any constant to a custom type: a blob as its bytes, others through fromString
+    }
     if (this == EMPTY) {
       return false; // 5.0's EmptyType takes no constant: "Invalid STRING constant () for "v" of type empty"
     }
@@ -139,6 +197,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer parse(LiteralKind kind, String text) {
+    if (composite != null) {
+      return kind == LiteralKind.HEX ? Hex.parseBlob(text) : composite.fromString(text);
+    }
     if (kind == LiteralKind.UUID) {
       return NativeType.UUID.parse(kind, text);
     }
@@ -163,6 +224,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
+    if (composite != null) {
+      return NativeType.BLOB.toCqlLiteral(value);
+    }
     if (this == EMPTY) {
       return "";
     }
@@ -171,6 +235,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (composite != null) {
+      throw noJson();
+    }
     if (this == EMPTY) {
       return "\"\"";
     }
@@ -179,6 +246,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer fromJson(Object json) {
+    if (composite != null) {
+      throw noJson();
+    }
     if (this == EMPTY) {
       if (json instanceof String str && str.isEmpty()) {
         return ByteBuffer.allocate(0);
@@ -186,6 +256,11 @@ public final class CustomType implements CqlType {
       throw new MarshalException("'" + json + "' is not empty");
     }
     return NativeType.UUID.fromJson(json);
+  }
+
+  /** 5.0's composite types throw UnsupportedOperationException from their JSON methods: a server error. */
+  private static CqlException noJson() {
+    return CqlException.serverError("java.lang.UnsupportedOperationException");
   }
 
   @Override

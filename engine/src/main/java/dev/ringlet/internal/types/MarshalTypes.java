@@ -16,18 +16,21 @@ import java.util.Set;
  * <p>{@code DateType} is a timestamp, {@code ReversedType(t)} is {@code t} (and makes a clustering
  * column descending: {@link #isReversed}), {@code EmptyType} is {@link CustomType#EMPTY}.
  *
+ * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(a=>t, ...)} are composite
+ * {@link CustomType}s ({@link CompositeBytes}); {@code UserType(ks,hexname,hexfield:type,...)} is a
+ * non-frozen {@link UserType} of that keyspace and name, as in 5.0 (which does not look the type up).
+ *
  * <p>Errors are 5.0's (a SyntaxError naming the class when it does not exist, is no type, is
- * abstract, or lacks its parameters). The other marshal types of 5.0 ({@code CompositeType},
- * {@code DynamicCompositeType}, {@code PartitionerDefinedOrder}, {@code UserType(...)}) are refused
- * with an error saying Ringlet does not support them.
+ * abstract, or lacks its parameters; "Invalid definition" for a composite or user type whose
+ * parameters cannot be read). {@code PartitionerDefinedOrder} is refused with an error saying
+ * Ringlet does not support it.
  */
 public final class MarshalTypes {
 
   private static final String PACKAGE = "org.apache.cassandra.db.marshal.";
 
   /** 5.0's marshal types Ringlet does not implement (refused with a clear error). */
-  private static final Set<String> UNSUPPORTED = Set.of("CompositeType", "DynamicCompositeType",
-      "PartitionerDefinedOrder", "UserType");
+  private static final Set<String> UNSUPPORTED = Set.of("PartitionerDefinedOrder");
 
   /** 5.0's abstract marshal classes: no instance to take, so 5.0 refuses them as comparators. */
   private static final Set<String> ABSTRACT = Set.of("AbstractCompositeType", "AbstractTimeUUIDType", "AbstractType",
@@ -42,6 +45,9 @@ public final class MarshalTypes {
 
   private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.]*");
 
+  /** A parsed type, the class name 5.0 prints for it, and whether it was declared {@code ReversedType(...)}. */
+  private record Parsed(CqlType type, String name, boolean reversed) {}
+
   private final String text;
   private int pos;
 
@@ -52,13 +58,18 @@ public final class MarshalTypes {
   /** The type of a quoted class name (without its quotes). Throws {@link CqlException} as 5.0 does. */
   public static CqlType parse(String className) {
     MarshalTypes parser = new MarshalTypes(className);
-    CqlType type = parser.type();
+    CqlType type = parser.type().type();
     parser.skipSpaces();
     if (parser.pos != className.length()) {
       throw CqlException.syntax("Error setting type " + className + ": Syntax error parsing '" + className + "' at char "
           + parser.pos + ": unexpected character '" + className.charAt(parser.pos) + "'");
     }
     return type;
+  }
+
+  /** The class name 5.0 prints for a type given by its (valid) quoted class name, with packages and parameters. */
+  public static String printedName(String className) {
+    return new MarshalTypes(className).type().name();
   }
 
   /**
@@ -119,6 +130,14 @@ public final class MarshalTypes {
 
   private List<CqlType> parameters() {
     List<CqlType> out = new ArrayList<>();
+    for (Parsed p : parsedParameters()) {
+      out.add(p.type());
+    }
+    return out;
+  }
+
+  private List<Parsed> parsedParameters() {
+    List<Parsed> out = new ArrayList<>();
     expect('(');
     out.add(type());
     while (peek(',')) {
@@ -129,7 +148,53 @@ public final class MarshalTypes {
     return out;
   }
 
-  private CqlType type() {
+  /** Parameters of a composite: 5.0 calls any error in them an invalid definition of the composite. */
+  private List<Parsed> definedParameters(String full) {
+    try {
+      if (peek('(') && text.substring(pos + 1).strip().startsWith(")")) {
+        throw CqlException.syntax("no parameters");
+      }
+      return parsedParameters();
+    } catch (CqlException e) {
+      throw invalidDefinition(full);
+    }
+  }
+
+  private CqlException invalidDefinition(String full) {
+    return CqlException.syntax("Error setting type " + text + ": Invalid definition for comparator " + full + ".");
+  }
+
+  private static String names(List<Parsed> parsed) {
+    StringBuilder sb = new StringBuilder();
+    for (Parsed p : parsed) {
+      sb.append(sb.length() == 0 ? "" : ",").append(p.name());
+    }
+    return sb.toString();
+  }
+
+  private Parsed type() {
+    int start = pos;
+    CqlType type = typeOnly();
+    String written = text.substring(start, pos).strip();
+    String simple = written.contains(".") && written.indexOf('(') < 0 ? written.substring(written.lastIndexOf('.') + 1)
+        : written;
+    boolean reversed = isReversed(written);
+    String name;
+    if (type instanceof CustomType c && c.isComposite()) {
+      name = c.className();
+    } else if (lastUserTypeName != null) {
+      name = lastUserTypeName;
+    } else {
+      name = expanded(written);
+    }
+    lastUserTypeName = null;
+    return new Parsed(type, name, reversed && simple.length() > 0);
+  }
+
+  /** The name 5.0 prints for the {@code UserType(...)} just parsed (its parameters are no class names). */
+  private String lastUserTypeName;
+
+  private CqlType typeOnly() {
     String written = name();
     String full = written.contains(".") ? written : PACKAGE + written;
     if (!full.startsWith(PACKAGE) || full.indexOf('.', PACKAGE.length()) >= 0) {
@@ -180,6 +245,22 @@ public final class MarshalTypes {
         return new TupleType(frozenAll(parameters()));
       case "VectorType":
         return vector();
+      case "CompositeType": {
+        List<Parsed> p = definedParameters(full);
+        List<CompositeBytes.Component> components = new ArrayList<>();
+        for (Parsed c : p) {
+          components.add(new CompositeBytes.Component(c.type(), c.reversed(), c.name()));
+        }
+        return CustomType.composite("CompositeType(" + names(p) + ")", CompositeBytes.fixed(components));
+      }
+      case "DynamicCompositeType":
+        try {
+          return dynamicComposite();
+        } catch (CqlException e) {
+          throw invalidDefinition(full);
+        }
+      case "UserType":
+        return userType(full);
       default:
         break;
     }
@@ -187,6 +268,84 @@ public final class MarshalTypes {
       throw CqlException.invalid("Ringlet does not support the custom type " + full);
     }
     throw notAType(written, full);
+  }
+
+  /**
+   * {@code DynamicCompositeType(a=>t, ...)}: single-character aliases (none without parentheses).
+   * A class named inside a value is read as a marshal type when the value is compared or validated.
+   */
+  private CqlType dynamicComposite() {
+    java.util.Map<Character, CompositeBytes.Component> aliases = new java.util.LinkedHashMap<>();
+    StringBuilder name = new StringBuilder("DynamicCompositeType(");
+    if (peek('(')) {
+      pos++;
+      while (!peek(')')) {
+        if (!aliases.isEmpty()) {
+          expect(',');
+        }
+        String alias = name();
+        skipSpaces();
+        if (alias.length() != 1 || !text.startsWith("=>", pos)) {
+          throw CqlException.syntax("Error setting type " + text + ": Syntax error parsing '" + text + "' at char " + pos
+              + ": expecting alias and '=>'");
+        }
+        pos += 2;
+        Parsed t = type();
+        aliases.put(alias.charAt(0), new CompositeBytes.Component(t.type(), t.reversed(), t.name()));
+        name.append(aliases.size() == 1 ? "" : ",").append(alias).append("=>").append(t.name());
+      }
+      expect(')');
+    }
+    return CustomType.composite(name.append(')').toString(), CompositeBytes.dynamic(aliases, MarshalTypes::component));
+  }
+
+  /** A class name written inside a dynamic composite value, or null when 5.0 could not read it. */
+  private static CompositeBytes.Component component(String className) {
+    try {
+      MarshalTypes parser = new MarshalTypes(className);
+      Parsed p = parser.type();
+      return parser.pos == className.length() ? new CompositeBytes.Component(p.type(), p.reversed(), p.name()) : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * 5.0's marshal {@code UserType(keyspace,hex name,hex field:type,...)}: a non-frozen user type of
+   * that keyspace, name and fields, whether or not the keyspace has such a type.
+   */
+  private CqlType userType(String full) {
+    expect('(');
+    String keyspace = name();
+    expect(',');
+    String hexName = name();
+    List<String> fieldNames = new ArrayList<>();
+    List<CqlType> fieldTypes = new ArrayList<>();
+    StringBuilder printed = new StringBuilder(full).append('(').append(keyspace).append(',').append(hexName);
+    while (peek(',')) {
+      pos++;
+      String hexField = name();
+      expect(':');
+      Parsed t = type();
+      fieldNames.add(fromHex(hexField, full));
+      fieldTypes.add(t.type().freeze());
+      printed.append(',').append(hexField).append(':').append(t.name());
+    }
+    expect(')');
+    String typeName = fromHex(hexName, full);
+    lastUserTypeName = printed.append(')').toString();
+    return new UserType(keyspace, typeName, List.copyOf(fieldNames), List.copyOf(fieldTypes), false);
+  }
+
+  private String fromHex(String hex, String full) {
+    if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      throw invalidDefinition(full);
+    }
+    byte[] bytes = new byte[hex.length() / 2];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private CqlType single() {
@@ -197,7 +356,7 @@ public final class MarshalTypes {
 
   private CqlType vector() {
     expect('(');
-    CqlType element = type().freeze();
+    CqlType element = type().type().freeze();
     expect(',');
     skipSpaces();
     int start = pos;

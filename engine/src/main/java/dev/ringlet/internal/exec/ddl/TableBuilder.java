@@ -84,6 +84,11 @@ final class TableBuilder {
         throw CqlException.invalid("Static column '" + k + "' cannot be part of the PRIMARY KEY");
       }
       CqlType t = types.get(k);
+      if (t instanceof dev.ringlet.internal.types.UserType && t.isMultiCell()
+          && d.type() instanceof dev.ringlet.internal.cql.ast.TypeExpr.Custom custom) { // 5.0 names the marshal type
+        throw CqlException.invalid("Invalid non-frozen user-defined type '"
+            + dev.ringlet.internal.types.MarshalTypes.printedName(custom.className()) + "' for PRIMARY KEY column '" + k + "'");
+      }
       if (t instanceof dev.ringlet.internal.types.UserType u && t.isMultiCell()) {
         throw CqlException.invalid("Invalid non-frozen user-defined type \"" + u.keyspace() + "." + u.name() + "\" for PRIMARY KEY column '" + k + "'");
       }

@@ -39,15 +39,18 @@ public final class TypeResolver {
     }
     if (expr instanceof TypeExpr.Frozen f) {
       if (f.inner() instanceof TypeExpr.Custom c) { // 5.0 freezes no quoted class, not even a collection's
+        String printed;
         try {
           MarshalTypes.parse(c.className());
+          printed = MarshalTypes.printedName(c.className());
         } catch (CqlException e) {
           if (e.code() == dev.ringlet.internal.error.ErrorCode.SYNTAX_ERROR) {
             throw e; // 5.0 fails to read the class first
           }
+          printed = MarshalTypes.expanded(c.className());
         }
         throw CqlException.syntax("frozen<> is only allowed on collections, tuples, and user-defined types (got '"
-            + MarshalTypes.expanded(c.className()) + "')");
+            + printed + "')");
       }
       return resolve(f.inner(), keyspace, true).freeze();
     }

@@ -45,6 +45,9 @@ final class JsonValues {
       try {
         return column.type().fromJson(v);
       } catch (CqlException e) {
+        if (e.code() == dev.ringlet.internal.error.ErrorCode.SERVER_ERROR) {
+          throw e; // 5.0's composite types throw UnsupportedOperationException before any decoding
+        }
         throw CqlException.invalid("Error decoding JSON value for " + column.name() + ": " + e.getMessage());
       }
     };

@@ -114,6 +114,11 @@ public final class ModificationStatement {
       if (k.key().remaining() == 0) {
         throw CqlException.invalid("Key may not be empty");
       }
+      if (table.partitionKey().size() == 1
+          && table.partitionKey().get(0).type() instanceof dev.ringlet.internal.types.CustomType custom
+          && custom.isComposite()) {
+        custom.validate(k.key()); // 5.0 validates a key written as a blob; a composite's bytes may be no composite
+      }
     }
     return bound;
   }
