@@ -2,6 +2,7 @@ package dev.ringlet.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +97,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -118,7 +118,7 @@ class MultiProcessClusterIT {
       assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
       // The driver sees it DOWN, and the survivors' failure detectors convict it (until then a read
       // may pick it and time out, as in Cassandra without speculative retry).
-      awaitCondition(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
+      Await.until(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
       for (int k = 100; k < 130; k++) {
         session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'after')", k)
             .setConsistencyLevel(ConsistencyLevel.QUORUM));
@@ -147,7 +147,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -159,11 +159,11 @@ class MultiProcessClusterIT {
 
       // A fourth process: it prints its ready line only once it has streamed its ranges.
       InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
-      awaitCondition(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
+      Await.until(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
           && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
               .orElse(false));
       Node added = session.getMetadata().findNode(fourth).orElseThrow();
-      awaitCondition(() -> { // the driver's pool to the new node is open
+      Await.until(() -> { // the driver's pool to the new node is open
         try {
           session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(added));
           return true;
@@ -193,7 +193,7 @@ class MultiProcessClusterIT {
       assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
       Process decommissioned = processes.get(2);
       assertThat(decommissioned.waitFor(60, TimeUnit.SECONDS)).as("the decommissioned process exits").isTrue();
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3);
+      Await.until(() -> session.getMetadata().getNodes().size() == 3);
       for (int k = 0; k < 200; k++) {
         assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
             .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("v" + k);
@@ -221,13 +221,4 @@ class MultiProcessClusterIT {
     }
   }
 
-  private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 90 s");
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -1,8 +1,8 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -167,7 +167,7 @@ class CasWriteUnknownTest {
     CompletableFuture<AsyncResultSet> pending = session.executeAsync(statement.setNode(driverNode(session, coordinator)))
         .toCompletableFuture();
     // When its proposal is on its way to the two other replicas
-    awaitCondition(() -> ((LocalCluster) cluster).heldMessages() == 2);
+    Await.until(() -> ((LocalCluster) cluster).heldMessages() == 2);
     // And node 1 wins the key with a higher ballot through itself and node 2
     assertThat(session.execute(lwt("UPDATE ks.t SET v = 'b' WHERE k = " + key + " IF v = 'old'", ConsistencyLevel.SERIAL)
         .setNode(driverNode(session, competitor))).wasApplied()).isTrue();

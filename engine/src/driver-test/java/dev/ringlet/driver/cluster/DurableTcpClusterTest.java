@@ -1,8 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.TcpClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -63,12 +64,12 @@ class DurableTcpClusterTest {
     ProcessCluster first = start("r1", freePort(), seed.getPort(), seed);
     int secondNative = freePort();
     ProcessCluster second = start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     UUID secondHostId = second.nodes().get(0).hostId();
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 2
+      Await.until(() -> session.getMetadata().getNodes().size() == 2
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       // RF=1: each row lives on one process only
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 1}");
@@ -85,14 +86,14 @@ class DurableTcpClusterTest {
       com.datastax.oss.driver.api.core.metadata.Node gone = session.getMetadata().getNodes().get(secondHostId);
       second.close();
       nodes.remove(second);
-      awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.DOWN);
       ProcessCluster back = start("r2", secondNative, freePort(), seed);
 
       // Then it is the same node (host id, tokens), it rejoins, and every row is readable again
       assertThat(back.nodes().get(0).hostId()).isEqualTo(secondHostId);
-      awaitCondition(() -> gone.getState() == NodeState.UP);
-      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
-      awaitCondition(() -> {
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.UP);
+      Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+      Await.until(() -> {
         try {
           return session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t").setConsistencyLevel(ConsistencyLevel.ONE))
               .all().size() == 20;
@@ -113,7 +114,7 @@ class DurableTcpClusterTest {
     int secondNative = freePort();
     start("r1", firstNative, seed.getPort(), seed);
     start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     try (CqlSession session = CqlSession.builder().addContactPoint(nodes.get(0).contactPoints().get(0))
         .withLocalDatacenter("datacenter1").build()) {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 2}");
@@ -135,10 +136,10 @@ class DurableTcpClusterTest {
     // Then it comes back with its view as it was (recreating the saved view does not rebuild it, which would
     // need every node), and so does the second
     start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0))
         .withLocalDatacenter("datacenter1").build()) {
-      awaitCondition(() -> {
+      Await.until(() -> {
         try {
           return session.execute(SimpleStatement.newInstance("SELECT id FROM ks.by_item WHERE item = 'item1'")
               .setConsistencyLevel(ConsistencyLevel.ALL)).all().size() == 4;

@@ -2,6 +2,8 @@ package dev.ringlet.driver.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -16,7 +18,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class TcpClusterTest {
     start("r2", freePort(), seed);
     int thirdPort = freePort();
     ProcessCluster third = start("r3", thirdPort, seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
     // A request timeout above the server's write timeout (2 s): on a loaded machine a QUORUM write
     // that the server completes in time may still take the driver's default 2 s to come back.
@@ -80,7 +81,7 @@ class TcpClusterTest {
             .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
             .build())
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -96,11 +97,11 @@ class TcpClusterTest {
       Node gone = session.getMetadata().findNode(third.contactPoints().get(0)).orElseThrow();
       third.close();
       nodes.remove(third);
-      awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.DOWN);
       // The driver heard DOWN from its control node; a coordinator that has not handled the stopped
       // node's SHUTDOWN yet may still pick it for a read (and time out, as Cassandra would), so wait
       // until QUORUM reads work through whichever node the driver picks.
-      awaitCondition(() -> {
+      Await.until(() -> {
         try {
           for (int i = 0; i < 6; i++) {
             session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 5 AND c = 1")
@@ -126,9 +127,9 @@ class TcpClusterTest {
       // it UP, and once the others have reconnected to it (messages sent before that are lost, and
       // time out) ALL reads work again, answering what it missed (hints, or read repair).
       ProcessCluster back = start("r3", thirdPort, seed);
-      awaitCondition(() -> gone.getState() == NodeState.UP);
-      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
-      awaitCondition(() -> {
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.UP);
+      Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+      Await.until(() -> {
         try {
           session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 100 AND c = 1").setConsistencyLevel(ConsistencyLevel.ALL));
           return true;
@@ -144,18 +145,4 @@ class TcpClusterTest {
     }
   }
 
-  static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted");
-      }
-    }
-  }
 }

@@ -1,9 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -64,7 +64,7 @@ class TcpFaultInjectionTest {
     ProcessCluster first = start("r1", seed.getPort(), seed);
     ProcessCluster second = start("r2", freePort(), seed);
     ProcessCluster third = start("r3", freePort(), seed);
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
     assertThat(first.nodes().get(0).hostId()).isEqualTo(own(first));
     RingletNode secondNode = member(first, own(second));
     RingletNode thirdNode = member(first, own(third));
@@ -72,7 +72,7 @@ class TcpFaultInjectionTest {
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");

@@ -2,6 +2,7 @@ package dev.ringlet.internal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -57,7 +58,7 @@ class ProcessClusterTlsTest {
                 .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1)).build())
             .build()) {
       // Then it discovers the second node and connects to it over TLS as well
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 2
+      Await.until(() -> session.getMetadata().getNodes().size() == 2
           && session.getMetadata().getNodes().values().stream()
               .allMatch(n -> n.getState() == NodeState.UP && n.getOpenConnections() > 0));
       assertThat(session.execute("SELECT count(*) FROM system.peers").one().getLong(0)).isEqualTo(1L);
@@ -65,14 +66,6 @@ class ProcessClusterTlsTest {
     }
   }
 
-  /** Polls real I/O (the driver's pools), as MultiProcessClusterIT does; no clock is involved. */
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -3,6 +3,7 @@ package dev.ringlet.internal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.internal.node.ProcessCluster;
@@ -70,7 +71,7 @@ class NodeToolTest {
     for (int i = 1; i <= 4; i++) {
       start("r" + i, i == 1 ? seed : listen(freePort()), seed);
     }
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 4)
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 4)
         && processes.get(0).nodes().stream().allMatch(dev.ringlet.api.RingletNode::isRunning));
     String port = String.valueOf(seed.getPort());
 
@@ -113,7 +114,7 @@ class NodeToolTest {
     assertThat(text(out)).isEmpty();
     assertThat(gone.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(fourth.nodes().get(0).isRunning()).isFalse();
-    awaitCondition(() -> processes.subList(0, 3).stream().allMatch(p -> p.knownMembers() == 3));
+    Await.until(() -> processes.subList(0, 3).stream().allMatch(p -> p.knownMembers() == 3));
     out.reset();
     assertThat(run("--port", port, "status")).isZero();
     assertThat(text(out).lines().filter(l -> l.startsWith("UN"))).hasSize(3)
@@ -155,12 +156,4 @@ class NodeToolTest {
     }
   }
 
-  /** Polls real I/O (other nodes' threads) with a deadline, as the other TCP cluster tests do. */
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
 }
