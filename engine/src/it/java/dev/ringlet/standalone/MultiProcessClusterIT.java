@@ -87,9 +87,9 @@ class MultiProcessClusterIT {
   @Test
   void three_processes_should_form_one_cluster_that_keeps_quorum_when_one_is_killed() throws Exception {
     int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
-    startNode("r2", freePort(), freePort(), seedPort);
-    InetSocketAddress third = startNode("r3", freePort(), freePort(), seedPort);
+    InetSocketAddress first = startNode("r1", 0, seedPort, seedPort);
+    startNode("r2", 0, freePort(), seedPort);
+    InetSocketAddress third = startNode("r3", 0, freePort(), seedPort);
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -135,10 +135,10 @@ class MultiProcessClusterIT {
   @Test
   void a_process_started_later_should_bootstrap_and_nodetool_should_decommission_one() throws Exception {
     int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
-    startNode("r2", freePort(), freePort(), seedPort);
+    InetSocketAddress first = startNode("r1", 0, seedPort, seedPort);
+    startNode("r2", 0, freePort(), seedPort);
     int thirdInternode = freePort();
-    startNode("r3", freePort(), thirdInternode, seedPort);
+    startNode("r3", 0, thirdInternode, seedPort);
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -158,7 +158,7 @@ class MultiProcessClusterIT {
       }
 
       // A fourth process: it prints its ready line only once it has streamed its ranges.
-      InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
+      InetSocketAddress fourth = startNode("r4", 0, freePort(), seedPort);
       Await.until(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
           && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
               .orElse(false));

@@ -14,7 +14,6 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,41 +36,33 @@ class TcpClusterTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private final java.util.Map<String, Integer> nativePorts = new java.util.HashMap<>();
 
-  /** One native port per rack (node), kept across a restart as a real node's would be. */
-  private int nativePort(String rack) {
-    return nativePorts.computeIfAbsent(rack, r -> {
-      try {
-        return freePort();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-  }
-
+  /**
+   * Starts the node of {@code rack}: the first time on free ports it binds itself (0), a restart on
+   * the native port it had, as a real node's (the internode port is the caller's: it names the node).
+   *
+   * @param seed null for the first node, alone
+   */
   private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1").withPort(nativePort(rack))
-        .withNumTokens(4);
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1")
+        .withPort(nativePorts.getOrDefault(rack, 0)).withNumTokens(4);
     ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     nodes.add(n);
+    nativePorts.put(rack, n.contactPoints().get(0).getPort());
     return n;
   }
 
   @Test
   void three_nodes_over_tcp_should_form_one_cluster_that_survives_losing_one() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    ProcessCluster first = start("r1", seed.getPort(), seed);
-    start("r2", freePort(), seed);
-    int thirdPort = freePort();
-    ProcessCluster third = start("r3", thirdPort, seed);
+    ProcessCluster first = start("r1", 0, null);
+    InetSocketAddress seed = first.internodeAddress();
+    start("r2", 0, seed);
+    ProcessCluster third = start("r3", 0, seed);
+    int thirdPort = third.internodeAddress().getPort();
     Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
     // A request timeout above the server's write timeout (2 s): on a loaded machine a QUORUM write

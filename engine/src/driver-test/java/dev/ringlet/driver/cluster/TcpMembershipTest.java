@@ -19,7 +19,6 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,21 +55,18 @@ class TcpMembershipTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private ProcessCluster start(String rack) throws IOException {
-    InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    if (seed == null) {
-      seed = listen;
-    }
+    // ports 0: each node binds free ones itself (no probe-then-reuse race with other processes)
+    InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-membership").withRack(rack).withAddress("127.0.0.1")
-        .withPort(freePort()).withNumTokens(8);
-    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen, List.of(seed), Duration.ofSeconds(30)));
+        .withPort(0).withNumTokens(8);
+    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen, seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     processes.add(p);
+    if (seed == null) {
+      seed = p.internodeAddress(); // the first node is the seed
+    }
     return p;
   }
 

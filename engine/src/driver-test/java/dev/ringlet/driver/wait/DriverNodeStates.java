@@ -9,13 +9,15 @@ import com.datastax.oss.driver.internal.core.metadata.NodeStateEvent;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Waits for the Java driver to see a node in a state, woken by the driver's own node state events
  * (its internal event bus, where its {@code NodeStateListener}s are fed from), not by polling.
  *
  * <p>The listener is registered before the current state is read, so an event between the two is
- * not missed. The driver sets a node's state before it fires the event.
+ * not missed. The driver changes its metadata before it fires the event.
  */
 public final class DriverNodeStates {
 
@@ -23,52 +25,39 @@ public final class DriverNodeStates {
 
   /** Returns once the driver's metadata shows the node {@code state}; fails after {@link Await#TIMEOUT}. */
   public static void await(CqlSession session, UUID hostId, NodeState state) {
-    EventBus bus = ((InternalDriverContext) session.getContext()).getEventBus();
-    CountDownLatch reached = new CountDownLatch(1);
-    Object key = bus.register(NodeStateEvent.class, e -> {
-      if (e.node != null && hostId.equals(e.node.getHostId()) && e.newState == state) {
-        reached.countDown();
-      }
-    });
-    try {
+    awaitEvent(session, hostId, "in state " + state, e -> e.newState == state, () -> {
       Node node = session.getMetadata().getNodes().get(hostId);
-      if (node != null && node.getState() == state) {
-        return;
-      }
-      if (!reached.await(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        Node now = session.getMetadata().getNodes().get(hostId);
-        throw new AssertionError("driver's view of node " + hostId + ": " + (now == null ? "unknown" : now.getState())
-            + " (expected: " + state + " within " + Await.TIMEOUT + ")");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for node " + hostId + " to be " + state, e);
-    } finally {
-      bus.unregister(key, NodeStateEvent.class);
-    }
+      return node != null && node.getState() == state;
+    });
   }
 
   /** Returns once the driver's metadata no longer lists the node (it was removed); fails after {@link Await#TIMEOUT}. */
   public static void awaitRemoved(CqlSession session, UUID hostId) {
+    awaitEvent(session, hostId, "removed", e -> e.newState == null,
+        () -> !session.getMetadata().getNodes().containsKey(hostId));
+  }
+
+  private static void awaitEvent(CqlSession session, UUID hostId, String what, Predicate<NodeStateEvent> event,
+      BooleanSupplier reached) {
     EventBus bus = ((InternalDriverContext) session.getContext()).getEventBus();
-    CountDownLatch removed = new CountDownLatch(1);
+    CountDownLatch heard = new CountDownLatch(1);
     Object key = bus.register(NodeStateEvent.class, e -> {
-      if (e.node != null && hostId.equals(e.node.getHostId()) && e.newState == null) {
-        removed.countDown();
+      if (e.node != null && hostId.equals(e.node.getHostId()) && event.test(e)) {
+        heard.countDown();
       }
     });
     try {
-      if (!session.getMetadata().getNodes().containsKey(hostId)) {
+      if (reached.getAsBoolean()) {
         return;
       }
-      // the metadata drops the node in the same refresh that fires the event: recheck once woken
-      if (!removed.await(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new AssertionError("driver still lists node " + hostId + " after " + Await.TIMEOUT);
+      if (!heard.await(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || !reached.getAsBoolean()) {
+        Node now = session.getMetadata().getNodes().get(hostId);
+        throw new AssertionError("driver's view of node " + hostId + ": " + (now == null ? "not listed" : now.getState())
+            + " (expected: " + what + " within " + Await.TIMEOUT + ")");
       }
-      Await.until("driver metadata without node " + hostId, () -> !session.getMetadata().getNodes().containsKey(hostId));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while waiting for node " + hostId + " to be removed", e);
+      throw new AssertionError("interrupted while waiting for node " + hostId + " to be " + what, e);
     } finally {
       bus.unregister(key, NodeStateEvent.class);
     }

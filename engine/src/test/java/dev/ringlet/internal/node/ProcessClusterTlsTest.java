@@ -12,11 +12,9 @@ import dev.ringlet.api.ClientEncryption;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.internal.tls.SelfSignedCertificate;
 import dev.ringlet.internal.tls.TlsContexts;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,10 +42,11 @@ class ProcessClusterTlsTest {
     }
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("tls-tcp").withNumTokens(4)
         .withClientEncryption(ClientEncryption.keystore(keystore, "ringlet"));
-    InetSocketAddress seed = new InetSocketAddress(loopback, freePort());
-    InetSocketAddress second = new InetSocketAddress(loopback, freePort());
-    try (ProcessCluster a = ProcessCluster.start(new ProcessCluster.Options(spec, seed, List.of(seed), Duration.ofSeconds(30)));
-        ProcessCluster b = ProcessCluster.start(new ProcessCluster.Options(spec, second, List.of(seed), Duration.ofSeconds(30)));
+    // internode and native ports 0: each node binds free ones itself; the first is the second's seed
+    InetSocketAddress anyPort = new InetSocketAddress(loopback, 0);
+    try (ProcessCluster a = ProcessCluster.start(new ProcessCluster.Options(spec, anyPort, List.of(), Duration.ofSeconds(30)));
+        ProcessCluster b = ProcessCluster.start(new ProcessCluster.Options(spec, anyPort, List.of(a.internodeAddress()),
+            Duration.ofSeconds(30)));
         // When a driver trusting the certificate connects to the seed with hostname validation
         CqlSession session = CqlSession.builder()
             .addContactPoints(a.contactPoints())
@@ -66,10 +65,4 @@ class ProcessClusterTlsTest {
     }
   }
 
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }
