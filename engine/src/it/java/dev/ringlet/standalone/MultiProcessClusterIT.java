@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class MultiProcessClusterIT {
 
   private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
+  /** How long other processes may take to reach a state (they start JVMs on a shared machine). */
+  private static final Duration PROCESSES_WAIT = Duration.ofSeconds(90);
   private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*");
 
   private final List<Process> processes = new ArrayList<>();
@@ -87,9 +89,9 @@ class MultiProcessClusterIT {
   @Test
   void three_processes_should_form_one_cluster_that_keeps_quorum_when_one_is_killed() throws Exception {
     int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", 0, seedPort, seedPort);
-    startNode("r2", 0, freePort(), seedPort);
-    InetSocketAddress third = startNode("r3", 0, freePort(), seedPort);
+    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
+    startNode("r2", freePort(), freePort(), seedPort);
+    InetSocketAddress third = startNode("r3", freePort(), freePort(), seedPort);
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -97,7 +99,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      Await.until(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -118,7 +120,7 @@ class MultiProcessClusterIT {
       assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
       // The driver sees it DOWN, and the survivors' failure detectors convict it (until then a read
       // may pick it and time out, as in Cassandra without speculative retry).
-      Await.until(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
+      Await.until(PROCESSES_WAIT, () -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
       for (int k = 100; k < 130; k++) {
         session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'after')", k)
             .setConsistencyLevel(ConsistencyLevel.QUORUM));
@@ -135,10 +137,10 @@ class MultiProcessClusterIT {
   @Test
   void a_process_started_later_should_bootstrap_and_nodetool_should_decommission_one() throws Exception {
     int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", 0, seedPort, seedPort);
-    startNode("r2", 0, freePort(), seedPort);
+    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
+    startNode("r2", freePort(), freePort(), seedPort);
     int thirdInternode = freePort();
-    startNode("r3", 0, thirdInternode, seedPort);
+    startNode("r3", freePort(), thirdInternode, seedPort);
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -147,7 +149,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      Await.until(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -158,12 +160,12 @@ class MultiProcessClusterIT {
       }
 
       // A fourth process: it prints its ready line only once it has streamed its ranges.
-      InetSocketAddress fourth = startNode("r4", 0, freePort(), seedPort);
-      Await.until(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
+      InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
+      Await.until(PROCESSES_WAIT, () -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
           && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
               .orElse(false));
       Node added = session.getMetadata().findNode(fourth).orElseThrow();
-      Await.until(() -> { // the driver's pool to the new node is open
+      Await.until(PROCESSES_WAIT, () -> { // the driver's pool to the new node is open
         try {
           session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(added));
           return true;
@@ -193,7 +195,7 @@ class MultiProcessClusterIT {
       assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
       Process decommissioned = processes.get(2);
       assertThat(decommissioned.waitFor(60, TimeUnit.SECONDS)).as("the decommissioned process exits").isTrue();
-      Await.until(() -> session.getMetadata().getNodes().size() == 3);
+      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3);
       for (int k = 0; k < 200; k++) {
         assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
             .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("v" + k);

@@ -69,7 +69,8 @@ class CasWriteTimeoutTest {
 
   @ParameterizedTest
   @EnumSource(value = DefaultProtocolVersion.class, names = {"V5", "V4"})
-  void should_count_a_refused_prepare_as_one_contention_when_the_propose_phase_times_out(DefaultProtocolVersion version) {
+  void should_count_a_refused_prepare_as_one_contention_when_the_propose_phase_times_out(DefaultProtocolVersion version)
+      throws InterruptedException {
     start(version);
     RingletNode coordinator = cluster.node(0);
     RingletNode replica = cluster.node(1);
@@ -82,7 +83,8 @@ class CasWriteTimeoutTest {
     // Given node 0's conditional write, its prepare held on the way to the replica
     CompletableFuture<AsyncResultSet> pending = session.executeAsync(
         lwt("UPDATE ks.t SET v = 'a' WHERE k = " + key + " IF v = 'old'").setNode(driverNode(coordinator))).toCompletableFuture();
-    Await.until(() -> ((LocalCluster) cluster).heldMessages() == 1);
+    ((LocalCluster) cluster).awaitHeldMessages(1, Await.TIMEOUT); // woken by each held message
+    assertThat(((LocalCluster) cluster).heldMessages()).isEqualTo(1);
     // When the replica runs a later conditional write of its own (a higher ballot) meanwhile
     cluster.advanceClock(Duration.ofSeconds(1));
     assertThat(session.execute(lwt("UPDATE ks.t SET v = 'b' WHERE k = " + key + " IF v = 'old'")

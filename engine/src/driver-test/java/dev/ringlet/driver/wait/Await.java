@@ -31,6 +31,11 @@ public final class Await {
     until("condition", TIMEOUT, condition);
   }
 
+  /** Returns once {@code condition} holds; fails after {@code timeout} (processes in other JVMs may need longer). */
+  public static void until(Duration timeout, BooleanSupplier condition) {
+    until("condition", timeout, condition);
+  }
+
   /** Returns once {@code condition} holds; fails after {@link #TIMEOUT}. */
   public static void until(String what, BooleanSupplier condition) {
     until(what, TIMEOUT, condition);
