@@ -100,7 +100,8 @@ class MultiProcessClusterIT {
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
       Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
-          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP)
+          && everyNodeKnowsItsPeersSchema(session, 2));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -150,7 +151,8 @@ class MultiProcessClusterIT {
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
       Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
-          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP)
+          && everyNodeKnowsItsPeersSchema(session, 2));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -210,6 +212,27 @@ class MultiProcessClusterIT {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
     processes.add(p);
     return p;
+  }
+
+  /**
+   * Whether every node lists {@code peers} peers, each with the schema version its heartbeats gave: until
+   * a peer's first heartbeat its row has no schema_version, the driver's schema agreement skips such a
+   * row, and a DDL right after would be "agreed" while that peer lacks it (the next DDL can reach it
+   * first). The old polling wait's 100 ms pauses hid that window; a prompt wait meets it.
+   */
+  private static boolean everyNodeKnowsItsPeersSchema(CqlSession session, int peers) {
+    for (Node n : session.getMetadata().getNodes().values()) {
+      try {
+        List<com.datastax.oss.driver.api.core.cql.Row> rows = session.execute(
+            SimpleStatement.newInstance("SELECT schema_version FROM system.peers_v2").setNode(n)).all();
+        if (rows.size() != peers || rows.stream().anyMatch(r -> r.getUuid(0) == null)) {
+          return false;
+        }
+      } catch (DriverException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean quorumReadWorks(CqlSession session) {
