@@ -2,7 +2,6 @@ package dev.ringlet.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +38,6 @@ import org.junit.jupiter.api.Test;
 class MultiProcessClusterIT {
 
   private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
-  /** How long other processes may take to reach a state (they start JVMs on a shared machine). */
-  private static final Duration PROCESSES_WAIT = Duration.ofSeconds(90);
   private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*");
 
   private final List<Process> processes = new ArrayList<>();
@@ -99,9 +97,8 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
-          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP)
-          && everyNodeKnowsItsPeersSchema(session, 2));
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -114,6 +111,14 @@ class MultiProcessClusterIT {
             .setConsistencyLevel(ConsistencyLevel.ALL)).one();
         assertThat(row.getString(0)).isEqualTo("v" + k);
       }
+      // a traced read at ALL: each process records its own events (its address as source), sent back over TCP
+      com.datastax.oss.driver.api.core.cql.QueryTrace trace = session.execute(SimpleStatement.newInstance(
+          "SELECT v FROM ks.t WHERE k = 1").setConsistencyLevel(ConsistencyLevel.ALL).setTracing(true))
+          .getExecutionInfo().getQueryTrace();
+      assertThat(trace.getEvents().stream().filter(e -> e.getActivity().equals("Executing single-partition query on t"))
+          .map(e -> e.getSourceAddress().getAddress()).distinct().count()).isEqualTo(3);
+      assertThat(trace.getEvents()).filteredOn(e -> e.getActivity().startsWith("READ_REQ message received from /"))
+          .hasSize(2);
 
       Node victim = session.getMetadata().findNode(third).orElseThrow();
       Process killed = processes.get(2);
@@ -121,7 +126,7 @@ class MultiProcessClusterIT {
       assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
       // The driver sees it DOWN, and the survivors' failure detectors convict it (until then a read
       // may pick it and time out, as in Cassandra without speculative retry).
-      Await.until(PROCESSES_WAIT, () -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
+      awaitCondition(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
       for (int k = 100; k < 130; k++) {
         session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'after')", k)
             .setConsistencyLevel(ConsistencyLevel.QUORUM));
@@ -150,9 +155,8 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3
-          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP)
-          && everyNodeKnowsItsPeersSchema(session, 2));
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -163,11 +167,11 @@ class MultiProcessClusterIT {
 
       // A fourth process: it prints its ready line only once it has streamed its ranges.
       InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
-      Await.until(PROCESSES_WAIT, () -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
+      awaitCondition(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
           && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
               .orElse(false));
       Node added = session.getMetadata().findNode(fourth).orElseThrow();
-      Await.until(PROCESSES_WAIT, () -> { // the driver's pool to the new node is open
+      awaitCondition(() -> { // the driver's pool to the new node is open
         try {
           session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(added));
           return true;
@@ -197,7 +201,7 @@ class MultiProcessClusterIT {
       assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
       Process decommissioned = processes.get(2);
       assertThat(decommissioned.waitFor(60, TimeUnit.SECONDS)).as("the decommissioned process exits").isTrue();
-      Await.until(PROCESSES_WAIT, () -> session.getMetadata().getNodes().size() == 3);
+      awaitCondition(() -> session.getMetadata().getNodes().size() == 3);
       for (int k = 0; k < 200; k++) {
         assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
             .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("v" + k);
@@ -214,27 +218,6 @@ class MultiProcessClusterIT {
     return p;
   }
 
-  /**
-   * Whether every node lists {@code peers} peers, each with the schema version its heartbeats gave: until
-   * a peer's first heartbeat its row has no schema_version, the driver's schema agreement skips such a
-   * row, and a DDL right after would be "agreed" while that peer lacks it (the next DDL can reach it
-   * first). The old polling wait's 100 ms pauses hid that window; a prompt wait meets it.
-   */
-  private static boolean everyNodeKnowsItsPeersSchema(CqlSession session, int peers) {
-    for (Node n : session.getMetadata().getNodes().values()) {
-      try {
-        List<com.datastax.oss.driver.api.core.cql.Row> rows = session.execute(
-            SimpleStatement.newInstance("SELECT schema_version FROM system.peers_v2").setNode(n)).all();
-        if (rows.size() != peers || rows.stream().anyMatch(r -> r.getUuid(0) == null)) {
-          return false;
-        }
-      } catch (DriverException e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static boolean quorumReadWorks(CqlSession session) {
     try {
       for (int k = 0; k < 30; k++) {
@@ -246,4 +229,13 @@ class MultiProcessClusterIT {
     }
   }
 
+  private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 90 s");
+      }
+      Thread.sleep(100);
+    }
+  }
 }
