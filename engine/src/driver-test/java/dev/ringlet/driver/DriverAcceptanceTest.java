@@ -201,19 +201,24 @@ class DriverAcceptanceTest {
 
   @Test
   void should_push_schema_changes_to_other_clients() throws InterruptedException {
+    java.util.concurrent.CountDownLatch created = new java.util.concurrent.CountDownLatch(1);
     try (CqlSession other = CqlSession.builder()
         .addContactPoints(cluster.contactPoints())
         .withLocalDatacenter(cluster.localDatacenter())
+        .addSchemaChangeListener(new com.datastax.oss.driver.api.core.metadata.schema.SchemaChangeListenerBase() {
+          @Override
+          public void onTableCreated(com.datastax.oss.driver.api.core.metadata.schema.TableMetadata table) {
+            if (table.getName().asInternal().equals("pushed")) {
+              created.countDown();
+            }
+          }
+        })
         .build()) {
       assertThat(other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed")).isEmpty();
       session.execute("CREATE TABLE acc.pushed (k int PRIMARY KEY)");
-      // The other session learns of it only through the SCHEMA_CHANGE event on its control connection.
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-      while (other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed").isEmpty()
-          && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-        Thread.yield();
-      }
+      // The other session learns of it only through the SCHEMA_CHANGE event on its control connection:
+      // its schema listener is told once its metadata has the table.
+      assertThat(created.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the other session heard of the table").isTrue();
       assertThat(other.getMetadata().getKeyspace("acc").orElseThrow().getTable("pushed")).isPresent();
     }
   }

@@ -7,9 +7,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.concurrent.TimeUnit;
+import dev.ringlet.driver.wait.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,9 +21,9 @@ class UnpreparedTest {
 
   @Test
   void should_let_the_driver_reprepare_when_the_node_does_not_know_the_id() throws Exception {
-    int port = freePort();
-    ClusterSpec spec = ClusterSpec.defaults().withPort(port);
-    RingletCluster first = Ringlet.start(spec);
+    RingletCluster first = Ringlet.start(ClusterSpec.defaults()); // a free port, bound by the node
+    // the second node on the port the first bound (just closed by it), as a node restarted empty
+    ClusterSpec spec = ClusterSpec.defaults().withPort(first.contactPoints().get(0).getPort());
     // Without re-prepare-on-up, only the UNPREPARED answer can make the driver prepare again.
     com.datastax.oss.driver.api.core.config.DriverConfigLoader config =
         com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder()
@@ -48,27 +46,16 @@ class UnpreparedTest {
           admin.execute(DDL_KS);
           admin.execute(DDL_TABLE);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
+        Await.until("driver reconnected and re-prepared", () -> {
           try {
             session.execute(insert.bind(2, "second")); // answered UNPREPARED, re-prepared, retried
-            last = null;
-            break;
+            return true;
           } catch (com.datastax.oss.driver.api.core.AllNodesFailedException e) {
-            last = e; // the driver has not reconnected yet
-            Thread.onSpinWait();
+            return false; // the driver has not reconnected yet
           }
-        }
-        assertThat(last).as("driver reconnected and re-prepared").isNull();
+        });
         assertThat(session.execute("SELECT v FROM up.t WHERE k = 2").one().getString(0)).isEqualTo("second");
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 }

@@ -1,9 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
@@ -63,7 +63,7 @@ class BatchlogTest {
           + "INSERT INTO ks.t (k, v) VALUES (" + second + ", 2); APPLY BATCH").setConsistencyLevel(ConsistencyLevel.ONE)
           .setNode(session.getMetadata().getNodes().get(coordinator.hostId()));
       CompletableFuture<?> pending = session.executeAsync(batch).toCompletableFuture();
-      awaitCondition(() -> {
+      Await.until(() -> {
         cluster.advanceClock(Duration.ofMillis(500));
         return pending.isDone();
       });

@@ -1,8 +1,8 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -69,7 +69,8 @@ class CasWriteTimeoutTest {
 
   @ParameterizedTest
   @EnumSource(value = DefaultProtocolVersion.class, names = {"V5", "V4"})
-  void should_count_a_refused_prepare_as_one_contention_when_the_propose_phase_times_out(DefaultProtocolVersion version) {
+  void should_count_a_refused_prepare_as_one_contention_when_the_propose_phase_times_out(DefaultProtocolVersion version)
+      throws InterruptedException {
     start(version);
     RingletNode coordinator = cluster.node(0);
     RingletNode replica = cluster.node(1);
@@ -82,7 +83,8 @@ class CasWriteTimeoutTest {
     // Given node 0's conditional write, its prepare held on the way to the replica
     CompletableFuture<AsyncResultSet> pending = session.executeAsync(
         lwt("UPDATE ks.t SET v = 'a' WHERE k = " + key + " IF v = 'old'").setNode(driverNode(coordinator))).toCompletableFuture();
-    awaitCondition(() -> ((LocalCluster) cluster).heldMessages() == 1);
+    ((LocalCluster) cluster).awaitHeldMessages(1, Await.TIMEOUT); // woken by each held message
+    assertThat(((LocalCluster) cluster).heldMessages()).isEqualTo(1);
     // When the replica runs a later conditional write of its own (a higher ballot) meanwhile
     cluster.advanceClock(Duration.ofSeconds(1));
     assertThat(session.execute(lwt("UPDATE ks.t SET v = 'b' WHERE k = " + key + " IF v = 'old'")
@@ -131,7 +133,7 @@ class CasWriteTimeoutTest {
 
   /** Advances the clock a second at a time until the statement ends; its failure. */
   private Throwable outcome(CompletableFuture<AsyncResultSet> pending) {
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofSeconds(1));
       return pending.isDone();
     });
@@ -147,7 +149,7 @@ class CasWriteTimeoutTest {
   }
 
   private int keyOwnedBy(RingletNode node) {
-    awaitCondition(() -> session.getMetadata().getTokenMap().isPresent()
+    Await.until(() -> session.getMetadata().getTokenMap().isPresent()
         && !session.getMetadata().getTokenMap().get().getReplicas("ks", session.getMetadata().getTokenMap().get()
             .newToken(TypeCodecs.INT.encodePrimitive(0, session.getContext().getProtocolVersion()))).isEmpty());
     TokenMap tokens = session.getMetadata().getTokenMap().orElseThrow();

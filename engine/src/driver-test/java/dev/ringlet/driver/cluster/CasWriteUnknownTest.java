@@ -1,8 +1,8 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -74,7 +74,7 @@ class CasWriteUnknownTest {
   }
 
   @Test
-  void should_answer_cas_write_unknown_at_v5_when_a_proposal_is_accepted_by_one_of_two_required() {
+  void should_answer_cas_write_unknown_at_v5_when_a_proposal_is_accepted_by_one_of_two_required() throws InterruptedException {
     // Given a row, and a conditional write from node 0 whose proposal only its own replica accepts
     v5.execute(at("INSERT INTO ks.t (k, v) VALUES (1, 'old')", ConsistencyLevel.ALL));
     Throwable failure = partiallyAccepted(v5, lwt("UPDATE ks.t SET v = 'a' WHERE k = 1 IF v = 'old'", ConsistencyLevel.SERIAL), 1);
@@ -91,7 +91,7 @@ class CasWriteUnknownTest {
   }
 
   @Test
-  void should_answer_a_cas_write_timeout_at_v4_in_the_same_situation() {
+  void should_answer_a_cas_write_timeout_at_v4_in_the_same_situation() throws InterruptedException {
     v4.execute(at("INSERT INTO ks.t (k, v) VALUES (2, 'old')", ConsistencyLevel.ALL));
     Throwable failure = partiallyAccepted(v4, lwt("UPDATE ks.t SET v = 'a' WHERE k = 2 IF v = 'old'", ConsistencyLevel.SERIAL), 2);
     assertThat(failure).isInstanceOfSatisfying(WriteTimeoutException.class, e -> {
@@ -106,7 +106,7 @@ class CasWriteUnknownTest {
   }
 
   @Test
-  void should_carry_local_serial_when_the_round_was_local_serial() {
+  void should_carry_local_serial_when_the_round_was_local_serial() throws InterruptedException {
     v5.execute(at("INSERT INTO ks.t (k, v) VALUES (3, 'old')", ConsistencyLevel.ALL));
     Throwable failure = partiallyAccepted(v5,
         lwt("UPDATE ks.t SET v = 'a' WHERE k = 3 IF v = 'old'", ConsistencyLevel.LOCAL_SERIAL), 3);
@@ -118,7 +118,7 @@ class CasWriteUnknownTest {
   }
 
   @Test
-  void should_answer_cas_write_unknown_for_a_failed_condition_whose_empty_proposal_is_partially_accepted() {
+  void should_answer_cas_write_unknown_for_a_failed_condition_whose_empty_proposal_is_partially_accepted() throws InterruptedException {
     // A condition that does not hold still proposes an empty update (5.0's linearizable Paxos v1)
     v5.execute(at("INSERT INTO ks.t (k, v) VALUES (4, 'old')", ConsistencyLevel.ALL));
     Throwable failure = partiallyAccepted(v5, lwt("UPDATE ks.t SET v = 'a' WHERE k = 4 IF v = 'other'", ConsistencyLevel.SERIAL), 4);
@@ -130,7 +130,7 @@ class CasWriteUnknownTest {
   }
 
   @Test
-  void should_answer_cas_write_unknown_for_a_serial_read_whose_empty_proposal_is_partially_accepted() {
+  void should_answer_cas_write_unknown_for_a_serial_read_whose_empty_proposal_is_partially_accepted() throws InterruptedException {
     v5.execute(at("INSERT INTO ks.t (k, v) VALUES (5, 'old')", ConsistencyLevel.ALL));
     Throwable failure = partiallyAccepted(v5, at("SELECT v FROM ks.t WHERE k = 5", ConsistencyLevel.SERIAL), 5);
     assertThat(failure).isInstanceOfSatisfying(CASWriteUnknownException.class, e -> {
@@ -158,7 +158,7 @@ class CasWriteUnknownTest {
    * Runs {@code statement} through node 0 while its proposal to nodes 1 and 2 is held, lets node 1
    * win the key with {@code v = 'b'} meanwhile, releases the held proposals; the statement's failure.
    */
-  private Throwable partiallyAccepted(CqlSession session, SimpleStatement statement, int key) {
+  private Throwable partiallyAccepted(CqlSession session, SimpleStatement statement, int key) throws InterruptedException {
     RingletNode coordinator = cluster.node(0);
     RingletNode competitor = cluster.node(1);
     cluster.addRule(MessageRule.delay(Duration.ofSeconds(1)).verb(MessageVerb.PAXOS_PROPOSE).from(coordinator)
@@ -167,7 +167,8 @@ class CasWriteUnknownTest {
     CompletableFuture<AsyncResultSet> pending = session.executeAsync(statement.setNode(driverNode(session, coordinator)))
         .toCompletableFuture();
     // When its proposal is on its way to the two other replicas
-    awaitCondition(() -> ((LocalCluster) cluster).heldMessages() == 2);
+    ((LocalCluster) cluster).awaitHeldMessages(2, Await.TIMEOUT); // woken by each held message
+    assertThat(((LocalCluster) cluster).heldMessages()).isEqualTo(2);
     // And node 1 wins the key with a higher ballot through itself and node 2
     assertThat(session.execute(lwt("UPDATE ks.t SET v = 'b' WHERE k = " + key + " IF v = 'old'", ConsistencyLevel.SERIAL)
         .setNode(driverNode(session, competitor))).wasApplied()).isTrue();

@@ -1,5 +1,6 @@
 package dev.ringlet.driver.cluster;
 
+import dev.ringlet.driver.wait.DriverNodeStates;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -78,7 +79,7 @@ class ControlConnectionReconnectRepro {
       stopped.stop();
       com.datastax.oss.driver.api.core.metadata.Node d = session.getMetadata().getNodes().values().stream()
           .filter(n -> stopped.hostId().equals(n.getHostId())).findFirst().orElseThrow();
-      ThreeNodeClusterTest.awaitCondition(() -> d.getState() == NodeState.DOWN);
+      DriverNodeStates.await(session, d.getHostId(), NodeState.DOWN);
       com.datastax.oss.driver.api.core.metadata.Node l = session.getMetadata().getNodes().values().stream()
           .filter(n -> live.hostId().equals(n.getHostId())).findFirst().orElseThrow();
       long t0 = System.nanoTime();

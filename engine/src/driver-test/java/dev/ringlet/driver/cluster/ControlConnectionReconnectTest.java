@@ -1,8 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -51,10 +52,10 @@ class ControlConnectionReconnectTest {
 
         // Given the control node stopped
         stopped.stop();
-        awaitCondition(() -> driverNode(session, stopped).getState() == NodeState.DOWN);
+        DriverNodeStates.await(session, stopped.hostId(), NodeState.DOWN);
 
         // When the driver has re-opened its control connection
-        awaitCondition(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
+        Await.until(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
         assertThat(control.channel().getEndPoint().resolve()).isNotEqualTo(controlAddress);
 
         // Then DDL completes (a driver whose schema refresh stalled would end it with its request timeout), and the

@@ -1,9 +1,10 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.ProtocolVersion;
@@ -100,11 +101,11 @@ class CounterReplicationTest {
     // With replica 1 down, a QUORUM read of replicas 0 and 2 sums shards neither holds whole.
     RingletNode down = cluster.node(1);
     down.stop();
-    awaitCondition(() -> driverNode(down).getState() == NodeState.DOWN);
+    DriverNodeStates.await(session, down.hostId(), NodeState.DOWN);
     assertThat(session.execute(at("SELECT n FROM ks.c WHERE k = 1", ConsistencyLevel.QUORUM).setNode(driverNode(cluster.node(0))))
         .one().getLong(0)).isEqualTo(111);
     down.start();
-    awaitCondition(() -> driverNode(down).getState() == NodeState.UP);
+    DriverNodeStates.await(session, down.hostId(), NodeState.UP);
 
     for (RingletNode n : cluster.nodes()) {
       assertThat(countOn(n, 1)).as("node %s after the repair", n.hostId()).isEqualTo(111);
@@ -206,7 +207,7 @@ class CounterReplicationTest {
   }
 
   private void awaitTimeout(CompletableFuture<?> request) {
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofMillis(500));
       return request.isDone();
     });

@@ -3,6 +3,8 @@ package dev.ringlet.driver.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -64,7 +66,7 @@ class DiskFailurePolicyTest {
       // Then the write gets no answer: its connection closes (the node stopped its transport)
       assertThatThrownBy(() -> session.execute("INSERT INTO ks.t (k, v) VALUES (2, 'lost')"))
           .isInstanceOf(ClosedConnectionException.class);
-      ThreeNodeClusterTest.awaitCondition(() -> !node.isRunning() && driverNode(session, node).getOpenConnections() == 0);
+      Await.until(() -> !node.isRunning() && driverNode(session, node).getOpenConnections() == 0);
       // and nothing more is served: the driver cannot reach the node any more
       assertThatThrownBy(() -> session.execute("SELECT * FROM ks.t")).isInstanceOf(AllNodesFailedException.class);
 
@@ -94,7 +96,7 @@ class DiskFailurePolicyTest {
       assertThatThrownBy(node::flush).hasMessageContaining("No space left on device");
 
       // Then the node stops serving
-      ThreeNodeClusterTest.awaitCondition(() -> !node.isRunning() && driverNode(session, node).getOpenConnections() == 0);
+      Await.until(() -> !node.isRunning() && driverNode(session, node).getOpenConnections() == 0);
       // (the driver may not have noticed the closed connections yet: the read fails either way)
       assertThatThrownBy(() -> session.execute("SELECT * FROM ks.t"))
           .isInstanceOfAny(AllNodesFailedException.class, ClosedConnectionException.class);
@@ -119,11 +121,11 @@ class DiskFailurePolicyTest {
       // a QUORUM write coordinated elsewhere succeeds: the failing replica just does not answer
       session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (1, 'a')")
           .setConsistencyLevel(ConsistencyLevel.QUORUM).setNode(driverNode(session, cluster.nodes().get(0))));
-      ThreeNodeClusterTest.awaitCondition(() -> !failing.isRunning());
+      Await.until(() -> !failing.isRunning());
 
       // its peers stop hearing from it (no gossip) and see it DOWN; the driver hears of it
       cluster.advanceClock(Duration.ofSeconds(30));
-      ThreeNodeClusterTest.awaitCondition(() -> driverNode(session, failing).getState() == NodeState.DOWN);
+      DriverNodeStates.await(session, failing.hostId(), NodeState.DOWN);
       session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (2, 'b')")
           .setConsistencyLevel(ConsistencyLevel.QUORUM));
       assertThat(session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t").setConsistencyLevel(ConsistencyLevel.QUORUM))

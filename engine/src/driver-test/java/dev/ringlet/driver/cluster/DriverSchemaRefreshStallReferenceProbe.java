@@ -1,9 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -56,15 +56,15 @@ class DriverSchemaRefreshStallReferenceProbe {
 
       // Given the node's client transport stops (its connections close) and a schema refresh runs meanwhile
       mbeans.invoke(storageService, "stopNativeTransport", new Object[] {true}, new String[] {"boolean"});
-      awaitCondition(() -> firstChannel.closeFuture().isDone());
+      Await.until(() -> firstChannel.closeFuture().isDone());
       assertThatThrownBy(() -> session.refreshSchemaAsync().toCompletableFuture().get())
           .isInstanceOf(ExecutionException.class)
           .hasMessageContaining("Control channel not available, aborting schema refresh");
 
       // When the transport is back and the driver has re-opened its control connection
       mbeans.invoke(storageService, "startNativeTransport", new Object[0], new String[0]);
-      awaitCondition(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
-      awaitCondition(() -> session.getMetadata().getNodes().values().stream()
+      Await.until(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
+      Await.until(() -> session.getMetadata().getNodes().values().stream()
           .allMatch(n -> n.getOpenConnections() > 0));
 
       // Then a DDL is applied by Cassandra, yet the driver's call ends only with its request timeout

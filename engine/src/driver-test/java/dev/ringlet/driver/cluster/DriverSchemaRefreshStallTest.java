@@ -1,9 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -83,7 +83,7 @@ class DriverSchemaRefreshStallTest {
 
         // Given the control node stopped and the driver has not re-opened its control connection yet
         stopped.stop();
-        awaitCondition(() -> firstChannel.closeFuture().isDone() && driverNode(session, stopped).getState() == NodeState.DOWN);
+        Await.until(() -> firstChannel.closeFuture().isDone() && driverNode(session, stopped).getState() == NodeState.DOWN);
 
         // When a DDL runs meanwhile: Ringlet answers it, the driver's refresh after it fails on the closed channel
         SimpleStatement during = SimpleStatement.newInstance("CREATE TABLE ks.during (k int PRIMARY KEY)").setNode(live);
@@ -100,7 +100,7 @@ class DriverSchemaRefreshStallTest {
 
         // and the control connection is back, on a live node
         control.reconnectNow();
-        awaitCondition(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
+        Await.until(() -> control.channel() != firstChannel && !control.channel().closeFuture().isDone());
 
         // Then a later DDL is applied by the server, yet the driver's call ends only with its request timeout
         SimpleStatement later = SimpleStatement.newInstance("CREATE TABLE ks.later (k int PRIMARY KEY)")

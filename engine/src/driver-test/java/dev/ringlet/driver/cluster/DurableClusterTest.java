@@ -3,6 +3,7 @@ package dev.ringlet.driver.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -54,7 +55,7 @@ class DurableClusterTest {
    * (real I/O: the driver's reconnection).
    */
   static void awaitConnected(CqlSession session, RingletNode node) {
-    ThreeNodeClusterTest.awaitCondition(() -> {
+    Await.until(() -> {
       com.datastax.oss.driver.api.core.metadata.Node n = session.getMetadata().getNodes().values().stream()
           .filter(d -> node.hostId().equals(d.getHostId())).findFirst().orElseThrow();
       if (n.getState() != com.datastax.oss.driver.api.core.metadata.NodeState.UP || n.getOpenConnections() == 0) {
@@ -74,7 +75,7 @@ class DurableClusterTest {
   /** Kills the node, waits until the driver has lost its connections to it, starts it and waits until the driver is back. */
   static void killAndStart(CqlSession session, RingletNode node) {
     node.kill();
-    ThreeNodeClusterTest.awaitCondition(() -> session.getMetadata().getNodes().values().stream()
+    Await.until(() -> session.getMetadata().getNodes().values().stream()
         .filter(d -> node.hostId().equals(d.getHostId())).findFirst().orElseThrow().getOpenConnections() == 0);
     node.start();
     awaitConnected(session, node);

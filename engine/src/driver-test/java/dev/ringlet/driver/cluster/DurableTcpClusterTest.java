@@ -1,8 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.TcpClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -12,7 +13,6 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,34 +41,31 @@ class DurableTcpClusterTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
+  /** Ports 0: free ones the node binds itself; {@code seed} null: the first node, alone. */
   private ProcessCluster start(String rack, int nativePort, int internodePort, InetSocketAddress seed) {
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("durable-tcp").withRack(rack).withAddress("127.0.0.1")
         .withPort(nativePort).withNumTokens(4).withDataDirectory(data.resolve(rack))
         .withCommitLogSync(ClusterSpec.CommitLogSync.BATCH).withMaterializedViews(true);
     ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     nodes.add(n);
     return n;
   }
 
   @Test
   void a_restarted_process_should_keep_its_host_id_tokens_and_data_and_rejoin() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    ProcessCluster first = start("r1", freePort(), seed.getPort(), seed);
-    int secondNative = freePort();
-    ProcessCluster second = start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    ProcessCluster first = start("r1", 0, 0, null);
+    InetSocketAddress seed = first.internodeAddress();
+    ProcessCluster second = start("r2", 0, 0, seed);
+    int secondNative = second.contactPoints().get(0).getPort();
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     UUID secondHostId = second.nodes().get(0).hostId();
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 2
+      Await.until(() -> session.getMetadata().getNodes().size() == 2
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       // RF=1: each row lives on one process only
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 1}");
@@ -85,14 +82,14 @@ class DurableTcpClusterTest {
       com.datastax.oss.driver.api.core.metadata.Node gone = session.getMetadata().getNodes().get(secondHostId);
       second.close();
       nodes.remove(second);
-      awaitCondition(() -> gone.getState() == NodeState.DOWN);
-      ProcessCluster back = start("r2", secondNative, freePort(), seed);
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.DOWN);
+      ProcessCluster back = start("r2", secondNative, 0, seed);
 
       // Then it is the same node (host id, tokens), it rejoins, and every row is readable again
       assertThat(back.nodes().get(0).hostId()).isEqualTo(secondHostId);
-      awaitCondition(() -> gone.getState() == NodeState.UP);
-      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
-      awaitCondition(() -> {
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.UP);
+      Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+      Await.until(() -> {
         try {
           return session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t").setConsistencyLevel(ConsistencyLevel.ONE))
               .all().size() == 20;
@@ -108,12 +105,11 @@ class DurableTcpClusterTest {
   @Test
   void a_whole_cluster_with_a_view_should_come_back_one_process_at_a_time() throws IOException {
     // Given two durable processes with a table and its view, RF=2
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    int firstNative = freePort();
-    int secondNative = freePort();
-    start("r1", firstNative, seed.getPort(), seed);
-    start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    InetSocketAddress seed = start("r1", 0, 0, null).internodeAddress();
+    start("r2", 0, 0, seed);
+    int firstNative = nodes.get(0).contactPoints().get(0).getPort();
+    int secondNative = nodes.get(1).contactPoints().get(0).getPort();
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     try (CqlSession session = CqlSession.builder().addContactPoint(nodes.get(0).contactPoints().get(0))
         .withLocalDatacenter("datacenter1").build()) {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'NetworkTopologyStrategy', 'datacenter1': 2}");
@@ -131,14 +127,14 @@ class DurableTcpClusterTest {
       n.close();
     }
     nodes.clear();
-    ProcessCluster first = start("r1", firstNative, seed.getPort(), seed);
+    ProcessCluster first = start("r1", firstNative, seed.getPort(), null);
     // Then it comes back with its view as it was (recreating the saved view does not rebuild it, which would
     // need every node), and so does the second
-    start("r2", secondNative, freePort(), seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
+    start("r2", secondNative, 0, seed);
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 2));
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0))
         .withLocalDatacenter("datacenter1").build()) {
-      awaitCondition(() -> {
+      Await.until(() -> {
         try {
           return session.execute(SimpleStatement.newInstance("SELECT id FROM ks.by_item WHERE item = 'item1'")
               .setConsistencyLevel(ConsistencyLevel.ALL)).all().size() == 4;

@@ -1,9 +1,10 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -18,6 +19,7 @@ import dev.ringlet.api.MessageVerb;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
+import dev.ringlet.internal.node.LocalCluster;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -58,16 +60,16 @@ class FaultInjectionTest {
     // in a full-suite run, it took the whole 10 s request timeout; see DriverSchemaRefreshStallTest).
     RingletNode stopped = notTheControlNode();
     stopped.stop();
-    awaitCondition(() -> driverNode(stopped).getState() == NodeState.DOWN);
+    DriverNodeStates.await(session, stopped.hostId(), NodeState.DOWN);
     // No clock advance: the peers were told. The schema changes while it is away.
     RingletNode live = cluster.nodes().stream().filter(n -> n != stopped).findFirst().orElseThrow();
     session.execute(SimpleStatement.newInstance("CREATE TABLE ks.later (k int PRIMARY KEY, n int)").setNode(driverNode(live)));
     session.execute(at("INSERT INTO ks.later (k, n) VALUES (1, 1)", ConsistencyLevel.QUORUM));
 
     stopped.start();
-    awaitCondition(() -> driverNode(stopped).getState() == NodeState.UP);
+    DriverNodeStates.await(session, stopped.hostId(), NodeState.UP);
     // the returning node pulls the schema while the driver hears it is UP: agreement follows, without a clock advance
-    awaitCondition(session::checkSchemaAgreement);
+    Await.until(session::checkSchemaAgreement);
     cluster.isolate(stopped);
     SimpleStatement read = at("SELECT n FROM ks.later WHERE k = 1", ConsistencyLevel.ONE).setNode(driverNode(stopped));
     assertThat(session.execute(read).one().getInt(0)).as("the hint for the new table was replayed").isEqualTo(1);
@@ -91,16 +93,21 @@ class FaultInjectionTest {
     paused.pause();
     CompletableFuture<?> read = session.executeAsync(at("SELECT v FROM ks.t WHERE k = 1", ConsistencyLevel.ALL)
         .setNode(driverNode(cluster.node(0)))).toCompletableFuture();
+    LocalCluster local = (LocalCluster) cluster;
+    local.awaitHeldMessages(1, Duration.ofSeconds(30)); // the read waits for the paused replica
+    assertThat(read).isNotDone();
     paused.resume();
     assertThat(read.get()).isNotNull();
 
     paused.pause();
+    assertThat(local.heldMessages()).as("nothing of the first read is still held").isZero();
     CompletableFuture<?> timesOut = session.executeAsync(at("SELECT v FROM ks.t WHERE k = 1", ConsistencyLevel.ALL)
         .setNode(driverNode(cluster.node(0)))).toCompletableFuture();
-    awaitCondition(() -> {
-      cluster.advanceClock(Duration.ofMillis(500));
-      return timesOut.isDone();
-    });
+    // The clock moves only once the coordinator has sent its read (held for the paused replica): the
+    // request reaches it on the driver's threads, and a clock moved before that would let the
+    // coordinator's failure detector convict the silent replica (18 s of gossip) and answer Unavailable.
+    local.awaitHeldMessages(1, Duration.ofSeconds(30));
+    cluster.advanceClock(Duration.ofSeconds(5)); // the read timeout (ClusterSpec.readTimeout default), not the 18 s of a conviction
     assertThatThrownBy(timesOut::get).hasCauseInstanceOf(ReadTimeoutException.class).satisfies(t -> {
       ReadTimeoutException e = (ReadTimeoutException) t.getCause();
       assertThat(e.getBlockFor()).isEqualTo(3);

@@ -1,8 +1,8 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -91,7 +91,7 @@ class LwtDuringBootstrapTest {
     // The stream's answer is held: the new node stays JOINING, a pending replica, until the clock passes the hold.
     cluster.addRule(MessageRule.delay(STREAM_HOLD).verb(MessageVerb.STREAM).direction(MessageRule.Direction.RESPONSE));
     joining = CompletableFuture.supplyAsync(() -> cluster.addNode("datacenter1", "rack1"), threads);
-    awaitCondition(() -> ((LocalCluster) cluster).membershipChangeUnderWay());
+    Await.until(() -> ((LocalCluster) cluster).membershipChangeUnderWay());
   }
 
   @AfterEach
@@ -202,7 +202,7 @@ class LwtDuringBootstrapTest {
     RingletNode added = finishJoin();
     // Then the new replica alone has every increment: the leader sent its shards to the pending replica too
     Map<Integer, Long> seen = new java.util.HashMap<>();
-    awaitCondition(() -> { // once the driver has a connection to the new node
+    Await.until(() -> { // once the driver has a connection to the new node
       try {
         for (Gained g : gained) {
           seen.put(g.key(), session.execute(SimpleStatement.newInstance("SELECT n FROM ks.hits WHERE k = " + g.key())
@@ -262,7 +262,7 @@ class LwtDuringBootstrapTest {
   /** Advances the cluster clock a second at a time until the request ends; its failure, or null. */
   private Throwable awaitWithClock(CompletionStage<AsyncResultSet> request) {
     CompletableFuture<AsyncResultSet> f = request.toCompletableFuture();
-    awaitCondition(() -> {
+    Await.until(() -> {
       if (!f.isDone()) {
         cluster.advanceClock(Duration.ofSeconds(1));
       }
@@ -285,7 +285,7 @@ class LwtDuringBootstrapTest {
    */
   private void awaitReconnected(RingletNode node) {
     SimpleStatement probe = SimpleStatement.newInstance("SELECT release_version FROM system.local").setNode(driverNode(node));
-    awaitCondition(() -> {
+    Await.until(() -> {
       try {
         session.execute(probe);
         return true;
@@ -296,7 +296,7 @@ class LwtDuringBootstrapTest {
   }
 
   private RingletNode finishJoin() throws Exception {
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofSeconds(1));
       return joining.isDone();
     });

@@ -1,10 +1,11 @@
 package dev.ringlet.driver.cluster;
 
 import static dev.ringlet.driver.cluster.MembershipSession.at;
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -75,8 +76,8 @@ class MembershipTest {
     RingletNode added = cluster.addNode("datacenter1", "rack1");
 
     assertThat(cluster.nodes()).hasSize(4).last().isEqualTo(added);
-    awaitCondition(() -> this.added.contains(added.hostId()));
-    awaitCondition(() -> client.driverNode(added) != null && client.driverNode(added).getState() == NodeState.UP && client.connected(added));
+    Await.until(() -> this.added.contains(added.hostId()));
+    Await.until(() -> client.driverNode(added) != null && client.driverNode(added).getState() == NodeState.UP && client.connected(added));
     // system.local on the new node and system.peers on the others carry its tokens; the driver's token map has them.
     Row local = session.execute(SimpleStatement.newInstance("SELECT tokens, host_id FROM system.local").setNode(client.driverNode(added))).one();
     assertThat(local.getUuid("host_id")).isEqualTo(added.hostId());
@@ -88,7 +89,7 @@ class MembershipTest {
       assertThat(peer).as("peers_v2 of " + n).isNotNull();
       assertThat(peer.getSet("tokens", String.class)).isEqualTo(tokens);
     }
-    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(added)).size()).orElse(0)
+    Await.until(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(added)).size()).orElse(0)
         == ClusterSpec.DEFAULT_NUM_TOKENS);
 
     // Alone, the new node answers at ONE for every row it now replicates: they were streamed to it.
@@ -113,19 +114,19 @@ class MembershipTest {
     // meanwhile reach the joining node only as a pending replica.
     cluster.addRule(MessageRule.delay(Duration.ofSeconds(1)).verb(MessageVerb.STREAM).direction(MessageRule.Direction.RESPONSE));
     CompletableFuture<RingletNode> joining = CompletableFuture.supplyAsync(() -> cluster.addNode("datacenter1", "rack1"));
-    awaitCondition(() -> ((LocalCluster) cluster).membershipChangeUnderWay());
+    Await.until(() -> ((LocalCluster) cluster).membershipChangeUnderWay());
     for (int k = KEYS; k < 2 * KEYS; k++) {
       // every other one a lightweight transaction: its commit reaches the pending replica too
       String cql = "INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v" + k + "')" + (k % 2 == 1 ? " IF NOT EXISTS" : "");
       session.execute(at(cql, ConsistencyLevel.ONE));
     }
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofSeconds(1));
       return joining.isDone();
     });
     RingletNode added = joining.get();
     cluster.heal();
-    awaitCondition(() -> client.driverNode(added) != null && client.connected(added)
+    Await.until(() -> client.driverNode(added) != null && client.connected(added)
         && session.getMetadata().getTokenMap().isPresent()
         && !session.getMetadata().getTokenMap().get().getTokens(client.driverNode(added)).isEmpty());
 
@@ -150,7 +151,7 @@ class MembershipTest {
         .withAuthCredentials("app", "secret").build()) {
       Node target = app.getMetadata().getNodes().get(added.hostId());
       SimpleStatement query = SimpleStatement.newInstance("SELECT host_id, rack FROM system.local").setNode(target);
-      awaitCondition(() -> {
+      Await.until(() -> {
         try {
           app.execute(query);
           return true;
@@ -198,7 +199,7 @@ class MembershipTest {
 
     assertThat(leaving.isRunning()).isFalse();
     assertThat(cluster.nodes()).hasSize(3).doesNotContain(leaving);
-    awaitCondition(() -> removed.contains(leavingId));
+    Await.until(() -> removed.contains(leavingId));
     assertThat(session.getMetadata().getNodes()).doesNotContainKey(leavingId);
     for (RingletNode n : cluster.nodes()) {
       List<Row> peers = session.execute(SimpleStatement.newInstance("SELECT host_id FROM system.peers").setNode(client.driverNode(n))).all();
@@ -244,7 +245,7 @@ class MembershipTest {
     cluster.removeNode(dead);
 
     assertThat(cluster.nodes()).hasSize(2).doesNotContain(dead);
-    awaitCondition(() -> !session.getMetadata().getNodes().containsKey(dead.hostId()));
+    DriverNodeStates.awaitRemoved(session, dead.hostId());
     // RF=2 on the 2 survivors: each now holds every row, including those the dead node shared with the other.
     for (RingletNode n : cluster.nodes()) {
       cluster.isolate(n);

@@ -2,6 +2,7 @@ package dev.ringlet.driver.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
@@ -61,7 +62,7 @@ class PaxosLinearizabilityTest {
       int[] progress = {20, 40, 60, 80, 100, 120};
       for (int step = 0; step < progress.length; step++) {
         int target = progress[step];
-        ThreeNodeClusterTest.awaitCondition(() -> completed.get() >= target || running.stream().allMatch(Future::isDone));
+        Await.until(() -> completed.get() >= target || running.stream().allMatch(Future::isDone));
         RingletNode victim = cluster.node(step % 3);
         if (step % 2 == 0) {
           if (victim.isRunning()) {
@@ -74,7 +75,7 @@ class PaxosLinearizabilityTest {
           cluster.isolate(victim);
         }
         if (step % 2 == 1) {
-          ThreeNodeClusterTest.awaitCondition(() -> completed.get() >= target + 10 || running.stream().allMatch(Future::isDone));
+          Await.until(() -> completed.get() >= target + 10 || running.stream().allMatch(Future::isDone));
           cluster.heal();
         }
       }

@@ -2,6 +2,8 @@ package dev.ringlet.driver.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -12,11 +14,9 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,42 +36,34 @@ class TcpClusterTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private final java.util.Map<String, Integer> nativePorts = new java.util.HashMap<>();
 
-  /** One native port per rack (node), kept across a restart as a real node's would be. */
-  private int nativePort(String rack) {
-    return nativePorts.computeIfAbsent(rack, r -> {
-      try {
-        return freePort();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-  }
-
+  /**
+   * Starts the node of {@code rack}: the first time on free ports it binds itself (0), a restart on
+   * the native port it had, as a real node's (the internode port is the caller's: it names the node).
+   *
+   * @param seed null for the first node, alone
+   */
   private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1").withPort(nativePort(rack))
-        .withNumTokens(4);
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-test").withRack(rack).withAddress("127.0.0.1")
+        .withPort(nativePorts.getOrDefault(rack, 0)).withNumTokens(4);
     ProcessCluster n = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     nodes.add(n);
+    nativePorts.put(rack, n.contactPoints().get(0).getPort());
     return n;
   }
 
   @Test
   void three_nodes_over_tcp_should_form_one_cluster_that_survives_losing_one() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    ProcessCluster first = start("r1", seed.getPort(), seed);
-    start("r2", freePort(), seed);
-    int thirdPort = freePort();
-    ProcessCluster third = start("r3", thirdPort, seed);
-    awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+    ProcessCluster first = start("r1", 0, null);
+    InetSocketAddress seed = first.internodeAddress();
+    start("r2", 0, seed);
+    ProcessCluster third = start("r3", 0, seed);
+    int thirdPort = third.internodeAddress().getPort();
+    Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
     // A request timeout above the server's write timeout (2 s): on a loaded machine a QUORUM write
     // that the server completes in time may still take the driver's default 2 s to come back.
@@ -80,7 +72,7 @@ class TcpClusterTest {
             .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
             .build())
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       assertThat(session.checkSchemaAgreement()).isTrue();
@@ -96,11 +88,11 @@ class TcpClusterTest {
       Node gone = session.getMetadata().findNode(third.contactPoints().get(0)).orElseThrow();
       third.close();
       nodes.remove(third);
-      awaitCondition(() -> gone.getState() == NodeState.DOWN);
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.DOWN);
       // The driver heard DOWN from its control node; a coordinator that has not handled the stopped
       // node's SHUTDOWN yet may still pick it for a read (and time out, as Cassandra would), so wait
       // until QUORUM reads work through whichever node the driver picks.
-      awaitCondition(() -> {
+      Await.until(() -> {
         try {
           for (int i = 0; i < 6; i++) {
             session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 5 AND c = 1")
@@ -126,9 +118,9 @@ class TcpClusterTest {
       // it UP, and once the others have reconnected to it (messages sent before that are lost, and
       // time out) ALL reads work again, answering what it missed (hints, or read repair).
       ProcessCluster back = start("r3", thirdPort, seed);
-      awaitCondition(() -> gone.getState() == NodeState.UP);
-      awaitCondition(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
-      awaitCondition(() -> {
+      DriverNodeStates.await(session, gone.getHostId(), NodeState.UP);
+      Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
+      Await.until(() -> {
         try {
           session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = 100 AND c = 1").setConsistencyLevel(ConsistencyLevel.ALL));
           return true;
@@ -144,18 +136,4 @@ class TcpClusterTest {
     }
   }
 
-  static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 30 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted");
-      }
-    }
-  }
 }

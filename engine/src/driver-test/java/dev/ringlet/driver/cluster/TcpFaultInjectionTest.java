@@ -1,9 +1,9 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -18,7 +18,6 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,28 +42,23 @@ class TcpFaultInjectionTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
-  private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) throws IOException {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-faults").withRack(rack).withAddress("127.0.0.1").withPort(freePort())
+  /** On free ports the node binds itself; {@code seed} null: the first node, alone. */
+  private ProcessCluster start(String rack, InetSocketAddress seed) {
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-faults").withRack(rack).withAddress("127.0.0.1").withPort(0)
         .withNumTokens(4);
     ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), seed == null ? List.of() : List.of(seed), Duration.ofSeconds(30)));
     processes.add(p);
     return p;
   }
 
   @Test
   void partitions_and_rules_set_through_one_process_should_hold_in_every_process() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    ProcessCluster first = start("r1", seed.getPort(), seed);
-    ProcessCluster second = start("r2", freePort(), seed);
-    ProcessCluster third = start("r3", freePort(), seed);
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
+    ProcessCluster first = start("r1", null);
+    ProcessCluster second = start("r2", first.internodeAddress());
+    ProcessCluster third = start("r3", first.internodeAddress());
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
     assertThat(first.nodes().get(0).hostId()).isEqualTo(own(first));
     RingletNode secondNode = member(first, own(second));
     RingletNode thirdNode = member(first, own(third));
@@ -72,7 +66,7 @@ class TcpFaultInjectionTest {
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");

@@ -1,10 +1,10 @@
 package dev.ringlet.driver.cluster;
 
 import static dev.ringlet.driver.cluster.MembershipSession.at;
-import static dev.ringlet.driver.cluster.TcpClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -19,7 +19,6 @@ import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,21 +55,18 @@ class TcpMembershipTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private ProcessCluster start(String rack) throws IOException {
-    InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    if (seed == null) {
-      seed = listen;
-    }
+    // ports 0: each node binds free ones itself (no probe-then-reuse race with other processes)
+    InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-membership").withRack(rack).withAddress("127.0.0.1")
-        .withPort(freePort()).withNumTokens(8);
-    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen, List.of(seed), Duration.ofSeconds(30)));
+        .withPort(0).withNumTokens(8);
+    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen, seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     processes.add(p);
+    if (seed == null) {
+      seed = p.internodeAddress(); // the first node is the seed
+    }
     return p;
   }
 
@@ -79,18 +75,18 @@ class TcpMembershipTest {
     for (int i = 1; i <= nodes; i++) {
       start("r" + i);
     }
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == nodes));
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == nodes));
     client = MembershipSession.connect(processes.get(0).contactPoints(), "datacenter1");
     session = client.session();
     added = client.added();
     removed = client.removed();
-    awaitCondition(() -> session.getMetadata().getNodes().size() == nodes
+    Await.until(() -> session.getMetadata().getNodes().size() == nodes
         && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
     session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + rf + "}");
     session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
     // Every node here shares 127.0.0.1, which the driver's schema agreement (system.peers, keyed by
     // address) cannot tell apart: wait until each node knows the table.
-    awaitCondition(() -> processes.stream().allMatch(p -> {
+    Await.until(() -> processes.stream().allMatch(p -> {
       try {
         session.execute(SimpleStatement.newInstance("SELECT k FROM ks.t LIMIT 1").setNode(client.driverNode(p.nodes().get(0))));
         return true;
@@ -108,8 +104,8 @@ class TcpMembershipTest {
     ProcessCluster fourth = start("r4"); // returns once it bootstrapped
     RingletNode joined = fourth.nodes().get(0);
 
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 4));
-    awaitCondition(() -> added.contains(joined.hostId()) && client.driverNode(joined) != null
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 4));
+    Await.until(() -> added.contains(joined.hostId()) && client.driverNode(joined) != null
         && client.driverNode(joined).getState() == NodeState.UP && client.connected(joined));
     // tokens chosen by the allocator (8 of them), in system.local, in every other node's peers, and in the driver's token map
     Row local = session.execute(SimpleStatement.newInstance("SELECT tokens FROM system.local").setNode(client.driverNode(joined))).one();
@@ -123,7 +119,7 @@ class TcpMembershipTest {
       assertThat(peers).filteredOn(r -> r.getUuid(0).equals(joined.hostId())).singleElement()
           .satisfies(r -> assertThat(r.getSet(1, String.class)).isEqualTo(tokens));
     }
-    awaitCondition(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(joined)).size()).orElse(0) == 8);
+    Await.until(() -> session.getMetadata().getTokenMap().map(m -> m.getTokens(client.driverNode(joined)).size()).orElse(0) == 8);
 
     // Cut off from the others, the new node answers at ONE every row it replicates: they were streamed to it.
     List<Integer> owned = client.ownedBy(joined, KEYS);
@@ -148,7 +144,7 @@ class TcpMembershipTest {
     leaving.decommission();
 
     assertThat(leaving.isRunning()).isFalse();
-    awaitCondition(() -> removed.contains(leavingId));
+    Await.until(() -> removed.contains(leavingId));
     assertThat(processes.subList(0, 3)).allSatisfy(p -> {
       assertThat(p.knownMembers()).isEqualTo(3);
       assertThat(p.nodes()).extracting(RingletNode::hostId).doesNotContain(leavingId);
@@ -192,7 +188,7 @@ class TcpMembershipTest {
     assertThatThrownBy(() -> first.removeNode(first.nodes().get(0))).hasMessage("Cannot remove self");
 
     third.close();
-    awaitCondition(() -> !dead.isRunning());
+    Await.until(() -> !dead.isRunning());
     assertThatThrownBy(() -> first.nodes().get(0).repair("ks"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Endpoint not alive: /127.0.0.1:" + deadPort);
@@ -200,7 +196,7 @@ class TcpMembershipTest {
 
     assertThat(first.nodes()).extracting(RingletNode::hostId).doesNotContain(dead.hostId());
     assertThat(processes.get(1).knownMembers()).isEqualTo(2);
-    awaitCondition(() -> removed.contains(dead.hostId()));
+    Await.until(() -> removed.contains(dead.hostId()));
     // RF=2 on the 2 survivors: each now holds every row.
     for (ProcessCluster p : processes.subList(0, 2)) {
       RingletNode n = member(first, p.nodes().get(0).hostId());
@@ -253,12 +249,12 @@ class TcpMembershipTest {
 
     assertThat(third.nodes().get(0).isRunning()).isFalse();
     assertThat(remote.isRunning()).as("DOWN at once: it said goodbye").isFalse();
-    awaitCondition(() -> client.driverNode(remote).getState() == NodeState.DOWN);
+    Await.until(() -> client.driverNode(remote).getState() == NodeState.DOWN);
     client.insert(KEYS, KEYS + 10, ConsistencyLevel.QUORUM, first.nodes().get(0));
 
     remote.start();
 
-    awaitCondition(() -> remote.isRunning() && client.driverNode(remote).getState() == NodeState.UP && client.connected(remote));
+    Await.until(() -> remote.isRunning() && client.driverNode(remote).getState() == NodeState.UP && client.connected(remote));
     // Paused, it holds the writes sent to it (QUORUM is met without it) and applies them once resumed.
     remote.pause();
     client.insert(KEYS + 10, KEYS + 20, ConsistencyLevel.QUORUM, first.nodes().get(0));
@@ -282,7 +278,7 @@ class TcpMembershipTest {
     assertThat(first.truncate(Set.of("ks"))).as("tables emptied on its node").isEqualTo(1);
     // Then every node, the stopped one once started again, reads nothing alone
     third.start();
-    awaitCondition(() -> third.isRunning() && client.driverNode(third).getState() == NodeState.UP && client.connected(third));
+    Await.until(() -> third.isRunning() && client.driverNode(third).getState() == NodeState.UP && client.connected(third));
     for (ProcessCluster p : processes) {
       RingletNode n = member(first, p.nodes().get(0).hostId());
       first.isolate(n);

@@ -3,6 +3,8 @@ package dev.ringlet.driver.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
+import dev.ringlet.driver.wait.DriverNodeStates;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -20,7 +22,6 @@ import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ThreeNodeClusterTest {
     RingletNode victim = cluster.node(2);
     victim.kill();
     cluster.advanceClock(Duration.ofSeconds(20)); // the failure detector convicts it
-    awaitCondition(() -> driverNode(victim).getState() == NodeState.DOWN);
+    DriverNodeStates.await(session, victim.hostId(), NodeState.DOWN);
 
     for (int k = 0; k < 20; k++) {
       session.execute(at("INSERT INTO ks.t (k, v) VALUES (" + k + ", 'v" + k + "')", ConsistencyLevel.QUORUM));
@@ -93,7 +94,7 @@ class ThreeNodeClusterTest {
         .isInstanceOf(UnavailableException.class);
 
     victim.start();
-    awaitCondition(() -> driverNode(victim).getState() == NodeState.UP);
+    DriverNodeStates.await(session, victim.hostId(), NodeState.UP);
     // The hints went back to the revived replica: alone, it has every write.
     cluster.isolate(victim);
     for (int k = 0; k < 20; k++) {
@@ -108,7 +109,7 @@ class ThreeNodeClusterTest {
     SimpleStatement write = at("INSERT INTO ks.t (k, v) VALUES (5, 'five')", ConsistencyLevel.ALL).setNode(driverNode(cluster.node(0)));
     CompletionStage<?> pending = session.executeAsync(write);
     // The request reaches its coordinator on another thread: move the clock until it has timed out.
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofMillis(500));
       return pending.toCompletableFuture().isDone();
     });
@@ -145,7 +146,7 @@ class ThreeNodeClusterTest {
     SimpleStatement cas = at("UPDATE ks.t SET v = 'new' WHERE k = 8 IF v = 'old'", ConsistencyLevel.QUORUM)
         .setNode(driverNode(first));
     CompletionStage<?> pending = session.executeAsync(cas);
-    awaitCondition(() -> {
+    Await.until(() -> {
       cluster.advanceClock(Duration.ofMillis(100));
       return pending.toCompletableFuture().isDone();
     });
@@ -172,15 +173,4 @@ class ThreeNodeClusterTest {
     return session.getMetadata().getNodes().get(n.hostId());
   }
 
-  /** Bounded poll for the driver's own reaction to events (it runs on its threads). */
-  static void awaitCondition(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.onSpinWait();
-      Thread.yield();
-    }
-  }
 }

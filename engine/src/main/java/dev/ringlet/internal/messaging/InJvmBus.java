@@ -104,6 +104,7 @@ public final class InJvmBus implements Transport {
   private void hold(Message m, long due) {
     synchronized (held) {
       held.add(new Held(m, due));
+      held.notifyAll();
     }
     if (scheduler != null && due != Long.MIN_VALUE) {
       long delay = Math.max(0, due - time.nowMillis());
@@ -115,6 +116,26 @@ public final class InJvmBus implements Transport {
   public int heldCount() {
     synchronized (held) {
       return held.size();
+    }
+  }
+
+  /**
+   * Waits (in real time, up to {@code timeoutMillis}) until at least {@code count} messages are held:
+   * woken by each message held, so a test knows a request reached its held step without polling.
+   *
+   * @return whether that many were held in time
+   */
+  public boolean awaitHeld(int count, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (held) {
+      while (held.size() < count) {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (remaining <= 0) {
+          return false;
+        }
+        held.wait(remaining);
+      }
+      return true;
     }
   }
 

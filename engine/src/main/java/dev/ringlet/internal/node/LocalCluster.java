@@ -472,6 +472,18 @@ public final class LocalCluster implements RingletCluster {
     return bus == null ? 0 : bus.heldCount();
   }
 
+  /**
+   * Blocks until delay rules and paused nodes hold at least {@code count} inter-node messages (a
+   * request reached its held step), for tests; woken by each message held, not polling.
+   *
+   * @throws AssertionError when they do not within {@code timeout} (real time)
+   */
+  public void awaitHeldMessages(int count, Duration timeout) throws InterruptedException {
+    if (!requireBus("awaitHeldMessages").awaitHeld(count, timeout.toMillis())) {
+      throw new AssertionError("held messages: " + heldMessages() + " (expected: at least " + count + " within " + timeout + ")");
+    }
+  }
+
   /** Whether a bootstrap, decommission or removenode is under way (its ranges pending), for tests. */
   public boolean membershipChangeUnderWay() {
     return context != null && context.futureRing() != context.ring();

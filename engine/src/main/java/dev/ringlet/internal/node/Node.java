@@ -66,6 +66,8 @@ public final class Node implements AutoCloseable, GossipListener {
   private final Members members;
   private final MessagingEndpoint messaging;
   private final Gossiper gossiper;
+  /** {@code system.local.gossip_generation}: set by each {@link #start}. */
+  private volatile int gossipGeneration;
   private final SchemaSync schemaSync;
   private final HintStore hints;
   private final Batchlog batchlog;
@@ -288,6 +290,8 @@ public final class Node implements AutoCloseable, GossipListener {
 
   /** Starts serving CQL (and, in a cluster, joins the bus and gossips); returns once clients can connect. */
   public void start(WireResources resources) {
+    // as 5.0's SystemKeyspace.incrementAndGetGeneration: the start second, above the previous start's
+    gossipGeneration = Math.max((int) (config.clock().currentTimeMillis() / 1000), gossipGeneration + 1);
     if (storage.stopped() && !storageDown) {
       // stopped by a failure policy: what it held in memory is lost, its files are recovered
       storageDown = true;
@@ -448,7 +452,7 @@ public final class Node implements AutoCloseable, GossipListener {
     InetSocketAddress a = nativeAddress();
     return new NodeInfo(config.clusterName(), config.datacenter(), config.rack(), config.releaseVersion(),
         config.hostId(), config.tokens(), config.address(), config.storagePort(), config.address(), config.storagePort(),
-        config.address(), a.getPort(), schema.current().version());
+        config.address(), a.getPort(), schema.current().version(), gossipGeneration);
   }
 
   /** What this node knows of its peers, for {@code system.peers}: static facts plus gossip's schema versions. */

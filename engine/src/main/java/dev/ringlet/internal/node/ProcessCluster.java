@@ -61,7 +61,9 @@ public final class ProcessCluster implements RingletCluster {
    *
    * @param spec the node's cluster name, datacenter, rack, native address and port, release version
    *     and number of tokens
-   * @param listen the internode address and port to bind and advertise
+   * @param listen the internode address and port to bind and advertise; port 0 takes a free one
+   *     ({@link #internodeAddress()}), which names the node (host id): a restart of the same node
+   *     passes the port it had
    * @param seeds internode addresses to contact (this node's own address among them is ignored)
    * @param joinTimeout how long to wait for a seed's answer before giving up
    */
@@ -98,21 +100,27 @@ public final class ProcessCluster implements RingletCluster {
   private ProcessCluster(Options options) throws IOException {
     this.options = options;
     ClusterSpec spec = options.spec();
-    if (options.listen().getPort() == 0) {
-      // The internode address is the node's identity (host id, tokens): it must not change between runs.
-      throw new IllegalArgumentException("internode port: 0 (expected: a fixed port, 1-65535)");
-    }
     InetAddress nativeAddress = Addresses.address(spec.address());
     // Loaded first: a keystore that cannot be read fails the start before anything is bound.
     this.tls = dev.ringlet.internal.tls.ServedTls.of(spec.clientEncryption(), List.of(nativeAddress),
         dev.ringlet.internal.tls.ServedTls.instant(Clock.system().currentTimeMicros()));
+    // Bound before the host id is derived from it: port 0 takes a free port (internodeAddress() reports
+    // it), and the node is named after the bound one; to come back as the same node, a restart passes it.
+    java.net.ServerSocket server = TcpTransport.bind(options.listen());
+    int internodePort = server.getLocalPort();
     UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + options.listen().getAddress().getHostAddress() + ":"
-        + options.listen().getPort()).getBytes(StandardCharsets.UTF_8));
+        + internodePort).getBytes(StandardCharsets.UTF_8));
     // durable (--data-dir): the node comes back with the host id and tokens saved in its directory
     dev.ringlet.internal.storage.DiskAccess disk = new dev.ringlet.internal.storage.DiskAccess();
-    java.nio.file.Path nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
+    java.nio.file.Path nodeDirectory;
+    try {
+      nodeDirectory = spec.dataDirectory() == null ? null : NodeDirectories.find(spec.dataDirectory(), hostId, disk);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     boolean restarting = nodeDirectory != null && java.nio.file.Files.exists(nodeDirectory.resolve(LocalState.FILE));
-    this.transport = new TcpTransport(hostId, options.listen(), new WireCodec(), null);
+    this.transport = new TcpTransport(hostId, server, new WireCodec(), null);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ringlet-gossip"));
     this.requests = Executors.newCachedThreadPool(daemon("ringlet-request"));
     List<MemberInfo> bootstrapRing = List.of();
@@ -144,7 +152,7 @@ public final class ProcessCluster implements RingletCluster {
       List<Long> listed = probe == null ? null : probe.tokensOf(hostId);
       boolean bootstrap = probe != null && listed == null && probe.schemaEpoch() > 0 && !ring.isEmpty();
       NodeConfig configured = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), nativeAddress, spec.port(),
-          spec.releaseVersion(), hostId, ProcessTokens.choose(spec, hostId, listed, ring), Clock.system(), options.listen().getPort(),
+          spec.releaseVersion(), hostId, ProcessTokens.choose(spec, hostId, listed, ring), Clock.system(), internodePort,
           spec.authentication(), spec.userDefinedFunctions(), spec.materializedViews(), spec.dynamicDataMasking(), LocalCluster.readThresholds(spec), LocalCluster.udfTimeouts(spec));
       this.config = nodeDirectory == null ? configured : NodeDirectories.restore(nodeDirectory, configured, disk);
       ClusterTime time = new ClusterTime(Clock.system(), false);
@@ -249,6 +257,11 @@ public final class ProcessCluster implements RingletCluster {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** The internode address this node listens on and advertises (the bound port when started with port 0). */
+  public InetSocketAddress internodeAddress() {
+    return transport.address();
   }
 
   /** The members this node knows, itself included. */

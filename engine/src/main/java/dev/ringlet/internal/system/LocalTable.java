@@ -11,9 +11,10 @@ import java.util.TreeSet;
 /**
  * {@code system.local}: one row, key {@code 'local'}, describing this node.
  *
- * <p>{@code gossip_generation} is, on Cassandra, the second the node started, raised on every
- * restart; Ringlet's gossip keeps its own generation (milliseconds, see {@code Gossiper}) and this
- * column shows a stable positive number derived from the host id instead (no driver reads it).
+ * <p>{@code gossip_generation} is, as on Cassandra, the second the node last started by its clock
+ * (the injected one), one more than the previous start's when the clock has not moved on since
+ * ({@code SystemKeyspace.incrementAndGetGeneration}). Ringlet's gossip heartbeats carry their own
+ * finer generation (milliseconds, see {@code Gossiper}).
  * {@code truncated_at} is left empty: a durable table keeps its truncation record next to its
  * SSTables ({@code truncation.txt}, for commit-log replay), not in this table.
  */
@@ -33,7 +34,7 @@ record LocalTable(TableMetadata metadata) implements SystemTable {
     row.put("cluster_name", local.clusterName());
     row.put("cql_version", CQL_VERSION);
     row.put("data_center", local.datacenter());
-    row.put("gossip_generation", (int) (local.hostId().getMostSignificantBits() >>> 33));
+    row.put("gossip_generation", local.gossipGeneration());
     row.put("host_id", local.hostId());
     row.put("listen_address", local.listenAddress());
     row.put("listen_port", local.listenPort());

@@ -2,6 +2,7 @@ package dev.ringlet.internal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
@@ -11,11 +12,9 @@ import dev.ringlet.api.ClientEncryption;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.internal.tls.SelfSignedCertificate;
 import dev.ringlet.internal.tls.TlsContexts;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,10 +42,11 @@ class ProcessClusterTlsTest {
     }
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("tls-tcp").withNumTokens(4)
         .withClientEncryption(ClientEncryption.keystore(keystore, "ringlet"));
-    InetSocketAddress seed = new InetSocketAddress(loopback, freePort());
-    InetSocketAddress second = new InetSocketAddress(loopback, freePort());
-    try (ProcessCluster a = ProcessCluster.start(new ProcessCluster.Options(spec, seed, List.of(seed), Duration.ofSeconds(30)));
-        ProcessCluster b = ProcessCluster.start(new ProcessCluster.Options(spec, second, List.of(seed), Duration.ofSeconds(30)));
+    // internode and native ports 0: each node binds free ones itself; the first is the second's seed
+    InetSocketAddress anyPort = new InetSocketAddress(loopback, 0);
+    try (ProcessCluster a = ProcessCluster.start(new ProcessCluster.Options(spec, anyPort, List.of(), Duration.ofSeconds(30)));
+        ProcessCluster b = ProcessCluster.start(new ProcessCluster.Options(spec, anyPort, List.of(a.internodeAddress()),
+            Duration.ofSeconds(30)));
         // When a driver trusting the certificate connects to the seed with hostname validation
         CqlSession session = CqlSession.builder()
             .addContactPoints(a.contactPoints())
@@ -57,7 +57,7 @@ class ProcessClusterTlsTest {
                 .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1)).build())
             .build()) {
       // Then it discovers the second node and connects to it over TLS as well
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 2
+      Await.until(() -> session.getMetadata().getNodes().size() == 2
           && session.getMetadata().getNodes().values().stream()
               .allMatch(n -> n.getState() == NodeState.UP && n.getOpenConnections() > 0));
       assertThat(session.execute("SELECT count(*) FROM system.peers").one().getLong(0)).isEqualTo(1L);
@@ -65,18 +65,4 @@ class ProcessClusterTlsTest {
     }
   }
 
-  /** Polls real I/O (the driver's pools), as MultiProcessClusterIT does; no clock is involved. */
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -9,7 +9,6 @@ import dev.ringlet.internal.cluster.Ring;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +28,8 @@ class ProcessTokensTest {
 
   @Test
   void should_give_a_cluster_started_twice_on_the_same_addresses_the_same_ring() throws IOException {
-    // Given three internode ports, kept for both starts
-    int[] internode = {freePort(), freePort(), freePort()};
+    // Given three processes on the internode ports they bound (0: free ones), kept for the second start
+    int[] internode = {0, 0, 0};
     // When the same three processes start one after another, twice
     Map<UUID, List<Long>> first = startAndStop(internode);
     Map<UUID, List<Long>> second = startAndStop(internode);
@@ -41,8 +40,7 @@ class ProcessTokensTest {
 
   @Test
   void should_allocate_each_node_against_the_ring_before_it_as_in_jvm_clusters_do() throws IOException {
-    int[] internode = {freePort(), freePort(), freePort()};
-    Map<UUID, List<Long>> tokens = startAndStop(internode);
+    Map<UUID, List<Long>> tokens = startAndStop(new int[] {0, 0, 0});
     // Each node's tokens are what the in-JVM allocator gives it after the nodes started before it
     Map<Endpoint, List<Long>> before = new LinkedHashMap<>();
     for (Map.Entry<UUID, List<Long>> node : tokens.entrySet()) {
@@ -55,10 +53,10 @@ class ProcessTokensTest {
 
   @Test
   void should_keep_explicit_initial_tokens() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
+    InetSocketAddress anyPort = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     ClusterSpec spec = spec("explicit").withNumTokens(2);
     spec = spec.withDatacenters(spec.datacenters().get(0).withTokens(0, "-42", "42"));
-    try (ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, seed, List.of(seed), Duration.ofSeconds(30)))) {
+    try (ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, anyPort, List.of(), Duration.ofSeconds(30)))) {
       assertThat(tokens(p)).containsExactly(-42L, 42L);
     }
   }
@@ -82,15 +80,19 @@ class ProcessTokensTest {
     }
   }
 
-  /** Starts a process per internode port, one after another (the first is the seed); each node's tokens in start order. */
-  private static Map<UUID, List<Long>> startAndStop(int[] internode) throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), internode[0]);
+  /**
+   * Starts a process per internode port, one after another (the first is the seed); each node's
+   * tokens in start order. A port 0 is replaced in {@code internode} by the port the node bound.
+   */
+  private static Map<UUID, List<Long>> startAndStop(int[] internode) {
     List<ProcessCluster> processes = new ArrayList<>();
     try {
-      for (int port : internode) {
-        InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        processes.add(ProcessCluster.start(new ProcessCluster.Options(spec("same-ring"), listen, List.of(seed),
-            Duration.ofSeconds(30))));
+      for (int i = 0; i < internode.length; i++) {
+        InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), internode[i]);
+        List<InetSocketAddress> seeds = i == 0 ? List.of() : List.of(processes.get(0).internodeAddress());
+        ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec("same-ring"), listen, seeds, Duration.ofSeconds(30)));
+        processes.add(p);
+        internode[i] = p.internodeAddress().getPort();
       }
       Map<UUID, List<Long>> out = new LinkedHashMap<>();
       for (ProcessCluster p : processes) {
@@ -104,17 +106,11 @@ class ProcessTokensTest {
     }
   }
 
-  private static ClusterSpec spec(String name) throws IOException {
-    return ClusterSpec.defaults().withClusterName(name).withAddress("127.0.0.1").withPort(freePort()).withNumTokens(NUM_TOKENS);
+  private static ClusterSpec spec(String name) {
+    return ClusterSpec.defaults().withClusterName(name).withAddress("127.0.0.1").withPort(0).withNumTokens(NUM_TOKENS);
   }
 
   private static List<Long> tokens(ProcessCluster p) {
     return ((NodeView) p.nodes().get(0)).node().config().tokens();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.ringlet.internal.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ringlet.driver.wait.Await;
 import com.datastax.oss.driver.api.core.CqlSession;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.internal.node.ProcessCluster;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,18 +59,23 @@ class NodeToolTest {
 
   @Test
   void should_fail_at_once_when_no_node_listens() throws IOException {
-    int port = freePort();
-    assertThat(run("--port", String.valueOf(port), "status")).isEqualTo(1);
-    assertThat(text(err)).startsWith("error: Failed to connect to '127.0.0.1:" + port + "' - ConnectException");
+    // a port held by a bound socket that does not listen: connections are refused, and no other process can take it
+    try (java.net.Socket held = new java.net.Socket()) {
+      held.bind(listen(0));
+      int port = held.getLocalPort();
+      assertThat(run("--port", String.valueOf(port), "status")).isEqualTo(1);
+      assertThat(text(err)).startsWith("error: Failed to connect to '127.0.0.1:" + port + "' - ConnectException");
+    }
   }
 
   @Test
   void should_show_status_repair_refuse_and_decommission_through_the_internode_port() throws Exception {
-    InetSocketAddress seed = listen(freePort());
+    InetSocketAddress seed = null;
     for (int i = 1; i <= 4; i++) {
-      start("r" + i, i == 1 ? seed : listen(freePort()), seed);
+      ProcessCluster p = start("r" + i, seed);
+      seed = seed == null ? p.internodeAddress() : seed;
     }
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 4)
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 4)
         && processes.get(0).nodes().stream().allMatch(dev.ringlet.api.RingletNode::isRunning));
     String port = String.valueOf(seed.getPort());
 
@@ -113,7 +118,7 @@ class NodeToolTest {
     assertThat(text(out)).isEmpty();
     assertThat(gone.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(fourth.nodes().get(0).isRunning()).isFalse();
-    awaitCondition(() -> processes.subList(0, 3).stream().allMatch(p -> p.knownMembers() == 3));
+    Await.until(() -> processes.subList(0, 3).stream().allMatch(p -> p.knownMembers() == 3));
     out.reset();
     assertThat(run("--port", port, "status")).isZero();
     assertThat(text(out).lines().filter(l -> l.startsWith("UN"))).hasSize(3)
@@ -137,30 +142,20 @@ class NodeToolTest {
     return ports.get(p);
   }
 
-  private void start(String rack, InetSocketAddress listen, InetSocketAddress seed) throws IOException {
+  /** A node on free internode and native ports it binds itself; {@code seed} null: the first, alone. */
+  private ProcessCluster start(String rack, InetSocketAddress seed) {
     ClusterSpec spec = ClusterSpec.defaults().withClusterName("nodetool-test").withRack(rack).withAddress("127.0.0.1")
-        .withPort(freePort()).withNumTokens(4);
-    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen, List.of(seed), Duration.ofSeconds(30)));
+        .withPort(0).withNumTokens(4);
+    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec, listen(0), seed == null ? List.of() : List.of(seed),
+        Duration.ofSeconds(30)));
     processes.add(p);
-    ports.put(p, listen.getPort());
+    ports.put(p, p.internodeAddress().getPort());
+    return p;
   }
 
   private static InetSocketAddress listen(int port) {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
-  /** Polls real I/O (other nodes' threads) with a deadline, as the other TCP cluster tests do. */
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
 }

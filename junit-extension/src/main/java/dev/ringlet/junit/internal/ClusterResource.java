@@ -100,7 +100,7 @@ public final class ClusterResource implements ExtensionContext.Store.CloseableRe
 
   private void runScripts(ClusterSettings requested, String keyspace, ClassLoader loader) {
     for (String location : requested.schema()) {
-      List<String> statements = CqlScriptSplitter.split(ScriptSource.read(location, loader));
+      List<String> statements = dev.ringlet.api.CqlScript.statements(ScriptSource.read(location, loader));
       sessions.runScript(keyspace, location, statements);
     }
   }

@@ -157,7 +157,7 @@ class ExtensionTimingsBenchmark {
       session.execute("CREATE KEYSPACE twenty WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
       String script = new String(ExtensionTimingsBenchmark.class.getResourceAsStream("/bench/twenty-tables.cql").readAllBytes(),
           java.nio.charset.StandardCharsets.UTF_8);
-      for (String statement : dev.ringlet.junit.internal.CqlScriptSplitter.split(script)) {
+      for (String statement : dev.ringlet.api.CqlScript.statements(script)) {
         session.execute(statement.replace("CREATE TABLE ", "CREATE TABLE twenty."));
       }
       List<com.datastax.oss.driver.api.core.cql.PreparedStatement> inserts = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import dev.ringlet.api.ClusterSpec;
+import dev.ringlet.api.CqlScript;
 import dev.ringlet.api.RingletCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,13 @@ public final class SchemaSetup implements AutoCloseable {
   public void runScript(String location) {
     String script = read(location);
     lease.once("script " + location + " " + script.hashCode(), () -> {
-      for (String statement : CqlScript.statements(script, location)) {
+      List<String> statements;
+      try {
+        statements = CqlScript.statements(script);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(location + ": " + e.getMessage(), e);
+      }
+      for (String statement : statements) {
         try {
           session().execute(statement);
         } catch (QueryValidationException e) {

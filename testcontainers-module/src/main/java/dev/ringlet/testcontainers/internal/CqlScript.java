@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * Splits a CQL script into statements at top-level semicolons, as cqlsh reads a file: comments
- * ({@code --}, {@code //}, {@code /* *}{@code /}) are dropped, and semicolons inside string literals
+ * ({@code --}, {@code //}, {@code /* *}{@code /}) become one space, and semicolons inside string literals
  * ({@code '...'} with {@code ''} escapes), quoted identifiers ({@code "..."}) and
  * {@code $$...$$} bodies do not end a statement. Each statement keeps the line it starts on, for
- * error messages. A literal, identifier, body or block comment left open is refused, as the JUnit
- * extension's and the Spring starter's splitters do, rather than sent to the server truncated.
+ * error messages. A literal, identifier, body or block comment left open is refused, as the
+ * engine's {@code dev.ringlet.api.CqlScript} (the JUnit extension's and the Spring starter's) does,
+ * rather than sent to the server truncated. This module has no engine at run time, hence its own
+ * splitter: both run the cases of the engine's test resource {@code cql-script-cases.csv}.
  */
 public final class CqlScript {
 
@@ -33,6 +35,7 @@ public final class CqlScript {
         line++;
       }
       if ((c == '-' && next == '-') || (c == '/' && next == '/')) {
+        current.append(' '); // as a block comment: one space, the engine's splitter does the same
         while (i < n && script.charAt(i) != '\n') {
           i++;
         }

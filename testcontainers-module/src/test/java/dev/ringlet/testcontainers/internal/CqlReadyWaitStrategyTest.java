@@ -87,14 +87,15 @@ class CqlReadyWaitStrategyTest {
 
   @Test
   void should_fail_at_once_with_the_output_when_the_container_stopped() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
+    // a port held by a bound socket that does not listen: refused, and no other process can take it
+    try (Socket held = new Socket()) {
+      held.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+      int closedPort = held.getLocalPort();
+      assertThatThrownBy(() -> new CqlReadyWaitStrategy(9042).withStartupTimeout(Duration.ofMinutes(5))
+          .waitUntilReady(target(closedPort, false, "ringlet: unknown option --frobnicate\n")))
+          .isInstanceOf(ContainerLaunchException.class)
+          .hasMessageContaining("the container stopped before CQL was ready")
+          .hasMessageContaining("ringlet: unknown option --frobnicate");
     }
-    assertThatThrownBy(() -> new CqlReadyWaitStrategy(9042).withStartupTimeout(Duration.ofMinutes(5))
-        .waitUntilReady(target(closedPort, false, "ringlet: unknown option --frobnicate\n")))
-        .isInstanceOf(ContainerLaunchException.class)
-        .hasMessageContaining("the container stopped before CQL was ready")
-        .hasMessageContaining("ringlet: unknown option --frobnicate");
   }
 }

@@ -86,13 +86,32 @@ public final class TcpTransport implements Transport, AutoCloseable {
    *     run on any thread; null for none)
    */
   public TcpTransport(UUID self, InetSocketAddress listen, PayloadCodec codec, Consumer<UUID> onPeerContact) throws IOException {
+    this(self, bind(listen), codec, onPeerContact);
+  }
+
+  /**
+   * Binds {@code listen} (port 0: a free port, reported by {@link ServerSocket#getLocalPort}), for a
+   * caller that must know the bound port before it builds the transport (it names the node).
+   */
+  public static ServerSocket bind(InetSocketAddress listen) throws IOException {
+    ServerSocket server = new ServerSocket();
+    try {
+      server.setReuseAddress(true);
+      server.bind(listen);
+      return server;
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Starts accepting connections on {@code server}, bound by {@link #bind}; closing the transport closes it. */
+  public TcpTransport(UUID self, ServerSocket server, PayloadCodec codec, Consumer<UUID> onPeerContact) {
     this.self = self;
     this.codec = codec;
     this.onPeerContact = onPeerContact;
-    this.server = new ServerSocket();
-    server.setReuseAddress(true);
-    server.bind(listen);
-    this.advertised = new InetSocketAddress(listen.getAddress(), server.getLocalPort());
+    this.server = server;
+    this.advertised = new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     Thread acceptor = new Thread(this::acceptLoop, "ringlet-internode-accept-" + advertised.getPort());
     acceptor.setDaemon(true);
     acceptor.start();

@@ -10,7 +10,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -138,18 +137,20 @@ class TcpTransportTest {
 
   @Test
   void sending_to_an_unreachable_peer_returns_at_once_and_reconnects_when_it_appears() throws Exception {
-    InetSocketAddress dead;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      dead = new InetSocketAddress(InetAddress.getLoopbackAddress(), probe.getLocalPort());
-    }
+    // The peer's port is held by a bound socket that does not listen (connections are refused, and no
+    // other process can take it) until the peer binds it.
+    java.net.Socket held = new java.net.Socket();
+    held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    InetSocketAddress dead = new InetSocketAddress(InetAddress.getLoopbackAddress(), held.getLocalPort());
     BlockingQueue<Message> inboxB = new LinkedBlockingQueue<>();
-    try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null)) {
+    try (held; TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null)) {
       ta.addPeer(b, dead);
       // Never blocks: 10,000 sends to nobody are only enqueued (bounded queue) or dropped; a send that
       // waited for the connection would take 10,000 connect attempts.
       for (int i = 0; i < 10_000; i++) {
         ta.send(Message.request(i, Verb.MUTATION, a, b, "lost"));
       }
+      held.close();
       try (TcpTransport tb = new TcpTransport(b, dead, STRINGS, null)) {
         tb.register(b, inboxB::add);
         // Retries until a message gets through: the transport reconnects on its own.

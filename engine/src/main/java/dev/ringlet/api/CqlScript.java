@@ -1,16 +1,22 @@
-package dev.ringlet.junit.internal;
+package dev.ringlet.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a CQL script into statements at the {@code ;} that end them. A pure function written as a
- * state machine, one method per state: a {@code ;} inside a string ({@code 'it''s; fine'}), a quoted
- * identifier ({@code "a;b"}), a {@code $$...$$} body or a comment does not end a statement. Comments
- * ({@code --} and {@code //} to the end of the line, {@code /* ... *}{@code /}) are replaced by one
- * space; statements are trimmed and empty ones dropped. A last statement without {@code ;} counts.
+ * A CQL script split into its statements, as cqlsh reads a file: the JUnit extension's and the
+ * Spring starter's schema scripts go through it.
+ *
+ * <p>A statement ends at a {@code ;} outside string literals ({@code 'it''s; fine'}), quoted
+ * identifiers ({@code "a;b"}), {@code $$...$$} bodies and comments. Comments ({@code --} and
+ * {@code //} to the end of the line, {@code /* ... *}{@code /}) become one space; statements are
+ * trimmed, empty ones dropped, and a last statement needs no {@code ;}.
+ *
+ * <p>Inside, a pure function written as a state machine, one method per state. Its cases
+ * ({@code cql-script-cases.csv} in the engine's test resources) are run by the Testcontainers
+ * module's own splitter too (that module has no engine at run time).
  */
-public final class CqlScriptSplitter {
+public final class CqlScript {
 
   private enum State { CODE, SINGLE_QUOTED, DOUBLE_QUOTED, DOLLAR_QUOTED, LINE_COMMENT, BLOCK_COMMENT }
 
@@ -22,18 +28,19 @@ public final class CqlScriptSplitter {
   private int line = 1;
   private int stateStartLine;
 
-  private CqlScriptSplitter(String script) {
+  private CqlScript(String script) {
     this.script = script;
   }
 
   /**
-   * The statements of the script, in order, without their {@code ;}.
+   * The statements of {@code script}, in order, without their {@code ;}.
    *
-   * @throws IllegalArgumentException if a string, quoted identifier, {@code $$} body or block
-   *     comment is not closed
+   * @throws IllegalArgumentException naming the kind and line when a string literal, quoted
+   *     identifier, {@code $$} body or block comment is not closed, e.g. {@code unterminated string
+   *     literal '...' starting on line 3 (expected: it to be closed before the end of the script)}
    */
-  public static List<String> split(String script) {
-    CqlScriptSplitter splitter = new CqlScriptSplitter(script);
+  public static List<String> statements(String script) {
+    CqlScript splitter = new CqlScript(script);
     splitter.run();
     return List.copyOf(splitter.statements);
   }
