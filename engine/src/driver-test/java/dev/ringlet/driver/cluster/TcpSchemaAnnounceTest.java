@@ -1,6 +1,5 @@
 package dev.ringlet.driver.cluster;
 
-import static dev.ringlet.driver.cluster.ThreeNodeClusterTest.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -14,11 +13,10 @@ import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.MessageRule;
 import dev.ringlet.api.MessageVerb;
 import dev.ringlet.api.RingletNode;
+import dev.ringlet.driver.wait.Await;
 import dev.ringlet.internal.node.ProcessCluster;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,34 +43,28 @@ class TcpSchemaAnnounceTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
-  private ProcessCluster start(String rack, int internodePort, InetSocketAddress seed) throws IOException {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-schema").withRack(rack).withAddress("127.0.0.1").withPort(freePort())
+  private ProcessCluster start(String rack, InetSocketAddress seed) {
+    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-schema").withRack(rack).withAddress("127.0.0.1").withPort(0)
         .withNumTokens(4);
     ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), internodePort), List.of(seed), Duration.ofSeconds(30)));
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), seed == null ? List.of() : List.of(seed), Duration.ofSeconds(30)));
     processes.add(p);
     return p;
   }
 
   @Test
-  void should_answer_a_schema_change_once_every_live_peer_installed_it() throws IOException {
-    InetSocketAddress seed = new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort());
-    ProcessCluster first = start("r1", seed.getPort(), seed);
-    ProcessCluster second = start("r2", freePort(), seed);
-    ProcessCluster third = start("r3", freePort(), seed);
-    awaitCondition(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
+  void should_answer_a_schema_change_once_every_live_peer_installed_it() {
+    ProcessCluster first = start("r1", null);
+    InetSocketAddress seed = first.internodeAddress();
+    ProcessCluster second = start("r2", seed);
+    ProcessCluster third = start("r3", seed);
+    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
 
     try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10)).build())
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(() -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       // The second node coordinates the change. Its pushes reach their peers 300 ms late (well under
       // the 2 s a change waits for its peers at most), and so does its gossip: the driver's control
