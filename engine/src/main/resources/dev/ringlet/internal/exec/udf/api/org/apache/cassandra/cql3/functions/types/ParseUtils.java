@@ -19,6 +19,17 @@ public abstract class ParseUtils {
 
   ParseUtils() {}
 
+  /**
+   * {@code s.charAt(i)}, failing past the end with the message Cassandra 5.0's bodies see on its JDK
+   * ("String index out of range: i") on every JDK: newer JDKs word String's own message differently.
+   */
+  static char charAt(String s, int i) {
+    if (i < 0 || i >= s.length()) {
+      throw new StringIndexOutOfBoundsException("String index out of range: " + i);
+    }
+    return s.charAt(i);
+  }
+
   static int skipSpaces(String toParse, int idx) {
     while (idx < toParse.length() && isBlank(toParse.charAt(idx))) {
       ++idx;

@@ -1087,13 +1087,13 @@ public abstract class TypeCodec<T> {
         return null;
       }
       int idx = ParseUtils.skipSpaces(value, 0);
-      if (value.charAt(idx++) != openingChar()) {
+      if (ParseUtils.charAt(value, idx++) != openingChar()) {
         throw new InvalidTypeException(String.format(
             "Cannot parse collection value from \"%s\", at character %d expecting '%s' but got '%c'", value, idx,
-            openingChar(), value.charAt(idx)));
+            openingChar(), ParseUtils.charAt(value, idx)));
       }
       idx = ParseUtils.skipSpaces(value, idx);
-      if (value.charAt(idx) == closingChar()) {
+      if (ParseUtils.charAt(value, idx) == closingChar()) {
         return newInstance(0);
       }
       C coll = newInstance(10);
@@ -1107,13 +1107,13 @@ public abstract class TypeCodec<T> {
         }
         coll.add(eltCodec.parse(value.substring(idx, n)));
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx) == closingChar()) {
+        if (ParseUtils.charAt(value, idx) == closingChar()) {
           return coll;
         }
-        if (value.charAt(idx++) != ',') {
+        if (ParseUtils.charAt(value, idx++) != ',') {
           throw new InvalidTypeException(String.format(
               "Cannot parse collection value from \"%s\", at character %d expecting ',' but got '%c'", value, idx,
-              value.charAt(idx)));
+              ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx);
       }
@@ -1201,13 +1201,13 @@ public abstract class TypeCodec<T> {
         return null;
       }
       int idx = ParseUtils.skipSpaces(value, 0);
-      if (value.charAt(idx++) != '{') {
+      if (ParseUtils.charAt(value, idx++) != '{') {
         throw new InvalidTypeException(String.format(
             "cannot parse map value from \"%s\", at character %d expecting '{' but got '%c'", value, idx,
-            value.charAt(idx)));
+            ParseUtils.charAt(value, idx)));
       }
       idx = ParseUtils.skipSpaces(value, idx);
-      if (value.charAt(idx) == '}') {
+      if (ParseUtils.charAt(value, idx) == '}') {
         return newInstance(0);
       }
       Map<K, V> m = newInstance(10);
@@ -1221,10 +1221,10 @@ public abstract class TypeCodec<T> {
         }
         K k = keyCodec.parse(value.substring(idx, n));
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx++) != ':') {
+        if (ParseUtils.charAt(value, idx++) != ':') {
           throw new InvalidTypeException(String.format(
               "Cannot parse map value from \"%s\", at character %d expecting ':' but got '%c'", value, idx,
-              value.charAt(idx)));
+              ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx);
         try {
@@ -1235,13 +1235,13 @@ public abstract class TypeCodec<T> {
         }
         m.put(k, valueCodec.parse(value.substring(idx, n)));
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx) == '}') {
+        if (ParseUtils.charAt(value, idx) == '}') {
           return m;
         }
-        if (value.charAt(idx++) != ',') {
+        if (ParseUtils.charAt(value, idx++) != ',') {
           throw new InvalidTypeException(String.format(
               "Cannot parse map value from \"%s\", at character %d expecting ',' but got '%c'", value, idx,
-              value.charAt(idx)));
+              ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx);
       }
@@ -1381,13 +1381,13 @@ public abstract class TypeCodec<T> {
       }
       T v = newInstance();
       int idx = ParseUtils.skipSpaces(value, 0);
-      if (value.charAt(idx++) != '(') {
+      if (ParseUtils.charAt(value, idx++) != '(') {
         throw new InvalidTypeException(String.format(
             "Cannot parse tuple value from \"%s\", at character %d expecting '(' but got '%c'", value, idx,
-            value.charAt(idx)));
+            ParseUtils.charAt(value, idx)));
       }
       idx = ParseUtils.skipSpaces(value, idx);
-      if (value.charAt(idx) == ')') {
+      if (ParseUtils.charAt(value, idx) == ')') {
         return v;
       }
       int i = 0;
@@ -1402,13 +1402,13 @@ public abstract class TypeCodec<T> {
         v = parseAndSetField(value.substring(idx, n), v, i);
         i++;
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx) == ')') {
+        if (ParseUtils.charAt(value, idx) == ')') {
           return v;
         }
-        if (value.charAt(idx) != ',') {
+        if (ParseUtils.charAt(value, idx) != ',') {
           throw new InvalidTypeException(String.format(
               "Cannot parse tuple value from \"%s\", at field %d (character %d) expecting ',' but got '%c'", value, i,
-              idx, value.charAt(idx)));
+              idx, ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx + 1);
       }
@@ -1526,13 +1526,13 @@ public abstract class TypeCodec<T> {
       }
       T v = newInstance();
       int idx = ParseUtils.skipSpaces(value, 0);
-      if (value.charAt(idx++) != '{') {
+      if (ParseUtils.charAt(value, idx++) != '{') {
         throw new InvalidTypeException(String.format(
             "Cannot parse UDT value from \"%s\", at character %d expecting '{' but got '%c'", value, idx,
-            value.charAt(idx)));
+            ParseUtils.charAt(value, idx)));
       }
       idx = ParseUtils.skipSpaces(value, idx);
-      if (value.charAt(idx) == '}') {
+      if (ParseUtils.charAt(value, idx) == '}') {
         return v;
       }
       while (idx < value.length()) {
@@ -1548,10 +1548,10 @@ public abstract class TypeCodec<T> {
           throw new InvalidTypeException(String.format("Unknown field %s in value \"%s\"", name, value));
         }
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx++) != ':') {
+        if (ParseUtils.charAt(value, idx++) != ':') {
           throw new InvalidTypeException(String.format(
               "Cannot parse UDT value from \"%s\", at character %d expecting ':' but got '%c'", value, idx,
-              value.charAt(idx)));
+              ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx);
         try {
@@ -1562,13 +1562,13 @@ public abstract class TypeCodec<T> {
         }
         v = parseAndSetField(value.substring(idx, n), v, name);
         idx = ParseUtils.skipSpaces(value, n);
-        if (value.charAt(idx) == '}') {
+        if (ParseUtils.charAt(value, idx) == '}') {
           return v;
         }
-        if (value.charAt(idx) != ',') {
+        if (ParseUtils.charAt(value, idx) != ',') {
           throw new InvalidTypeException(String.format(
               "Cannot parse UDT value from \"%s\", at character %d expecting ',' but got '%c'", value, idx,
-              value.charAt(idx)));
+              ParseUtils.charAt(value, idx)));
         }
         idx = ParseUtils.skipSpaces(value, idx + 1);
       }
