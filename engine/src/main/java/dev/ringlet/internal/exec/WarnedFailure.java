@@ -27,15 +27,7 @@ public final class WarnedFailure extends RuntimeException {
    * {@code failure} itself when there are none.
    */
   public static RuntimeException attach(RuntimeException failure, List<String> warnings) {
-    if (warnings.isEmpty()) {
-      return failure;
-    }
-    if (failure instanceof WarnedFailure w) {
-      List<String> all = new ArrayList<>(warnings);
-      all.addAll(w.warnings);
-      return new WarnedFailure(w.failure(), all);
-    }
-    return new WarnedFailure(failure, warnings);
+    return combined(failure, warnings, false);
   }
 
   /**
@@ -43,15 +35,19 @@ public final class WarnedFailure extends RuntimeException {
    * calls while it ran) appended; {@code failure} itself when there are none.
    */
   public static RuntimeException append(RuntimeException failure, List<String> later) {
-    if (later.isEmpty()) {
+    return combined(failure, later, true);
+  }
+
+  private static RuntimeException combined(RuntimeException failure, List<String> added, boolean afterCarried) {
+    if (added.isEmpty()) {
       return failure;
     }
-    if (failure instanceof WarnedFailure w) {
-      List<String> all = new ArrayList<>(w.warnings);
-      all.addAll(later);
-      return new WarnedFailure(w.failure(), all);
+    if (!(failure instanceof WarnedFailure w)) {
+      return new WarnedFailure(failure, added);
     }
-    return new WarnedFailure(failure, later);
+    List<String> all = new ArrayList<>(afterCarried ? w.warnings : added);
+    all.addAll(afterCarried ? added : w.warnings);
+    return new WarnedFailure(w.failure(), all);
   }
 
   /** The failure the client is answered with. */

@@ -147,11 +147,24 @@ public final class MessagingEndpoint {
         return;
       }
     }
-    Object answer;
+    Object answer = answer(m, handler);
+    if (answer != null && answer != ANSWERED) {
+      transport.send(m.reply(answer));
+    }
+  }
+
+  /** What {@link #answer} returns when the request needs no further reply. */
+  private static final Object ANSWERED = new Object();
+
+  /**
+   * The handler's answer to {@code m}; or {@link #ANSWERED} when it failed (the failure already
+   * sent) or its node's storage stopped (nothing to send, as Cassandra's replica answers nothing).
+   */
+  private Object answer(Message m, Function<Message, Object> handler) {
     try {
-      answer = handler.apply(m);
+      return handler.apply(m);
     } catch (dev.ringlet.internal.storage.StorageStoppedException e) {
-      return; // the replica's disk failed and its failure policy stopped it: it answers nothing, as Cassandra's
+      return ANSWERED; // the replica's disk failed and its failure policy stopped it
     } catch (RuntimeException e) {
       String text = e.getMessage() == null ? e.toString() : e.getMessage();
       if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
@@ -159,10 +172,7 @@ public final class MessagingEndpoint {
         Log.LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
       }
       transport.send(m.fail(text));
-      return;
-    }
-    if (answer != null) {
-      transport.send(m.reply(answer));
+      return ANSWERED;
     }
   }
 
@@ -177,18 +187,12 @@ public final class MessagingEndpoint {
     dev.ringlet.internal.trace.TraceState previous = t.enter(trace);
     Object answer;
     try {
-      answer = handler.apply(m);
-    } catch (dev.ringlet.internal.storage.StorageStoppedException e) {
-      return;
-    } catch (RuntimeException e) {
-      String text = e.getMessage() == null ? e.toString() : e.getMessage();
-      if (FailureReason.ofFailureText(text) == FailureReason.UNKNOWN) {
-        Log.LOG.warn("{} from {} failed on this replica; answered as a failure with reason UNKNOWN", m.verb(), m.from(), e);
-      }
-      transport.send(m.fail(text));
-      return;
+      answer = answer(m, handler);
     } finally {
       t.exit(previous);
+    }
+    if (answer == ANSWERED) {
+      return;
     }
     if (answer != null) {
       trace.trace("Enqueuing response to " + from);
