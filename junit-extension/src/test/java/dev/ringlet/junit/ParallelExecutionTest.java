@@ -41,8 +41,7 @@ class ParallelExecutionTest {
   void should_keep_concurrent_tests_from_emptying_each_others_tables() {
     THREADS.clear();
 
-    TestKit.runInParallel(WritersFixture.class, MoreWritersFixture.class)
-        .testEvents().assertStatistics(s -> s.succeeded(24).failed(0));
+    TestKit.assertAllSucceeded(TestKit.runInParallel(WritersFixture.class, MoreWritersFixture.class), 24);
 
     assertThat(THREADS).as("tests ran on several threads").hasSizeGreaterThan(1);
   }

@@ -55,7 +55,6 @@ class ProtocolOptionsTest {
 
   @Test
   void each_class_should_get_the_session_it_asked_for() {
-    TestKit.run(V3WithLz4.class, V4WithSnappy.class, Defaults.class)
-        .testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(V3WithLz4.class, V4WithSnappy.class, Defaults.class), 3);
   }
 }

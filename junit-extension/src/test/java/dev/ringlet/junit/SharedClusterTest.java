@@ -55,7 +55,7 @@ class SharedClusterTest {
 
   @Test
   void should_share_one_cluster_between_classes_with_the_same_spec() {
-    TestKit.run(FirstFixture.class, SecondFixture.class).testEvents().assertStatistics(s -> s.succeeded(2));
+    TestKit.assertAllSucceeded(TestKit.run(FirstFixture.class, SecondFixture.class), 2);
 
     assertThat(SEEN_BY_FIRST).hasSize(1);
     assertThat(SEEN_BY_SECOND).isEqualTo(SEEN_BY_FIRST);
@@ -63,7 +63,7 @@ class SharedClusterTest {
 
   @Test
   void should_share_when_classes_run_in_parallel() {
-    TestKit.runInParallel(FirstFixture.class, SecondFixture.class).testEvents().assertStatistics(s -> s.succeeded(2));
+    TestKit.assertAllSucceeded(TestKit.runInParallel(FirstFixture.class, SecondFixture.class), 2);
 
     assertThat(SEEN_BY_FIRST).hasSize(1);
     assertThat(SEEN_BY_SECOND).isEqualTo(SEEN_BY_FIRST);
@@ -71,14 +71,14 @@ class SharedClusterTest {
 
   @Test
   void should_start_a_cluster_of_its_own_for_a_class_that_asks() {
-    TestKit.run(FirstFixture.class, OwnClusterFixture.class).testEvents().assertStatistics(s -> s.succeeded(2));
+    TestKit.assertAllSucceeded(TestKit.run(FirstFixture.class, OwnClusterFixture.class), 2);
 
     assertThat(SEEN_BY_OWN).hasSize(1).doesNotContainAnyElementsOf(SEEN_BY_FIRST);
   }
 
   @Test
   void should_close_the_clusters_at_the_end_of_the_run() {
-    TestKit.run(FirstFixture.class, OwnClusterFixture.class).testEvents().assertStatistics(s -> s.succeeded(2));
+    TestKit.assertAllSucceeded(TestKit.run(FirstFixture.class, OwnClusterFixture.class), 2);
 
     List<InetSocketAddress> addresses = List.of(
         SEEN_BY_FIRST.iterator().next().contactPoints().get(0), SEEN_BY_OWN.iterator().next().contactPoints().get(0));

@@ -176,7 +176,7 @@ class TopologyTest {
   void dynamic_data_masking_reaches_the_engine() {
     assertThat(SettingsReader.read(MaskingFixture.class).settings().spec().dynamicDataMasking()).isTrue();
     assertThat(SettingsReader.read(OptionsFixture.class).settings().spec().dynamicDataMasking()).isFalse();
-    TestKit.run(MaskingFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(MaskingFixture.class), 1);
   }
 
   @Test
@@ -189,7 +189,7 @@ class TopologyTest {
     assertThat(defaults.userDefinedFunctionWarnTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
     assertThat(defaults.userDefinedFunctionFailTimeout()).isEqualTo(java.time.Duration.ofMillis(1500));
     assertThat(defaults.userFunctionTimeoutPolicy()).isEqualTo(UserFunctionTimeoutPolicy.DIE);
-    TestKit.run(FunctionTimeoutFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(FunctionTimeoutFixture.class), 1);
   }
 
   @OnlyInTestKit
@@ -216,7 +216,7 @@ class TopologyTest {
     ClusterSpec defaults = SettingsReader.read(OptionsFixture.class).settings().spec();
     assertThat(defaults.tombstoneWarnThreshold()).isEqualTo(1_000);
     assertThat(defaults.tombstoneFailureThreshold()).isEqualTo(100_000);
-    TestKit.run(TombstoneThresholdsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(TombstoneThresholdsFixture.class), 1);
   }
 
   @Test
@@ -246,7 +246,7 @@ class TopologyTest {
   void materialized_views_reach_the_engine() {
     assertThat(SettingsReader.read(ViewsFixture.class).settings().spec().materializedViews()).isTrue();
     assertThat(SettingsReader.read(OptionsFixture.class).settings().spec().materializedViews()).isFalse();
-    TestKit.run(ViewsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(ViewsFixture.class), 1);
   }
 
   @Test
@@ -255,17 +255,17 @@ class TopologyTest {
     assertThat(asked.authentication()).isTrue();
     assertThat(asked.userDefinedFunctions()).isTrue();
     assertThat(asked.manualClock()).isTrue();
-    TestKit.run(OptionsFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(OptionsFixture.class), 1);
   }
 
   @Test
   void faults_a_test_leaves_are_undone_before_the_next_test() {
-    TestKit.run(FaultsFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(FaultsFixture.class), 2);
   }
 
   @Test
   void three_nodes_run_and_see_their_cluster() {
-    TestKit.run(ThreeNodesFixture.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(ThreeNodesFixture.class), 2);
   }
 
   @Test
@@ -274,16 +274,16 @@ class TopologyTest {
     assertThat(asked.datacenters()).containsExactly(
         new DatacenterSpec("dc1", 3, List.of("rack1", "rack2", "rack3")), new DatacenterSpec("dc2", 2, List.of("r-a", "r-b")));
     assertThat(asked.numTokens()).isEqualTo(8);
-    TestKit.run(TwoDatacentersFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(TwoDatacentersFixture.class), 1);
   }
 
   @Test
   void a_temporary_data_directory_keeps_a_single_node_s_data() {
-    TestKit.run(TemporaryDirectoryFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(TemporaryDirectoryFixture.class), 1);
   }
 
   @Test
   void a_temporary_data_directory_serves_a_durable_three_node_cluster() {
-    TestKit.run(DurableClusterFixture.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+    TestKit.assertAllSucceeded(TestKit.run(DurableClusterFixture.class), 1);
   }
 }
