@@ -580,6 +580,7 @@ public final class Node implements AutoCloseable, GossipListener {
   @Override
   public void onDown(UUID peer) {
     downSince.put(peer, cluster.time().nowMillis());
+    schemaSync.peerDown(peer);
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
       s.publish(Events.statusChange(false, members.nativeAddressOf(peer)));
