@@ -538,6 +538,7 @@ public final class TcpTransport implements Transport, AutoCloseable {
             out.write(next.bytes());
           }
           out.flush();
+          written.clear(); // handed to the socket: kept no longer
         } catch (IOException e) {
           if (!stopped && !closed) {
             log.debug("internode connection to {} failed: {}", peer, e.getMessage());
