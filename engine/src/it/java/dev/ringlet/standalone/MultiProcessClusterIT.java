@@ -11,19 +11,17 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import dev.ringlet.driver.wait.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,10 @@ import org.junit.jupiter.api.Test;
 class MultiProcessClusterIT {
 
   private static final String JAR = System.getProperty("ringlet.jar", "target/ringlet.jar");
-  private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*");
+  /** The ready line of a process: its contact point, then (inside the parentheses) its internode address. */
+  private static final Pattern READY = Pattern.compile("^Ringlet ready: ([0-9.]+):(\\d+) .*, internode ([0-9.]+):(\\d+)\\)$");
+  /** Processes in other JVMs: starting, joining and failure detection take longer than in one. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -54,25 +55,24 @@ class MultiProcessClusterIT {
     return "127.0.0." + rack.substring(1);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
+  /** A started process's contact point (its native port) and internode address, both bound to free ports. */
+  private record Started(InetSocketAddress contactPoint, InetSocketAddress internode) {}
 
-  /** Starts one node and returns its contact point once it printed its ready line. */
   /**
    * Starts a process on its own loopback address, {@code 127.0.0.N} for rack {@code rN}, as nodes of
    * a real cluster have: {@code system.peers} is keyed by address alone, so processes sharing one
    * address would be one row there, and the driver's schema agreement (which reads {@code system.peers})
    * would not wait for the others (as with Cassandra, which cannot have two nodes on one address).
+   * Its native and internode ports are free ones it binds itself (port 0) and reports in its ready
+   * line, which it prints once it has joined through {@code seed} (null: it is the first node, its own seed).
    */
-  private InetSocketAddress startNode(String rack, int nativePort, int internodePort, int seedPort) throws IOException {
+  private Started startNode(String rack, InetSocketAddress seed) throws IOException {
     String address = addressOf(rack);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    String seeds = seed == null ? address + ":0" : seed.getAddress().getHostAddress() + ":" + seed.getPort();
     Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-jar", JAR, "--cluster-name", "multi-process-it",
-        "--address", address, "--port", String.valueOf(nativePort), "--rack", rack, "--num-tokens", "4",
-        "--internode-port", String.valueOf(internodePort), "--seeds", "127.0.0.1:" + seedPort))
+        "--address", address, "--port", "0", "--rack", rack, "--num-tokens", "4",
+        "--internode-port", "0", "--seeds", seeds))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     processes.add(p);
@@ -81,15 +81,16 @@ class MultiProcessClusterIT {
     assertThat(line).as("ready line of the node in " + rack).isNotNull().startsWith("Ringlet ready: ");
     Matcher m = READY.matcher(line);
     assertThat(m.matches()).as(line).isTrue();
-    return new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+    return new Started(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))),
+        new InetSocketAddress(m.group(3), Integer.parseInt(m.group(4))));
   }
 
   @Test
   void three_processes_should_form_one_cluster_that_keeps_quorum_when_one_is_killed() throws Exception {
-    int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
-    startNode("r2", freePort(), freePort(), seedPort);
-    InetSocketAddress third = startNode("r3", freePort(), freePort(), seedPort);
+    Started seed = startNode("r1", null);
+    InetSocketAddress first = seed.contactPoint();
+    startNode("r2", seed.internode());
+    InetSocketAddress third = startNode("r3", seed.internode()).contactPoint();
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -97,7 +98,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(WAIT, () -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -126,7 +127,7 @@ class MultiProcessClusterIT {
       assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
       // The driver sees it DOWN, and the survivors' failure detectors convict it (until then a read
       // may pick it and time out, as in Cassandra without speculative retry).
-      awaitCondition(() -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
+      Await.until(WAIT, () -> victim.getState() == NodeState.DOWN && quorumReadWorks(session));
       for (int k = 100; k < 130; k++) {
         session.execute(SimpleStatement.newInstance("INSERT INTO ks.t (k, v) VALUES (?, 'after')", k)
             .setConsistencyLevel(ConsistencyLevel.QUORUM));
@@ -142,11 +143,10 @@ class MultiProcessClusterIT {
 
   @Test
   void a_process_started_later_should_bootstrap_and_nodetool_should_decommission_one() throws Exception {
-    int seedPort = freePort();
-    InetSocketAddress first = startNode("r1", freePort(), seedPort, seedPort);
-    startNode("r2", freePort(), freePort(), seedPort);
-    int thirdInternode = freePort();
-    startNode("r3", freePort(), thirdInternode, seedPort);
+    Started seed = startNode("r1", null);
+    InetSocketAddress first = seed.contactPoint();
+    startNode("r2", seed.internode());
+    int thirdInternode = startNode("r3", seed.internode()).internode().getPort();
 
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(15))
@@ -155,7 +155,7 @@ class MultiProcessClusterIT {
         .build();
     try (CqlSession session = CqlSession.builder().addContactPoint(first).withLocalDatacenter("datacenter1").withConfigLoader(config)
         .build()) {
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3
+      Await.until(WAIT, () -> session.getMetadata().getNodes().size() == 3
           && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 2}");
       session.execute("CREATE TABLE ks.t (k int PRIMARY KEY, v text)");
@@ -166,12 +166,12 @@ class MultiProcessClusterIT {
       }
 
       // A fourth process: it prints its ready line only once it has streamed its ranges.
-      InetSocketAddress fourth = startNode("r4", freePort(), freePort(), seedPort);
-      awaitCondition(() -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
+      InetSocketAddress fourth = startNode("r4", seed.internode()).contactPoint();
+      Await.until(WAIT, () -> session.getMetadata().findNode(fourth).map(n -> n.getState() == NodeState.UP).orElse(false)
           && session.getMetadata().getTokenMap().map(m -> !m.getTokens(session.getMetadata().findNode(fourth).get()).isEmpty())
               .orElse(false));
       Node added = session.getMetadata().findNode(fourth).orElseThrow();
-      awaitCondition(() -> { // the driver's pool to the new node is open
+      Await.until(WAIT, () -> { // the driver's pool to the new node is open
         try {
           session.execute(SimpleStatement.newInstance("SELECT key FROM system.local").setNode(added));
           return true;
@@ -201,7 +201,7 @@ class MultiProcessClusterIT {
       assertThat(nodetool.exitValue()).as("nodetool decommission exit status").isZero();
       Process decommissioned = processes.get(2);
       assertThat(decommissioned.waitFor(60, TimeUnit.SECONDS)).as("the decommissioned process exits").isTrue();
-      awaitCondition(() -> session.getMetadata().getNodes().size() == 3);
+      Await.until(WAIT, () -> session.getMetadata().getNodes().size() == 3);
       for (int k = 0; k < 200; k++) {
         assertThat(session.execute(SimpleStatement.newInstance("SELECT v FROM ks.t WHERE k = ?", k)
             .setConsistencyLevel(ConsistencyLevel.ALL)).one().getString(0)).isEqualTo("v" + k);
@@ -226,16 +226,6 @@ class MultiProcessClusterIT {
       return true;
     } catch (DriverException e) {
       return false;
-    }
-  }
-
-  private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 90 s");
-      }
-      Thread.sleep(100);
     }
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The published engine as an application's tests get it (Netty relocated inside, logback on the class
  * path): a first {@code Ringlet.start()} does not initialise the application's logging backend, the
- * relocated Netty's warnings still reach it, and {@code -Dringlet.netty.debugLogging=true} brings back
+ * relocated Netty's warnings still reach it (or, when SLF4J has no provider, the backend Netty's own
+ * default would fall back to), and {@code -Dringlet.netty.debugLogging=true} brings back
  * Netty's DEBUG logging (and with it the backend's initialisation during the start).
  */
 class RelocatedNettyIT {
@@ -72,6 +73,18 @@ class RelocatedNettyIT {
         .contains("LOG WARN dev.ringlet.shaded.io.netty.Probe probe warning 42")
         .doesNotContain("LOG DEBUG dev.ringlet.shaded.io.netty")
         .doesNotContain("intercepted and are now being replayed");
+  }
+
+  @Test
+  void should_log_netty_warnings_where_netty_would_when_slf4j_has_no_provider() throws Exception {
+    // SLF4J's own no-provider fallback, chosen explicitly (the jar carries logback): as with no provider at all
+    Run run = probe("DEBUG", "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
+
+    // Netty's default would take java.util.logging next (no Log4j on this class path): its console handler
+    assertThat(run.output)
+        .contains("PROBE done")
+        .contains("WARNING: probe warning 42")
+        .doesNotContain("LOG WARN");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.List;
  * Spring starter's schema scripts go through it.
  *
  * <p>A statement ends at a {@code ;} outside string literals ({@code 'it''s; fine'}), quoted
- * identifiers ({@code "a;b"}), {@code $$...$$} bodies and comments. Comments ({@code --} and
+ * identifiers ({@code "a;b"}), {@code $$...$$} bodies and comments, nor between {@code BEGIN ... BATCH}
+ * and {@code APPLY BATCH} (a batch is one statement, as cqlsh keeps it). Comments ({@code --} and
  * {@code //} to the end of the line, {@code /* ... *}{@code /}) become one space; statements are
  * trimmed, empty ones dropped, and a last statement needs no {@code ;}.
  *
@@ -27,6 +28,10 @@ public final class CqlScript {
   private int pos;
   private int line = 1;
   private int stateStartLine;
+  /** The statement's first word and the word before the current one, to tell where a batch ends. */
+  private String firstWord;
+  private String previousWord;
+  private boolean inBatch;
 
   private CqlScript(String script) {
     this.script = script;
@@ -65,7 +70,7 @@ public final class CqlScript {
   }
 
   private void code(char c) {
-    if (c == ';') {
+    if (c == ';' && !inBatch) {
       endStatement();
       pos++;
     } else if (c == '\'') {
@@ -83,9 +88,31 @@ public final class CqlScript {
       stateStartLine = line;
       current.append(' ');
       pos += 2;
+    } else if (Character.isLetter(c) && (pos == 0 || !isWordChar(script.charAt(pos - 1)))) {
+      word();
     } else {
       advance(1);
     }
+  }
+
+  /** Copies a word, noting whether it begins or applies a batch ({@code BEGIN [UNLOGGED|COUNTER] BATCH ... APPLY BATCH}). */
+  private void word() {
+    int end = pos;
+    while (end < script.length() && isWordChar(script.charAt(end))) {
+      end++;
+    }
+    String word = script.substring(pos, end).toUpperCase(java.util.Locale.ROOT);
+    if (firstWord == null) {
+      firstWord = word;
+    } else if (word.equals("BATCH")) {
+      inBatch = firstWord.equals("BEGIN") && !"APPLY".equals(previousWord);
+    }
+    previousWord = word;
+    advance(end - pos);
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Inside '...' or "...": a doubled quote is an escaped quote, a single one closes. */
@@ -159,6 +186,9 @@ public final class CqlScript {
       statements.add(statement);
     }
     current.setLength(0);
+    firstWord = null;
+    previousWord = null;
+    inBatch = false;
   }
 
   private static String describe(State state) {

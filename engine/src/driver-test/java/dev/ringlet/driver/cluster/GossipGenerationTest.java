@@ -10,12 +10,16 @@ import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import dev.ringlet.api.RingletNode;
 import dev.ringlet.driver.wait.DriverNodeStates;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code system.local.gossip_generation} as 5.0 keeps it: the second the node started, by its clock,
- * and higher on every restart of the same node, even one within the same second.
+ * and higher on every restart of the same node, even one within the same second; a durable node
+ * keeps it, so a new cluster on its data directory (a process restart) goes above it too.
  */
 class GossipGenerationTest {
 
@@ -41,6 +45,34 @@ class GossipGenerationTest {
       assertThat(sameSecond).isEqualTo(later + 1);
       assertThat(generation(session, cluster.node(0))).as("the node that never restarted").isEqualTo(started);
     }
+  }
+
+  @Test
+  void should_go_above_the_saved_generation_when_a_durable_node_starts_again_with_its_clock_behind(@TempDir Path data) {
+    // Given a durable node whose last start was an hour ahead of the system clock
+    ClusterSpec spec = ClusterSpec.defaults().withNodes(2).withDataDirectory(data).withManualClock(true);
+    UUID restarted;
+    int lastStart;
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = session(cluster)) {
+      RingletNode node = cluster.node(1);
+      restart(session, node, () -> cluster.advanceClock(Duration.ofHours(1)));
+      restarted = node.hostId();
+      lastStart = generation(session, node);
+    }
+
+    // When a new cluster (as a new process) starts on its directory, its clock back at the system's
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = session(cluster)) {
+      RingletNode node = cluster.nodes().stream().filter(n -> n.hostId().equals(restarted)).findFirst().orElseThrow();
+      long nowMillis = session.execute(on(session, node, "SELECT toUnixTimestamp(now()) FROM system.local")).one().getLong(0);
+
+      // Then the node's generation is one above the saved one, not its clock's second
+      assertThat(lastStart).isGreaterThan((int) (nowMillis / 1000));
+      assertThat(generation(session, node)).isEqualTo(lastStart + 1);
+    }
+  }
+
+  private static CqlSession session(RingletCluster cluster) {
+    return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter()).build();
   }
 
   private static void restart(CqlSession session, RingletNode node, Runnable whileStopped) {

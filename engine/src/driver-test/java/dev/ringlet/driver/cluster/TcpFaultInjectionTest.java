@@ -1,5 +1,8 @@
 package dev.ringlet.driver.cluster;
 
+import static dev.ringlet.driver.cluster.TcpProcesses.driverNode;
+import static dev.ringlet.driver.cluster.TcpProcesses.member;
+import static dev.ringlet.driver.cluster.TcpProcesses.own;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,18 +11,12 @@ import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
-import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.MessageRule;
 import dev.ringlet.api.MessageVerb;
 import dev.ringlet.api.RingletNode;
 import dev.ringlet.internal.node.ProcessCluster;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,38 +24,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault injection across processes: three nodes that only share TCP connections (each its own
- * {@link ProcessCluster}, as in three processes, here in one JVM for speed). A partition or message
+ * {@link ProcessCluster}, as in three processes, here in one JVM for speed: {@link TcpProcesses}). A partition or message
  * rule set through one process's handle holds in every process, and healing it there heals it
  * everywhere.
  */
 class TcpFaultInjectionTest {
 
-  private final List<ProcessCluster> processes = new ArrayList<>();
+  private final TcpProcesses processes = new TcpProcesses("tcp-faults");
 
   @AfterEach
   void close() {
-    for (ProcessCluster p : processes) {
-      p.close();
-    }
-  }
-
-
-  /** On free ports the node binds itself; {@code seed} null: the first node, alone. */
-  private ProcessCluster start(String rack, InetSocketAddress seed) {
-    ClusterSpec spec = ClusterSpec.defaults().withClusterName("tcp-faults").withRack(rack).withAddress("127.0.0.1").withPort(0)
-        .withNumTokens(4);
-    ProcessCluster p = ProcessCluster.start(new ProcessCluster.Options(spec,
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), seed == null ? List.of() : List.of(seed), Duration.ofSeconds(30)));
-    processes.add(p);
-    return p;
+    processes.close();
   }
 
   @Test
   void partitions_and_rules_set_through_one_process_should_hold_in_every_process() throws IOException {
-    ProcessCluster first = start("r1", null);
-    ProcessCluster second = start("r2", first.internodeAddress());
-    ProcessCluster third = start("r3", first.internodeAddress());
-    Await.until(() -> processes.stream().allMatch(p -> p.knownMembers() == 3 && p.nodes().size() == 3));
+    List<ProcessCluster> nodes = processes.startThree();
+    ProcessCluster first = nodes.get(0);
+    ProcessCluster second = nodes.get(1);
+    ProcessCluster third = nodes.get(2);
     assertThat(first.nodes().get(0).hostId()).isEqualTo(own(first));
     RingletNode secondNode = member(first, own(second));
     RingletNode thirdNode = member(first, own(third));
@@ -90,22 +74,10 @@ class TcpFaultInjectionTest {
     }
   }
 
-  private static UUID own(ProcessCluster p) {
-    return p.nodes().get(0).hostId();
-  }
-
-  private static RingletNode member(ProcessCluster handle, UUID hostId) {
-    return handle.nodes().stream().filter(n -> n.hostId().equals(hostId)).findFirst().orElseThrow();
-  }
-
   /** The value a node has on its own (a read at ONE that it coordinates is served by its own replica). */
   private static String readOn(CqlSession session, UUID node, int k) {
     Row row = session.execute(at("SELECT v FROM ks.t WHERE k = " + k, ConsistencyLevel.ONE).setNode(driverNode(session, node))).one();
     return row == null ? null : row.getString(0);
-  }
-
-  private static Node driverNode(CqlSession session, UUID hostId) {
-    return session.getMetadata().getNodes().get(hostId);
   }
 
   private static SimpleStatement at(String cql, ConsistencyLevel level) {

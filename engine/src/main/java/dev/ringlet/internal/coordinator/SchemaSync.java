@@ -34,6 +34,13 @@ import java.util.function.Supplier;
  * peer had the change yet, so the client's next statement could reach a node without it. In one
  * JVM the bus delivers on the sender's thread: the reachable peers have installed it already.
  *
+ * <p>The wait for a peer ends early when it cannot answer: its push was lost as far as the
+ * transport knows (a partition or drop rule, a connection that could not be opened or broke), or
+ * gossip convicted it meanwhile. A peer that receives but stays silent (paused) is waited for up to
+ * the bound. Cassandra 5.0 itself answers a DDL statement once it applied the change locally, and
+ * its pushes are fire-and-forget; the driver's own agreement check (up to 10 s) is what waits there,
+ * and it waits for a silent peer in both.
+ *
  * <p>Two schema changes made at the same time on different nodes get the same epoch and the later
  * push wins: concurrent DDL on several coordinators is not merged (Cassandra merges by timestamp).
  */
@@ -95,12 +102,15 @@ public final class SchemaSync {
       unanswered.put(e, waiting);
     }
     for (UUID p : live) {
-      messaging.request(p, Verb.SCHEMA_PUSH, push, answer -> answered(e, waiting, p));
+      messaging.request(p, Verb.SCHEMA_PUSH, push, answer -> answered(e, waiting, p), () -> answered(e, waiting, p));
     }
     gossipNow.run();
   }
 
-  /** A peer answered the push of epoch {@code e} (installed it, or had a newer schema already). */
+  /**
+   * The push of epoch {@code e} to {@code peer} needs no more waiting for: the peer answered it
+   * (installed it, or had a newer schema already), or it was lost (the peer catches up by a pull).
+   */
   private void answered(long e, Set<UUID> waiting, UUID peer) {
     waiting.remove(peer);
     if (waiting.isEmpty()) {
@@ -109,12 +119,23 @@ public final class SchemaSync {
     time.signal();
   }
 
+  /** Gossip convicted {@code peer}: the pushes it has not answered are waited for no longer. */
+  public void peerDown(UUID peer) {
+    unanswered.forEach((e, waiting) -> {
+      if (waiting.remove(peer) && waiting.isEmpty()) {
+        unanswered.remove(e, waiting);
+      }
+    });
+    time.signal();
+  }
+
   /**
    * Waits until every live peer answered the pushes of the changes this node made so far, or the
-   * announce wait passed (a peer that died since, or a lost push: its gossip and a pull catch it up
-   * later). The caller then answers the statement that made the change.
+   * announce wait passed (a peer silent meanwhile: its gossip and a pull catch it up later); a push
+   * the transport reported lost, or to a peer convicted meanwhile, is not waited for. The caller then
+   * answers the statement that made the change.
    *
-   * @return whether every push was answered
+   * @return whether the wait ended before its bound
    */
   public boolean awaitAnnounced() {
     long upTo = epoch.get();

@@ -27,6 +27,8 @@ public final class MessagingEndpoint {
   private final Transport transport;
   private final Map<Verb, Function<Message, Object>> handlers = new EnumMap<>(Verb.class);
   private final Map<Long, Consumer<Message>> callbacks = new ConcurrentHashMap<>();
+  /** What to do for a request the transport reports lost (see {@link #request(UUID, Verb, Object, Consumer, Runnable)}). */
+  private final Map<Long, Runnable> lostCallbacks = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   /** The trace state of each traced request awaiting its answer, by request id. */
   private final Map<Long, dev.ringlet.internal.trace.TraceState> tracedRequests = new ConcurrentHashMap<>();
@@ -38,6 +40,7 @@ public final class MessagingEndpoint {
     this.self = self;
     this.transport = transport;
     transport.register(self, this::receive);
+    transport.onLost(self, this::lost);
   }
 
   public UUID self() {
@@ -69,9 +72,22 @@ public final class MessagingEndpoint {
    * @return the request's id, for {@link #forget}
    */
   public long request(UUID to, Verb verb, Object payload, Consumer<Message> onResponse) {
+    return request(to, verb, payload, onResponse, null);
+  }
+
+  /**
+   * Sends a request as {@link #request(UUID, Verb, Object, Consumer)}; {@code onLost} runs instead of
+   * {@code onResponse} when the transport reports the request lost ({@link Transport#onLost}: cut off,
+   * or its connection failed), so a caller waiting for the answer can stop waiting. A request lost
+   * without the transport's knowing runs neither.
+   */
+  public long request(UUID to, Verb verb, Object payload, Consumer<Message> onResponse, Runnable onLost) {
     long id = ids.incrementAndGet();
     if (onResponse != null) {
       callbacks.put(id, onResponse);
+    }
+    if (onLost != null) {
+      lostCallbacks.put(id, onLost);
     }
     dev.ringlet.internal.trace.Tracer t = tracer;
     dev.ringlet.internal.trace.TraceState trace = t == null ? null : t.current();
@@ -106,13 +122,25 @@ public final class MessagingEndpoint {
   /** Forgets the callback of a request whose answer is no longer wanted. */
   public void forget(long id) {
     callbacks.remove(id);
+    lostCallbacks.remove(id);
     tracedRequests.remove(id);
   }
 
   /** Drops every pending callback (the node stopped). */
   public void reset() {
     callbacks.clear();
+    lostCallbacks.clear();
     tracedRequests.clear();
+  }
+
+  /** The transport will not deliver {@code request}: its lost callback runs, its response callback never will. */
+  private void lost(Message request) {
+    Runnable onLost = lostCallbacks.remove(request.id());
+    if (onLost != null) {
+      callbacks.remove(request.id());
+      tracedRequests.remove(request.id());
+      onLost.run();
+    }
   }
 
   private void receive(Message m) {
@@ -128,6 +156,7 @@ public final class MessagingEndpoint {
           trace.trace("Processing response from " + name(t, m.from()));
         }
       }
+      lostCallbacks.remove(m.id());
       Consumer<Message> callback = callbacks.remove(m.id());
       if (callback != null) {
         callback.accept(m);

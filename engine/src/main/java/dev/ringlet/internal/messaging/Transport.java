@@ -14,4 +14,12 @@ public interface Transport {
 
   /** Sends a message; it may be delivered on this thread before this returns. */
   void send(Message message);
+
+  /**
+   * Makes {@code lost} hear of the requests {@code node} sends that this transport knows it will not
+   * deliver: cut off by a partition or a drop rule, or on a connection that could not be opened or
+   * broke (on any thread; possibly inside {@link #send}). Messages lost without the transport's
+   * knowing (a peer that receives but never answers) are not reported. By default nothing is.
+   */
+  default void onLost(UUID node, Consumer<Message> lost) {}
 }

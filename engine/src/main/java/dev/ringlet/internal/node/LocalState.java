@@ -16,10 +16,15 @@ import java.util.UUID;
 /**
  * What a durable node remembers of itself, as Cassandra's {@code system.local} table: its host id
  * and tokens (kept across restarts, so a node comes back as itself and owns the same data), and the
- * cluster name, datacenter and rack it was started with, which Cassandra refuses to see change.
- * Kept in {@code system.local} (one {@code key=value} per line) in the node's directory.
+ * cluster name, datacenter and rack it was started with, which Cassandra refuses to see change; and
+ * the gossip generation of its last start, which the next start goes above (as 5.0's
+ * {@code SystemKeyspace.incrementAndGetGeneration}). Kept in {@code system.local} (one
+ * {@code key=value} per line) in the node's directory.
+ *
+ * @param gossipGeneration the generation of the node's last start (0: not started yet, or saved before
+ *     generations were)
  */
-record LocalState(String clusterName, UUID hostId, List<Long> tokens, String datacenter, String rack) {
+record LocalState(String clusterName, UUID hostId, List<Long> tokens, String datacenter, String rack, int gossipGeneration) {
 
   static final String FILE = "system.local";
 
@@ -28,7 +33,7 @@ record LocalState(String clusterName, UUID hostId, List<Long> tokens, String dat
   }
 
   static LocalState of(NodeConfig config) {
-    return new LocalState(config.clusterName(), config.hostId(), config.tokens(), config.datacenter(), config.rack());
+    return new LocalState(config.clusterName(), config.hostId(), config.tokens(), config.datacenter(), config.rack(), 0);
   }
 
   /** The state saved in {@code nodeDirectory}, or null when the node never ran there. */
@@ -55,12 +60,27 @@ record LocalState(String clusterName, UUID hostId, List<Long> tokens, String dat
           tokens.add(Long.parseLong(t));
         }
       }
+      String generation = values.get("gossip_generation");
       return new LocalState(values.get("cluster_name"), UUID.fromString(values.get("host_id")), tokens,
-          values.get("data_center"), values.get("rack"));
+          values.get("data_center"), values.get("rack"), generation == null ? 0 : Integer.parseInt(generation));
     } catch (RuntimeException e) {
       throw new StorageStartupException("Cannot read the saved local state in " + file + ": " + e + " (expected: cluster_name,"
           + " host_id, tokens, data_center and rack lines)", e);
     }
+  }
+
+  /**
+   * The generation of a start at {@code nowSeconds} after this state's: the start second, or one above
+   * the last start's when the clock has not passed it (a restart within its second, or a clock set back),
+   * as 5.0's {@code SystemKeyspace.incrementAndGetGeneration}.
+   */
+  int nextGossipGeneration(int nowSeconds) {
+    return Math.max(nowSeconds, gossipGeneration + 1);
+  }
+
+  /** This state with the generation of a new start. */
+  LocalState withGossipGeneration(int generation) {
+    return new LocalState(clusterName, hostId, tokens, datacenter, rack, generation);
   }
 
   /** Writes this state to {@code nodeDirectory} atomically. */
@@ -76,6 +96,9 @@ record LocalState(String clusterName, UUID hostId, List<Long> tokens, String dat
       t.append(t.length() == 0 ? "" : ",").append(token);
     }
     out.append("tokens=").append(t).append('\n');
+    if (gossipGeneration > 0) {
+      out.append("gossip_generation=").append(gossipGeneration).append('\n');
+    }
     Path file = nodeDirectory.resolve(FILE);
     try {
       Files.createDirectories(nodeDirectory);

@@ -288,10 +288,29 @@ public final class Node implements AutoCloseable, GossipListener {
     return schemaSync == null ? 0 : schemaSync.epoch();
   }
 
+  /**
+   * As 5.0's {@code SystemKeyspace.incrementAndGetGeneration}: the start second, above the previous
+   * start's; a durable node keeps it in its {@code system.local} ({@link LocalState}), so a restart of
+   * its process (whose clock may be behind the last start's second) still goes above it.
+   */
+  private int nextGossipGeneration() {
+    int now = (int) (config.clock().currentTimeMillis() / 1000);
+    if (!storage.config().durable()) {
+      return Math.max(now, gossipGeneration + 1);
+    }
+    java.nio.file.Path directory = storage.config().directory();
+    LocalState saved = LocalState.load(directory);
+    if (saved == null) { // not a node directory of NodeDirectories (none has no system.local)
+      return Math.max(now, gossipGeneration + 1);
+    }
+    int next = Math.max(saved.nextGossipGeneration(now), gossipGeneration + 1);
+    saved.withGossipGeneration(next).save(directory);
+    return next;
+  }
+
   /** Starts serving CQL (and, in a cluster, joins the bus and gossips); returns once clients can connect. */
   public void start(WireResources resources) {
-    // as 5.0's SystemKeyspace.incrementAndGetGeneration: the start second, above the previous start's
-    gossipGeneration = Math.max((int) (config.clock().currentTimeMillis() / 1000), gossipGeneration + 1);
+    gossipGeneration = nextGossipGeneration();
     if (storage.stopped() && !storageDown) {
       // stopped by a failure policy: what it held in memory is lost, its files are recovered
       storageDown = true;
@@ -580,6 +599,7 @@ public final class Node implements AutoCloseable, GossipListener {
   @Override
   public void onDown(UUID peer) {
     downSince.put(peer, cluster.time().nowMillis());
+    schemaSync.peerDown(peer);
     ProtocolServer s = server.get();
     if (s != null && cluster.isMember(peer)) {
       s.publish(Events.statusChange(false, members.nativeAddressOf(peer)));

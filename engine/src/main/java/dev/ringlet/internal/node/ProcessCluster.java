@@ -238,7 +238,9 @@ public final class ProcessCluster implements RingletCluster {
         return false; // another node's name, not resolvable yet
       }
     }
-    return seed.getPort() == me.getPort() && (seed.getAddress().equals(me.getAddress())
+    // port 0 names this node when it listens on port 0 itself: a first node whose free port nobody knows yet
+    boolean port = seed.getPort() == me.getPort() || seed.getPort() == 0 && options.listen().getPort() == 0;
+    return port && (seed.getAddress().equals(me.getAddress())
         || seed.getAddress().isAnyLocalAddress() || me.getAddress().isAnyLocalAddress() && isLocal(seed.getAddress()));
   }
 

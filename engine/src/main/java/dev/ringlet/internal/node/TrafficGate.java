@@ -55,6 +55,11 @@ final class TrafficGate implements Transport {
   }
 
   @Override
+  public void onLost(UUID node, Consumer<Message> lost) {
+    transport.onLost(node, lost); // what the gate itself holds back is sent by a node that is not running
+  }
+
+  @Override
   public void send(Message message) {
     if (message.verb() == Verb.ADMIN || state == State.FLOWING) {
       transport.send(message);

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code java -jar ringlet.jar}: starts a node, prints one {@code Ringlet ready:} line with the
- * contact points once drivers can connect, and shuts down cleanly on SIGTERM/Ctrl-C (or exits once
+ * contact points once drivers can connect (and, for a process of a multi-process cluster, its
+ * internode address), and shuts down cleanly on SIGTERM/Ctrl-C (or exits once
  * decommissioned). {@code java -jar ringlet.jar nodetool ...} operates a running node instead
  * ({@link NodeTool}).
  */
@@ -60,8 +61,10 @@ public final class RingletServer {
     String contactPoints = cluster.contactPoints().stream()
         .map(RingletServer::format)
         .collect(Collectors.joining(","));
+    // a process of a multi-process cluster also says where its internode port is (bound to a free one with 0)
+    String internode = cluster instanceof ProcessCluster process ? ", internode " + format(process.internodeAddress()) : "";
     System.out.println("Ringlet ready: " + contactPoints + " (cluster \"" + cluster.clusterName()
-        + "\", datacenter " + cluster.localDatacenter() + ")");
+        + "\", datacenter " + cluster.localDatacenter() + internode + ")");
     System.out.flush();
     stopped.await();
   }

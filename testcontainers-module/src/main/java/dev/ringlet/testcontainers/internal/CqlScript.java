@@ -7,7 +7,8 @@ import java.util.List;
  * Splits a CQL script into statements at top-level semicolons, as cqlsh reads a file: comments
  * ({@code --}, {@code //}, {@code /* *}{@code /}) become one space, and semicolons inside string literals
  * ({@code '...'} with {@code ''} escapes), quoted identifiers ({@code "..."}) and
- * {@code $$...$$} bodies do not end a statement. Each statement keeps the line it starts on, for
+ * {@code $$...$$} bodies do not end a statement, nor do those between {@code BEGIN ... BATCH} and
+ * {@code APPLY BATCH} (a batch is one statement, as cqlsh keeps it). Each statement keeps the line it starts on, for
  * error messages. A literal, identifier, body or block comment left open is refused, as the
  * engine's {@code dev.ringlet.api.CqlScript} (the JUnit extension's and the Spring starter's) does,
  * rather than sent to the server truncated. This module has no engine at run time, hence its own
@@ -26,6 +27,7 @@ public final class CqlScript {
     StringBuilder current = new StringBuilder();
     int line = 1;
     int startLine = -1;
+    Batch batch = new Batch();
     int i = 0;
     int n = script.length();
     while (i < n) {
@@ -52,10 +54,11 @@ public final class CqlScript {
         i = stop;
         continue;
       }
-      if (c == ';') {
+      if (c == ';' && !batch.inside) {
         add(statements, current, startLine);
         current.setLength(0);
         startLine = -1;
+        batch = new Batch();
         i++;
         continue;
       }
@@ -74,6 +77,12 @@ public final class CqlScript {
           throw unterminated("$$ body", line);
         }
         stop = end + 2;
+      } else if (Character.isLetter(c) && (i == 0 || !isWordChar(script.charAt(i - 1)))) {
+        stop = i;
+        while (stop < n && isWordChar(script.charAt(stop))) {
+          stop++;
+        }
+        batch.word(script.substring(i, stop));
       }
       current.append(script, i, stop);
       line += count(script, i + 1, stop);
@@ -81,6 +90,27 @@ public final class CqlScript {
     }
     add(statements, current, startLine);
     return statements;
+  }
+
+  /** Whether the statement read so far is a batch not applied yet: {@code BEGIN [UNLOGGED|COUNTER] BATCH} until {@code APPLY BATCH}. */
+  private static final class Batch {
+    private String first;
+    private String previous;
+    boolean inside;
+
+    void word(String w) {
+      String word = w.toUpperCase(java.util.Locale.ROOT);
+      if (first == null) {
+        first = word;
+      } else if (word.equals("BATCH")) {
+        inside = first.equals("BEGIN") && !"APPLY".equals(previous);
+      }
+      previous = word;
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static IllegalArgumentException unterminated(String what, int line) {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * nothing. The relocated copy is Ringlet's alone (neither the application nor the driver can reach it
  * by its original name), so its global factory is Ringlet's to choose: by default
  * {@link DeferredSlf4jLogger}s, which drop DEBUG and TRACE and reach SLF4J on the first INFO, WARN or
- * ERROR, exactly as Netty's own would. With the system property {@value #DEBUG_PROPERTY}{@code =true}
+ * ERROR, exactly as Netty's own would; when SLF4J has no provider they log where Netty's own default
+ * falls back to ({@link NoProviderFallback}: Log4j 2, Log4j 1.2, then {@code java.util.logging}). With the system property {@value #DEBUG_PROPERTY}{@code =true}
  * the relocated copy keeps Netty's default factory and logs DEBUG and TRACE too (under logger names
  * starting {@code dev.ringlet.shaded.io.netty}).
  *
@@ -39,7 +40,7 @@ final class DeferredNettyLogging {
    */
   static void install() {
     if (isRelocated(InternalLoggerFactory.class.getName()) && !Boolean.getBoolean(DEBUG_PROPERTY)) {
-      InternalLoggerFactory.setDefaultFactory(new Factory(LoggerFactory::getLogger));
+      InternalLoggerFactory.setDefaultFactory(new Factory(LoggerFactory::getLogger, NoProviderFallback.nettys()::logger));
     }
   }
 
@@ -48,17 +49,27 @@ final class DeferredNettyLogging {
     return nettyClassName.startsWith(RELOCATED_PREFIX);
   }
 
-  /** Makes {@link DeferredSlf4jLogger}s; they take their SLF4J logger from {@code slf4j} when first needed. */
+  /**
+   * Makes {@link DeferredSlf4jLogger}s; they take their SLF4J logger from {@code slf4j} when first
+   * needed, or from {@code withoutProvider} when that gives one (SLF4J has no provider).
+   */
   static final class Factory extends InternalLoggerFactory {
     private final Function<String, Logger> slf4j;
+    private final Function<String, InternalLogger> withoutProvider;
 
-    Factory(Function<String, Logger> slf4j) {
+    Factory(Function<String, Logger> slf4j, Function<String, InternalLogger> withoutProvider) {
       this.slf4j = slf4j;
+      this.withoutProvider = withoutProvider;
+    }
+
+    /** A factory for an SLF4J that has a provider. */
+    Factory(Function<String, Logger> slf4j) {
+      this(slf4j, name -> null);
     }
 
     @Override
     protected InternalLogger newInstance(String name) {
-      return new DeferredSlf4jLogger(name, slf4j);
+      return new DeferredSlf4jLogger(name, slf4j, withoutProvider);
     }
 
     /** A logger of this factory (for tests: {@link #newInstance} is protected). */

@@ -1,6 +1,8 @@
 package dev.ringlet.wire.internal;
 
 import io.netty.util.internal.logging.AbstractInternalLogger;
+import io.netty.util.internal.logging.InternalLogLevel;
+import io.netty.util.internal.logging.InternalLogger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
@@ -18,7 +20,8 @@ import org.slf4j.spi.LocationAwareLogger;
  * throwable, and with the caller's location (logback's {@code %class}, {@code %line}) pointing at the
  * Netty class that logged. DEBUG and TRACE are off ({@link DeferredNettyLogging} uses Netty's own
  * factory instead when they are asked for), so Netty's many debug calls during its initialisation
- * never bind SLF4J.
+ * never bind SLF4J. When SLF4J turns out to have no provider, it logs where Netty's default factory
+ * would then ({@link NoProviderFallback}: Log4j 2, Log4j 1.2 or {@code java.util.logging}).
  */
 final class DeferredSlf4jLogger extends AbstractInternalLogger {
 
@@ -27,28 +30,58 @@ final class DeferredSlf4jLogger extends AbstractInternalLogger {
   private static final String FQCN = DeferredSlf4jLogger.class.getName();
 
   private final transient Function<String, Logger> slf4j;
+  private final transient Function<String, InternalLogger> withoutProvider;
   private transient volatile Logger delegate;
+  /** Where this logger logs when SLF4J has no provider (then {@link #delegate} stays null). */
+  private transient volatile InternalLogger fallback;
 
   /**
    * @param name the logger's name (Netty passes the logging class's name)
    * @param slf4j gives the SLF4J logger of a name; called at most once per logger in practice
+   * @param withoutProvider gives the logger to use instead when SLF4J has no provider, or null when it
+   *     has one ({@link NoProviderFallback#logger}); asked first, at most once per logger in practice
    */
-  DeferredSlf4jLogger(String name, Function<String, Logger> slf4j) {
+  DeferredSlf4jLogger(String name, Function<String, Logger> slf4j, Function<String, InternalLogger> withoutProvider) {
     super(name);
     this.slf4j = slf4j;
+    this.withoutProvider = withoutProvider;
   }
 
+  /** The SLF4J logger; null when SLF4J has no provider and {@link #fallback} logs instead. */
   private Logger delegate() {
     Logger d = delegate;
-    if (d == null) {
+    if (d == null && fallback == null) {
+      // racing threads get the same answers for the same name
+      InternalLogger f = withoutProvider.apply(name());
+      if (f != null) {
+        fallback = f;
+        return null;
+      }
       d = slf4j.apply(name());
-      delegate = d; // racing threads get the same logger of the same name from SLF4J
+      delegate = d;
     }
     return d;
   }
 
+  private boolean isEnabled(Level level) {
+    Logger d = delegate();
+    return d == null ? fallback.isEnabled(nettyLevel(level)) : d.isEnabledForLevel(level);
+  }
+
+  private static InternalLogLevel nettyLevel(Level level) {
+    return level == Level.INFO ? InternalLogLevel.INFO : level == Level.WARN ? InternalLogLevel.WARN : InternalLogLevel.ERROR;
+  }
+
   private void log(Level level, String format, Object[] args, Throwable thrown) {
     Logger d = delegate();
+    if (d == null) {
+      if (args != null) {
+        fallback.log(nettyLevel(level), format, args); // a trailing throwable argument is logged as one, as Netty does
+      } else {
+        fallback.log(nettyLevel(level), format, thrown);
+      }
+      return;
+    }
     if (!d.isEnabledForLevel(level)) {
       return;
     }
@@ -129,7 +162,7 @@ final class DeferredSlf4jLogger extends AbstractInternalLogger {
 
   @Override
   public boolean isInfoEnabled() {
-    return delegate().isInfoEnabled();
+    return isEnabled(Level.INFO);
   }
 
   @Override
@@ -159,7 +192,7 @@ final class DeferredSlf4jLogger extends AbstractInternalLogger {
 
   @Override
   public boolean isWarnEnabled() {
-    return delegate().isWarnEnabled();
+    return isEnabled(Level.WARN);
   }
 
   @Override
@@ -189,7 +222,7 @@ final class DeferredSlf4jLogger extends AbstractInternalLogger {
 
   @Override
   public boolean isErrorEnabled() {
-    return delegate().isErrorEnabled();
+    return isEnabled(Level.ERROR);
   }
 
   @Override

@@ -173,6 +173,73 @@ class DeferredNettyLoggingTest {
     assertThat(logged).containsExactly("WARN a 1 null", "ERROR b java.lang.IllegalStateException: c");
   }
 
+  /** Collects what reaches java.util.logging under {@link #NAME}. */
+  private static final class JulRecords extends java.util.logging.Handler implements AutoCloseable {
+    final List<java.util.logging.LogRecord> records = new ArrayList<>();
+    private final java.util.logging.Logger jul = java.util.logging.Logger.getLogger(NAME);
+
+    JulRecords() {
+      jul.addHandler(this);
+    }
+
+    @Override
+    public void publish(java.util.logging.LogRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      jul.removeHandler(this);
+    }
+  }
+
+  @Test
+  void should_log_where_netty_would_when_slf4j_has_no_provider() {
+    // Given an SLF4J without provider, and no Log4j 2 on the class path (its logger cannot be made)
+    List<String> asked = new ArrayList<>();
+    InternalLogger logger = new DeferredNettyLogging.Factory(name -> {
+      asked.add(name);
+      return LoggerFactory.getLogger(name);
+    }, new NoProviderFallback(() -> true, List.of(
+        name -> {
+          throw new NoClassDefFoundError("org/apache/logging/log4j/spi/ExtendedLoggerWrapper");
+        },
+        name -> ((io.netty.util.internal.logging.JdkLoggerFactory) io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE)
+            .newInstance(name)))::logger).logger(NAME);
+
+    try (JulRecords jul = new JulRecords()) {
+      // When Netty's logger debugs, warns and errs
+      logger.debug("dropped");
+      logger.warn("Failed to find a usable hardware address: {}", "eth0");
+      logger.error("Unexpected exception", new IllegalStateException("boom"));
+
+      // Then the next backend in Netty's order has them, and SLF4J was never asked for a logger
+      assertThat(jul.records).extracting(r -> r.getLevel().getName()).containsExactly("WARNING", "SEVERE");
+      assertThat(jul.records.get(0).getMessage()).isEqualTo("Failed to find a usable hardware address: eth0");
+      assertThat(jul.records.get(1).getThrown()).hasMessage("boom");
+      assertThat(jul.records).extracting(java.util.logging.LogRecord::getLoggerName).containsOnly(NAME);
+      assertThat(logger.isWarnEnabled()).isTrue();
+      assertThat(asked).isEmpty();
+    }
+  }
+
+  @Test
+  void should_fall_back_as_netty_does_to_java_util_logging_when_neither_log4j_is_on_the_class_path() {
+    // this module's test class path has neither Log4j 2 nor Log4j 1.2
+    InternalLogger fallback = NoProviderFallback.nettys(() -> true).logger(NAME);
+
+    assertThat(fallback.getClass().getName()).isEqualTo("io.netty.util.internal.logging.JdkLogger");
+  }
+
+  @Test
+  void should_log_through_slf4j_when_it_has_a_provider() {
+    // logback is this module's test provider
+    assertThat(NoProviderFallback.nettys().logger(NAME)).isNull();
+  }
+
   @Test
   void should_change_nothing_in_a_netty_that_is_not_ringlets_relocated_copy() {
     assertThat(DeferredNettyLogging.isRelocated("io.netty.util.internal.logging.InternalLoggerFactory")).isFalse();

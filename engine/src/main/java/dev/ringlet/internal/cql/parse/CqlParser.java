@@ -2,7 +2,6 @@ package dev.ringlet.internal.cql.parse;
 
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.TypeExpr;
-import java.util.List;
 
 /**
  * Entry point: parses one CQL statement (Cassandra 5.0 syntax) into the syntax tree, or throws a
@@ -26,14 +25,6 @@ public final class CqlParser {
     TypeExpr type = ctx.types.type();
     ctx.tokens.expectEnd();
     return type;
-  }
-
-  /**
-   * Splits a script into statements on semicolons outside strings, quoted names, comments and
-   * {@code $$...$$} bodies; pieces holding only whitespace and comments are dropped.
-   */
-  public static List<String> splitScript(String script) {
-    return ScriptSplitter.split(script);
   }
 
   private static Statement statement(ParseContext ctx) {

@@ -66,6 +66,8 @@ public final class TcpTransport implements Transport, AutoCloseable {
   private final ServerSocket server;
   private final InetSocketAddress advertised;
   private final Map<UUID, Consumer<Message>> inboxes = new ConcurrentHashMap<>();
+  /** Who hears of each sender's requests this transport could not deliver ({@link #onLost}). */
+  private final Map<UUID, Consumer<Message>> lostHandlers = new ConcurrentHashMap<>();
   private final Map<UUID, InetSocketAddress> addresses = new ConcurrentHashMap<>();
   private final Map<UUID, Outbound> outbound = new ConcurrentHashMap<>();
   private final Set<Socket> inbound = ConcurrentHashMap.newKeySet();
@@ -180,6 +182,22 @@ public final class TcpTransport implements Transport, AutoCloseable {
     inboxes.put(node, inbox);
   }
 
+  @Override
+  public void onLost(UUID node, Consumer<Message> lost) {
+    lostHandlers.put(node, lost);
+  }
+
+  /** Tells the sender of {@code m}, a request, that it will not arrive (responses are not reported). */
+  private void lost(Message m) {
+    if (closed || m.response()) {
+      return;
+    }
+    Consumer<Message> handler = lostHandlers.get(m.from());
+    if (handler != null) {
+      handler.accept(m);
+    }
+  }
+
   /**
    * The faults this transport applies to every message it sends (the sender's side is enough: every
    * process of a cluster holds the same rules, see {@link Verb#FAULTS}): partitions and drop rules
@@ -196,11 +214,14 @@ public final class TcpTransport implements Transport, AutoCloseable {
     }
     if (m.verb() != Verb.FAULTS) {
       if (faults.separated(m.from(), m.to())) {
+        lost(m);
         return;
       }
       dev.ringlet.internal.messaging.FaultRule rule = faults.rule(m);
       if (rule != null) {
-        if (!rule.drops()) {
+        if (rule.drops()) {
+          lost(m);
+        } else {
           delays.schedule(() -> deliver(m), rule.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         return;
@@ -220,16 +241,20 @@ public final class TcpTransport implements Transport, AutoCloseable {
     }
     InetSocketAddress to = addresses.get(m.to());
     if (to == null) {
-      return; // a peer we cannot reach yet: lost
+      lost(m); // a peer we cannot reach yet
+      return;
     }
     byte[] frame;
     try {
       frame = encode(m, codec);
     } catch (IOException | RuntimeException e) {
       log.warn("dropping {} to {}: {}", m.verb(), m.to(), e.getMessage());
+      lost(m);
       return;
     }
-    outbound.computeIfAbsent(m.to(), p -> new Outbound(p)).offer(frame);
+    if (!outbound.computeIfAbsent(m.to(), p -> new Outbound(p)).offer(new Frame(m, frame))) {
+      lost(m);
+    }
   }
 
   /** Stops accepting, closes every connection and drops what is queued. */
@@ -439,10 +464,13 @@ public final class TcpTransport implements Transport, AutoCloseable {
     }
   }
 
+  /** A message queued for a connection, encoded: the message is kept to report it if it is lost. */
+  private record Frame(Message message, byte[] bytes) {}
+
   /** The connection to one peer: a bounded queue drained by its own writer thread. */
   private final class Outbound {
     private final UUID peer;
-    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final Thread writer;
     private volatile long retryAfterMillis;
     private volatile boolean stopped;
@@ -457,11 +485,12 @@ public final class TcpTransport implements Transport, AutoCloseable {
       writer.start();
     }
 
-    void offer(byte[] frame) {
+    /** Queues a frame; false when it is lost at once (the peer was unreachable a moment ago, or the queue is full). */
+    boolean offer(Frame frame) {
       if (System.currentTimeMillis() < retryAfterMillis) {
-        return; // unreachable a moment ago: lost without waiting
+        return false; // unreachable a moment ago: lost without waiting
       }
-      queue.offer(frame); // a full queue loses the message
+      return queue.offer(frame);
     }
 
     void close() {
@@ -476,8 +505,9 @@ public final class TcpTransport implements Transport, AutoCloseable {
 
     private void writeLoop() {
       DataOutputStream out = null;
+      List<Frame> written = new ArrayList<>();
       while (!stopped && !closed) {
-        byte[] frame;
+        Frame frame;
         try {
           frame = queue.poll(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -496,15 +526,19 @@ public final class TcpTransport implements Transport, AutoCloseable {
             socket = null;
             out = null;
           }
+          written.clear();
+          written.add(frame);
           if (out == null) {
             out = connect();
           }
-          out.write(frame);
-          byte[] next;
+          out.write(frame.bytes());
+          Frame next;
           while ((next = queue.poll()) != null) {
-            out.write(next);
+            written.add(next);
+            out.write(next.bytes());
           }
           out.flush();
+          written.clear(); // handed to the socket: kept no longer
         } catch (IOException e) {
           if (!stopped && !closed) {
             log.debug("internode connection to {} failed: {}", peer, e.getMessage());
@@ -516,7 +550,12 @@ public final class TcpTransport implements Transport, AutoCloseable {
           socket = null;
           out = null;
           retryAfterMillis = System.currentTimeMillis() + RETRY_DELAY_MILLIS;
-          queue.clear();
+          // what this attempt wrote may not have left, and what waited is dropped: both are lost
+          queue.drainTo(written);
+          if (!stopped) {
+            written.forEach(f -> lost(f.message()));
+          }
+          written.clear();
         }
       }
       Socket s = socket;

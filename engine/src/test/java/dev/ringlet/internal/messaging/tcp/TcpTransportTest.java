@@ -166,6 +166,36 @@ class TcpTransportTest {
   }
 
   @Test
+  void requests_it_cannot_deliver_should_be_reported_lost_to_their_sender_and_responses_never() throws Exception {
+    // A peer whose port refuses connections (bound, not listening), and one cut off by a partition
+    java.net.Socket held = new java.net.Socket();
+    held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    InetSocketAddress refusing = new InetSocketAddress(InetAddress.getLoopbackAddress(), held.getLocalPort());
+    UUID c = new UUID(0, 3);
+    BlockingQueue<Long> lost = new LinkedBlockingQueue<>();
+    try (held; TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null);
+        TcpTransport tc = new TcpTransport(c, loopback(), STRINGS, null)) {
+      ta.onLost(a, m -> lost.add(m.id()));
+      ta.addPeer(b, refusing);
+      ta.addPeer(c, tc.address());
+      ta.faults().partition(java.util.List.of(java.util.Set.of(a), java.util.Set.of(c)));
+
+      ta.send(Message.request(1, Verb.SCHEMA_PUSH, a, c, "cut off"));
+      ta.send(Message.request(2, Verb.SCHEMA_PUSH, a, b, "refused"));
+      ta.send(Message.request(3, Verb.SCHEMA_PUSH, a, new UUID(0, 9), "no address"));
+      ta.send(Message.request(4, Verb.GOSSIP, b, a, "x").reply("a response")); // lost too, but nobody waits for it
+
+      // reported on the sending thread (the partition, the unknown peer) or the connection's (the refusal)
+      java.util.Set<Long> reported = new java.util.HashSet<>();
+      while (reported.size() < 3) {
+        reported.add(lost.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+      }
+      assertThat(reported).containsExactlyInAnyOrder(1L, 2L, 3L);
+      assertThat(lost).isEmpty();
+    }
+  }
+
+  @Test
   void messages_to_self_are_delivered_locally_and_to_unknown_peers_are_lost() throws Exception {
     BlockingQueue<Message> inboxA = new LinkedBlockingQueue<>();
     try (TcpTransport ta = new TcpTransport(a, loopback(), STRINGS, null)) {
