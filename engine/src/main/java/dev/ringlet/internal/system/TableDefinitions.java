@@ -1,5 +1,6 @@
 package dev.ringlet.internal.system;
 
+import dev.ringlet.internal.dht.NameUuids;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.ColumnMetadata.Kind;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -67,7 +68,7 @@ final class TableDefinitions {
 
   /** The id Cassandra gives a built-in table. */
   static UUID tableId(String keyspace, String table) {
-    return UUID.nameUUIDFromBytes((keyspace + table).getBytes(StandardCharsets.UTF_8));
+    return NameUuids.of((keyspace + table).getBytes(StandardCharsets.UTF_8));
   }
 
   static TableDefinition table(String name, String comment, Map<String, Object> options, String... columns) {
