@@ -59,7 +59,7 @@ final class TableDefinitions {
       TableParams params = TableParams.defaults().altered(withBloom).withComment(comment);
       boolean counter = false;
       for (ColumnMetadata c : others) {
-        counter |= c.type().cql().equals("counter");
+        counter |= c.type() == dev.ringlet.internal.types.NativeType.COUNTER; // not by cql(): it builds every type's text
       }
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual, dropped);
