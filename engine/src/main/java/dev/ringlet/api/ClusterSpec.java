@@ -109,9 +109,17 @@ public final class ClusterSpec {
     if (dcs.isEmpty()) {
       throw new IllegalArgumentException("datacenters: empty (expected: at least one)");
     }
-    if (dcs.stream().map(DatacenterSpec::name).distinct().count() != dcs.size()) {
-      throw new IllegalArgumentException("datacenters: " + dcs.stream().map(DatacenterSpec::name).toList()
-          + " (expected: distinct names)");
+    // loops, not streams: a first start in a fresh JVM would load the stream classes for these alone
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (DatacenterSpec dc : dcs) {
+      names.add(dc.name());
+    }
+    if (names.size() != dcs.size()) {
+      List<String> all = new java.util.ArrayList<>();
+      for (DatacenterSpec dc : dcs) {
+        all.add(dc.name());
+      }
+      throw new IllegalArgumentException("datacenters: " + all + " (expected: distinct names)");
     }
     settings.datacenters = dcs;
     if (settings.numTokens < 1 || settings.numTokens > 256) {
@@ -196,7 +204,11 @@ public final class ClusterSpec {
 
   /** How many nodes in all datacenters. */
   public int nodeCount() {
-    return s.datacenters.stream().mapToInt(DatacenterSpec::nodes).sum();
+    int nodes = 0;
+    for (DatacenterSpec dc : s.datacenters) {
+      nodes += dc.nodes();
+    }
+    return nodes;
   }
 
   /** Tokens (vnodes) per node. */

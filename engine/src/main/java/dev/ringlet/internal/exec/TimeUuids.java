@@ -16,14 +16,32 @@ public final class TimeUuids {
 
   private final Clock clock;
   private final AtomicLong lastTicks = new AtomicLong();
-  private final long clockSeqAndNode;
+  /**
+   * The clock sequence and node of this generator's UUIDs, random, drawn on the first UUID: a
+   * {@code SecureRandom} is the first use of the JCA's providers in a JVM (~60 classes), and every
+   * node makes its generators at start. 0 until drawn (a drawn value has its variant bit set).
+   */
+  private volatile long clockSeqAndNode;
 
   public TimeUuids(Clock clock) {
     this.clock = clock;
-    SecureRandom random = new SecureRandom();
-    long node = random.nextLong() & 0xFFFFFFFFFFFFL | 0x010000000000L; // multicast bit: not a MAC
-    long clockSeq = random.nextInt(0x3FFF);
-    this.clockSeqAndNode = 0x8000000000000000L | (clockSeq << 48) | node;
+  }
+
+  private long clockSeqAndNode() {
+    long drawn = clockSeqAndNode;
+    if (drawn == 0) {
+      synchronized (this) {
+        drawn = clockSeqAndNode;
+        if (drawn == 0) {
+          SecureRandom random = new SecureRandom();
+          long node = random.nextLong() & 0xFFFFFFFFFFFFL | 0x010000000000L; // multicast bit: not a MAC
+          long clockSeq = random.nextInt(0x3FFF);
+          drawn = 0x8000000000000000L | (clockSeq << 48) | node;
+          clockSeqAndNode = drawn;
+        }
+      }
+    }
+    return drawn;
   }
 
   public UUID next() {
@@ -42,6 +60,6 @@ public final class TimeUuids {
       }
     }
     long msb = (ticks << 32) | ((ticks >>> 16) & 0xFFFF0000L) | 0x1000L | ((ticks >>> 48) & 0x0FFFL);
-    return new UUID(msb, clockSeqAndNode);
+    return new UUID(msb, clockSeqAndNode());
   }
 }

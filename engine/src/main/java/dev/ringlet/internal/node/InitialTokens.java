@@ -1,5 +1,6 @@
 package dev.ringlet.internal.node;
 
+import dev.ringlet.internal.dht.NameUuids;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.DatacenterSpec;
 import dev.ringlet.internal.cluster.Endpoint;
@@ -77,7 +78,7 @@ final class InitialTokens {
 
   /** Node {@code index} of a datacenter as the cluster starts it: its host id and rack (racks dealt in turn). */
   static Endpoint endpoint(ClusterSpec spec, DatacenterSpec dc, int index) {
-    UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + index).getBytes(StandardCharsets.UTF_8));
+    UUID hostId = NameUuids.of((spec.clusterName() + "/" + dc.name() + "/" + index).getBytes(StandardCharsets.UTF_8));
     return new Endpoint(hostId, dc.name(), dc.racks().get(index % dc.racks().size()));
   }
 

@@ -1,5 +1,6 @@
 package dev.ringlet.internal.node;
 
+import dev.ringlet.internal.dht.NameUuids;
 import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.QueryLog;
 import dev.ringlet.internal.querylog.QueryLogBook;
@@ -143,7 +144,7 @@ public final class LocalCluster implements RingletCluster {
 
   private static RingletCluster startSingle(ClusterSpec spec, Concurrently<WireResources> wire) {
     InetAddress address = Addresses.address(spec.address());
-    UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
+    UUID hostId = NameUuids.of((spec.clusterName() + "/" + spec.datacenter() + "/" + address.getHostAddress() + "/0")
         .getBytes(StandardCharsets.UTF_8));
     NodeConfig config = new NodeConfig(spec.clusterName(), spec.datacenter(), spec.rack(), address, spec.port(),
         spec.releaseVersion(), hostId, InitialTokens.explicitOrSpread(spec, hostId), Clock.system(),
@@ -201,7 +202,7 @@ public final class LocalCluster implements RingletCluster {
       for (int i = 0; i < dc.nodes(); i++) {
         Addresses.Slot s = slots.get(slot++);
         String rack = dc.racks().get(i % dc.racks().size());
-        UUID hostId = UUID.nameUUIDFromBytes((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
+        UUID hostId = NameUuids.of((spec.clusterName() + "/" + dc.name() + "/" + i).getBytes(StandardCharsets.UTF_8));
         List<Long> t = assigned.get(slot - 1);
         NodeConfig m = new NodeConfig(spec.clusterName(), dc.name(), rack, s.address(), s.port(), spec.releaseVersion(), hostId, t,
             clock, s.storagePort(), spec.authentication(), spec.userDefinedFunctions(),

@@ -1,5 +1,6 @@
 package dev.ringlet.internal.node;
 
+import dev.ringlet.internal.dht.NameUuids;
 import dev.ringlet.internal.cluster.ConsistencyLevel;
 import dev.ringlet.internal.cluster.Topology;
 import dev.ringlet.internal.coordinator.Coordinator;
@@ -108,7 +109,8 @@ public final class Node implements AutoCloseable, GossipListener {
     for (KeyspaceMetadata ks : SystemKeyspaces.keyspaces()) {
       keyspaces.put(ks.name(), ks);
     }
-    this.schema = new SchemaManager(new Schema(UUID.nameUUIDFromBytes("ringlet-initial-schema".getBytes()), keyspaces));
+    this.schema = new SchemaManager(new Schema(NameUuids.of("ringlet-initial-schema".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        keyspaces));
     this.storage = new Storage(storageConfig);
     storage.onFailure(this::storageFailed);
     // a durable node keeps its hints and batchlog beside its data, as Cassandra does (hints/, batchlog/)

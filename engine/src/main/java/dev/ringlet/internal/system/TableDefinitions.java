@@ -1,5 +1,6 @@
 package dev.ringlet.internal.system;
 
+import dev.ringlet.internal.dht.NameUuids;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.ColumnMetadata.Kind;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -58,7 +59,7 @@ final class TableDefinitions {
       TableParams params = TableParams.defaults().altered(withBloom).withComment(comment);
       boolean counter = false;
       for (ColumnMetadata c : others) {
-        counter |= c.type().cql().equals("counter");
+        counter |= c.type() == dev.ringlet.internal.types.NativeType.COUNTER; // not by cql(): it builds every type's text
       }
       return new TableMetadata(keyspace, name, tableId(keyspace, name), partitionKey, clustering, others, params,
           counter, virtual, dropped);
@@ -67,7 +68,7 @@ final class TableDefinitions {
 
   /** The id Cassandra gives a built-in table. */
   static UUID tableId(String keyspace, String table) {
-    return UUID.nameUUIDFromBytes((keyspace + table).getBytes(StandardCharsets.UTF_8));
+    return NameUuids.of((keyspace + table).getBytes(StandardCharsets.UTF_8));
   }
 
   static TableDefinition table(String name, String comment, Map<String, Object> options, String... columns) {

@@ -19,11 +19,18 @@ import java.util.regex.Pattern;
  */
 final class DateCodec extends NativeCodec {
 
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(STRICT);
-  private static final Pattern RAW = Pattern.compile("^-?\\d+$");
   private static final long MIN_MILLIS = TimeUnit.DAYS.toMillis(Integer.MIN_VALUE);
   private static final long MAX_MILLIS = TimeUnit.DAYS.toMillis(Integer.MAX_VALUE);
   private static final long MAX_RAW = (1L << 32) - 1;
+
+  /**
+   * The text forms, made on the first date parsed or printed rather than with the codec: every node
+   * makes its codecs at start, and {@code DateTimeFormatter}'s ISO constants load ~60 classes.
+   */
+  private static final class Text {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(STRICT);
+    static final Pattern RAW = Pattern.compile("^-?\\d+$");
+  }
 
   DateCodec() {
     super(EnumSet.of(LiteralKind.STRING, LiteralKind.INTEGER));
@@ -65,11 +72,11 @@ final class DateCodec extends NativeCodec {
     if (text.isEmpty()) {
       return ByteBuffer.allocate(0);
     }
-    if (RAW.matcher(text).matches()) {
+    if (Text.RAW.matcher(text).matches()) {
       return parseRaw(text);
     }
     try {
-      LocalDate date = FORMAT.parse(text, LocalDate::from);
+      LocalDate date = Text.FORMAT.parse(text, LocalDate::from);
       long millis = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
       if (millis < MIN_MILLIS) {
         throw new MarshalException(String.format("Input date %s is less than min supported date %s", text,
@@ -98,7 +105,7 @@ final class DateCodec extends NativeCodec {
   }
 
   @Override String toText(ByteBuffer value) {
-    return FORMAT.format((LocalDate) decodeNonEmpty(value));
+    return Text.FORMAT.format((LocalDate) decodeNonEmpty(value));
   }
 
   @Override String toJsonNonEmpty(ByteBuffer value) {

@@ -13,8 +13,17 @@ import dev.ringlet.internal.exec.Variables;
 import dev.ringlet.internal.exec.modify.ModificationAnalyzer;
 import dev.ringlet.internal.exec.modify.WriteExecutor;
 import dev.ringlet.internal.exec.select.SelectAnalyzer;
+import dev.ringlet.internal.exec.PartitionKeys;
+import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.Schema;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.storage.Cell;
+import dev.ringlet.internal.storage.Clustering;
+import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.storage.DeletionTime;
+import dev.ringlet.internal.storage.LivenessInfo;
+import dev.ringlet.internal.storage.PartitionUpdate;
+import dev.ringlet.internal.storage.RowUpdate;
 import dev.ringlet.internal.time.Clock;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -78,6 +87,52 @@ final class AuthTables {
       out.add(decoded);
     }
     return out;
+  }
+
+  /**
+   * Whether the table has a live row: what {@code SELECT ... LIMIT 1} finds, read from the table's
+   * store without CQL (a node's start asks this before the query path's classes are needed).
+   */
+  boolean anyRow(String keyspace, String name) {
+    return tables.store(table(keyspace, name)).scan(null, true, clock.nowInSeconds()).hasNext();
+  }
+
+  /**
+   * Writes what {@code INSERT INTO keyspace.name (columns...) VALUES (values...) USING TIMESTAMP timestamp}
+   * writes (the row's liveness and one cell per value, with the table's default TTL), straight to the
+   * table's store without CQL: for a table without clustering columns, keyed by one column, and
+   * single-cell values.
+   *
+   * @param values Java values (in the {@link dev.ringlet.internal.types.CqlType} mapping) by column name,
+   *     the partition key's among them
+   */
+  void insert(String keyspace, String name, long timestamp, Map<String, Object> values) {
+    TableMetadata table = table(keyspace, name);
+    if (table.partitionKey().size() != 1 || !table.clustering().isEmpty()) {
+      throw new IllegalArgumentException("table: " + keyspace + "." + name
+          + " (expected: one partition key column and no clustering columns)");
+    }
+    ColumnMetadata key = table.partitionKey().get(0);
+    Object keyValue = values.get(key.name());
+    if (keyValue == null) {
+      throw new IllegalArgumentException("values: no " + key.name() + " (expected: the partition key's value)");
+    }
+    long now = clock.nowInSeconds();
+    int ttl = table.params().defaultTimeToLive();
+    Map<String, Cell> cells = new HashMap<>();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      ColumnMetadata column = table.column(e.getKey());
+      if (column == null || column.type().isMultiCell()) {
+        throw new IllegalArgumentException("column: " + e.getKey() + " (expected: a single-cell column of " + keyspace + "."
+            + name + ")");
+      }
+      if (column != key) {
+        cells.put(column.name(), Cell.expiring(column.type().encode(e.getValue()), timestamp, ttl, now));
+      }
+    }
+    DecoratedKey partition = PartitionKeys.decorate(table, List.of(key.type().encode(keyValue)));
+    RowUpdate row = new RowUpdate(Clustering.EMPTY, LivenessInfo.of(timestamp, ttl, now), DeletionTime.LIVE, cells);
+    tables.store(table).apply(new PartitionUpdate(partition, DeletionTime.LIVE, List.of(), null, List.of(row)));
   }
 
   private TableMetadata table(String keyspace, String name) {

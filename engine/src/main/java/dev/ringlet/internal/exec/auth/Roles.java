@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * The role store of Cassandra's CassandraRoleManager: {@code system_auth.roles} (one row per role,
  * {@code member_of} the roles granted to it) and {@code system_auth.role_members} (for each role, the
- * roles it is granted to). Every read and write is internal CQL through {@link AuthTables}.
+ * roles it is granted to). Every read and write is internal CQL through {@link AuthTables}, except the
+ * default role's, which a node's start makes at the store.
  */
 final class Roles {
 
@@ -36,11 +37,17 @@ final class Roles {
    * AllowAllAuthenticator too.
    */
   void setupDefaultRole() {
-    if (!tables.select("SELECT role FROM system_auth.roles LIMIT 1").isEmpty()) {
+    // Read and written at the store, not as CQL: every node's start does this, and through CQL it was
+    // the first use of the parser and the select and write paths in the JVM (see AuthTablesTest).
+    if (tables.anyRow("system_auth", "roles")) {
       return;
     }
-    tables.write("INSERT INTO system_auth.roles (role, is_superuser, can_login, salted_hash) VALUES (?, true, true, ?)"
-        + " USING TIMESTAMP 0", DEFAULT_SUPERUSER, DEFAULT_SUPERUSER_HASH);
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("role", DEFAULT_SUPERUSER);
+    row.put("is_superuser", true);
+    row.put("can_login", true);
+    row.put("salted_hash", DEFAULT_SUPERUSER_HASH);
+    tables.insert("system_auth", "roles", 0, row);
   }
 
   Role get(String name) {
