@@ -72,6 +72,7 @@ public final class JavaUdfs {
     String className = "Udf" + classes.incrementAndGet();
     String binaryName = PACKAGE + "." + className;
     boolean api = UdfApi.needed(function);
+    boolean javaUdf = api && UdfApi.needsJavaUdf(function);
     if (api) {
       api();
     }
@@ -80,18 +81,24 @@ public final class JavaUdfs {
     // 5.0's template imports these (and Cassandra's classes) for every body
     src.append("import java.nio.ByteBuffer;\nimport java.util.*;\n");
     if (api) {
-      // as 5.0's template: the class extends JavaUDF (udfContext, decompose) and implements its
-      // executeImpl and executeAggregateImpl by calling the body's method
-      src.append("import org.apache.cassandra.cql3.functions.JavaUDF;\n"
-          + "import org.apache.cassandra.cql3.functions.Arguments;\n"
-          + "import org.apache.cassandra.cql3.functions.UDFDataType;\n"
-          + "import org.apache.cassandra.cql3.functions.UDFContext;\n"
+      src.append("import org.apache.cassandra.cql3.functions.UDFContext;\n"
           + "import org.apache.cassandra.transport.ProtocolVersion;\n"
           + "import org.apache.cassandra.cql3.functions.types.TupleValue;\n"
           + "import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
-      src.append("public final class ").append(className).append(" extends JavaUDF {\n  public ").append(className)
-          .append("(UDFDataType returnType, UDFContext udfContext) { super(returnType, udfContext); }\n");
-      appendExecuteImpls(src, function);
+      if (javaUdf) {
+        // as 5.0's template: the class extends JavaUDF (udfContext, decompose) and implements its
+        // executeImpl and executeAggregateImpl by calling the body's method
+        src.append("import org.apache.cassandra.cql3.functions.JavaUDF;\n"
+            + "import org.apache.cassandra.cql3.functions.Arguments;\n"
+            + "import org.apache.cassandra.cql3.functions.UDFDataType;\n");
+        src.append("public final class ").append(className).append(" extends JavaUDF {\n  public ").append(className)
+            .append("(UDFDataType returnType, UDFContext udfContext) { super(returnType, udfContext); }\n");
+        appendExecuteImpls(src, function);
+      } else {
+        // what such a body can see of JavaUDF is udfContext: the same field, cheaper to compile
+        src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
+            .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+      }
     } else {
       src.append("public final class ").append(className).append(" {\n  public ").append(className).append("() { }\n");
     }
@@ -113,11 +120,13 @@ public final class JavaUdfs {
     if (result.failed()) {
       throw CqlException.invalid(compilationFailure(result.problems(), lineOffset, src));
     }
-    ByteCodeVerifier verifier = api
+    ByteCodeVerifier verifier = javaUdf
         ? new ByteCodeVerifier(binaryName.replace('.', '/'), "org/apache/cassandra/cql3/functions/JavaUDF",
             "(Lorg/apache/cassandra/cql3/functions/UDFDataType;Lorg/apache/cassandra/cql3/functions/UDFContext;)V",
             Set.of("execute", "executeImpl", "executeAggregateImpl"), Set.of())
-        : new ByteCodeVerifier(binaryName.replace('.', '/'), "java/lang/Object", "()V", Set.of("execute"), Set.of());
+        : new ByteCodeVerifier(binaryName.replace('.', '/'), "java/lang/Object",
+            api ? "(Lorg/apache/cassandra/cql3/functions/UDFContext;)V" : "()V", Set.of("execute"),
+            api ? Set.of("udfContext") : Set.of());
     // As 5.0 does, every class file of the unit is kept under the function's class name, so the
     // one ECJ hands over last wins: a body's local, anonymous or member class makes the function
     // fail validation or (its class missing) fail when it runs.
@@ -146,9 +155,14 @@ public final class JavaUdfs {
       Object returnType = bridge.type(UdfTypes.descriptor(function.returnType().freeze()));
       Object context = bridge.context(function.argumentNames(), argTypes, returnType, function.keyspace(),
           name -> userType(function.keyspace(), name), text -> parseType(function.keyspace(), text));
-      String javaReturnType = UdfTypes.javaType(function.returnType(), !function.calledOnNullInput());
-      Object udfReturnType = bridge.udfDataType(returnType, !boxed(javaReturnType).equals(javaReturnType));
-      Object instance = type.getConstructors()[0].newInstance(udfReturnType, context);
+      Object instance;
+      if (javaUdf) {
+        String javaReturnType = UdfTypes.javaType(function.returnType(), !function.calledOnNullInput());
+        Object udfReturnType = bridge.udfDataType(returnType, !boxed(javaReturnType).equals(javaReturnType));
+        instance = type.getConstructors()[0].newInstance(udfReturnType, context);
+      } else {
+        instance = type.getConstructors()[0].newInstance(context);
+      }
       return new CompiledUdf(function, instance, execute, bridge, argTypes, returnType);
     } catch (ReflectiveOperationException | LinkageError e) {
       throw CqlException.invalid(String.format("Could not compile function '%s' from Java source: %s",

@@ -64,11 +64,11 @@ final class UdfApi {
       EXCEPTIONS_500 + ".OperationExecutionException", EXCEPTIONS_500 + ".RequestTimeoutException",
       EXCEPTIONS_500 + ".ReadTimeoutException", "org.apache.cassandra.db.ConsistencyLevel",
       TYPES + ".DataTypeClassNameParser", EXCEPTIONS + ".DriverInternalError",
-      FUNCTIONS + ".JavaUDF", FUNCTIONS + ".Arguments", FUNCTIONS + ".UDFDataType",
+      FUNCTIONS + ".JavaUDF", FUNCTIONS + ".Arguments", FUNCTIONS + ".UDFDataType", FUNCTIONS + ".UDFDataTypeCodec",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel");
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
 
   /**
    * The classes bodies may not name (outer names): Ringlet's plumbing, and Guava's {@code
@@ -81,7 +81,7 @@ final class UdfApi {
       // hidden by 5.0's allowed patterns: bodies see them only as names in signatures they cannot call
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel");
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
@@ -98,9 +98,7 @@ final class UdfApi {
     String body = function.body();
     if (body.contains("udfContext") || body.contains("TupleValue") || body.contains("UDTValue")
         || body.contains("org.apache.cassandra") || body.contains("ProtocolVersion") || body.contains(REFLECT)
-        || body.contains("decompose") || body.contains("JavaUDF") || body.contains("Arguments")
-        || body.contains("UDFDataType") || body.contains("returnType") || body.contains("execute")
-        || body.contains("getSuperclass")) {
+        || needsJavaUdf(function)) {
       return true;
     }
     if (needed(function.returnType())) {
@@ -112,6 +110,20 @@ final class UdfApi {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a body may see that its class extends {@code JavaUDF} (5.0's template): it names {@code
+   * JavaUDF}'s members or its imported {@code Arguments} and {@code UDFDataType}, or asks for its
+   * superclass. Only these bodies are compiled as a {@code JavaUDF} subclass (with 5.0's {@code
+   * executeImpl}); the others get a plain class with the same {@code udfContext}, which ECJ
+   * compiles faster.
+   */
+  static boolean needsJavaUdf(dev.ringlet.internal.schema.UserFunction function) {
+    String body = function.body();
+    return body.contains("decompose") || body.contains("JavaUDF") || body.contains("Arguments")
+        || body.contains("UDFDataType") || body.contains("returnType") || body.contains("execute")
+        || body.contains("getSuperclass");
   }
 
   private static boolean needed(CqlType type) {

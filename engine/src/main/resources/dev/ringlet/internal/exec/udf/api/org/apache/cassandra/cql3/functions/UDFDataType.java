@@ -2,10 +2,7 @@ package org.apache.cassandra.cql3.functions;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.apache.cassandra.cql3.functions.types.CodecRegistry;
 import org.apache.cassandra.cql3.functions.types.DataType;
-import org.apache.cassandra.cql3.functions.types.TypeCodec;
-import org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException;
 import org.apache.cassandra.db.marshal.AbstractType;
 import org.apache.cassandra.transport.ProtocolVersion;
 
@@ -18,12 +15,12 @@ import org.apache.cassandra.transport.ProtocolVersion;
 public final class UDFDataType {
 
   private final DataType dataType;
-  private final TypeCodec<?> typeCodec;
+  /** Found on first use by {@link UDFDataTypeCodec} (a {@code TypeCodec}), so that making a function loads no codec class. */
+  volatile Object typeCodec;
   private final boolean primitive;
 
   UDFDataType(DataType dataType, boolean primitive) {
     this.dataType = dataType;
-    this.typeCodec = new CodecRegistry().codecFor(dataType);
     this.primitive = primitive;
   }
 
@@ -32,11 +29,11 @@ public final class UDFDataType {
   }
 
   public Class<?> toJavaClass() {
-    return typeCodec.getJavaType().getRawType();
+    return UDFDataTypeCodec.javaClass(this);
   }
 
   public String getJavaTypeName() {
-    return typeCodec.getJavaType().toString();
+    return UDFDataTypeCodec.javaTypeName(this);
   }
 
   public boolean isPrimitive() {
@@ -66,68 +63,43 @@ public final class UDFDataType {
   }
 
   public Object compose(ProtocolVersion protocolVersion, ByteBuffer buffer) {
-    return buffer == null || (buffer.remaining() == 0 && primitive) ? null : typeCodec.deserialize(buffer, protocolVersion);
+    return UDFDataTypeCodec.compose(this, protocolVersion, buffer);
   }
 
   /** The value's bytes by this type's codec; 5.0's InvalidTypeException for a value of another Java class. */
-  @SuppressWarnings("unchecked")
   public ByteBuffer decompose(ProtocolVersion protocolVersion, Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (!toJavaClass().isAssignableFrom(value.getClass())) {
-      throw invalid();
-    }
-    return ((TypeCodec<Object>) typeCodec).serialize(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, byte value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveByteCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveByteCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, short value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveShortCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveShortCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, int value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveIntCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveIntCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, long value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveLongCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveLongCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, float value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveFloatCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveFloatCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ByteBuffer decompose(ProtocolVersion protocolVersion, double value) {
-    if (!((Object) typeCodec instanceof TypeCodec.PrimitiveDoubleCodec)) {
-      throw invalid();
-    }
-    return ((TypeCodec.PrimitiveDoubleCodec) (Object) typeCodec).serializeNoBoxing(value, protocolVersion);
+    return UDFDataTypeCodec.decompose(this, protocolVersion, value);
   }
 
   public ArgumentDeserializer getArgumentDeserializer() {
     throw new UnsupportedOperationException("getArgumentDeserializer");
   }
 
-  private InvalidTypeException invalid() {
-    return new InvalidTypeException("Invalid value for CQL type " + dataType.getName());
+  boolean primitive() {
+    return primitive;
   }
 }
