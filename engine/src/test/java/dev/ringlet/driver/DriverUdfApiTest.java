@@ -53,6 +53,27 @@ class DriverUdfApiTest {
   }
 
   @Test
+  void should_answer_invalid_when_a_body_throws_cassandras_invalid_request_exception() {
+    session.execute("CREATE FUNCTION api.checked(x int) RETURNS NULL ON NULL INPUT RETURNS int LANGUAGE java AS"
+        + " 'if (x > 5) throw new org.apache.cassandra.exceptions.InvalidRequestException(\"too big: \" + x); return x;'");
+    assertThat(session.execute("SELECT api.checked(k) FROM api.t WHERE k = 1").one().getInt(0)).isEqualTo(1);
+    assertThatThrownBy(() -> session.execute("SELECT api.checked(10) FROM api.t WHERE k = 1"))
+        .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.InvalidQueryException.class)
+        .hasMessage("too big: 10");
+  }
+
+  @Test
+  void should_refuse_host_names_in_the_inet_codec_as_cassandras_sandbox_does() {
+    session.execute("CREATE FUNCTION api.inet_of(x text) RETURNS NULL ON NULL INPUT RETURNS inet LANGUAGE java AS"
+        + " 'return org.apache.cassandra.cql3.functions.types.TypeCodec.inet().parse(x);'");
+    assertThat(session.execute("SELECT api.inet_of('''1.2.3''') FROM api.t WHERE k = 1").one().getInetAddress(0)
+        .getHostAddress()).isEqualTo("1.2.0.3");
+    assertThatThrownBy(() -> session.execute("SELECT api.inet_of('''localhost''') FROM api.t WHERE k = 1"))
+        .isInstanceOf(FunctionFailureException.class)
+        .hasMessageContaining("InvalidTypeException: Cannot parse inet value from \"'localhost'\"");
+  }
+
+  @Test
   void should_hand_a_custom_type_argument_to_the_body_as_its_bytes_and_return_custom_bytes_unchecked() {
     session.execute("CREATE FUNCTION api.lex_len(x 'org.apache.cassandra.db.marshal.LexicalUUIDType')"
         + " RETURNS NULL ON NULL INPUT RETURNS text LANGUAGE java AS"

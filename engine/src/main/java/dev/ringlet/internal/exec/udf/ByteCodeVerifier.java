@@ -45,21 +45,21 @@ final class ByteCodeVerifier {
   private final String className;
   private final String superName;
   private final String constructorDescriptor;
-  private final String executeName;
+  private final Set<String> executeNames;
   private final Set<String> ownFields;
 
   /**
    * A verifier for the class Ringlet generates around a body: {@code className} (internal name)
    * extends {@code superName}, has one public constructor {@code constructorDescriptor} that only
-   * calls its super constructor (and stores {@code ownFields}), and the body's method {@code
-   * executeName}.
+   * calls its super constructor (and stores {@code ownFields}), and the methods {@code
+   * executeNames} (the body's, and those 5.0's template also generates).
    */
-  ByteCodeVerifier(String className, String superName, String constructorDescriptor, String executeName,
+  ByteCodeVerifier(String className, String superName, String constructorDescriptor, Set<String> executeNames,
       Set<String> ownFields) {
     this.className = className;
     this.superName = superName;
     this.constructorDescriptor = constructorDescriptor;
-    this.executeName = executeName;
+    this.executeNames = executeNames;
     this.ownFields = ownFields;
   }
 
@@ -104,7 +104,7 @@ final class ByteCodeVerifier {
           errors.add("constructor not public");
         }
         checkConstructor(code, pool, errors);
-      } else if (name.equals(executeName)) {
+      } else if (executeNames.contains(name)) {
         checkBody(code, pool, errors);
       } else if (name.equals("<clinit>")) {
         errors.add("static initializer declared");

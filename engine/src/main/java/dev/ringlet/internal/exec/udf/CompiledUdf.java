@@ -1,5 +1,6 @@
 package dev.ringlet.internal.exec.udf;
 
+import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.schema.UserFunction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,6 +9,8 @@ import java.util.List;
 
 /** A compiled Java UDF, called on serialized arguments. */
 public final class CompiledUdf {
+
+  private static final String INVALID_REQUEST = "org.apache.cassandra.exceptions.InvalidRequestException";
 
   private final UserFunction function;
   private final Object instance;
@@ -45,7 +48,7 @@ public final class CompiledUdf {
     try {
       result = method.invoke(instance, values);
     } catch (InvocationTargetException e) {
-      throw new UdfFailure(e.getCause());
+      throw failure(e.getCause());
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
@@ -60,5 +63,20 @@ public final class CompiledUdf {
       }
     }
     return UdfTypes.fromPlain(function.returnType(), plain);
+  }
+
+  /**
+   * What a body's exception becomes, as in 5.0: an {@code InvalidRequestException} (or a subclass)
+   * reaches the client as an {@code Invalid} error with its message; anything else is a function
+   * failure quoting it, an {@code Error} wrapped in a {@code RuntimeException} as 5.0's call thread
+   * wraps it ("java.lang.RuntimeException: java.lang.AssertionError: boom").
+   */
+  static RuntimeException failure(Throwable thrown) {
+    for (Class<?> c = thrown.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(INVALID_REQUEST)) {
+        return CqlException.invalid(thrown.getMessage());
+      }
+    }
+    return new UdfFailure(thrown instanceof Error ? new RuntimeException(thrown) : thrown);
   }
 }

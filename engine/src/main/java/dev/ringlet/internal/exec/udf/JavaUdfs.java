@@ -72,6 +72,7 @@ public final class JavaUdfs {
     String className = "Udf" + classes.incrementAndGet();
     String binaryName = PACKAGE + "." + className;
     boolean api = UdfApi.needed(function);
+    boolean javaUdf = api && UdfApi.needsJavaUdf(function);
     if (api) {
       api();
     }
@@ -84,8 +85,20 @@ public final class JavaUdfs {
           + "import org.apache.cassandra.transport.ProtocolVersion;\n"
           + "import org.apache.cassandra.cql3.functions.types.TupleValue;\n"
           + "import org.apache.cassandra.cql3.functions.types.UDTValue;\n");
-      src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
-          .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+      if (javaUdf) {
+        // as 5.0's template: the class extends JavaUDF (udfContext, decompose) and implements its
+        // executeImpl and executeAggregateImpl by calling the body's method
+        src.append("import org.apache.cassandra.cql3.functions.JavaUDF;\n"
+            + "import org.apache.cassandra.cql3.functions.Arguments;\n"
+            + "import org.apache.cassandra.cql3.functions.UDFDataType;\n");
+        src.append("public final class ").append(className).append(" extends JavaUDF {\n  public ").append(className)
+            .append("(UDFDataType returnType, UDFContext udfContext) { super(returnType, udfContext); }\n");
+        appendExecuteImpls(src, function);
+      } else {
+        // what such a body can see of JavaUDF is udfContext: the same field, cheaper to compile
+        src.append("public final class ").append(className).append(" {\n  private final UDFContext udfContext;\n  public ")
+            .append(className).append("(UDFContext udfContext) { this.udfContext = udfContext; }\n");
+      }
     } else {
       src.append("public final class ").append(className).append(" {\n  public ").append(className).append("() { }\n");
     }
@@ -107,9 +120,13 @@ public final class JavaUdfs {
     if (result.failed()) {
       throw CqlException.invalid(compilationFailure(result.problems(), lineOffset, src));
     }
-    ByteCodeVerifier verifier = new ByteCodeVerifier(binaryName.replace('.', '/'), "java/lang/Object",
-        api ? "(Lorg/apache/cassandra/cql3/functions/UDFContext;)V" : "()V", "execute",
-        api ? Set.of("udfContext") : Set.of());
+    ByteCodeVerifier verifier = javaUdf
+        ? new ByteCodeVerifier(binaryName.replace('.', '/'), "org/apache/cassandra/cql3/functions/JavaUDF",
+            "(Lorg/apache/cassandra/cql3/functions/UDFDataType;Lorg/apache/cassandra/cql3/functions/UDFContext;)V",
+            Set.of("execute", "executeImpl", "executeAggregateImpl"), Set.of())
+        : new ByteCodeVerifier(binaryName.replace('.', '/'), "java/lang/Object",
+            api ? "(Lorg/apache/cassandra/cql3/functions/UDFContext;)V" : "()V", Set.of("execute"),
+            api ? Set.of("udfContext") : Set.of());
     // As 5.0 does, every class file of the unit is kept under the function's class name, so the
     // one ECJ hands over last wins: a body's local, anonymous or member class makes the function
     // fail validation or (its class missing) fail when it runs.
@@ -138,7 +155,14 @@ public final class JavaUdfs {
       Object returnType = bridge.type(UdfTypes.descriptor(function.returnType().freeze()));
       Object context = bridge.context(function.argumentNames(), argTypes, returnType, function.keyspace(),
           name -> userType(function.keyspace(), name), text -> parseType(function.keyspace(), text));
-      Object instance = type.getConstructors()[0].newInstance(context);
+      Object instance;
+      if (javaUdf) {
+        String javaReturnType = UdfTypes.javaType(function.returnType(), !function.calledOnNullInput());
+        Object udfReturnType = bridge.udfDataType(returnType, !boxed(javaReturnType).equals(javaReturnType));
+        instance = type.getConstructors()[0].newInstance(udfReturnType, context);
+      } else {
+        instance = type.getConstructors()[0].newInstance(context);
+      }
       return new CompiledUdf(function, instance, execute, bridge, argTypes, returnType);
     } catch (ReflectiveOperationException | LinkageError e) {
       throw CqlException.invalid(String.format("Could not compile function '%s' from Java source: %s",
@@ -169,6 +193,58 @@ public final class JavaUdfs {
     return fullSource
         ? "Java source compilation failed:\n" + message + "\n generated source:\n" + source
         : "Java source compilation failed:\n" + message;
+  }
+
+  /**
+   * 5.0's {@code executeImpl} and {@code executeAggregateImpl} (its template's): the body's method
+   * called on the arguments ({@code getAsInt(i)} for a primitive, {@code get(i)} otherwise; an
+   * aggregate's state first). Ringlet calls {@code execute} directly; these exist because bodies
+   * can call them, as in 5.0. Written before the body, so their lines count as generated source.
+   */
+  private static void appendExecuteImpls(StringBuilder src, UserFunction function) {
+    boolean primitives = !function.calledOnNullInput();
+    String returnType = UdfTypes.javaType(function.returnType(), primitives);
+    List<CqlType> types = function.argumentTypes();
+    src.append("  protected ByteBuffer executeImpl(Arguments arguments) {\n    ").append(returnType)
+        .append(" result = execute(");
+    for (int i = 0; i < types.size(); i++) {
+      src.append(i > 0 ? ", " : "").append(argument(UdfTypes.javaType(types.get(i), primitives), i));
+    }
+    src.append(");\n    return decompose(arguments.getProtocolVersion(), result);\n  }\n");
+    src.append("  protected Object executeAggregateImpl(Object state, Arguments arguments) {\n    ").append(returnType)
+        .append(" result = execute(");
+    for (int i = 0; i < types.size(); i++) {
+      String javaType = UdfTypes.javaType(types.get(i), primitives);
+      src.append(i > 0 ? ", " : "").append(i == 0 ? "(" + boxed(javaType) + ") state" : argument(javaType, i));
+    }
+    src.append(");\n    return result;\n  }\n");
+  }
+
+  private static String argument(String javaType, int i) {
+    switch (javaType) {
+      case "boolean": return "arguments.getAsBoolean(" + i + ")";
+      case "byte": return "arguments.getAsByte(" + i + ")";
+      case "short": return "arguments.getAsShort(" + i + ")";
+      case "int": return "arguments.getAsInt(" + i + ")";
+      case "long": return "arguments.getAsLong(" + i + ")";
+      case "float": return "arguments.getAsFloat(" + i + ")";
+      case "double": return "arguments.getAsDouble(" + i + ")";
+      default: return "arguments.get(" + i + ")";
+    }
+  }
+
+  private static String boxed(String javaType) {
+    switch (javaType) {
+      case "boolean": return "Boolean";
+      case "byte": return "Byte";
+      case "short": return "Short";
+      case "int": return "Integer";
+      case "long": return "Long";
+      case "float": return "Float";
+      case "double": return "Double";
+      case "char": return "Character";
+      default: return javaType;
+    }
   }
 
   private static int newlines(CharSequence s) {
@@ -303,6 +379,8 @@ public final class JavaUdfs {
   /** Defines the compiled classes; resolves nothing outside the sandbox's view. */
   private static final class SandboxLoader extends ClassLoader {
 
+    private static final String INVOCATION_TARGET = "java.lang.reflect.InvocationTargetException";
+
     private final Map<String, byte[]> classes;
 
     SandboxLoader(Map<String, byte[]> classes, ClassLoader api) {
@@ -321,8 +399,13 @@ public final class JavaUdfs {
       if (name.equals(PlatformGuard.class.getName())) {
         return PlatformGuard.class;
       }
-      // the JVM itself links invokedynamic (string concatenation) through java.lang.invoke
-      if (!classes.containsKey(name) && !visible(name) && !name.startsWith("java.lang.invoke.")) {
+      // the JVM itself links invokedynamic (string concatenation) through java.lang.invoke, and
+      // JDK 17's reflection defines its generated accessors (after a method's 15th reflective
+      // call) in a loader below this one, linking them to jdk.internal.reflect and
+      // InvocationTargetException; bodies cannot name these (the compiler does not see them, the
+      // verifier refuses Class.forName)
+      if (!classes.containsKey(name) && !visible(name) && !name.startsWith("java.lang.invoke.")
+          && !name.startsWith("jdk.internal.reflect.") && !name.equals(INVOCATION_TARGET)) {
         throw new ClassNotFoundException(name + " is not allowed in user-defined functions");
       }
       return super.loadClass(name, resolve);

@@ -36,6 +36,7 @@ final class UdfApi {
   static final String FUNCTIONS = "org.apache.cassandra.cql3.functions";
   static final String TYPES = FUNCTIONS + ".types";
   static final String EXCEPTIONS = TYPES + ".exceptions";
+  static final String EXCEPTIONS_500 = "org.apache.cassandra.exceptions";
   /** 5.0's template imports it for every body. */
   static final String PROTOCOL_VERSION = "org.apache.cassandra.transport.ProtocolVersion";
   /** Guava's package, of which 5.0 lets bodies see {@code TypeToken} only. */
@@ -52,7 +53,22 @@ final class UdfApi {
       TYPES + ".UdfValueBridge", TYPES + ".UserType", TYPES + ".ValueBytes", TYPES + ".VectorCodec",
       TYPES + ".VectorType", TYPES + ".utils.Bytes", EXCEPTIONS + ".CodecNotFoundException",
       EXCEPTIONS + ".DriverException", EXCEPTIONS + ".InvalidTypeException", PROTOCOL_VERSION,
-      REFLECT + ".TypeToken", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes");
+      REFLECT + ".TypeToken", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes",
+      EXCEPTIONS_500 + ".ExceptionCode", EXCEPTIONS_500 + ".TransportException", EXCEPTIONS_500 + ".CassandraException",
+      EXCEPTIONS_500 + ".RequestValidationException", EXCEPTIONS_500 + ".RequestExecutionException",
+      EXCEPTIONS_500 + ".InvalidRequestException", EXCEPTIONS_500 + ".SyntaxException",
+      EXCEPTIONS_500 + ".ConfigurationException", EXCEPTIONS_500 + ".UnauthorizedException",
+      EXCEPTIONS_500 + ".AuthenticationException", EXCEPTIONS_500 + ".AlreadyExistsException",
+      EXCEPTIONS_500 + ".OverloadedException", EXCEPTIONS_500 + ".TruncateException",
+      EXCEPTIONS_500 + ".IsBootstrappingException", EXCEPTIONS_500 + ".FunctionExecutionException",
+      EXCEPTIONS_500 + ".OperationExecutionException", EXCEPTIONS_500 + ".RequestTimeoutException",
+      EXCEPTIONS_500 + ".ReadTimeoutException", "org.apache.cassandra.db.ConsistencyLevel",
+      TYPES + ".DataTypeClassNameParser", EXCEPTIONS + ".DriverInternalError",
+      FUNCTIONS + ".JavaUDF", FUNCTIONS + ".Arguments", FUNCTIONS + ".UDFDataType", FUNCTIONS + ".UDFDataTypeCodec",
+      FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
+      "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
+      FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
 
   /**
    * The classes bodies may not name (outer names): Ringlet's plumbing, and Guava's {@code
@@ -61,7 +77,11 @@ final class UdfApi {
    * cannot be resolved".
    */
   static final Set<String> HIDDEN = Set.of(FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
-      TYPES + ".UdfValueBridge", TYPES + ".ValueBytes", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes");
+      TYPES + ".UdfValueBridge", TYPES + ".ValueBytes", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes",
+      // hidden by 5.0's allowed patterns: bodies see them only as names in signatures they cannot call
+      "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
+      FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
@@ -77,7 +97,8 @@ final class UdfApi {
   static boolean needed(dev.ringlet.internal.schema.UserFunction function) {
     String body = function.body();
     if (body.contains("udfContext") || body.contains("TupleValue") || body.contains("UDTValue")
-        || body.contains("org.apache.cassandra") || body.contains("ProtocolVersion") || body.contains(REFLECT)) {
+        || body.contains("org.apache.cassandra") || body.contains("ProtocolVersion") || body.contains(REFLECT)
+        || needsJavaUdf(function)) {
       return true;
     }
     if (needed(function.returnType())) {
@@ -89,6 +110,20 @@ final class UdfApi {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a body may see that its class extends {@code JavaUDF} (5.0's template): it names {@code
+   * JavaUDF}'s members or its imported {@code Arguments} and {@code UDFDataType}, or asks for its
+   * superclass. Only these bodies are compiled as a {@code JavaUDF} subclass (with 5.0's {@code
+   * executeImpl}); the others get a plain class with the same {@code udfContext}, which ECJ
+   * compiles faster.
+   */
+  static boolean needsJavaUdf(dev.ringlet.internal.schema.UserFunction function) {
+    String body = function.body();
+    return body.contains("decompose") || body.contains("JavaUDF") || body.contains("Arguments")
+        || body.contains("UDFDataType") || body.contains("returnType") || body.contains("execute")
+        || body.contains("getSuperclass");
   }
 
   private static boolean needed(CqlType type) {

@@ -17,6 +17,7 @@ final class UdfBridge {
   private final Method toUdf;
   private final Method fromUdf;
   private final Constructor<?> context;
+  private final Method udfDataType;
 
   UdfBridge(ClassLoader loader) throws ReflectiveOperationException {
     Class<?> bridge = loader.loadClass(UdfApi.BRIDGE);
@@ -26,6 +27,12 @@ final class UdfBridge {
     fromUdf = bridge.getMethod("fromUdf", dataType, Object.class);
     context = loader.loadClass(UdfApi.CONTEXT).getConstructor(List.class, List.class, dataType, String.class,
         Function.class, Function.class);
+    udfDataType = loader.loadClass(UdfApi.CONTEXT).getMethod("dataType", dataType, boolean.class);
+  }
+
+  /** The {@code UDFDataType} of a {@code DataType}, for the generated class's {@code JavaUDF} constructor. */
+  Object udfDataType(Object dataType, boolean primitive) {
+    return call(udfDataType, null, dataType, primitive);
   }
 
   /** The {@code DataType} of a descriptor (see {@link UdfTypes#descriptor}). */

@@ -12,9 +12,9 @@ import java.util.List;
  * <p>Paths are resource names ({@code java/util/List.class}); an entry ending in {@code /} is a
  * package prefix, one ending in {@code .class} a single class. Cassandra's own classes among the
  * allowed ones that Ringlet offers (the {@code org/apache/cassandra/cql3/functions/types/} value
- * and codec classes, {@code UDFContext}, {@code ProtocolVersion} and Guava's {@code TypeToken})
- * come from {@link UdfApi}; the others ({@code JavaUDF}, {@code Arguments}, {@code UDFDataType},
- * Cassandra's exception classes) do not exist here.
+ * and codec classes, {@code UDFContext}, {@code JavaUDF}, {@code Arguments}, {@code UDFDataType},
+ * {@code ProtocolVersion}, most of {@code org/apache/cassandra/exceptions/} and Guava's {@code
+ * TypeToken}) come from {@link UdfApi}; the rest of that exceptions package does not exist here.
  */
 final class UdfSandbox {
 

@@ -56,6 +56,44 @@ class JavaUdfsTest {
   }
 
   @Test
+  void should_answer_invalid_for_a_body_throwing_invalid_request_exception_and_wrap_errors_as_cassandra_does() {
+    CompiledUdf invalid = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "throw new org.apache.cassandra.exceptions.InvalidRequestException(\"too big: \" + a0);"));
+    CompiledUdf other = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "throw new org.apache.cassandra.exceptions.SyntaxException(\"bad \" + a0);"));
+    CompiledUdf error = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "throw new AssertionError(\"boom \" + a0);"));
+    assertThatThrownBy(() -> invalid.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(CqlException.class).hasMessage("too big: 3");
+    assertThatThrownBy(() -> other.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(UdfFailure.class).hasMessage("org.apache.cassandra.exceptions.SyntaxException: bad 3");
+    assertThatThrownBy(() -> error.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(UdfFailure.class).hasMessage("java.lang.RuntimeException: java.lang.AssertionError: boom 3");
+  }
+
+  @Test
+  void should_keep_answering_after_the_jvm_generates_its_reflective_accessor() {
+    CompiledUdf plain = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false, "return a0 + 1;"));
+    CompiledUdf api = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "return decompose(ProtocolVersion.CURRENT, a0 + 1).getInt(0);"));
+    for (int i = 0; i < 40; i++) {
+      assertThat(NativeType.INT.decode(plain.execute(List.of(NativeType.INT.encode(i))))).isEqualTo(i + 1);
+      assertThat(NativeType.INT.decode(api.execute(List.of(NativeType.INT.encode(i))))).isEqualTo(i + 1);
+    }
+  }
+
+  @Test
+  void should_extend_java_udf_only_for_bodies_that_name_its_members() {
+    assertThat(UdfApi.needsJavaUdf(fn(List.of(), NativeType.TEXT, false,
+        "return getClass().getSuperclass().getName();"))).isTrue();
+    assertThat(UdfApi.needsJavaUdf(fn(List.of(), NativeType.TEXT, false, "return \"\" + udfContext;"))).isFalse();
+    CompiledUdf f = udfs.compile(fn(List.of(NativeType.INT), NativeType.TEXT, false,
+        "return getClass().getSuperclass().getName() + \" \" + (udfContext != null);"));
+    assertThat(NativeType.TEXT.decode(f.execute(List.of(NativeType.INT.encode(1)))))
+        .isEqualTo("org.apache.cassandra.cql3.functions.JavaUDF true");
+  }
+
+  @Test
   void should_refuse_classes_outside_the_sandbox_on_the_line_that_names_them() {
     assertThatThrownBy(() -> udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
         "int y = a0;\nnew Thread().start();\nreturn y;")))

@@ -49,6 +49,34 @@ public enum ProtocolVersion implements Comparable<ProtocolVersion> {
     return out;
   }
 
+  /**
+   * The version numbered {@code version}, as 5.0 decodes a frame's: v3 to v6 (the beta v6 too);
+   * any other number fails with 5.0's {@link ProtocolException} "Invalid or unsupported protocol
+   * version (n); supported versions are (...)", and a version older than {@link #CURRENT} with
+   * "Rejecting Protocol Version 3/v3 < 5/v5." unless {@code allowOlderProtocols}.
+   */
+  public static ProtocolVersion decode(int version, boolean allowOlderProtocols) {
+    ProtocolVersion found = null;
+    for (ProtocolVersion v : SUPPORTED) {
+      if (v.num == version) {
+        found = v;
+      }
+    }
+    if (found == null) {
+      throw new ProtocolException(invalidVersionMessage(version));
+    }
+    if (!allowOlderProtocols && found.isSmallerThan(CURRENT)) {
+      throw new ProtocolException(String.format("Rejecting Protocol Version %s < %s.", found, CURRENT));
+    }
+    return found;
+  }
+
+  /** 5.0's message for an unsupported version number. */
+  public static String invalidVersionMessage(int version) {
+    return String.format("Invalid or unsupported protocol version (%d); supported versions are (%s)", version,
+        String.join(", ", supportedVersions()));
+  }
+
   public boolean isBeta() {
     return beta;
   }

@@ -83,4 +83,9 @@ public final class UDFContextImpl implements UDFContext {
     }
     return ((TupleType) type).newValue();
   }
+
+  /** The {@code UDFDataType} a function's {@code JavaUDF} decomposes its results with (for the engine). */
+  public static UDFDataType dataType(DataType type, boolean primitive) {
+    return new UDFDataType(type, primitive);
+  }
 }

@@ -55,6 +55,48 @@ public final class CodecUtils {
   }
 
   /** The bytes of an IPv4 ({@code 10.0.0.1}) or IPv6 literal, or null when it is neither. */
+  /**
+   * An IPv4 address in the JDK's literal forms ({@code a.b.c.d}, {@code a.b.c} with c 16 bits,
+   * {@code a.b} with b 24 bits, {@code a} 32 bits; decimal, leading zeros allowed, at most 15
+   * characters); null for anything else.
+   */
+  static byte[] legacyIpv4(String text) {
+    if (text.isEmpty() || text.length() > 15) {
+      return null;
+    }
+    String[] parts = text.split("\\.", -1);
+    if (parts.length > 4) {
+      return null;
+    }
+    long[] values = new long[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      String p = parts[i];
+      if (p.isEmpty() || p.length() > 10) {
+        return null;
+      }
+      for (int j = 0; j < p.length(); j++) {
+        if (p.charAt(j) < '0' || p.charAt(j) > '9') {
+          return null;
+        }
+      }
+      values[i] = Long.parseLong(p);
+      long max = i < parts.length - 1 ? 0xffL : (0xffffffffL >>> (8 * (parts.length - 1)));
+      if (values[i] > max) {
+        return null;
+      }
+    }
+    long last = values[parts.length - 1];
+    byte[] out = new byte[4];
+    for (int i = 0; i < parts.length - 1; i++) {
+      out[i] = (byte) values[i];
+    }
+    for (int i = 3; i >= parts.length - 1; i--) {
+      out[i] = (byte) last;
+      last >>>= 8;
+    }
+    return out;
+  }
+
   static byte[] addressLiteral(String text) {
     String[] parts = text.split("\\.", -1);
     if (parts.length == 4 && text.indexOf(':') < 0) {

@@ -963,7 +963,17 @@ public abstract class TypeCodec<T> {
       if (!ParseUtils.isQuoted(value)) {
         throw new InvalidTypeException(String.format("inet values must be enclosed in single quotes (\"%s\")", value));
       }
-      byte[] address = CodecUtils.addressLiteral(value.substring(1, value.length() - 1));
+      // 5.0 calls InetAddress.getByName, under a security manager that refuses every name lookup in
+      // a function: what it accepts is what the JDK reads without one (its address literals, the
+      // empty name as the loopback address), host names fail. Ringlet reads the same literals itself.
+      String host = value.substring(1, value.length() - 1);
+      if (host.isEmpty()) {
+        return InetAddress.getLoopbackAddress();
+      }
+      if (host.startsWith("[")) {
+        host = host.endsWith("]") && host.indexOf(':') >= 0 ? host.substring(1, host.length() - 1) : "";
+      }
+      byte[] address = host.indexOf(':') >= 0 ? CodecUtils.addressLiteral(host) : CodecUtils.legacyIpv4(host);
       try {
         if (address != null) {
           return InetAddress.getByAddress(address);

@@ -27,11 +27,24 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
         : new VariableLength<E>(type, subtypeCodec);
   }
 
+  /**
+   * 5.0's reading: the text between the first and last characters (any brackets), split on commas,
+   * each part trimmed and parsed by the element codec; no count check; an empty or null part fails
+   * with a bare {@code NullPointerException} (5.0's immutable list refuses nulls).
+   */
   @Override
   public List<E> parse(String value) throws InvalidTypeException {
-    return isNullLiteral(value) ? null : TypeCodec.list(subtypeCodec).parse(value);
+    if (value == null || value.isEmpty() || value.equalsIgnoreCase("NULL")) {
+      return null;
+    }
+    List<E> out = new ArrayList<E>();
+    for (String part : value.substring(1, value.length() - 1).split(",", -1)) {
+      out.add(notNull(subtypeCodec.parse(part.trim())));
+    }
+    return out;
   }
 
+  /** 5.0's printing: each element's {@code toString}, no count check. */
   @Override
   public String format(List<E> value) throws InvalidTypeException {
     if (value == null) {
@@ -39,24 +52,24 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
     }
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < value.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(subtypeCodec.format(value.get(i)));
+      sb.append(i == 0 ? "" : ", ").append(value.get(i));
     }
     return sb.append(']').toString();
   }
 
-  /** Each element's bytes, its first {@code dimensions} (a {@code NoSuchElementException} when there are fewer). */
-  ByteBuffer[] elements(List<E> value, ProtocolVersion protocolVersion) {
-    List<E> first = TypeCodec.firstElements(value, type.getDimensions());
-    ByteBuffer[] out = new ByteBuffer[first.size()];
-    for (int i = 0; i < out.length; i++) {
-      if (first.get(i) == null) {
-        throw new NullPointerException("Vector elements cannot be null");
-      }
-      out[i] = subtypeCodec.serialize(first.get(i), protocolVersion);
+  static <T> T notNull(T element) {
+    if (element == null) {
+      throw new NullPointerException();
     }
-    return out;
+    return element;
   }
 
+  /**
+   * Fixed-length elements back to back, as 5.0: serializing takes the first {@code dimensions}
+   * elements ({@code NoSuchElementException} when there are fewer); deserializing splits the bytes
+   * into {@code dimensions} equal parts (a count that does not divide fails 5.0's assertion), each
+   * read by the element codec, whose messages then tell a wrong size.
+   */
   static final class FixedLength<E> extends VectorCodec<E> {
     private final int valueLength;
 
@@ -72,12 +85,18 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
 
     @Override
     public ByteBuffer serialize(List<E> value, ProtocolVersion protocolVersion) {
-      if (value == null) {
+      if (value == null || type.getDimensions() <= 0) {
         return null;
       }
+      java.util.Iterator<E> values = value.iterator();
       ByteBuffer out = ByteBuffer.allocate(valueLength);
-      for (ByteBuffer e : elements(value, protocolVersion)) {
-        out.put(e.duplicate());
+      for (int i = 0; i < type.getDimensions(); i++) {
+        ByteBuffer valueBuff = subtypeCodec.serialize(values.next(), protocolVersion);
+        if (valueBuff == null) {
+          throw new NullPointerException("Cannot invoke \"java.nio.ByteBuffer.rewind()\" because \"valueBuff\" is null");
+        }
+        valueBuff.rewind();
+        out.put(valueBuff);
       }
       out.flip();
       return out;
@@ -85,23 +104,33 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
 
     @Override
     public List<E> deserialize(ByteBuffer bytes, ProtocolVersion protocolVersion) {
-      if (isEmpty(bytes)) {
+      if (bytes == null || bytes.remaining() == 0) {
         return null;
       }
-      if (bytes.remaining() != valueLength) {
-        throw new InvalidTypeException(String.format("Expected vector of size %d bytes but got %d bytes", valueLength,
-            bytes.remaining()));
+      int dimensions = type.getDimensions();
+      int elementSize = Math.floorDiv(bytes.remaining(), dimensions);
+      if (bytes.remaining() % dimensions != 0) {
+        throw new AssertionError(String.format(
+            "Expected elements of uniform size, observed %d elements with total bytes %d", dimensions, bytes.remaining()));
       }
-      ByteBuffer input = bytes.duplicate();
-      List<E> out = new ArrayList<E>(type.getDimensions());
-      int size = subtypeCodec.serializedSize();
-      for (int i = 0; i < type.getDimensions(); i++) {
-        out.add(subtypeCodec.deserialize(CodecUtils.readBytes(input, size), protocolVersion));
+      ByteBuffer slice = bytes.slice();
+      List<E> out = new ArrayList<E>(dimensions);
+      for (int i = 0; i < dimensions; i++) {
+        int position = slice.position();
+        slice.limit(position + elementSize);
+        out.add(notNull(subtypeCodec.deserialize(slice, protocolVersion)));
+        slice.position(position + elementSize);
+        slice.limit(slice.capacity());
       }
       return out;
     }
   }
 
+  /**
+   * Each element after its unsigned vint length, as 5.0: serializing needs exactly {@code
+   * dimensions} elements (5.0's assertion fails otherwise); deserializing reads {@code dimensions}
+   * of them and ignores what follows, failing as 5.0's buffers do when a length runs past the end.
+   */
   static final class VariableLength<E> extends VectorCodec<E> {
     public VariableLength(VectorType type, TypeCodec<E> subtypeCodec) {
       super(type, subtypeCodec);
@@ -112,10 +141,17 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
       if (value == null) {
         return null;
       }
+      if (value.size() != type.getDimensions()) {
+        throw new AssertionError();
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (ByteBuffer e : elements(value, protocolVersion)) {
-        ValueBytes.writeUnsignedVInt(out, e.remaining());
-        byte[] b = CodecUtils.array(e);
+      for (E element : value) {
+        ByteBuffer bb = subtypeCodec.serialize(element, protocolVersion);
+        if (bb == null) {
+          throw new NullPointerException("Cannot invoke \"java.nio.ByteBuffer.remaining()\" because \"bb\" is null");
+        }
+        ValueBytes.writeUnsignedVInt(out, bb.remaining());
+        byte[] b = CodecUtils.array(bb);
         out.write(b, 0, b.length);
       }
       return ByteBuffer.wrap(out.toByteArray());
@@ -123,16 +159,49 @@ public abstract class VectorCodec<E> extends TypeCodec<List<E>> {
 
     @Override
     public List<E> deserialize(ByteBuffer bytes, ProtocolVersion protocolVersion) {
-      if (isEmpty(bytes)) {
+      if (bytes == null || bytes.remaining() == 0) {
         return null;
       }
       ByteBuffer input = bytes.duplicate();
       List<E> out = new ArrayList<E>(type.getDimensions());
       for (int i = 0; i < type.getDimensions(); i++) {
-        int size = (int) ValueBytes.readUnsignedVInt(input);
-        out.add(subtypeCodec.deserialize(CodecUtils.readBytes(input, size), protocolVersion));
+        int size = unsignedVInt32(input, input.position());
+        input.position(input.position() + unsignedVIntSize(size));
+        if (size < 0) {
+          throw new NullPointerException();
+        }
+        ByteBuffer copy = input.duplicate();
+        copy.limit(copy.position() + size);
+        input.position(input.position() + size);
+        out.add(notNull(subtypeCodec.deserialize(copy, protocolVersion)));
       }
       return out;
+    }
+
+    /** The unsigned vint at {@code position}, or -1 when the buffer ends before it does (as 5.0's VIntCoding). */
+    private static int unsignedVInt32(ByteBuffer input, int position) {
+      if (position >= input.limit()) {
+        return -1;
+      }
+      int first = input.get(position);
+      if (first >= 0) {
+        return first;
+      }
+      int extra = Integer.numberOfLeadingZeros(~first << 24);
+      if (position + 1 + extra > input.limit()) {
+        return -1;
+      }
+      long value = first & (0xff >> extra);
+      for (int i = 1; i <= extra; i++) {
+        value = (value << 8) | (input.get(position + i) & 0xff);
+      }
+      return (int) value;
+    }
+
+    /** The bytes of an unsigned vint of {@code value} (a negative int read as a long: 9). */
+    private static int unsignedVIntSize(long value) {
+      int magnitude = Long.numberOfLeadingZeros(value | 1);
+      return (639 - magnitude * 9) >> 6;
     }
   }
 }
