@@ -277,6 +277,44 @@ class DriverTracingTest {
     }
   }
 
+  @Test
+  void should_write_the_events_of_a_replica_that_answers_after_the_coordinator_replied() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults().withNodes(3).withManualClock(true));
+        CqlSession session = CqlSession.builder().addContactPoints(cluster.contactPoints())
+            .withLocalDatacenter(cluster.localDatacenter()).build()) {
+      session.execute("CREATE KEYSPACE shop WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
+      session.execute("CREATE TABLE shop.items (id int PRIMARY KEY, name text)");
+      dev.ringlet.api.RingletNode coordinator = cluster.nodes().get(0);
+      dev.ringlet.api.RingletNode late = cluster.nodes().get(2);
+      // Given: the third replica's answer to the coordinator is held for a second
+      cluster.addRule(dev.ringlet.api.MessageRule.delay(java.time.Duration.ofSeconds(1))
+          .verb(dev.ringlet.api.MessageVerb.MUTATION).from(late).to(coordinator)
+          .direction(dev.ringlet.api.MessageRule.Direction.RESPONSE));
+      com.datastax.oss.driver.api.core.metadata.Node driverNode = session.getMetadata().getNodes().values().stream()
+          .filter(m -> m.getBroadcastRpcAddress().orElseThrow().equals(coordinator.nativeAddress())).findFirst().orElseThrow();
+
+      // When: a write at ONE, answered before that replica's answer arrives
+      java.util.UUID id = session.execute(SimpleStatement.newInstance("INSERT INTO shop.items (id, name) VALUES (1, 'a')")
+          .setConsistencyLevel(com.datastax.oss.driver.api.core.DefaultConsistencyLevel.ONE).setNode(driverNode)
+          .setTracing(true)).getExecutionInfo().getTracingId();
+      InetAddress lateAddress = late.nativeAddress().getAddress();
+      assertThat(eventsOf(session, id, lateAddress)).isEmpty();
+      cluster.advanceClock(java.time.Duration.ofSeconds(1));
+
+      // Then: its events are written when its answer comes
+      dev.ringlet.driver.wait.Await.until("the late replica's events",
+          () -> eventsOf(session, id, lateAddress).contains("Adding to items memtable"));
+      assertThat(eventsOf(session, id, lateAddress)).first().asString().startsWith("MUTATION_REQ message received from /");
+      assertThat(eventsOf(session, id, coordinator.nativeAddress().getAddress()))
+          .anyMatch(a -> a.startsWith("MUTATION_RSP message received from /" + lateAddress.getHostAddress() + ":"));
+    }
+  }
+
+  private static List<String> eventsOf(CqlSession session, java.util.UUID id, InetAddress source) {
+    return session.execute("SELECT activity, source FROM system_traces.events WHERE session_id = ?", id).all().stream()
+        .filter(r -> source.equals(r.getInetAddress("source"))).map(r -> r.getString("activity")).collect(Collectors.toList());
+  }
+
   private static QueryTrace traced(CqlSession session, String cql) {
     return session.execute(SimpleStatement.newInstance(cql).setTracing(true)).getExecutionInfo().getQueryTrace();
   }
