@@ -211,7 +211,7 @@ final class CounterWrites {
     Payloads.Mutation mutation;
     lock.lock();
     try {
-      PartitionUpdate current = c.local.read(new Payloads.Read(table.id(), update.key(), false)).data();
+      PartitionUpdate current = readOwn(table, update);
       mutation = new Payloads.Mutation(table.id(), shards(update, current, c.self.hostId()));
       c.local.apply(mutation);
     } finally {
@@ -242,6 +242,31 @@ final class CounterWrites {
       onSatisfied.run();
     }
     return progress;
+  }
+
+  /**
+   * The leader's stored partition before it writes its shards; a traced write records 5.0's leader
+   * events ({@link dev.ringlet.internal.trace.CounterTraces}) instead of a read's: its counter cache
+   * would hold the counters whose shard this node wrote before.
+   */
+  private PartitionUpdate readOwn(TableMetadata table, PartitionUpdate update) {
+    dev.ringlet.internal.trace.Tracer tracer = c.messaging.tracer();
+    dev.ringlet.internal.trace.TraceState trace = tracer == null ? null : tracer.current();
+    if (trace == null) {
+      return c.local.read(new Payloads.Read(table.id(), update.key(), false)).data();
+    }
+    dev.ringlet.internal.trace.TraceState previous = tracer.enter(null);
+    PartitionUpdate current;
+    try {
+      current = c.local.read(new Payloads.Read(table.id(), update.key(), false)).data();
+    } finally {
+      tracer.exit(previous);
+    }
+    UUID self = c.self.hostId();
+    dev.ringlet.internal.trace.CounterTraces.trace(tracer, dev.ringlet.internal.trace.CounterTraces.lookup(update, current,
+        CounterWrites::isIncrement, cell -> cell.counterContext().shard(self).clock() > 0), table.name(),
+        tracer.sstables(table.id()));
+    return current;
   }
 
   /**

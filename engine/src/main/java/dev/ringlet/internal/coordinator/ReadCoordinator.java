@@ -251,16 +251,12 @@ final class ReadCoordinator {
     }
     java.util.Set<Endpoint> all = new java.util.LinkedHashSet<>();
     contactsByReplicas.values().forEach(all::addAll);
+    dev.ringlet.internal.trace.Tracer tracer = traceRanges(ks, table, request, ends);
     Map<Endpoint, Payloads.RangeAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();
+    // The other replicas first, then this node's own part (as 5.0's local range read runs on another stage)
     for (Endpoint e : all) {
-      if (e.equals(c.self)) {
-        try {
-          answers.put(e, c.local.range(request));
-        } catch (TombstoneOverwhelmingException t) {
-          failures.tooManyTombstones(e, t);
-        }
-      } else {
+      if (!e.equals(c.self)) {
         c.messaging.request(e.hostId(), Verb.RANGE_READ, request, a -> {
           if (a.failure()) {
             failures.failed(e, a);
@@ -268,6 +264,16 @@ final class ReadCoordinator {
             answers.put(e, (Payloads.RangeAnswer) a.payload());
           }
         });
+      }
+    }
+    if (tracer != null) {
+      tracer.trace(dev.ringlet.internal.trace.RangeTraces.submitted(all.size()));
+    }
+    if (all.contains(c.self)) {
+      try {
+        answers.put(c.self, c.local.range(request));
+      } catch (TombstoneOverwhelmingException t) {
+        failures.tooManyTombstones(c.self, t);
       }
     }
     // Every contacted replica is needed for some range, so one failure fails the read.
@@ -300,6 +306,28 @@ final class ReadCoordinator {
     List<Integer> scanned = new ArrayList<>();
     answers.values().forEach(a -> scanned.add(a.tombstones()));
     return new RangeResult(out, versions.getOrDefault(c.self, Map.of()), scanned);
+  }
+
+  /**
+   * 5.0's coordinator events of a traced scan before its requests go out: the ranges the ring splits
+   * it into and the concurrency 5.0 would choose; returns the tracer when the request is traced,
+   * else null. (Ringlet sends every request at once; 5.0 sends them in rounds of that concurrency.)
+   */
+  private dev.ringlet.internal.trace.Tracer traceRanges(KeyspaceMetadata ks, TableMetadata table, Payloads.RangeRead request,
+      List<Long> ringTokens) {
+    dev.ringlet.internal.trace.Tracer tracer = c.messaging.tracer();
+    if (tracer == null || tracer.current() == null) {
+      return null;
+    }
+    tracer.trace("Computing ranges to query");
+    int ranges = dev.ringlet.internal.trace.RangeTraces.ranges(ringTokens, request.from());
+    int nodes = Math.max(1, c.ring.get().endpoints().size());
+    float rows = dev.ringlet.internal.trace.RangeTraces.rowsPerRange(tracer.sstablePartitions(table.id()),
+        ringTokens.size() / nodes, ks.replication().totalReplicationFactor());
+    int limit = request.scan() == null ? Integer.MAX_VALUE : request.scan().limit();
+    tracer.trace(dev.ringlet.internal.trace.RangeTraces.submitting(ranges,
+        dev.ringlet.internal.trace.RangeTraces.concurrency(ranges, limit, rows), rows));
+    return tracer;
   }
 
   /**

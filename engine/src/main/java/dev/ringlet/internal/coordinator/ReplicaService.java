@@ -37,6 +37,9 @@ public final class ReplicaService {
    * @param nowInSeconds the node's clock, to tell expired cells (tombstones to a read) from live ones
    * @param addresses each node's broadcast address by host id, for the failures a coordinator reports
    */
+  /** Where this replica's requests arrive (and its tracer), once registered. */
+  private volatile MessagingEndpoint endpoint;
+
   public ReplicaService(Supplier<Schema> schema, Function<TableMetadata, TableStore> local, ReadThresholds thresholds,
       java.util.function.LongSupplier nowInSeconds, Function<UUID, java.net.InetAddress> addresses) {
     this.schema = schema;
@@ -53,6 +56,7 @@ public final class ReplicaService {
 
   /** Registers the replica verbs' handlers. */
   public void register(MessagingEndpoint endpoint) {
+    this.endpoint = endpoint;
     endpoint.handle(Verb.MUTATION, m -> apply((Payloads.Mutation) m.payload()));
     endpoint.handle(Verb.HINT, m -> apply((Payloads.Mutation) m.payload()));
     endpoint.handle(Verb.READ, m -> read((Payloads.Read) m.payload()));
@@ -118,7 +122,9 @@ public final class ReplicaService {
     TablesById tables = byId();
     TableMetadata table = tables.tables.get(r.tableId());
     dev.ringlet.internal.storage.ClusteringComparator comparator = tables.comparator(table);
-    PartitionUpdate data = r.sliced() ? nothingToSay(store.readRawSlice(r.key(), r.start(), r.end(), comparator))
+    PartitionUpdate data = r.sliced() ? nothingToSay(r.names() == null
+        ? store.readRawSlice(r.key(), r.start(), r.end(), comparator)
+        : store.readRawNames(r.key(), r.start(), r.end(), comparator, r.names()))
         : store.readRaw(r.key());
     dev.ringlet.internal.storage.TombstoneCount.SliceCount scanned = null;
     int live = 0;
@@ -199,7 +205,19 @@ public final class ReplicaService {
       }
       out.add(p);
     }
+    if (guard != null) {
+      trace("Read " + guard.liveRows() + " live rows and " + guard.tombstones() + " tombstone cells");
+    }
     return new Payloads.RangeAnswer(out, guard == null ? 0 : guard.tombstones());
+  }
+
+  /** Records a 5.0 replica event in the traced request this thread serves, if any. */
+  private void trace(String activity) {
+    MessagingEndpoint e = endpoint;
+    dev.ringlet.internal.trace.Tracer t = e == null ? null : e.tracer();
+    if (t != null) {
+      t.trace(activity);
+    }
   }
 
   /** What a range command scans of the partition {@code p}: null when it skips it. */

@@ -70,6 +70,11 @@ final class ScanCounter {
   }
 
   /** The current command's tombstones so far. */
+  /** The live rows the current command read so far. */
+  int liveRows() {
+    return liveRows;
+  }
+
   int tombstones() {
     return tombstones;
   }

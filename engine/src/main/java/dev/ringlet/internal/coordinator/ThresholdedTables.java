@@ -36,11 +36,25 @@ public final class ThresholdedTables implements RequestTables {
   private final TableSource local;
   private final ReadThresholds thresholds;
   private final InetAddress self;
+  private volatile dev.ringlet.internal.trace.Tracer tracer;
+  private volatile List<Long> tokens = List.of();
 
   public ThresholdedTables(TableSource local, ReadThresholds thresholds, InetAddress self) {
     this.local = local;
     this.thresholds = thresholds;
     this.self = self;
+  }
+
+  /**
+   * Makes a traced scan record 5.0's coordinator events (the node is its own coordinator and only
+   * replica) and, once the command ends, what its replica read.
+   *
+   * @param tokens the node's tokens, which split a scan's range as 5.0 splits it
+   */
+  public ThresholdedTables traceWith(dev.ringlet.internal.trace.Tracer tracer, List<Long> tokens) {
+    this.tokens = List.copyOf(tokens);
+    this.tracer = tracer;
+    return this;
   }
 
   @Override
@@ -54,6 +68,8 @@ public final class ThresholdedTables implements RequestTables {
     private final ScanCounter counter = new ScanCounter();
     private int scanLimit = Integer.MAX_VALUE;
     private int scanPerPartitionLimit = Integer.MAX_VALUE;
+    /** A traced scan is under way: its replica's read is recorded when the command ends. */
+    private boolean tracedScan;
     /** The table the request reads (its last), for the row filter's predicates. */
     private TableMetadata table;
 
@@ -99,6 +115,11 @@ public final class ThresholdedTables implements RequestTables {
 
     @Override
     public Scanned endCommand() {
+      if (tracedScan) {
+        // 5.0's replica, once its seq scan stopped: what it read
+        tracedScan = false;
+        tracer.trace("Read " + counter.liveRows() + " live rows and " + counter.tombstones() + " tombstone cells");
+      }
       Scanned own = counter.endCommand(thresholds.warnTombstones());
       // read_thresholds_enabled: the one replica's count, reported as 5.0's coordinator aggregates it
       return own == null || !thresholds.trackWarnings() ? own : Scanned.tracked(1, own.tombstones());
@@ -146,6 +167,22 @@ public final class ThresholdedTables implements RequestTables {
       }
     }
 
+    /** 5.0's coordinator events of a scan on one node, when the request is traced: its ranges, all on this node. */
+    private void traceScan(DecoratedKey from) {
+      dev.ringlet.internal.trace.Tracer t = tracer;
+      if (t == null || t.current() == null || table == null) {
+        return;
+      }
+      t.trace("Computing ranges to query");
+      int ranges = dev.ringlet.internal.trace.RangeTraces.ranges(tokens, from);
+      float rows = dev.ringlet.internal.trace.RangeTraces.rowsPerRange(t.sstablePartitions(table.id()), tokens.size(), 1);
+      t.trace(dev.ringlet.internal.trace.RangeTraces.submitting(ranges,
+          dev.ringlet.internal.trace.RangeTraces.concurrency(ranges, scanLimit, rows), rows));
+      // every range has this node as its replica: 5.0 merges them into one request
+      t.trace(dev.ringlet.internal.trace.RangeTraces.submitted(1));
+      tracedScan = true;
+    }
+
     /** One table's store as this request reads it: each read counts what it scans of the stored partition. */
     private final class Counted extends ForwardingTableStore {
 
@@ -173,7 +210,8 @@ public final class ThresholdedTables implements RequestTables {
       @Override
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
-        PartitionUpdate raw = reads.readRawSlice(key, slice.start(), slice.end(), comparator);
+        PartitionUpdate raw = counter.names() == null ? reads.readRawSlice(key, slice.start(), slice.end(), comparator)
+            : reads.readRawNames(key, slice.start(), slice.end(), comparator, counter.names());
         scanned(raw, slice, counter.names(), comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), slice, nowInSeconds);
       }
@@ -186,6 +224,7 @@ public final class ThresholdedTables implements RequestTables {
       @Override
       public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice,
           ClusteringComparator sliceComparator, long nowInSeconds) {
+        traceScan(from);
         Iterator<PartitionUpdate> raw = reads.scanRaw(from, inclusive);
         RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
         int[] remaining = {scanLimit};

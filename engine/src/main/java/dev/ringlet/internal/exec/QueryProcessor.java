@@ -150,6 +150,18 @@ public final class QueryProcessor {
     }
   }
 
+  /** A prepared statement's text and bound variables, as 5.0 records an EXECUTE's trace parameters. */
+  public record PreparedText(String query, List<ColumnSpec> variables) {}
+
+  /** The text and bound variables of a prepared id, or null when the id is unknown (no side effect). */
+  public PreparedText preparedText(byte[] id) {
+    PreparedStatementCache.Entry entry = prepared.get(id);
+    if (entry == null) {
+      return null;
+    }
+    return new PreparedText(entry.query(), analyze(entry.query(), entry.keyspace(), entry.analysisKey()).variables());
+  }
+
   /** The analysed form of a prepared id, for BATCH. */
   public Analyzed preparedStatement(byte[] id) {
     PreparedStatementCache.Entry entry = prepared.get(id);

@@ -33,6 +33,10 @@ public final class MessagingEndpoint {
   /** The trace state of each traced request awaiting its answer, by request id. */
   private final Map<Long, dev.ringlet.internal.trace.TraceState> tracedRequests = new ConcurrentHashMap<>();
   private volatile dev.ringlet.internal.trace.Tracer tracer;
+  /** Traced requests whose handler answers later ({@link #reply}): their part of the session, by sender and id. */
+  private final Map<Deferred, dev.ringlet.internal.trace.TraceState> deferredTraces = new ConcurrentHashMap<>();
+
+  private record Deferred(UUID from, long id) {}
   private volatile Function<UUID, java.net.InetAddress> addressOf;
   private volatile PayloadCodec sizes;
 
@@ -59,6 +63,11 @@ public final class MessagingEndpoint {
     this.addressOf = addressOf;
     this.sizes = sizes;
     this.tracer = tracer;
+  }
+
+  /** The node's tracer, which {@link #traceWith} set; null when messages are not traced. */
+  public dev.ringlet.internal.trace.Tracer tracer() {
+    return tracer;
   }
 
   /** Sets the handler of a verb; call before the node starts. */
@@ -111,11 +120,18 @@ public final class MessagingEndpoint {
 
   /** Answers a request later, for a handler that returned null to answer once its work is done. */
   public void reply(Message request, Object answer) {
+    dev.ringlet.internal.trace.TraceState trace = deferredTraces.remove(new Deferred(request.from(), request.id()));
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    if (trace != null && t != null) {
+      transport.send(request.reply(tracedAnswer(request, answer, t, trace)));
+      return;
+    }
     transport.send(request.reply(answer));
   }
 
   /** Answers a request later with a failure, for a handler that returned null. */
   public void fail(Message request, String reason) {
+    deferredTraces.remove(new Deferred(request.from(), request.id()));
     transport.send(request.fail(reason));
   }
 
@@ -131,6 +147,7 @@ public final class MessagingEndpoint {
     callbacks.clear();
     lostCallbacks.clear();
     tracedRequests.clear();
+    deferredTraces.clear();
   }
 
   /** The transport will not deliver {@code request}: its lost callback runs, its response callback never will. */
@@ -211,8 +228,11 @@ public final class MessagingEndpoint {
    */
   private void receiveTraced(Message m, Function<Message, Object> handler, dev.ringlet.internal.trace.Tracer t,
       dev.ringlet.internal.trace.TraceState trace) {
-    String from = name(t, m.from());
-    trace.trace(MessageTraces.requestVerb(m.verb()) + " message received from " + from);
+    trace.trace(MessageTraces.requestVerb(m.verb()) + " message received from " + name(t, m.from()));
+    // A handler that returns null answers through reply() (a counter leader, once its replicas
+    // acknowledged), perhaps before it returns: that answer carries the events too.
+    Deferred deferred = new Deferred(m.from(), m.id());
+    deferredTraces.put(deferred, trace);
     dev.ringlet.internal.trace.TraceState previous = t.enter(trace);
     Object answer;
     try {
@@ -221,14 +241,23 @@ public final class MessagingEndpoint {
       t.exit(previous);
     }
     if (answer == ANSWERED) {
+      deferredTraces.remove(deferred);
       return;
     }
     if (answer != null) {
-      trace.trace("Enqueuing response to " + from);
-      trace.trace("Sending " + MessageTraces.responseVerb(m.verb()) + " message to " + from + " message size "
-          + MessageTraces.size(answer, sizes) + " bytes");
-      transport.send(m.reply(new Traced.Response(trace.events(), answer)));
+      deferredTraces.remove(deferred);
+      transport.send(m.reply(tracedAnswer(m, answer, t, trace)));
     }
+  }
+
+  /** 5.0's replica events of its answer, and the answer carrying every event of its part of the session. */
+  private Traced.Response tracedAnswer(Message request, Object answer, dev.ringlet.internal.trace.Tracer t,
+      dev.ringlet.internal.trace.TraceState trace) {
+    String to = name(t, request.from());
+    trace.trace("Enqueuing response to " + to);
+    trace.trace("Sending " + MessageTraces.responseVerb(request.verb()) + " message to " + to + " message size "
+        + MessageTraces.size(answer, sizes) + " bytes");
+    return new Traced.Response(trace.events(), answer);
   }
 
   private String name(dev.ringlet.internal.trace.Tracer t, UUID node) {

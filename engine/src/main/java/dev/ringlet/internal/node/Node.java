@@ -119,6 +119,14 @@ public final class Node implements AutoCloseable, GossipListener {
     dev.ringlet.internal.trace.Tracer tracer = new dev.ringlet.internal.trace.Tracer(config.address(), config.storagePort(),
         config.clock());
     tables.traceWith(tracer);
+    tracer.countSstablePartitionsWith(table -> {
+      dev.ringlet.internal.storage.TableStats stats = storage.stats(table);
+      return stats == null ? 0 : stats.estimatedPartitions() - stats.memtablePartitions();
+    });
+    tracer.countSstablesWith(table -> {
+      dev.ringlet.internal.storage.TableStats stats = storage.stats(table);
+      return stats == null ? 0 : stats.sstableCount();
+    });
     dev.ringlet.internal.exec.view.ViewMaintenance views = new dev.ringlet.internal.exec.view.ViewMaintenance(schema::current,
         config.clock(), (view, update) -> tables.store(view).apply(update));
     tables.maintainViews(views);
@@ -137,7 +145,8 @@ public final class Node implements AutoCloseable, GossipListener {
       this.streamer = null;
       this.repair = null;
       this.coordinator = null;
-      requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables, config.readThresholds(), config.address());
+      requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables, config.readThresholds(), config.address())
+          .traceWith(tracer, config.tokens());
       ddlTables = tables;
       Topology single = Topology.singleNode(config.datacenter());
       guard = new ConsistencyGuard(() -> single);
@@ -180,6 +189,9 @@ public final class Node implements AutoCloseable, GossipListener {
         writes, functions, config.clock());
     this.tracing = new dev.ringlet.internal.exec.trace.Tracing(schema::current, writes, functions, config.clock(),
         config.address(), config.storagePort(), tracer);
+    if (cluster != null) {
+      tracing.writeLateEventsOn(cluster.requests());
+    }
     this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, functions,
         config.clock(), this::announceSchemaChange, guard, access).withDynamicDataMasking(config.dynamicDataMasking())
         .withUdfWarnings(udfExecutor::drainWarnings);

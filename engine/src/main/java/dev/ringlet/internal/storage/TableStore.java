@@ -48,6 +48,17 @@ public interface TableStore {
     return new PartitionUpdate(key, whole.partitionDeletion(), whole.rangeTombstones(), whole.staticRow(), rows);
   }
 
+  /**
+   * {@link #readRawSlice} for a command that reads only the rows {@code names} (a names filter, in
+   * clustering order) within the bounds: the same answer; a store that records how it was read (a
+   * traced one) tells the two kinds apart, as 5.0's replica reads them differently.
+   * {@link ForwardingTableStore} does not forward it: a wrapper's own {@link #readRawSlice} runs.
+   */
+  default PartitionUpdate readRawNames(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator comparator, java.util.List<Clustering> names) {
+    return readRawSlice(key, start, end, comparator);
+  }
+
   /** Like {@link #scan}, but each partition exactly as stored ({@link #readRaw}), deleted ones included. */
   Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive);
 

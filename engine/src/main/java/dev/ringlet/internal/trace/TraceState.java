@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * One node's part of a trace session: the events it recorded (and, on the coordinator, those its
- * replicas sent back with their answers), in the order they were added. Thread-safe: a replica's
- * answer may arrive on another thread.
+ * replicas sent back with their answers), in the order they were added; after {@link #finish}, each
+ * later event goes to the session's writer as it comes. Thread-safe: a replica's answer may arrive
+ * on another thread.
  */
 public final class TraceState {
 
@@ -19,6 +20,8 @@ public final class TraceState {
   private final Clock clock;
   private final long startedMicros;
   private final List<TraceEvent> events = new ArrayList<>();
+  /** Where events go once the session's rows were written ({@link #finish}); null before. Guarded by {@link #events}. */
+  private java.util.function.Consumer<List<TraceEvent>> late;
 
   TraceState(UUID session, InetAddress source, int sourcePort, Clock clock) {
     this.session = session;
@@ -42,15 +45,39 @@ public final class TraceState {
   public void trace(String activity) {
     long now = clock.currentTimeMicros();
     TraceEvent e = new TraceEvent(activity, source, sourcePort, now, now - startedMicros, Thread.currentThread().getName());
+    java.util.function.Consumer<List<TraceEvent>> sink;
     synchronized (events) {
-      events.add(e);
+      sink = late;
+      if (sink == null) {
+        events.add(e);
+        return;
+      }
     }
+    sink.accept(List.of(e));
   }
 
   /** Adds events another node recorded (a replica's, sent back with its answer). */
   public void addAll(List<TraceEvent> others) {
+    java.util.function.Consumer<List<TraceEvent>> sink;
     synchronized (events) {
-      events.addAll(others);
+      sink = late;
+      if (sink == null) {
+        events.addAll(others);
+        return;
+      }
+    }
+    sink.accept(List.copyOf(others));
+  }
+
+  /**
+   * Ends the collection of the session's events, whose rows are written now: returns them, and
+   * hands the events recorded or received later (a replica answering after the coordinator
+   * replied) to {@code lateEvents} as they come, as 5.0 writes each event when it happens.
+   */
+  public List<TraceEvent> finish(java.util.function.Consumer<List<TraceEvent>> lateEvents) {
+    synchronized (events) {
+      late = java.util.Objects.requireNonNull(lateEvents, "lateEvents");
+      return List.copyOf(events);
     }
   }
 

@@ -19,7 +19,9 @@ import java.util.function.IntSupplier;
  * tombstone thresholds). A store is wrapped only while a trace is current, so untraced requests
  * never pay for it; a traced read counts from the store's raw partition, read once more.
  *
- * <p>Range scans are not traced here (5.0's "Executing seq scan across N sstables ..." is not recorded).
+ * <p>A names read ({@link #readRawNames}) records 5.0's names-query events, a range scan
+ * ({@link #scanRaw}) its seq scan; the rows and tombstones a scan read are recorded by whoever counts
+ * them once the scan stopped (the replica's range handler, or the single node's request tables).
  */
 public final class TracedTableStore extends ForwardingTableStore {
 
@@ -45,11 +47,31 @@ public final class TracedTableStore extends ForwardingTableStore {
 
   @Override
   public void apply(PartitionUpdate update) {
+    if (hasIncrements(update)) {
+      // this node leads the counter write (a node alone): 5.0's leader events first
+      CounterTraces.Lookup lookup = CounterTraces.lookup(update, reads.readRaw(update.key()), CounterTraces::isIncrement,
+          cell -> true);
+      CounterTraces.trace(tracer, lookup, table, sstables.getAsInt());
+    }
     if (durableWrites) {
       tracer.trace("Appending to commitlog");
     }
     tracer.trace("Adding to " + table + " memtable");
     super.apply(update);
+  }
+
+  private static boolean hasIncrements(PartitionUpdate update) {
+    if (update.staticRow() != null && update.staticRow().cells().values().stream().anyMatch(CounterTraces::isIncrement)) {
+      return true;
+    }
+    for (dev.ringlet.internal.storage.RowUpdate r : update.rows()) {
+      for (dev.ringlet.internal.storage.Cell c : r.cells().values()) {
+        if (CounterTraces.isIncrement(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -69,6 +91,28 @@ public final class TracedTableStore extends ForwardingTableStore {
     return raw;
   }
 
+  /**
+   * A names read ({@code SinglePartitionReadCommand.queryMemtableAndSSTablesInTimestampOrder}):
+   * "Merging memtable contents" instead of the slice's SSTable events, and the live rows and
+   * tombstone cells of the named rows only.
+   */
+  @Override
+  public PartitionUpdate readRawNames(DecoratedKey key, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+      ClusteringComparator sliceComparator, java.util.List<dev.ringlet.internal.storage.Clustering> names) {
+    beginRead();
+    PartitionUpdate raw = reads.readRawSlice(key, start, end, sliceComparator);
+    tracer.trace("Merging memtable contents");
+    int live = 0;
+    int tombstones = 0;
+    if (raw != null) {
+      TombstoneCount.SliceCount c = TombstoneCount.ofNames(raw, names, RowSlice.ALL, comparator, tracer.clock().nowInSeconds());
+      live = c.liveRows();
+      tombstones = c.tombstones();
+    }
+    tracer.trace("Read " + live + " live rows and " + tombstones + " tombstone cells");
+    return raw;
+  }
+
   @Override
   public LivePartition read(DecoratedKey key, long nowInSeconds) {
     beginRead();
@@ -81,6 +125,13 @@ public final class TracedTableStore extends ForwardingTableStore {
     beginRead();
     endRead(reads.readRawSlice(key, slice.start(), slice.end(), comparator), slice);
     return reads.readSlice(key, slice, sliceComparator, nowInSeconds);
+  }
+
+  /** A range scan's replica part (5.0's {@code PartitionRangeReadCommand}): the seq scan and its key range. */
+  @Override
+  public java.util.Iterator<PartitionUpdate> scanRaw(DecoratedKey from, boolean inclusive) {
+    tracer.trace(RangeTraces.seqScan(sstables.getAsInt(), from, inclusive));
+    return reads.scanRaw(from, inclusive);
   }
 
   private void beginRead() {

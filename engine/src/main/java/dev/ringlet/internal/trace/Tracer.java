@@ -16,6 +16,8 @@ public final class Tracer {
   private final InetAddress address;
   private final int storagePort;
   private final Clock clock;
+  private volatile java.util.function.ToLongFunction<UUID> sstablePartitions = table -> 0;
+  private volatile java.util.function.ToIntFunction<UUID> sstables = table -> 0;
 
   /**
    * @param address this node's address, the source of its events
@@ -64,6 +66,26 @@ public final class Tracer {
   /** A node as 5.0's trace texts name it ({@code InetAddressAndPort}): {@code /127.0.0.2:7000}. */
   public String describe(InetAddress node) {
     return "/" + node.getHostAddress() + ":" + storagePort;
+  }
+
+  /** Tells how many partitions a table's SSTables hold on this node (by table id), for 5.0's range scan estimate. */
+  public void countSstablePartitionsWith(java.util.function.ToLongFunction<UUID> partitions) {
+    this.sstablePartitions = Objects.requireNonNull(partitions, "partitions");
+  }
+
+  /** Tells how many SSTables a table has on this node (by table id). */
+  public void countSstablesWith(java.util.function.ToIntFunction<UUID> count) {
+    this.sstables = Objects.requireNonNull(count, "count");
+  }
+
+  /** How many SSTables the table has on this node. */
+  public int sstables(UUID table) {
+    return sstables.applyAsInt(table);
+  }
+
+  /** The partitions of the table's SSTables on this node (0 when it has none). */
+  public long sstablePartitions(UUID table) {
+    return sstablePartitions.applyAsLong(table);
   }
 
   /** The clock of this node, which time-stamps its events. */

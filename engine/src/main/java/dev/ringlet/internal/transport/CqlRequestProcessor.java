@@ -155,6 +155,7 @@ public final class CqlRequestProcessor implements RequestProcessor {
         skipMetadata = e.options.skipMetadata;
         resultMetadataId = e.resultMetadataId;
         options = Messages.options(e.options);
+        TraceRequests.executing(trace, processor, e.queryId, options);
         result = processor.execute(e.queryId, options, session);
       } else if (m instanceof Batch b) {
         Statement.Batch.Type type = batchType(b);

@@ -113,4 +113,85 @@ class MessagingEndpointTest {
     assertThat(ask().payload()).isEqualTo("rows");
     assertThat(seenByHandler).containsExactly("q", "q");
   }
+
+  @Test
+  void should_bring_back_the_events_of_a_handler_that_answers_later() throws Exception {
+    // Given: a replica whose handler answers through reply() after it returned (as a counter leader)
+    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
+    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
+    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
+    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
+    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
+    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
+    coordinator.traceWith(coordinatorTracer, addresses::get, null);
+    replica.traceWith(replicaTracer, addresses::get, null);
+    List<Message> pending = new ArrayList<>();
+    replica.handle(Verb.COUNTER_MUTATION, m -> {
+      replicaTracer.trace("Acquiring counter locks");
+      pending.add(m);
+      return null;
+    });
+    dev.ringlet.internal.trace.TraceState state = coordinatorTracer.begin(UUID.randomUUID());
+    List<Message> answers = new ArrayList<>();
+    dev.ringlet.internal.trace.TraceState previous = coordinatorTracer.enter(state);
+    try {
+      coordinator.request(replica.self(), Verb.COUNTER_MUTATION, "inc", answers::add);
+    } finally {
+      coordinatorTracer.exit(previous);
+    }
+    assertThat(answers).isEmpty();
+
+    // When: the handler answers
+    replica.reply(pending.get(0), "ok");
+
+    // Then: the answer carries the replica's events, the callback its plain payload
+    assertThat(answers).extracting(Message::payload).containsExactly("ok");
+    assertThat(state.events()).extracting(e -> e.source().getHostAddress() + " " + e.activity()).containsExactly(
+        "127.0.0.1 Sending COUNTER_MUTATION_REQ message to /127.0.0.2:7000 message size 46 bytes",
+        "127.0.0.2 COUNTER_MUTATION_REQ message received from /127.0.0.1:7000",
+        "127.0.0.2 Acquiring counter locks",
+        "127.0.0.2 Enqueuing response to /127.0.0.1:7000",
+        "127.0.0.2 Sending COUNTER_MUTATION_RSP message to /127.0.0.1:7000 message size 46 bytes",
+        "127.0.0.1 COUNTER_MUTATION_RSP message received from /127.0.0.2:7000",
+        "127.0.0.1 Processing response from /127.0.0.2:7000");
+  }
+
+  @Test
+  void should_hand_the_events_of_an_answer_arriving_after_the_session_was_written_to_its_writer() throws Exception {
+    // Given: a traced request whose answer comes after the coordinator finished the session
+    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
+    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
+    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
+    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
+    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
+    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
+    coordinator.traceWith(coordinatorTracer, addresses::get, null);
+    replica.traceWith(replicaTracer, addresses::get, null);
+    List<Message> pending = new ArrayList<>();
+    replica.handle(Verb.MUTATION, m -> {
+      replicaTracer.trace("Adding to t memtable");
+      pending.add(m);
+      return null;
+    });
+    dev.ringlet.internal.trace.TraceState state = coordinatorTracer.begin(UUID.randomUUID());
+    dev.ringlet.internal.trace.TraceState previous = coordinatorTracer.enter(state);
+    try {
+      coordinator.request(replica.self(), Verb.MUTATION, "w", m -> {});
+    } finally {
+      coordinatorTracer.exit(previous);
+    }
+    List<String> late = new ArrayList<>();
+    List<dev.ringlet.internal.trace.TraceEvent> written = state.finish(events -> events.forEach(e -> late.add(e.activity())));
+
+    // When: the replica answers late
+    replica.reply(pending.get(0), "ack");
+
+    // Then: the session's rows had the request only; the late events go to the writer as they come
+    assertThat(written).extracting(dev.ringlet.internal.trace.TraceEvent::activity)
+        .containsExactly("Sending MUTATION_REQ message to /127.0.0.2:7000 message size 46 bytes");
+    assertThat(late).containsExactly("MUTATION_REQ message received from /127.0.0.1:7000", "Adding to t memtable",
+        "Enqueuing response to /127.0.0.1:7000", "Sending MUTATION_RSP message to /127.0.0.1:7000 message size 46 bytes",
+        "MUTATION_RSP message received from /127.0.0.2:7000", "Processing response from /127.0.0.2:7000");
+    assertThat(state.events()).hasSize(1);
+  }
 }

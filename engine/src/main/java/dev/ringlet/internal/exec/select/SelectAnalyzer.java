@@ -448,9 +448,12 @@ public final class SelectAnalyzer {
     keyValues.put(c.position(), values);
   }
 
-  /** The clusterings named when every clustering column is restricted by = or IN (and at least one by IN); else null. */
+  /**
+   * The clusterings named when every clustering column is restricted by = or IN, as 5.0 then reads
+   * with a names filter ({@code ClusteringIndexNamesFilter}); else null.
+   */
   private ClusteringNames names() {
-    if (clusteringIn.isEmpty() || table.clustering().isEmpty()) {
+    if (table.clustering().isEmpty()) {
       return null;
     }
     List<java.util.function.Function<BoundValues, List<ByteBuffer>>> columns = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class SelectStatement {
   private final SelectStatement masked;
   private final List<String> restrictedMasked;
   private final ReadCommandCql commands;
-  /** The rows the query names when it restricts every clustering column by = or IN (at least one IN), else null. */
+  /** The rows the query names when it restricts every clustering column by = or IN, else null. */
   private final ClusteringNames names;
   /** The rows' projected values kept by row, or null when not kept ({@link ProjectionMemo}). */
   private final ProjectionMemo projections;

@@ -60,6 +60,7 @@ public final class Tracing {
   private final int coordinatorPort;
   private final dev.ringlet.internal.trace.Tracer tracer;
   private final Map<String, Statement> parsed = new ConcurrentHashMap<>();
+  private volatile java.util.concurrent.Executor lateWriter;
 
   /**
    * @param coordinator this node's address, recorded as coordinator and event source
@@ -94,16 +95,48 @@ public final class Tracing {
     }
   }
 
+  /**
+   * Writes events that arrive after their session's rows were written (a replica beyond the
+   * consistency level answering late, over TCP) on {@code executor}, never on the thread that
+   * received them (a transport's I/O thread, which the write's own answers need). Without it (a
+   * node alone, which has no replicas to wait for) such events are dropped.
+   */
+  public Tracing writeLateEventsOn(java.util.concurrent.Executor executor) {
+    this.lateWriter = java.util.Objects.requireNonNull(executor, "executor");
+    return this;
+  }
+
   /** Writes the session's rows; the request has been answered (or has failed) by now. */
   public void finish(Session session) {
     long now = clock.currentTimeMicros();
-    for (dev.ringlet.internal.trace.TraceEvent e : session.state.events()) {
-      write(EVENT, session.id, ids.at(e.atMicros()), e.activity(), e.source(),
-          (int) Math.min(Integer.MAX_VALUE, e.elapsedMicros()), e.sourcePort(), e.thread());
-    }
+    java.util.concurrent.Executor late = lateWriter;
+    List<dev.ringlet.internal.trace.TraceEvent> events = session.state.finish(late == null ? lateEvents -> {}
+        : lateEvents -> writeLater(late, session.id, lateEvents));
+    writeEvents(session.id, events);
     write(SESSION, session.id, session.client, coordinator, coordinatorPort,
         (int) Math.min(Integer.MAX_VALUE, now - session.startedMicros), session.request,
         new Date(session.startedMicros / 1000), session.parameters);
+  }
+
+  private void writeLater(java.util.concurrent.Executor late, UUID session, List<dev.ringlet.internal.trace.TraceEvent> events) {
+    try {
+      late.execute(() -> {
+        try {
+          writeEvents(session, events);
+        } catch (RuntimeException e) {
+          // as 5.0's background trace writes: a late event that cannot be written is lost, nothing fails
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      // the node is stopping
+    }
+  }
+
+  private void writeEvents(UUID session, List<dev.ringlet.internal.trace.TraceEvent> events) {
+    for (dev.ringlet.internal.trace.TraceEvent e : events) {
+      write(EVENT, session, ids.at(e.atMicros()), e.activity(), e.source(),
+          (int) Math.min(Integer.MAX_VALUE, e.elapsedMicros()), e.sourcePort(), e.thread());
+    }
   }
 
   private void write(String cql, Object... values) {
@@ -135,13 +168,18 @@ public final class Tracing {
       this.id = id;
       this.request = request;
       this.client = client;
-      this.parameters = parameters;
+      this.parameters = new java.util.HashMap<>(parameters);
       this.startedMicros = startedMicros;
     }
 
     /** The tracing session id the response carries. */
     public UUID id() {
       return id;
+    }
+
+    /** Adds a parameter of the session ({@code system_traces.sessions.parameters}). */
+    public void parameter(String name, String value) {
+      parameters.put(name, value);
     }
 
     /** Records an event of the coordinator, with the time since the request began. */
