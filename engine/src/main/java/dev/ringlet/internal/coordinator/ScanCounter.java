@@ -69,6 +69,11 @@ final class ScanCounter {
     return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
   }
 
+  /** The current command's live rows so far. */
+  int liveRows() {
+    return liveRows;
+  }
+
   /** The current command's tombstones so far. */
   int tombstones() {
     return tombstones;
