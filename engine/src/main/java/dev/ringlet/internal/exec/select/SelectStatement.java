@@ -113,6 +113,8 @@ public final class SelectStatement {
   public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
     int limit = positive(plan.limit(), values, "LIMIT");
     int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
+    // 5.0 instantiates its selectors next, evaluating the pure calls of terminals before it reads
+    plan.selection().evaluateTerminalCalls(values);
     List<RowPredicate> predicates = new ArrayList<>();
     for (RowPredicate.Factory f : plan.filters()) {
       predicates.add(f.bind(values));
