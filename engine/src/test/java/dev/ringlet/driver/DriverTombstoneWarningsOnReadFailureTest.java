@@ -41,6 +41,8 @@ class DriverTombstoneWarningsOnReadFailureTest {
         .addContactPoints(cluster.contactPoints())
         .withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+            // DDL on a three-node cluster waits for schema agreement on a shared, busy machine
+            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, java.time.Duration.ofSeconds(30))
             .withBoolean(DefaultDriverOption.REQUEST_LOG_WARNINGS, false).build())
         .build();
   }
