@@ -437,7 +437,9 @@ public final class SelectStatement {
         rows.forEach(acc::add);
         row.add(acc.result());
       } else {
-        row.add(rows.isEmpty() ? null : ((Output.PerRow) o).value().apply(rows.get(0)));
+        Output.PerRow perRow = (Output.PerRow) o;
+        // no rows: a plain column or a call of one is null, a terminal keeps its value
+        row.add(rows.isEmpty() ? (perRow.terminal() ? perRow.value().apply(null) : null) : perRow.value().apply(rows.get(0)));
       }
     }
     return row;

@@ -90,7 +90,7 @@ public final class Selection {
             known[0] = true;
           }
           return value[0] == null ? null : value[0].duplicate();
-        }));
+        }, true));
       } else {
         out.add(new Output.PerRow(row -> s.valueOf(row, values)));
       }
