@@ -129,7 +129,7 @@ final class CoordinatedStore implements TableStore {
     ReadCoordinator.RangeResult[] result = new ReadCoordinator.RangeResult[1];
     return NonEmptyPartitions.of(() -> {
       result[0] = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
-          scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel);
+          scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel, scans);
       if (scans != null) {
         scans.replicas(result[0].replicaTombstones());
       }

@@ -61,6 +61,8 @@ public final class CoordinatedTables implements RequestTables {
     private int scanPerPartitionLimit = Integer.MAX_VALUE;
     /** What each replica the current command contacted scanned (tombstones), for tracked warnings. */
     private final java.util.List<Integer> replicaTombstones = new java.util.ArrayList<>();
+    /** What the own replica scanned until it gave the current command up, or null. */
+    private volatile Scanned ownFailure;
 
     Request(ConsistencyLevel consistency, WriteType writeType) {
       this.consistency = consistency;
@@ -129,9 +131,8 @@ public final class CoordinatedTables implements RequestTables {
     @Override
     public Scanned endCommand() {
       ReadThresholds thresholds = coordinator.local.thresholds();
-      Scanned own = counter.endCommand(thresholds.warnTombstones());
       if (!thresholds.trackWarnings()) {
-        return own;
+        return ownFailure != null ? null : counter.endCommand(thresholds.warnTombstones());
       }
       // read_thresholds_enabled: every contacted replica's count, as 5.0's CoordinatorWarnings merges them
       int nodes = 0;
@@ -144,6 +145,20 @@ public final class CoordinatedTables implements RequestTables {
       }
       replicaTombstones.clear();
       return nodes == 0 ? null : Scanned.tracked(nodes, most);
+    }
+
+    @Override
+    public Scanned failedCommand() {
+      Scanned failed = ownFailure;
+      ownFailure = null;
+      counter.endCommand(Integer.MAX_VALUE);
+      replicaTombstones.clear();
+      return failed;
+    }
+
+    @Override
+    public void failed(Scanned scanned) {
+      ownFailure = scanned;
     }
 
     @Override

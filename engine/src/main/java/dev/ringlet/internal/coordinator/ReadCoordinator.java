@@ -52,6 +52,10 @@ final class ReadCoordinator {
     /** The tombstones each replica that answered the command scanned (for {@code read_thresholds_enabled}). */
     default void replicas(List<Integer> tombstones) {
     }
+
+    /** The own replica gave the command up past the failure threshold, having scanned {@code scanned}. */
+    default void failed(dev.ringlet.internal.exec.ScannedTombstones.Scanned scanned) {
+    }
   }
 
   /** The partition as stored after reconciliation, or null when no replica has anything. */
@@ -88,6 +92,12 @@ final class ReadCoordinator {
     int needed = contacts.size();
     boolean done = c.time.awaitUntil(() -> answers.size() >= needed || failures.fatal(needed, blockFor), deadline);
     if (failures.fatal(needed, blockFor)) {
+      if (own != null) {
+        // the replicas that answered before the read failed still report their counts (5.0's WarningContext)
+        List<Integer> scanned = new ArrayList<>();
+        answers.values().forEach(a -> scanned.add(a.tombstones()));
+        own.replicas(scanned);
+      }
       throw failures.readFailure(level, answers.size(), blockFor, answers.containsKey(contacts.get(0)), c.local);
     }
     if (!done) {
@@ -124,6 +134,9 @@ final class ReadCoordinator {
         }
       } catch (TombstoneOverwhelmingException t) {
         failures.tooManyTombstones(e, t);
+        if (own != null) {
+          own.failed(t.scanned());
+        }
       }
       return;
     }
@@ -231,6 +244,12 @@ final class ReadCoordinator {
    * request whose replicas count each partition's tombstones between its clustering bounds.
    */
   RangeResult range(KeyspaceMetadata ks, TableMetadata table, Payloads.RangeRead request, ConsistencyLevel level) {
+    return range(ks, table, request, level, null);
+  }
+
+  /** As above; {@code own} (null: nobody) is told when the coordinator's own replica gives the read up. */
+  RangeResult range(KeyspaceMetadata ks, TableMetadata table, Payloads.RangeRead request, ConsistencyLevel level,
+      OwnScan own) {
     DecoratedKey from = request.from();
     boolean inclusive = request.inclusive();
     dev.ringlet.internal.cluster.Ring ring = c.ring.get();
@@ -274,12 +293,20 @@ final class ReadCoordinator {
         answers.put(c.self, c.local.range(request));
       } catch (TombstoneOverwhelmingException t) {
         failures.tooManyTombstones(c.self, t);
+        if (own != null) {
+          own.failed(t.scanned());
+        }
       }
     }
     // Every contacted replica is needed for some range, so one failure fails the read.
     int contacted = all.size();
     boolean done = c.time.awaitUntil(() -> answers.size() >= contacted || failures.count() > 0, c.deadline(c.timeouts.range()));
     if (failures.count() > 0) {
+      if (own != null) {
+        List<Integer> scanned = new ArrayList<>();
+        answers.values().forEach(a -> scanned.add(a.tombstones()));
+        own.replicas(scanned);
+      }
       throw failures.readFailure(level, Math.max(0, blockFor - 1), blockFor, false, c.local);
     }
     if (!done) {

@@ -145,7 +145,8 @@ public final class ReplicaService {
       }
       if (tombstones > thresholds.failTombstones()) {
         // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
-        throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
+        throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1,
+            Math.min(live, scanned.liveRowsWithin(thresholds.failTombstones())), r.key().token());
       }
     }
     long digest = Digests.of(data);

@@ -69,12 +69,12 @@ final class ScanCounter {
     return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
   }
 
-  /** The current command's tombstones so far. */
-  /** The live rows the current command read so far. */
+  /** The current command's live rows so far. */
   int liveRows() {
     return liveRows;
   }
 
+  /** The current command's tombstones so far. */
   int tombstones() {
     return tombstones;
   }

@@ -72,6 +72,8 @@ public final class ThresholdedTables implements RequestTables {
     private boolean tracedScan;
     /** The table the request reads (its last), for the row filter's predicates. */
     private TableMetadata table;
+    /** What the current command scanned until it gave up past the failure threshold, or null. */
+    private Scanned failure;
 
     Request(ConsistencyLevel consistency) {
       this.consistency = consistency;
@@ -120,9 +122,20 @@ public final class ThresholdedTables implements RequestTables {
         tracedScan = false;
         tracer.trace("Read " + counter.liveRows() + " live rows and " + counter.tombstones() + " tombstone cells");
       }
+      if (failure != null) {
+        return null; // the command failed: its count is the failure's (failedCommand)
+      }
       Scanned own = counter.endCommand(thresholds.warnTombstones());
       // read_thresholds_enabled: the one replica's count, reported as 5.0's coordinator aggregates it
       return own == null || !thresholds.trackWarnings() ? own : Scanned.tracked(1, own.tombstones());
+    }
+
+    @Override
+    public Scanned failedCommand() {
+      Scanned failed = failure;
+      failure = null;
+      counter.endCommand(Integer.MAX_VALUE);
+      return failed;
     }
 
     @Override
@@ -138,7 +151,10 @@ public final class ThresholdedTables implements RequestTables {
     private void scanned(PartitionUpdate raw, RowSlice slice, List<dev.ringlet.internal.storage.Clustering> names,
         ClusteringComparator comparator, long nowInSeconds) {
       int before = counter.tombstones();
-      int tombstones = counter.add(raw == null ? null : raw.key(), raw == null ? null : ScanCounter.count(raw, slice, names, comparator, nowInSeconds));
+      int liveBefore = counter.liveRows();
+      dev.ringlet.internal.storage.TombstoneCount.SliceCount count = raw == null ? null
+          : ScanCounter.count(raw, slice, names, comparator, nowInSeconds);
+      int tombstones = counter.add(raw == null ? null : raw.key(), count);
       dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = filterRows();
       if (raw != null && filterRows != null) {
         // The read applies the row filter: it stops right after the row that fills its limit of
@@ -147,7 +163,9 @@ public final class ThresholdedTables implements RequestTables {
         tombstones = before + FilteredScan.count(filterRows, raw, slice.withLimit(limit), names, comparator, nowInSeconds)
             .counts().tombstones();
       }
-      fail(tombstones);
+      if (raw != null) {
+        fail(tombstones, raw.key(), liveBefore + count.liveRowsWithin(thresholds.failTombstones() - before));
+      }
     }
 
     /** The row filter's predicates on the table read, or null when the commands do not filter rows. */
@@ -156,11 +174,15 @@ public final class ThresholdedTables implements RequestTables {
       return filter != null && filter.filtersRows() && table != null ? filter.on(table) : null;
     }
 
-    /** Gives up the read past the failure threshold, as Cassandra's replica does. */
-    private void fail(int tombstones) {
+    /**
+     * Gives up the read past the failure threshold, as Cassandra's replica does, having read
+     * {@code liveRows} live rows, last in the partition {@code key}.
+     */
+    private void fail(int tombstones, DecoratedKey key, int liveRows) {
       if (tombstones > thresholds.failTombstones()) {
         // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
         int reported = thresholds.failTombstones() + 1;
+        failure = new Scanned(liveRows, reported, key.token());
         Map<InetAddress, FailureReason> reasons = Map.of(self, FailureReason.READ_TOO_MANY_TOMBSTONES);
         throw new ReadFailureException(ReadFailureException.operationFailed(0, reasons),
             consistency == null ? ConsistencyLevel.ONE : consistency, 0, 1, false, reasons, reported);
@@ -248,7 +270,7 @@ public final class ThresholdedTables implements RequestTables {
             FilteredScan.Result result = FilteredScan.count(filterRows, p, counted.withLimit(Math.min(remaining[0],
                 scanPerPartitionLimit)), null, comparator, nowInSeconds);
             remaining[0] -= result.matched();
-            fail(before + result.counts().tombstones());
+            fail(before + result.counts().tombstones(), p.key(), counter.liveRows());
           }
           return PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
         });

@@ -31,12 +31,14 @@ final class TombstoneGuard {
       return 0;
     }
     TombstoneCount.SliceCount counts = TombstoneCount.of(raw, slice, comparator, nowInSeconds);
+    int before = tombstones;
     liveRows += counts.liveRows();
     tombstones += counts.tombstones();
     lastToken = raw.key().token();
     if (tombstones > thresholds.failTombstones()) {
       // Cassandra throws at the first tombstone past the threshold: that is the count it reports.
-      throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
+      int read = liveRows - counts.liveRows() + counts.liveRowsWithin(thresholds.failTombstones() - before);
+      throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1, read, lastToken);
     }
     return counts.liveRows();
   }
@@ -51,7 +53,7 @@ final class TombstoneGuard {
     tombstones += counts.tombstones();
     lastToken = token;
     if (tombstones > thresholds.failTombstones()) {
-      throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1);
+      throw new TombstoneOverwhelmingException(thresholds.failTombstones() + 1, liveRows, token);
     }
   }
 

@@ -52,6 +52,16 @@ public interface ScannedTombstones {
   Scanned endCommand();
 
   /**
+   * Ends the current read command, which failed past {@code tombstone_failure_threshold}: what the
+   * coordinator's own replica scanned until it gave up (5.0 adds that count to the failing
+   * request's warnings, as its read's {@code ReadCommand} warns on closing), or null when the own
+   * replica did not give the command up (a remote replica did, or the read failed otherwise).
+   */
+  default Scanned failedCommand() {
+    return null;
+  }
+
+  /**
    * Whether the node tracks its replicas' warnings ({@code read_thresholds_enabled}): commands then
    * end with {@link Scanned#nodes()} set, and a read its replicas gave up fails with 5.0's
    * {@code N nodes scanned over M tombstones and aborted the query ...} message.

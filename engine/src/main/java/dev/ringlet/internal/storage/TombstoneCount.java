@@ -258,6 +258,28 @@ public final class TombstoneCount {
       return java.util.Collections.unmodifiableList(liveAt);
     }
 
+    /**
+     * The live rows the walk reads before it scans more than {@code tombstones} tombstones (a read
+     * that gives up there, past the failure threshold, has read only those).
+     */
+    public int liveRowsWithin(int tombstones) {
+      if (staticTombstones > tombstones) {
+        return 0;
+      }
+      // the counts grow with the rows read: the last row read within the budget, by bisection
+      int low = 0;
+      int high = liveAt.size();
+      while (low < high) {
+        int mid = (low + high + 1) >>> 1;
+        if (upTo(mid).tombstones() <= tombstones) {
+          low = mid;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return staticLive + low;
+    }
+
     /** The counts had the read stopped right after its {@code rows}-th live (non-static) row. */
     public Counts upTo(int rows) {
       if (rows > liveAt.size() || liveAt.isEmpty()) {

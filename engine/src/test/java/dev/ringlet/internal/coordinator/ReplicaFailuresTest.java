@@ -18,7 +18,7 @@ class ReplicaFailuresTest {
     assertThat(FailureReason.ofFailureText("INCOMPATIBLE_SCHEMA unknown table id x")).isEqualTo(FailureReason.INCOMPATIBLE_SCHEMA);
     assertThat(FailureReason.ofFailureText("java.lang.IllegalStateException: boom")).isEqualTo(FailureReason.UNKNOWN);
     assertThat(FailureReason.ofFailureText(null)).isEqualTo(FailureReason.UNKNOWN);
-    assertThat(TombstoneOverwhelmingException.tombstonesOf(new TombstoneOverwhelmingException(1001).getMessage())).isEqualTo(1001);
+    assertThat(TombstoneOverwhelmingException.tombstonesOf(new TombstoneOverwhelmingException(1001, 0, 0L).getMessage())).isEqualTo(1001);
     assertThat(TombstoneOverwhelmingException.tombstonesOf("UNKNOWN")).isEqualTo(-1);
   }
 

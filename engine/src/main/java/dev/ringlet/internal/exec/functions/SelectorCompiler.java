@@ -33,6 +33,11 @@ public final class SelectorCompiler {
   private final FunctionRegistry registry;
   private final TermCompiler terms;
   private final boolean masked;
+  /** The selectors whose value is known before any row is read: literals, bind markers, pure calls of them. */
+  private final java.util.Set<CompiledSelector> terminals =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** The pure calls of terminals compiled so far, innermost first. */
+  private final List<CompiledSelector> terminalCalls = new ArrayList<>();
 
   /** {@code terms} compiles the literals and bind markers of the selection. */
   public SelectorCompiler(TableMetadata table, FunctionRegistry registry, TermCompiler terms) {
@@ -49,6 +54,51 @@ public final class SelectorCompiler {
     this.registry = registry;
     this.terms = terms;
     this.masked = masked;
+  }
+
+  /**
+   * Whether {@code selector} (compiled here) is a terminal: a literal, a bind marker, or a call of a
+   * pure function whose arguments are all terminals. 5.0 evaluates such a call once per execution,
+   * when it instantiates the selection, before reading ({@code AbstractFunctionSelector}'s factory
+   * runs every pure scalar function whose argument selectors are all terminal).
+   */
+  public boolean isTerminal(CompiledSelector selector) {
+    return terminals.contains(selector);
+  }
+
+  /**
+   * The pure function calls of terminals compiled so far (nested ones before the calls around
+   * them), which 5.0 evaluates before it reads: one that fails fails the query even when no row
+   * is read.
+   */
+  public List<CompiledSelector> terminalCalls() {
+    return List.copyOf(terminalCalls);
+  }
+
+  /**
+   * Whether 5.0 treats {@code fn} as pure ({@code Function.isPure}): native functions are, except
+   * those of the current time ({@code TimeFcts.NowFunction}: {@code now()}, {@code currentTimestamp()},
+   * ...); user-defined functions are not.
+   */
+  static boolean isPure(NativeFunction fn) {
+    String name = fn.name();
+    if (name.indexOf('.') >= 0) {
+      return false; // a user-defined function: ks.name
+    }
+    switch (name) {
+      case "now":
+      case "currenttimeuuid":
+      case "current_timeuuid":
+      case "currenttimestamp":
+      case "current_timestamp":
+      case "currentdate":
+      case "current_date":
+      case "currenttime":
+      case "current_time":
+        return false;
+      default:
+        return true;
+    }
   }
 
   public CompiledSelector compile(Selector selector) {
@@ -241,7 +291,13 @@ public final class SelectorCompiler {
     }
     NativeFunction.Scalar scalar = (NativeFunction.Scalar) fn;
     boolean aggregate = args.stream().anyMatch(CompiledSelector::aggregate);
-    return new CompiledSelector(display, fn.returnType(), aggregate, statics, values -> scalar(scalar, args, values));
+    CompiledSelector call = new CompiledSelector(display, fn.returnType(), aggregate, statics,
+        values -> scalar(scalar, args, values));
+    if (isPure(fn) && args.stream().allMatch(terminals::contains)) {
+      terminals.add(call);
+      terminalCalls.add(call);
+    }
+    return call;
   }
 
   private static CompiledSelector.Evaluator aggregate(NativeFunction.Aggregate fn, List<CompiledSelector> args,
@@ -292,7 +348,9 @@ public final class SelectorCompiler {
   /** An untyped term given a type by its context. */
   private CompiledSelector term(Term term, String text, CqlType type) {
     BoundTerm bound = compileTerm(term, type);
-    return CompiledSelector.perRow(text, type, false, (row, values) -> bindSafely(bound, values));
+    CompiledSelector compiled = CompiledSelector.perRow(text, type, false, (row, values) -> bindSafely(bound, values));
+    terminals.add(compiled);
+    return compiled;
   }
 
   private BoundTerm compileTerm(Term term, CqlType type) {

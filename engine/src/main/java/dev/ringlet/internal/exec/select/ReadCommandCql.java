@@ -41,17 +41,20 @@ final class ReadCommandCql {
    */
   String of(SelectPlan plan, BoundValues values, DecoratedKey key, RowSlice slice,
       List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit) {
-    return of(plan, values, key, slice, names, limit, perPartitionLimit, null, false);
+    return of(plan, values, key, slice, names, limit, perPartitionLimit, null, false, Integer.MAX_VALUE);
   }
 
   /**
    * A scan's command that starts at the partition {@code scanFrom} (a later page: 5.0's pager
    * restricts the range to {@code token(k) >= token(<that key>)}, or {@code >} when the partition
-   * is done, and prints no clustering position), or at the start of the ring when null.
+   * is done, and prints no clustering position), or at the start of the ring when null. A
+   * {@code GROUP BY} query's command prints 5.0's group limits instead: {@code GROUP LIMIT limit},
+   * {@code GROUP PER PARTITION LIMIT perPartitionLimit}, then its row limit {@code LIMIT pageSize}
+   * (the page size it reads groups by; 10,000 unpaged).
    */
   String of(SelectPlan plan, BoundValues values, DecoratedKey key, RowSlice slice,
       List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit, DecoratedKey scanFrom,
-      boolean fromInclusive) {
+      boolean fromInclusive, int pageSize) {
     TableMetadata table = plan.table();
     StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors)).append(" FROM ")
         .append(quote(table.keyspace())).append('.').append(quote(table.name()));
@@ -115,6 +118,17 @@ final class ReadCommandCql {
         order.add(quote(c.name()) + (c.reversed() ? " ASC" : " DESC"));
       }
       sb.append(" ORDER BY ").append(String.join(", ", order));
+    }
+    if (!plan.groupBy().isEmpty()) {
+      // 5.0's CQLGroupByLimits: the groups the page reads, then its rows
+      if (limit != Integer.MAX_VALUE) {
+        sb.append(" GROUP LIMIT ").append(limit);
+      }
+      if (perPartitionLimit != Integer.MAX_VALUE) {
+        sb.append(" GROUP PER PARTITION LIMIT ").append(perPartitionLimit);
+      }
+      return sb.append(" LIMIT ").append(pageSize == Integer.MAX_VALUE ? 10_000 : pageSize).append(" ALLOW FILTERING")
+          .toString();
     }
     if (limit != Integer.MAX_VALUE) {
       sb.append(" LIMIT ").append(limit);

@@ -113,6 +113,8 @@ public final class SelectStatement {
   public Result.Rows execute(TableSource source, BoundValues values, QueryOptions options, long nowInSeconds) {
     int limit = positive(plan.limit(), values, "LIMIT");
     int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
+    // 5.0 instantiates its selectors next, evaluating the pure calls of terminals before it reads
+    plan.selection().evaluateTerminalCalls(values);
     List<RowPredicate> predicates = new ArrayList<>();
     for (RowPredicate.Factory f : plan.filters()) {
       predicates.add(f.bind(values));
@@ -287,7 +289,7 @@ public final class SelectStatement {
         }
       }
     } catch (dev.ringlet.internal.cluster.ReadFailureException e) {
-      throw counting == null ? e : counting.aborted(e, named);
+      throw counting == null ? e : counting.failed(e, named);
     }
     List<String> warnings = warnings(keys);
     if (counting != null) {
@@ -435,7 +437,9 @@ public final class SelectStatement {
         rows.forEach(acc::add);
         row.add(acc.result());
       } else {
-        row.add(rows.isEmpty() ? null : ((Output.PerRow) o).value().apply(rows.get(0)));
+        Output.PerRow perRow = (Output.PerRow) o;
+        // no rows: a plain column or a call of one is null, a terminal keeps its value
+        row.add(rows.isEmpty() ? (perRow.terminal() ? perRow.value().apply(null) : null) : perRow.value().apply(rows.get(0)));
       }
     }
     return row;
@@ -534,22 +538,44 @@ public final class SelectStatement {
     }
 
     /**
-     * With {@code read_thresholds_enabled}, a read its replicas gave up past the failure threshold
-     * fails with 5.0's {@code TombstoneAbortException} message naming the command; else unchanged.
+     * The read command being read failed: the failure carries the warnings of the commands read
+     * before it, then 5.0's warning for the failing command itself. Without
+     * {@code read_thresholds_enabled} that is the coordinator's own replica's count when that
+     * replica gave the command up (its {@code ReadCommand} warns as it closes, however the read
+     * ends); a remote replica's count stays in its log. With it, the own replica's abort answers
+     * without warnings, and the remote replicas' aborts come as one {@code ... aborted the query}
+     * warning ({@code CoordinatorWarnings} on the failure path), and as the failure's message,
+     * followed by the warning of the replicas that answered it past the warning threshold.
      */
-    dev.ringlet.internal.cluster.ReadFailureException aborted(dev.ringlet.internal.cluster.ReadFailureException e,
-        NamedPartitions named) {
-      if (!scanned.tracksWarnings() || e.abortedTombstones() < 0) {
-        return e;
+    RuntimeException failed(dev.ringlet.internal.cluster.ReadFailureException e, NamedPartitions named) {
+      // tracked: the replicas that answered the failing command past the warning threshold
+      ScannedTombstones.Scanned answered = scanned.tracksWarnings() ? scanned.endCommand() : null;
+      ScannedTombstones.Scanned own = scanned.failedCommand();
+      DecoratedKey key = named != null ? named.lastKey : null;
+      RowSlice slice = named != null ? named.lastSlice : plan.slice().bind(values, false);
+      int limitOfCommand = named != null ? commandLimit : Math.min(limit, pageLimit);
+      dev.ringlet.internal.cluster.ReadFailureException failure = e;
+      if (!scanned.tracksWarnings()) {
+        if (own != null) {
+          warn(own, key, slice, limitOfCommand);
+        }
+      } else if (e.abortedTombstones() >= 0) {
+        long nodes = e.reasons().values().stream()
+            .filter(r -> r == dev.ringlet.internal.cluster.FailureReason.READ_TOO_MANY_TOMBSTONES).count();
+        String aborted = " tombstones and aborted the query " + commands.of(plan, values, key, slice,
+            key == null ? null : this.named, limitOfCommand, perPartitionLimit, key == null ? scanFrom : null, scanFromInclusive,
+            pageLimit)
+            + " (see tombstone_failure_threshold)";
+        failure = e.withMessage(nodes + " nodes scanned over " + e.abortedTombstones() + aborted);
+        long remote = nodes - (own != null ? 1 : 0);
+        if (remote > 0) {
+          warnings.add(remote + " nodes scanned over " + e.abortedTombstones() + aborted + " with " + loggableTokens(key));
+        }
       }
-      long nodes = e.reasons().values().stream()
-          .filter(r -> r == dev.ringlet.internal.cluster.FailureReason.READ_TOO_MANY_TOMBSTONES).count();
-      String query = named != null
-          ? commands.of(plan, values, named.lastKey, named.lastSlice, this.named, commandLimit, perPartitionLimit, null, false)
-          : commands.of(plan, values, null, plan.slice().bind(values, false), null, Math.min(limit, pageLimit), perPartitionLimit,
-              scanFrom, scanFromInclusive);
-      return e.withMessage(nodes + " nodes scanned over " + e.abortedTombstones() + " tombstones and aborted the query " + query
-          + " (see tombstone_failure_threshold)");
+      if (answered != null) {
+        warn(answered, key, slice, limitOfCommand);
+      }
+      return dev.ringlet.internal.exec.WarnedFailure.attach(failure, warnings);
     }
 
     /**
@@ -607,7 +633,7 @@ public final class SelectStatement {
         return;
       }
       String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit,
-          key == null ? scanFrom : null, scanFromInclusive);
+          key == null ? scanFrom : null, scanFromInclusive, pageLimit);
       if (s.nodes() > 0) {
         // read_thresholds_enabled: 5.0's coordinator merges its replicas' counts into one warning per command
         warnings.add(s.nodes() + " nodes scanned up to " + s.tombstones() + " tombstones and issued tombstone warnings for query "

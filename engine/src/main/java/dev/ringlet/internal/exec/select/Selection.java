@@ -12,6 +12,7 @@ import dev.ringlet.internal.exec.functions.SelectorCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.time.Clock;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +27,33 @@ public final class Selection {
   private final List<CompiledSelector> selectors;
   private final boolean aggregate;
   private final boolean plainColumns;
+  /** The pure function calls of terminals anywhere in the selection, innermost first. */
+  private final List<CompiledSelector> terminalCalls;
+  /** Which result columns are terminals, whose value is the same for every row of an execution. */
+  private final boolean[] terminal;
 
-  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors, boolean plainColumns) {
+  private Selection(List<ColumnSpec> columns, List<CompiledSelector> selectors, boolean plainColumns,
+      dev.ringlet.internal.exec.functions.SelectorCompiler compiler) {
     this.columns = List.copyOf(columns);
     this.selectors = List.copyOf(selectors);
     this.aggregate = selectors.stream().anyMatch(CompiledSelector::aggregate);
     this.plainColumns = plainColumns;
+    this.terminalCalls = compiler.terminalCalls();
+    this.terminal = new boolean[selectors.size()];
+    for (int i = 0; i < terminal.length; i++) {
+      terminal[i] = compiler.isTerminal(selectors.get(i)) && !selectors.get(i).aggregate();
+    }
+  }
+
+  /**
+   * Evaluates the selection's pure function calls of terminals with {@code values}, as 5.0 does
+   * once per execution before it reads (when it instantiates its selectors): a call that fails
+   * fails the query whether or not any row is read.
+   */
+  public void evaluateTerminalCalls(BoundValues values) {
+    for (CompiledSelector call : terminalCalls) {
+      call.valueOf(null, values);
+    }
   }
 
   /**
@@ -54,9 +76,21 @@ public final class Selection {
   /** The outputs, bind markers of the selection reading {@code values}. */
   public List<Output> outputs(BoundValues values) {
     List<Output> out = new ArrayList<>(selectors.size());
-    for (CompiledSelector s : selectors) {
+    for (int i = 0; i < selectors.size(); i++) {
+      CompiledSelector s = selectors.get(i);
       if (aggregate && s.aggregate()) {
         out.add(new Output.Aggregated(() -> accumulator(s.evaluator().apply(values))));
+      } else if (terminal[i]) {
+        // 5.0's TermSelector: one value for every row of the execution (uuid() included)
+        ByteBuffer[] value = new ByteBuffer[1];
+        boolean[] known = new boolean[1];
+        out.add(new Output.PerRow(row -> {
+          if (!known[0]) {
+            value[0] = s.valueOf(row, values);
+            known[0] = true;
+          }
+          return value[0] == null ? null : value[0].duplicate();
+        }, true));
       } else {
         out.add(new Output.PerRow(row -> s.valueOf(row, values)));
       }
@@ -99,7 +133,7 @@ public final class Selection {
         specs.add(spec(table, c.name(), c));
         compiled.add(compiler.compile(new Selector.Column(c.name())));
       }
-      return new Selection(specs, compiled, !masked || !table.hasMaskedColumns());
+      return new Selection(specs, compiled, !masked || !table.hasMaskedColumns(), compiler);
     }
     SelectorCompiler compiler = new SelectorCompiler(table, functions, terms, masked);
     for (Selector.Aliased a : selectors) {
@@ -111,7 +145,7 @@ public final class Selection {
     for (Selector.Aliased a : selectors) {
       plain &= a.selector() instanceof Selector.Column;
     }
-    return new Selection(specs, compiled, plain);
+    return new Selection(specs, compiled, plain, compiler);
   }
 
   private static ColumnSpec spec(TableMetadata table, String name, ColumnMetadata c) {
