@@ -46,7 +46,7 @@ final class JsonReader {
         return null;
       }
       case STRING -> {
-        String s = lexer.text();
+        String s = lexer.text().trim(); // databind trims the text, and takes a blank one as empty
         if (s.isEmpty()) {
           throw JsonLexer.error(DATABIND + "InvalidFormatException", "Cannot coerce empty String (\"\") to element of"
               + " `java.util.LinkedHashMap` (but could if coercion was enabled using `CoercionConfig`)\n at "
