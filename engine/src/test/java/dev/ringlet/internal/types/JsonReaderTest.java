@@ -89,6 +89,10 @@ class JsonReaderTest {
         .hasMessage("Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.Object,java.lang.Object>` from"
             + " Array value (token `JsonToken.START_ARRAY`)" + AT + "line: 1, column: 1]");
     assertThatThrownBy(() -> JsonReader.parseObject("\"\"")).hasMessageStartingWith("Cannot coerce empty String");
+    // databind trims a string before refusing it, and takes a blank one as empty
+    assertThatThrownBy(() -> JsonReader.parseObject("\"  \"")).hasMessageStartingWith("Cannot coerce empty String");
+    assertThatThrownBy(() -> JsonReader.parseObject(" \" str\\n\" x")).hasMessageContaining("from String value ('str')")
+        .hasMessageEndingWith("line: 1, column: 2]");
   }
 
   @Test
