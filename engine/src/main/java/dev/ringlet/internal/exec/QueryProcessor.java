@@ -316,6 +316,10 @@ public final class QueryProcessor {
     if (statement instanceof Statement.Modification m) {
       TableMetadata table = table(m.table(), keyspace, current);
       ModificationStatement w = ModificationAnalyzer.analyze(m, table, terms);
+      if (w.condition() != ModificationStatement.ConditionKind.NONE && w.hasUsingTimestamp()) {
+        // 5.0 validates this when it prepares the statement, so a prepared one fails there
+        throw CqlException.invalid("Cannot provide custom timestamp for conditional updates");
+      }
       List<ColumnSpec> specs = variables.specs();
       // Like Cassandra, a conditional write's result columns are only known when it runs, so the
       // prepared metadata is empty and every response carries its own.

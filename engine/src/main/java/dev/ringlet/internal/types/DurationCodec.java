@@ -1,5 +1,7 @@
 package dev.ringlet.internal.types;
 
+import dev.ringlet.internal.error.CqlException;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -80,7 +82,12 @@ final class DurationCodec extends NativeCodec {
 
   @Override ByteBuffer fromJsonNonNull(Object json) {
     if (json instanceof String s) {
-      return fromString(s);
+      try {
+        return fromString(s);
+      } catch (MarshalException e) {
+        // 5.0's Duration.from fails with an InvalidRequestException, which JSON callers let through
+        throw CqlException.invalid(e.getMessage());
+      }
     }
     throw expected("a string representation of a duration", json);
   }

@@ -1,5 +1,6 @@
 package dev.ringlet.internal.types;
 
+import dev.ringlet.internal.types.JsonLexer.Token;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,185 +8,158 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON parser for values given as JSON text inside JSON (Cassandra accepts a collection
- * written as a JSON string). Numbers come back as Integer, Long, BigInteger or Double (BigDecimal
- * when a double would lose digits), like Jackson's defaults.
+ * JSON text read into values as Cassandra 5.0's default Jackson {@code ObjectMapper} reads it:
+ * {@code readValue(text, Object.class)} ({@link #parse}) for {@code fromJson()} and collections given
+ * as JSON strings, {@code readValue(text, Map.class)} ({@link #parseObject}) for {@code INSERT JSON}.
+ * Numbers come back as Integer, Long or BigInteger, or Double; objects as insertion-ordered maps
+ * (a repeated key keeps its first place and its last value). As in Jackson, reading stops at the end
+ * of the first value: what follows it is not read, except that a number or literal at the root must
+ * end where a token may end. Malformed text fails with {@link MalformedJsonException}.
  */
 final class JsonReader {
 
-  private final String text;
-  private int pos;
+  private static final String DATABIND = "com.fasterxml.jackson.databind.exc.";
+  private static final String MAP_TYPE = "`java.util.LinkedHashMap<java.lang.Object,java.lang.Object>`";
+
+  private final JsonLexer lexer;
 
   private JsonReader(String text) {
-    this.text = text;
+    this.lexer = new JsonLexer(text);
   }
 
+  /** Jackson's {@code readValue(text, Object.class)}. */
   static Object parse(String text) {
     JsonReader reader = new JsonReader(text);
-    Object value = reader.value();
-    reader.skipSpaces();
-    if (reader.pos != text.length()) {
-      throw reader.error();
-    }
-    return value;
+    return reader.value(reader.first());
   }
 
-  /** Cassandra's prefix; the rest of its message is Jackson's, which we do not imitate. */
-  private MarshalException error() {
-    return new MarshalException("Error decoding JSON string: unexpected content at offset " + pos + " of " + text);
-  }
-
-  private void skipSpaces() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
+  /** Jackson's {@code readValue(text, Map.class)}: a map, or null for {@code null}. */
+  static Map<String, Object> parseObject(String text) {
+    JsonReader reader = new JsonReader(text);
+    Token t = reader.first();
+    JsonLexer lexer = reader.lexer;
+    switch (t) {
+      case START_OBJECT -> {
+        return reader.object();
+      }
+      case NULL -> {
+        return null;
+      }
+      case STRING -> {
+        String s = lexer.text().trim(); // databind trims the text, and takes a blank one as empty
+        if (s.isEmpty()) {
+          throw JsonLexer.error(DATABIND + "InvalidFormatException", "Cannot coerce empty String (\"\") to element of"
+              + " `java.util.LinkedHashMap` (but could if coercion was enabled using `CoercionConfig`)\n at "
+              + lexer.tokenLocation());
+        }
+        throw JsonLexer.error(DATABIND + "MismatchedInputException", "Cannot construct instance of"
+            + " `java.util.LinkedHashMap` (although at least one Creator exists): no String-argument"
+            + " constructor/factory method to deserialize from String value ('" + s + "')\n at " + lexer.tokenLocation());
+      }
+      default -> throw JsonLexer.error(DATABIND + "MismatchedInputException", "Cannot deserialize value of type "
+          + MAP_TYPE + " from " + shape(t) + " value (token `JsonToken." + tokenName(t) + "`)\n at " + lexer.tokenLocation());
     }
   }
 
-  private char peek() {
-    skipSpaces();
-    if (pos >= text.length()) {
-      throw error();
+  private Token first() {
+    Token t = lexer.nextToken();
+    if (t == null) {
+      throw JsonLexer.error(DATABIND + "MismatchedInputException",
+          "No content to map due to end-of-input\n at " + lexer.tokenLocation());
     }
-    return text.charAt(pos);
+    return t;
   }
 
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error();
+  private Object value(Token t) {
+    switch (t) {
+      case START_OBJECT -> {
+        return object();
+      }
+      case START_ARRAY -> {
+        return array();
+      }
+      case STRING -> {
+        return lexer.text();
+      }
+      case INT -> {
+        return integer(lexer.numberText());
+      }
+      case FLOAT -> {
+        return Double.parseDouble(lexer.numberText());
+      }
+      case TRUE -> {
+        return Boolean.TRUE;
+      }
+      case FALSE -> {
+        return Boolean.FALSE;
+      }
+      default -> {
+        return null;
+      }
     }
-    pos++;
-  }
-
-  private Object value() {
-    char c = peek();
-    if (c == '{') {
-      return object();
-    }
-    if (c == '[') {
-      return array();
-    }
-    if (c == '"') {
-      return string();
-    }
-    if (text.startsWith("true", pos)) {
-      pos += 4;
-      return Boolean.TRUE;
-    }
-    if (text.startsWith("false", pos)) {
-      pos += 5;
-      return Boolean.FALSE;
-    }
-    if (text.startsWith("null", pos)) {
-      pos += 4;
-      return null;
-    }
-    return number();
   }
 
   private Map<String, Object> object() {
-    expect('{');
     Map<String, Object> map = new LinkedHashMap<>();
-    if (peek() == '}') {
-      pos++;
-      return map;
+    for (String name = lexer.nextFieldName(); name != null; name = lexer.nextFieldName()) {
+      map.put(name, value(lexer.nextToken()));
     }
-    while (true) {
-      if (peek() != '"') {
-        throw error();
-      }
-      String key = string();
-      expect(':');
-      map.put(key, value());
-      if (peek() == ',') {
-        pos++;
-      } else {
-        expect('}');
-        return map;
-      }
-    }
+    return map;
   }
 
   private List<Object> array() {
-    expect('[');
     List<Object> list = new ArrayList<>();
-    if (peek() == ']') {
-      pos++;
-      return list;
+    for (Token t = lexer.nextToken(); t != Token.END_ARRAY; t = lexer.nextToken()) {
+      list.add(value(t));
     }
-    while (true) {
-      list.add(value());
-      if (peek() == ',') {
-        pos++;
-      } else {
-        expect(']');
-        return list;
+    return list;
+  }
+
+  private static Object integer(String text) {
+    BigInteger big = new BigInteger(text);
+    if (big.bitLength() < 32) {
+      return big.intValue();
+    }
+    if (big.bitLength() < 64) {
+      return big.longValue();
+    }
+    return big;
+  }
+
+  private static String shape(Token t) {
+    switch (t) {
+      case START_ARRAY -> {
+        return "Array";
+      }
+      case INT -> {
+        return "Integer";
+      }
+      case FLOAT -> {
+        return "Floating-point";
+      }
+      default -> {
+        return "Boolean";
       }
     }
   }
 
-  private String string() {
-    expect('"');
-    StringBuilder sb = new StringBuilder();
-    while (pos < text.length()) {
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return sb.toString();
+  private static String tokenName(Token t) {
+    switch (t) {
+      case START_ARRAY -> {
+        return "START_ARRAY";
       }
-      if (c != '\\') {
-        sb.append(c);
-        continue;
+      case INT -> {
+        return "VALUE_NUMBER_INT";
       }
-      if (pos >= text.length()) {
-        break;
+      case FLOAT -> {
+        return "VALUE_NUMBER_FLOAT";
       }
-      char e = text.charAt(pos++);
-      switch (e) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'u' -> {
-          if (pos + 4 > text.length()) {
-            throw error();
-          }
-          try {
-            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-          } catch (NumberFormatException ex) {
-            throw error();
-          }
-          pos += 4;
-        }
-        default -> sb.append(e);
+      case TRUE -> {
+        return "VALUE_TRUE";
       }
-    }
-    throw error();
-  }
-
-  private Object number() {
-    int start = pos;
-    while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-      pos++;
-    }
-    String n = text.substring(start, pos);
-    if (n.isEmpty()) {
-      throw error();
-    }
-    try {
-      if (n.contains(".") || n.contains("e") || n.contains("E")) {
-        return Double.parseDouble(n);
+      default -> {
+        return "VALUE_FALSE";
       }
-      BigInteger big = new BigInteger(n);
-      if (big.bitLength() < 32) {
-        return big.intValue();
-      }
-      if (big.bitLength() < 64) {
-        return big.longValue();
-      }
-      return big;
-    } catch (NumberFormatException e) {
-      throw error();
     }
   }
-
 }

@@ -8,8 +8,16 @@ final class JsonValues {
 
   private JsonValues() {}
 
+  /** JSON text given as a string decoded as Cassandra decodes it, with its message when malformed. */
   static Object decodeIfString(Object json) {
-    return json instanceof String s ? JsonReader.parse(s) : json;
+    if (!(json instanceof String s)) {
+      return json;
+    }
+    try {
+      return JsonReader.parse(s);
+    } catch (MalformedJsonException e) {
+      throw new MarshalException("Error decoding JSON string: " + e.getMessage());
+    }
   }
 
   static List<?> list(Object json, String expected) {

@@ -64,6 +64,10 @@ final class ElementSelectors {
     });
   }
 
+  /**
+   * {@code c[a..b]}: the elements of a set or the entries of a map between two keys; of a frozen
+   * collection an empty one when none is there (5.0's {@code {}}), of a non-frozen one null.
+   */
   static CompiledSelector slice(CompiledSelector inner, String fromText, BoundTerm from, String toText, BoundTerm to) {
     CqlType type = inner.type();
     CqlType keyType = keyType(inner.name(), type);
@@ -79,7 +83,7 @@ final class ElementSelectors {
             kept.add(e);
           }
         }
-        return kept.isEmpty() ? null : ((MapType) result).pack(kept);
+        return kept.isEmpty() && type.isMultiCell() ? null : ((MapType) result).pack(kept);
       }
       List<ByteBuffer> kept = new ArrayList<>();
       for (ByteBuffer e : ((SetType) type).elements(value)) {
@@ -87,7 +91,7 @@ final class ElementSelectors {
           kept.add(e);
         }
       }
-      return kept.isEmpty() ? null : ((SetType) result).pack(kept);
+      return kept.isEmpty() && type.isMultiCell() ? null : ((SetType) result).pack(kept);
     });
   }
 

@@ -99,9 +99,17 @@ final class ElementTimes {
     return "Constants$Marker";
   }
 
-  /** Of a frozen column's element or field: the column's cell, when the element or field is there. */
-  static CompiledSelector ofFrozenPart(String name, ColumnMetadata c, CompiledSelector part, Selector.WriteTimeOrTtl.Kind kind) {
-    return single(name, c, kind, (row, values) -> part.valueOf(row, values) == null ? null : row.cell(c));
+  /**
+   * Of a frozen column's element, field or slice: the column's cell, when the element or field is
+   * there or the slice holds an element (5.0 answers null for an empty slice).
+   */
+  static CompiledSelector ofFrozenPart(String name, ColumnMetadata c, CompiledSelector part, boolean slice,
+      Selector.WriteTimeOrTtl.Kind kind) {
+    return single(name, c, kind, (row, values) -> {
+      ByteBuffer v = part.valueOf(row, values);
+      boolean empty = v == null || (slice && v.remaining() == 4 && v.getInt(v.position()) == 0);
+      return empty ? null : row.cell(c);
+    });
   }
 
   /** Of one field of a non-frozen user type: that field's cell. */

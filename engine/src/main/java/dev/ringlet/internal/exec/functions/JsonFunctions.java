@@ -2,7 +2,8 @@ package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.CqlType;
-import dev.ringlet.internal.types.ListType;
+import dev.ringlet.internal.types.Json;
+import dev.ringlet.internal.types.MalformedJsonException;
 import dev.ringlet.internal.types.MarshalException;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
@@ -67,20 +68,23 @@ final class JsonFunctions {
     };
   }
 
-  /** The JSON text as a value: parsed as the single element of a one-element JSON array. */
+  /** The JSON text as a value, read as 5.0 reads it (Jackson's {@code readValue(json, Object.class)}). */
   private static ByteBuffer parse(CqlType type, String json) {
-    if (json.strip().equals("null")) {
+    Object parsed;
+    try {
+      parsed = Json.parse(json);
+    } catch (MalformedJsonException e) {
+      throw new FunctionFailure("fromjson", List.of(NativeType.TEXT),
+          "execution of 'system.fromjson[text]' failed: Could not decode JSON string '" + json + "': " + e.jacksonToString());
+    }
+    if (parsed == null) {
       return null;
     }
     try {
-      ListType wrapper = new ListType(type, true);
-      return wrapper.elements(wrapper.fromJson("[" + json + "]")).get(0);
+      return type.fromJson(parsed);
     } catch (MarshalException e) {
       throw new FunctionFailure("fromjson", List.of(NativeType.TEXT),
           "org.apache.cassandra.serializers.MarshalException: " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new FunctionFailure("fromjson", List.of(NativeType.TEXT),
-          "execution of 'system.fromjson[text]' failed: Could not decode JSON string '" + json + "': " + e.getMessage());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.ringlet.internal.exec.functions;
 
 import dev.ringlet.internal.cql.ast.Selector;
 import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.parse.Identifiers;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.BoundValues;
@@ -134,14 +135,14 @@ public final class SelectorCompiler {
     if (selector instanceof Selector.Element e) {
       CompiledSelector inner = compile(e.selector());
       CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
-      return ElementSelectors.element(inner, TermText.of(e.key()), keyTerm(e.key(), inner.name(), keyType));
+      return ElementSelectors.element(inner, TermText.of(e.key()), keyTerm(e.key(), inner.name(), inner.type(), keyType));
     }
     if (selector instanceof Selector.Slice sl) {
       CompiledSelector inner = compile(sl.selector());
       CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
       return ElementSelectors.slice(inner,
-          sl.from() == null ? "" : TermText.of(sl.from()), sl.from() == null ? null : keyTerm(sl.from(), inner.name(), keyType),
-          sl.to() == null ? "" : TermText.of(sl.to()), sl.to() == null ? null : keyTerm(sl.to(), inner.name(), keyType));
+          sl.from() == null ? "" : TermText.of(sl.from()), sl.from() == null ? null : keyTerm(sl.from(), inner.name(), inner.type(), keyType),
+          sl.to() == null ? "" : TermText.of(sl.to()), sl.to() == null ? null : keyTerm(sl.to(), inner.name(), inner.type(), keyType));
     }
     throw CqlException.invalid("Unsupported selector " + selector);
   }
@@ -149,7 +150,7 @@ public final class SelectorCompiler {
   private ColumnMetadata column(String name) {
     ColumnMetadata c = table.column(name);
     if (c == null) {
-      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
+      throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(name) + " in table " + table.keyspace() + "." + table.name());
     }
     return c;
   }
@@ -204,19 +205,18 @@ public final class SelectorCompiler {
    */
   private CompiledSelector elementTimeOrTtl(Selector.WriteTimeOrTtl w, String fn, Selector.Column col) {
     ColumnMetadata c = column(col.name());
-    ElementTimes.refuseMarkers(w.column(), fn, c.type().isMultiCell()
-        && (c.type() instanceof dev.ringlet.internal.types.SetType || c.type() instanceof dev.ringlet.internal.types.MapType)
-        ? ElementSelectors.keyType(c.name(), c.type()) : null);
+    if (c.type().isMultiCell()) { // 5.0 binds markers in the element of a frozen column (golden writetime_elements)
+      ElementTimes.refuseMarkers(w.column(), fn,
+          c.type() instanceof dev.ringlet.internal.types.SetType || c.type() instanceof dev.ringlet.internal.types.MapType
+          ? ElementSelectors.keyType(c.name(), c.type()) : null);
+    }
     if (c.isPrimaryKey()) {
       throw CqlException.invalid("Cannot use selection function " + fn + " on PRIMARY KEY part " + c.name());
     }
     CompiledSelector selected = compile(w.column());
     String name = fn + "(" + selected.name() + ")";
     if (!c.type().isMultiCell()) {
-      if (w.column() instanceof Selector.Slice) {
-        throw CqlException.invalid(fn + "() of a slice of frozen column " + c.name() + " is not supported by Ringlet");
-      }
-      return ElementTimes.ofFrozenPart(name, c, selected, w.kind());
+      return ElementTimes.ofFrozenPart(name, c, selected, w.column() instanceof Selector.Slice, w.kind());
     }
     if (w.column() instanceof Selector.Field f) {
       int index = ((dev.ringlet.internal.types.UserType) c.type()).fieldNames().indexOf(f.field());
@@ -224,11 +224,11 @@ public final class SelectorCompiler {
     }
     CqlType keyType = ElementSelectors.keyType(c.name(), c.type());
     if (w.column() instanceof Selector.Element e) {
-      return ElementTimes.ofElement(name, c, keyType, keyTerm(e.key(), c.name(), keyType), w.kind());
+      return ElementTimes.ofElement(name, c, keyType, keyTerm(e.key(), c.name(), c.type(), keyType), w.kind());
     }
     Selector.Slice sl = (Selector.Slice) w.column();
-    return ElementTimes.ofSlice(name, c, keyType, sl.from() == null ? null : keyTerm(sl.from(), c.name(), keyType),
-        sl.to() == null ? null : keyTerm(sl.to(), c.name(), keyType), w.kind());
+    return ElementTimes.ofSlice(name, c, keyType, sl.from() == null ? null : keyTerm(sl.from(), c.name(), c.type(), keyType),
+        sl.to() == null ? null : keyTerm(sl.to(), c.name(), c.type(), keyType), w.kind());
   }
 
   /** A selector argument before resolution: compiled when typed, kept as a term when untyped. */
@@ -362,9 +362,11 @@ public final class SelectorCompiler {
     }
   }
 
-  private BoundTerm keyTerm(Term key, String collection, CqlType keyType) {
+  /** A set element's or map key's term; its marker is named {@code value(s)} or {@code key(m)}, as in 5.0. */
+  private BoundTerm keyTerm(Term key, String collection, CqlType collectionType, CqlType keyType) {
+    String marker = (collectionType instanceof dev.ringlet.internal.types.SetType ? "value(" : "key(") + collection + ")";
     try {
-      return terms.compile(key, new ColumnSpec(table.keyspace(), table.name(), "key(" + collection + ")", keyType));
+      return terms.compile(key, new ColumnSpec(table.keyspace(), table.name(), marker, keyType));
     } catch (IndexOutOfBoundsException e) {
       throw CqlException.invalid("Bind markers are not supported in this selection");
     }

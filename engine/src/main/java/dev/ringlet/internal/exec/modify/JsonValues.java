@@ -7,6 +7,8 @@ import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.Json;
+import dev.ringlet.internal.types.MalformedJsonException;
+import dev.ringlet.internal.types.MarshalException;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -44,10 +46,9 @@ final class JsonValues {
       }
       try {
         return column.type().fromJson(v);
-      } catch (CqlException e) {
-        if (e.code() == dev.ringlet.internal.error.ErrorCode.SERVER_ERROR) {
-          throw e; // 5.0's composite types throw UnsupportedOperationException before any decoding
-        }
+      } catch (MarshalException e) {
+        // 5.0 wraps only MarshalExceptions; other failures (a duration's InvalidRequestException,
+        // the UnsupportedOperationException of composite types) go through as they are
         throw CqlException.invalid("Error decoding JSON value for " + column.name() + ": " + e.getMessage());
       }
     };
@@ -62,18 +63,18 @@ final class JsonValues {
       throw CqlException.invalid("Got null for INSERT JSON values");
     }
     String s = (String) NativeType.TEXT.decode(text);
-    Object parsed;
+    Map<String, Object> raw;
     try {
-      parsed = Json.parse(s);
-    } catch (CqlException e) {
-      throw CqlException.invalid("Could not decode JSON string as a map: " + e.getMessage() + ". (String was: " + s + ")");
+      raw = Json.parseObject(s);
+    } catch (MalformedJsonException e) {
+      throw CqlException.invalid("Could not decode JSON string as a map: " + e.jacksonToString() + ". (String was: " + s + ")");
     }
-    if (!(parsed instanceof Map<?, ?> raw)) {
-      throw CqlException.invalid("Could not decode JSON string as a map: not a JSON object. (String was: " + s + ")");
+    if (raw == null) {
+      throw CqlException.invalid("Got null for INSERT JSON values");
     }
     Map<String, Object> byColumn = new HashMap<>();
-    for (Map.Entry<?, ?> e : raw.entrySet()) {
-      String key = (String) e.getKey();
+    for (Map.Entry<String, Object> e : raw.entrySet()) {
+      String key = e.getKey();
       String name = key.length() > 1 && key.startsWith("\"") && key.endsWith("\"")
           ? key.substring(1, key.length() - 1) : key.toLowerCase(Locale.ROOT);
       if (table.column(name) == null) {

@@ -8,6 +8,7 @@ import dev.ringlet.internal.cql.ast.Relation;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.Term;
 import dev.ringlet.internal.cql.ast.Using;
+import dev.ringlet.internal.cql.parse.Identifiers;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
@@ -89,7 +90,7 @@ public final class ModificationAnalyzer {
   private ColumnMetadata column(String name) {
     ColumnMetadata c = table.column(name);
     if (c == null) {
-      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
+      throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(name) + " in table " + table.keyspace() + "." + table.name());
     }
     return c;
   }

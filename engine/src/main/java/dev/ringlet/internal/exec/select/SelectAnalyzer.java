@@ -5,6 +5,7 @@ import dev.ringlet.internal.cql.ast.Ordering;
 import dev.ringlet.internal.cql.ast.Relation;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.parse.Identifiers;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.ColumnSpec;
@@ -295,7 +296,7 @@ public final class SelectAnalyzer {
   private ColumnMetadata column(String name) {
     ColumnMetadata c = table.column(name);
     if (c == null) {
-      throw CqlException.invalid("Undefined column name " + name + " in table " + table.keyspace() + "." + table.name());
+      throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(name) + " in table " + table.keyspace() + "." + table.name());
     }
     return c;
   }
@@ -657,7 +658,7 @@ public final class SelectAnalyzer {
       Ordering o = orderBy.get(i);
       ColumnMetadata c = table.column(o.column());
       if (c == null) {
-        throw CqlException.invalid("Undefined column name " + o.column() + " in table " + table.keyspace() + "." + table.name());
+        throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(o.column()) + " in table " + table.keyspace() + "." + table.name());
       }
       if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
         throw CqlException.invalid("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + c.name());
