@@ -6,11 +6,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import dev.ringlet.api.LoggedQuery;
 import dev.ringlet.api.QueryLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A class with a keyspace and a schema script costs the cluster two driver sessions: the extension's
  * one set-up session (keyspace, script, resets) and the tests' own.
  */
+// Alone, not beside the suite's other classes: its own cluster would add to their load (their DDL times out at 2 s).
+@Isolated
 @CassandraCluster(keyspace = "set_up", schema = "classpath:schema/fresh.cql", isolation = Isolation.NONE, shared = false)
 class SetUpSessionTest {
 

@@ -9,7 +9,10 @@ import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// Alone, not beside the suite's other classes: its own cluster would add to their load (their DDL times out at 2 s).
+@Isolated
 class SessionPoolTest {
 
   @Test
