@@ -87,11 +87,19 @@ public final class ReportWriter {
     // suite --setup script: the set-up's DDL as the JUnit extension runs a schema script
     suiteVsCassandra(md, m, "-script", "the same, set-up DDL run as the JUnit extension runs schema scripts (`--setup script`)");
     suiteVsCassandra(md, m, "-script-c1", "the same, `--setup script`, the test JVM with `-XX:TieredStopAtLevel=1` (Cassandra: its driver's JVM)");
+    // the fairness check: the default workload against Cassandra emptying its 5 tables with all
+    // TRUNCATEs in flight at once (suite --reset truncate-concurrent), its fastest reset through a driver
+    suiteVsCassandra(md, m, "", "-concurrent-truncate",
+        "the default workload, Cassandra's 5 TRUNCATEs per test sent at once (`--reset truncate-concurrent`)");
   }
 
   private static void suiteVsCassandra(StringBuilder md, Medians m, String series, String what) {
-    Double ringlet = m.get("suite/ringlet" + series + "/end_to_end_ms");
-    Double cassandra = m.get("suite/cassandra" + series + "/end_to_end_ms");
+    suiteVsCassandra(md, m, series, series, what);
+  }
+
+  private static void suiteVsCassandra(StringBuilder md, Medians m, String ringletSeries, String cassandraSeries, String what) {
+    Double ringlet = m.get("suite/ringlet" + ringletSeries + "/end_to_end_ms");
+    Double cassandra = m.get("suite/cassandra" + cassandraSeries + "/end_to_end_ms");
     if (ringlet == null || cassandra == null) {
       return;
     }

@@ -14,19 +14,25 @@ public enum SuiteReset {
   /** One {@code TRUNCATE} per table the tests use, through the driver, one after another. */
   TRUNCATE,
   /**
+   * One {@code TRUNCATE} per table the tests use, through the driver, all in flight at once, as the
+   * JUnit extension sends them when it resets through a driver: the fastest reset a suite on a
+   * server without {@link #CLUSTER} can make, to check the comparison is fair to that server.
+   */
+  TRUNCATE_CONCURRENT,
+  /**
    * {@code RingletCluster.truncate(keyspace)}: every table of the suite's keyspace (not only those
    * the tests use) emptied by the engine, as the JUnit extension resets; in-JVM Ringlet only.
    */
   CLUSTER;
 
-  /** Parses {@code auto}, {@code truncate} or {@code cluster}. */
+  /** Parses {@code auto}, {@code truncate}, {@code truncate-concurrent} or {@code cluster}. */
   public static SuiteReset parse(String value) {
     for (SuiteReset r : values()) {
-      if (r.name().equalsIgnoreCase(value)) {
+      if (r.name().replace('_', '-').equalsIgnoreCase(value)) {
         return r;
       }
     }
-    throw new IllegalArgumentException("--reset: " + value + " (expected: auto, truncate or cluster)");
+    throw new IllegalArgumentException("--reset: " + value + " (expected: auto, truncate, truncate-concurrent or cluster)");
   }
 
   /** What {@link #AUTO} means for a target: {@link #CLUSTER} when it can empty tables itself. */

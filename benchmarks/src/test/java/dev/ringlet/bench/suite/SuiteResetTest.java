@@ -17,13 +17,14 @@ class SuiteResetTest {
   void should_keep_an_explicit_choice() {
     assertThat(SuiteReset.parse("TRUNCATE").resolve(true)).isEqualTo(SuiteReset.TRUNCATE);
     assertThat(SuiteReset.parse("cluster").resolve(true)).isEqualTo(SuiteReset.CLUSTER);
+    assertThat(SuiteReset.parse("truncate-concurrent").resolve(true)).isEqualTo(SuiteReset.TRUNCATE_CONCURRENT);
   }
 
   @Test
   void should_name_the_option_and_the_choices_when_the_value_is_unknown() {
     assertThatThrownBy(() -> SuiteReset.parse("drop"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--reset: drop (expected: auto, truncate or cluster)");
+        .hasMessage("--reset: drop (expected: auto, truncate, truncate-concurrent or cluster)");
     assertThatThrownBy(() -> SuiteSetup.parse("extension"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--setup: extension (expected: tests or script)");

@@ -20,8 +20,11 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The driver sessions of one cluster: one per keyspace for tests (shared by every class that uses the
- * keyspace; reopened if a test closed it) and an unbound one the extension uses for set-up and
- * resets. The only place, with {@link TestDriverConfig}, that touches driver types; callers check
+ * keyspace; reopened if a test closed it) and one the extension uses for set-up: keyspaces, schema
+ * scripts and the reads of {@code system_schema} behind resets. One set-up session, not one for
+ * keyspaces and another for scripts, saves a cluster a session's connect; every statement the
+ * extension itself sends names its keyspace, so the keyspace a script switches to never changes
+ * them. The only place, with {@link TestDriverConfig}, that touches driver types; callers check
  * {@link DriverCheck} first.
  */
 final class SessionPool implements AutoCloseable {
@@ -32,9 +35,17 @@ final class SessionPool implements AutoCloseable {
 
   private final RingletCluster cluster;
   private final Map<SessionKey, CqlSession> byKeyspace = new HashMap<>();
-  private CqlSession admin;
+  /** The set-up session; starts in no keyspace, and is back in {@link #RESTING_KEYSPACE} after each script. */
+  private CqlSession setUp;
+  /** Scripts run one at a time: a script's {@code USE} lasts until it ends. */
   private final Object scriptLock = new Object();
-  private CqlSession scripts;
+
+  /**
+   * The keyspace the set-up session returns to after a script that ran in a keyspace: one that always
+   * exists. Left in a script's keyspace, the session would reconnect into it after a node restarts,
+   * and fail to once the keyspace is dropped (a {@code FRESH_KEYSPACE} test's is, after the test).
+   */
+  static final String RESTING_KEYSPACE = "system";
 
   private final boolean login;
   /** Trusts the cluster's generated certificate; null when sessions connect in plain text. */
@@ -100,22 +111,24 @@ final class SessionPool implements AutoCloseable {
   /** Classes sharing a cluster share a session when they want the same keyspace and protocol options. */
   private record SessionKey(String keyspace, SessionOptions options) {}
 
-  private synchronized CqlSession admin() {
-    if (admin == null || admin.isClosed()) {
-      admin = openForSetUp("");
+  private synchronized CqlSession setUp() {
+    if (setUp == null || setUp.isClosed()) {
+      setUp = openForSetUp("");
     }
-    return admin;
+    return setUp;
   }
 
+  /** Runs one of the extension's own statements, which names its keyspace, on the set-up session. */
   void execute(String cql) {
-    admin().execute(cql);
+    setUp().execute(cql);
   }
 
   /**
    * Runs a script's statements in order, starting in the keyspace ({@code ""}: none). Scripts run one
-   * at a time on a session kept for them, switched with {@code USE} first, so a {@code USE} inside a
-   * script lasts until the script ends and a fresh keyspace per test costs no new session. A script
-   * without a keyspace gets a session of its own, which starts in none.
+   * at a time on the set-up session, switched with {@code USE} first and back to
+   * {@link #RESTING_KEYSPACE} after, so a {@code USE} inside a script lasts until the script ends and
+   * a fresh keyspace per test costs no new session. A script without a keyspace gets a session of
+   * its own, which starts in none.
    */
   void runScript(String keyspace, String location, List<String> statements) {
     if (keyspace.isEmpty()) {
@@ -125,11 +138,24 @@ final class SessionPool implements AutoCloseable {
       return;
     }
     synchronized (scriptLock) {
-      if (scripts == null || scripts.isClosed()) {
-        scripts = openForSetUp("");
+      CqlSession session = setUp();
+      session.execute("USE " + quote(keyspace));
+      RuntimeException failure = null;
+      try {
+        run(session, location, statements);
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      } finally {
+        try {
+          session.execute("USE " + RESTING_KEYSPACE);
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            throw e;
+          }
+          failure.addSuppressed(e);
+        }
       }
-      scripts.execute("USE " + quote(keyspace));
-      run(scripts, location, statements);
     }
   }
 
@@ -148,7 +174,7 @@ final class SessionPool implements AutoCloseable {
   /** The user keyspaces, read from {@code system_schema} (not the driver's debounced metadata). */
   Set<String> userKeyspaces() {
     Set<String> names = new TreeSet<>();
-    for (Row row : admin().execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
+    for (Row row : setUp().execute("SELECT keyspace_name FROM system_schema.keyspaces")) {
       String name = row.getString(0);
       if (!SYSTEM_KEYSPACES.contains(name)) {
         names.add(name);
@@ -159,7 +185,7 @@ final class SessionPool implements AutoCloseable {
 
   /** Empties every table of the keyspaces, all TRUNCATEs in flight at once. Returns the number of tables. */
   int truncateTables(Set<String> keyspaces) {
-    CqlSession session = admin();
+    CqlSession session = setUp();
     List<String> tables = new ArrayList<>();
     if (keyspaces.isEmpty()) {
       return 0;
@@ -193,7 +219,7 @@ final class SessionPool implements AutoCloseable {
 
   /** Whether any of the tables still exists: one dropped by its test meanwhile needs no reset. */
   private boolean stillExist(List<String> qualifiedTables) {
-    for (Row row : admin().execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
+    for (Row row : setUp().execute("SELECT keyspace_name, table_name FROM system_schema.tables")) {
       if (qualifiedTables.contains(quote(row.getString(0)) + "." + quote(row.getString(1)))) {
         return true;
       }
@@ -211,13 +237,8 @@ final class SessionPool implements AutoCloseable {
       session.close();
     }
     byKeyspace.clear();
-    if (admin != null) {
-      admin.close();
-    }
-    synchronized (scriptLock) {
-      if (scripts != null) {
-        scripts.close();
-      }
+    if (setUp != null) {
+      setUp.close();
     }
   }
 }

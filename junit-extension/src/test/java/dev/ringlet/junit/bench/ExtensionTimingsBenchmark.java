@@ -36,6 +36,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  *   <li>class start to first query: from the first {@code beforeAll} callback of a class (a
  *       recorder registered before {@code @CassandraCluster}) to the end of the first query of its
  *       first test; each run is a fresh launcher session, so a cluster of its own is started.
+ *   <li>the same with a keyspace and a 20-table schema script: the extension's set-up, the script,
+ *       then the tests' session.
  *   <li>per-test overhead with 20 tables: the gap between the end of one test and the start of the
  *       next, with {@code TRUNCATE_TABLES} (the reset) and with {@code NONE} (the baseline).
  * </ul>
@@ -94,6 +96,16 @@ class ExtensionTimingsBenchmark {
   }
 
   @ExtendWith(Recorder.class)
+  @CassandraCluster(name = "Schema", keyspace = "twenty", schema = "classpath:bench/twenty-tables.cql")
+  static class FirstQueryWithSchemaFixture {
+    @Test
+    void first_query(CqlSession session) {
+      session.execute("SELECT * FROM t01");
+      Recorder.firstQueryDone = System.nanoTime();
+    }
+  }
+
+  @ExtendWith(Recorder.class)
   @CassandraCluster(name = "Reset", keyspace = "twenty", schema = "classpath:bench/twenty-tables.cql")
   static class TruncateFixture {
     @RepeatedTest(TESTS)
@@ -134,6 +146,18 @@ class ExtensionTimingsBenchmark {
       millis.add((Recorder.firstQueryDone - Recorder.classStart) / 1_000_000);
     }
     System.out.println("class start -> first query, 3 nodes (ms): " + millis);
+  }
+
+  /** With a keyspace and a 20-table script: the set-up session(s), the script, then the tests' session. */
+  @Test
+  @Order(4)
+  void print_class_start_to_first_query_with_a_schema() {
+    List<Long> millis = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      execute(FirstQueryWithSchemaFixture.class);
+      millis.add((Recorder.firstQueryDone - Recorder.classStart) / 1_000_000);
+    }
+    System.out.println("class start -> first query, 1 node, keyspace + 20-table script (ms), first run is a cold JVM: " + millis);
   }
 
   private static String refusal(ClusterSpec spec) {
