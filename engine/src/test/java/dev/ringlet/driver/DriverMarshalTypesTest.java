@@ -152,6 +152,37 @@ class DriverMarshalTypesTest {
     }
   }
 
+  @Test
+  void should_order_partitioner_defined_order_values_by_token_across_a_restart_of_a_durable_node() {
+    String pdo = "org.apache.cassandra.db.marshal.PartitionerDefinedOrder(org.apache.cassandra.dht.Murmur3Partitioner)";
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.p (k int, c 'PartitionerDefinedOrder', v int, PRIMARY KEY (k, c))");
+      for (String c : List.of("0x0a", "0x0b", "0x", "0x0c")) {
+        session.execute("INSERT INTO ks.p (k, c, v) VALUES (1, " + c + ", 1)");
+      }
+      assertThatThrownBy(() -> session.execute(session.prepare("INSERT INTO ks.p (k, c, v) VALUES (1, ?, 1)")
+          .bind(ByteBuffer.wrap(new byte[] {1}))))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ServerError.class)
+          .hasMessage("java.lang.IllegalStateException: You shouldn't be validating this.");
+      assertThatThrownBy(() -> session.execute("INSERT INTO ks.p (k, c, v) VALUES (1, 'x', 1)"))
+          .isInstanceOf(com.datastax.oss.driver.api.core.servererrors.ServerError.class)
+          .hasMessage("java.lang.UnsupportedOperationException");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      List<Row> rows = session.execute("SELECT c FROM ks.p WHERE k = 1").all();
+      // Murmur3 token order, the empty value (minimum token) first, as 5.0.9 answers
+      assertThat(rows).extracting(r -> hex(r.getByteBuffer("c"))).containsExactly("", "0b", "0c", "0a");
+      assertThat(rows.get(0).getColumnDefinitions().get("c").getType()).isInstanceOfSatisfying(CustomType.class,
+          t -> assertThat(t.getClassName()).isEqualTo(pdo));
+      assertThat(session.execute("SELECT c FROM ks.p WHERE k = 1 AND c > 0x0b").all())
+          .extracting(r -> hex(r.getByteBuffer("c"))).containsExactly("0c", "0a");
+      assertThat(session.execute("SELECT type FROM system_schema.columns WHERE keyspace_name = 'ks' AND table_name = 'p'"
+          + " AND column_name = 'c'").one().getString(0)).isEqualTo("'" + pdo + "'");
+    }
+  }
+
   private static CqlSession connect(RingletCluster cluster) {
     return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter()).build();
   }

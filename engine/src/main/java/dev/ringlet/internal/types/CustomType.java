@@ -23,6 +23,12 @@ import java.util.UUID;
  * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(...)} columns are instances made by
  * {@link #composite}: blob-valued, named by their whole class name with parameters, compared, validated
  * and read from text as 5.0 does ({@link CompositeBytes}); 5.0 has no JSON form for them.
+ *
+ * <p>{@code PartitionerDefinedOrder(p)} columns are instances made by {@link #partitionerOrder}:
+ * blob-valued, in the order of the values as partition keys of {@code p} ({@link PartitionerOrder}),
+ * and as unusable as in 5.0, whose type has no key type to read values with: only blob constants are
+ * taken (others: its {@code fromString}'s UnsupportedOperationException), a bound value or a partition
+ * key fails its validation ("You shouldn't be validating this."), and it has no JSON form.
  */
 public final class CustomType implements CqlType {
 
@@ -48,16 +54,41 @@ public final class CustomType implements CqlType {
   private final Comparator<ByteBuffer> order;
   /** The layout of a composite type; null for the others. */
   private final CompositeBytes composite;
+  /** Whether this is a {@code PartitionerDefinedOrder(...)}. */
+  private final boolean partitionerOrder;
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
     this(simpleName, behaviour, order, null);
   }
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite) {
+    this(simpleName, behaviour, order, composite, false);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
+      boolean partitionerOrder) {
     this.simpleName = simpleName;
     this.behaviour = behaviour;
     this.order = order;
     this.composite = composite;
+    this.partitionerOrder = partitionerOrder;
+  }
+
+  /**
+   * {@code PartitionerDefinedOrder(partitionerClass)} for {@code Murmur3Partitioner} or
+   * {@code RandomPartitioner} (their full class names), as 5.0 prints it (without a key type).
+   */
+  static CustomType partitionerOrder(String partitionerClass) {
+    return new CustomType("PartitionerDefinedOrder(" + partitionerClass + ")", NativeType.BLOB,
+        PartitionerOrder.of(partitionerClass), null, true);
+  }
+
+  /**
+   * Whether this is a {@code PartitionerDefinedOrder(...)}, whose values 5.0 validates only when
+   * bound or written as a partition key (and then always fails), never as literals or restrictions.
+   */
+  public boolean isPartitionerOrder() {
+    return partitionerOrder;
   }
 
   /**
@@ -148,6 +179,10 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (partitionerOrder) {
+      // 5.0's PartitionerDefinedOrder.validate, reached for bound values and partition keys
+      throw CqlException.serverError("java.lang.IllegalStateException: You shouldn't be validating this.");
+    }
     if (composite != null) {
       composite.validate(value);
       return;
@@ -163,7 +198,7 @@ public final class CustomType implements CqlType {
 
   @Override
   public Object decode(ByteBuffer value) {
-    if (composite != null) {
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.decode(value);
     }
     if (this == EMPTY) {
@@ -174,7 +209,7 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer encode(Object value) {
-    if (composite != null) {
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.encode(value);
     }
     if (this == EMPTY) {
@@ -186,7 +221,7 @@ public final class CustomType implements CqlType {
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
-    if (composite != null) {
+    if (composite != null || partitionerOrder) {
       return true; // 5.0 assigns any constant to a custom type: a blob as its bytes, others through fromString
     }
     if (this == EMPTY) {
@@ -197,6 +232,12 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer parse(LiteralKind kind, String text) {
+    if (partitionerOrder) {
+      if (kind == LiteralKind.HEX) {
+        return Hex.parseBlob(text);
+      }
+      throw unsupported(); // 5.0's PartitionerDefinedOrder.fromString
+    }
     if (composite != null) {
       return kind == LiteralKind.HEX ? Hex.parseBlob(text) : composite.fromString(text);
     }
@@ -224,7 +265,7 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
-    if (composite != null) {
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.toCqlLiteral(value);
     }
     if (this == EMPTY) {
@@ -235,6 +276,10 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (partitionerOrder) {
+      throw CqlException.serverError("java.lang.AssertionError: PartitionerDefinedOrder's toJSONString method needs a"
+          + " partition key type but now is null.");
+    }
     if (composite != null) {
       throw noJson();
     }
@@ -246,7 +291,7 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer fromJson(Object json) {
-    if (composite != null) {
+    if (composite != null || partitionerOrder) {
       throw noJson();
     }
     if (this == EMPTY) {
@@ -260,6 +305,10 @@ public final class CustomType implements CqlType {
 
   /** 5.0's composite types throw UnsupportedOperationException from their JSON methods: a server error. */
   private static CqlException noJson() {
+    return unsupported();
+  }
+
+  private static CqlException unsupported() {
     return CqlException.serverError("java.lang.UnsupportedOperationException");
   }
 

@@ -34,8 +34,9 @@ class CustomTypeTest {
     assertThatThrownBy(() -> MarshalTypes.parse("java.lang.String"))
         .hasMessage("Error setting type java.lang.String: Invalid abstract-type class 'java.lang.String': must extend or"
             + " implement org.apache.cassandra.db.marshal.AbstractType");
-    assertThatThrownBy(() -> MarshalTypes.parse("PartitionerDefinedOrder(org.apache.cassandra.dht.Murmur3Partitioner)"))
-        .hasMessageContaining("Ringlet does not support the custom type");
+    assertThatThrownBy(() -> MarshalTypes.parse("PartitionerDefinedOrder(org.apache.cassandra.dht.LocalPartitioner)"))
+        .hasMessage("Error setting type PartitionerDefinedOrder(org.apache.cassandra.dht.LocalPartitioner): Invalid"
+            + " definition for comparator org.apache.cassandra.db.marshal.PartitionerDefinedOrder.");
   }
 
   @Test

@@ -131,8 +131,8 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       return valueCompatible(target, c.behaviour());
     }
     if (target instanceof CustomType c) {
-      // 5.0's composites take only composites (isValueCompatibleWithInternal), not blobs
-      return !c.isComposite() && valueCompatible(c.behaviour(), source);
+      // 5.0's composites and PartitionerDefinedOrder take only themselves (isValueCompatibleWithInternal), not blobs
+      return !c.isComposite() && !c.isPartitionerOrder() && valueCompatible(c.behaviour(), source);
     }
     if (target == NativeType.TEXT) {
       return source == NativeType.ASCII;
