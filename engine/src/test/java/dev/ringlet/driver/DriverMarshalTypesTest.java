@@ -50,10 +50,6 @@ class DriverMarshalTypesTest {
           .getClusteringColumns().values()).containsExactly(
               com.datastax.oss.driver.api.core.metadata.schema.ClusteringOrder.DESC);
 
-      assertThatThrownBy(() -> session.execute("CREATE TABLE ks.r2 (k int, c 'ReversedType(Int32Type)', PRIMARY KEY (k, c))"
-          + " WITH CLUSTERING ORDER BY (c DESC)"))
-          .isInstanceOf(InvalidQueryException.class)
-          .hasMessageContaining("Ringlet does not support CLUSTERING ORDER BY (c DESC)");
     }
   }
 
@@ -181,6 +177,45 @@ class DriverMarshalTypesTest {
       assertThat(session.execute("SELECT type FROM system_schema.columns WHERE keyspace_name = 'ks' AND table_name = 'p'"
           + " AND column_name = 'c'").one().getString(0)).isEqualTo("'" + pdo + "'");
     }
+  }
+
+  @Test
+  void should_reverse_a_reversed_type_clustering_column_declared_desc_twice_across_a_restart_of_a_durable_node() {
+    String reversedInt = "org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.Int32Type)";
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.r (k int, c 'ReversedType(Int32Type)', v 'ReversedType(ReversedType(Int32Type))',"
+          + " PRIMARY KEY (k, c)) WITH CLUSTERING ORDER BY (c DESC)");
+      for (int c : new int[] {2, 3, 1}) {
+        session.execute("INSERT INTO ks.r (k, c, v) VALUES (1, " + c + ", " + c + ")");
+      }
+      assertThat(ints(session.execute("SELECT c FROM ks.r WHERE k = 1").all(), "c")).containsExactly(1, 2, 3);
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      List<Row> rows = session.execute("SELECT c, v FROM ks.r WHERE k = 1").all();
+      // 5.0.9: ascending data, the custom ReversedType(Int32Type) in result metadata, blob values
+      assertThat(ints(rows, "c")).containsExactly(1, 2, 3);
+      assertThat(rows.get(0).getColumnDefinitions().get("c").getType()).isInstanceOfSatisfying(CustomType.class,
+          t -> assertThat(t.getClassName()).isEqualTo(reversedInt));
+      assertThat(rows.get(0).getColumnDefinitions().get("v").getType()).isInstanceOfSatisfying(CustomType.class,
+          t -> assertThat(t.getClassName()).isEqualTo(reversedInt));
+      // restrictions compare in the column's reversed order: c > 1 selects what precedes 1
+      assertThat(ints(session.execute("SELECT c FROM ks.r WHERE k = 1 AND c >= 2").all(), "c")).containsExactly(1, 2);
+      assertThat(ints(session.execute("SELECT c FROM ks.r WHERE k = 1 ORDER BY c ASC").all(), "c")).containsExactly(3, 2, 1);
+      assertThat(session.execute("SELECT type, clustering_order FROM system_schema.columns WHERE keyspace_name = 'ks'"
+          + " AND table_name = 'r' AND column_name = 'c'").one()).satisfies(r -> {
+            assertThat(r.getString(0)).isEqualTo("int");
+            assertThat(r.getString(1)).isEqualTo("desc");
+          });
+      assertThat(session.getMetadata().getKeyspace("ks").orElseThrow().getTable("r").orElseThrow()
+          .getClusteringColumns().values()).containsExactly(
+              com.datastax.oss.driver.api.core.metadata.schema.ClusteringOrder.DESC);
+    }
+  }
+
+  private static List<Integer> ints(List<Row> rows, String column) {
+    return rows.stream().map(r -> r.getByteBuffer(column).getInt(0)).toList();
   }
 
   private static CqlSession connect(RingletCluster cluster) {

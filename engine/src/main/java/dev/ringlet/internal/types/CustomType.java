@@ -29,6 +29,14 @@ import java.util.UUID;
  * and as unusable as in 5.0, whose type has no key type to read values with: only blob constants are
  * taken (others: its {@code fromString}'s UnsupportedOperationException), a bound value or a partition
  * key fails its validation ("You shouldn't be validating this."), and it has no JSON form.
+ *
+ * <p>A {@code ReversedType(t)} that stays a type of its own is an instance made by {@link #reversed}:
+ * a column type written {@code 'ReversedType(ReversedType(t))'}, or {@code 'ReversedType(t)'} as a
+ * clustering column with {@code DESC} in CLUSTERING ORDER BY, where 5.0 reverses twice (its column
+ * is {@code ReversedType(ReversedType(t))}; drivers see the custom {@code ReversedType(t)}). Its values
+ * are {@code t}'s (literals, validation, JSON, casts), compared in reverse; {@code system_schema} and
+ * DESCRIBE print {@code t}; only blob parameters take it as a function argument, and no function
+ * result is assignable to it (5.0's {@code ReversedType} is value-compatible with no other type).
  */
 public final class CustomType implements CqlType {
 
@@ -56,6 +64,8 @@ public final class CustomType implements CqlType {
   private final CompositeBytes composite;
   /** Whether this is a {@code PartitionerDefinedOrder(...)}. */
   private final boolean partitionerOrder;
+  /** The type a {@code ReversedType} reverses; null for the others. */
+  private final CqlType reversedBase;
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
     this(simpleName, behaviour, order, null);
@@ -67,11 +77,42 @@ public final class CustomType implements CqlType {
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
       boolean partitionerOrder) {
+    this(simpleName, behaviour, order, composite, partitionerOrder, null);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
+      boolean partitionerOrder, CqlType reversedBase) {
     this.simpleName = simpleName;
     this.behaviour = behaviour;
     this.order = order;
     this.composite = composite;
     this.partitionerOrder = partitionerOrder;
+    this.reversedBase = reversedBase;
+  }
+
+  /**
+   * {@code ReversedType(base)} kept as a type: {@code className} is its whole class name with
+   * packages and parameters ({@code org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.Int32Type)}).
+   * {@code base} is single-cell and may itself be one of these.
+   */
+  static CustomType reversed(CqlType base, String className) {
+    NativeType behaviour = unreversed(base) instanceof NativeType n ? n : NativeType.BLOB;
+    return new CustomType(className.substring(MARSHAL.length()), behaviour, (a, b) -> base.compare(b, a), null, false,
+        base);
+  }
+
+  /** The type a {@code ReversedType} reverses, or null when this is none. */
+  public CqlType reversedBase() {
+    return reversedBase;
+  }
+
+  /** The type under any number of {@code ReversedType}s ({@code type} itself when it is none). */
+  public static CqlType unreversed(CqlType type) {
+    CqlType t = type;
+    while (t instanceof CustomType c && c.reversedBase != null) {
+      t = c.reversedBase;
+    }
+    return t;
   }
 
   /**
@@ -142,6 +183,9 @@ public final class CustomType implements CqlType {
    */
   @Override
   public String cql() {
+    if (reversedBase != null) {
+      return reversedBase.cql(); // 5.0's ReversedType.asCQL3Type() is its base type's
+    }
     if (this == EMPTY) {
       return "empty";
     }
@@ -179,6 +223,10 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (reversedBase != null) {
+      reversedBase.validate(value);
+      return;
+    }
     if (partitionerOrder) {
       // 5.0's PartitionerDefinedOrder.validate, reached for bound values and partition keys
       throw CqlException.serverError("java.lang.IllegalStateException: You shouldn't be validating this.");
@@ -198,6 +246,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public Object decode(ByteBuffer value) {
+    if (reversedBase != null) {
+      return reversedBase.decode(value);
+    }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.decode(value);
     }
@@ -209,6 +260,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer encode(Object value) {
+    if (reversedBase != null) {
+      return reversedBase.encode(value);
+    }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.encode(value);
     }
@@ -221,6 +275,9 @@ public final class CustomType implements CqlType {
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
+    if (reversedBase != null) {
+      return reversedBase.accepts(kind);
+    }
     if (composite != null || partitionerOrder) {
       return true; // 5.0 assigns any constant to a custom type: a blob as its bytes, others through fromString
     }
@@ -232,6 +289,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer parse(LiteralKind kind, String text) {
+    if (reversedBase != null) {
+      return reversedBase.parse(kind, text);
+    }
     if (partitionerOrder) {
       if (kind == LiteralKind.HEX) {
         return Hex.parseBlob(text);
@@ -265,6 +325,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
+    if (reversedBase != null) {
+      return reversedBase.toCqlLiteral(value);
+    }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.toCqlLiteral(value);
     }
@@ -276,6 +339,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (reversedBase != null) {
+      return reversedBase.toJson(value);
+    }
     if (partitionerOrder) {
       throw CqlException.serverError("java.lang.AssertionError: PartitionerDefinedOrder's toJSONString method needs a"
           + " partition key type but now is null.");
@@ -291,6 +357,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer fromJson(Object json) {
+    if (reversedBase != null) {
+      return reversedBase.fromJson(json);
+    }
     if (composite != null || partitionerOrder) {
       throw noJson();
     }

@@ -72,6 +72,14 @@ public final class MarshalTypes {
     return type;
   }
 
+  /**
+   * The type of a custom type's class name as the protocol and result metadata name it: a
+   * {@code ReversedType(t)} there is the type of its own (5.0's column is {@code ReversedType(ReversedType(t))}).
+   */
+  public static CqlType ofCustomClassName(String className) {
+    return parse(isReversed(className) ? "ReversedType(" + className + ")" : className);
+  }
+
   /** The class name 5.0 prints for a type given by its (valid) quoted class name, with packages and parameters. */
   public static String printedName(String className) {
     return new MarshalTypes(className).type().name();
@@ -241,14 +249,18 @@ public final class MarshalTypes {
       case "DateType":
         return NativeType.TIMESTAMP; // 5.0's asCQL3Type() of DateType is timestamp, and so is the column
       case "ReversedType": {
-        // the column has the base type; a clustering column is also in descending order (isReversed)
-        List<CqlType> p = parameters();
-        requireCount(p, 1);
-        if (p.get(0).isMultiCell()) {
+        // the column has the base type; a clustering column is also in descending order (isReversed).
+        // ReversedType(ReversedType(t)) keeps the inner ReversedType(t) as a type of its own.
+        List<Parsed> p = parsedParameters();
+        if (p.size() != 1) {
+          throw CqlException.syntax("Error setting type " + text + ": expected 1 type parameters, got " + p.size());
+        }
+        Parsed base = p.get(0);
+        if (CustomType.unreversed(base.type()).isMultiCell()) {
           // 5.0 lists such a column as the collection but refuses its element operations
           throw CqlException.invalid("Ringlet does not support the custom type " + expanded(text));
         }
-        return p.get(0);
+        return base.reversed() ? CustomType.reversed(base.type(), base.name()) : base.type();
       }
       case "ListType":
         return new ListType(single(), false);
