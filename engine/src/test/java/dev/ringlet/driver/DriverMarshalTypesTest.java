@@ -214,6 +214,38 @@ class DriverMarshalTypesTest {
     }
   }
 
+  @Test
+  void should_order_date_type_values_by_their_unsigned_bytes_across_a_restart_of_a_durable_node() {
+    ClusterSpec spec = ClusterSpec.defaults().withDataDirectory(data);
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.d (k int, c 'DateType', v 'DateType', PRIMARY KEY (k, c))");
+      for (String c : List.of("'1969-12-31 23:59:59+0000'", "'2020-01-01'", "'1900-01-01'", "0")) {
+        session.execute("INSERT INTO ks.d (k, c, v) VALUES (1, " + c + ", " + c + ")");
+      }
+      assertThatThrownBy(() -> session.execute("SELECT CAST(v AS text) FROM ks.d"))
+          .isInstanceOf(InvalidQueryException.class)
+          .hasMessageStartingWith("Ambiguous call to function system.cast_as_text");
+    }
+    try (RingletCluster cluster = Ringlet.start(spec); CqlSession session = connect(cluster)) {
+      ResultSetRows rows = new ResultSetRows(session.execute("SELECT c, max(v) FROM ks.d WHERE k = 1").all());
+      assertThat(rows.first().getColumnDefinitions().get("c").getType()).isEqualTo(DataTypes.TIMESTAMP);
+      // 5.0.9 compares DateType's bytes unsigned: 1970 onwards first, then the earlier dates
+      assertThat(session.execute("SELECT c FROM ks.d WHERE k = 1").all()).extracting(r -> r.getInstant("c").toString())
+          .containsExactly("1970-01-01T00:00:00Z", "2020-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "1969-12-31T23:59:59Z");
+      assertThat(rows.first().getInstant(1)).isEqualTo(Instant.parse("1969-12-31T23:59:59Z"));
+      assertThat(session.execute("SELECT c FROM ks.d WHERE k = 1 AND c > '1960-01-01'").all())
+          .extracting(r -> r.getInstant("c").toString()).containsExactly("1969-12-31T23:59:59Z");
+    }
+  }
+
+  /** The rows of one result. */
+  private record ResultSetRows(List<Row> rows) {
+    Row first() {
+      return rows.get(0);
+    }
+  }
+
   private static List<Integer> ints(List<Row> rows, String column) {
     return rows.stream().map(r -> r.getByteBuffer(column).getInt(0)).toList();
   }

@@ -159,7 +159,8 @@ final class SchemaFile {
   }
 
   /**
-   * DESCRIBE prints a column of 5.0's {@code ReversedType(ReversedType(t))} as {@code t}, which reads
+   * DESCRIBE prints a {@code DateType} column as {@code timestamp}, and a column of 5.0's
+   * {@code ReversedType(ReversedType(t))} as {@code t}, which reads
    * back as another type (5.0 reloads such a column from system_schema as a single ReversedType, with its
    * data in the other order): the saved statement names the class, a clustering column's {@code DESC}
    * giving the outer ReversedType back.
@@ -167,6 +168,11 @@ final class SchemaFile {
   private static String withReversedTypesQuoted(String create, TableMetadata table) {
     String out = create;
     for (dev.ringlet.internal.schema.ColumnMetadata c : table.columns()) {
+      if (c.type() == dev.ringlet.internal.types.CustomType.DATE) {
+        // a DateType column reloaded as a timestamp would order its pre-1970 values the other way
+        String name = "\n    " + Identifiers.maybeQuote(c.name()) + " ";
+        out = out.replace(name + "timestamp", name + "'org.apache.cassandra.db.marshal.DateType'");
+      }
       if (c.type() instanceof dev.ringlet.internal.types.CustomType custom && custom.reversedBase() != null) {
         String className = c.kind() == dev.ringlet.internal.schema.ColumnMetadata.Kind.CLUSTERING && c.reversed()
             ? custom.className() : "org.apache.cassandra.db.marshal.ReversedType(" + custom.className() + ")";

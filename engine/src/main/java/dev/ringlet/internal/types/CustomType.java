@@ -55,6 +55,15 @@ public final class CustomType implements CqlType {
    */
   public static final CustomType EMPTY = new CustomType("EmptyType", NativeType.BLOB, (a, b) -> 0);
 
+  /**
+   * {@code DateType}, 5.0's pre-timestamp type: a {@code timestamp} in {@code system_schema}, DESCRIBE
+   * and result metadata, with a timestamp's literals, JSON and functions, but ordered by its bytes
+   * unsigned (so dates before 1970 come after the others), and a type of its own to function
+   * resolution (an argument of timestamp, bigint and varint parameters: {@code CAST(v AS text)} is
+   * ambiguous, and there is no {@code CAST(v AS timestamp)}).
+   */
+  public static final CustomType DATE = new CustomType("DateType", NativeType.TIMESTAMP, Buffers::compareUnsigned);
+
   private static final String MARSHAL = "org.apache.cassandra.db.marshal.";
 
   private final String simpleName;
@@ -164,6 +173,9 @@ public final class CustomType implements CqlType {
     if (EMPTY.simpleName.equals(simpleName)) {
       return EMPTY;
     }
+    if (DATE.simpleName.equals(simpleName)) {
+      return DATE;
+    }
     return LEXICAL_UUID.simpleName.equals(simpleName) ? LEXICAL_UUID : null;
   }
 
@@ -183,6 +195,9 @@ public final class CustomType implements CqlType {
    */
   @Override
   public String cql() {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.cql(); // 5.0's DateType.asCQL3Type() is timestamp
+    }
     if (reversedBase != null) {
       return reversedBase.cql(); // 5.0's ReversedType.asCQL3Type() is its base type's
     }
@@ -223,6 +238,10 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (this == DATE) {
+      NativeType.TIMESTAMP.validate(value);
+      return;
+    }
     if (reversedBase != null) {
       reversedBase.validate(value);
       return;
@@ -246,6 +265,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public Object decode(ByteBuffer value) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.decode(value);
+    }
     if (reversedBase != null) {
       return reversedBase.decode(value);
     }
@@ -260,6 +282,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer encode(Object value) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.encode(value);
+    }
     if (reversedBase != null) {
       return reversedBase.encode(value);
     }
@@ -275,6 +300,9 @@ public final class CustomType implements CqlType {
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.accepts(kind);
+    }
     if (reversedBase != null) {
       return reversedBase.accepts(kind);
     }
@@ -289,6 +317,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer parse(LiteralKind kind, String text) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.parse(kind, text);
+    }
     if (reversedBase != null) {
       return reversedBase.parse(kind, text);
     }
@@ -325,6 +356,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.toCqlLiteral(value);
+    }
     if (reversedBase != null) {
       return reversedBase.toCqlLiteral(value);
     }
@@ -339,6 +373,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.toJson(value);
+    }
     if (reversedBase != null) {
       return reversedBase.toJson(value);
     }
@@ -357,6 +394,13 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer fromJson(Object json) {
+    if (this == DATE) {
+      if (json instanceof Number n && isJsonInteger(n)) {
+        // 5.0's DateType.fromJSONObject takes a Long (Jackson's type of integers beyond int) or a string
+        throw new MarshalException("Expected a long or a datestring representation of a date value, but got a Integer: " + json);
+      }
+      return NativeType.TIMESTAMP.fromJson(json);
+    }
     if (reversedBase != null) {
       return reversedBase.fromJson(json);
     }
@@ -384,5 +428,10 @@ public final class CustomType implements CqlType {
   @Override
   public String toString() {
     return cql();
+  }
+
+  /** Whether Jackson, which 5.0 reads JSON with, gives an {@code Integer} for this number (JsonReader does too). */
+  private static boolean isJsonInteger(Number n) {
+    return n instanceof Integer;
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@link CustomType}s, and {@code ListType(...)}, {@code SetType(...)}, {@code MapType(.., ..)},
  * {@code FrozenType(...)}, {@code TupleType(...)} and {@code VectorType(.., n)} take parameters.
  *
- * <p>{@code DateType} is a timestamp, {@code ReversedType(t)} is {@code t} (and makes a clustering
+ * <p>{@code DateType} is {@link CustomType#DATE} (a timestamp in unsigned byte order), {@code ReversedType(t)} is {@code t} (and makes a clustering
  * column descending: {@link #isReversed}), {@code EmptyType} is {@link CustomType#EMPTY}.
  *
  * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(a=>t, ...)} are composite
@@ -246,8 +246,6 @@ public final class MarshalTypes {
     switch (simple) {
       case "PartitionerDefinedOrder":
         return partitionerDefinedOrder(full, outer);
-      case "DateType":
-        return NativeType.TIMESTAMP; // 5.0's asCQL3Type() of DateType is timestamp, and so is the column
       case "ReversedType": {
         // the column has the base type; a clustering column is also in descending order (isReversed).
         // ReversedType(ReversedType(t)) keeps the inner ReversedType(t) as a type of its own.

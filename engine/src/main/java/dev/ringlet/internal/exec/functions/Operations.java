@@ -39,8 +39,8 @@ final class Operations {
             + ": use type hint to disambiguate, example '(" + (other == null ? "int" : other.cql()) + ") ?'");
       }
     }
-    CqlType l = left.preferredType();
-    CqlType r = right.preferredType();
+    CqlType l = dateTypeAsTimestamp(left.preferredType());
+    CqlType r = dateTypeAsTimestamp(right.preferredType());
     String name = l.cql() + " " + op + " " + r.cql();
     if (l instanceof NativeType ln && r instanceof NativeType rn) {
       if (isNumber(ln) && isNumber(rn)) {
@@ -239,5 +239,10 @@ final class Operations {
 
   private static boolean isReversedType(FunctionArg a) {
     return a.isTyped() && a.type() instanceof dev.ringlet.internal.types.CustomType c && c.reversedBase() != null;
+  }
+
+  /** 5.0's temporal operations take a DateType as the timestamp it is (its result is a timestamp). */
+  private static CqlType dateTypeAsTimestamp(CqlType type) {
+    return type == dev.ringlet.internal.types.CustomType.DATE ? NativeType.TIMESTAMP : type;
   }
 }
