@@ -426,8 +426,8 @@ final class SchemaWire {
         if (custom != null) {
           return custom;
         }
-        try { // a composite: its class name with parameters
-          return dev.ringlet.internal.types.MarshalTypes.parse(className);
+        try { // a composite, PartitionerDefinedOrder or ReversedType: its class name with parameters
+          return dev.ringlet.internal.types.MarshalTypes.ofCustomClassName(className);
         } catch (RuntimeException e) {
           throw new IOException("unknown custom type " + className, e);
         }

@@ -138,6 +138,7 @@ final class SchemaFile {
       return create;
     }
     trimmed = withEmptyTypesQuoted(trimmed, table);
+    trimmed = withReversedTypesQuoted(trimmed, table);
     return trimmed.substring(0, trimmed.length() - 1) + "\n    AND id = '" + table.id() + "';";
   }
 
@@ -152,6 +153,31 @@ final class SchemaFile {
       if (type.matches(".*\\bempty\\b.*")) {
         String quoted = type.replaceAll("\\bempty\\b", "'org.apache.cassandra.db.marshal.EmptyType'");
         out = out.replace("\n    " + Identifiers.maybeQuote(c.name()) + " " + type, "\n    " + Identifiers.maybeQuote(c.name()) + " " + quoted);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * DESCRIBE prints a {@code DateType} column as {@code timestamp}, and a column of 5.0's
+   * {@code ReversedType(ReversedType(t))} as {@code t}, which reads
+   * back as another type (5.0 reloads such a column from system_schema as a single ReversedType, with its
+   * data in the other order): the saved statement names the class, a clustering column's {@code DESC}
+   * giving the outer ReversedType back.
+   */
+  private static String withReversedTypesQuoted(String create, TableMetadata table) {
+    String out = create;
+    for (dev.ringlet.internal.schema.ColumnMetadata c : table.columns()) {
+      if (c.type() == dev.ringlet.internal.types.CustomType.DATE) {
+        // a DateType column reloaded as a timestamp would order its pre-1970 values the other way
+        String name = "\n    " + Identifiers.maybeQuote(c.name()) + " ";
+        out = out.replace(name + "timestamp", name + "'org.apache.cassandra.db.marshal.DateType'");
+      }
+      if (c.type() instanceof dev.ringlet.internal.types.CustomType custom && custom.reversedBase() != null) {
+        String className = c.kind() == dev.ringlet.internal.schema.ColumnMetadata.Kind.CLUSTERING && c.reversed()
+            ? custom.className() : "org.apache.cassandra.db.marshal.ReversedType(" + custom.className() + ")";
+        String name = "\n    " + Identifiers.maybeQuote(c.name()) + " ";
+        out = out.replace(name + c.type().cql(), name + "'" + className + "'");
       }
     }
     return out;

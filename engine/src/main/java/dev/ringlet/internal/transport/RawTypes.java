@@ -54,6 +54,9 @@ final class RawTypes {
       }
       return new RawType.RawUdt(u.keyspace(), u.name(), fields);
     }
+    if (type == CustomType.DATE) {
+      return nativeType(NativeType.TIMESTAMP, protocolVersion); // 5.0 sends DateType as timestamp
+    }
     if (type instanceof CustomType c) {
       return new RawType.RawCustom(c.className());
     }

@@ -23,6 +23,20 @@ import java.util.UUID;
  * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(...)} columns are instances made by
  * {@link #composite}: blob-valued, named by their whole class name with parameters, compared, validated
  * and read from text as 5.0 does ({@link CompositeBytes}); 5.0 has no JSON form for them.
+ *
+ * <p>{@code PartitionerDefinedOrder(p)} columns are instances made by {@link #partitionerOrder}:
+ * blob-valued, in the order of the values as partition keys of {@code p} ({@link PartitionerOrder}),
+ * and as unusable as in 5.0, whose type has no key type to read values with: only blob constants are
+ * taken (others: its {@code fromString}'s UnsupportedOperationException), a bound value or a partition
+ * key fails its validation ("You shouldn't be validating this."), and it has no JSON form.
+ *
+ * <p>A {@code ReversedType(t)} that stays a type of its own is an instance made by {@link #reversed}:
+ * a column type written {@code 'ReversedType(ReversedType(t))'}, or {@code 'ReversedType(t)'} as a
+ * clustering column with {@code DESC} in CLUSTERING ORDER BY, where 5.0 reverses twice (its column
+ * is {@code ReversedType(ReversedType(t))}; drivers see the custom {@code ReversedType(t)}). Its values
+ * are {@code t}'s (literals, validation, JSON, casts), compared in reverse; {@code system_schema} and
+ * DESCRIBE print {@code t}; only blob parameters take it as a function argument, and no function
+ * result is assignable to it (5.0's {@code ReversedType} is value-compatible with no other type).
  */
 public final class CustomType implements CqlType {
 
@@ -41,6 +55,15 @@ public final class CustomType implements CqlType {
    */
   public static final CustomType EMPTY = new CustomType("EmptyType", NativeType.BLOB, (a, b) -> 0);
 
+  /**
+   * {@code DateType}, 5.0's pre-timestamp type: a {@code timestamp} in {@code system_schema}, DESCRIBE
+   * and result metadata, with a timestamp's literals, JSON and functions, but ordered by its bytes
+   * unsigned (so dates before 1970 come after the others), and a type of its own to function
+   * resolution (an argument of timestamp, bigint and varint parameters: {@code CAST(v AS text)} is
+   * ambiguous, and there is no {@code CAST(v AS timestamp)}).
+   */
+  public static final CustomType DATE = new CustomType("DateType", NativeType.TIMESTAMP, Buffers::compareUnsigned);
+
   private static final String MARSHAL = "org.apache.cassandra.db.marshal.";
 
   private final String simpleName;
@@ -48,16 +71,74 @@ public final class CustomType implements CqlType {
   private final Comparator<ByteBuffer> order;
   /** The layout of a composite type; null for the others. */
   private final CompositeBytes composite;
+  /** Whether this is a {@code PartitionerDefinedOrder(...)}. */
+  private final boolean partitionerOrder;
+  /** The type a {@code ReversedType} reverses; null for the others. */
+  private final CqlType reversedBase;
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
     this(simpleName, behaviour, order, null);
   }
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite) {
+    this(simpleName, behaviour, order, composite, false);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
+      boolean partitionerOrder) {
+    this(simpleName, behaviour, order, composite, partitionerOrder, null);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
+      boolean partitionerOrder, CqlType reversedBase) {
     this.simpleName = simpleName;
     this.behaviour = behaviour;
     this.order = order;
     this.composite = composite;
+    this.partitionerOrder = partitionerOrder;
+    this.reversedBase = reversedBase;
+  }
+
+  /**
+   * {@code ReversedType(base)} kept as a type: {@code className} is its whole class name with
+   * packages and parameters ({@code org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.Int32Type)}).
+   * {@code base} is single-cell and may itself be one of these.
+   */
+  static CustomType reversed(CqlType base, String className) {
+    NativeType behaviour = unreversed(base) instanceof NativeType n ? n : NativeType.BLOB;
+    return new CustomType(className.substring(MARSHAL.length()), behaviour, (a, b) -> base.compare(b, a), null, false,
+        base);
+  }
+
+  /** The type a {@code ReversedType} reverses, or null when this is none. */
+  public CqlType reversedBase() {
+    return reversedBase;
+  }
+
+  /** The type under any number of {@code ReversedType}s ({@code type} itself when it is none). */
+  public static CqlType unreversed(CqlType type) {
+    CqlType t = type;
+    while (t instanceof CustomType c && c.reversedBase != null) {
+      t = c.reversedBase;
+    }
+    return t;
+  }
+
+  /**
+   * {@code PartitionerDefinedOrder(partitionerClass)} for {@code Murmur3Partitioner} or
+   * {@code RandomPartitioner} (their full class names), as 5.0 prints it (without a key type).
+   */
+  static CustomType partitionerOrder(String partitionerClass) {
+    return new CustomType("PartitionerDefinedOrder(" + partitionerClass + ")", NativeType.BLOB,
+        PartitionerOrder.of(partitionerClass), null, true);
+  }
+
+  /**
+   * Whether this is a {@code PartitionerDefinedOrder(...)}, whose values 5.0 validates only when
+   * bound or written as a partition key (and then always fails), never as literals or restrictions.
+   */
+  public boolean isPartitionerOrder() {
+    return partitionerOrder;
   }
 
   /**
@@ -92,6 +173,9 @@ public final class CustomType implements CqlType {
     if (EMPTY.simpleName.equals(simpleName)) {
       return EMPTY;
     }
+    if (DATE.simpleName.equals(simpleName)) {
+      return DATE;
+    }
     return LEXICAL_UUID.simpleName.equals(simpleName) ? LEXICAL_UUID : null;
   }
 
@@ -111,6 +195,12 @@ public final class CustomType implements CqlType {
    */
   @Override
   public String cql() {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.cql(); // 5.0's DateType.asCQL3Type() is timestamp
+    }
+    if (reversedBase != null) {
+      return reversedBase.cql(); // 5.0's ReversedType.asCQL3Type() is its base type's
+    }
     if (this == EMPTY) {
       return "empty";
     }
@@ -148,6 +238,18 @@ public final class CustomType implements CqlType {
   /** Both are read by Cassandra's UUIDSerializer: 16 bytes or none, any version. */
   @Override
   public void validate(ByteBuffer value) {
+    if (this == DATE) {
+      NativeType.TIMESTAMP.validate(value);
+      return;
+    }
+    if (reversedBase != null) {
+      reversedBase.validate(value);
+      return;
+    }
+    if (partitionerOrder) {
+      // 5.0's PartitionerDefinedOrder.validate, reached for bound values and partition keys
+      throw CqlException.serverError("java.lang.IllegalStateException: You shouldn't be validating this.");
+    }
     if (composite != null) {
       composite.validate(value);
       return;
@@ -163,7 +265,13 @@ public final class CustomType implements CqlType {
 
   @Override
   public Object decode(ByteBuffer value) {
-    if (composite != null) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.decode(value);
+    }
+    if (reversedBase != null) {
+      return reversedBase.decode(value);
+    }
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.decode(value);
     }
     if (this == EMPTY) {
@@ -174,7 +282,13 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer encode(Object value) {
-    if (composite != null) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.encode(value);
+    }
+    if (reversedBase != null) {
+      return reversedBase.encode(value);
+    }
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.encode(value);
     }
     if (this == EMPTY) {
@@ -186,7 +300,13 @@ public final class CustomType implements CqlType {
   /** A custom type takes string constants (read by its fromString), blobs and UUIDs. */
   @Override
   public boolean accepts(LiteralKind kind) {
-    if (composite != null) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.accepts(kind);
+    }
+    if (reversedBase != null) {
+      return reversedBase.accepts(kind);
+    }
+    if (composite != null || partitionerOrder) {
       return true; // 5.0 assigns any constant to a custom type: a blob as its bytes, others through fromString
     }
     if (this == EMPTY) {
@@ -197,6 +317,18 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer parse(LiteralKind kind, String text) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.parse(kind, text);
+    }
+    if (reversedBase != null) {
+      return reversedBase.parse(kind, text);
+    }
+    if (partitionerOrder) {
+      if (kind == LiteralKind.HEX) {
+        return Hex.parseBlob(text);
+      }
+      throw unsupported(); // 5.0's PartitionerDefinedOrder.fromString
+    }
     if (composite != null) {
       return kind == LiteralKind.HEX ? Hex.parseBlob(text) : composite.fromString(text);
     }
@@ -224,7 +356,13 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toCqlLiteral(ByteBuffer value) {
-    if (composite != null) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.toCqlLiteral(value);
+    }
+    if (reversedBase != null) {
+      return reversedBase.toCqlLiteral(value);
+    }
+    if (composite != null || partitionerOrder) {
       return NativeType.BLOB.toCqlLiteral(value);
     }
     if (this == EMPTY) {
@@ -235,6 +373,16 @@ public final class CustomType implements CqlType {
 
   @Override
   public String toJson(ByteBuffer value) {
+    if (this == DATE) {
+      return NativeType.TIMESTAMP.toJson(value);
+    }
+    if (reversedBase != null) {
+      return reversedBase.toJson(value);
+    }
+    if (partitionerOrder) {
+      throw CqlException.serverError("java.lang.AssertionError: PartitionerDefinedOrder's toJSONString method needs a"
+          + " partition key type but now is null.");
+    }
     if (composite != null) {
       throw noJson();
     }
@@ -246,7 +394,17 @@ public final class CustomType implements CqlType {
 
   @Override
   public ByteBuffer fromJson(Object json) {
-    if (composite != null) {
+    if (this == DATE) {
+      if (json instanceof Number n && isJsonInteger(n)) {
+        // 5.0's DateType.fromJSONObject takes a Long (Jackson's type of integers beyond int) or a string
+        throw new MarshalException("Expected a long or a datestring representation of a date value, but got a Integer: " + json);
+      }
+      return NativeType.TIMESTAMP.fromJson(json);
+    }
+    if (reversedBase != null) {
+      return reversedBase.fromJson(json);
+    }
+    if (composite != null || partitionerOrder) {
       throw noJson();
     }
     if (this == EMPTY) {
@@ -260,11 +418,20 @@ public final class CustomType implements CqlType {
 
   /** 5.0's composite types throw UnsupportedOperationException from their JSON methods: a server error. */
   private static CqlException noJson() {
+    return unsupported();
+  }
+
+  private static CqlException unsupported() {
     return CqlException.serverError("java.lang.UnsupportedOperationException");
   }
 
   @Override
   public String toString() {
     return cql();
+  }
+
+  /** Whether Jackson, which 5.0 reads JSON with, gives an {@code Integer} for this number (JsonReader does too). */
+  private static boolean isJsonInteger(Number n) {
+    return n instanceof Integer;
   }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@link CustomType}s, and {@code ListType(...)}, {@code SetType(...)}, {@code MapType(.., ..)},
  * {@code FrozenType(...)}, {@code TupleType(...)} and {@code VectorType(.., n)} take parameters.
  *
- * <p>{@code DateType} is a timestamp, {@code ReversedType(t)} is {@code t} (and makes a clustering
+ * <p>{@code DateType} is {@link CustomType#DATE} (a timestamp in unsigned byte order), {@code ReversedType(t)} is {@code t} (and makes a clustering
  * column descending: {@link #isReversed}), {@code EmptyType} is {@link CustomType#EMPTY}.
  *
  * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(a=>t, ...)} are composite
@@ -22,15 +22,20 @@ import java.util.Set;
  *
  * <p>Errors are 5.0's (a SyntaxError naming the class when it does not exist, is no type, is
  * abstract, or lacks its parameters; "Invalid definition" for a composite or user type whose
- * parameters cannot be read). {@code PartitionerDefinedOrder} is refused with an error saying
- * Ringlet does not support it.
+ * parameters cannot be read).
+ *
+ * <p>{@code PartitionerDefinedOrder(p)} (the node's partitioner, Murmur3, without parameters; an
+ * optional {@code :keytype} after {@code p} is read and dropped, as 5.0 prints it) is the order of
+ * that partitioner's keys: a {@link CustomType#partitionerOrder} for {@code Murmur3Partitioner} and
+ * {@code RandomPartitioner}, {@code blob} for {@code ByteOrderedPartitioner} and {@code text} for
+ * {@code OrderPreservingPartitioner} (their orderings are those types); any other partitioner, or the
+ * type inside another type's parameters, is 5.0's "Invalid definition" of the type (the outer one).
  */
 public final class MarshalTypes {
 
   private static final String PACKAGE = "org.apache.cassandra.db.marshal.";
 
-  /** 5.0's marshal types Ringlet does not implement (refused with a clear error). */
-  private static final Set<String> UNSUPPORTED = Set.of("PartitionerDefinedOrder");
+  private static final String DHT = "org.apache.cassandra.dht.";
 
   /** 5.0's abstract marshal classes: no instance to take, so 5.0 refuses them as comparators. */
   private static final Set<String> ABSTRACT = Set.of("AbstractCompositeType", "AbstractTimeUUIDType", "AbstractType",
@@ -65,6 +70,14 @@ public final class MarshalTypes {
           + parser.pos + ": unexpected character '" + className.charAt(parser.pos) + "'");
     }
     return type;
+  }
+
+  /**
+   * The type of a custom type's class name as the protocol and result metadata name it: a
+   * {@code ReversedType(t)} there is the type of its own (5.0's column is {@code ReversedType(ReversedType(t))}).
+   */
+  public static CqlType ofCustomClassName(String className) {
+    return parse(isReversed(className) ? "ReversedType(" + className + ")" : className);
   }
 
   /** The class name 5.0 prints for a type given by its (valid) quoted class name, with packages and parameters. */
@@ -180,7 +193,7 @@ public final class MarshalTypes {
         : written;
     boolean reversed = isReversed(written);
     String name;
-    if (type instanceof CustomType c && c.isComposite()) {
+    if (type instanceof CustomType c && (c.isComposite() || c.isPartitionerOrder())) {
       name = c.className();
     } else if (lastUserTypeName != null) {
       name = lastUserTypeName;
@@ -217,18 +230,35 @@ public final class MarshalTypes {
     if (NEED_PARAMETERS.contains(simple) && !peek('(')) {
       throw CqlException.syntax("Error setting type " + text + ": Invalid definition for comparator " + full + ".");
     }
+    String outer = enclosing;
+    enclosing = full;
+    try {
+      return parameterised(simple, full, written, outer);
+    } finally {
+      enclosing = outer;
+    }
+  }
+
+  /** The class being read whose parameters the parser is in; null at the top level. */
+  private String enclosing;
+
+  private CqlType parameterised(String simple, String full, String written, String outer) {
     switch (simple) {
-      case "DateType":
-        return NativeType.TIMESTAMP; // 5.0's asCQL3Type() of DateType is timestamp, and so is the column
+      case "PartitionerDefinedOrder":
+        return partitionerDefinedOrder(full, outer);
       case "ReversedType": {
-        // the column has the base type; a clustering column is also in descending order (isReversed)
-        List<CqlType> p = parameters();
-        requireCount(p, 1);
-        if (p.get(0).isMultiCell()) {
+        // the column has the base type; a clustering column is also in descending order (isReversed).
+        // ReversedType(ReversedType(t)) keeps the inner ReversedType(t) as a type of its own.
+        List<Parsed> p = parsedParameters();
+        if (p.size() != 1) {
+          throw CqlException.syntax("Error setting type " + text + ": expected 1 type parameters, got " + p.size());
+        }
+        Parsed base = p.get(0);
+        if (CustomType.unreversed(base.type()).isMultiCell()) {
           // 5.0 lists such a column as the collection but refuses its element operations
           throw CqlException.invalid("Ringlet does not support the custom type " + expanded(text));
         }
-        return p.get(0);
+        return base.reversed() ? CustomType.reversed(base.type(), base.name()) : base.type();
       }
       case "ListType":
         return new ListType(single(), false);
@@ -264,10 +294,49 @@ public final class MarshalTypes {
       default:
         break;
     }
-    if (UNSUPPORTED.contains(simple)) {
-      throw CqlException.invalid("Ringlet does not support the custom type " + full);
-    }
     throw notAType(written, full);
+  }
+
+  /**
+   * 5.0's {@code PartitionerDefinedOrder.getInstance}: an optional {@code (partitioner[:keytype])}.
+   * Inside another type's parameters 5.0's parser cannot read it, and calls the outer type invalid.
+   */
+  private CqlType partitionerDefinedOrder(String full, String outer) {
+    if (outer != null) {
+      throw invalidDefinition(outer);
+    }
+    String partitioner = PartitionerOrder.MURMUR3;
+    if (peek('(')) {
+      pos++;
+      String written = name();
+      if (written.isEmpty()) {
+        throw invalidDefinition(full);
+      }
+      partitioner = written.contains(".") ? written : DHT + written;
+      if (peek(':')) {
+        pos++;
+        try {
+          type();
+        } catch (CqlException e) {
+          throw invalidDefinition(full);
+        }
+      }
+      if (!peek(')')) {
+        throw invalidDefinition(full);
+      }
+      pos++;
+    }
+    switch (partitioner) {
+      case PartitionerOrder.MURMUR3:
+      case PartitionerOrder.RANDOM:
+        return CustomType.partitionerOrder(partitioner);
+      case DHT + "ByteOrderedPartitioner":
+        return NativeType.BLOB;
+      case DHT + "OrderPreservingPartitioner":
+        return NativeType.TEXT;
+      default:
+        throw invalidDefinition(full);
+    }
   }
 
   /**

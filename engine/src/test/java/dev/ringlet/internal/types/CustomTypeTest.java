@@ -34,8 +34,9 @@ class CustomTypeTest {
     assertThatThrownBy(() -> MarshalTypes.parse("java.lang.String"))
         .hasMessage("Error setting type java.lang.String: Invalid abstract-type class 'java.lang.String': must extend or"
             + " implement org.apache.cassandra.db.marshal.AbstractType");
-    assertThatThrownBy(() -> MarshalTypes.parse("PartitionerDefinedOrder(org.apache.cassandra.dht.Murmur3Partitioner)"))
-        .hasMessageContaining("Ringlet does not support the custom type");
+    assertThatThrownBy(() -> MarshalTypes.parse("PartitionerDefinedOrder(org.apache.cassandra.dht.LocalPartitioner)"))
+        .hasMessage("Error setting type PartitionerDefinedOrder(org.apache.cassandra.dht.LocalPartitioner): Invalid"
+            + " definition for comparator org.apache.cassandra.db.marshal.PartitionerDefinedOrder.");
   }
 
   @Test
@@ -69,7 +70,15 @@ class CustomTypeTest {
 
   @Test
   void should_read_date_reversed_and_empty_types_as_cassandra_5_0() {
-    assertThat(MarshalTypes.parse("DateType")).isEqualTo(NativeType.TIMESTAMP);
+    assertThat(MarshalTypes.parse("DateType")).isSameAs(CustomType.DATE);
+    assertThat(CustomType.DATE.cql()).isEqualTo("timestamp");
+    // DateType compares its bytes unsigned: a date before 1970 (negative millis) after the others
+    assertThat(CustomType.DATE.compare(NativeType.BIGINT.encode(-1L), NativeType.BIGINT.encode(1L))).isPositive();
+    assertThat(MarshalTypes.parse("ReversedType(ReversedType(Int32Type))")).isInstanceOfSatisfying(CustomType.class, c -> {
+      assertThat(c.reversedBase()).isEqualTo(NativeType.INT);
+      assertThat(c.cql()).isEqualTo("int");
+      assertThat(c.compare(NativeType.INT.encode(1), NativeType.INT.encode(2))).isPositive();
+    });
     assertThat(MarshalTypes.parse("org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.UTF8Type)"))
         .isEqualTo(NativeType.TEXT);
     assertThat(MarshalTypes.parse("ListType(ReversedType(Int32Type))")).isEqualTo(new ListType(NativeType.INT, false));

@@ -18,6 +18,9 @@ final class DroppedColumnCompatibility {
   private DroppedColumnCompatibility() {}
 
   static boolean canReadDroppedData(CqlType added, CqlType dropped) {
+    if (isTimestamp(added) && isTimestamp(dropped)) {
+      return true; // 5.0's DateType and TimestampType read each other's values
+    }
     if (added.equals(dropped)) {
       return true;
     }
@@ -108,5 +111,9 @@ final class DroppedColumnCompatibility {
       default:
         return -1;
     }
+  }
+
+  private static boolean isTimestamp(CqlType t) {
+    return t == NativeType.TIMESTAMP || t == dev.ringlet.internal.types.CustomType.DATE;
   }
 }

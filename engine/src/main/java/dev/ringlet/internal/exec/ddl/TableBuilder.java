@@ -107,7 +107,7 @@ final class TableBuilder {
       throw CqlException.invalid("Static columns are only useful (and thus allowed) if the table has at least one clustering column");
     }
     Map<String, Boolean> order = clusteringOrder(create.clusteringOrder(), ck, defs);
-    reverseDeclaredReversedTypes(ck, defs, order);
+    reverseDeclaredReversedTypes(ck, defs, order, types);
     long counters = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).filter(n -> types.get(n) == NativeType.COUNTER).count();
     long nonKey = defs.keySet().stream().filter(n -> !keyColumns.contains(n)).count();
     if (counters > 0 && counters != nonKey) {
@@ -144,17 +144,17 @@ final class TableBuilder {
   /**
    * A clustering column declared {@code 'ReversedType(t)'} is a descending {@code t} column, as in
    * 5.0 (even with {@code ASC} in CLUSTERING ORDER BY). With {@code DESC} 5.0 reverses it a second
-   * time (ascending data, the column sent to drivers as the custom {@code ReversedType(t)}, still
-   * {@code desc} in system_schema): Ringlet does not support that combination.
+   * time: its type is {@code ReversedType(ReversedType(t))}, still {@code desc} in system_schema, with
+   * ascending data, sent to drivers as the custom {@code ReversedType(t)} (a type of its own here:
+   * {@link dev.ringlet.internal.types.CustomType#reversed}), and restrictions compared in its reversed order.
    */
   private static void reverseDeclaredReversedTypes(List<String> ck, Map<String, ColumnDefinition> defs,
-      Map<String, Boolean> order) {
+      Map<String, Boolean> order, Map<String, CqlType> types) {
     for (String c : ck) {
       if (defs.get(c).type() instanceof dev.ringlet.internal.cql.ast.TypeExpr.Custom custom
           && dev.ringlet.internal.types.MarshalTypes.isReversed(custom.className())) {
         if (Boolean.TRUE.equals(order.get(c))) {
-          throw CqlException.invalid("Ringlet does not support CLUSTERING ORDER BY (" + c + " DESC) on a column declared as "
-              + custom.className() + " (Cassandra 5.0 reverses it twice)");
+          types.put(c, dev.ringlet.internal.types.MarshalTypes.ofCustomClassName(custom.className()));
         }
         order.put(c, true);
       }

@@ -47,8 +47,11 @@ final class AggregateFunctions {
   static NativeFunction forType(String name, CqlType type) {
     return switch (name) {
       case "count" -> new NativeFunction.Aggregate("count", List.of(type), NativeType.BIGINT, AggregateFunctions::counting);
-      case "min" -> new NativeFunction.Aggregate("min", List.of(type), type, () -> best(type, false));
-      case "max" -> new NativeFunction.Aggregate("max", List.of(type), type, () -> best(type, true));
+      // 5.0 orders a ReversedType argument (and types the result) as the type it reverses
+      case "min" -> new NativeFunction.Aggregate("min", List.of(type), CustomType.unreversed(type),
+          () -> best(CustomType.unreversed(type), false));
+      case "max" -> new NativeFunction.Aggregate("max", List.of(type), CustomType.unreversed(type),
+          () -> best(CustomType.unreversed(type), true));
       default -> null;
     };
   }

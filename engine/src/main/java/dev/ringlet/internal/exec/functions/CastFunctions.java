@@ -30,6 +30,9 @@ final class CastFunctions {
 
   /** The conversion of {@code arg} to {@code target} ({@code written}: the type's name as written). */
   static NativeFunction.Scalar resolve(FunctionArg arg, CqlType target, String written) {
+    if (arg.type() == CustomType.DATE && target instanceof NativeType t) {
+      checkDateTypeCast(t);
+    }
     // a custom type's values cast as its native behaviour's (LegacyTimeUUIDType as timeuuid)
     CqlType source = arg.type() instanceof CustomType c ? c.behaviour() : arg.type();
     if (FunctionArg.sameType(source, target) && !written.equals("varchar")) {
@@ -61,6 +64,34 @@ final class CastFunctions {
     }
     List<NativeType> accepting = from.stream().filter(f -> FunctionArg.valueCompatible(f, source)).toList();
     return accepting.size() == 1 ? accepting.get(0) : null;
+  }
+
+  /**
+   * 5.0 resolves a cast of a {@code DateType} as a call with an argument of a type of its own that
+   * timestamp, bigint and varint parameters take: to text and ascii three casts match, to the other
+   * numbers two (ambiguous), to timestamp none; to bigint, varint and date it is the timestamp's cast.
+   * The signatures are listed in the order 5.0.9 gave them (its function map's iteration order).
+   */
+  private static void checkDateTypeCast(NativeType target) {
+    List<String> matching = switch (target) {
+      case TEXT, ASCII -> List.of("timestamp", "varint", "bigint");
+      case DECIMAL -> List.of("bigint", "varint");
+      case TINYINT, SMALLINT, INT, FLOAT, DOUBLE -> List.of("varint", "bigint");
+      default -> List.of();
+    };
+    String name = "system.cast_as_" + target.cql();
+    if (!matching.isEmpty()) {
+      List<String> signatures = new ArrayList<>();
+      for (String m : matching) {
+        signatures.add(name + " : (" + m + ") -> " + target.cql());
+      }
+      throw CqlException.invalid("Ambiguous call to function " + name + " (can be matched by following signatures: "
+          + String.join(", ", signatures) + "): use type casts to disambiguate");
+    }
+    if (target == NativeType.TIMESTAMP) {
+      throw CqlException.invalid("Invalid call to function " + name + ", none of its type signatures match (known type"
+          + " signatures: " + name + " : (timeuuid) -> timestamp, " + name + " : (date) -> timestamp)");
+    }
   }
 
   /** The types castable to {@code target}, in the order Cassandra 5.0 lists them in its messages. */
@@ -109,7 +140,7 @@ final class CastFunctions {
     Instant instant = v instanceof Instant i ? i
         : v instanceof LocalDate d ? d.atStartOfDay(ZoneOffset.UTC).toInstant()
         : TimeFunctions.instant((UUID) v);
-    return to == NativeType.DATE ? to.encode(instant.atZone(ZoneOffset.UTC).toLocalDate()) : to.encode(instant);
+    return to == NativeType.DATE ? to.encode(TimeFunctions.date(instant)) : to.encode(instant);
   }
 
   private static Object number(Number n, NativeType to) {

@@ -128,11 +128,13 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       return true;
     }
     if (source instanceof CustomType c) {
-      return valueCompatible(target, c.behaviour());
+      // 5.0's ReversedType is value-compatible with no other type: only blob parameters take it
+      return c.reversedBase() == null && valueCompatible(target, c.behaviour());
     }
     if (target instanceof CustomType c) {
-      // 5.0's composites take only composites (isValueCompatibleWithInternal), not blobs
-      return !c.isComposite() && valueCompatible(c.behaviour(), source);
+      // 5.0's composites and PartitionerDefinedOrder take only themselves (isValueCompatibleWithInternal), not blobs
+      return !c.isComposite() && !c.isPartitionerOrder() && c.reversedBase() == null
+          && valueCompatible(c.behaviour(), source);
     }
     if (target == NativeType.TEXT) {
       return source == NativeType.ASCII;

@@ -186,6 +186,9 @@ final class MaskingFunctions {
 
   /** The value {@code mask_default} gives for each type. */
   static ByteBuffer defaultValue(CqlType t) {
+    if (t == dev.ringlet.internal.types.CustomType.DATE) {
+      return defaultValue(NativeType.TIMESTAMP); // a DateType masks as the timestamp it is
+    }
     if (t instanceof ListType l) {
       return l.pack(List.of());
     }

@@ -30,15 +30,17 @@ final class Operations {
 
   /** The operation for {@code left op right}; both arguments typed (untyped ones take their preferred type). */
   static NativeFunction.Scalar binary(char op, FunctionArg left, FunctionArg right) {
+    // 5.0 finds no operation taking a ReversedType, so a constant beside one matches several: ambiguous
+    boolean reversedOperand = isReversedType(left) || isReversedType(right);
     for (FunctionArg a : List.of(left, right)) {
-      if (a.preferredType() == null) {
+      if (a.preferredType() == null || reversedOperand && !a.isTyped()) {
         CqlType other = (a == left ? right : left).preferredType();
         throw CqlException.invalid("Ambiguous '" + op + "' operation with args " + left.text() + " and " + right.text()
             + ": use type hint to disambiguate, example '(" + (other == null ? "int" : other.cql()) + ") ?'");
       }
     }
-    CqlType l = left.preferredType();
-    CqlType r = right.preferredType();
+    CqlType l = dateTypeAsTimestamp(left.preferredType());
+    CqlType r = dateTypeAsTimestamp(right.preferredType());
     String name = l.cql() + " " + op + " " + r.cql();
     if (l instanceof NativeType ln && r instanceof NativeType rn) {
       if (isNumber(ln) && isNumber(rn)) {
@@ -233,5 +235,14 @@ final class Operations {
     Instant result = instant.atZone(ZoneOffset.UTC).plusMonths((long) sign * d.months()).plusDays((long) sign * d.days())
         .plusNanos(sign * d.nanoseconds()).toInstant().truncatedTo(ChronoUnit.MILLIS);
     return type.encode(result);
+  }
+
+  private static boolean isReversedType(FunctionArg a) {
+    return a.isTyped() && a.type() instanceof dev.ringlet.internal.types.CustomType c && c.reversedBase() != null;
+  }
+
+  /** 5.0's temporal operations take a DateType as the timestamp it is (its result is a timestamp). */
+  private static CqlType dateTypeAsTimestamp(CqlType type) {
+    return type == dev.ringlet.internal.types.CustomType.DATE ? NativeType.TIMESTAMP : type;
   }
 }

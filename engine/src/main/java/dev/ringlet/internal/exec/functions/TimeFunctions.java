@@ -74,8 +74,13 @@ final class TimeFunctions {
     return micros * 1000;
   }
 
-  private static LocalDate date(Instant instant) {
-    return instant.atZone(ZoneOffset.UTC).toLocalDate();
+  /**
+   * 5.0's day of a time in milliseconds ({@code SimpleDateSerializer.timeInMillisToDay}) divides by a
+   * day's milliseconds, rounding toward zero: a time before 1970 less than a day before a midnight is
+   * on the day after (-1000 ms is 1970-01-01).
+   */
+  static LocalDate date(Instant instant) {
+    return LocalDate.ofEpochDay(instant.toEpochMilli() / 86_400_000L);
   }
 
   private static Instant instant(LocalDate date) {

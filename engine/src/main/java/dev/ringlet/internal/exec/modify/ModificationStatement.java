@@ -116,7 +116,7 @@ public final class ModificationStatement {
       }
       if (table.partitionKey().size() == 1
           && table.partitionKey().get(0).type() instanceof dev.ringlet.internal.types.CustomType custom
-          && custom.isComposite()) {
+          && (custom.isComposite() || custom.isPartitionerOrder())) {
         custom.validate(k.key()); // 5.0 validates a key written as a blob; a composite's bytes may be no composite
       }
     }

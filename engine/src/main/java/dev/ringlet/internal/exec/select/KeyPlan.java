@@ -81,7 +81,7 @@ public final class KeyPlan {
     if (v == QueryOptions.UNSET) {
       throw CqlException.invalid("Invalid unset value for column " + column.name());
     }
-    column.type().validate(v);
+    validate(column, v);
     return v;
   }
 
@@ -109,7 +109,7 @@ public final class KeyPlan {
       if (v == QueryOptions.UNSET) {
         throw CqlException.invalid("Invalid unset value for column " + column.name());
       }
-      column.type().validate(v);
+      validate(column, v);
     }
     out.sort(column.type()::compare);
     List<ByteBuffer> distinct = new ArrayList<>();
@@ -119,5 +119,12 @@ public final class KeyPlan {
       }
     }
     return distinct;
+  }
+
+  /** 5.0 validates key values, except a PartitionerDefinedOrder's in a restriction (its validation always fails). */
+  private static void validate(ColumnMetadata column, ByteBuffer v) {
+    if (!(column.type() instanceof dev.ringlet.internal.types.CustomType custom && custom.isPartitionerOrder())) {
+      column.type().validate(v);
+    }
   }
 }
