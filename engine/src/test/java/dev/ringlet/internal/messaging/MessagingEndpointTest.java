@@ -32,6 +32,21 @@ class MessagingEndpointTest {
   private final MessagingEndpoint coordinator = new MessagingEndpoint(new UUID(0, 1), transport);
   private final MessagingEndpoint replica = new MessagingEndpoint(new UUID(0, 2), transport);
 
+  private dev.ringlet.internal.trace.Tracer coordinatorTracer;
+  private dev.ringlet.internal.trace.Tracer replicaTracer;
+
+  /** Gives the coordinator (127.0.0.1) and the replica (127.0.0.2) each its own tracer on one manual clock. */
+  private void traceBothNodes() throws java.net.UnknownHostException {
+    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
+    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
+    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
+    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
+    coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
+    replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
+    coordinator.traceWith(coordinatorTracer, addresses::get, null);
+    replica.traceWith(replicaTracer, addresses::get, null);
+  }
+
   private Message ask() {
     List<Message> answers = new ArrayList<>();
     coordinator.request(replica.self(), Verb.READ, "q", answers::add);
@@ -70,14 +85,7 @@ class MessagingEndpointTest {
   @Test
   void should_carry_a_traced_request_to_the_replica_and_bring_its_events_back_with_the_answer() throws Exception {
     // Given: two nodes, each with its own tracer (address and clock), and a traced request current on the coordinator
-    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
-    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
-    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
-    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
-    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
-    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
-    coordinator.traceWith(coordinatorTracer, addresses::get, null);
-    replica.traceWith(replicaTracer, addresses::get, null);
+    traceBothNodes();
     List<Object> seenByHandler = new ArrayList<>();
     replica.handle(Verb.READ, m -> {
       seenByHandler.add(m.payload());
@@ -117,14 +125,7 @@ class MessagingEndpointTest {
   @Test
   void should_bring_back_the_events_of_a_handler_that_answers_later() throws Exception {
     // Given: a replica whose handler answers through reply() after it returned (as a counter leader)
-    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
-    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
-    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
-    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
-    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
-    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
-    coordinator.traceWith(coordinatorTracer, addresses::get, null);
-    replica.traceWith(replicaTracer, addresses::get, null);
+    traceBothNodes();
     List<Message> pending = new ArrayList<>();
     replica.handle(Verb.COUNTER_MUTATION, m -> {
       replicaTracer.trace("Acquiring counter locks");
@@ -159,14 +160,7 @@ class MessagingEndpointTest {
   @Test
   void should_hand_the_events_of_an_answer_arriving_after_the_session_was_written_to_its_writer() throws Exception {
     // Given: a traced request whose answer comes after the coordinator finished the session
-    dev.ringlet.internal.time.ManualClock clock = new dev.ringlet.internal.time.ManualClock(1_000_000);
-    java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
-    java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
-    Map<UUID, java.net.InetAddress> addresses = Map.of(coordinator.self(), one, replica.self(), two);
-    dev.ringlet.internal.trace.Tracer coordinatorTracer = new dev.ringlet.internal.trace.Tracer(one, 7000, clock);
-    dev.ringlet.internal.trace.Tracer replicaTracer = new dev.ringlet.internal.trace.Tracer(two, 7000, clock);
-    coordinator.traceWith(coordinatorTracer, addresses::get, null);
-    replica.traceWith(replicaTracer, addresses::get, null);
+    traceBothNodes();
     List<Message> pending = new ArrayList<>();
     replica.handle(Verb.MUTATION, m -> {
       replicaTracer.trace("Adding to t memtable");
