@@ -106,20 +106,9 @@ final class JsonLexer {
     if (current == Token.FIELD_NAME) {
       return afterName();
     }
-    if (stringPending) {
-      text();
-    }
-    int i = skipSpaceOrEnd();
+    int i = nextStart();
     if (i < 0) {
-      current = null;
-      return null;
-    }
-    if (i == ']' || i == '}') {
-      closeScope(i);
       return current;
-    }
-    if (scope.expectComma()) {
-      i = skipComma(i);
     }
     boolean inObject = scope.type == Token.START_OBJECT;
     if (inObject) {
@@ -156,22 +145,32 @@ final class JsonLexer {
     return t;
   }
 
-  /** In an object: the next field name (its value's token is read too), or null at the object's end. */
-  String nextFieldName() {
+  /**
+   * Finishes a string value not read yet, skips white space and the comma between values: the next
+   * value's first character, or -1 at the input's end ({@code current} null) or after a close marker
+   * ({@code current} its token).
+   */
+  private int nextStart() {
     if (stringPending) {
       text();
     }
     int i = skipSpaceOrEnd();
     if (i < 0) {
       current = null;
-      return null;
+      return -1;
     }
     if (i == ']' || i == '}') {
       closeScope(i);
-      return null;
+      return -1;
     }
-    if (scope.expectComma()) {
-      i = skipComma(i);
+    return scope.expectComma() ? skipComma(i) : i;
+  }
+
+  /** In an object: the next field name (its value's token is read too), or null at the object's end. */
+  String nextFieldName() {
+    int i = nextStart();
+    if (i < 0) {
+      return null;
     }
     String name = fieldName(i);
     i = skipColon();
