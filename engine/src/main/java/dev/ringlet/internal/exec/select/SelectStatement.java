@@ -151,13 +151,15 @@ public final class SelectStatement {
     Grouping.Maker groups = plan.grouping() == null ? null : plan.grouping().maker(values);
     boolean aggregate = plan.selection().isAggregate() || groups != null;
     boolean sortAcross = plan.orderAcrossPartitions() && keys != null && keys.size() > 1;
-    // GROUP BY pages by groups, LIMIT and PER PARTITION LIMIT count groups; an aggregation of every row is one page
-    int pageSize = options.pageSize() > 0 && (!aggregate || groups != null) ? options.pageSize() : Integer.MAX_VALUE;
+    // GROUP BY pages by groups, LIMIT and PER PARTITION LIMIT count groups; an aggregation of every row is one
+    // page, and so is a DISTINCT one with GROUP BY (5.0 gives it its distinct limits, not group limits)
+    boolean groupPages = groups != null && !plan.distinct();
+    int pageSize = options.pageSize() > 0 && (!aggregate || groupPages) ? options.pageSize() : Integer.MAX_VALUE;
     if (sortAcross && pageSize != Integer.MAX_VALUE) {
       throw CqlException.invalid("Cannot page queries with both ORDER BY and a IN restriction on the partition key;"
           + " you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
     }
-    PagingState resume = aggregate && groups == null ? null : PagingState.decode(options.pagingState());
+    PagingState resume = aggregate && !groupPages ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
     Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, plan.slice().bind(values, false), nowInSeconds) : null;
     NamedPartitions named = keys == null ? null
