@@ -189,6 +189,14 @@ public final class ThresholdedTables implements RequestTables {
       }
     }
 
+    /** One node's replica failed the read command: one required response, none received, one failure. */
+    @Override
+    public ReadFailureException commandFailed() {
+      Map<InetAddress, FailureReason> reasons = Map.of(self, FailureReason.UNKNOWN);
+      return new ReadFailureException(ReadFailureException.operationFailed(0, reasons),
+          consistency == null ? ConsistencyLevel.ONE : consistency, 0, 1, false, reasons, -1);
+    }
+
     /** 5.0's coordinator events of a scan on one node, when the request is traced: its ranges, all on this node. */
     private void traceScan(DecoratedKey from) {
       dev.ringlet.internal.trace.Tracer t = tracer;

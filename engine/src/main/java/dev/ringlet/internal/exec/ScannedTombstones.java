@@ -62,6 +62,16 @@ public interface ScannedTombstones {
   }
 
   /**
+   * The failure 5.0's replicas answer when a read command throws on a row it reads (a
+   * {@code GROUP BY} function failing: groups are computed where the rows are read): no response
+   * and each replica's failure; null when this source does not model it (the caller then answers
+   * the function's own error).
+   */
+  default dev.ringlet.internal.cluster.ReadFailureException commandFailed() {
+    return null;
+  }
+
+  /**
    * Whether the node tracks its replicas' warnings ({@code read_thresholds_enabled}): commands then
    * end with {@link Scanned#nodes()} set, and a read its replicas gave up fails with 5.0's
    * {@code N nodes scanned over M tombstones and aborted the query ...} message.

@@ -20,7 +20,7 @@ public sealed interface Statement {
       boolean distinct,
       List<Selector.Aliased> selectors,
       List<Relation> where,
-      List<String> groupBy,
+      List<Selector> groupBy,
       List<Ordering> orderBy,
       Term perPartitionLimit,
       Term limit,

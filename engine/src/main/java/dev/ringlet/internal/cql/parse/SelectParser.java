@@ -30,10 +30,10 @@ final class SelectParser {
     tokens.expect("FROM");
     QualifiedName table = ctx.names.tableName();
     List<Relation> where = tokens.accept("WHERE") ? ctx.relations.whereClause() : List.of();
-    List<String> groupBy = List.of();
+    List<Selector> groupBy = List.of();
     if (tokens.accept("GROUP")) {
       tokens.expect("BY");
-      groupBy = groupByColumns();
+      groupBy = groupBySelectors();
     }
     List<Ordering> orderBy = List.of();
     if (tokens.accept("ORDER")) {
@@ -85,14 +85,13 @@ final class SelectParser {
     }
   }
 
-  /** GROUP BY items are selectors in Cassandra's grammar, predicted like the selected columns. */
-  private List<String> groupByColumns() {
-    List<String> columns = new ArrayList<>();
+  /** GROUP BY items are unaliased selectors in Cassandra's grammar: columns, or a function of the last one. */
+  private List<Selector> groupBySelectors() {
+    List<Selector> selectors = new ArrayList<>();
     do {
-      if (ctx.names.isName(1)) ctx.selectors.checkColumnPrediction();
-      columns.add(ctx.names.ident());
+      selectors.add(ctx.selectors.selector());
     } while (tokens.accept(","));
-    return columns;
+    return selectors;
   }
 
   private List<Ordering> orderings() {

@@ -159,6 +159,7 @@ public final class FunctionRegistry {
 
     Tables(Clock clock) {
       TimeFunctions.all(clock).forEach(this::add);
+      FloorFunctions.all().forEach(this::add);
       BlobFunctions.all().forEach(this::add);
       MathFunctions.all().forEach(this::add);
       AggregateFunctions.all().forEach(this::add);

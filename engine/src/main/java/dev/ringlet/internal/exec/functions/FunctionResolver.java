@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the overload of a call as Cassandra's {@code FunctionResolver} does: a single overload is
- * validated argument by argument; otherwise (for terms) the only compatible one returning the
- * receiver's type wins, then an exact match, then the only compatible one; else the call is
- * ambiguous or matches nothing.
+ * validated argument by argument; otherwise, among the overloads whose result the receiver (for
+ * terms) can take, the first exact match, else the only compatible one; else the call is ambiguous
+ * or matches nothing.
  */
 final class FunctionResolver {
 
@@ -27,15 +27,11 @@ final class FunctionResolver {
       validate(only, args);
       return only;
     }
-    if (receiver != null) {
-      List<? extends NativeFunction> returning = candidates.stream()
-          .filter(f -> FunctionArg.sameType(f.returnType(), receiver) && fit(f, args) != FunctionArg.Fit.NONE).toList();
-      if (returning.size() == 1) {
-        return returning.get(0);
-      }
-    }
     List<NativeFunction> compatible = new ArrayList<>();
     for (NativeFunction f : candidates) {
+      if (receiver != null && !FunctionArg.valueCompatible(receiver, f.returnType())) {
+        continue; // 5.0's matchReturnType: a result the receiver cannot take rules the overload out
+      }
       FunctionArg.Fit fit = fit(f, args);
       if (fit == FunctionArg.Fit.EXACT) {
         return f;

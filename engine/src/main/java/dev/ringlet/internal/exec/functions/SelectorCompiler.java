@@ -39,6 +39,39 @@ public final class SelectorCompiler {
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** The pure calls of terminals compiled so far, innermost first. */
   private final List<CompiledSelector> terminalCalls = new ArrayList<>();
+  /** The function calls compiled so far (casts and operations included), with their arguments. */
+  private final java.util.Map<CompiledSelector, Call> calls = new java.util.IdentityHashMap<>();
+  /** The selectors of a table column compiled so far. */
+  private final java.util.Map<CompiledSelector, ColumnMetadata> columns = new java.util.IdentityHashMap<>();
+
+  /** A compiled call of a function (scalar or aggregate) and its compiled arguments. */
+  public record Call(NativeFunction function, List<CompiledSelector> arguments) {
+
+    /** Whether 5.0 counts the call pure: evaluated once when its arguments are all terminals. */
+    public boolean pure() {
+      return isPure(function);
+    }
+
+    /**
+     * Whether 5.0 lets the call group rows ({@code ScalarFunction.isMonotonic}, or for a pure call
+     * with some terminal arguments its {@code isPartialApplicationMonotonic}): {@code constant}
+     * tells which arguments are terminals.
+     */
+    public boolean monotonic(List<Boolean> constant) {
+      boolean partial = pure() && constant.contains(true);
+      return FloorFunctions.monotonic(function, partial ? constant : java.util.Collections.nCopies(constant.size(), false));
+    }
+  }
+
+  /** The call {@code selector} compiles (compiled here), or null when it is no call. */
+  public Call call(CompiledSelector selector) {
+    return calls.get(selector);
+  }
+
+  /** The table column {@code selector} reads as stored (compiled here), or null when it is no column. */
+  public ColumnMetadata column(CompiledSelector selector) {
+    return columns.get(selector);
+  }
 
   /** {@code terms} compiles the literals and bind markers of the selection. */
   public SelectorCompiler(TableMetadata table, FunctionRegistry registry, TermCompiler terms) {
@@ -109,7 +142,9 @@ public final class SelectorCompiler {
         java.util.function.UnaryOperator<ByteBuffer> mask = ColumnMaskers.masker(registry, c.mask(), c.type(), table.keyspace());
         return CompiledSelector.perRow(c.name(), c.type(), c.isStatic(), (row, values) -> mask.apply(row.value(c)));
       }
-      return CompiledSelector.perRow(c.name(), c.type(), c.isStatic(), (row, values) -> row.value(c));
+      CompiledSelector compiled = CompiledSelector.perRow(c.name(), c.type(), c.isStatic(), (row, values) -> row.value(c));
+      columns.put(compiled, c);
+      return compiled;
     }
     if (selector instanceof Selector.CountAll) {
       return countRows();
@@ -286,13 +321,16 @@ public final class SelectorCompiler {
       if (args.stream().anyMatch(CompiledSelector::aggregate)) {
         throw CqlException.invalid("aggregate functions cannot be used as arguments of aggregate functions");
       }
-      return new CompiledSelector(display, fn.returnType(), true, statics,
+      CompiledSelector call = new CompiledSelector(display, fn.returnType(), true, statics,
           values -> aggregate(agg, args, values));
+      calls.put(call, new Call(fn, args));
+      return call;
     }
     NativeFunction.Scalar scalar = (NativeFunction.Scalar) fn;
     boolean aggregate = args.stream().anyMatch(CompiledSelector::aggregate);
     CompiledSelector call = new CompiledSelector(display, fn.returnType(), aggregate, statics,
         values -> scalar(scalar, args, values));
+    calls.put(call, new Call(fn, args));
     if (isPure(fn) && args.stream().allMatch(terminals::contains)) {
       terminals.add(call);
       terminalCalls.add(call);

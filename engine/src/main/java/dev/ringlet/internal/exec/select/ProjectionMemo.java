@@ -39,7 +39,7 @@ final class ProjectionMemo {
   /** A memo for {@code plan}'s statement, or null when its rows' values may depend on more than the row. */
   static ProjectionMemo of(SelectPlan plan, boolean generatedSchemaTable) {
     boolean plain = generatedSchemaTable && plan.selection().plainColumns() && !plan.selection().isAggregate()
-        && plan.groupBy().isEmpty() && plan.ann() == null && !plan.table().hasStatics();
+        && plan.grouping() == null && plan.ann() == null && !plan.table().hasStatics();
     return plain ? new ProjectionMemo() : null;
   }
 

@@ -119,7 +119,7 @@ final class ReadCommandCql {
       }
       sb.append(" ORDER BY ").append(String.join(", ", order));
     }
-    if (!plan.groupBy().isEmpty()) {
+    if (plan.grouping() != null) {
       // 5.0's CQLGroupByLimits: the groups the page reads, then its rows
       if (limit != Integer.MAX_VALUE) {
         sb.append(" GROUP LIMIT ").append(limit);

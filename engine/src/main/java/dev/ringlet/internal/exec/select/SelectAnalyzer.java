@@ -123,9 +123,10 @@ public final class SelectAnalyzer {
         : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
-    List<ColumnMetadata> groupBy = groupBy(select.groupBy());
+    Grouping grouping = select.groupBy().isEmpty() ? null : Grouping.of(table, select.groupBy(), this::isEqRestricted,
+        select.distinct(), terms, TableComparators.clustering(table));
     if (ann != null) {
-      if (selection.isAggregate() || !groupBy.isEmpty()) {
+      if (selection.isAggregate() || grouping != null) {
         throw CqlException.invalid("Top-K queries can not be run with aggregation");
       }
       if (ppl != null) {
@@ -144,7 +145,7 @@ public final class SelectAnalyzer {
     boolean exact = !filtersRows && !regularRestricted && !partitionKeyFiltered && !tokenRestricted
         && slice.coversClustering();
     SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
-        TableComparators.clustering(table), select.distinct(), groupBy, select.json(), ann, slice, exact,
+        TableComparators.clustering(table), select.distinct(), grouping, select.json(), ann, slice, exact,
         unshippable ? null : List.copyOf(shipped));
     if (!table.hasMaskedColumns()) {
       return new SelectStatement(plan, new ReadCommandCql(select.selectors(), printedFilters), names());
@@ -230,31 +231,6 @@ public final class SelectAnalyzer {
       return;
     }
     filters.add(values -> RowPredicate.compare(c, op, checked(c, value.bind(values))));
-  }
-
-  /** GROUP BY columns: a prefix of the primary key, as Cassandra requires. */
-  private List<ColumnMetadata> groupBy(List<String> names) {
-    List<ColumnMetadata> pk = table.partitionKey();
-    List<ColumnMetadata> key = new ArrayList<>(pk);
-    key.addAll(table.clustering());
-    List<ColumnMetadata> out = new ArrayList<>();
-    int next = 0;
-    for (String name : names) {
-      ColumnMetadata c = column(name);
-      if (!c.isPrimaryKey()) {
-        throw CqlException.invalid("Group by is currently only supported on the columns of the PRIMARY KEY, got " + c.name());
-      }
-      // Columns restricted by equality may be skipped.
-      while (next < key.size() && key.get(next) != c && isEqRestricted(key.get(next))) {
-        next++;
-      }
-      if (next >= key.size() || key.get(next) != c) {
-        throw CqlException.invalid("Group by currently only support groups of columns following their declared order in the PRIMARY KEY");
-      }
-      out.add(c);
-      next++;
-    }
-    return out;
   }
 
   private boolean isEqRestricted(ColumnMetadata c) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param orderAcrossPartitions ORDER BY with several partitions: rows are sorted across them
  * @param staticRowsAllowed a partition with only static data yields one row
  * @param distinct one row per partition (SELECT DISTINCT)
- * @param groupBy the GROUP BY columns (a primary key prefix), empty when none
+ * @param grouping the GROUP BY clause, null when none
  * @param ann {@code ORDER BY v ANN OF [...]}, or null
  * @param slice the clustering bounds the restrictions imply, for reads of named partitions
  * @param exact every row of a named partition within {@code slice} passes every filter, so a read
@@ -35,7 +35,7 @@ record SelectPlan(
     BoundTerm perPartitionLimit,
     ClusteringComparator clusteringComparator,
     boolean distinct,
-    List<dev.ringlet.internal.schema.ColumnMetadata> groupBy,
+    Grouping grouping,
     boolean json,
     AnnPlan ann,
     ClusteringSlice slice,
@@ -45,7 +45,7 @@ record SelectPlan(
   /** The same plan selecting through {@code other}. */
   SelectPlan withSelection(Selection other) {
     return new SelectPlan(table, other, keys, filters, reversed, orderAcrossPartitions, staticRowsAllowed, limit,
-        perPartitionLimit, clusteringComparator, distinct, groupBy, json, ann, slice, exact, rowFilter);
+        perPartitionLimit, clusteringComparator, distinct, grouping, json, ann, slice, exact, rowFilter);
   }
 
   /** The command's row filter bound to {@code values}, or null when it has none that travels. */

@@ -115,6 +115,9 @@ public final class SelectStatement {
     int perPartitionLimit = positive(plan.perPartitionLimit(), values, "LIMIT");
     // 5.0 instantiates its selectors next, evaluating the pure calls of terminals before it reads
     plan.selection().evaluateTerminalCalls(values);
+    if (plan.grouping() != null) {
+      plan.grouping().validate(values);
+    }
     List<RowPredicate> predicates = new ArrayList<>();
     for (RowPredicate.Factory f : plan.filters()) {
       predicates.add(f.bind(values));
@@ -145,14 +148,18 @@ public final class SelectStatement {
     if (plan.ann() != null) {
       return nearest(source, values, options, nowInSeconds, predicates, keys, limit);
     }
-    boolean aggregate = plan.selection().isAggregate() || !plan.groupBy().isEmpty();
+    Grouping.Maker groups = plan.grouping() == null ? null : plan.grouping().maker(values);
+    boolean aggregate = plan.selection().isAggregate() || groups != null;
     boolean sortAcross = plan.orderAcrossPartitions() && keys != null && keys.size() > 1;
-    int pageSize = options.pageSize() > 0 && !aggregate ? options.pageSize() : Integer.MAX_VALUE;
+    // GROUP BY pages by groups, LIMIT and PER PARTITION LIMIT count groups; an aggregation of every row is one
+    // page, and so is a DISTINCT one with GROUP BY (5.0 gives it its distinct limits, not group limits)
+    boolean groupPages = groups != null && !plan.distinct();
+    int pageSize = options.pageSize() > 0 && (!aggregate || groupPages) ? options.pageSize() : Integer.MAX_VALUE;
     if (sortAcross && pageSize != Integer.MAX_VALUE) {
       throw CqlException.invalid("Cannot page queries with both ORDER BY and a IN restriction on the partition key;"
           + " you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
     }
-    PagingState resume = aggregate ? null : PagingState.decode(options.pagingState());
+    PagingState resume = aggregate && !groupPages ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
     Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, plan.slice().bind(values, false), nowInSeconds) : null;
     NamedPartitions named = keys == null ? null
@@ -161,6 +168,9 @@ public final class SelectStatement {
     List<RowAccess> page = new ArrayList<>();
     int returned = resume == null ? 0 : resume.returned();
     PagingState next = null;
+    /** With GROUP BY: the groups of this page, and where a page ending after the last row added resumes. */
+    int pageGroups = 0;
+    PagingState afterLast = null;
     Counting counting = source instanceof ScannedTombstones scannedTombstones
         ? new Counting(scannedTombstones, values, options, limit, perPartitionLimit) : null;
     // A filtered command's replicas apply its row filter (when it travels), so they stop where its limits are met.
@@ -190,12 +200,14 @@ public final class SelectStatement {
         }
         if (named != null) {
           if (counting != null) {
-            counting.namedRead(returned, page.size());
+            counting.namedRead(returned, groups != null ? pageGroups : page.size());
             named.countingEmpty = counting;
           }
           // With nothing but the slice to filter rows, each row read is returned: read only as many
           // as the limit and the page still need.
-          p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
+          // (a group's rows are not counted: read them all)
+          p = groups != null ? named.next(Integer.MAX_VALUE, Integer.MAX_VALUE)
+              : named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
         } else {
           p = scanned.hasNext() ? scanned.next() : null;
         }
@@ -240,6 +252,33 @@ public final class SelectStatement {
             continue;
           }
           anyRow = true;
+          if (groups != null) {
+            if (startsGroup(groups, source, p, access)) {
+              // 5.0's CQLGroupByLimits: a page, the LIMIT or the partition's limit ends where a group would start
+              if (returned >= limit || pageGroups >= pageSize) {
+                next = returned >= limit ? null : afterLast;
+                if (counting != null) {
+                  counting.stopped();
+                }
+                break outer;
+              }
+              if (inPartition >= perPartitionLimit) {
+                if (counting != null) {
+                  counting.stopped();
+                }
+                break;
+              }
+              returned++;
+              inPartition++;
+              pageGroups++;
+            }
+            if (counting != null) {
+              counting.used(index, false);
+            }
+            page.add(access);
+            afterLast = new PagingState(p.key().token(), p.key().key(), row.clustering().values(), returned, inPartition);
+            continue;
+          }
           if (inPartition >= perPartitionLimit) {
             if (counting != null) {
               counting.stopped();
@@ -274,7 +313,17 @@ public final class SelectStatement {
         }
         if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
           RowAccess access = new RowAccess(p, components, null, nowInSeconds);
-          if (all(predicates, access)) {
+          if (groups != null && all(predicates, access)) {
+            startsGroup(groups, source, p, access); // a group of its own
+            if (returned >= limit || pageGroups >= pageSize) {
+              next = returned >= limit ? null : afterLast;
+              break;
+            }
+            page.add(access);
+            returned++;
+            pageGroups++;
+            afterLast = new PagingState(p.key().token(), p.key().key(), null, returned, 1);
+          } else if (all(predicates, access)) {
             page.add(access);
             returned++;
             if (returned >= limit) {
@@ -287,6 +336,9 @@ public final class SelectStatement {
             }
           }
         }
+      }
+      if (groups != null && p == null && pageGroups >= pageSize && returned < limit) {
+        next = afterLast; // a full page of groups says where to resume, even when no row is left
       }
     } catch (dev.ringlet.internal.cluster.ReadFailureException e) {
       throw counting == null ? e : counting.failed(e, named);
@@ -301,7 +353,7 @@ public final class SelectStatement {
     if (sortAcross) {
       page.sort(plan.crossPartitionOrder());
     }
-    List<List<ByteBuffer>> rows = project(page, plan.selection().outputs(values));
+    List<List<ByteBuffer>> rows = project(page, plan.selection().outputs(values), values);
     if (plan.json()) {
       rows = JsonRows.of(plan.selection().columns(), rows);
     }
@@ -360,16 +412,16 @@ public final class SelectStatement {
     for (int i = 0; i < order.size() && page.size() < limit; i++) {
       page.add(candidates.get(order.get(i)));
     }
-    List<List<ByteBuffer>> rows = project(page, plan.selection().outputs(values));
+    List<List<ByteBuffer>> rows = project(page, plan.selection().outputs(values), values);
     if (plan.json()) {
       rows = JsonRows.of(plan.selection().columns(), rows);
     }
     return new Result.Rows(resultColumns(), rows, null, warnings);
   }
 
-  /** The warnings Cassandra attaches to aggregation over many partitions. */
+  /** The warnings Cassandra attaches to aggregation (GROUP BY included) over many partitions. */
   private List<String> warnings(List<DecoratedKey> keys) {
-    if (!plan.selection().isAggregate()) {
+    if (!plan.selection().isAggregate() && plan.grouping() == null) { // GROUP BY aggregates, aggregate functions or not
       return List.of();
     }
     if (keys == null) {
@@ -381,10 +433,10 @@ public final class SelectStatement {
     return List.of();
   }
 
-  private List<List<ByteBuffer>> project(List<RowAccess> rows, List<Output> outputs) {
+  private List<List<ByteBuffer>> project(List<RowAccess> rows, List<Output> outputs, BoundValues values) {
     List<List<ByteBuffer>> out = new ArrayList<>();
-    if (!plan.groupBy().isEmpty()) {
-      return grouped(rows, outputs);
+    if (plan.grouping() != null) {
+      return grouped(rows, outputs, plan.grouping().maker(values));
     }
     if (plan.selection().isAggregate()) {
       out.add(aggregateRow(rows, outputs));
@@ -403,30 +455,36 @@ public final class SelectStatement {
     return out;
   }
 
-  /** GROUP BY: consecutive rows with equal group columns form a group; one output row per group. */
-  private List<List<ByteBuffer>> grouped(List<RowAccess> rows, List<Output> outputs) {
+  /** GROUP BY: one output row per group of consecutive rows. */
+  private List<List<ByteBuffer>> grouped(List<RowAccess> rows, List<Output> outputs, Grouping.Maker groups) {
     List<List<ByteBuffer>> out = new ArrayList<>();
     int start = 0;
-    while (start < rows.size()) {
-      int end = start + 1;
-      while (end < rows.size() && sameGroup(rows.get(start), rows.get(end))) {
-        end++;
+    for (int i = 0; i < rows.size(); i++) {
+      if (groups.isNewGroup(rows.get(i).partition().key().key(), rows.get(i)) && i > start) {
+        out.add(aggregateRow(rows.subList(start, i), outputs));
+        start = i;
       }
-      out.add(aggregateRow(rows.subList(start, end), outputs));
-      start = end;
+    }
+    if (start < rows.size()) {
+      out.add(aggregateRow(rows.subList(start, rows.size()), outputs));
     }
     return out;
   }
 
-  private boolean sameGroup(RowAccess a, RowAccess b) {
-    for (ColumnMetadata c : plan.groupBy()) {
-      ByteBuffer x = a.value(c);
-      ByteBuffer y = b.value(c);
-      if (x == null ? y != null : y == null || c.type().compare(x, y) != 0) {
-        return false;
-      }
+  /**
+   * Whether {@code access} starts a group. 5.0 computes groups on its replicas, so a GROUP BY
+   * function failing on a row fails each replica's read: the coordinator answers a read failure.
+   */
+  private static boolean startsGroup(Grouping.Maker groups, TableSource source, LivePartition p, RowAccess access) {
+    try {
+      return groups.isNewGroup(p.key().key(), access);
+    } catch (dev.ringlet.internal.cluster.ReadFailureException e) {
+      throw e;
+    } catch (CqlException e) {
+      dev.ringlet.internal.cluster.ReadFailureException failure =
+          source instanceof ScannedTombstones scanned ? scanned.commandFailed() : null;
+      throw failure != null ? failure : e;
     }
-    return true;
   }
 
   private List<ByteBuffer> aggregateRow(List<RowAccess> rows, List<Output> outputs) {

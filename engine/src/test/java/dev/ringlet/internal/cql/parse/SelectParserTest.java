@@ -34,6 +34,14 @@ class SelectParserTest {
   }
 
   @Test
+  void should_parse_a_function_of_the_last_clustering_column_in_group_by() {
+    Statement.Select s = select("SELECT count(*) FROM t WHERE k = 1 GROUP BY k, floor(c, ?) LIMIT 2");
+
+    assertThat(s.groupBy()).containsExactly(col("k"),
+        new Selector.Function(name("floor"), List.of(col("c"), new Selector.Value(marker(0)))));
+  }
+
+  @Test
   void should_parse_star_when_selecting_everything() {
     assertThat(CqlParser.parse("SELECT * FROM ks.t;"))
         .isEqualTo(new Statement.Select(name("ks", "t"), false, false, List.of(), List.of(), List.of(),
@@ -48,7 +56,7 @@ class SelectParserTest {
     assertThat(s).isEqualTo(new Statement.Select(name("t"), true, true,
         List.of(new Aliased(col("a"), "x"), new Aliased(col("b"), null)),
         List.of(new Relation.Single("a", Operator.EQ, integer("1"), null)),
-        List.of("a", "b"),
+        List.of(col("a"), col("b")),
         List.of(new Ordering("b", true, null), new Ordering("c", false, null)),
         integer("2"), marker(0), true, Arrays.asList((String) null)));
   }
