@@ -71,6 +71,26 @@ final class ConformanceTarget implements AutoCloseable {
   }
 
   /**
+   * A two-node Ringlet for the {@code read_thresholds_tracked_cluster*} scenarios: as
+   * {@link #ringletWithReadThresholds()}, on two nodes, as the private two-node copy of the
+   * reference they were recorded on (docs/conformance.md).
+   */
+  static ConformanceTarget ringletTwoNodesWithReadThresholds() {
+    RingletCluster cluster = Ringlet.start(untimed(ClusterSpec.defaults().withNodes(2).withUserDefinedFunctions(true)
+        .withMaterializedViews(true).withReadThresholdsEnabled(true).withTombstoneThresholds(10, 100)));
+    return new ConformanceTarget("two Ringlet nodes with read_thresholds_enabled and tombstone thresholds 10/100 in this JVM",
+        cluster.contactPoints(), cluster.localDatacenter(), cluster);
+  }
+
+  /**
+   * Scenarios named {@code read_thresholds_tracked_cluster*} need two nodes (and the options of
+   * {@link #needsReadThresholds}); their sessions wait for schema agreement after DDL.
+   */
+  static boolean needsTwoNodes(Scenario scenario) {
+    return scenario.name().startsWith("read_thresholds_tracked_cluster");
+  }
+
+  /**
    * Scenarios named {@code read_thresholds_tracked*} need a node with {@code read_thresholds_enabled:
    * true}, {@code tombstone_warn_threshold: 10} and {@code tombstone_failure_threshold: 100}.
    */
@@ -123,16 +143,31 @@ final class ConformanceTarget implements AutoCloseable {
   }
 
   CqlSession openSession() {
-    return openSession(new dev.ringlet.driver.ErrorFrameWarnings());
+    return openSession(new dev.ringlet.driver.ErrorFrameWarnings(), false);
   }
 
-  /** A session (logged in as cassandra on authenticated targets) whose error frames' warnings go to {@code errorWarnings}. */
-  private CqlSession openSession(dev.ringlet.driver.ErrorFrameWarnings errorWarnings) {
-    return authentication ? openSession(errorWarnings, "cassandra", "cassandra") : errorWarnings.sessionBuilder()
-        .addContactPoints(contactPoints)
+  /**
+   * A session (logged in as cassandra on authenticated targets) whose error frames' warnings go to
+   * {@code errorWarnings}. With {@code oneCoordinator} (multi-node scenarios) every request and the
+   * control connection go to the first contact point, and each DDL statement's answer waits until
+   * every node has its schema, as the next statement needs: the driver checks agreement on the node
+   * that ran the DDL (on another node, gossip may not have told it yet), and reads always have the
+   * same coordinator.
+   */
+  private CqlSession openSession(dev.ringlet.driver.ErrorFrameWarnings errorWarnings, boolean oneCoordinator) {
+    if (authentication) {
+      return openSession(errorWarnings, "cassandra", "cassandra");
+    }
+    com.datastax.oss.driver.api.core.CqlSessionBuilder builder = errorWarnings.sessionBuilder()
+        .addContactPoints(oneCoordinator ? contactPoints.subList(0, 1) : contactPoints)
         .withLocalDatacenter(localDatacenter)
-        .withConfigLoader(driverConfig())
-        .build();
+        .withConfigLoader(driverConfig(oneCoordinator));
+    if (oneCoordinator) {
+      InetSocketAddress coordinator = contactPoints.get(0);
+      builder.withNodeDistanceEvaluator((node, dc) -> node.getEndPoint().resolve().equals(coordinator) ? null
+          : com.datastax.oss.driver.api.core.loadbalancing.NodeDistance.IGNORED);
+    }
+    return builder.build();
   }
 
   /** A session logged in as {@code user} (authenticated targets only). */
@@ -144,7 +179,7 @@ final class ConformanceTarget implements AutoCloseable {
     return errorWarnings.sessionBuilder()
         .addContactPoints(contactPoints)
         .withLocalDatacenter(localDatacenter)
-        .withConfigLoader(driverConfig())
+        .withConfigLoader(driverConfig(false))
         .withAuthCredentials(user, password)
         .build();
   }
@@ -152,7 +187,7 @@ final class ConformanceTarget implements AutoCloseable {
   /** Runs a scenario in a fresh session; {@code @login} statements get their own sessions. */
   List<StatementAnswer> run(Scenario scenario) {
     dev.ringlet.driver.ErrorFrameWarnings errorWarnings = new dev.ringlet.driver.ErrorFrameWarnings();
-    try (CqlSession session = openSession(errorWarnings)) {
+    try (CqlSession session = openSession(errorWarnings, needsTwoNodes(scenario))) {
       return authentication
           ? new ScenarioRunner(session, (user, password) -> openSession(errorWarnings, user, password), errorWarnings)
               .run(scenario)
@@ -176,15 +211,16 @@ final class ConformanceTarget implements AutoCloseable {
 
   /**
    * Generous timeouts (DDL on a busy 2-core machine is slow); no schema metadata, which is not what
-   * the corpus measures and would add a refresh after every DDL; warnings are recorded, not logged.
+   * the corpus measures and would add a refresh after every DDL, unless {@code agreement} (the
+   * driver then waits for schema agreement after each DDL); warnings are recorded, not logged.
    */
-  private static DriverConfigLoader driverConfig() {
+  private static DriverConfigLoader driverConfig(boolean agreement) {
     return DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60))
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(60))
         .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
         .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
-        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+        .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, agreement)
         .withBoolean(DefaultDriverOption.REQUEST_LOG_WARNINGS, false)
         .withBoolean(DefaultDriverOption.REQUEST_WARN_IF_SET_KEYSPACE, false)
         .build();

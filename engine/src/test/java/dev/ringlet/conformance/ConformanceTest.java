@@ -35,7 +35,8 @@ class ConformanceTest {
   private ConformanceTarget target;
   private ConformanceTarget authTarget;
   private ConformanceTarget maskingTarget;
-  private ConformanceTarget readThresholdsTarget;
+  /** The Ringlets started for scenarios that need read_thresholds_enabled, by kind (one node, two nodes). */
+  private final java.util.Map<String, ConformanceTarget> readThresholdsTargets = new java.util.HashMap<>();
 
   @TestFactory
   Stream<DynamicTest> scenarios_answer_like_cassandra_5_0() throws IOException {
@@ -59,7 +60,8 @@ class ConformanceTest {
     String goldenName = ROOT + "/golden/" + scenario.name() + ".golden";
     String goldenText = resource(goldenName);
     List<StatementAnswer> golden = GoldenFile.parse(goldenName, goldenText);
-    ConformanceTarget server = ConformanceTarget.needsReadThresholds(scenario) ? readThresholdsTarget()
+    ConformanceTarget server = ConformanceTarget.needsTwoNodes(scenario) ? clusterReadThresholdsTarget()
+        : ConformanceTarget.needsReadThresholds(scenario) ? readThresholdsTarget()
         : ConformanceTarget.needsDynamicDataMasking(scenario) ? maskingTarget()
         : ConformanceTarget.needsAuthentication(scenario) ? authTarget() : target();
     List<StatementAnswer> actual = server.run(scenario);
@@ -138,20 +140,30 @@ class ConformanceTest {
    * external {@code -Dconformance.target} (which must have it, with thresholds 10 and 100).
    */
   private ConformanceTarget readThresholdsTarget() {
+    return readThresholdsTarget("one node", ConformanceTarget::ringletWithReadThresholds);
+  }
+
+  /**
+   * For {@code read_thresholds_tracked_cluster*} scenarios: two Ringlet nodes with
+   * read_thresholds_enabled, or the external {@code -Dconformance.target} (which must be such a
+   * two-node cluster).
+   */
+  private ConformanceTarget clusterReadThresholdsTarget() {
+    return readThresholdsTarget("two nodes", ConformanceTarget::ringletTwoNodesWithReadThresholds);
+  }
+
+  private ConformanceTarget readThresholdsTarget(String kind, java.util.function.Supplier<ConformanceTarget> start) {
     String external = System.getProperty("conformance.target");
     if (external != null && !external.isBlank()) {
       return target();
     }
-    if (readThresholdsTarget == null) {
-      readThresholdsTarget = ConformanceTarget.ringletWithReadThresholds();
-    }
-    return readThresholdsTarget;
+    return readThresholdsTargets.computeIfAbsent(kind, k -> start.get());
   }
 
   @AfterAll
   void stopTarget() throws Exception {
-    if (readThresholdsTarget != null) {
-      readThresholdsTarget.close();
+    for (ConformanceTarget started : readThresholdsTargets.values()) {
+      started.close();
     }
     if (maskingTarget != null) {
       maskingTarget.close();

@@ -25,6 +25,8 @@ final class ScanCounter {
   /** The partition read last and what reading it counted, while the executor may still stop early in it. */
   private DecoratedKey lastKey;
   private TombstoneCount.SliceCount lastCount;
+  /** For an index-served read of that partition, the hits up to each live row of its slice; else null. */
+  private int[] lastHitsUpTo;
   /** The rows single-partition reads name, or null. */
   private List<Clustering> names;
 
@@ -110,6 +112,15 @@ final class ScanCounter {
    * and what reading it scanned; returns the command's tombstones so far.
    */
   int add(DecoratedKey key, TombstoneCount.SliceCount count) {
+    return add(key, count, null);
+  }
+
+  /**
+   * Adds what an index-served read of the partition {@code key} scanned ({@link FilteredScan#indexed}):
+   * {@code hitsUpTo} maps the executor's rows of the slice to the hits read up to them.
+   */
+  int add(DecoratedKey key, TombstoneCount.SliceCount count, int[] hitsUpTo) {
+    lastHitsUpTo = hitsUpTo;
     if (key == null || count == null) {
       lastCount = null;
       lastKey = null;
@@ -126,7 +137,8 @@ final class ScanCounter {
   /** The executor used only the first {@code rows} live rows of the partition {@code key}, read last. */
   void stoppedAfter(DecoratedKey key, int rows) {
     if (lastCount != null && key.equals(lastKey)) {
-      TombstoneCount.Counts used = lastCount.upTo(rows);
+      int read = lastHitsUpTo == null ? rows : rows == 0 ? 0 : lastHitsUpTo[Math.min(rows, lastHitsUpTo.length) - 1];
+      TombstoneCount.Counts used = lastCount.upTo(read);
       liveRows -= lastCount.liveRows() - used.liveRows();
       tombstones -= lastCount.tombstones() - used.tombstones();
       lastCount = null;

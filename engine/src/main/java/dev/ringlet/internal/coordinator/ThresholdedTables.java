@@ -152,10 +152,10 @@ public final class ThresholdedTables implements RequestTables {
         ClusteringComparator comparator, long nowInSeconds) {
       int before = counter.tombstones();
       int liveBefore = counter.liveRows();
-      dev.ringlet.internal.storage.TombstoneCount.SliceCount count = raw == null ? null
-          : ScanCounter.count(raw, slice, names, comparator, nowInSeconds);
-      int tombstones = counter.add(raw == null ? null : raw.key(), count);
       dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = filterRows();
+      dev.ringlet.internal.storage.TombstoneCount.SliceCount count = add(raw, slice, names, filterRows, comparator,
+          nowInSeconds);
+      int tombstones = counter.tombstones();
       if (raw != null && filterRows != null) {
         // The read applies the row filter: it stops right after the row that fills its limit of
         // matching rows (the executor stops there as well, and trims the count that far).
@@ -164,8 +164,31 @@ public final class ThresholdedTables implements RequestTables {
             .counts().tombstones();
       }
       if (raw != null) {
-        fail(tombstones, raw.key(), liveBefore + count.liveRowsWithin(thresholds.failTombstones() - before));
+        fail(tombstones, raw.key(), liveBefore + (count == null ? 0 : count.liveRowsWithin(thresholds.failTombstones() - before)));
       }
+    }
+
+    /**
+     * Adds to the command's count what reading {@code slice} of {@code raw} (or only the named rows)
+     * scans; for a command an index serves, only the rows the index finds. Returns that count (null:
+     * nothing read).
+     */
+    private dev.ringlet.internal.storage.TombstoneCount.SliceCount add(PartitionUpdate raw, RowSlice slice,
+        List<dev.ringlet.internal.storage.Clustering> names, dev.ringlet.internal.exec.select.RowFilter.Rows filterRows,
+        ClusteringComparator comparator, long nowInSeconds) {
+      if (raw == null) {
+        counter.add(null, null);
+        return null;
+      }
+      if (filterRows == null || !filterRows.indexed()) {
+        dev.ringlet.internal.storage.TombstoneCount.SliceCount count = ScanCounter.count(raw, slice, names, comparator,
+            nowInSeconds);
+        counter.add(raw.key(), count);
+        return count;
+      }
+      FilteredScan.Indexed read = FilteredScan.indexed(filterRows, raw, slice, names, comparator, nowInSeconds);
+      counter.add(read == null ? null : raw.key(), read == null ? null : read.count(), read == null ? null : read.hitsUpTo());
+      return read == null ? null : read.count();
     }
 
     /** The row filter's predicates on the table read, or null when the commands do not filter rows. */
@@ -270,17 +293,20 @@ public final class ThresholdedTables implements RequestTables {
           dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = rows[0];
           RowSlice counted = counter.scanBounds(p.key(), bounds);
           if (counted != null && filterRows == null) {
-            scanned(p, counted, comparator, nowInSeconds);
+            scanned(p, counted, counter.names(), comparator, nowInSeconds);
           } else if (counted != null && remaining[0] > 0) {
             // A filtered scan counts every row it walks, up to the one that fills its limits of matching rows.
             int before = counter.tombstones();
-            counter.add(p.key(), ScanCounter.count(p, counted, null, comparator, nowInSeconds));
+            add(p, counted, counter.names(), filterRows, comparator, nowInSeconds);
             FilteredScan.Result result = FilteredScan.count(filterRows, p, counted.withLimit(Math.min(remaining[0],
-                scanPerPartitionLimit)), null, comparator, nowInSeconds);
+                scanPerPartitionLimit)), counter.names(), comparator, nowInSeconds);
             remaining[0] -= result.matched();
             fail(before + result.counts().tombstones(), p.key(), counter.liveRows());
           }
-          return PartitionMerge.resolve(comparator, p.key(), List.of(p), bounds, nowInSeconds);
+          // a scan naming its rows (every clustering column restricted by = or IN) reads only those
+          PartitionUpdate read = counter.names() == null ? p
+              : dev.ringlet.internal.storage.TombstoneCount.named(p, counter.names(), comparator);
+          return PartitionMerge.resolve(comparator, p.key(), List.of(read), bounds, nowInSeconds);
         });
       }
     }

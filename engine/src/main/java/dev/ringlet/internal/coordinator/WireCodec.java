@@ -646,7 +646,10 @@ public final class WireCodec implements PayloadCodec {
     return new Clustering(values);
   }
 
-  /** A read command's row filter: present flag, then each expression's kind, column (absent for a token), operator and values. */
+  /**
+   * A read command's row filter: present flag, then each expression's kind, whether an index serves
+   * it, column (absent for a token), operator and values.
+   */
   private static void rowFilter(dev.ringlet.internal.exec.select.RowFilter f, DataOutput out) throws IOException {
     out.writeBoolean(f != null);
     if (f == null) {
@@ -655,6 +658,7 @@ public final class WireCodec implements PayloadCodec {
     out.writeInt(f.expressions().size());
     for (dev.ringlet.internal.exec.select.RowFilter.Expression e : f.expressions()) {
       out.writeByte(e.kind().ordinal());
+      out.writeBoolean(e.indexed());
       out.writeBoolean(e.column() != null);
       if (e.column() != null) {
         out.writeUTF(e.column());
@@ -679,6 +683,7 @@ public final class WireCodec implements PayloadCodec {
       if (kind >= kinds.length) {
         throw new IOException("row filter expression kind " + kind + " (expected: < " + kinds.length + ")");
       }
+      boolean indexed = in.readBoolean();
       String column = in.readBoolean() ? in.readUTF() : null;
       dev.ringlet.internal.cql.ast.Operator op = dev.ringlet.internal.cql.ast.Operator.valueOf(in.readUTF());
       int m = count(in);
@@ -686,7 +691,7 @@ public final class WireCodec implements PayloadCodec {
       for (int j = 0; j < m; j++) {
         values.add(bytes(in));
       }
-      expressions.add(new dev.ringlet.internal.exec.select.RowFilter.Expression(kinds[kind], column, op, values));
+      expressions.add(new dev.ringlet.internal.exec.select.RowFilter.Expression(kinds[kind], column, op, values, indexed));
     }
     return new dev.ringlet.internal.exec.select.RowFilter(expressions);
   }

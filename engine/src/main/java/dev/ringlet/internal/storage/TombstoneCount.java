@@ -38,6 +38,12 @@ public final class TombstoneCount {
    */
   public static SliceCount ofNames(PartitionUpdate p, List<Clustering> names, RowSlice slice, ClusteringComparator comparator,
       long nowInSeconds) {
+    return of(named(p, names, comparator), new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()),
+        comparator, nowInSeconds, false);
+  }
+
+  /** The stored partition {@code p} with only its rows {@code names} (in clustering order), as a names read sees it. */
+  public static PartitionUpdate named(PartitionUpdate p, List<Clustering> names, ClusteringComparator comparator) {
     List<RowUpdate> named = new ArrayList<>();
     int at = 0;
     for (RowUpdate row : p.rows()) {
@@ -48,8 +54,7 @@ public final class TombstoneCount {
         named.add(row);
       }
     }
-    PartitionUpdate only = new PartitionUpdate(p.key(), p.partitionDeletion(), p.rangeTombstones(), p.staticRow(), named);
-    return of(only, new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()), comparator, nowInSeconds, false);
+    return new PartitionUpdate(p.key(), p.partitionDeletion(), p.rangeTombstones(), p.staticRow(), named);
   }
 
   private static SliceCount of(PartitionUpdate p, RowSlice slice, ClusteringComparator comparator, long nowInSeconds,

@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A replica's count of a filtered command: every row it walks, up to the one that fills its limit of matching rows. */
+/**
+ * A replica's count of a filtered command: every row it walks, up to the one that fills its limit of
+ * matching rows; for a command an index serves, only the rows the index finds.
+ */
 class FilteredScanTest {
 
   private static final long NOW = 1_000;
@@ -74,6 +77,26 @@ class FilteredScanTest {
     FilteredScan.Result reversed = FilteredScan.count(vEquals(1), partition(), RowSlice.ALL.reversedWalk().withLimit(1), null,
         CMP, NOW);
     assertThat(reversed).isEqualTo(new FilteredScan.Result(new TombstoneCount.Counts(1, 0), 1));
+  }
+
+  @Test
+  void should_count_only_the_rows_an_index_finds() {
+    RowFilter.Rows indexed = new RowFilter(List.of(new RowFilter.Expression(RowFilter.Kind.COMPARE, "v", Operator.EQ,
+        List.of(NativeType.INT.encode(1)), true))).on(TABLE);
+    assertThat(indexed.indexed()).isTrue();
+    // the hits c = 0 and c = 20 are read as named rows: the deleted rows between them are not
+    FilteredScan.Result all = FilteredScan.count(indexed, partition(), RowSlice.ALL.withLimit(5), null, CMP, NOW);
+    assertThat(all).isEqualTo(new FilteredScan.Result(new TombstoneCount.Counts(2, 0), 2));
+    FilteredScan.Indexed read = FilteredScan.indexed(indexed, partition(), RowSlice.ALL, null, CMP, NOW);
+    assertThat(read.count().liveClusterings()).containsExactly(c(0), c(20));
+    // the executor's rows c = 0, 1, 20 map to the hits met up to each
+    assertThat(read.hitsUpTo()).containsExactly(1, 1, 2);
+    // no hit in the slice: the partition is not read at all
+    RowFilter.Rows none = new RowFilter(List.of(new RowFilter.Expression(RowFilter.Kind.COMPARE, "v", Operator.EQ,
+        List.of(NativeType.INT.encode(9)), true))).on(TABLE);
+    assertThat(FilteredScan.indexed(none, partition(), RowSlice.ALL, null, CMP, NOW)).isNull();
+    assertThat(FilteredScan.count(none, partition(), RowSlice.ALL.withLimit(5), null, CMP, NOW))
+        .isEqualTo(new FilteredScan.Result(TombstoneCount.Counts.NONE, 0));
   }
 
   @Test

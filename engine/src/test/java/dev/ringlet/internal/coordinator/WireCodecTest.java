@@ -327,6 +327,10 @@ class WireCodecTest {
         new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.IN, "x",
             dev.ringlet.internal.cql.ast.Operator.IN, java.util.Arrays.asList(bytes(1), null)),
         new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.TOKEN, null,
-            dev.ringlet.internal.cql.ast.Operator.LTE, List.of(token))));
+            dev.ringlet.internal.cql.ast.Operator.LTE, List.of(token)),
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.CONTAINS, "s",
+            dev.ringlet.internal.cql.ast.Operator.CONTAINS_KEY, List.of(bytes(3)), true),
+        new dev.ringlet.internal.exec.select.RowFilter.Expression(dev.ringlet.internal.exec.select.RowFilter.Kind.MAP_ENTRY, "m",
+            dev.ringlet.internal.cql.ast.Operator.EQ, List.of(bytes(4), bytes(5)))));
   }
 }

@@ -17,13 +17,35 @@ import java.util.function.Function;
 final class ClusteringNames {
 
   private final List<Function<BoundValues, List<ByteBuffer>>> columns;
+  /** A multi-column IN's clusterings, or null: the product of each column's values. */
+  private final Function<BoundValues, List<List<ByteBuffer>>> tuples;
 
   ClusteringNames(List<Function<BoundValues, List<ByteBuffer>>> columns) {
     this.columns = List.copyOf(columns);
+    this.tuples = null;
+  }
+
+  private ClusteringNames(Function<BoundValues, List<List<ByteBuffer>>> tuples) {
+    this.columns = List.of();
+    this.tuples = tuples;
+  }
+
+  /** The clusterings a multi-column {@code IN} names, each a value of every clustering column. */
+  static ClusteringNames ofTuples(Function<BoundValues, List<List<ByteBuffer>>> tuples) {
+    return new ClusteringNames(tuples);
   }
 
   /** The named clusterings in clustering order, without duplicates. */
   List<Clustering> bind(BoundValues values, ClusteringComparator comparator) {
+    if (tuples != null) {
+      TreeSet<Clustering> sorted = new TreeSet<>(comparator);
+      for (List<ByteBuffer> t : tuples.apply(values)) {
+        if (!t.contains(null)) {
+          sorted.add(new Clustering(t));
+        }
+      }
+      return new ArrayList<>(sorted);
+    }
     List<List<ByteBuffer>> prefixes = new ArrayList<>();
     prefixes.add(List.of());
     for (Function<BoundValues, List<ByteBuffer>> column : columns) {

@@ -17,7 +17,10 @@ import java.util.Set;
  * The clustering bounds a SELECT's restrictions imply, so that a partition read resolves only the
  * rows that can match instead of the whole partition: equality on a prefix of the clustering
  * columns, then at most one column bounded from below and/or above (in its type's order, so a DESC
- * column's lower value bounds the end of the slice in clustering order).
+ * column's lower value bounds the end of the slice in clustering order). A multi-column relation
+ * starting at the first clustering column, its columns all in one order, is one term whose bound
+ * spans several columns: {@code (a, b) >= (1, 2)} starts the slice at the clustering prefix
+ * {@code (1, 2)}, {@code (a, b) = (1, 2)} is an equal prefix of two columns, as 5.0 reads them.
  *
  * <p>The bounds only narrow the read: every restriction is still evaluated as a row predicate, so
  * they must never exclude a row the predicates accept. Only restrictions whose value is the same
@@ -28,23 +31,32 @@ import java.util.Set;
  */
 final class ClusteringSlice {
 
-  /** One single-column restriction on a clustering column whose value can be computed twice. */
-  record Term(Operator operator, BoundTerm value) {}
+  /**
+   * One restriction on clustering columns whose value can be computed twice: on {@code width}
+   * columns from its position, its value the bound's components (one per column).
+   */
+  record Term(Operator operator, java.util.function.Function<BoundValues, List<ByteBuffer>> value, int width) {
+
+    /** A single-column restriction. */
+    static Term single(Operator operator, BoundTerm value) {
+      return new Term(operator, values -> java.util.Collections.singletonList(value.bind(values)), 1);
+    }
+  }
 
   /** No clustering restriction: every row. */
   static final ClusteringSlice ALL = new ClusteringSlice(List.of(), null, null, null, null, false, true);
 
   private static final RowSlice ALL_REVERSED = RowSlice.ALL.reversedWalk();
 
-  private final List<BoundTerm> prefix;
-  private final BoundTerm lower;
+  private final List<Term> prefix;
+  private final Term lower;
   private final Boolean lowerInclusive;
-  private final BoundTerm upper;
+  private final Term upper;
   private final Boolean upperInclusive;
   private final boolean rangeOnDescending;
   private final boolean coversClustering;
 
-  private ClusteringSlice(List<BoundTerm> prefix, BoundTerm lower, Boolean lowerInclusive, BoundTerm upper,
+  private ClusteringSlice(List<Term> prefix, Term lower, Boolean lowerInclusive, Term upper,
       Boolean upperInclusive, boolean rangeOnDescending, boolean coversClustering) {
     this.prefix = List.copyOf(prefix);
     this.lower = lower;
@@ -67,10 +79,10 @@ final class ClusteringSlice {
     if (total == 0) {
       return otherwise.isEmpty() ? ALL : new ClusteringSlice(List.of(), null, null, null, null, false, false);
     }
-    List<BoundTerm> eq = new ArrayList<>();
-    BoundTerm lower = null;
+    List<Term> eq = new ArrayList<>();
+    Term lower = null;
     Boolean lowerInclusive = null;
-    BoundTerm upper = null;
+    Term upper = null;
     Boolean upperInclusive = null;
     boolean descending = false;
     int used = 0;
@@ -80,20 +92,21 @@ final class ClusteringSlice {
         break;
       }
       if (at.size() == 1 && at.get(0).operator() == Operator.EQ) {
-        eq.add(at.get(0).value());
+        eq.add(at.get(0));
         used++;
+        i += at.get(0).width() - 1;
         continue;
       }
       for (Term t : at) {
         switch (t.operator()) {
           case GT:
           case GTE:
-            lower = t.value();
+            lower = t;
             lowerInclusive = t.operator() == Operator.GTE;
             break;
           case LT:
           case LTE:
-            upper = t.value();
+            upper = t;
             upperInclusive = t.operator() == Operator.LTE;
             break;
           default:
@@ -122,25 +135,25 @@ final class ClusteringSlice {
       return reversed ? ALL_REVERSED : RowSlice.ALL;
     }
     List<ByteBuffer> eq = new ArrayList<>(prefix.size() + 1);
-    for (BoundTerm t : prefix) {
-      eq.add(t.bind(values));
+    for (Term t : prefix) {
+      eq.addAll(t.value().apply(values));
     }
     // In clustering order, a DESC column's upper value comes first.
-    BoundTerm first = rangeOnDescending ? upper : lower;
+    Term first = rangeOnDescending ? upper : lower;
     Boolean firstInclusive = rangeOnDescending ? upperInclusive : lowerInclusive;
-    BoundTerm last = rangeOnDescending ? lower : upper;
+    Term last = rangeOnDescending ? lower : upper;
     Boolean lastInclusive = rangeOnDescending ? lowerInclusive : upperInclusive;
     Bound start = bound(eq, first, firstInclusive, values, true);
     Bound end = bound(eq, last, lastInclusive, values, false);
     return RowSlice.between(start, end, reversed);
   }
 
-  private static Bound bound(List<ByteBuffer> eq, BoundTerm range, Boolean inclusive, BoundValues values, boolean start) {
+  private static Bound bound(List<ByteBuffer> eq, Term range, Boolean inclusive, BoundValues values, boolean start) {
     if (range == null) {
       return new Bound(eq.isEmpty() ? Clustering.EMPTY : new Clustering(eq), start, true);
     }
     List<ByteBuffer> p = new ArrayList<>(eq);
-    p.add(range.bind(values));
+    p.addAll(range.value().apply(values));
     return new Bound(new Clustering(p), start, inclusive);
   }
 }

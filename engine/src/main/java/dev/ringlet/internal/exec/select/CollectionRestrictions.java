@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Restrictions on collection columns: {@code CONTAINS}, {@code CONTAINS KEY} and map entries
- * ({@code m[k] = v}), with Cassandra's checks. Without secondary indexes they always filter.
+ * ({@code m[k] = v}), with Cassandra's checks, as predicates and as the row filter expressions
+ * they travel as to the replicas (an index may serve them).
  */
 final class CollectionRestrictions {
 
@@ -40,8 +41,11 @@ final class CollectionRestrictions {
     return v;
   }
 
-  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}: always filtering, as there are no indexes. */
-  RowPredicate.Factory contains(ColumnMetadata c, Relation.Single s) {
+  /** A compiled restriction: its predicate on rows, and the row filter expression it travels as. */
+  record Compiled(RowPredicate.Factory predicate, RowFilter.Factory expression) {}
+
+  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}, with Cassandra's checks. */
+  Compiled contains(ColumnMetadata c, Relation.Single s) {
     dev.ringlet.internal.types.CqlType type = c.type();
     boolean key = s.operator() == Operator.CONTAINS_KEY;
     if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
@@ -54,11 +58,13 @@ final class CollectionRestrictions {
         ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
         : spec("value(" + c.name() + ")", ContainsPredicate.valueType(type));
     BoundTerm value = terms.compile(s.value(), receiver);
-    return values -> new ContainsPredicate(c, key, checked(c, value.bind(values)));
+    return new Compiled(values -> new ContainsPredicate(c, key, checked(c, value.bind(values))),
+        values -> new RowFilter.Expression(RowFilter.Kind.CONTAINS, c.name(), s.operator(),
+            java.util.Collections.singletonList(value.bind(values))));
   }
 
-  /** {@code m[key] = value} on a non-frozen map: filtering, as there are no indexes. */
-  RowPredicate.Factory mapEntry(ColumnMetadata c, Relation.Element e) {
+  /** {@code m[key] = value} on a non-frozen map, with Cassandra's checks. */
+  Compiled mapEntry(ColumnMetadata c, Relation.Element e) {
     if (c.type() instanceof ListType) {
       throw CqlException.invalid("Indexes on list entries (" + c.name() + "[index] = value) are not currently supported.");
     }
@@ -73,21 +79,25 @@ final class CollectionRestrictions {
     }
     BoundTerm key = terms.compile(e.key(), spec("key(" + c.name() + ")", m.key()));
     BoundTerm value = terms.compile(e.value(), spec("value(" + c.name() + ")", m.value()));
-    return values -> {
-      ByteBuffer k = checked(c, key.bind(values));
-      ByteBuffer v = checked(c, value.bind(values));
-      return row -> {
-        ByteBuffer actual = row.value(c);
-        if (actual == null) {
-          return false;
-        }
-        for (java.util.Map.Entry<ByteBuffer, ByteBuffer> entry : m.entries(actual)) {
-          if (m.key().compare(entry.getKey(), k) == 0) {
-            return m.value().compare(entry.getValue(), v) == 0;
-          }
-        }
+    return new Compiled(values -> mapEntry(c, checked(c, key.bind(values)), checked(c, value.bind(values))),
+        values -> new RowFilter.Expression(RowFilter.Kind.MAP_ENTRY, c.name(), Operator.EQ,
+            java.util.Arrays.asList(key.bind(values), value.bind(values))));
+  }
+
+  /** The rows whose map {@code c} holds {@code value} at {@code key}. */
+  static RowPredicate mapEntry(ColumnMetadata c, ByteBuffer key, ByteBuffer value) {
+    dev.ringlet.internal.types.MapType m = (dev.ringlet.internal.types.MapType) c.type();
+    return row -> {
+      ByteBuffer actual = row.value(c);
+      if (actual == null) {
         return false;
-      };
+      }
+      for (java.util.Map.Entry<ByteBuffer, ByteBuffer> entry : m.entries(actual)) {
+        if (m.key().compare(entry.getKey(), key) == 0) {
+          return m.value().compare(entry.getValue(), value) == 0;
+        }
+      }
+      return false;
     };
   }
 }

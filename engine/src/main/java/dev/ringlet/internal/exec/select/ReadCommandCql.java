@@ -17,15 +17,17 @@ import java.util.regex.Pattern;
  * LIMIT 5000 ALLOW FILTERING}, with the static and regular columns read, the partition key's value
  * (for a single-partition command), the clustering slice the command reads (narrowed by paging),
  * the row filter, the reversed order, the command's row limit and Cassandra's unconditional
- * {@code ALLOW FILTERING}. A clustering IN is printed as the slice between its smallest and largest
- * values (Cassandra prints {@code c IN (...)}).
+ * {@code ALLOW FILTERING}. The columns read include those the row filter tests. A slice prints each
+ * clustering column's bounds on its own ({@code c1 >= 0 AND c2 >= 1} for {@code (c1, c2) >= (0, 1)}),
+ * named rows as {@code c IN (...)} or {@code (c1, c2) IN ((...), ...)}, as 5.0.9's
+ * {@code Slices.toCQLString} and {@code ClusteringIndexNamesFilter.toCQLString} do.
  */
 final class ReadCommandCql {
 
   private static final Pattern UNQUOTED = Pattern.compile("[a-z][a-z0-9_]*");
 
   /** One restriction of a regular or static column: Cassandra's row filter prints them after the clustering. */
-  record Filter(ColumnMetadata column, dev.ringlet.internal.cql.ast.Operator operator, dev.ringlet.internal.exec.BoundTerm value) {}
+  record Filter(ColumnMetadata column, RowFilter.Factory expression) {}
 
   private final List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors;
   private final List<Filter> filters;
@@ -56,7 +58,7 @@ final class ReadCommandCql {
       List<dev.ringlet.internal.storage.Clustering> names, int limit, int perPartitionLimit, DecoratedKey scanFrom,
       boolean fromInclusive, int pageSize) {
     TableMetadata table = plan.table();
-    StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors)).append(" FROM ")
+    StringBuilder sb = new StringBuilder("SELECT ").append(columns(table, selectors, filters)).append(" FROM ")
         .append(quote(table.keyspace())).append('.').append(quote(table.name()));
     List<String> where = new ArrayList<>();
     if (key == null && scanFrom == null) {
@@ -104,9 +106,9 @@ final class ReadCommandCql {
       clustering(table, slice, where);
     }
     for (Filter f : filters) {
-      ByteBuffer v = f.value().bind(values);
-      if (v != null && v != dev.ringlet.internal.exec.QueryOptions.UNSET) {
-        where.add(quote(f.column().name()) + " " + f.operator() + " " + f.column().type().toCqlLiteral(v));
+      RowFilter.Expression e = f.expression().bind(values);
+      if (!e.values().contains(null) && !e.values().contains(dev.ringlet.internal.exec.QueryOptions.UNSET)) {
+        where.add(e.cql(f.column()));
       }
     }
     if (!where.isEmpty()) {
@@ -153,71 +155,60 @@ final class ReadCommandCql {
     List<String> quoted = new ArrayList<>();
     columns.forEach(c -> quoted.add(quote(c.name())));
     String lhs = quoted.size() == 1 ? quoted.get(0) : "(" + String.join(", ", quoted) + ")";
-    if (names.size() == 1 && columns.size() == 1) {
+    if (names.size() == 1) {
       where.add(lhs + " = " + tuples.get(0));
-    } else if (names.size() == 1) {
-      for (int i = 0; i < columns.size(); i++) {
-        where.add(quoted.get(i) + " = " + columns.get(i).type().toCqlLiteral(names.get(0).get(i)));
-      }
     } else {
       where.add(lhs + " IN (" + String.join(", ", tuples) + ")");
     }
   }
 
-  /** The slice's bounds: equal leading values as {@code c = v}, then each bound on the next columns. */
+  /**
+   * The slice's bounds column by column, as 5.0.9 prints a slice: a column whose start and end
+   * components are equal as {@code c = v}, else its start component ({@code c >= v}, {@code c > v})
+   * and its end component ({@code c <= v}, {@code c < v}; the operators turned for a DESC column),
+   * up to the first column neither bound reaches.
+   */
   private static void clustering(TableMetadata table, RowSlice slice, List<String> where) {
     List<ColumnMetadata> columns = table.clustering();
     List<ByteBuffer> start = slice.start().prefix().values();
     List<ByteBuffer> end = slice.end().prefix().values();
-    int equal = 0;
-    while (equal < start.size() && equal < end.size() && start.get(equal).equals(end.get(equal))) {
-      equal++;
+    for (int i = 0; i < columns.size(); i++) {
+      if (i >= start.size() && i >= end.size()) {
+        return;
+      }
+      ColumnMetadata c = columns.get(i);
+      ByteBuffer from = i < start.size() ? start.get(i) : null;
+      ByteBuffer to = i < end.size() ? end.get(i) : null;
+      if (java.util.Objects.equals(from, to)) {
+        where.add(quote(c.name()) + " = " + c.type().toCqlLiteral(from));
+        continue;
+      }
+      boolean fromInclusive = i >= start.size() || slice.start().inclusive();
+      boolean toInclusive = i >= end.size() || slice.end().inclusive();
+      if (from != null) {
+        String op = c.reversed() ? (fromInclusive ? "<=" : "<") : (fromInclusive ? ">=" : ">");
+        where.add(quote(c.name()) + " " + op + " " + c.type().toCqlLiteral(from));
+      }
+      if (to != null) {
+        String op = c.reversed() ? (toInclusive ? ">=" : ">") : (toInclusive ? "<=" : "<");
+        where.add(quote(c.name()) + " " + op + " " + c.type().toCqlLiteral(to));
+      }
     }
-    boolean point = equal == start.size() && equal == end.size() && slice.start().inclusive() && slice.end().inclusive();
-    int fixed = point ? equal : Math.min(equal, Math.min(start.size(), end.size()) - 1);
-    if (start.size() == end.size() && !point) {
-      fixed = Math.min(equal, start.size() - 1);
-    }
-    fixed = Math.max(0, fixed);
-    for (int i = 0; i < fixed; i++) {
-      where.add(quote(columns.get(i).name()) + " = " + columns.get(i).type().toCqlLiteral(start.get(i)));
-    }
-    if (point) {
-      return;
-    }
-    if (start.size() > fixed) {
-      where.add(bound(columns, start, fixed, slice.start().inclusive() ? ">=" : ">", columns.get(fixed).reversed()));
-    }
-    if (end.size() > fixed) {
-      where.add(bound(columns, end, fixed, slice.end().inclusive() ? "<=" : "<", columns.get(fixed).reversed()));
-    }
-  }
-
-  private static String bound(List<ColumnMetadata> columns, List<ByteBuffer> values, int from, String op, boolean reversed) {
-    if (reversed) {
-      op = op.replace('>', '#').replace('<', '>').replace('#', '<');
-    }
-    List<String> names = new ArrayList<>();
-    List<String> literals = new ArrayList<>();
-    for (int i = from; i < values.size(); i++) {
-      names.add(quote(columns.get(i).name()));
-      literals.add(columns.get(i).type().toCqlLiteral(values.get(i)));
-    }
-    if (names.size() == 1) {
-      return names.get(0) + " " + op + " " + literals.get(0);
-    }
-    return "(" + String.join(", ", names) + ") " + op + " (" + String.join(", ", literals) + ")";
   }
 
   /**
-   * The static and regular columns the selection reads, as Cassandra's column filter prints them
-   * (statics first, single-cell before multi-cell, each by name), or {@code *} when it reads all of
-   * them ({@code SELECT *}) or none (only key columns, {@code count(*)}).
+   * The static and regular columns the command reads, those its row filter tests included, as
+   * Cassandra's column filter prints them (statics first, then by name), or {@code *} when it reads
+   * all of them ({@code SELECT *}) or none (only key columns, {@code count(*)}).
    */
-  private static String columns(TableMetadata table, List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors) {
+  private static String columns(TableMetadata table, List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors,
+      List<Filter> filters) {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (dev.ringlet.internal.cql.ast.Selector.Aliased a : selectors) {
       collect(a.selector(), names);
+    }
+    if (!selectors.isEmpty()) {
+      filters.forEach(f -> names.add(f.column().name()));
     }
     List<ColumnMetadata> queried = new ArrayList<>();
     for (String name : names) {
@@ -229,8 +220,7 @@ final class ReadCommandCql {
     if (queried.isEmpty()) {
       return "*";
     }
-    queried.sort(java.util.Comparator.comparing((ColumnMetadata c) -> !c.isStatic())
-        .thenComparing(c -> c.type().isMultiCell()).thenComparing(ColumnMetadata::name));
+    queried.sort(java.util.Comparator.comparing((ColumnMetadata c) -> !c.isStatic()).thenComparing(ColumnMetadata::name));
     List<String> out = new ArrayList<>();
     queried.forEach(c -> out.add(quote(c.name())));
     return String.join(", ", out);
@@ -257,7 +247,7 @@ final class ReadCommandCql {
     }
   }
 
-  private static String quote(String name) {
+  static String quote(String name) {
     return UNQUOTED.matcher(name).matches() ? name : "\"" + name.replace("\"", "\"\"") + "\"";
   }
 }

@@ -18,10 +18,11 @@ import java.util.List;
  * count stops at the row that fills the command's limit, as 5.0's replica stops reading there.
  * Token restrictions are expressions too: a replica does not count partitions outside them.
  *
- * <p>Only the filters a statement can express this way are shipped (single-column comparisons,
- * {@code IN}, {@code IS NOT NULL}, token comparisons); a statement with others (collection
- * {@code CONTAINS}, map entries, multi-column relations, index-served relations) ships none, and its
- * replicas count every row of their slice.
+ * <p>Every filter of a statement has this form, as in 5.0: single-column comparisons, {@code IN},
+ * {@code IS NOT NULL}, collection {@code CONTAINS} and {@code CONTAINS KEY}, map entries
+ * ({@code m[k] = v}) and token comparisons (multi-column relations are clustering slices or names,
+ * not filters). The expressions an index serves are marked: a replica reads only the rows the index
+ * finds, as 5.0's index searcher reads only its hits, so only those rows are counted.
  */
 public record RowFilter(List<Expression> expressions) {
 
@@ -36,13 +37,43 @@ public record RowFilter(List<Expression> expressions) {
     /** {@code column IN (values)}. */
     IN,
     /** {@code token(partition key) op value}, the value a bigint. */
-    TOKEN
+    TOKEN,
+    /** {@code column CONTAINS value} or {@code column CONTAINS KEY key} on a collection. */
+    CONTAINS,
+    /** {@code column[key] = value} on a non-frozen map: the values are the key and the value. */
+    MAP_ENTRY
   }
 
-  /** One restriction: its column's name (null for a token), operator and bound values. */
-  public record Expression(Kind kind, String column, Operator operator, List<ByteBuffer> values) {
+  /**
+   * One restriction: its column's name (null for a token), operator and bound values, and whether
+   * an index serves it (the command reads only the rows the index finds).
+   */
+  public record Expression(Kind kind, String column, Operator operator, List<ByteBuffer> values, boolean indexed) {
     public Expression {
       values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+    }
+
+    /** An expression that no index serves. */
+    public Expression(Kind kind, String column, Operator operator, List<ByteBuffer> values) {
+      this(kind, column, operator, values, false);
+    }
+
+    /** This expression as served by an index. */
+    Expression served() {
+      return new Expression(kind, column, operator, values, true);
+    }
+
+    /** 5.0's row filter text of the expression: {@code v = 1}, {@code s CONTAINS 1}, {@code m[1] = 2}. */
+    String cql(ColumnMetadata c) {
+      String name = ReadCommandCql.quote(c.name());
+      if (kind == Kind.MAP_ENTRY) {
+        dev.ringlet.internal.types.MapType m = (dev.ringlet.internal.types.MapType) c.type();
+        return name + "[" + m.key().toCqlLiteral(values.get(0)) + "] = " + m.value().toCqlLiteral(values.get(1));
+      }
+      dev.ringlet.internal.types.CqlType type = kind != Kind.CONTAINS ? c.type()
+          : operator == Operator.CONTAINS_KEY ? ((dev.ringlet.internal.types.MapType) c.type()).key()
+          : ContainsPredicate.valueType(c.type());
+      return name + " " + operator + " " + type.toCqlLiteral(values.get(0));
     }
   }
 
@@ -93,36 +124,72 @@ public record RowFilter(List<Expression> expressions) {
   /** The row filter as predicates on the rows of {@code table} (an expression naming no column of it matches nothing). */
   public Rows on(TableMetadata table) {
     List<RowPredicate> predicates = new ArrayList<>();
+    List<RowPredicate> indexed = new ArrayList<>();
     for (Expression e : expressions) {
       if (e.kind() == Kind.TOKEN) {
         continue;
       }
-      ColumnMetadata c = table.column(e.column());
-      if (c == null) {
-        predicates.add(row -> false);
-      } else if (e.kind() == Kind.IN) {
-        predicates.add(RowPredicate.in(c, e.values()));
-      } else {
-        predicates.add(RowPredicate.compare(c, e.operator(), e.values().isEmpty() ? null : e.values().get(0)));
+      RowPredicate p = predicate(table, e);
+      predicates.add(p);
+      if (e.indexed()) {
+        indexed.add(p);
       }
     }
-    return new Rows(table, predicates);
+    return new Rows(table, predicates, indexed);
+  }
+
+  private static RowPredicate predicate(TableMetadata table, Expression e) {
+    ColumnMetadata c = table.column(e.column());
+    if (c == null) {
+      return row -> false;
+    }
+    switch (e.kind()) {
+      case IN:
+        return RowPredicate.in(c, e.values());
+      case CONTAINS:
+        return new ContainsPredicate(c, e.operator() == Operator.CONTAINS_KEY, e.values().get(0));
+      case MAP_ENTRY:
+        return CollectionRestrictions.mapEntry(c, e.values().get(0), e.values().get(1));
+      default:
+        ByteBuffer value = e.values().isEmpty() ? null : e.values().get(0);
+        dev.ringlet.internal.schema.IndexMetadata sai = e.indexed() ? IndexSupport.saiOn(table, c.name()) : null;
+        if (e.operator() == Operator.EQ && value != null && IndexSupport.analyses(sai, c.type())) {
+          return IndexSupport.analysedEquals(sai, c, value);
+        }
+        return RowPredicate.compare(c, e.operator(), value);
+    }
   }
 
   /** The row filter's predicates on one table's rows. */
   public static final class Rows {
     private final TableMetadata table;
     private final List<RowPredicate> predicates;
+    private final List<RowPredicate> indexed;
 
-    private Rows(TableMetadata table, List<RowPredicate> predicates) {
+    private Rows(TableMetadata table, List<RowPredicate> predicates, List<RowPredicate> indexed) {
       this.table = table;
       this.predicates = predicates;
+      this.indexed = indexed;
     }
 
     /** Whether the row of the partition passes every expression. */
     public boolean test(LivePartition partition, LiveRow row, long nowInSeconds) {
+      return all(predicates, partition, row, nowInSeconds);
+    }
+
+    /** Whether an index serves the command: it reads only the rows the index finds ({@link #hit}). */
+    public boolean indexed() {
+      return !indexed.isEmpty();
+    }
+
+    /** Whether the index finds the row: it passes every expression an index serves. */
+    public boolean hit(LivePartition partition, LiveRow row, long nowInSeconds) {
+      return all(indexed, partition, row, nowInSeconds);
+    }
+
+    private boolean all(List<RowPredicate> tests, LivePartition partition, LiveRow row, long nowInSeconds) {
       RowAccess access = new RowAccess(partition, PartitionKeys.split(table, partition.key().key()), row, nowInSeconds);
-      for (RowPredicate p : predicates) {
+      for (RowPredicate p : tests) {
         if (!p.test(access)) {
           return false;
         }

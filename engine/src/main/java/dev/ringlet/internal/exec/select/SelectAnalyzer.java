@@ -49,8 +49,13 @@ public final class SelectAnalyzer {
   private final List<RowPredicate.Factory> filters = new ArrayList<>();
   /** The filters as expressions that travel with the read command to the replicas ({@link RowFilter}). */
   private final List<RowFilter.Factory> shipped = new ArrayList<>();
-  /** A filter that no {@link RowFilter} expression expresses: the command ships no row filter. */
+  /**
+   * A multi-column relation that is neither a clustering slice nor names (it does not start at the
+   * first clustering column, an IN on a prefix, mixed column orders): the command ships no row filter.
+   */
   private boolean unshippable;
+  /** A multi-column IN naming every clustering column: the rows it names, for a names read. */
+  private java.util.function.Function<BoundValues, List<List<ByteBuffer>>> namedTuples;
   /** The regular and static column restrictions, as Cassandra prints its row filter in warnings. */
   private final List<ReadCommandCql.Filter> printedFilters = new ArrayList<>();
   private final Map<Integer, Operator> clusteringRestrictions = new HashMap<>();
@@ -212,25 +217,38 @@ public final class SelectAnalyzer {
   /** A relation an index serves: only its predicate, no key, clustering or filtering bookkeeping. */
   private void servedRelation(Relation r) {
     filtersRows = true;
-    unshippable = true; // 5.0 reads through the index, which these counts do not model
     if (r instanceof Relation.Element e) {
-      filters.add(new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e));
+      ColumnMetadata c = column(e.column());
+      collection(c, new CollectionRestrictions(table, terms).mapEntry(c, e), true);
       return;
     }
     Relation.Single s = (Relation.Single) r;
     ColumnMetadata c = column(s.column());
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
-      filters.add(new CollectionRestrictions(table, terms).contains(c, s));
+      collection(c, new CollectionRestrictions(table, terms).contains(c, s), true);
       return;
     }
     BoundTerm value = terms.compile(s.value(), spec(c.name(), c.type()));
     Operator op = s.operator();
+    // 5.0 reads through the index: its replicas read only the rows the index finds
+    RowFilter.Factory expression = values -> new RowFilter.Expression(RowFilter.Kind.COMPARE, c.name(), op,
+        java.util.Collections.singletonList(value.bind(values)), true);
+    shipped.add(expression);
+    printedFilters.add(new ReadCommandCql.Filter(c, expression));
     dev.ringlet.internal.schema.IndexMetadata sai = IndexSupport.saiOn(table, c.name());
     if (op == Operator.EQ && IndexSupport.analyses(sai, c.type())) {
       filters.add(values -> IndexSupport.analysedEquals(sai, c, checked(c, value.bind(values))));
       return;
     }
     filters.add(values -> RowPredicate.compare(c, op, checked(c, value.bind(values))));
+  }
+
+  /** A collection restriction ({@code CONTAINS}, a map entry): filtered, or served by an index. */
+  private void collection(ColumnMetadata c, CollectionRestrictions.Compiled compiled, boolean indexed) {
+    filters.add(compiled.predicate());
+    RowFilter.Factory expression = indexed ? values -> compiled.expression().bind(values).served() : compiled.expression();
+    shipped.add(expression);
+    printedFilters.add(new ReadCommandCql.Filter(c, expression));
   }
 
   private boolean isEqRestricted(ColumnMetadata c) {
@@ -290,10 +308,10 @@ public final class SelectAnalyzer {
   }
 
   private void mapEntry(Relation.Element e) {
-    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).mapEntry(column(e.column()), e);
+    ColumnMetadata c = column(e.column());
+    CollectionRestrictions.Compiled compiled = new CollectionRestrictions(table, terms).mapEntry(c, e);
     regularRestricted = true;
-    unshippable = true;
-    filters.add(filter);
+    collection(c, compiled, false);
   }
 
   private void single(Relation.Single s) {
@@ -323,7 +341,7 @@ public final class SelectAnalyzer {
     record(c, op);
     if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
       if (op != Operator.IS_NOT && repeatable(s.value())) {
-        sliceTerms.computeIfAbsent(c.position(), p -> new ArrayList<>()).add(new ClusteringSlice.Term(op, value));
+        sliceTerms.computeIfAbsent(c.position(), p -> new ArrayList<>()).add(ClusteringSlice.Term.single(op, value));
       } else {
         unsliced.add(c.position());
       }
@@ -331,19 +349,19 @@ public final class SelectAnalyzer {
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
       putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
     }
-    if (value != null && (c.kind() == ColumnMetadata.Kind.REGULAR || c.kind() == ColumnMetadata.Kind.STATIC)) {
-      printedFilters.add(new ReadCommandCql.Filter(c, op, value));
-    }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
-    shipped.add(values -> new RowFilter.Expression(RowFilter.Kind.COMPARE, c.name(), op,
-        value == null ? List.of() : java.util.Collections.singletonList(value.bind(values))));
+    RowFilter.Factory expression = values -> new RowFilter.Expression(RowFilter.Kind.COMPARE, c.name(), op,
+        value == null ? List.of() : java.util.Collections.singletonList(value.bind(values)));
+    shipped.add(expression);
+    if (value != null && (c.kind() == ColumnMetadata.Kind.REGULAR || c.kind() == ColumnMetadata.Kind.STATIC)) {
+      printedFilters.add(new ReadCommandCql.Filter(c, expression));
+    }
   }
 
   private void contains(ColumnMetadata c, Relation.Single s) {
-    RowPredicate.Factory filter = new CollectionRestrictions(table, terms).contains(c, s);
+    CollectionRestrictions.Compiled compiled = new CollectionRestrictions(table, terms).contains(c, s);
     regularRestricted = true;
-    unshippable = true;
-    filters.add(filter);
+    collection(c, compiled, false);
   }
 
   private void in(ColumnMetadata c, ColumnSpec receiver, Relation.Single s) {
@@ -433,6 +451,9 @@ public final class SelectAnalyzer {
     if (table.clustering().isEmpty()) {
       return null;
     }
+    if (namedTuples != null) {
+      return ClusteringNames.ofTuples(namedTuples);
+    }
     List<java.util.function.Function<BoundValues, List<ByteBuffer>>> columns = new ArrayList<>();
     for (int i = 0; i < table.clustering().size(); i++) {
       java.util.function.Function<BoundValues, List<ByteBuffer>> in = clusteringIn.get(i);
@@ -440,8 +461,12 @@ public final class SelectAnalyzer {
       if (in != null && at == null) {
         columns.add(in);
       } else if (in == null && at != null && at.size() == 1 && at.get(0).operator() == Operator.EQ) {
-        BoundTerm eq = at.get(0).value();
-        columns.add(values -> java.util.Collections.singletonList(eq.bind(values)));
+        ClusteringSlice.Term eq = at.get(0);
+        for (int j = 0; j < eq.width(); j++) {
+          int component = j;
+          columns.add(values -> java.util.Collections.singletonList(eq.value().apply(values).get(component)));
+        }
+        i += eq.width() - 1;
       } else {
         return null;
       }
@@ -479,9 +504,13 @@ public final class SelectAnalyzer {
     }
   }
 
+  /**
+   * A multi-column relation on clustering columns: as in 5.0, a clustering slice when it starts at
+   * the first clustering column (all its columns in one order), names when an {@code =} or
+   * {@code IN} names every clustering column, an equal prefix for {@code =} on fewer; otherwise
+   * (an {@code IN} on a prefix, which 5.0 reads as several slices) a filter of the rows read.
+   */
   private void multi(Relation.MultiColumn m) {
-    filtersRows = true;
-    unshippable = true;
     List<ColumnMetadata> cols = new ArrayList<>();
     for (String name : m.columns()) {
       ColumnMetadata c = column(name);
@@ -489,9 +518,6 @@ public final class SelectAnalyzer {
         throw CqlException.invalid("Multi-column relations can only be applied to clustering columns but was applied to: " + c.name());
       }
       cols.add(c);
-    }
-    for (ColumnMetadata c : cols) {
-      unsliced.add(c.position());
     }
     for (int i = 0; i < cols.size(); i++) {
       if (cols.get(i).position() != cols.get(0).position() + i) {
@@ -507,30 +533,39 @@ public final class SelectAnalyzer {
     List<dev.ringlet.internal.types.CqlType> types = cols.stream().map(ColumnMetadata::type).map(t -> (dev.ringlet.internal.types.CqlType) t).toList();
     TupleType tuple = new TupleType(types);
     String tupleName = "(" + String.join(",", m.columns()) + ")";
+    boolean fromFirst = cols.get(0).position() == 0;
     if (m.operator() == Operator.IN) {
-      List<BoundTerm> tuples = new ArrayList<>();
+      java.util.function.Function<BoundValues, List<List<ByteBuffer>>> named;
       if (m.inValues() != null && !m.inValues().isEmpty()) {
+        List<BoundTerm> tuples = new ArrayList<>();
         for (Term t : m.inValues()) {
           tuples.add(terms.compile(t, spec(tupleName, tuple)));
         }
+        named = values -> {
+          List<List<ByteBuffer>> all = new ArrayList<>();
+          for (BoundTerm t : tuples) {
+            all.add(tupleElements(t.bind(values), cols.size()));
+          }
+          return all;
+        };
       } else {
         BoundTerm marker = terms.compile(m.value(), spec("in(" + tupleName + ")", new ListType(tuple, false)));
-        filters.add(values -> {
+        named = values -> {
           List<List<ByteBuffer>> all = new ArrayList<>();
           for (ByteBuffer t : ListValues.split(marker.bind(values))) {
             all.add(tupleElements(t, cols.size()));
           }
-          return RowPredicate.multiIn(cols, all);
-        });
-        return;
+          return all;
+        };
       }
-      filters.add(values -> {
-        List<List<ByteBuffer>> all = new ArrayList<>();
-        for (BoundTerm t : tuples) {
-          all.add(tupleElements(t.bind(values), cols.size()));
-        }
-        return RowPredicate.multiIn(cols, all);
-      });
+      filters.add(values -> RowPredicate.multiIn(cols, named.apply(values)));
+      cols.forEach(c -> unsliced.add(c.position()));
+      if (fromFirst && cols.size() == table.clustering().size()) {
+        namedTuples = named; // 5.0 reads the named rows (a names filter)
+      } else {
+        filtersRows = true;
+        unshippable = true;
+      }
       return;
     }
     if (m.value() instanceof Term.TupleLiteral t && t.elements().size() != cols.size()) {
@@ -539,6 +574,16 @@ public final class SelectAnalyzer {
     }
     BoundTerm value = terms.compile(m.value(), spec(tupleName, tuple));
     filters.add(values -> RowPredicate.multiCompare(cols, m.operator(), tupleElements(value.bind(values), cols.size())));
+    boolean oneOrder = cols.stream().allMatch(c -> c.reversed() == cols.get(0).reversed());
+    if (fromFirst && oneOrder && repeatable(m.value())) {
+      // 5.0's clustering slice (or equal prefix) of the tuple's bound
+      sliceTerms.computeIfAbsent(0, p -> new ArrayList<>()).add(new ClusteringSlice.Term(m.operator(),
+          values -> tupleElements(value.bind(values), cols.size()), cols.size()));
+    } else {
+      cols.forEach(c -> unsliced.add(c.position()));
+      filtersRows = true;
+      unshippable = true;
+    }
   }
 
   private static List<ByteBuffer> tupleElements(ByteBuffer tuple, int n) {
@@ -658,6 +703,9 @@ public final class SelectAnalyzer {
   private static boolean repeatable(Term t) {
     if (t instanceof Term.TypeHint h) {
       return repeatable(h.term());
+    }
+    if (t instanceof Term.TupleLiteral tuple) {
+      return tuple.elements().stream().allMatch(SelectAnalyzer::repeatable);
     }
     return t instanceof Term.Constant || t instanceof Term.BindMarker;
   }

@@ -600,8 +600,8 @@ public final class SelectStatement {
      * before it, then 5.0's warning for the failing command itself. Without
      * {@code read_thresholds_enabled} that is the coordinator's own replica's count when that
      * replica gave the command up (its {@code ReadCommand} warns as it closes, however the read
-     * ends); a remote replica's count stays in its log. With it, the own replica's abort answers
-     * without warnings, and the remote replicas' aborts come as one {@code ... aborted the query}
+     * ends); a remote replica's count stays in its log. With it, the replicas' aborts (the own
+     * replica's too, as 5.0.9 answers on one node) come as one {@code ... aborted the query}
      * warning ({@code CoordinatorWarnings} on the failure path), and as the failure's message,
      * followed by the warning of the replicas that answered it past the warning threshold.
      */
@@ -625,9 +625,8 @@ public final class SelectStatement {
             pageLimit)
             + " (see tombstone_failure_threshold)";
         failure = e.withMessage(nodes + " nodes scanned over " + e.abortedTombstones() + aborted);
-        long remote = nodes - (own != null ? 1 : 0);
-        if (remote > 0) {
-          warnings.add(remote + " nodes scanned over " + e.abortedTombstones() + aborted + " with " + loggableTokens(key));
+        if (nodes > 0) {
+          warnings.add(nodes + " nodes scanned over " + e.abortedTombstones() + aborted + " with " + loggableTokens(key));
         }
       }
       if (answered != null) {
@@ -690,7 +689,7 @@ public final class SelectStatement {
       if (s == null) {
         return;
       }
-      String query = commands.of(plan, values, key, slice, key == null ? null : named, commandLimit, perPartitionLimit,
+      String query = commands.of(plan, values, key, slice, named, commandLimit, perPartitionLimit,
           key == null ? scanFrom : null, scanFromInclusive, pageLimit);
       if (s.nodes() > 0) {
         // read_thresholds_enabled: 5.0's coordinator merges its replicas' counts into one warning per command
