@@ -148,6 +148,10 @@ public record CompactionParams(String className, Map<String, String> options) {
   }
 
   private void validateTimeWindow() {
+    String resolution = options.get("timestamp_resolution");
+    if (resolution != null && !Set.of("SECONDS", "MILLISECONDS", "MICROSECONDS", "NANOSECONDS").contains(resolution)) {
+      throw CqlException.config(resolution + " is not valid for timestamp_resolution");
+    }
     String unit = options.get("compaction_window_unit");
     if (unit != null && !Set.of("MINUTES", "HOURS", "DAYS").contains(unit)) {
       throw CqlException.config(unit + " is not valid for compaction_window_unit");
@@ -162,6 +166,29 @@ public record CompactionParams(String className, Map<String, String> options) {
       }
       if (n < 1) {
         throw CqlException.config(n + " must be greater than 1 for compaction_window_size");
+      }
+    }
+    String frequency = options.get("expired_sstable_check_frequency_seconds");
+    if (frequency != null) {
+      long seconds;
+      try {
+        seconds = Long.parseLong(frequency);
+      } catch (NumberFormatException e) {
+        throw CqlException.config(frequency + " is not a parsable int (base10) for expired_sstable_check_frequency_seconds");
+      }
+      if (seconds < 0) {
+        throw CqlException.config("expired_sstable_check_frequency_seconds must not be negative, but was " + seconds);
+      }
+    }
+    String aggressive = options.get("unsafe_aggressive_sstable_expiration");
+    if (aggressive != null) {
+      if (!aggressive.equalsIgnoreCase("true") && !aggressive.equalsIgnoreCase("false")) {
+        throw CqlException.config("unsafe_aggressive_sstable_expiration is not 'true' or 'false' (" + aggressive + ")");
+      }
+      // 5.0 allows it only when started with the system property, which a Ringlet node never is
+      if (aggressive.equalsIgnoreCase("true")) {
+        throw CqlException.config("unsafe_aggressive_sstable_expiration is requested but not allowed, restart cassandra"
+            + " with -Dcassandra.allow_unsafe_aggressive_sstable_expiration=true to allow it");
       }
     }
   }

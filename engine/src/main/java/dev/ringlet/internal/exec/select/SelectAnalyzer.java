@@ -123,7 +123,16 @@ public final class SelectAnalyzer {
         : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
-    List<ColumnMetadata> groupBy = groupBy(select.groupBy());
+    if (select.distinct()) {
+      if (ppl != null) {
+        throw CqlException.invalid("PER PARTITION LIMIT is not allowed with SELECT DISTINCT queries");
+      }
+      checkDistinct(select);
+    }
+    List<ColumnMetadata> groupBy = groupBy(select.groupBy(), select.distinct());
+    if (groupBy.isEmpty() && selection.isAggregate() && ppl != null) {
+      throw CqlException.invalid("PER PARTITION LIMIT is not allowed with aggregate queries.");
+    }
     if (ann != null) {
       if (selection.isAggregate() || !groupBy.isEmpty()) {
         throw CqlException.invalid("Top-K queries can not be run with aggregation");
@@ -134,9 +143,6 @@ public final class SelectAnalyzer {
       if (limit == null) {
         throw CqlException.invalid("Top-K queries must have a limit specified and the limit must be less than the query page size");
       }
-    }
-    if (select.distinct()) {
-      checkDistinct(select);
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
@@ -233,7 +239,7 @@ public final class SelectAnalyzer {
   }
 
   /** GROUP BY columns: a prefix of the primary key, as Cassandra requires. */
-  private List<ColumnMetadata> groupBy(List<String> names) {
+  private List<ColumnMetadata> groupBy(List<String> names, boolean distinct) {
     List<ColumnMetadata> pk = table.partitionKey();
     List<ColumnMetadata> key = new ArrayList<>(pk);
     key.addAll(table.clustering());
@@ -253,6 +259,12 @@ public final class SelectAnalyzer {
       }
       out.add(c);
       next++;
+    }
+    if (!names.isEmpty() && next < key.size() && key.get(next).kind() == ColumnMetadata.Kind.PARTITION_KEY) {
+      throw CqlException.invalid("Group by is not supported on only a part of the partition key");
+    }
+    if (distinct && !out.isEmpty() && out.get(out.size() - 1).kind() == ColumnMetadata.Kind.CLUSTERING) {
+      throw CqlException.invalid("Grouping on clustering columns is not allowed for SELECT DISTINCT queries");
     }
     return out;
   }

@@ -145,14 +145,21 @@ public final class SelectStatement {
     if (plan.ann() != null) {
       return nearest(source, values, options, nowInSeconds, predicates, keys, limit);
     }
-    boolean aggregate = plan.selection().isAggregate() || !plan.groupBy().isEmpty();
+    boolean grouped = !plan.groupBy().isEmpty();
+    boolean aggregateAll = plan.selection().isAggregate() && !grouped;
+    boolean aggregate = aggregateAll || grouped;
     boolean sortAcross = plan.orderAcrossPartitions() && keys != null && keys.size() > 1;
-    int pageSize = options.pageSize() > 0 && !aggregate ? options.pageSize() : Integer.MAX_VALUE;
-    if (sortAcross && pageSize != Integer.MAX_VALUE) {
+    // GROUP BY counts groups against the page size and the limits; an aggregation of everything
+    // reads every row into its one result row, whatever the page size and LIMIT
+    int pageSize = options.pageSize() > 0 && !aggregateAll ? options.pageSize() : Integer.MAX_VALUE;
+    if (aggregateAll) {
+      limit = Integer.MAX_VALUE;
+    }
+    if (sortAcross && options.pageSize() > 0) {
       throw CqlException.invalid("Cannot page queries with both ORDER BY and a IN restriction on the partition key;"
           + " you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
     }
-    PagingState resume = aggregate ? null : PagingState.decode(options.pagingState());
+    PagingState resume = aggregateAll ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
     Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, plan.slice().bind(values, false), nowInSeconds) : null;
     NamedPartitions named = keys == null ? null
@@ -181,6 +188,7 @@ public final class SelectStatement {
       ((ScannedTombstones) source).resumesAfter(from,
           inPartition ? new dev.ringlet.internal.storage.Clustering(resume.clustering()) : null);
     }
+    Groups groups = grouped ? new Groups() : null;
     LivePartition p = null;
     try {
       outer:
@@ -195,7 +203,8 @@ public final class SelectStatement {
           }
           // With nothing but the slice to filter rows, each row read is returned: read only as many
           // as the limit and the page still need.
-          p = named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
+          p = groups != null ? named.next(Integer.MAX_VALUE, Integer.MAX_VALUE)
+              : named.next(Math.min(limit - returned, pageSize - page.size()), perPartitionLimit);
         } else {
           p = scanned.hasNext() ? scanned.next() : null;
         }
@@ -240,6 +249,30 @@ public final class SelectStatement {
             continue;
           }
           anyRow = true;
+          if (groups != null) {
+            int admitted = groups.admit(access, p, row.clustering().values(), returned, inPartition, limit, pageSize,
+                perPartitionLimit);
+            if (admitted == Groups.PARTITION_DONE) {
+              if (counting != null) {
+                counting.stopped();
+              }
+              break;
+            }
+            if (admitted == Groups.QUERY_DONE) {
+              next = groups.pageEnd();
+              if (counting != null) {
+                counting.stopped();
+              }
+              break outer;
+            }
+            if (counting != null) {
+              counting.used(index, false);
+            }
+            page.add(access);
+            returned += admitted;
+            inPartition += admitted;
+            continue;
+          }
           if (inPartition >= perPartitionLimit) {
             if (counting != null) {
               counting.stopped();
@@ -274,7 +307,17 @@ public final class SelectStatement {
         }
         if (!anyRow && plan.staticRowsAllowed() && !p.staticRow().isEmpty()) {
           RowAccess access = new RowAccess(p, components, null, nowInSeconds);
-          if (all(predicates, access)) {
+          if (groups != null && all(predicates, access)) {
+            int admitted = groups.admit(access, p, null, returned, 0, limit, pageSize, perPartitionLimit);
+            if (admitted == Groups.QUERY_DONE) {
+              next = groups.pageEnd();
+              break;
+            }
+            if (admitted != Groups.PARTITION_DONE) {
+              page.add(access);
+              returned += admitted;
+            }
+          } else if (all(predicates, access)) {
             page.add(access);
             returned++;
             if (returned >= limit) {
@@ -290,6 +333,9 @@ public final class SelectStatement {
       }
     } catch (dev.ringlet.internal.cluster.ReadFailureException e) {
       throw counting == null ? e : counting.failed(e, named);
+    }
+    if (groups != null && next == null && returned < limit) {
+      next = groups.fullPageEnd(pageSize);
     }
     List<String> warnings = warnings(keys);
     if (counting != null) {
@@ -367,9 +413,9 @@ public final class SelectStatement {
     return new Result.Rows(resultColumns(), rows, null, warnings);
   }
 
-  /** The warnings Cassandra attaches to aggregation over many partitions. */
+  /** The warnings Cassandra attaches to aggregation (GROUP BY too) over many partitions. */
   private List<String> warnings(List<DecoratedKey> keys) {
-    if (!plan.selection().isAggregate()) {
+    if (!plan.selection().isAggregate() && plan.groupBy().isEmpty()) {
       return List.of();
     }
     if (keys == null) {
@@ -416,6 +462,69 @@ public final class SelectStatement {
       start = end;
     }
     return out;
+  }
+
+  /**
+   * 5.0's group-by limits: LIMIT, PER PARTITION LIMIT and the page size count groups, not rows. A
+   * group ends where the next one starts, so a page ends on the last row of its last group, and
+   * the next page resumes after that row with a new group.
+   */
+  private final class Groups {
+    static final int PARTITION_DONE = -1;
+    static final int QUERY_DONE = -2;
+    private RowAccess last;
+    private ByteBuffer lastKey;
+    private long lastToken;
+    private List<ByteBuffer> lastClustering;
+    private int lastReturned;
+    private int lastInPartition;
+    private int onPage;
+    private boolean limitReached;
+
+    /**
+     * Whether the row {@code access} of {@code p} joins the query's result: 0 when it continues the
+     * group of the row before, 1 when it starts a group, {@link #PARTITION_DONE} when its partition
+     * has its groups already, {@link #QUERY_DONE} when the query or its page has.
+     */
+    int admit(RowAccess access, LivePartition p, List<ByteBuffer> clustering, int returned, int inPartition, int limit,
+        int pageSize, int perPartitionLimit) {
+      boolean samePartition = last != null && p.key().key().equals(lastKey);
+      int started = samePartition && sameGroup(last, access) ? 0 : 1;
+      if (started == 1) {
+        if (returned >= limit) {
+          limitReached = true;
+          return QUERY_DONE;
+        }
+        if (onPage >= pageSize) {
+          return QUERY_DONE;
+        }
+        if (inPartition >= perPartitionLimit) {
+          return PARTITION_DONE;
+        }
+        onPage++;
+      }
+      last = access;
+      lastKey = p.key().key();
+      lastToken = p.key().token();
+      lastClustering = clustering;
+      lastReturned = returned + started;
+      lastInPartition = inPartition + started;
+      return started;
+    }
+
+    /** Where the next page resumes once {@link #admit} ended the query or its page. */
+    PagingState pageEnd() {
+      return limitReached ? null : position();
+    }
+
+    /** At the end of the data: a full page still says where to resume, as Cassandra's does. */
+    PagingState fullPageEnd(int pageSize) {
+      return onPage >= pageSize ? position() : null;
+    }
+
+    private PagingState position() {
+      return new PagingState(lastToken, lastKey, lastClustering, lastReturned, lastInPartition);
+    }
   }
 
   private boolean sameGroup(RowAccess a, RowAccess b) {
