@@ -35,9 +35,6 @@ final class IndexDdl {
 
   static final String LEGACY = "legacy_local_table";
   private static final Pattern NAME = Pattern.compile("\\w+");
-  private static final Set<String> SAI_OPTIONS = Set.of("case_sensitive", "normalize", "ascii", "similarity_function",
-      "source_model", "optimize_for", "index_analyzer", "query_analyzer", "target", "class_name");
-  private static final Set<String> VECTOR_OPTIONS = Set.of("similarity_function", "source_model", "optimize_for");
   static final String VECTOR_WARNING = "SAI ANN indexes on vector columns are experimental and are not recommended for"
       + " production use.\nThey don't yet support SELECT queries with:\n * Consistency level higher than ONE/LOCAL_ONE.\n"
       + " * Paging.\n * No LIMIT clauses.\n * PER PARTITION LIMIT clauses.\n * GROUP BY clauses.\n * Aggregation functions.\n"
@@ -308,35 +305,6 @@ final class IndexDdl {
         throw CqlException.invalid("Cannot create more than one storage-attached index on the same column: " + column.name());
       }
     }
-    List<String> unknown = new ArrayList<>();
-    for (String key : index.options().keySet()) {
-      if (!SAI_OPTIONS.contains(key)) {
-        unknown.add(key);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw CqlException.config("Properties specified " + unknown + " are not understood by StorageAttachedIndex");
-    }
-    boolean vector = column.type() instanceof VectorType;
-    if (!vector) {
-      for (String key : VECTOR_OPTIONS) {
-        if (index.options().containsKey(key)) {
-          throw CqlException.invalid("CQL type " + column.type().cql() + " cannot have vector options");
-        }
-      }
-      return;
-    }
-    String similarity = index.options().get("similarity_function");
-    if (similarity != null) {
-      String upper = similarity.toUpperCase(Locale.ROOT);
-      if (!List.of("EUCLIDEAN", "DOT_PRODUCT", "COSINE").contains(upper)) {
-        throw CqlException.invalid("Similarity function " + upper + " was not recognized for index null."
-            + " Valid values are: EUCLIDEAN, DOT_PRODUCT, COSINE");
-      }
-    }
-    VectorType v = (VectorType) column.type();
-    if (v.element() != NativeType.FLOAT) {
-      throw CqlException.invalid("SAI ANN indexes are only allowed on vector columns with float elements");
-    }
+    SaiOptions.validate(column, index);
   }
 }

@@ -40,8 +40,16 @@ final class CollectionRestrictions {
     return v;
   }
 
-  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}: always filtering, as there are no indexes. */
+  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}, compared as they are. */
   RowPredicate.Factory contains(ColumnMetadata c, Relation.Single s) {
+    return contains(c, s, null);
+  }
+
+  /**
+   * {@code col CONTAINS v} / {@code col CONTAINS KEY k}; with {@code analysing}, an SAI index whose
+   * analyser sees elements (or keys) and the operand alike, as 5.0's index compares them.
+   */
+  RowPredicate.Factory contains(ColumnMetadata c, Relation.Single s, dev.ringlet.internal.schema.IndexMetadata analysing) {
     dev.ringlet.internal.types.CqlType type = c.type();
     boolean key = s.operator() == Operator.CONTAINS_KEY;
     if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
@@ -54,6 +62,9 @@ final class CollectionRestrictions {
         ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
         : spec("value(" + c.name() + ")", ContainsPredicate.valueType(type));
     BoundTerm value = terms.compile(s.value(), receiver);
+    if (analysing != null) {
+      return values -> IndexSupport.analysedContains(analysing, c, key, checked(c, value.bind(values)));
+    }
     return values -> new ContainsPredicate(c, key, checked(c, value.bind(values)));
   }
 

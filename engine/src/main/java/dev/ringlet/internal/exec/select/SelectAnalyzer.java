@@ -225,7 +225,7 @@ public final class SelectAnalyzer {
     Relation.Single s = (Relation.Single) r;
     ColumnMetadata c = column(s.column());
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
-      filters.add(new CollectionRestrictions(table, terms).contains(c, s));
+      filters.add(new CollectionRestrictions(table, terms).contains(c, s, IndexSupport.analysingSai(table, c, s.operator())));
       return;
     }
     BoundTerm value = terms.compile(s.value(), spec(c.name(), c.type()));
