@@ -118,7 +118,12 @@ final class IndexDdl {
       }
     }
     if (sai) {
-      validateSai(table, column, index);
+      try {
+        validateSai(table, column, index);
+      } catch (RuntimeException e) {
+        // 5.0 validates the table's indexes in order, the new one last: each vector index before it warns
+        throw dev.ringlet.internal.exec.WarnedFailure.attach(e, vectorWarnings(table));
+      }
     }
     String finalName = name;
     boolean[] created = {false};
@@ -142,17 +147,20 @@ final class IndexDdl {
     if (!created[0]) {
       return new Result.Void();
     }
+    List<String> warnings = sai ? vectorWarnings(schema.current().table(ksName, table.name())) : List.of();
+    return new Result.SchemaChange("UPDATED", "TABLE", ksName, table.name(), List.of(), warnings);
+  }
+
+  /** 5.0's experimental warning, once per SAI index of the table on a vector column. */
+  private static List<String> vectorWarnings(TableMetadata table) {
     List<String> warnings = new ArrayList<>();
-    if (sai) {
-      TableMetadata after = schema.current().table(ksName, table.name());
-      for (IndexMetadata i : after.indexes().values()) {
-        ColumnMetadata c = after.column(i.column());
-        if (i.isSai() && c != null && c.type() instanceof VectorType) {
-          warnings.add(VECTOR_WARNING);
-        }
+    for (IndexMetadata i : table.indexes().values()) {
+      ColumnMetadata c = table.column(i.column());
+      if (i.isSai() && c != null && c.type() instanceof VectorType) {
+        warnings.add(VECTOR_WARNING);
       }
     }
-    return new Result.SchemaChange("UPDATED", "TABLE", ksName, table.name(), List.of(), warnings);
+    return warnings;
   }
 
   Result drop(Statement.DropIndex drop, String ksName) {

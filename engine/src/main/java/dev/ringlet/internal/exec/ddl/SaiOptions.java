@@ -71,6 +71,9 @@ final class SaiOptions {
       if (v.element() != NativeType.FLOAT) {
         throw CqlException.invalid("SAI ANN indexes are only allowed on vector columns with float elements");
       }
+      if (v.dimension() == 1 && (similarity == null || similarity.equalsIgnoreCase("cosine"))) {
+        throw CqlException.invalid("Cosine similarity is not supported for single-dimension vectors");
+      }
     }
     List<String> unknown = new ArrayList<>();
     for (String key : index.options().keySet()) {

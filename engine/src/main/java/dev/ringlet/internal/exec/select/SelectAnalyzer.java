@@ -124,6 +124,10 @@ public final class SelectAnalyzer {
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
     if (select.distinct()) {
+      if (ann != null) {
+        // the ANN ordering restricts the vector column through its index, which DISTINCT refuses
+        throw CqlException.invalid("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
+      }
       if (ppl != null) {
         throw CqlException.invalid("PER PARTITION LIMIT is not allowed with SELECT DISTINCT queries");
       }
@@ -665,13 +669,17 @@ public final class SelectAnalyzer {
 
   /** Checks ORDER BY and says whether it reverses the declared clustering order. */
   private boolean ordering(List<Ordering> orderBy, boolean keysKnown) {
+    // 5.0 resolves the columns, then wants the partition key restricted, then checks each column
+    for (Ordering o : orderBy) {
+      column(o.column());
+    }
+    if (!keysKnown) {
+      throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
+    }
     Boolean reversed = null;
     for (int i = 0; i < orderBy.size(); i++) {
       Ordering o = orderBy.get(i);
       ColumnMetadata c = table.column(o.column());
-      if (c == null) {
-        throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(o.column()) + " in table " + table.keyspace() + "." + table.name());
-      }
       if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
         throw CqlException.invalid("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + c.name());
       }
@@ -683,9 +691,6 @@ public final class SelectAnalyzer {
         throw CqlException.invalid("Unsupported order by relation");
       }
       reversed = r;
-    }
-    if (!keysKnown) {
-      throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
     }
     return reversed != null && reversed;
   }
