@@ -44,8 +44,8 @@ public final class BoundValues {
       return validated(variables, java.util.Arrays.asList(ordered));
     }
     if (given.size() != variables.size()) {
-      throw CqlException.invalid(
-          "There were " + variables.size() + " markers(?) in CQL but " + given.size() + " bound variables");
+      // 5.0's QueryProcessor.process words it so (drivers check the count of an EXECUTE's values themselves)
+      throw CqlException.invalid("Invalid amount of bind variables");
     }
     return validated(variables, given);
   }

@@ -109,6 +109,10 @@ public final class TermCompiler {
       throw CqlException.invalid("Invalid " + kind + " literal for " + receiver.name() + " of type " + type.cql());
     }
     ColumnSpec elementSpec = new ColumnSpec(receiver.keyspace(), receiver.table(), "value(" + receiver.name() + ")", elementType);
+    boolean vector = type instanceof VectorType;
+    if (vector) {
+      checkVectorLiteral(elements, receiver, (VectorType) type);
+    }
     List<BoundTerm> compiled = new ArrayList<>();
     for (Term e : elements) {
       compiled.add(compile(e, elementSpec));
@@ -116,10 +120,28 @@ public final class TermCompiler {
     return values -> {
       List<Object> decoded = new ArrayList<>(compiled.size());
       for (BoundTerm t : compiled) {
-        decoded.add(decodeElement(t.bind(values), elementType, receiver));
+        ByteBuffer element = t.bind(values);
+        if (vector && element == null) {
+          throw CqlException.invalid("null is not supported inside vectors");
+        }
+        decoded.add(decodeElement(element, elementType, receiver));
       }
       return type.encode(kind.equals("set") ? new java.util.LinkedHashSet<>(decoded) : decoded);
     };
+  }
+
+  /** 5.0's checks of a vector literal: its dimension, then each constant's type. */
+  private static void checkVectorLiteral(List<Term> elements, ColumnSpec receiver, VectorType type) {
+    if (elements.size() != type.dimension()) {
+      throw CqlException.invalid("Invalid vector literal for " + receiver.name() + " of type " + type.cql() + "; expected "
+          + type.dimension() + " elements, but given " + elements.size());
+    }
+    for (Term e : elements) {
+      if (e instanceof Term.Constant c && !type.element().accepts(c.kind())) {
+        throw CqlException.invalid("Invalid vector literal for " + receiver.name() + ": value " + TermText.of(e)
+            + " is not of type " + type.element().cql());
+      }
+    }
   }
 
   private BoundTerm map(Term.MapLiteral m, ColumnSpec receiver) {

@@ -133,14 +133,8 @@ public record CompactionParams(String className, Map<String, String> options) {
   }
 
   private void validateLeveled() {
-    String size = options.get("sstable_size_in_mb");
-    if (size != null) {
-      int mb;
-      try {
-        mb = Integer.parseInt(size);
-      } catch (NumberFormatException e) {
-        throw CqlException.config(size + " is not a parsable int (base10) for sstable_size_in_mb");
-      }
+    Long mb = parsed("sstable_size_in_mb", true);
+    if (mb != null) {
       if (mb <= 0) {
         throw CqlException.config("sstable_size_in_mb must be larger than 0, but was " + mb);
       }
@@ -148,21 +142,49 @@ public record CompactionParams(String className, Map<String, String> options) {
   }
 
   private void validateTimeWindow() {
+    String resolution = options.get("timestamp_resolution");
+    if (resolution != null && !Set.of("SECONDS", "MILLISECONDS", "MICROSECONDS", "NANOSECONDS").contains(resolution)) {
+      throw CqlException.config(resolution + " is not valid for timestamp_resolution");
+    }
     String unit = options.get("compaction_window_unit");
     if (unit != null && !Set.of("MINUTES", "HOURS", "DAYS").contains(unit)) {
       throw CqlException.config(unit + " is not valid for compaction_window_unit");
     }
-    String size = options.get("compaction_window_size");
-    if (size != null) {
-      int n;
-      try {
-        n = Integer.parseInt(size);
-      } catch (NumberFormatException e) {
-        throw CqlException.config(size + " is not a parsable int (base10) for compaction_window_size");
-      }
+    Long n = parsed("compaction_window_size", true);
+    if (n != null) {
       if (n < 1) {
         throw CqlException.config(n + " must be greater than 1 for compaction_window_size");
       }
+    }
+    Long seconds = parsed("expired_sstable_check_frequency_seconds", false);
+    if (seconds != null) {
+      if (seconds < 0) {
+        throw CqlException.config("expired_sstable_check_frequency_seconds must not be negative, but was " + seconds);
+      }
+    }
+    String aggressive = options.get("unsafe_aggressive_sstable_expiration");
+    if (aggressive != null) {
+      if (!aggressive.equalsIgnoreCase("true") && !aggressive.equalsIgnoreCase("false")) {
+        throw CqlException.config("unsafe_aggressive_sstable_expiration is not 'true' or 'false' (" + aggressive + ")");
+      }
+      // 5.0 allows it only when started with the system property, which a Ringlet node never is
+      if (aggressive.equalsIgnoreCase("true")) {
+        throw CqlException.config("unsafe_aggressive_sstable_expiration is requested but not allowed, restart cassandra"
+            + " with -Dcassandra.allow_unsafe_aggressive_sstable_expiration=true to allow it");
+      }
+    }
+  }
+
+  /** A numeric sub-option (an int, or a long), null when absent, refused with 5.0's message when not a number. */
+  private Long parsed(String option, boolean asInt) {
+    String value = options.get(option);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return asInt ? Integer.parseInt(value) : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw CqlException.config(value + " is not a parsable int (base10) for " + option);
     }
   }
 

@@ -35,9 +35,6 @@ final class IndexDdl {
 
   static final String LEGACY = "legacy_local_table";
   private static final Pattern NAME = Pattern.compile("\\w+");
-  private static final Set<String> SAI_OPTIONS = Set.of("case_sensitive", "normalize", "ascii", "similarity_function",
-      "source_model", "optimize_for", "index_analyzer", "query_analyzer", "target", "class_name");
-  private static final Set<String> VECTOR_OPTIONS = Set.of("similarity_function", "source_model", "optimize_for");
   static final String VECTOR_WARNING = "SAI ANN indexes on vector columns are experimental and are not recommended for"
       + " production use.\nThey don't yet support SELECT queries with:\n * Consistency level higher than ONE/LOCAL_ONE.\n"
       + " * Paging.\n * No LIMIT clauses.\n * PER PARTITION LIMIT clauses.\n * GROUP BY clauses.\n * Aggregation functions.\n"
@@ -121,7 +118,12 @@ final class IndexDdl {
       }
     }
     if (sai) {
-      validateSai(table, column, index);
+      try {
+        validateSai(table, column, index);
+      } catch (RuntimeException e) {
+        // 5.0 validates the table's indexes in order, the new one last: each vector index before it warns
+        throw dev.ringlet.internal.exec.WarnedFailure.attach(e, vectorWarnings(table));
+      }
     }
     String finalName = name;
     boolean[] created = {false};
@@ -145,17 +147,20 @@ final class IndexDdl {
     if (!created[0]) {
       return new Result.Void();
     }
+    List<String> warnings = sai ? vectorWarnings(schema.current().table(ksName, table.name())) : List.of();
+    return new Result.SchemaChange("UPDATED", "TABLE", ksName, table.name(), List.of(), warnings);
+  }
+
+  /** 5.0's experimental warning, once per SAI index of the table on a vector column. */
+  private static List<String> vectorWarnings(TableMetadata table) {
     List<String> warnings = new ArrayList<>();
-    if (sai) {
-      TableMetadata after = schema.current().table(ksName, table.name());
-      for (IndexMetadata i : after.indexes().values()) {
-        ColumnMetadata c = after.column(i.column());
-        if (i.isSai() && c != null && c.type() instanceof VectorType) {
-          warnings.add(VECTOR_WARNING);
-        }
+    for (IndexMetadata i : table.indexes().values()) {
+      ColumnMetadata c = table.column(i.column());
+      if (i.isSai() && c != null && c.type() instanceof VectorType) {
+        warnings.add(VECTOR_WARNING);
       }
     }
-    return new Result.SchemaChange("UPDATED", "TABLE", ksName, table.name(), List.of(), warnings);
+    return warnings;
   }
 
   Result drop(Statement.DropIndex drop, String ksName) {
@@ -308,35 +313,6 @@ final class IndexDdl {
         throw CqlException.invalid("Cannot create more than one storage-attached index on the same column: " + column.name());
       }
     }
-    List<String> unknown = new ArrayList<>();
-    for (String key : index.options().keySet()) {
-      if (!SAI_OPTIONS.contains(key)) {
-        unknown.add(key);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw CqlException.config("Properties specified " + unknown + " are not understood by StorageAttachedIndex");
-    }
-    boolean vector = column.type() instanceof VectorType;
-    if (!vector) {
-      for (String key : VECTOR_OPTIONS) {
-        if (index.options().containsKey(key)) {
-          throw CqlException.invalid("CQL type " + column.type().cql() + " cannot have vector options");
-        }
-      }
-      return;
-    }
-    String similarity = index.options().get("similarity_function");
-    if (similarity != null) {
-      String upper = similarity.toUpperCase(Locale.ROOT);
-      if (!List.of("EUCLIDEAN", "DOT_PRODUCT", "COSINE").contains(upper)) {
-        throw CqlException.invalid("Similarity function " + upper + " was not recognized for index null."
-            + " Valid values are: EUCLIDEAN, DOT_PRODUCT, COSINE");
-      }
-    }
-    VectorType v = (VectorType) column.type();
-    if (v.element() != NativeType.FLOAT) {
-      throw CqlException.invalid("SAI ANN indexes are only allowed on vector columns with float elements");
-    }
+    SaiOptions.validate(column, index);
   }
 }

@@ -6,6 +6,7 @@ import dev.ringlet.internal.cql.ast.Relation;
 import dev.ringlet.internal.cql.ast.Selector;
 import dev.ringlet.internal.cql.ast.Statement;
 import dev.ringlet.internal.cql.ast.Term;
+import dev.ringlet.internal.cql.parse.Identifiers;
 import dev.ringlet.internal.error.AlreadyExistsException;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundValues;
@@ -360,20 +361,22 @@ final class ViewDdl {
     return restricted;
   }
 
-  /** The WHERE clause as {@code system_schema.views.where_clause} keeps it. */
+  /** The WHERE clause as {@code system_schema.views.where_clause} keeps it (column names quoted where CQL needs it). */
   static String whereClause(List<Relation> where) {
     List<String> parts = new ArrayList<>();
     for (Relation r : where) {
       if (r instanceof Relation.Single s) {
+        String column = Identifiers.maybeQuote(s.column());
         if (s.operator() == Operator.IS_NOT) {
-          parts.add(s.column() + " IS NOT NULL");
+          parts.add(column + " IS NOT NULL");
         } else if (s.operator() == Operator.IN) {
-          parts.add(s.column() + " IN (" + String.join(", ", s.inValues().stream().map(TermText::of).toList()) + ")");
+          parts.add(column + " IN (" + String.join(", ", s.inValues().stream().map(TermText::of).toList()) + ")");
         } else {
-          parts.add(s.column() + " " + s.operator() + " " + TermText.of(s.value()));
+          parts.add(column + " " + s.operator() + " " + TermText.of(s.value()));
         }
       } else if (r instanceof Relation.Element e) {
-        parts.add(e.column() + "[" + TermText.of(e.key()) + "] " + e.operator() + " " + TermText.of(e.value()));
+        parts.add(Identifiers.maybeQuote(e.column()) + "[" + TermText.of(e.key()) + "] " + e.operator() + " "
+            + TermText.of(e.value()));
       }
     }
     return String.join(" AND ", parts);

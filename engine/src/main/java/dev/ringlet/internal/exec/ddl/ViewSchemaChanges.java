@@ -1,5 +1,6 @@
 package dev.ringlet.internal.exec.ddl;
 
+import dev.ringlet.internal.cql.parse.Identifiers;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.schema.ViewMetadata;
@@ -42,8 +43,9 @@ final class ViewSchemaChanges {
         rename(pk, from, to);
         rename(ck, from, to);
         rename(others, from, to);
-        String where = Pattern.compile("\\b" + Pattern.quote(from) + "\\b").matcher(meta.whereClause())
-            .replaceAll(Matcher.quoteReplacement(to));
+        // the clause names columns as CQL does, quoted where needed
+        String where = Pattern.compile("(?<![\\w\"])" + Pattern.quote(Identifiers.maybeQuote(from)) + "(?![\\w\"])")
+            .matcher(meta.whereClause()).replaceAll(Matcher.quoteReplacement(Identifiers.maybeQuote(to)));
         meta = new ViewMetadata(meta.baseTableId(), meta.baseTableName(), meta.includeAllColumns(), where,
             meta.withRenamedColumn(from, to).restrictions());
       }

@@ -44,8 +44,16 @@ final class CollectionRestrictions {
   /** A compiled restriction: its predicate on rows, and the row filter expression it travels as. */
   record Compiled(RowPredicate.Factory predicate, RowFilter.Factory expression) {}
 
-  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}, with Cassandra's checks. */
+  /** {@code col CONTAINS v} / {@code col CONTAINS KEY k}, compared as they are. */
   Compiled contains(ColumnMetadata c, Relation.Single s) {
+    return contains(c, s, null);
+  }
+
+  /**
+   * {@code col CONTAINS v} / {@code col CONTAINS KEY k}, with Cassandra's checks; with {@code analysing}, an SAI
+   * index whose analyser sees elements (or keys) and the operand alike, as 5.0's index compares them.
+   */
+  Compiled contains(ColumnMetadata c, Relation.Single s, dev.ringlet.internal.schema.IndexMetadata analysing) {
     dev.ringlet.internal.types.CqlType type = c.type();
     boolean key = s.operator() == Operator.CONTAINS_KEY;
     if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
@@ -58,7 +66,10 @@ final class CollectionRestrictions {
         ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
         : spec("value(" + c.name() + ")", ContainsPredicate.valueType(type));
     BoundTerm value = terms.compile(s.value(), receiver);
-    return new Compiled(values -> new ContainsPredicate(c, key, checked(c, value.bind(values))),
+    RowPredicate.Factory predicate = analysing != null
+        ? values -> IndexSupport.analysedContains(analysing, c, key, checked(c, value.bind(values)))
+        : values -> new ContainsPredicate(c, key, checked(c, value.bind(values)));
+    return new Compiled(predicate,
         values -> new RowFilter.Expression(RowFilter.Kind.CONTAINS, c.name(), s.operator(),
             java.util.Collections.singletonList(value.bind(values))));
   }

@@ -143,6 +143,50 @@ final class IndexSupport {
     };
   }
 
+  /**
+   * The SAI index that serves {@code CONTAINS} ({@code values()}) or {@code CONTAINS KEY}
+   * ({@code keys()}) on a collection of text and analyses its terms; null when there is none.
+   */
+  static IndexMetadata analysingSai(TableMetadata table, ColumnMetadata column, Operator op) {
+    boolean key = op == Operator.CONTAINS_KEY;
+    CqlType term = key ? (column.type() instanceof MapType m ? m.key() : null)
+        : column.type() instanceof ListType l ? l.element() : column.type() instanceof SetType st ? st.element()
+        : column.type() instanceof MapType m ? m.value() : null;
+    IndexMetadata.TargetType target = key ? IndexMetadata.TargetType.KEYS : IndexMetadata.TargetType.VALUES;
+    for (IndexMetadata i : table.indexesOn(column.name())) {
+      if (i.isSai() && i.targetType() == target && term != null && analyses(i, term)) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** {@code CONTAINS} / {@code CONTAINS KEY} through the index's analyser. */
+  static RowPredicate analysedContains(IndexMetadata index, ColumnMetadata column, boolean key, ByteBuffer value) {
+    String wanted = analyse(index, StandardCharsets.UTF_8.decode(value.duplicate()).toString());
+    CqlType type = column.type();
+    return row -> {
+      ByteBuffer actual = row.value(column);
+      if (actual == null) {
+        return false;
+      }
+      Iterable<ByteBuffer> terms;
+      if (type instanceof MapType m) {
+        List<ByteBuffer> out = new ArrayList<>();
+        m.entries(actual).forEach(e -> out.add(key ? e.getKey() : e.getValue()));
+        terms = out;
+      } else {
+        terms = type instanceof ListType l ? l.elements(actual) : ((SetType) type).elements(actual);
+      }
+      for (ByteBuffer t : terms) {
+        if (analyse(index, StandardCharsets.UTF_8.decode(t.duplicate()).toString()).equals(wanted)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
   /** Non-key relations the analyzer should consider for an index (see {@link SelectAnalyzer}). */
   static List<Relation> candidates(TableMetadata table, List<Relation> where) {
     boolean partitionFull = partitionFullyRestricted(table, where);

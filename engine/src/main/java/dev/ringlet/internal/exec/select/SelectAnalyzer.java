@@ -128,8 +128,21 @@ public final class SelectAnalyzer {
         : terms.compile(select.limit(), spec("[limit]", NativeType.INT));
     BoundTerm ppl = select.perPartitionLimit() == null ? null
         : terms.compile(select.perPartitionLimit(), spec("[per_partition_limit]", NativeType.INT));
+    if (select.distinct()) {
+      if (ann != null) {
+        // the ANN ordering restricts the vector column through its index, which DISTINCT refuses
+        throw CqlException.invalid("SELECT DISTINCT with WHERE clause only supports restriction by partition key and/or static columns.");
+      }
+      if (ppl != null) {
+        throw CqlException.invalid("PER PARTITION LIMIT is not allowed with SELECT DISTINCT queries");
+      }
+      checkDistinct(select);
+    }
     Grouping grouping = select.groupBy().isEmpty() ? null : Grouping.of(table, select.groupBy(), this::isEqRestricted,
         select.distinct(), terms, TableComparators.clustering(table));
+    if (grouping == null && selection.isAggregate() && ppl != null) {
+      throw CqlException.invalid("PER PARTITION LIMIT is not allowed with aggregate queries.");
+    }
     if (ann != null) {
       if (selection.isAggregate() || grouping != null) {
         throw CqlException.invalid("Top-K queries can not be run with aggregation");
@@ -140,9 +153,6 @@ public final class SelectAnalyzer {
       if (limit == null) {
         throw CqlException.invalid("Top-K queries must have a limit specified and the limit must be less than the query page size");
       }
-    }
-    if (select.distinct()) {
-      checkDistinct(select);
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
@@ -225,7 +235,7 @@ public final class SelectAnalyzer {
     Relation.Single s = (Relation.Single) r;
     ColumnMetadata c = column(s.column());
     if (s.operator() == Operator.CONTAINS || s.operator() == Operator.CONTAINS_KEY) {
-      collection(c, new CollectionRestrictions(table, terms).contains(c, s), true);
+      collection(c, new CollectionRestrictions(table, terms).contains(c, s, IndexSupport.analysingSai(table, c, s.operator())), true);
       return;
     }
     BoundTerm value = terms.compile(s.value(), spec(c.name(), c.type()));
@@ -674,13 +684,17 @@ public final class SelectAnalyzer {
 
   /** Checks ORDER BY and says whether it reverses the declared clustering order. */
   private boolean ordering(List<Ordering> orderBy, boolean keysKnown) {
+    // 5.0 resolves the columns, then wants the partition key restricted, then checks each column
+    for (Ordering o : orderBy) {
+      column(o.column());
+    }
+    if (!keysKnown) {
+      throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
+    }
     Boolean reversed = null;
     for (int i = 0; i < orderBy.size(); i++) {
       Ordering o = orderBy.get(i);
       ColumnMetadata c = table.column(o.column());
-      if (c == null) {
-        throw CqlException.invalid("Undefined column name " + Identifiers.maybeQuote(o.column()) + " in table " + table.keyspace() + "." + table.name());
-      }
       if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
         throw CqlException.invalid("Order by is currently only supported on the clustered columns of the PRIMARY KEY, got " + c.name());
       }
@@ -692,9 +706,6 @@ public final class SelectAnalyzer {
         throw CqlException.invalid("Unsupported order by relation");
       }
       reversed = r;
-    }
-    if (!keysKnown) {
-      throw CqlException.invalid("ORDER BY is only supported when the partition key is restricted by an EQ or an IN.");
     }
     return reversed != null && reversed;
   }

@@ -155,7 +155,10 @@ public final class SelectStatement {
     // page, and so is a DISTINCT one with GROUP BY (5.0 gives it its distinct limits, not group limits)
     boolean groupPages = groups != null && !plan.distinct();
     int pageSize = options.pageSize() > 0 && (!aggregate || groupPages) ? options.pageSize() : Integer.MAX_VALUE;
-    if (sortAcross && pageSize != Integer.MAX_VALUE) {
+    if (groups == null && aggregate) {
+      limit = Integer.MAX_VALUE; // an aggregation of everything reads every row into its one result row
+    }
+    if (sortAcross && options.pageSize() > 0) {
       throw CqlException.invalid("Cannot page queries with both ORDER BY and a IN restriction on the partition key;"
           + " you must either remove the ORDER BY or the IN and sort client side, or disable paging for this query");
     }
