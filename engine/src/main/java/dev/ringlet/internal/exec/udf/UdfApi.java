@@ -86,6 +86,7 @@ final class UdfApi {
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
   static final String DATA_TYPE = TYPES + ".DataType";
+  static final String TYPE_CODEC = TYPES + ".TypeCodec";
 
   private UdfApi() {}
 

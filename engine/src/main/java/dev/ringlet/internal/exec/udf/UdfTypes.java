@@ -315,7 +315,10 @@ final class UdfTypes {
     return null;
   }
 
-  /** The serialized form of a body's result, given as a plain value. */
+  /**
+   * The serialized form of the result of a function compiled without Cassandra's value classes
+   * (natives, collections and vectors of them; the others are serialized by the bridge's codecs).
+   */
   static ByteBuffer fromPlain(CqlType type, Object v) {
     if (v == null) {
       return null;
@@ -337,13 +340,6 @@ final class UdfTypes {
     if (type == NativeType.TIMESTAMP) {
       return ((Date) v).toInstant();
     }
-    if (type == NativeType.DATE) {
-      return LocalDate.ofEpochDay((Integer) v);
-    }
-    if (type == NativeType.DURATION) {
-      long[] d = (long[]) v;
-      return new CqlDuration((int) d[0], (int) d[1], d[2]);
-    }
     if (type instanceof ListType l) {
       return decodedList(l.element(), (List<?>) v);
     }
@@ -361,22 +357,6 @@ final class UdfTypes {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
         out.put(decoded(m.key(), e.getKey()), decoded(m.value(), e.getValue()));
-      }
-      return out;
-    }
-    if (type instanceof TupleType t) {
-      List<?> components = (List<?>) v;
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < t.elements().size(); i++) {
-        out.add(decoded(t.elements().get(i), i < components.size() ? components.get(i) : null));
-      }
-      return out;
-    }
-    if (type instanceof UserType u) {
-      List<?> fields = (List<?>) v;
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (int i = 0; i < u.fieldNames().size(); i++) {
-        out.put(u.fieldNames().get(i), decoded(u.fieldTypes().get(i), i < fields.size() ? fields.get(i) : null));
       }
       return out;
     }
