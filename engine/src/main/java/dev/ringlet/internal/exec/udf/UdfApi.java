@@ -68,7 +68,24 @@ final class UdfApi {
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec",
+      EXCEPTIONS_500 + ".CDCWriteException", EXCEPTIONS_500 + ".ChecksumMismatchException",
+      EXCEPTIONS_500 + ".IncompatibleSchemaException", EXCEPTIONS_500 + ".UnknownColumnException",
+      EXCEPTIONS_500 + ".UnknownTableException", EXCEPTIONS_500 + ".UnknownIndexException",
+      EXCEPTIONS_500 + ".OversizedCQLMessageException", EXCEPTIONS_500 + ".StartupException",
+      EXCEPTIONS_500 + ".UnaccessibleFieldException", EXCEPTIONS_500 + ".UnrecoverableIllegalStateException",
+      EXCEPTIONS_500 + ".RepairException", EXCEPTIONS_500 + ".RequestFailureReason",
+      EXCEPTIONS_500 + ".RequestFailureException", EXCEPTIONS_500 + ".ReadFailureException",
+      EXCEPTIONS_500 + ".ReadAbortException", EXCEPTIONS_500 + ".ReadSizeAbortException",
+      EXCEPTIONS_500 + ".TombstoneAbortException", EXCEPTIONS_500 + ".QueryReferencesTooManyIndexesAbortException",
+      EXCEPTIONS_500 + ".WriteFailureException", EXCEPTIONS_500 + ".WriteTimeoutException",
+      EXCEPTIONS_500 + ".CasWriteTimeoutException", EXCEPTIONS_500 + ".CasWriteUnknownResultException",
+      EXCEPTIONS_500 + ".UnavailableException", EXCEPTIONS_500 + ".PreparedQueryNotFoundException",
+      EXCEPTIONS_500 + ".QueryCancelledException", "org.apache.cassandra.db.WriteType",
+      "org.apache.cassandra.db.ReadCommand", "org.apache.cassandra.locator.InetAddressAndPort",
+      "org.apache.cassandra.utils.MD5Digest", "org.apache.cassandra.schema.TableMetadata",
+      "org.apache.cassandra.schema.TableId", "org.apache.cassandra.repair.RepairJobDesc",
+      "org.apache.cassandra.streaming.PreviewKind");
 
   /**
    * The classes bodies may not name (outer names): Ringlet's plumbing, and Guava's {@code
@@ -81,7 +98,11 @@ final class UdfApi {
       // hidden by 5.0's allowed patterns: bodies see them only as names in signatures they cannot call
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec",
+      "org.apache.cassandra.db.WriteType", "org.apache.cassandra.db.ReadCommand",
+      "org.apache.cassandra.locator.InetAddressAndPort", "org.apache.cassandra.utils.MD5Digest",
+      "org.apache.cassandra.schema.TableMetadata", "org.apache.cassandra.schema.TableId",
+      "org.apache.cassandra.repair.RepairJobDesc", "org.apache.cassandra.streaming.PreviewKind");
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
