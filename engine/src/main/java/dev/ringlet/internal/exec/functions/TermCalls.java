@@ -9,7 +9,9 @@ import dev.ringlet.internal.exec.TermCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.MarshalException;
+import dev.ringlet.internal.types.SetType;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -107,7 +109,7 @@ public final class TermCalls {
   /**
    * A function's result as a term value, checked as 5.0's {@code FunctionCall} checks it: bytes that
    * are no value of the return type (a user function's tuple or user type holding unchecked bytes)
-   * fail the statement with its server error.
+   * fail the statement with its server error; sets and maps are put in their type's order.
    */
   private static ByteBuffer validated(NativeFunction.Scalar fn, ByteBuffer result) {
     if (result == null) {
@@ -119,6 +121,12 @@ public final class TermCalls {
       throw CqlException.serverError(String.format(
           "java.lang.RuntimeException: Return of function %s (%s) is not a valid value for its declared return type %s",
           fn.signature(), hex(result), fn.returnType().cql()));
+    }
+    // as 5.0's terminal of a set or map result (Sets/Maps.Value.fromSerialized): elements sorted,
+    // duplicates dropped (a user function's set holds them in its body's iteration order)
+    CqlType type = fn.returnType();
+    if (type instanceof SetType || type instanceof MapType) {
+      return type.encode(type.decode(result));
     }
     return result;
   }
