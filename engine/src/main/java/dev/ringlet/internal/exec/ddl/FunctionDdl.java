@@ -212,6 +212,12 @@ final class FunctionDdl {
     if (create.orReplace() && create.ifNotExists()) {
       throw CqlException.invalid("Cannot use both 'OR REPLACE' and 'IF NOT EXISTS' directives");
     }
+    // as 5.0, a frozen state type (tuples are frozen anyway) is refused before the keyspace and the state function are looked up
+    if (create.stateType() instanceof TypeExpr.Frozen f && !(f.inner() instanceof TypeExpr.Tuple)) {
+      String text = text(create.stateType(), ksName);
+      throw CqlException.invalid("State type '" + text + "' cannot be frozen; remove frozen<> modifier from '" + text
+          + "'");
+    }
     KeyspaceMetadata ks = keyspace(ksName);
     List<CqlType> argTypes = resolveAll(create.argumentTypes(), ks);
     CqlType stateType = TypeResolver.resolve(create.stateType(), ks);
@@ -321,27 +327,36 @@ final class FunctionDdl {
 
   /** A type as written, in Cassandra's lower-case rendering. */
   static String text(TypeExpr t) {
+    return text(t, null);
+  }
+
+  /**
+   * A type as written, user types without a keyspace named in {@code keyspace} when it is not null
+   * (as 5.0 prints an aggregate's state type, its raw type's keyspace set by the statement).
+   */
+  static String text(TypeExpr t, String keyspace) {
     if (t instanceof TypeExpr.Native n) {
       return n.name().toLowerCase(Locale.ROOT);
     }
     if (t instanceof TypeExpr.Frozen f) {
-      return "frozen<" + text(f.inner()) + ">";
+      return "frozen<" + text(f.inner(), keyspace) + ">";
     }
     if (t instanceof TypeExpr.Collection c) {
-      return c.kind().toLowerCase(Locale.ROOT) + "<" + text(c.element()) + ">";
+      return c.kind().toLowerCase(Locale.ROOT) + "<" + text(c.element(), keyspace) + ">";
     }
     if (t instanceof TypeExpr.MapOf m) {
-      return "map<" + text(m.key()) + ", " + text(m.value()) + ">";
+      return "map<" + text(m.key(), keyspace) + ", " + text(m.value(), keyspace) + ">";
     }
     if (t instanceof TypeExpr.Tuple tu) {
-      return tu.elements().stream().map(FunctionDdl::text).collect(Collectors.joining(", ", "tuple<", ">"));
+      return tu.elements().stream().map(e -> text(e, keyspace)).collect(Collectors.joining(", ", "tuple<", ">"));
     }
     if (t instanceof TypeExpr.Vector v) {
-      return "vector<" + text(v.element()) + ", " + v.dimension() + ">";
+      return "vector<" + text(v.element(), keyspace) + ", " + v.dimension() + ">";
     }
     if (t instanceof TypeExpr.UserDefined u) {
       QualifiedName q = u.name();
-      return q.keyspace() == null ? q.name() : q.keyspace() + "." + q.name();
+      String ks = q.keyspace() != null ? q.keyspace() : keyspace;
+      return ks == null ? q.name() : ks + "." + q.name();
     }
     return t.toString();
   }

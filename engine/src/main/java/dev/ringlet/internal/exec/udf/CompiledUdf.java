@@ -19,6 +19,8 @@ public final class CompiledUdf {
   private final UdfBridge bridge;
   private final List<Object> argumentTypes;
   private final Object returnType;
+  /** The return type's {@code TypeCodec}, found on the first call (so that CREATE loads no codec class). */
+  private volatile Object resultCodec;
 
   CompiledUdf(UserFunction function, Object instance, Method method, UdfBridge bridge, List<Object> argumentTypes,
       Object returnType) {
@@ -52,17 +54,21 @@ public final class CompiledUdf {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-    Object plain;
     if (bridge == null) {
-      plain = UdfTypes.checkResult(function.returnType(), result);
-    } else {
-      try {
-        plain = bridge.fromUdf(returnType, result);
-      } catch (RuntimeException e) {
-        throw new UdfFailure(e);
-      }
+      return UdfTypes.fromPlain(function.returnType(), UdfTypes.checkResult(function.returnType(), result));
     }
-    return UdfTypes.fromPlain(function.returnType(), plain);
+    // as 5.0: the bytes its return type's codec writes, unchecked (a tuple's or user type's
+    // components are the bytes they hold)
+    Object codec = resultCodec;
+    if (codec == null) {
+      codec = bridge.codec(returnType);
+      resultCodec = codec;
+    }
+    try {
+      return bridge.serialize(codec, result);
+    } catch (RuntimeException e) {
+      throw new UdfFailure(e);
+    }
   }
 
   /**

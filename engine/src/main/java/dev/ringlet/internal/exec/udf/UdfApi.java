@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The Cassandra classes function bodies are written against ({@code UDFContext}, {@code TupleValue},
@@ -42,8 +44,18 @@ final class UdfApi {
   /** Guava's package, of which 5.0 lets bodies see {@code TypeToken} only. */
   static final String REFLECT = "com.google.common.reflect";
 
+  /**
+   * Server types that exception classes bodies may name mention in their signatures: compiled with
+   * them as empty placeholders, hidden from bodies as 5.0's allowed patterns hide them.
+   */
+  private static final List<String> SERVER_TYPES = List.of("org.apache.cassandra.db.WriteType",
+      "org.apache.cassandra.db.ReadCommand", "org.apache.cassandra.locator.InetAddressAndPort",
+      "org.apache.cassandra.utils.MD5Digest", "org.apache.cassandra.schema.TableMetadata",
+      "org.apache.cassandra.schema.TableId", "org.apache.cassandra.repair.RepairJobDesc",
+      "org.apache.cassandra.streaming.PreviewKind");
+
   /** Binary names of every class in the sources. */
-  static final List<String> CLASSES = List.of(
+  static final List<String> CLASSES = Stream.concat(List.of(
       FUNCTIONS + ".UDFContext", FUNCTIONS + ".UDFContextImpl",
       TYPES + ".AbstractData", TYPES + ".CodecRegistry", TYPES + ".CodecUtils", TYPES + ".DataType",
       TYPES + ".Duration", TYPES + ".GettableByIndexData", TYPES + ".GettableByNameData", TYPES + ".GettableData",
@@ -68,7 +80,20 @@ final class UdfApi {
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
+      FUNCTIONS + ".UDFDataTypeCodec",
+      EXCEPTIONS_500 + ".CDCWriteException", EXCEPTIONS_500 + ".ChecksumMismatchException",
+      EXCEPTIONS_500 + ".IncompatibleSchemaException", EXCEPTIONS_500 + ".UnknownColumnException",
+      EXCEPTIONS_500 + ".UnknownTableException", EXCEPTIONS_500 + ".UnknownIndexException",
+      EXCEPTIONS_500 + ".OversizedCQLMessageException", EXCEPTIONS_500 + ".StartupException",
+      EXCEPTIONS_500 + ".UnaccessibleFieldException", EXCEPTIONS_500 + ".UnrecoverableIllegalStateException",
+      EXCEPTIONS_500 + ".RepairException", EXCEPTIONS_500 + ".RequestFailureReason",
+      EXCEPTIONS_500 + ".RequestFailureException", EXCEPTIONS_500 + ".ReadFailureException",
+      EXCEPTIONS_500 + ".ReadAbortException", EXCEPTIONS_500 + ".ReadSizeAbortException",
+      EXCEPTIONS_500 + ".TombstoneAbortException", EXCEPTIONS_500 + ".QueryReferencesTooManyIndexesAbortException",
+      EXCEPTIONS_500 + ".WriteFailureException", EXCEPTIONS_500 + ".WriteTimeoutException",
+      EXCEPTIONS_500 + ".CasWriteTimeoutException", EXCEPTIONS_500 + ".CasWriteUnknownResultException",
+      EXCEPTIONS_500 + ".UnavailableException", EXCEPTIONS_500 + ".PreparedQueryNotFoundException",
+      EXCEPTIONS_500 + ".QueryCancelledException").stream(), SERVER_TYPES.stream()).toList();
 
   /**
    * The classes bodies may not name (outer names): Ringlet's plumbing, and Guava's {@code
@@ -76,16 +101,19 @@ final class UdfApi {
    * refuses what needs TypeToken's hierarchy with 5.0's "The type com.google.common.reflect.TypeCapture
    * cannot be resolved".
    */
-  static final Set<String> HIDDEN = Set.of(FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
+  static final Set<String> HIDDEN = Stream.concat(SERVER_TYPES.stream(), Stream.of(
+      FUNCTIONS + ".UDFContextImpl", TYPES + ".JavaTypes",
       TYPES + ".UdfValueBridge", TYPES + ".ValueBytes", REFLECT + ".TypeCapture", REFLECT + ".RingletTypes",
       // hidden by 5.0's allowed patterns: bodies see them only as names in signatures they cannot call
       "org.apache.cassandra.transport.ProtocolException", FUNCTIONS + ".FunctionName", FUNCTIONS + ".Function",
       FUNCTIONS + ".ArgumentDeserializer", "org.apache.cassandra.db.marshal.AbstractType",
-      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec");
+      "org.apache.cassandra.db.ConsistencyLevel", FUNCTIONS + ".UDFDataTypeCodec"))
+      .collect(Collectors.toUnmodifiableSet());
 
   static final String BRIDGE = TYPES + ".UdfValueBridge";
   static final String CONTEXT = FUNCTIONS + ".UDFContextImpl";
   static final String DATA_TYPE = TYPES + ".DataType";
+  static final String TYPE_CODEC = TYPES + ".TypeCodec";
 
   private UdfApi() {}
 

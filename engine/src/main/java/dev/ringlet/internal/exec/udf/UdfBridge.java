@@ -3,6 +3,7 @@ package dev.ringlet.internal.exec.udf;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,7 +16,8 @@ final class UdfBridge {
 
   private final Method type;
   private final Method toUdf;
-  private final Method fromUdf;
+  private final Method codec;
+  private final Method serialize;
   private final Constructor<?> context;
   private final Method udfDataType;
 
@@ -24,7 +26,8 @@ final class UdfBridge {
     Class<?> dataType = loader.loadClass(UdfApi.DATA_TYPE);
     type = bridge.getMethod("type", Object.class);
     toUdf = bridge.getMethod("toUdf", dataType, Object.class);
-    fromUdf = bridge.getMethod("fromUdf", dataType, Object.class);
+    codec = bridge.getMethod("codec", dataType);
+    serialize = bridge.getMethod("serialize", loader.loadClass(UdfApi.TYPE_CODEC), Object.class);
     context = loader.loadClass(UdfApi.CONTEXT).getConstructor(List.class, List.class, dataType, String.class,
         Function.class, Function.class);
     udfDataType = loader.loadClass(UdfApi.CONTEXT).getMethod("dataType", dataType, boolean.class);
@@ -45,9 +48,14 @@ final class UdfBridge {
     return call(toUdf, null, dataType, plain);
   }
 
-  /** The plain value of a body's value; throws what the bridge throws (a body's type error). */
-  Object fromUdf(Object dataType, Object value) {
-    return call(fromUdf, null, dataType, value);
+  /** The codec a function's results of a {@code DataType} are serialized with. */
+  Object codec(Object dataType) {
+    return call(codec, null, dataType);
+  }
+
+  /** A body's result serialized by {@code codec}, as 5.0 does; throws what the codec throws (a body's type error). */
+  ByteBuffer serialize(Object codec, Object value) {
+    return (ByteBuffer) call(serialize, null, codec, value);
   }
 
   /** A {@code udfContext}. */

@@ -315,7 +315,10 @@ final class UdfTypes {
     return null;
   }
 
-  /** The serialized form of a body's result, given as a plain value. */
+  /**
+   * The serialized form of the result of a function compiled without Cassandra's value classes
+   * (natives, collections and vectors of them; the others are serialized by the bridge's codecs).
+   */
   static ByteBuffer fromPlain(CqlType type, Object v) {
     if (v == null) {
       return null;
@@ -324,7 +327,53 @@ final class UdfTypes {
       // 5.0 hands a custom type's bytes back as the body returned them, unvalidated.
       return ((ByteBuffer) v).duplicate();
     }
+    if (type instanceof ListType l) {
+      return inOrder(l.element(), (List<?>) v);
+    }
+    if (type instanceof SetType s) {
+      return inOrder(s.element(), (Set<?>) v);
+    }
+    if (type instanceof MapType m) {
+      List<ByteBuffer> parts = new ArrayList<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        parts.add(fromPlain(m.key(), notNull(e.getKey(), "Map keys cannot be null")));
+        parts.add(fromPlain(m.value(), notNull(e.getValue(), "Map values cannot be null")));
+      }
+      return packed(((Map<?, ?>) v).size(), parts);
+    }
     return type.encode(decoded(type, v));
+  }
+
+  /**
+   * A collection result written as 5.0's codecs write it: its elements in the order the body's
+   * collection iterates them (a set or map is not sorted, nor are duplicates removed), each after
+   * its int length, after the int count.
+   */
+  private static ByteBuffer inOrder(CqlType element, java.util.Collection<?> values) {
+    List<ByteBuffer> parts = new ArrayList<>();
+    for (Object e : values) {
+      parts.add(fromPlain(element, notNull(e, "Collection elements cannot be null")));
+    }
+    return packed(values.size(), parts);
+  }
+
+  private static Object notNull(Object v, String message) {
+    if (v == null) {
+      throw new UdfFailure(new NullPointerException(message));
+    }
+    return v;
+  }
+
+  private static ByteBuffer packed(int count, List<ByteBuffer> parts) {
+    int size = 4;
+    for (ByteBuffer p : parts) {
+      size += 4 + p.remaining();
+    }
+    ByteBuffer out = ByteBuffer.allocate(size).putInt(count);
+    for (ByteBuffer p : parts) {
+      out.putInt(p.remaining()).put(p.duplicate());
+    }
+    return out.flip();
   }
 
   private static Object decoded(CqlType type, Object v) {
@@ -336,13 +385,6 @@ final class UdfTypes {
     }
     if (type == NativeType.TIMESTAMP) {
       return ((Date) v).toInstant();
-    }
-    if (type == NativeType.DATE) {
-      return LocalDate.ofEpochDay((Integer) v);
-    }
-    if (type == NativeType.DURATION) {
-      long[] d = (long[]) v;
-      return new CqlDuration((int) d[0], (int) d[1], d[2]);
     }
     if (type instanceof ListType l) {
       return decodedList(l.element(), (List<?>) v);
@@ -361,22 +403,6 @@ final class UdfTypes {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
         out.put(decoded(m.key(), e.getKey()), decoded(m.value(), e.getValue()));
-      }
-      return out;
-    }
-    if (type instanceof TupleType t) {
-      List<?> components = (List<?>) v;
-      List<Object> out = new ArrayList<>();
-      for (int i = 0; i < t.elements().size(); i++) {
-        out.add(decoded(t.elements().get(i), i < components.size() ? components.get(i) : null));
-      }
-      return out;
-    }
-    if (type instanceof UserType u) {
-      List<?> fields = (List<?>) v;
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (int i = 0; i < u.fieldNames().size(); i++) {
-        out.put(u.fieldNames().get(i), decoded(u.fieldTypes().get(i), i < fields.size() ? fields.get(i) : null));
       }
       return out;
     }

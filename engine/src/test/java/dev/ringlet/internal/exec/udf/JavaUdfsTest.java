@@ -56,6 +56,19 @@ class JavaUdfsTest {
   }
 
   @Test
+  void should_answer_a_function_failure_where_cassandra_stops_its_jvm_on_an_unrecoverable_state() {
+    // 5.0's JVMStabilityInspector stops the node for this exception; Ringlet fails only the request
+    CompiledUdf f = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
+        "throw new org.apache.cassandra.exceptions.UnrecoverableIllegalStateException(\"state \" + a0);"));
+    assertThatThrownBy(() -> f.execute(List.of(NativeType.INT.encode(3))))
+        .isInstanceOf(UdfFailure.class)
+        .hasMessage("org.apache.cassandra.exceptions.UnrecoverableIllegalStateException: state 3");
+    assertThatThrownBy(() -> f.execute(List.of(NativeType.INT.encode(4))))
+        .isInstanceOf(UdfFailure.class)
+        .hasMessage("org.apache.cassandra.exceptions.UnrecoverableIllegalStateException: state 4");
+  }
+
+  @Test
   void should_answer_invalid_for_a_body_throwing_invalid_request_exception_and_wrap_errors_as_cassandra_does() {
     CompiledUdf invalid = udfs.compile(fn(List.of(NativeType.INT), NativeType.INT, false,
         "throw new org.apache.cassandra.exceptions.InvalidRequestException(\"too big: \" + a0);"));

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,15 +192,32 @@ class UdfValueTypesTest {
   }
 
   @Test
-  void should_take_null_components_of_a_returned_tuple_of_another_type_and_refuse_others() {
+  void should_return_the_component_bytes_of_a_tuple_of_another_type_as_they_are() {
     CompiledUdf nulls = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
         "return udfContext.newTupleValue(\"tuple<text, int>\");"));
     assertThat(PAIR.decode(nulls.execute(List.of(NativeType.INT.encode(1))))).isEqualTo(Arrays.asList(null, null));
-    CompiledUdf set = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
-        "return udfContext.newTupleValue(\"tuple<text, int>\").setString(0, \"a\");"));
-    assertThatThrownBy(() -> set.execute(List.of(NativeType.INT.encode(1))))
+    CompiledUdf other = udfs.compile(fn(List.of(NativeType.INT), PAIR, false,
+        "return udfContext.newTupleValue(\"tuple<text, int>\").setString(0, \"ab\").setInt(1, 5);"));
+    // as 5.0: text 'ab' then int 5, written as the components of a tuple<int, text>
+    assertThat(HexFormat.of().formatHex(bytes(other.execute(List.of(NativeType.INT.encode(1))))))
+        .isEqualTo("0000000261620000000400000005");
+  }
+
+  @Test
+  void should_keep_component_bytes_unchecked_until_they_are_read() {
+    CompiledUdf unsafe = udfs.compile(fn(List.of(NativeType.INT), NativeType.TEXT, false,
+        "TupleValue t = udfContext.newTupleValue(\"tuple<int, text>\");"
+            + " t.setBytesUnsafe(0, java.nio.ByteBuffer.wrap(new byte[] {1, 2}));"
+            + " return t.isNull(0) + \" \" + t.getBytesUnsafe(0).remaining() + \" \" + t.getInt(0);"));
+    assertThatThrownBy(() -> unsafe.execute(List.of(NativeType.INT.encode(1))))
         .isInstanceOf(UdfFailure.class)
-        .hasMessage("org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException: Value 0 is of type text,"
-            + " not int");
+        .hasMessage("org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException:"
+            + " Invalid 32-bits integer value, expecting 4 bytes but got 2");
+  }
+
+  private static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
   }
 }

@@ -4,11 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,18 +14,21 @@ import org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException
 import org.apache.cassandra.transport.ProtocolVersion;
 
 /**
- * The components of a tuple or user type value, read and written by position. Each component
- * holds the Java value of its CQL type (see {@code getObject}); a getter or setter for another
- * Java type throws {@code CodecNotFoundException}, as Cassandra's codecs do.
+ * The components of a tuple or user type value, read and written by position. As in Cassandra 5.0,
+ * each component holds its serialized bytes: setters encode through the codec of the component's
+ * CQL type and getters decode through it, so bytes set unchecked ({@code setBytesUnsafe}, a setter
+ * taking another codec of the same kind) fail only when they are read, printed or compared. A
+ * getter or setter for another Java type throws {@code CodecNotFoundException}, as Cassandra's
+ * codec lookups do.
  */
 public abstract class AbstractData<T extends SettableByIndexData<T>> implements GettableByIndexData, SettableByIndexData<T> {
 
   final List<DataType> types;
-  final Object[] values;
+  final ByteBuffer[] values;
 
   AbstractData(List<DataType> types) {
     this.types = types;
-    this.values = new Object[types.size()];
+    this.values = new ByteBuffer[types.size()];
   }
 
   /** This value, typed as its subclass. */
@@ -57,36 +56,45 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
     return types.get(i);
   }
 
-  /** The component at {@code i} read as {@code c}, after checking its CQL type maps to {@code c}. */
-  private Object read(int i, Class<?> c) {
-    DataType t = type(i);
-    JavaTypes.check(t, c);
-    return values[i];
+  /** The codec of component {@code i}'s CQL type. */
+  private TypeCodec<Object> codec(int i) {
+    return getCodecRegistry().codecFor(type(i));
   }
 
-  private T write(int i, Object v, Class<?> c) {
-    DataType t = type(i);
-    JavaTypes.check(t, c);
-    values[i] = v;
+  /** Component {@code i} decoded by its type's codec (bytes of another type fail here, with the codec's message). */
+  private Object decode(int i) {
+    return codec(i).deserialize(values[i], ProtocolVersion.CURRENT);
+  }
+
+  /** Sets component {@code i} to {@code v} encoded by its type's codec. */
+  private T encode(int i, Object v) {
+    values[i] = codec(i).serialize(v, ProtocolVersion.CURRENT);
     return wrapped();
   }
 
-  /** Sets a component whose Java class is only known at run time ({@code TupleType.newValue(Object...)}). */
-  void setChecked(int i, Object v, Class<?> c) {
-    write(i, v, c);
+  /** The component at {@code i} read as {@code c}, after checking its CQL type maps to {@code c}. */
+  private Object read(int i, Class<?> c) {
+    JavaTypes.check(type(i), c);
+    return decode(i);
+  }
+
+  private T write(int i, Object v, Class<?> c) {
+    JavaTypes.check(type(i), c);
+    return encode(i, v);
   }
 
   @Override public boolean isNull(int i) { type(i); return values[i] == null; }
 
-  /** The component's serialized bytes (null for null). */
-  @Override public ByteBuffer getBytesUnsafe(int i) { return ValueBytes.serialize(type(i), values[i]); }
+  /** The component's serialized bytes (null for null), as they were set. */
+  @Override public ByteBuffer getBytesUnsafe(int i) {
+    type(i);
+    return values[i] == null ? null : values[i].duplicate();
+  }
 
-  /**
-   * Sets the component from its serialized bytes (null: null). Unlike Cassandra, which keeps the
-   * bytes unchecked, they are decoded here: bytes that are no value of the type fail at once.
-   */
+  /** Sets the component's serialized bytes (null: null), unchecked, as Cassandra does. */
   @Override public T setBytesUnsafe(int i, ByteBuffer v) {
-    values[i] = ValueBytes.deserialize(type(i), v);
+    type(i);
+    values[i] = v == null ? null : v.duplicate();
     return wrapped();
   }
   @Override public boolean getBool(int i) { Object v = read(i, Boolean.class); return v != null && (Boolean) v; }
@@ -99,10 +107,7 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
   @Override public long getTime(int i) { Object v = read(i, Long.class); return v == null ? 0L : (Long) v; }
   @Override public float getFloat(int i) { Object v = read(i, Float.class); return v == null ? 0f : (Float) v; }
   @Override public double getDouble(int i) { Object v = read(i, Double.class); return v == null ? 0d : (Double) v; }
-  @Override public ByteBuffer getBytes(int i) {
-    ByteBuffer v = (ByteBuffer) read(i, ByteBuffer.class);
-    return v == null ? null : v.duplicate();
-  }
+  @Override public ByteBuffer getBytes(int i) { return (ByteBuffer) read(i, ByteBuffer.class); }
   @Override public String getString(int i) { return (String) read(i, String.class); }
   @Override public BigInteger getVarint(int i) { return (BigInteger) read(i, BigInteger.class); }
   @Override public BigDecimal getDecimal(int i) { return (BigDecimal) read(i, BigDecimal.class); }
@@ -113,7 +118,7 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
   @SuppressWarnings("unchecked")
   public <E> List<E> getList(int i, Class<E> elementsClass) {
     JavaTypes.checkCollection(type(i), DataType.Name.LIST, elementsClass);
-    return values[i] == null ? new ArrayList<E>() : new ArrayList<>((List<E>) values[i]);
+    return (List<E>) decode(i);
   }
 
   @Override
@@ -123,32 +128,32 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
     if (!(t instanceof VectorType) || !JavaTypes.javaType(((VectorType) t).getSubtype()).equals(elementsClass)) {
       throw JavaTypes.notFound(t, "java.util.List<" + elementsClass.getName() + ">");
     }
-    return values[i] == null ? null : new ArrayList<>((List<E>) values[i]);
+    return (List<E>) decode(i);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <E> Set<E> getSet(int i, Class<E> elementsClass) {
     JavaTypes.checkCollection(type(i), DataType.Name.SET, elementsClass);
-    return values[i] == null ? new LinkedHashSet<E>() : new LinkedHashSet<>((Set<E>) values[i]);
+    return (Set<E>) decode(i);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <K, V> Map<K, V> getMap(int i, Class<K> keysClass, Class<V> valuesClass) {
     JavaTypes.checkCollection(type(i), DataType.Name.MAP, keysClass, valuesClass);
-    return values[i] == null ? new LinkedHashMap<K, V>() : new LinkedHashMap<>((Map<K, V>) values[i]);
+    return (Map<K, V>) decode(i);
   }
 
   @Override public UDTValue getUDTValue(int i) { return (UDTValue) read(i, UDTValue.class); }
   @Override public TupleValue getTupleValue(int i) { return (TupleValue) read(i, TupleValue.class); }
-  @Override public Object getObject(int i) { type(i); return values[i]; }
+  @Override public Object getObject(int i) { return decode(i); }
 
   /** Component {@code i} read through {@code codec} from its bytes (only its kind of CQL type is checked, as in Cassandra). */
   @Override
   public <V> V get(int i, TypeCodec<V> codec) {
     checkType(i, codec.getCqlType().getName());
-    return codec.deserialize(getBytesUnsafe(i), ProtocolVersion.CURRENT);
+    return codec.deserialize(values[i], ProtocolVersion.CURRENT);
   }
 
   @Override
@@ -176,11 +181,16 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
     return get(i, TypeTokens.mapOf(keysType, valuesType));
   }
 
-  /** Sets component {@code i} through {@code codec}'s bytes (only its kind of CQL type is checked, as in Cassandra). */
+  /**
+   * Sets component {@code i} to {@code codec}'s bytes, unchecked: only the kind of CQL type is
+   * checked, as in Cassandra, so a {@code list<text>} codec's bytes stay in a {@code list<int>}
+   * component until they are read.
+   */
   @Override
   public <V> T set(int i, V v, TypeCodec<V> codec) {
     checkType(i, codec.getCqlType().getName());
-    return setBytesUnsafe(i, codec.serialize(v, ProtocolVersion.CURRENT));
+    values[i] = codec.serialize(v, ProtocolVersion.CURRENT);
+    return wrapped();
   }
 
   @Override
@@ -215,22 +225,16 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
   @Override public T setFloat(int i, float v) { return write(i, v, Float.class); }
   @Override public T setDouble(int i, double v) { return write(i, v, Double.class); }
   @Override public T setString(int i, String v) { return write(i, v, String.class); }
-  @Override public T setBytes(int i, ByteBuffer v) { return write(i, v == null ? null : v.duplicate(), ByteBuffer.class); }
+  @Override public T setBytes(int i, ByteBuffer v) { return write(i, v, ByteBuffer.class); }
   @Override public T setVarint(int i, BigInteger v) { return write(i, v, BigInteger.class); }
   @Override public T setDecimal(int i, BigDecimal v) { return write(i, v, BigDecimal.class); }
   @Override public T setUUID(int i, UUID v) { return write(i, v, UUID.class); }
   @Override public T setInet(int i, InetAddress v) { return write(i, v, InetAddress.class); }
-  @Override public <E> T setList(int i, List<E> v) { return write(i, v == null ? null : new ArrayList<>(v), List.class); }
-  @Override public <E> T setVector(int i, List<E> v) {
-    DataType t = type(i);
-    if (!(t instanceof VectorType)) {
-      throw JavaTypes.notFound(t, "java.util.List");
-    }
-    values[i] = v == null ? null : new ArrayList<>(v);
-    return wrapped();
-  }
-  @Override public <E> T setSet(int i, Set<E> v) { return write(i, v == null ? null : new LinkedHashSet<>(v), Set.class); }
-  @Override public <K, V> T setMap(int i, Map<K, V> v) { return write(i, v == null ? null : new LinkedHashMap<>(v), Map.class); }
+  // As in Cassandra, collections are encoded by the component type's codec without a lookup by class.
+  @Override public <E> T setList(int i, List<E> v) { return encode(i, v); }
+  @Override public <E> T setVector(int i, List<E> v) { return encode(i, v); }
+  @Override public <E> T setSet(int i, Set<E> v) { return encode(i, v); }
+  @Override public <K, V> T setMap(int i, Map<K, V> v) { return encode(i, v); }
   @Override public T setUDTValue(int i, UDTValue v) { return write(i, v, UDTValue.class); }
   @Override public T setTupleValue(int i, TupleValue v) { return write(i, v, TupleValue.class); }
   @Override public T setToNull(int i) { type(i); values[i] = null; return wrapped(); }
@@ -246,13 +250,9 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
       if (names != null) {
         sb.append(names.get(i)).append(':');
       }
-      sb.append(JavaTypes.format(types.get(i), values[i]));
+      sb.append(JavaTypes.format(types.get(i), decode(i)));
     }
     return sb.append(close).toString();
-  }
-
-  List<Object> valuesList() {
-    return Collections.unmodifiableList(java.util.Arrays.asList(values.clone()));
   }
 
   @Override
@@ -260,12 +260,21 @@ public abstract class AbstractData<T extends SettableByIndexData<T>> implements 
     if (o == null || o.getClass() != getClass()) {
       return false;
     }
+    // as Cassandra's: the same types and the same decoded components
     AbstractData<?> d = (AbstractData<?>) o;
-    return d.types.equals(types) && java.util.Arrays.equals(d.values, values);
+    return d.types.equals(types) && java.util.Arrays.equals(d.decoded(), decoded());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(values);
+    return java.util.Arrays.hashCode(decoded());
+  }
+
+  private Object[] decoded() {
+    Object[] out = new Object[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = decode(i);
+    }
+    return out;
   }
 }

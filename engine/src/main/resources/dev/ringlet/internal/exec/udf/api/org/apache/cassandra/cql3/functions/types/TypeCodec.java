@@ -1024,12 +1024,12 @@ public abstract class TypeCodec<T> {
 
     @Override
     public ByteBuffer serialize(Duration value, ProtocolVersion protocolVersion) {
-      return value == null ? null : ValueBytes.serialize(cqlType, value);
+      return value == null ? null : ValueBytes.serializeDuration(value);
     }
 
     @Override
     public Duration deserialize(ByteBuffer bytes, ProtocolVersion protocolVersion) {
-      return isEmpty(bytes) ? null : (Duration) ValueBytes.deserialize(cqlType, bytes);
+      return isEmpty(bytes) ? null : ValueBytes.deserializeDuration(bytes);
     }
   }
 
@@ -1055,7 +1055,12 @@ public abstract class TypeCodec<T> {
         if (element == null) {
           throw new NullPointerException("Collection elements cannot be null");
         }
-        elements[i++] = eltCodec.serialize(element, protocolVersion);
+        try {
+          elements[i++] = eltCodec.serialize(element, protocolVersion);
+        } catch (ClassCastException x) {
+          throw new InvalidTypeException(String.format("Invalid type for %s element, expecting %s but got %s", cqlType,
+              eltCodec.getJavaType(), element.getClass()), x);
+        }
       }
       return CodecUtils.pack(elements, value.size(), protocolVersion);
     }
@@ -1283,11 +1288,21 @@ public abstract class TypeCodec<T> {
         if (e.getKey() == null) {
           throw new NullPointerException("Map keys cannot be null");
         }
+        try {
+          parts[i++] = keyCodec.serialize(e.getKey(), protocolVersion);
+        } catch (ClassCastException x) {
+          throw new InvalidTypeException(String.format("Invalid type for map key, expecting %s but got %s",
+              keyCodec.getJavaType(), e.getKey().getClass()), x);
+        }
         if (e.getValue() == null) {
           throw new NullPointerException("Map values cannot be null");
         }
-        parts[i++] = keyCodec.serialize(e.getKey(), protocolVersion);
-        parts[i++] = valueCodec.serialize(e.getValue(), protocolVersion);
+        try {
+          parts[i++] = valueCodec.serialize(e.getValue(), protocolVersion);
+        } catch (ClassCastException x) {
+          throw new InvalidTypeException(String.format("Invalid type for map value, expecting %s but got %s",
+              valueCodec.getJavaType(), e.getValue().getClass()), x);
+        }
       }
       return CodecUtils.pack(parts, value.size(), protocolVersion);
     }
@@ -1489,9 +1504,12 @@ public abstract class TypeCodec<T> {
       if (value == null) {
         return null;
       }
+      // as Cassandra's: each field of the definition read by name, so a value of another user type
+      // gives the bytes of its fields of the same names (and fails on a name it lacks)
       ByteBuffer[] elements = new ByteBuffer[definition.size()];
-      for (int i = 0; i < elements.length; i++) {
-        elements[i] = serializeField(value, i, protocolVersion);
+      int i = 0;
+      for (UserType.Field field : definition) {
+        elements[i++] = serializeField(value, Metadata.quoteIfNecessary(field.getName()), protocolVersion);
       }
       return CodecUtils.pack(elements, -1, protocolVersion);
     }
@@ -1504,9 +1522,10 @@ public abstract class TypeCodec<T> {
       ByteBuffer input = bytes.duplicate();
       T value = newInstance();
       try {
-        int i = 0;
-        while (input.hasRemaining() && i < definition.size()) {
-          value = deserializeAndSetField(CodecUtils.readValue(input, protocolVersion), value, i++, protocolVersion);
+        java.util.Iterator<UserType.Field> fields = definition.iterator();
+        while (input.hasRemaining() && fields.hasNext()) {
+          value = deserializeAndSetField(CodecUtils.readValue(input, protocolVersion), value,
+              Metadata.quoteIfNecessary(fields.next().getName()), protocolVersion);
         }
       } catch (BufferUnderflowException e) {
         throw new InvalidTypeException("Not enough bytes to deserialize a UDT", e);
@@ -1522,9 +1541,8 @@ public abstract class TypeCodec<T> {
       StringBuilder sb = new StringBuilder("{");
       int i = 0;
       for (UserType.Field field : definition) {
-        sb.append(i == 0 ? "" : ",").append(Metadata.quoteIfNecessary(field.getName())).append(':')
-            .append(formatField(value, i));
-        i++;
+        String name = Metadata.quoteIfNecessary(field.getName());
+        sb.append(i++ == 0 ? "" : ",").append(name).append(':').append(formatField(value, name));
       }
       return sb.append('}').toString();
     }
@@ -1587,11 +1605,12 @@ public abstract class TypeCodec<T> {
 
     protected abstract T newInstance();
 
-    protected abstract ByteBuffer serializeField(T source, int index, ProtocolVersion protocolVersion);
+    protected abstract ByteBuffer serializeField(T source, String fieldName, ProtocolVersion protocolVersion);
 
-    protected abstract T deserializeAndSetField(ByteBuffer input, T target, int index, ProtocolVersion protocolVersion);
+    protected abstract T deserializeAndSetField(ByteBuffer input, T target, String fieldName,
+        ProtocolVersion protocolVersion);
 
-    protected abstract String formatField(T source, int index);
+    protected abstract String formatField(T source, String fieldName);
 
     protected abstract T parseAndSetField(String input, T target, String fieldName);
   }
@@ -1612,19 +1631,20 @@ public abstract class TypeCodec<T> {
     @Override protected UDTValue newInstance() { return definition.newValue(); }
 
     @Override
-    protected ByteBuffer serializeField(UDTValue source, int index, ProtocolVersion protocolVersion) {
-      return index < source.values.length ? source.getBytesUnsafe(index) : null;
+    protected ByteBuffer serializeField(UDTValue source, String fieldName, ProtocolVersion protocolVersion) {
+      return source.getBytesUnsafe(fieldName);
     }
 
     @Override
-    protected UDTValue deserializeAndSetField(ByteBuffer input, UDTValue target, int index, ProtocolVersion pv) {
-      return target.setBytesUnsafe(index, input);
+    protected UDTValue deserializeAndSetField(ByteBuffer input, UDTValue target, String fieldName,
+        ProtocolVersion pv) {
+      return target.setBytesUnsafe(fieldName, input);
     }
 
     @Override
-    protected String formatField(UDTValue source, int index) {
-      TypeCodec<Object> codec = definition.getCodecRegistry().codecFor(definition.getFieldType(index));
-      return codec.format(source.get(index, codec));
+    protected String formatField(UDTValue source, String fieldName) {
+      TypeCodec<Object> codec = definition.getCodecRegistry().codecFor(definition.getFieldType(fieldName));
+      return codec.format(source.get(fieldName, codec));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.apache.cassandra.cql3.functions.types;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.cassandra.cql3.functions.types.exceptions.InvalidTypeException;
+import org.apache.cassandra.transport.ProtocolVersion;
 
 /**
  * Ringlet's side of the boundary between the engine and the UDF class loader: converts plain JDK
- * values to and from this package's value classes. Not visible to function bodies.
+ * values to this package's value classes, and serializes a body's result with its type's codec.
+ * Not visible to function bodies.
  *
  * <p>Type descriptors: a native type's CQL name ({@code "int"}), or a list {@code ["list", e]},
  * {@code ["set", e]}, {@code ["map", k, v]}, {@code ["tuple", [e...]]}, {@code ["vector", e, n]},
@@ -116,85 +119,30 @@ public final class UdfValueBridge {
 
   private static <T extends AbstractData<?>> T fill(T value, List<?> components) {
     for (int i = 0; i < value.values.length && i < components.size(); i++) {
-      value.values[i] = toUdf(value.types.get(i), components.get(i));
+      DataType t = value.types.get(i);
+      value.values[i] = value.getCodecRegistry().codecFor(t).serialize(toUdf(t, components.get(i)), ProtocolVersion.CURRENT);
     }
     return value;
   }
 
-  /** An element of a collection a body returned, with Cassandra's message when it is of another type. */
-  private static Object element(Object collection, String what, DataType type, Object value) {
-    if (value != null && !JavaTypes.javaType(type).isInstance(value)) {
-      throw new InvalidTypeException(String.format("Invalid type for %s %s, expecting %s but got %s", collection, what,
-          JavaTypes.javaType(type).getName(), value.getClass()));
-    }
-    return fromUdf(type, value);
+  /** The codec a function's results of {@code type} are serialized with (see {@link #serialize}). */
+  public static TypeCodec<Object> codec(DataType type) {
+    return new CodecRegistry().codecFor(type);
   }
 
-  /** The plain value of a body's {@code value} of {@code type}; throws {@code InvalidTypeException} when it is not one. */
-  public static Object fromUdf(DataType type, Object value) {
+  /**
+   * A body's result serialized as 5.0's {@code UDFDataType.decompose} does: a value of another Java
+   * class fails with its {@code InvalidTypeException}; otherwise the return type's codec writes it,
+   * tuple and user type components as the bytes they hold (those of a value of another tuple or
+   * user type too: the return type's components by position, its fields by name).
+   */
+  public static ByteBuffer serialize(TypeCodec<Object> codec, Object value) {
     if (value == null) {
       return null;
     }
-    if (!JavaTypes.javaType(type).isInstance(value)) {
-      throw new InvalidTypeException(String.format("Invalid value for CQL type %s, expecting %s but %s provided",
-          type, JavaTypes.javaType(type).getName(), value.getClass().getName()));
+    if (!JavaTypes.javaType(codec.getCqlType()).isInstance(value)) {
+      throw new InvalidTypeException("Invalid value for CQL type " + codec.getCqlType().getName());
     }
-    switch (type.getName()) {
-      case DATE:
-        return ((LocalDate) value).getDaysSinceEpoch();
-      case DURATION: {
-        Duration d = (Duration) value;
-        return new long[] {d.getMonths(), d.getDays(), d.getNanoseconds()};
-      }
-      case LIST: {
-        List<Object> out = new ArrayList<>();
-        for (Object e : (Collection<?>) value) {
-          out.add(element(type, "element", type.getTypeArguments().get(0), e));
-        }
-        return out;
-      }
-      case VECTOR: {
-        // as Cassandra's vector codec: the first n elements, NoSuchElementException when there are fewer
-        VectorType vector = (VectorType) type;
-        java.util.Iterator<?> it = ((Collection<?>) value).iterator();
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < vector.getDimensions(); i++) {
-          out.add(element(type, "element", vector.getSubtype(), it.next()));
-        }
-        return out;
-      }
-      case SET: {
-        Set<Object> out = new LinkedHashSet<>();
-        for (Object e : (Collection<?>) value) {
-          out.add(element(type, "element", type.getTypeArguments().get(0), e));
-        }
-        return out;
-      }
-      case MAP: {
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-          out.put(element("map", "key", type.getTypeArguments().get(0), e.getKey()),
-              element("map", "value", type.getTypeArguments().get(1), e.getValue()));
-        }
-        return out;
-      }
-      case TUPLE: case UDT: {
-        AbstractData<?> data = (AbstractData<?>) value;
-        List<Object> out = new ArrayList<>();
-        List<DataType> expected = type instanceof TupleType ? ((TupleType) type).getComponentTypes()
-            : ((UserType) type).fieldTypes();
-        for (int i = 0; i < data.values.length && i < expected.size(); i++) {
-          if (data.values[i] != null && !data.types.get(i).equals(expected.get(i))) {
-            // Cassandra would serialize the component's bytes as they are; Ringlet refuses them
-            throw new InvalidTypeException(String.format("Value %d is of type %s, not %s", i, data.types.get(i),
-                expected.get(i)));
-          }
-          out.add(fromUdf(expected.get(i), data.values[i]));
-        }
-        return out;
-      }
-      default:
-        return value;
-    }
+    return codec.serialize(value, ProtocolVersion.CURRENT);
   }
 }
