@@ -113,13 +113,38 @@ public final class PaxosTraces {
    */
   public static void promising(Tracer tracer, UUID ballot, boolean firstRead) {
     if (firstRead) {
-      tracer.trace("Executing single-partition query on paxos");
-      tracer.trace("Acquiring sstable references");
-      tracer.trace("Merging memtable contents");
-      tracer.trace("Read 0 live rows and 0 tombstone cells");
+      stateRead(tracer);
     }
     tracer.trace("Promising ballot " + ballot);
     savedPaxosState(tracer);
+  }
+
+  /** A replica's first read of a partition's Paxos state from {@code system.paxos} (none stored yet). */
+  public static void stateRead(Tracer tracer) {
+    tracer.trace("Executing single-partition query on paxos");
+    tracer.trace("Acquiring sstable references");
+    tracer.trace("Merging memtable contents");
+    tracer.trace("Read 0 live rows and 0 tombstone cells");
+  }
+
+  /** The coordinator, when a prepare or a replayed proposal did not get enough promises or acceptances. */
+  public static void preempted(Tracer tracer) {
+    tracer.trace("Some replicas have already promised a higher ballot than ours; aborting");
+  }
+
+  /** The coordinator, when nobody accepted its proposal. */
+  public static void notAccepted(Tracer tracer) {
+    tracer.trace("Paxos proposal not accepted (pre-empted by a higher ballot)");
+  }
+
+  /** The coordinator, replaying a proposal accepted in an earlier round. */
+  public static void finishing(Tracer tracer, TableMetadata table, UUID ballot, PartitionUpdate update) {
+    tracer.trace("Finishing incomplete paxos round " + commit("Accepted", table, ballot, update));
+  }
+
+  /** The coordinator, sending the most recent commit to the replicas that promised without it. */
+  public static void repairingCommits(Tracer tracer) {
+    tracer.trace("Repairing replicas that missed the most recent commit");
   }
 
   /** A write to {@code system.paxos} (a durable keyspace). */
@@ -129,7 +154,7 @@ public final class PaxosTraces {
   }
 
   /**
-   * The coordinator's read of the current values and its events on the (one) replica: the names
+   * On a node alone: the coordinator's read of the current values and its events on the replica: the names
    * or the slice read, and the rows and tombstones it read.
    *
    * @param raw the partition as stored (null: none)
@@ -137,7 +162,7 @@ public final class PaxosTraces {
    */
   public static void readingExisting(Tracer tracer, TableMetadata table, CasRead read, PartitionUpdate raw,
       LivePartition current, int sstables, long nowInSeconds) {
-    tracer.trace("Reading existing values for CAS precondition");
+    readingExisting(tracer);
     tracer.trace("Executing single-partition query on " + table.name());
     tracer.trace("Acquiring sstable references");
     if (read.namesQuery()) {
@@ -157,6 +182,11 @@ public final class PaxosTraces {
     Filtered filtered = filter(table, read, current);
     int live = filtered.rows().size() + (filtered.staticRow() == null ? 0 : 1);
     tracer.trace("Read " + live + " live rows and " + tombstones + " tombstone cells");
+  }
+
+  /** The coordinator, before it reads the current values (its read's own events follow). */
+  public static void readingExisting(Tracer tracer) {
+    tracer.trace("Reading existing values for CAS precondition");
   }
 
   /** The coordinator, when the condition failed: the values it read. */
