@@ -19,8 +19,8 @@ import java.util.UUID;
  */
 public final class LocalPaxos {
 
-  /** How many partitions' states are remembered (5.0 bounds its cache by {@code paxos_cache_size}). */
-  static final int RECENT_STATES = 65_536;
+  /** How many partitions' states are remembered (5.0 bounds its cache by {@code paxos_cache_size}; a few hundred KB here). */
+  static final int RECENT_STATES = 4_096;
 
   private record Key(UUID table, DecoratedKey key) {}
 
