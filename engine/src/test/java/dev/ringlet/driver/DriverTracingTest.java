@@ -176,10 +176,6 @@ class DriverTracingTest {
     }
   }
 
-  /** Recorded from 5.0.9 but not yet reproduced: Paxos's events (one node serialises LWTs without Paxos). */
-  private static final java.util.Set<String> NOT_YET = java.util.Set.of("lwt_insert_applied", "lwt_insert_not_applied",
-      "lwt_update_met", "lwt_update_not_met", "lwt_delete_if_exists", "serial_read");
-
   @Test
   void should_record_the_events_and_parameters_5_0_9_records_on_one_node() throws Exception {
     java.util.Map<String, TracingScenarios.Recorded> recorded = TracingScenarios.recorded();
@@ -196,9 +192,6 @@ class DriverTracingTest {
           session.execute(setup);
         }
         QueryTrace trace = session.execute(s.traced().apply(session).setTracing(true)).getExecutionInfo().getQueryTrace();
-        if (NOT_YET.contains(s.name())) {
-          continue;
-        }
         // Then: the same events, in the same order, and the same session parameters
         TracingScenarios.Recorded expected = recorded.get(s.name());
         assertThat(expected).as("recorded scenario " + s.name()).isNotNull();
@@ -207,7 +200,7 @@ class DriverTracingTest {
         assertThat(trace.getParameters()).as(s.name()).isEqualTo(expected.parameters());
         compared++;
       }
-      assertThat(compared).isEqualTo(TracingScenarios.all().size() - NOT_YET.size());
+      assertThat(compared).isEqualTo(TracingScenarios.all().size());
     }
   }
 

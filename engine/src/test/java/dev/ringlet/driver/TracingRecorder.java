@@ -19,7 +19,8 @@ import java.util.UUID;
  *
  * <pre>{@code java -cp <engine test classpath> dev.ringlet.driver.TracingRecorder 127.0.0.1:9194 <file>}</pre>
  *
- * <p>The keyspace {@code trace_rec} must not exist (the recorder drops it after a first, unrecorded pass). 5.0 writes a session's events in the background,
+ * <p>The recorder drops the keyspace {@code trace_rec} first, and again after a first, unrecorded pass (on a
+ * loaded machine add {@code -Ddatastax-java-driver.basic.request.timeout="30 seconds"}). 5.0 writes a session's events in the background,
  * so each session is read from {@code system_traces} after it is complete (its {@code duration} set)
  * and no further event arrived for a second.
  */
@@ -33,6 +34,7 @@ public final class TracingRecorder {
     try (CqlSession session = CqlSession.builder()
         .addContactPoint(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
         .withLocalDatacenter("datacenter1").build()) {
+      session.execute("DROP KEYSPACE IF EXISTS trace_rec");
       // A first pass warms 5.0's system caches (truncation records, the local counter id), whose reads
       // a fresh node adds to its first LWT and counter traces; the second pass, on a new keyspace, is recorded.
       for (String ddl : TracingScenarios.schema()) {

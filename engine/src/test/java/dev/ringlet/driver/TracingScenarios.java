@@ -37,7 +37,9 @@ final class TracingScenarios {
     return List.of(
         "CREATE KEYSPACE trace_rec WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}",
         "CREATE TABLE trace_rec.lines (p int, c int, v text, PRIMARY KEY (p, c))",
-        "CREATE TABLE trace_rec.counts (id int PRIMARY KEY, n counter)");
+        "CREATE TABLE trace_rec.counts (id int PRIMARY KEY, n counter)",
+        "CREATE TABLE trace_rec.wide (p int, c int, s int static, a int, b text, tags set<text>, PRIMARY KEY (p, c))",
+        "CREATE TABLE trace_rec.kv (k text PRIMARY KEY, v int)");
   }
 
   static List<Scenario> all() {
@@ -78,6 +80,40 @@ final class TracingScenarios {
       PreparedStatement p = session.prepare("SELECT * FROM trace_rec.lines WHERE p = :key AND c IN (1, 2)");
       return p.bind().setInt("key", 1);
     }));
+    // Paxos's events: conditional batches, conditions on several columns, static and collection
+    // columns, a table without clustering columns, absent rows, LOCAL_SERIAL and names reads
+    s.add(new Scenario("lwt_batch_applied", List.of(),
+        session -> simple("BEGIN BATCH INSERT INTO trace_rec.lines (p, c, v) VALUES (4, 1, 'a') IF NOT EXISTS; "
+            + "INSERT INTO trace_rec.lines (p, c, v) VALUES (4, 2, 'b') IF NOT EXISTS; APPLY BATCH")));
+    s.add(new Scenario("lwt_batch_not_applied", List.of(),
+        session -> simple("BEGIN BATCH UPDATE trace_rec.lines SET v = 'c' WHERE p = 4 AND c = 1 IF v = 'zz'; "
+            + "INSERT INTO trace_rec.lines (p, c, v) VALUES (4, 3, 'd'); APPLY BATCH")));
+    s.add(new Scenario("lwt_update_absent", List.of(),
+        session -> simple("UPDATE trace_rec.lines SET v = 'n' WHERE p = 9 AND c = 1 IF v = 'x'")));
+    s.add(new Scenario("lwt_delete_absent", List.of(),
+        session -> simple("DELETE FROM trace_rec.lines WHERE p = 8 AND c = 1 IF EXISTS")));
+    s.add(new Scenario("lwt_wide_insert", List.of(),
+        session -> simple("INSERT INTO trace_rec.wide (p, c, s, a, b, tags) VALUES (1, 1, 7, 2, 'q', {'t1', 't2'}) IF NOT EXISTS")));
+    s.add(new Scenario("lwt_wide_insert_not_applied", List.of(),
+        session -> simple("INSERT INTO trace_rec.wide (p, c, a) VALUES (1, 1, 3) IF NOT EXISTS")));
+    s.add(new Scenario("lwt_wide_update_not_met", List.of(),
+        session -> simple("UPDATE trace_rec.wide SET a = 5, tags = tags + {'t3'} WHERE p = 1 AND c = 1 IF b = 'nope' AND a = 2")));
+    s.add(new Scenario("lwt_wide_update_met", List.of(),
+        session -> simple("UPDATE trace_rec.wide SET a = 6, tags = tags + {'t3'} WHERE p = 1 AND c = 1 IF b = 'q' AND s = 7")));
+    s.add(new Scenario("lwt_static_only", List.of(),
+        session -> simple("UPDATE trace_rec.wide SET s = 8 WHERE p = 1 IF s = 7")));
+    s.add(new Scenario("lwt_static_only_not_met", List.of(),
+        session -> simple("UPDATE trace_rec.wide SET s = 9 WHERE p = 1 IF s = 7")));
+    s.add(new Scenario("lwt_kv_insert", List.of(),
+        session -> simple("INSERT INTO trace_rec.kv (k, v) VALUES ('a', 1) IF NOT EXISTS")));
+    s.add(new Scenario("lwt_kv_update_not_met", List.of(),
+        session -> simple("UPDATE trace_rec.kv SET v = 3 WHERE k = 'a' IF v = 2")));
+    s.add(new Scenario("serial_read_local", List.of(),
+        session -> simple("SELECT * FROM trace_rec.lines WHERE p = 4").setConsistencyLevel(DefaultConsistencyLevel.LOCAL_SERIAL)));
+    s.add(new Scenario("serial_read_names", List.of(),
+        session -> simple("SELECT v FROM trace_rec.lines WHERE p = 4 AND c = 1").setConsistencyLevel(DefaultConsistencyLevel.SERIAL)));
+    s.add(new Scenario("serial_read_again", List.of(),
+        session -> simple("SELECT * FROM trace_rec.lines WHERE p = 4").setConsistencyLevel(DefaultConsistencyLevel.SERIAL)));
     return s;
   }
 
@@ -139,6 +175,9 @@ final class TracingScenarios {
           parameters.put(line.substring(6, eq), line.substring(eq + 1));
         } else if (line.startsWith("event ")) {
           activities.add(line.substring(6));
+        } else if (activities != null && !activities.isEmpty() && !line.startsWith("#")) {
+          // an event's text spans lines (a partition's rows, as 5.0's Paxos events print them)
+          activities.set(activities.size() - 1, activities.get(activities.size() - 1) + "\n" + line);
         }
       }
     }

@@ -16,4 +16,9 @@ record Ballot(long micros, UUID node) implements Comparable<Ballot> {
   boolean isAfter(Ballot o) {
     return compareTo(o) > 0;
   }
+
+  /** The ballot as 5.0 prints it: a time UUID. */
+  UUID uuid() {
+    return dev.ringlet.internal.exec.PaxosTraces.ballot(micros, node);
+  }
 }

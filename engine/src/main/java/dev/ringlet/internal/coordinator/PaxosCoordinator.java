@@ -11,6 +11,7 @@ import dev.ringlet.internal.cluster.ReplicaCounts;
 import dev.ringlet.internal.cluster.WriteTimeoutException;
 import dev.ringlet.internal.cluster.WriteType;
 import dev.ringlet.internal.exec.ConditionalWrites;
+import dev.ringlet.internal.exec.PaxosTraces;
 import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.TableComparators;
 import dev.ringlet.internal.messaging.Verb;
@@ -22,6 +23,7 @@ import dev.ringlet.internal.storage.DeletionTime;
 import dev.ringlet.internal.storage.MemoryTableStore;
 import dev.ringlet.internal.storage.PartitionUpdate;
 import dev.ringlet.internal.storage.PartitionUpdates;
+import dev.ringlet.internal.trace.Tracer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,8 +87,13 @@ public final class PaxosCoordinator implements ConditionalWrites {
     int contentions = 0;
     int preparing = 0;
     boolean lostInPrepare = false;
+    Tracer t = traced();
+    boolean serialRead = step instanceof RawStep;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Ballot ballot = nextBallot(highestSeen);
+      if (t != null) {
+        PaxosTraces.preparing(t, ballot.uuid());
+      }
       Map<Endpoint, PaxosMessages.Promise> promises = exchange(participants, Verb.PAXOS_PREPARE,
           new PaxosMessages.Prepare(table.id(), key, ballot), e -> local.prepare(new PaxosMessages.Prepare(table.id(), key, ballot)),
           required);
@@ -112,6 +119,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
         }
       }
       if (promised < required) {
+        if (t != null) {
+          PaxosTraces.preempted(t);
+        }
         preparing++;
         lostInPrepare = true;
         continue; // pre-empted by a higher ballot: try again above it
@@ -121,6 +131,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
       if (inProgress != null && !isEmpty(inProgress.update())
           && (mostRecentCommit == null || inProgress.ballot().isAfter(mostRecentCommit.ballot()))) {
         // Finish the proposal a previous coordinator left half done, under our ballot, then start over.
+        if (t != null) {
+          PaxosTraces.finishing(t, table, inProgress.ballot().uuid(), inProgress.update());
+        }
         PaxosMessages.Proposal redo = new PaxosMessages.Proposal(ballot, inProgress.update());
         Acceptance replayed = propose(participants, table, key, redo, required, true);
         replayed.throwIfTimedOut(serial, participants.size(), preparing);
@@ -131,6 +144,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
             throw CasWriteTimeoutException.of(e, WriteType.CAS, preparing); // 5.0 reports a replay's commit as CAS
           }
         } else {
+          if (t != null) {
+            PaxosTraces.preempted(t);
+          }
           preparing++;
         }
         lostInPrepare = true;
@@ -142,6 +158,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
       if (mostRecentCommit != null) {
         repairCommits(promises, table, key, mostRecentCommit);
       }
+      if (t != null && !serialRead) {
+        PaxosTraces.readingExisting(t);
+      }
       PartitionUpdate raw = reads.read(ks, table, key, localSerial ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.QUORUM);
       if (step instanceof RawStep r) {
         r.raw(raw);
@@ -150,7 +169,14 @@ public final class PaxosCoordinator implements ConditionalWrites {
       if (raw != null) {
         view.apply(raw);
       }
-      Outcome outcome = step.decide(view.read(key, c.time.clock().nowInSeconds()), ballot.micros());
+      dev.ringlet.internal.storage.LivePartition current = view.read(key, c.time.clock().nowInSeconds());
+      Outcome outcome = step.decide(current, ballot.micros());
+      if (t != null && !serialRead && outcome.updates().isEmpty()) {
+        PaxosTraces.notMatching(t, table, casRead(table, step), key, current);
+      }
+      if (t != null) {
+        PaxosTraces.proposing(t, ballot.uuid());
+      }
       // Nothing to write (the condition failed, or a serial read) still proposes an empty update,
       // as 5.0's Paxos v1 does by default (paxos_variant v1 is linearizable): its acceptance by a
       // quorum proves no other proposal was chosen in between.
@@ -160,6 +186,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
       Acceptance acceptance = propose(participants, table, key, proposal, required, false);
       acceptance.throwIfTimedOut(serial, participants.size(), contentions);
       if (acceptance.accepted() == 0) {
+        if (t != null) {
+          PaxosTraces.notAccepted(t);
+        }
         contentions++;
         continue; // nobody took it: safe to retry
       }
@@ -175,11 +204,25 @@ public final class PaxosCoordinator implements ConditionalWrites {
           throw CasWriteTimeoutException.of(e, e.writeType(), contentions); // SIMPLE, at the commit level, as 5.0
         }
       }
+      if (t != null) {
+        PaxosTraces.outcome(t, serialRead || !outcome.updates().isEmpty());
+      }
       return outcome.result();
     }
     ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
     throw new CasWriteTimeoutException(serial, 0, ConsistencyArithmetic.blockFor(serial, counts), WriteType.CAS,
         lostInPrepare ? preparing : contentions);
+  }
+
+  /** The tracer of the traced request this thread serves, or null. */
+  private Tracer traced() {
+    Tracer t = c.messaging.tracer();
+    return t != null && t.current() != null ? t : null;
+  }
+
+  /** What the conditional write's read fetches, as its step tells (all columns of the partition when it does not). */
+  private static PaxosTraces.CasRead casRead(TableMetadata table, Step step) {
+    return step.casRead() != null ? step.casRead() : PaxosTraces.CasRead.of(table, List.of(), true, true, List.of());
   }
 
   /** An update that changes nothing: what a round proposes when it has nothing to write. */
@@ -345,6 +388,10 @@ public final class PaxosCoordinator implements ConditionalWrites {
       }
     }
     PaxosMessages.Commit message = new PaxosMessages.Commit(table.id(), key, mostRecent);
+    Tracer t = traced();
+    if (t != null && !behind.isEmpty()) {
+      PaxosTraces.repairingCommits(t);
+    }
     exchange(behind, Verb.PAXOS_COMMIT, message, e -> local.commit(message), behind.size());
   }
 

@@ -1,8 +1,11 @@
 package dev.ringlet.internal.coordinator;
 
+import dev.ringlet.internal.exec.PaxosTraces;
 import dev.ringlet.internal.messaging.MessagingEndpoint;
 import dev.ringlet.internal.messaging.Verb;
+import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.storage.DecoratedKey;
+import dev.ringlet.internal.trace.Tracer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +18,8 @@ public final class PaxosReplica {
 
   private final ReplicaService replica;
   private final Map<Key, State> states = new ConcurrentHashMap<>();
+  /** The node's messaging, whose tracer records this replica's events of a traced request; null before {@link #register}. */
+  private volatile MessagingEndpoint endpoint;
 
   private record Key(UUID tableId, DecoratedKey key) {}
 
@@ -29,6 +34,7 @@ public final class PaxosReplica {
   }
 
   public void register(MessagingEndpoint endpoint) {
+    this.endpoint = endpoint;
     endpoint.handle(Verb.PAXOS_PREPARE, m -> prepare((PaxosMessages.Prepare) m.payload()));
     endpoint.handle(Verb.PAXOS_PROPOSE, m -> propose((PaxosMessages.Propose) m.payload()));
     endpoint.handle(Verb.PAXOS_COMMIT, m -> commit((PaxosMessages.Commit) m.payload()));
@@ -38,11 +44,27 @@ public final class PaxosReplica {
     return states.computeIfAbsent(new Key(tableId, key), k -> new State());
   }
 
+  /** The tracer of the traced request this thread serves, or null (untraced, or messaging not traced). */
+  private Tracer traced() {
+    MessagingEndpoint e = endpoint;
+    Tracer t = e == null ? null : e.tracer();
+    return t != null && t.current() != null ? t : null;
+  }
+
   PaxosMessages.Promise prepare(PaxosMessages.Prepare p) {
-    State s = state(p.tableId(), p.key());
+    Key key = new Key(p.tableId(), p.key());
+    boolean firstRead = !states.containsKey(key); // 5.0 reads a state from system.paxos once, then keeps it
+    State s = states.computeIfAbsent(key, k -> new State());
+    Tracer t = traced();
+    if (t != null && firstRead) {
+      PaxosTraces.stateRead(t);
+    }
     synchronized (s) {
       if (p.ballot().isAfter(s.promised)) {
         s.promised = p.ballot();
+        if (t != null) {
+          PaxosTraces.promising(t, p.ballot().uuid(), false);
+        }
         return new PaxosMessages.Promise(true, s.promised, s.accepted, s.committed);
       }
       return new PaxosMessages.Promise(false, s.promised, s.accepted, s.committed);
@@ -55,6 +77,11 @@ public final class PaxosReplica {
       if (p.proposal().ballot().compareTo(s.promised) >= 0) {
         s.promised = p.proposal().ballot();
         s.accepted = p.proposal();
+        Tracer t = traced();
+        TableMetadata table = t == null ? null : replica.table(p.tableId());
+        if (table != null) {
+          PaxosTraces.accepting(t, table, p.proposal().ballot().uuid(), p.proposal().update());
+        }
         return new PaxosMessages.Accepted(true, s.promised);
       }
       return new PaxosMessages.Accepted(false, s.promised);
@@ -64,7 +91,15 @@ public final class PaxosReplica {
   Payloads.Ack commit(PaxosMessages.Commit c) {
     State s = state(c.tableId(), c.key());
     synchronized (s) {
+      Tracer t = traced();
+      TableMetadata table = t == null ? null : replica.table(c.tableId());
+      if (table != null) {
+        PaxosTraces.committing(t, table, c.proposal().ballot().uuid(), c.proposal().update());
+      }
       replica.apply(new Payloads.Mutation(c.tableId(), c.proposal().update()));
+      if (table != null) {
+        PaxosTraces.savedPaxosState(t);
+      }
       if (s.committed == null || c.proposal().ballot().isAfter(s.committed.ballot())) {
         s.committed = c.proposal();
       }

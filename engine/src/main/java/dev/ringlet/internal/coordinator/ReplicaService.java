@@ -290,6 +290,11 @@ public final class ReplicaService {
     return t;
   }
 
+  /** The table with this id in the current schema, or null. */
+  TableMetadata table(UUID tableId) {
+    return byId().tables.get(tableId);
+  }
+
   static TableMetadata table(Schema schema, UUID tableId) {
     for (KeyspaceMetadata ks : schema.keyspaces().values()) {
       for (TableMetadata t : ks.tables().values()) {

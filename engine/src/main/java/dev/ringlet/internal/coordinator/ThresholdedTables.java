@@ -38,8 +38,17 @@ public final class ThresholdedTables implements RequestTables {
   private final InetAddress self;
   private volatile dev.ringlet.internal.trace.Tracer tracer;
   private volatile List<Long> tokens = List.of();
+  private volatile dev.ringlet.internal.exec.LocalPaxos paxos;
+  private final dev.ringlet.internal.time.TimestampGenerator timestamps;
 
   public ThresholdedTables(TableSource local, ReadThresholds thresholds, InetAddress self) {
+    this(local, thresholds, self, null);
+  }
+
+  /** @param timestamps the node's write timestamps, which a serial read's ballot takes its time from */
+  public ThresholdedTables(TableSource local, ReadThresholds thresholds, InetAddress self,
+      dev.ringlet.internal.time.TimestampGenerator timestamps) {
+    this.timestamps = timestamps;
     this.local = local;
     this.thresholds = thresholds;
     this.self = self;
@@ -57,26 +66,36 @@ public final class ThresholdedTables implements RequestTables {
     return this;
   }
 
+  /** Makes serial reads note, and when traced record, the Paxos round 5.0 runs before them ({@code paxos}). */
+  public ThresholdedTables withPaxos(dev.ringlet.internal.exec.LocalPaxos paxos) {
+    this.paxos = paxos;
+    return this;
+  }
+
   @Override
   public TableSource forRequest(ConsistencyLevel consistency, WriteType writeType) {
-    return new Request(consistency);
+    return new Request(consistency, writeType);
   }
 
   private final class Request implements TableSource, ScannedTombstones {
 
     private final ConsistencyLevel consistency;
+    private final WriteType writeType;
     private final ScanCounter counter = new ScanCounter();
     private int scanLimit = Integer.MAX_VALUE;
     private int scanPerPartitionLimit = Integer.MAX_VALUE;
     /** A traced scan is under way: its replica's read is recorded when the command ends. */
     private boolean tracedScan;
+    /** A serial read's Paxos round was run (once per request: 5.0 allows one partition). */
+    private boolean serialRound;
     /** The table the request reads (its last), for the row filter's predicates. */
     private TableMetadata table;
     /** What the current command scanned until it gave up past the failure threshold, or null. */
     private Scanned failure;
 
-    Request(ConsistencyLevel consistency) {
+    Request(ConsistencyLevel consistency, WriteType writeType) {
       this.consistency = consistency;
+      this.writeType = writeType;
     }
 
     @Override
@@ -246,8 +265,18 @@ public final class ThresholdedTables implements RequestTables {
         this.comparator = comparator;
       }
 
+      /** A serial read (not a conditional write's, which reads at the serial level too): 5.0's Paxos round first. */
+      private void beforeRead(DecoratedKey key) {
+        dev.ringlet.internal.exec.LocalPaxos p = paxos;
+        if (p != null && consistency != null && consistency.isSerial() && writeType != WriteType.CAS && !serialRound) {
+          serialRound = true;
+          p.serialRead(table, key, timestamps.next());
+        }
+      }
+
       @Override
       public LivePartition read(DecoratedKey key, long nowInSeconds) {
+        beforeRead(key);
         PartitionUpdate raw = reads.readRaw(key);
         scanned(raw, RowSlice.ALL, comparator, nowInSeconds);
         return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), nowInSeconds);
@@ -263,6 +292,7 @@ public final class ThresholdedTables implements RequestTables {
       @Override
       public LivePartition readSlice(DecoratedKey key, RowSlice slice, ClusteringComparator sliceComparator,
           long nowInSeconds) {
+        beforeRead(key);
         PartitionUpdate raw = counter.names() == null ? reads.readRawSlice(key, slice.start(), slice.end(), comparator)
             : reads.readRawNames(key, slice.start(), slice.end(), comparator, counter.names());
         scanned(raw, slice, counter.names(), comparator, nowInSeconds);

@@ -24,6 +24,26 @@ public interface ConditionalWrites {
   @FunctionalInterface
   interface Step {
     Outcome decide(LivePartition current, long timestamp);
+
+    /** What 5.0's read of the current values would fetch, for its trace events; null when not known. */
+    default PaxosTraces.CasRead casRead() {
+      return null;
+    }
+
+    /** {@code step} with the read it makes. */
+    static Step reading(PaxosTraces.CasRead read, Step step) {
+      return new Step() {
+        @Override
+        public Outcome decide(LivePartition current, long timestamp) {
+          return step.decide(current, timestamp);
+        }
+
+        @Override
+        public PaxosTraces.CasRead casRead() {
+          return read;
+        }
+      };
+    }
   }
 
   /**

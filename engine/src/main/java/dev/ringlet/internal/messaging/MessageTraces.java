@@ -22,6 +22,22 @@ final class MessageTraces {
     return base(verb) + "_RSP";
   }
 
+  /**
+   * What 5.0's replica records before it answers a request: "Enqueuing response to" (reads,
+   * mutations), "Enqueuing acknowledge to" (a Paxos commit), nothing (a Paxos prepare or propose).
+   */
+  static String enqueuing(Verb verb) {
+    switch (verb) {
+      case PAXOS_PREPARE:
+      case PAXOS_PROPOSE:
+        return null;
+      case PAXOS_COMMIT:
+        return "Enqueuing acknowledge to ";
+      default:
+        return "Enqueuing response to ";
+    }
+  }
+
   private static String base(Verb verb) {
     return verb == Verb.RANGE_READ ? "RANGE" : verb.name();
   }

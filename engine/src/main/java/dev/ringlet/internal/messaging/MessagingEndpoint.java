@@ -254,7 +254,10 @@ public final class MessagingEndpoint {
   private Traced.Response tracedAnswer(Message request, Object answer, dev.ringlet.internal.trace.Tracer t,
       dev.ringlet.internal.trace.TraceState trace) {
     String to = name(t, request.from());
-    trace.trace("Enqueuing response to " + to);
+    String enqueuing = MessageTraces.enqueuing(request.verb());
+    if (enqueuing != null) {
+      trace.trace(enqueuing + to);
+    }
     trace.trace("Sending " + MessageTraces.responseVerb(request.verb()) + " message to " + to + " message size "
         + MessageTraces.size(answer, sizes) + " bytes");
     return new Traced.Response(trace.events(), answer);

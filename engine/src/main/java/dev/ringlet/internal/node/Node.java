@@ -137,6 +137,7 @@ public final class Node implements AutoCloseable, GossipListener {
     ConsistencyGuard guard;
     dev.ringlet.internal.exec.ConditionalWrites conditional = null;
     dev.ringlet.internal.exec.LoggedBatches batches = dev.ringlet.internal.exec.LoggedBatches.NONE;
+    dev.ringlet.internal.exec.LocalPaxos localPaxos = null;
     if (cluster == null) {
       this.batchlog = null;
       this.messaging = null;
@@ -145,8 +146,9 @@ public final class Node implements AutoCloseable, GossipListener {
       this.streamer = null;
       this.repair = null;
       this.coordinator = null;
-      requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables, config.readThresholds(), config.address())
-          .traceWith(tracer, config.tokens());
+      localPaxos = new dev.ringlet.internal.exec.LocalPaxos(tracer, config.hostId());
+      requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables, config.readThresholds(), config.address(),
+          timestamps).traceWith(tracer, config.tokens()).withPaxos(localPaxos);
       ddlTables = tables;
       Topology single = Topology.singleNode(config.datacenter());
       guard = new ConsistencyGuard(() -> single);
@@ -180,7 +182,7 @@ public final class Node implements AutoCloseable, GossipListener {
         config.userDefinedFunctions()).withMaterializedViews(config.materializedViews())
         .withDynamicDataMasking(config.dynamicDataMasking());
     WriteExecutor writes = new WriteExecutor(requestTables, conditional, batches, timestamps, config.clock())
-        .traceWith(tracer);
+        .traceWith(tracer, localPaxos);
     TermFunctions functions = new TermFunctions(config.clock(), schema::current, udfExecutor);
     // In a cluster, roles and permissions are read and written through the coordinator, like data.
     TableSource authTables = cluster == null ? tables : requestTables.forRequest(ConsistencyLevel.ONE,

@@ -87,6 +87,11 @@ public final class ModificationStatement {
         || this.deletedColumns.stream().anyMatch(ColumnMetadata::isStatic);
   }
 
+  /** Whether an operation or deletion names a static column (5.0's {@code updatesStaticRow}). */
+  public boolean writesStatic() {
+    return writesStatic;
+  }
+
   public Kind kind() {
     return kind;
   }

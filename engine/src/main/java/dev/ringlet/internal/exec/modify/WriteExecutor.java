@@ -8,6 +8,8 @@ import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.TableSource;
 import dev.ringlet.internal.exec.ConditionalWrites;
+import dev.ringlet.internal.exec.LocalPaxos;
+import dev.ringlet.internal.exec.PaxosTraces;
 import dev.ringlet.internal.exec.select.RowAccess;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
@@ -20,6 +22,7 @@ import dev.ringlet.internal.storage.PartitionUpdates;
 import dev.ringlet.internal.storage.TableStore;
 import dev.ringlet.internal.time.Clock;
 import dev.ringlet.internal.time.TimestampGenerator;
+import dev.ringlet.internal.trace.TraceState;
 import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ public final class WriteExecutor {
   private final Clock clock;
   private final Map<UUID, Object> lwtLocks = new ConcurrentHashMap<>();
   private volatile dev.ringlet.internal.trace.Tracer tracer;
+  private volatile LocalPaxos paxos;
 
   public WriteExecutor(TableSource source, TimestampGenerator timestamps, Clock clock) {
     this(dev.ringlet.internal.exec.RequestTables.of(source), timestamps, clock);
@@ -69,6 +73,12 @@ public final class WriteExecutor {
   public WriteExecutor traceWith(dev.ringlet.internal.trace.Tracer tracer) {
     this.tracer = tracer;
     return this;
+  }
+
+  /** On a node alone: makes conditional writes record 5.0's Paxos events ({@code paxos} notes its states). */
+  public WriteExecutor traceWith(dev.ringlet.internal.trace.Tracer tracer, LocalPaxos paxos) {
+    this.paxos = paxos;
+    return traceWith(tracer);
   }
 
   private void trace(String activity) {
@@ -194,7 +204,7 @@ public final class WriteExecutor {
       key = keys.get(0);
     }
     TableStore store = casSource(options).store(table);
-    return cas(table, key, options, (partition, ts) -> {
+    return cas(table, key, options, ConditionalWrites.Step.reading(batchRead(table, statements, values), (partition, ts) -> {
       long now = options.nowInSeconds(clock);
       boolean applied = true;
       List<RowAccess> checked = new ArrayList<>();
@@ -217,7 +227,56 @@ public final class WriteExecutor {
         return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtResult(statements.get(0), true, null));
       }
       return new ConditionalWrites.Outcome(List.of(), batchNotApplied(table, checked));
-    });
+    }));
+  }
+
+  /** What 5.0's read of a conditional batch's current values fetches: its statements' conditions and writes together. */
+  private static PaxosTraces.CasRead batchRead(TableMetadata table,
+      List<ModificationStatement> statements, List<BoundValues> values) {
+    List<Clustering> names = new ArrayList<>();
+    java.util.Set<ColumnMetadata> conditionColumns = new java.util.HashSet<>();
+    boolean writesRows = false;
+    boolean writesStatic = false;
+    for (int i = 0; i < statements.size(); i++) {
+      ModificationStatement s = statements.get(i);
+      Clustering clustering = s.clusterings(values.get(i)).get(0);
+      writesRows |= writesRows(table, clustering);
+      writesStatic |= s.writesStatic();
+      addConditions(table, s, clustering, names, conditionColumns);
+    }
+    return PaxosTraces.CasRead.of(table, names, writesRows, writesStatic, conditionColumns);
+  }
+
+  /** 5.0's {@code updatesRegularRows}: the table has no clustering columns, or the statement gives them. */
+  private static boolean writesRows(TableMetadata table, Clustering clustering) {
+    return table.clustering().isEmpty() || clustering.size() > 0;
+  }
+
+  /**
+   * A statement's conditions as 5.0's {@code CQL3CasRequest} keeps them: a row condition (EXISTS,
+   * NOT EXISTS or on a regular column) names its row; conditions on static columns name none.
+   */
+  private static void addConditions(TableMetadata table, ModificationStatement s, Clustering clustering,
+      List<Clustering> names, java.util.Set<ColumnMetadata> conditionColumns) {
+    boolean row;
+    switch (s.condition()) {
+      case IF_EXISTS:
+      case IF_NOT_EXISTS:
+        row = writesRows(table, clustering);
+        break;
+      case IF_CONDITIONS:
+        row = false;
+        for (ConditionCheck c : s.conditions()) {
+          conditionColumns.add(c.column());
+          row |= !c.column().isStatic();
+        }
+        break;
+      default:
+        row = false;
+    }
+    if (row && !names.contains(clustering)) {
+      names.add(clustering);
+    }
   }
 
   private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
@@ -275,13 +334,18 @@ public final class WriteExecutor {
     DecoratedKey key = keys.get(0);
     Clustering clustering = clusterings.get(0);
     TableStore store = casSource(options).store(table);
-    return cas(table, key, options, (partition, ts) -> {
+    List<Clustering> names = new ArrayList<>();
+    java.util.Set<ColumnMetadata> conditionColumns = new java.util.HashSet<>();
+    addConditions(table, statement, clustering, names, conditionColumns);
+    PaxosTraces.CasRead read = PaxosTraces.CasRead.of(table, names,
+        writesRows(table, clustering), statement.writesStatic(), conditionColumns);
+    return cas(table, key, options, ConditionalWrites.Step.reading(read, (partition, ts) -> {
       long now = options.nowInSeconds(clock);
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
       List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();
       return new ConditionalWrites.Outcome(updates, lwtResult(statement, applied, current));
-    });
+    }));
   }
 
   private Result cas(TableMetadata table, DecoratedKey key, QueryOptions options, ConditionalWrites.Step step) {
@@ -296,12 +360,62 @@ public final class WriteExecutor {
     TableStore read = tables.forRequest(serial, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
     TableStore write = tables.forRequest(commit, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
     synchronized (lwtLocks.computeIfAbsent(table.id(), k -> new Object())) {
+      LocalPaxos p = paxos;
+      boolean firstUse = p != null && p.firstUse(table.id(), key);
+      if (p != null && p.traced()) {
+        return tracedCas(p, table, key, serial, firstUse, write, step);
+      }
       ConditionalWrites.Outcome outcome = step.decide(read.read(key, clock.nowInSeconds()), timestamps.next());
       for (PartitionUpdate u : outcome.updates()) {
         write.apply(u);
       }
       return outcome.result();
     }
+  }
+
+  /**
+   * A traced conditional write on one node: the events of the Paxos round 5.0 runs with itself as
+   * the only replica ({@link PaxosTraces}) around the same read-check-write.
+   */
+  private Result tracedCas(LocalPaxos p, TableMetadata table, DecoratedKey key,
+      dev.ringlet.internal.cluster.ConsistencyLevel serial, boolean firstUse, TableStore write, ConditionalWrites.Step step) {
+    dev.ringlet.internal.trace.Tracer t = p.tracer();
+    long timestamp = timestamps.next();
+    long now = clock.nowInSeconds();
+    java.util.UUID ballot = p.ballot(timestamp);
+    PaxosTraces.preparing(t, ballot);
+    PaxosTraces.promising(t, ballot, firstUse);
+    // the read's own events are 5.0's CAS read's, recorded below: read without them
+    TraceState state = t.enter(null);
+    TableStore untraced;
+    try {
+      untraced = tables.forRequest(serial, dev.ringlet.internal.cluster.WriteType.CAS).store(table);
+    } finally {
+      t.exit(state);
+    }
+    PartitionUpdate raw = untraced.readRaw(key);
+    LivePartition current = untraced.read(key, now);
+    PaxosTraces.CasRead read = step.casRead() != null ? step.casRead()
+        : PaxosTraces.CasRead.of(table, List.of(), true, true, List.of());
+    PaxosTraces.readingExisting(t, table, read, raw, current, t.sstables(table.id()), now);
+    ConditionalWrites.Outcome outcome = step.decide(current, timestamp);
+    boolean applied = !outcome.updates().isEmpty();
+    if (!applied) {
+      PaxosTraces.notMatching(t, table, read, key, current);
+    }
+    PaxosTraces.proposing(t, ballot);
+    PartitionUpdate proposal = applied ? PartitionUpdates.mergeByPartition(outcome.updates()).get(0)
+        : LocalPaxos.empty(key);
+    PaxosTraces.accepting(t, table, ballot, proposal);
+    if (applied) {
+      PaxosTraces.committing(t, table, ballot, proposal);
+      for (PartitionUpdate u : outcome.updates()) {
+        write.apply(u);
+      }
+      PaxosTraces.savedPaxosState(t);
+    }
+    PaxosTraces.outcome(t, applied);
+    return outcome.result();
   }
 
   /** Conditional writes read at the serial level (as QUORUM or LOCAL_QUORUM) and commit at the request's level. */
