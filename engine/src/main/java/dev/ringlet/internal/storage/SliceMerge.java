@@ -80,11 +80,22 @@ final class SliceMerge {
           next = h;
         }
       }
-      StoredRow merged = new StoredRow();
+      // The row of the one version that has it is resolved as it is; rows several have are reconciled first.
+      RowUpdate only = null;
+      StoredRow merged = null;
       for (int i = 0; i < open; i++) {
         Cursor c = cursors[i];
         if (c.head() == next || comparator.compare(c.head(), next) == 0) {
-          merged.apply(c.take());
+          RowUpdate r = c.take();
+          if (only == null && merged == null) {
+            only = r;
+          } else {
+            if (merged == null) {
+              merged = new StoredRow();
+              merged.apply(only);
+            }
+            merged.apply(r);
+          }
           if (c.done()) {
             cursors[i--] = cursors[--open];
             cursors[open] = null;
@@ -97,7 +108,8 @@ final class SliceMerge {
           deletion = DeletionTime.max(deletion, rt.deletion());
         }
       }
-      LiveRow row = StoredPartition.resolve(next, merged, deletion, now);
+      LiveRow row = merged == null ? StoredPartition.resolve(next, only, deletion, now)
+          : StoredPartition.resolve(next, merged, deletion, now);
       if (!row.isEmpty()) {
         live.add(row);
         if (live.size() >= limit) {
@@ -192,27 +204,12 @@ final class SliceMerge {
 
     /** Null when no row of {@code rows} lies within the slice. */
     static Cursor of(ClusteringComparator comparator, List<RowUpdate> rows, RowSlice slice) {
-      int lo = firstAfter(comparator, rows, slice.start());
-      int hi = firstAfter(comparator, rows, slice.end()); // exclusive: rows before the end bound
+      int lo = comparator.firstRowAfter(rows, slice.start());
+      int hi = comparator.firstRowAfter(rows, slice.end()); // exclusive: rows before the end bound
       if (lo >= hi) {
         return null;
       }
       return slice.reversed() ? new Cursor(rows, hi - 1, lo - 1, -1) : new Cursor(rows, lo, hi, 1);
-    }
-
-    /** The index of the first row sorting after the bound (a bound never equals a clustering). */
-    private static int firstAfter(ClusteringComparator comparator, List<RowUpdate> rows, Bound bound) {
-      int lo = 0;
-      int hi = rows.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (comparator.compare(rows.get(mid).clustering(), bound) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
 
     Clustering head() {
