@@ -16,6 +16,10 @@
 #   --update-docs   replace the results section of docs/benchmarks.md with this run's table
 #   --no-cluster    skip the 3-node / 6-node cluster measurements
 #   --soak MINUTES  also run the soak (mixed load on in-JVM Ringlet, 32 in flight) for MINUTES
+#   --appcds        also run the default test-suite workload in a test JVM that maps an AppCDS archive
+#                   (-XX:SharedArchiveFile) of the classes one training run of it loaded
+#                   (-XX:ArchiveClassesAtExit): an opt-in of the user's, reported as its own series
+#                   (suite/ringlet-appcds/...) beside the default one, never in its place
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,6 +33,7 @@ JMH=1
 UPDATE_DOCS=0
 CLUSTER=1
 SOAK=0
+APPCDS=0
 REFERENCE="${RINGLET_REFERENCE_SCRIPTS:-/work/shared/reference-cassandra}"
 # --cassandra starts with --clean: never in the data folder golden files are recorded in.
 export REFCASS_DATA="${REFCASS_DATA:-$HOME/.ringlet-reference/data-bench}"
@@ -43,7 +48,8 @@ while [ $# -gt 0 ]; do
     --update-docs) UPDATE_DOCS=1 ;;
     --no-cluster) CLUSTER=0 ;;
     --soak) SOAK="$2"; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --appcds) APPCDS=1 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -120,6 +126,12 @@ for _ in $(seq "$REPS"); do bench suite --target ringlet >/dev/null; done
 for _ in $(seq "$REPS"); do bench suite --target ringlet --setup script >/dev/null; done
 # ... and in a test JVM that compiles with C1 only (suite/ringlet-script-c1/...)
 for _ in $(seq "$REPS"); do "$JAVA" -Xmx1g -XX:TieredStopAtLevel=1 -jar "$JAR" suite --target ringlet --setup script --results "$R" >/dev/null; done
+if [ "$APPCDS" = 1 ]; then
+  # Opt-in: one training run writes the archive of the classes it loaded (its results are not kept),
+  # then the default workload maps it (suite/ringlet-appcds/...); the runs without it are above.
+  "$JAVA" -Xmx1g -XX:ArchiveClassesAtExit="$OUT/suite.jsa" -jar "$JAR" suite --target ringlet --results "$OUT/appcds-training.tsv" >/dev/null 2>&1
+  for _ in $(seq "$REPS"); do "$JAVA" -Xmx1g -XX:SharedArchiveFile="$OUT/suite.jsa" -jar "$JAR" suite --target ringlet --results "$R" >/dev/null; done
+fi
 if [ "$CASSANDRA" = 1 ]; then
   # Start-up included, as a test run pays it: the suite itself starts Cassandra (start.sh --clean,
   # wait-ready.sh) inside its timing and stops it at the end; the same 200 tests as Ringlet's.

@@ -62,10 +62,14 @@ public final class EngineFixture {
     SystemTableSource tables = new SystemTableSource(storage, schema::current, this::localInfo, List::of);
     TimeUuids ids = new TimeUuids(clock);
     DdlExecutor ddl = new DdlExecutor(schema, storage, tables, () -> java.util.Map.of(DATACENTER, 1), ids::next, clock);
-    WriteExecutor writes = new WriteExecutor(tables, new TimestampGenerator(clock), clock);
-    this.processor = new QueryProcessor(schema, tables, writes, ddl, new TermFunctions(clock, schema::current), clock,
-        this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
-            () -> dev.ringlet.internal.cluster.Topology.singleNode(DATACENTER)));
+    // As a single node's: each request reads user tables through a source that counts tombstones.
+    dev.ringlet.internal.exec.RequestTables requestTables = new dev.ringlet.internal.coordinator.ThresholdedTables(tables,
+        dev.ringlet.internal.coordinator.ReadThresholds.DEFAULTS, address);
+    WriteExecutor writes = new WriteExecutor(requestTables, new TimestampGenerator(clock), clock);
+    this.processor = new QueryProcessor(schema, tables, requestTables, writes, ddl, new TermFunctions(clock, schema::current),
+        clock, this::publishSchemaChange, new dev.ringlet.internal.exec.ConsistencyGuard(
+            () -> dev.ringlet.internal.cluster.Topology.singleNode(DATACENTER)),
+        dev.ringlet.internal.exec.auth.AccessControl.disabled());
   }
 
   public QueryProcessor processor() {

@@ -87,6 +87,11 @@ public final class ReportWriter {
     // suite --setup script: the set-up's DDL as the JUnit extension runs a schema script
     suiteVsCassandra(md, m, "-script", "the same, set-up DDL run as the JUnit extension runs schema scripts (`--setup script`)");
     suiteVsCassandra(md, m, "-script-c1", "the same, `--setup script`, the test JVM with `-XX:TieredStopAtLevel=1` (Cassandra: its driver's JVM)");
+    // tools/bench.sh --appcds: the default workload in a test JVM mapping an AppCDS archive of a
+    // previous run's classes, an opt-in of the user's (Cassandra's default series: its driver's JVM
+    // would gain from one too, but its time is Cassandra's start and DDL)
+    suiteVsCassandra(md, m, "-appcds", "", "opt-in, not the default: the default workload, the test JVM with an AppCDS archive"
+        + " of a previous run's classes (`tools/bench.sh --appcds`)");
     // the fairness check: the default workload against Cassandra emptying its 5 tables with all
     // TRUNCATEs in flight at once (suite --reset truncate-concurrent), its fastest reset through a driver
     suiteVsCassandra(md, m, "", "-concurrent-truncate",

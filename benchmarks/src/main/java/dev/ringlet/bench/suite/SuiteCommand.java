@@ -44,9 +44,10 @@ public final class SuiteCommand {
   /** @param serverDdlOnly only the server's DDL timings ({@link ServerDdlTimings}), no driver, no suite */
   public void run(boolean serverDdlOnly) {
     // --setup script's results are their own series (suite/ringlet-script/...), beside the default's,
-    // and so are those of a JVM that compiles with C1 only (-c1)
+    // and so are those of a JVM that compiles with C1 only (-c1) or maps an AppCDS archive (-appcds)
     String prefix = "suite/" + options.target().id() + (options.setup() == SuiteSetup.SCRIPT ? "-script" : "")
-        + (c1Only() ? "-c1" : "") + (options.reset() == SuiteReset.TRUNCATE_CONCURRENT ? "-concurrent-truncate" : "") + "/";
+        + (c1Only() ? "-c1" : "") + (sharedArchive() ? "-appcds" : "")
+        + (options.reset() == SuiteReset.TRUNCATE_CONCURRENT ? "-concurrent-truncate" : "") + "/";
     if (serverDdlOnly) {
       new ServerDdlTimings(options.tables(), sink).run(prefix);
       return;
@@ -177,6 +178,21 @@ public final class SuiteCommand {
   static boolean c1Only() {
     for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether this JVM was given an application class-data archive of its own
+   * ({@code -XX:SharedArchiveFile=}, an AppCDS archive a previous run wrote with
+   * {@code -XX:ArchiveClassesAtExit=} or JDK 19's {@code -XX:+AutoCreateSharedArchive}): a test JVM's
+   * setting, opt-in. The JDK's own default archive of its classes is not one.
+   */
+  static boolean sharedArchive() {
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-XX:SharedArchiveFile=")) {
         return true;
       }
     }

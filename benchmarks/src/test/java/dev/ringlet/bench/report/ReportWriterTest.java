@@ -83,6 +83,7 @@ class ReportWriterTest {
     sink.add("suite/ringlet-script-c1/end_to_end_ms", 1_000, "ms");
     sink.add("suite/cassandra-script-c1/end_to_end_ms", 31_000, "ms");
     sink.add("suite/cassandra-concurrent-truncate/end_to_end_ms", 30_000, "ms");
+    sink.add("suite/ringlet-appcds/end_to_end_ms", 2_500, "ms");
 
     // When
     Path out = dir.resolve("report.md");
@@ -95,6 +96,9 @@ class ReportWriterTest {
     assertThat(md).contains("| the same, `--setup script`, the test JVM with `-XX:TieredStopAtLevel=1` (Cassandra: its driver's JVM) | ≥ 20× | 31.0× (31,000 / 1,000 ms) | met |");
     // and the default workload against Cassandra resetting with its TRUNCATEs all in flight
     assertThat(md).contains("| the default workload, Cassandra's 5 TRUNCATEs per test sent at once (`--reset truncate-concurrent`) | ≥ 20× | 6.00× (30,000 / 5,000 ms) | **missed** |");
+    // and the opt-in AppCDS series against Cassandra's default run, named as an opt-in
+    assertThat(md).contains("| opt-in, not the default: the default workload, the test JVM with an AppCDS archive of a previous run's"
+        + " classes (`tools/bench.sh --appcds`) | ≥ 20× | 14.0× (35,000 / 2,500 ms) | **missed** |");
   }
 
   @Test

@@ -296,7 +296,8 @@ public final class ThresholdedTables implements RequestTables {
         PartitionUpdate raw = counter.names() == null ? reads.readRawSlice(key, slice.start(), slice.end(), comparator)
             : reads.readRawNames(key, slice.start(), slice.end(), comparator, counter.names());
         scanned(raw, slice, counter.names(), comparator, nowInSeconds);
-        return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator, key, List.of(raw), slice, nowInSeconds);
+        return raw == null ? PartitionMerge.empty(key)
+            : PartitionMerge.resolveStored(comparator, key, List.of(raw), slice, nowInSeconds);
       }
 
       @Override

@@ -66,6 +66,24 @@ public final class ClusteringComparator implements Comparator<Clustering> {
     return bound.sortsBeforeItsPrefix() ? 1 : -1;
   }
 
+  /**
+   * The index of the first of {@code rows} (in clustering order) that sorts after the bound, by
+   * bisection; {@code rows.size()} when none does. A bound never equals a clustering.
+   */
+  public int firstRowAfter(List<RowUpdate> rows, Bound bound) {
+    int lo = 0;
+    int hi = rows.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compare(rows.get(mid).clustering(), bound) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** A slice bound on a clustering prefix. */
   public record Bound(Clustering prefix, boolean isStart, boolean inclusive) {
 

@@ -70,6 +70,7 @@ final class SliceMerge {
       }
     }
     boolean reversed = slice.reversed();
+    Taken taken = new Taken();
     while (open > 0) {
       // The next clustering in walk order among the cursors' heads (usually one or two sources).
       Clustering next = cursors[0].head();
@@ -80,24 +81,16 @@ final class SliceMerge {
           next = h;
         }
       }
-      StoredRow merged = new StoredRow();
-      for (int i = 0; i < open; i++) {
-        Cursor c = cursors[i];
-        if (c.head() == next || comparator.compare(c.head(), next) == 0) {
-          merged.apply(c.take());
-          if (c.done()) {
-            cursors[i--] = cursors[--open];
-            cursors[open] = null;
-          }
-        }
-      }
+      // The row of the one version that has it is resolved as it is; rows several have are reconciled first.
+      open = taken.take(comparator, cursors, open, next);
       DeletionTime deletion = partitionDeletion;
       for (RangeTombstone rt : rangeTombstones) {
         if (comparator.contains(rt.start(), rt.end(), next)) {
           deletion = DeletionTime.max(deletion, rt.deletion());
         }
       }
-      LiveRow row = StoredPartition.resolve(next, merged, deletion, now);
+      LiveRow row = taken.merged == null ? StoredPartition.resolve(next, taken.only, deletion, now)
+          : StoredPartition.resolve(next, taken.merged, deletion, now);
       if (!row.isEmpty()) {
         live.add(row);
         if (live.size() >= limit) {
@@ -141,6 +134,7 @@ final class SliceMerge {
         cursors[open++] = new Cursor(v.rows(), 0, v.rows().size(), 1);
       }
     }
+    Taken taken = new Taken();
     while (open > 0) {
       Clustering next = cursors[0].head();
       for (int i = 1; i < open; i++) {
@@ -149,8 +143,28 @@ final class SliceMerge {
           next = h;
         }
       }
-      RowUpdate only = null;
-      StoredRow merged = null;
+      open = taken.take(comparator, cursors, open, next);
+      rows.add(taken.merged == null ? taken.only : taken.merged.snapshot(next));
+    }
+    RowUpdate staticRow = statics == null || statics.isEmpty() ? null : statics.snapshot(Clustering.EMPTY);
+    return new PartitionUpdate(versions.get(0).key(), partitionDeletion, rangeTombstones, staticRow, rows);
+  }
+
+  /**
+   * The versions' rows at one clustering: the row of the one version that has it ({@link #only}),
+   * or the rows of several reconciled into {@link #merged}.
+   */
+  private static final class Taken {
+    private RowUpdate only;
+    private StoredRow merged;
+
+    /**
+     * Takes the row at {@code next} from each of the first {@code open} cursors on it; a cursor left
+     * with no rows is swapped out of that range. Returns how many cursors are left open.
+     */
+    int take(ClusteringComparator comparator, Cursor[] cursors, int open, Clustering next) {
+      only = null;
+      merged = null;
       for (int i = 0; i < open; i++) {
         Cursor c = cursors[i];
         if (c.head() == next || comparator.compare(c.head(), next) == 0) {
@@ -170,10 +184,8 @@ final class SliceMerge {
           }
         }
       }
-      rows.add(merged == null ? only : merged.snapshot(next));
+      return open;
     }
-    RowUpdate staticRow = statics == null || statics.isEmpty() ? null : statics.snapshot(Clustering.EMPTY);
-    return new PartitionUpdate(versions.get(0).key(), partitionDeletion, rangeTombstones, staticRow, rows);
   }
 
   /** One version's rows within the slice, walked in its direction. */
@@ -192,27 +204,12 @@ final class SliceMerge {
 
     /** Null when no row of {@code rows} lies within the slice. */
     static Cursor of(ClusteringComparator comparator, List<RowUpdate> rows, RowSlice slice) {
-      int lo = firstAfter(comparator, rows, slice.start());
-      int hi = firstAfter(comparator, rows, slice.end()); // exclusive: rows before the end bound
+      int lo = comparator.firstRowAfter(rows, slice.start());
+      int hi = comparator.firstRowAfter(rows, slice.end()); // exclusive: rows before the end bound
       if (lo >= hi) {
         return null;
       }
       return slice.reversed() ? new Cursor(rows, hi - 1, lo - 1, -1) : new Cursor(rows, lo, hi, 1);
-    }
-
-    /** The index of the first row sorting after the bound (a bound never equals a clustering). */
-    private static int firstAfter(ClusteringComparator comparator, List<RowUpdate> rows, Bound bound) {
-      int lo = 0;
-      int hi = rows.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (comparator.compare(rows.get(mid).clustering(), bound) < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
     }
 
     Clustering head() {

@@ -177,13 +177,23 @@ final class StoredPartition {
    */
   synchronized PartitionUpdate snapshot(ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
     List<RowUpdate> copy = new ArrayList<>();
-    for (Map.Entry<Clustering, StoredRow> e : window(new RowSlice(start, end, false, Integer.MAX_VALUE))) {
-      Clustering c = e.getKey();
-      if (comparator.compare(c, end) > 0) {
-        break;
+    if (rows == null) {
+      if (row != null && comparator.contains(start, end, Clustering.EMPTY)) {
+        copy.add(row.snapshot(Clustering.EMPTY));
       }
-      if (comparator.compare(c, start) > 0) {
-        copy.add(e.getValue().snapshot(c));
+    } else {
+      // Only a bound on part of the clustering leaves rows outside it at its edge of the window.
+      boolean endExact = isExact(end);
+      boolean begun = isExact(start);
+      for (Map.Entry<Clustering, StoredRow> e : sortedWindow(start, end).entrySet()) {
+        Clustering c = e.getKey();
+        if (!endExact && comparator.compare(c, end) > 0) {
+          break;
+        }
+        if (begun || comparator.compare(c, start) > 0) {
+          begun = true;
+          copy.add(e.getValue().snapshot(c));
+        }
       }
     }
     RowUpdate statics = hasStatic() ? staticRow.snapshot(Clustering.EMPTY) : null;
@@ -207,23 +217,25 @@ final class StoredPartition {
       return new LivePartition(key, liveStatic, readOnlyRow(slice, nowInSeconds));
     }
     List<LiveRow> live = new ArrayList<>(Math.min(limit, rows.size()));
-    NavigableMap<Clustering, StoredRow> window = sortedWindow(slice);
+    NavigableMap<Clustering, StoredRow> window = sortedWindow(slice.start(), slice.end());
     if (window.isEmpty()) {
       return new LivePartition(key, liveStatic, live);
     }
     boolean reversed = slice.reversed();
-    boolean begun = false;
+    // The window ends exactly at a bound on the whole clustering. At a bound on a prefix of it, rows
+    // just outside the bound may lie at the window's edge: skip them until the slice begins (in
+    // walk order), stop once past its end.
+    boolean begun = isExact(reversed ? slice.end() : slice.start());
+    boolean lastExact = isExact(reversed ? slice.start() : slice.end());
     for (Map.Entry<Clustering, StoredRow> e : (reversed ? window.descendingMap() : window).entrySet()) {
       Clustering c = e.getKey();
-      // The window's edges may hold rows just outside the bounds: skip them until the slice
-      // begins (in walk order), stop once past its end.
       if (!begun) {
         if (reversed ? comparator.compare(c, slice.end()) >= 0 : comparator.compare(c, slice.start()) <= 0) {
           continue;
         }
         begun = true;
       }
-      if (reversed ? comparator.compare(c, slice.start()) <= 0 : comparator.compare(c, slice.end()) >= 0) {
+      if (!lastExact && (reversed ? comparator.compare(c, slice.start()) <= 0 : comparator.compare(c, slice.end()) >= 0)) {
         break;
       }
       LiveRow r = resolve(c, e.getValue(), rowDeletion(c), nowInSeconds);
@@ -260,38 +272,55 @@ final class StoredPartition {
     return deletion;
   }
 
-  /**
-   * The rows from the first clustering at or after the start bound's prefix (every row within the
-   * bounds sorts there or later) to, when the end bound is a whole clustering, that clustering;
-   * else to the last row. Empty when the bounds cannot hold any row. A table without clustering
-   * columns: its one row, if any.
-   */
-  private Iterable<Map.Entry<Clustering, StoredRow>> window(RowSlice slice) {
-    if (rows == null) {
-      return row == null ? List.of() : List.of(Map.entry(Clustering.EMPTY, row));
-    }
-    return sortedWindow(slice).entrySet();
+  /** Whether the bound is on the whole clustering: the sorted rows then split exactly at it. */
+  private boolean isExact(ClusteringComparator.Bound bound) {
+    return bound.prefix().size() == comparator.size();
   }
 
-  private NavigableMap<Clustering, StoredRow> sortedWindow(RowSlice slice) {
-    Clustering from = slice.start().prefix();
-    Clustering to = slice.end().prefix();
-    boolean bounded = to.size() == comparator.size() && to.size() > 0;
-    if (bounded && comparator.compare(from, to) > 0) {
+  /**
+   * The rows that may lie between the bounds (the table has clustering columns): a bound on the
+   * whole clustering cuts the sorted rows exactly where it lies, inclusive or not; a bound on a
+   * prefix of it cuts them at the first clustering with that prefix (a start) or not at all (an
+   * end), and the caller checks the rows at that edge. Empty when the bounds cannot hold any row.
+   */
+  private NavigableMap<Clustering, StoredRow> sortedWindow(ClusteringComparator.Bound start, ClusteringComparator.Bound end) {
+    Clustering from = start.prefix();
+    Clustering to = end.prefix();
+    boolean fromExact = isExact(start);
+    boolean toExact = isExact(end);
+    if (toExact && comparator.compare(from, to) > 0) {
       return java.util.Collections.emptyNavigableMap();
     }
-    NavigableMap<Clustering, StoredRow> window = from.size() == 0 ? rows : rows.tailMap(from, true);
-    return bounded ? window.headMap(to, true) : window;
+    if (fromExact && toExact) {
+      return rows.subMap(from, start.inclusive(), to, end.inclusive());
+    }
+    NavigableMap<Clustering, StoredRow> window = from.size() == 0 ? rows : rows.tailMap(from, !fromExact || start.inclusive());
+    return toExact ? window.headMap(to, end.inclusive()) : window;
   }
 
   /** The row as a read sees it at {@code now} under {@code outer} (the partition's and covering range deletions). */
   static LiveRow resolve(Clustering clustering, StoredRow row, DeletionTime outer, long now) {
-    DeletionTime deletion = DeletionTime.max(outer, row.effectiveDeletion());
-    LivenessInfo liveness = row.liveness;
+    return resolve(clustering, row.liveness, row.effectiveDeletion(), row.cells, row.complex, outer, now);
+  }
+
+  /**
+   * The one version of a row as a read sees it: what {@link #resolve(Clustering, StoredRow,
+   * DeletionTime, long)} gives for the row stored by applying only that version, without storing it.
+   */
+  static LiveRow resolve(Clustering clustering, RowUpdate row, DeletionTime outer, long now) {
+    // A stored row forgets a shadowable deletion its liveness is newer than (RowDeletions).
+    DeletionTime own = RowDeletions.isShadowedBy(row.shadowableDeletion(), row.liveness()) ? row.deletion()
+        : row.effectiveDeletion();
+    return resolve(clustering, row.liveness(), own, row.cells(), row.complex(), outer, now);
+  }
+
+  private static LiveRow resolve(Clustering clustering, LivenessInfo liveness, DeletionTime own, Map<String, Cell> cells,
+      Map<String, ComplexColumn> complex, DeletionTime outer, long now) {
+    DeletionTime deletion = DeletionTime.max(outer, own);
     if (!liveness.isLive(now) || deletion.deletes(liveness.timestamp())) {
       liveness = LivenessInfo.EMPTY;
     }
-    return new LiveRow(clustering, liveness, liveCells(row.cells, deletion, now), liveComplex(row.complex, deletion, now));
+    return new LiveRow(clustering, liveness, liveCells(cells, deletion, now), liveComplex(complex, deletion, now));
   }
 
   /** The cells a read sees: the stored map itself when every cell is live, plain (not a counter) and not deleted. */

@@ -14,7 +14,7 @@ import java.util.List;
  * is not live (a tombstone or an expired cell) counts one; a row with no live data and no such cell
  * but a deletion of its own (a row tombstone) counts one. What a newer partition, range or row
  * deletion shadows is not seen by the read, so it is not counted. Pure functions of the stored
- * partition.
+ * partition, whose rows are in clustering order (as every store gives them).
  */
 public final class TombstoneCount {
 
@@ -113,17 +113,17 @@ public final class TombstoneCount {
         comparator);
   }
 
-  /** The stored rows within the slice's bounds, in its walk order. */
+  /**
+   * The stored rows within the slice's bounds, in its walk order: found by bisection, as the rows
+   * of a stored partition are in clustering order.
+   */
   private static Iterable<RowUpdate> walk(List<RowUpdate> rows, RowSlice slice, ClusteringComparator comparator) {
     if (slice.start().prefix().size() == 0 && slice.end().prefix().size() == 0) {
       return slice.reversed() ? reversed(rows) : rows;
     }
-    List<RowUpdate> in = new ArrayList<>();
-    for (RowUpdate r : rows) {
-      if (comparator.contains(slice.start(), slice.end(), r.clustering())) {
-        in.add(r);
-      }
-    }
+    int from = comparator.firstRowAfter(rows, slice.start());
+    int to = comparator.firstRowAfter(rows, slice.end()); // exclusive: the rows before the end bound
+    List<RowUpdate> in = from < to ? rows.subList(from, to) : List.of();
     return slice.reversed() ? reversed(in) : in;
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Versions of a partition merged row by row for a slice ({@link SliceMerge}) must read exactly as
  * the partition that applying every version builds: overlapping rows reconciled, deletions of one
- * version (partition, range, row) hiding another's rows, expiring data, both directions, limits,
- * static rows.
+ * version (partition, range, row, a view's shadowable one) hiding another's rows, expiring data,
+ * both directions, limits, static rows.
  */
 class SliceMergeTest {
 
@@ -116,6 +116,14 @@ class SliceMergeTest {
           List.of(new RowUpdate(c(random.nextInt(6), random.nextInt(6)), LivenessInfo.EMPTY, new DeletionTime(ts, now), Map.of())));
     }
     int ttl = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
+    if (kind == 6) {
+      // A view's row: a shadowable deletion, which a newer marker of the same row outlives
+      LivenessInfo marker = random.nextBoolean() ? LivenessInfo.of(ts, ttl, now) : LivenessInfo.EMPTY;
+      DeletionTime shadowable = new DeletionTime(ts - 1 + random.nextInt(3), now);
+      return new PartitionUpdate(KEY, DeletionTime.LIVE, List.of(), null, List.of(new RowUpdate(
+          c(random.nextInt(6), random.nextInt(6)), marker, DeletionTime.LIVE,
+          Map.of("v", Cell.expiring(NativeType.INT.encode((int) ts), ts - 1, ttl, now)), Map.of(), shadowable)));
+    }
     if (kind == 5) {
       RowUpdate statics = new RowUpdate(Clustering.EMPTY, LivenessInfo.EMPTY, DeletionTime.LIVE,
           Map.of("s", Cell.expiring(NativeType.INT.encode((int) ts), ts, ttl, now)));

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A slice read resolves only the rows it selects: it must return exactly what cutting the whole
  * partition's read to the slice returns, for prefix bounds, exclusive bounds, a DESC clustering
- * column, both walk directions, limits, range tombstones and expiring data.
+ * column, both walk directions, limits, range tombstones and expiring data; so must its stored rows
+ * between the bounds, and what counting tombstones finds in them.
  */
 class SliceReadTest {
 
@@ -70,6 +71,15 @@ class SliceReadTest {
       RowSlice slice = new RowSlice(b[0], b[1], random.nextBoolean(), limit);
       assertThat(describe(store.readSlice(KEY, slice, CMP, readAt))).as("%s", slice)
           .isEqualTo(describe(slice.of(store.read(KEY, readAt), CMP)));
+      // the stored rows of the slice's bounds, what tombstone counting walks, are the whole partition's cut to them
+      PartitionUpdate raw = store.readRawSlice(KEY, b[0], b[1]);
+      PartitionUpdate whole = store.readRaw(KEY);
+      assertThat(raw.rows()).as("raw %s", slice)
+          .isEqualTo(whole.rows().stream().filter(r -> CMP.contains(b[0], b[1], r.clustering())).toList());
+      TombstoneCount.SliceCount ofRaw = TombstoneCount.of(raw, slice, CMP, readAt);
+      TombstoneCount.SliceCount ofWhole = TombstoneCount.of(whole, slice, CMP, readAt);
+      assertThat(List.of(ofRaw.liveRows(), ofRaw.tombstones(), ofRaw.liveClusterings())).as("count %s", slice)
+          .isEqualTo(List.of(ofWhole.liveRows(), ofWhole.tombstones(), ofWhole.liveClusterings()));
     }
   }
 

@@ -244,6 +244,8 @@ public final class SelectStatement {
         int inPartition = resuming ? resume.returnedInPartition() : 0;
         boolean anyRow = inPartition > 0;
         // Named partitions come in the query's order already (ORDER BY needs named partitions).
+        // Of an exact plan they hold only rows within its slice, which pass every filter.
+        List<RowPredicate> rowPredicates = named != null && plan.exact() ? List.of() : predicates;
         int index = 0;
         for (LiveRow row : p.rows()) {
           index++;
@@ -251,7 +253,7 @@ public final class SelectStatement {
             continue;
           }
           RowAccess access = new RowAccess(p, components, row, nowInSeconds);
-          if (!all(predicates, access)) {
+          if (!all(rowPredicates, access)) {
             continue;
           }
           anyRow = true;
