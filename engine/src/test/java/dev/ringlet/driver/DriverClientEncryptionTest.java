@@ -147,9 +147,20 @@ class DriverClientEncryptionTest {
     ClusterSpec spec = ClusterSpec.defaults().withClientEncryption(ClientEncryption.selfSigned());
     try (RingletCluster cluster = Ringlet.start(spec);
         CqlSession encrypted = tls(cluster, cluster.clientSslContext()).build()) {
-      // the node took the connection and closed it (a port nothing listens on fails the send instead)
+      // the node took the connection and reset it (a port nothing listens on fails the send instead)
       assertThatThrownBy(() -> plain(cluster).build()).isInstanceOf(AllNodesFailedException.class)
-          .hasMessageContaining("Lost connection to remote peer");
+          .hasMessageContaining("Unexpected error on channel");
+      // as 5.0.9 (SO_LINGER 0): reset, which cqlsh's Python driver reports at once (a plain close made it wait
+      // for its 5 s connect timeout)
+      java.net.InetSocketAddress node = cluster.contactPoints().iterator().next();
+      try (java.net.Socket socket = new java.net.Socket(node.getAddress(), node.getPort())) {
+        socket.setSoTimeout(10_000); // a node that never closed would fail the assertion, not hang
+        socket.getOutputStream().write(new byte[] {4, 0, 0, 0, 5, 0, 0, 0, 0}); // a v4 OPTIONS frame
+        assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(java.net.SocketException.class)
+            .hasMessageContaining("Connection reset");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
 
       assertThat(encrypted.execute("SELECT key FROM system.local").one().getString(0)).isEqualTo("local");
       try (CqlSession another = tls(cluster, cluster.clientSslContext()).build()) {

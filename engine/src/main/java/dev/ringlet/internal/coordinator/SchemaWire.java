@@ -336,6 +336,8 @@ final class SchemaWire {
   private static final int UDT = 5;
   private static final int VECTOR = 6;
   private static final int CUSTOM = 7;
+  /** A column's ReversedType of a collection or user type: its class name, read back as a column type. */
+  private static final int REVERSED_COMPLEX = 8;
 
   static void type(CqlType t, DataOutput out) throws IOException {
     if (t instanceof NativeType n) {
@@ -374,6 +376,9 @@ final class SchemaWire {
       out.writeByte(VECTOR);
       type(v.element(), out);
       out.writeInt(v.dimension());
+    } else if (t instanceof CustomType c && c.wrapped() != null) {
+      out.writeByte(REVERSED_COMPLEX);
+      out.writeUTF(c.className());
     } else if (t instanceof CustomType c) {
       out.writeByte(CUSTOM);
       out.writeUTF(c.className());
@@ -428,6 +433,14 @@ final class SchemaWire {
         }
         try { // a composite, PartitionerDefinedOrder or ReversedType: its class name with parameters
           return dev.ringlet.internal.types.MarshalTypes.ofCustomClassName(className);
+        } catch (RuntimeException e) {
+          throw new IOException("unknown custom type " + className, e);
+        }
+      }
+      case REVERSED_COMPLEX: {
+        String className = in.readUTF();
+        try {
+          return dev.ringlet.internal.types.MarshalTypes.parse(className);
         } catch (RuntimeException e) {
           throw new IOException("unknown custom type " + className, e);
         }

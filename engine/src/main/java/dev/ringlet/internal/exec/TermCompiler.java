@@ -3,6 +3,7 @@ package dev.ringlet.internal.exec;
 import dev.ringlet.internal.cql.ast.Term;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.SetType;
@@ -66,7 +67,27 @@ public final class TermCompiler {
   private BoundTerm marker(Term.BindMarker m, ColumnSpec receiver) {
     variables.set(m.index(), receiver);
     int index = m.index();
+    CqlType type = receiver.type();
+    if (type instanceof SetType || type instanceof MapType) {
+      return values -> sorted(type, values.get(index));
+    }
     return values -> values.get(index);
+  }
+
+  /**
+   * A bound frozen set or map as 5.0 binds it (reading it into a sorted collection): its elements or
+   * keys sorted, duplicates dropped. Bytes that cannot be read are left to validation; a column's
+   * {@code ReversedType} of a set or map is no set to 5.0, which keeps such a value's bytes as bound.
+   */
+  private static ByteBuffer sorted(CqlType type, ByteBuffer value) {
+    if (value == null || value == QueryOptions.UNSET || !value.hasRemaining() || type.isMultiCell()) {
+      return value;
+    }
+    try {
+      return type instanceof SetType s ? s.pack(s.elements(value)) : ((MapType) type).pack(((MapType) type).entries(value));
+    } catch (RuntimeException e) {
+      return value;
+    }
   }
 
   private static BoundTerm constant(Term.Constant c, ColumnSpec receiver) {
@@ -97,7 +118,7 @@ public final class TermCompiler {
   }
 
   private BoundTerm listLike(List<Term> elements, ColumnSpec receiver, String kind) {
-    CqlType type = receiver.type();
+    CqlType type = CustomType.unreversed(receiver.type()); // 5.0 reads collection literals through ReversedTypes
     CqlType elementType;
     if (type instanceof ListType lt && kind.equals("list")) {
       elementType = lt.element();
@@ -105,6 +126,9 @@ public final class TermCompiler {
       elementType = st.element();
     } else if (type instanceof VectorType vt && kind.equals("list")) {
       elementType = vt.element();
+    } else if (kind.equals("list")) {
+      // 5.0's [...] literal is a list or a vector, by its receiver
+      throw CqlException.invalid("Unexpected receiver type '" + type.cql() + "'; only list and vector are expected");
     } else {
       throw CqlException.invalid("Invalid " + kind + " literal for " + receiver.name() + " of type " + type.cql());
     }
@@ -112,10 +136,17 @@ public final class TermCompiler {
     boolean vector = type instanceof VectorType;
     if (vector) {
       checkVectorLiteral(elements, receiver, (VectorType) type);
+    } else {
+      for (Term e : elements) {
+        checkAssignable(e, elementType, kind, receiver, "value");
+      }
     }
     List<BoundTerm> compiled = new ArrayList<>();
     for (Term e : elements) {
       compiled.add(compile(e, elementSpec));
+      if (!vector) {
+        checkNoMarker(e, kind, receiver);
+      }
     }
     return values -> {
       List<Object> decoded = new ArrayList<>(compiled.size());
@@ -145,19 +176,32 @@ public final class TermCompiler {
   }
 
   private BoundTerm map(Term.MapLiteral m, ColumnSpec receiver) {
-    if (receiver.type() instanceof SetType && m.keys().isEmpty()) {
+    CqlType type = CustomType.unreversed(receiver.type());
+    if (type instanceof SetType && m.keys().isEmpty()) {
       return listLike(List.of(), receiver, "set");
     }
-    if (!(receiver.type() instanceof MapType mt)) {
+    if (type instanceof MapType && m.keys().isEmpty() && type != receiver.type()) {
+      // 5.0 parses {} as a set literal, a map only for a receiver that is a MapType without unwrapping it
+      throw CqlException.serverError("java.lang.ClassCastException: class org.apache.cassandra.db.marshal.MapType cannot be"
+          + " cast to class org.apache.cassandra.db.marshal.SetType (org.apache.cassandra.db.marshal.MapType and"
+          + " org.apache.cassandra.db.marshal.SetType are in unnamed module of loader 'app')");
+    }
+    if (!(type instanceof MapType mt)) {
       throw CqlException.invalid("Invalid map literal for " + receiver.name() + " of type " + receiver.type().cql());
     }
     ColumnSpec keySpec = new ColumnSpec(receiver.keyspace(), receiver.table(), "key(" + receiver.name() + ")", mt.key());
     ColumnSpec valueSpec = new ColumnSpec(receiver.keyspace(), receiver.table(), "value(" + receiver.name() + ")", mt.value());
+    for (int i = 0; i < m.keys().size(); i++) {
+      checkAssignable(m.keys().get(i), mt.key(), "map", receiver, "key");
+      checkAssignable(m.values().get(i), mt.value(), "map", receiver, "value");
+    }
     List<BoundTerm> keys = new ArrayList<>();
     List<BoundTerm> vals = new ArrayList<>();
     for (int i = 0; i < m.keys().size(); i++) {
       keys.add(compile(m.keys().get(i), keySpec));
       vals.add(compile(m.values().get(i), valueSpec));
+      checkNoMarker(m.keys().get(i), "map", receiver);
+      checkNoMarker(m.values().get(i), "map", receiver);
     }
     return values -> {
       Map<Object, Object> decoded = new LinkedHashMap<>();
@@ -170,7 +214,7 @@ public final class TermCompiler {
   }
 
   private BoundTerm tuple(Term.TupleLiteral t, ColumnSpec receiver) {
-    if (!(receiver.type() instanceof TupleType tt)) {
+    if (!(CustomType.unreversed(receiver.type()) instanceof TupleType tt)) {
       throw CqlException.invalid("Invalid tuple literal for " + receiver.name() + " of type " + receiver.type().cql());
     }
     if (t.elements().size() > tt.elements().size()) {
@@ -180,7 +224,7 @@ public final class TermCompiler {
     List<BoundTerm> compiled = new ArrayList<>();
     for (int i = 0; i < t.elements().size(); i++) {
       compiled.add(compile(t.elements().get(i), new ColumnSpec(receiver.keyspace(), receiver.table(),
-          "component(" + receiver.name() + ", " + i + ")", tt.elements().get(i))));
+          receiver.name() + "[" + i + "]", tt.elements().get(i))));
     }
     return values -> {
       List<Object> decoded = new ArrayList<>();
@@ -193,7 +237,7 @@ public final class TermCompiler {
   }
 
   private BoundTerm udt(Term.UdtLiteral u, ColumnSpec receiver) {
-    if (!(receiver.type() instanceof UserType ut)) {
+    if (!(CustomType.unreversed(receiver.type()) instanceof UserType ut)) {
       throw CqlException.invalid("Invalid user type literal for " + receiver.name() + " of type " + receiver.type().cql());
     }
     Map<String, BoundTerm> compiled = new LinkedHashMap<>();
@@ -215,6 +259,53 @@ public final class TermCompiler {
       }
       return ut.encode(decoded);
     };
+  }
+
+  /**
+   * 5.0 tests each element of a collection literal against its type before preparing it: a constant of
+   * a kind the type does not take is "not of type" there (other terms are checked when compiled).
+   */
+  private static void checkAssignable(Term element, CqlType type, String kind, ColumnSpec receiver, String part) {
+    if (element instanceof Term.Constant c && !type.accepts(c.kind())) {
+      throw CqlException.invalid("Invalid " + kind + " literal for " + receiver.name() + ": " + part + " "
+          + TermText.of(element) + " is not of type " + type.cql());
+    }
+  }
+
+  /** 5.0 prepares list, set and map literals only of terms without bind markers. */
+  private static void checkNoMarker(Term element, String kind, ColumnSpec receiver) {
+    if (containsMarker(element)) {
+      throw CqlException.invalid("Invalid " + kind + " literal for " + receiver.name()
+          + ": bind variables are not supported inside collection literals");
+    }
+  }
+
+  private static boolean containsMarker(Term term) {
+    if (term instanceof Term.BindMarker) {
+      return true;
+    }
+    if (term instanceof Term.TypeHint h) {
+      return containsMarker(h.term());
+    }
+    if (term instanceof Term.FunctionCall f) {
+      return f.arguments().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    if (term instanceof Term.ListLiteral l) {
+      return l.elements().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    if (term instanceof Term.SetLiteral st) {
+      return st.elements().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    if (term instanceof Term.MapLiteral m) {
+      return m.keys().stream().anyMatch(TermCompiler::containsMarker) || m.values().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    if (term instanceof Term.TupleLiteral t) {
+      return t.elements().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    if (term instanceof Term.UdtLiteral u) {
+      return u.values().stream().anyMatch(TermCompiler::containsMarker);
+    }
+    return false;
   }
 
   private static Object decodeElement(ByteBuffer value, CqlType type, ColumnSpec receiver) {

@@ -173,14 +173,32 @@ final class SchemaFile {
         String name = "\n    " + Identifiers.maybeQuote(c.name()) + " ";
         out = out.replace(name + "timestamp", name + "'org.apache.cassandra.db.marshal.DateType'");
       }
-      if (c.type() instanceof dev.ringlet.internal.types.CustomType custom && custom.reversedBase() != null) {
-        String className = c.kind() == dev.ringlet.internal.schema.ColumnMetadata.Kind.CLUSTERING && c.reversed()
+      if (c.type() instanceof dev.ringlet.internal.types.CustomType custom
+          && (custom.reversedBase() != null || custom.wrapped() != null)) {
+        // a ReversedType of a collection is one already; a clustering column's DESC gives it back otherwise
+        String className = custom.wrapped() != null
+            || c.kind() == dev.ringlet.internal.schema.ColumnMetadata.Kind.CLUSTERING && c.reversed()
             ? custom.className() : "org.apache.cassandra.db.marshal.ReversedType(" + custom.className() + ")";
         String name = "\n    " + Identifiers.maybeQuote(c.name()) + " ";
         out = out.replace(name + c.type().cql(), name + "'" + className + "'");
+        if (custom.wrapped() != null && c.kind() == dev.ringlet.internal.schema.ColumnMetadata.Kind.CLUSTERING) {
+          out = ascending(out, Identifiers.maybeQuote(c.name())); // its ReversedType makes it descending again
+        }
       }
     }
     return out;
+  }
+
+  /** The statement with {@code column DESC} written {@code column ASC} in its CLUSTERING ORDER BY. */
+  private static String ascending(String create, String column) {
+    int start = create.indexOf("CLUSTERING ORDER BY (");
+    int end = start < 0 ? -1 : create.indexOf(')', start);
+    if (end < 0) {
+      return create;
+    }
+    String order = (create.substring(start, end) + ",").replace("(" + column + " DESC,", "(" + column + " ASC,")
+        .replace(" " + column + " DESC,", " " + column + " ASC,");
+    return create.substring(0, start) + order.substring(0, order.length() - 1) + create.substring(end);
   }
 
   /**

@@ -42,6 +42,7 @@ final class ColumnTypeText {
       return "frozen<tuple<" + t.elements().stream().map(ColumnTypeText::of).collect(Collectors.joining(", ")) + ">>";
     }
     if (type instanceof VectorType v) return "vector<" + of(v.element()) + ", " + v.dimension() + ">";
+    if (type instanceof CustomType c && CustomType.unreversed(c) != c) return of(CustomType.unreversed(c));
     if (type instanceof CustomType c) return c.cql();
     UserType u = (UserType) type;
     return frozen(u.frozen(), identifier(u.name()));

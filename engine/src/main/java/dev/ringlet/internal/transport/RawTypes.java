@@ -57,6 +57,9 @@ final class RawTypes {
     if (type == CustomType.DATE) {
       return nativeType(NativeType.TIMESTAMP, protocolVersion); // 5.0 sends DateType as timestamp
     }
+    if (type instanceof CustomType c && c.wrapped() != null) {
+      return of(c.wrapped(), protocolVersion); // 5.0 sends a column's single ReversedType as its base type
+    }
     if (type instanceof CustomType c) {
       return new RawType.RawCustom(c.className());
     }

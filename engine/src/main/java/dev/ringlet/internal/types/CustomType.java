@@ -37,6 +37,15 @@ import java.util.UUID;
  * are {@code t}'s (literals, validation, JSON, casts), compared in reverse; {@code system_schema} and
  * DESCRIBE print {@code t}; only blob parameters take it as a function argument, and no function
  * result is assignable to it (5.0's {@code ReversedType} is value-compatible with no other type).
+ *
+ * <p>A column written {@code 'ReversedType(c)'} where {@code c} is a collection or a user type, frozen or
+ * not, is an instance made by {@link #reversedComplex}: 5.0 keeps the {@code ReversedType} on such a
+ * column, which is then no collection or user type to its checks but one cell holding the whole value
+ * ({@code c}'s serialized form, as if frozen). Its values, literals, JSON and order are {@code c}'s (5.0
+ * compares a single {@code ReversedType} in its base type's order in CQL conditions, and a clustering
+ * column declared with it is descending); {@code system_schema}, DESCRIBE and result and bind metadata
+ * show {@code c} (non-frozen {@code list<int>}); element and field operations are refused as on a
+ * scalar column ({@link #wrapped}).
  */
 public final class CustomType implements CqlType {
 
@@ -75,6 +84,8 @@ public final class CustomType implements CqlType {
   private final boolean partitionerOrder;
   /** The type a {@code ReversedType} reverses; null for the others. */
   private final CqlType reversedBase;
+  /** The collection or user type a {@link #reversedComplex} column holds in one cell; null for the others. */
+  private final CqlType wrapped;
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order) {
     this(simpleName, behaviour, order, null);
@@ -91,6 +102,12 @@ public final class CustomType implements CqlType {
 
   private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
       boolean partitionerOrder, CqlType reversedBase) {
+    this(simpleName, behaviour, order, composite, partitionerOrder, reversedBase, null);
+  }
+
+  private CustomType(String simpleName, NativeType behaviour, Comparator<ByteBuffer> order, CompositeBytes composite,
+      boolean partitionerOrder, CqlType reversedBase, CqlType wrapped) {
+    this.wrapped = wrapped;
     this.simpleName = simpleName;
     this.behaviour = behaviour;
     this.order = order;
@@ -115,13 +132,41 @@ public final class CustomType implements CqlType {
     return reversedBase;
   }
 
-  /** The type under any number of {@code ReversedType}s ({@code type} itself when it is none). */
+  /**
+   * A column's {@code ReversedType(base)} where {@code base} is a collection or user type (frozen or
+   * not): one cell holding {@code base}'s whole value, in {@code base}'s order. {@code baseClassName} is
+   * the base's marshal class name with packages and parameters.
+   */
+  static CustomType reversedComplex(CqlType base, String baseClassName) {
+    String name = "ReversedType(" + baseClassName + ")";
+    return new CustomType(name, NativeType.BLOB, base::compare, null, false, null, base);
+  }
+
+  /**
+   * The collection or user type a {@code ReversedType} column holds in one cell ({@link #reversedComplex}),
+   * or null when this is none: 5.0 treats such a column as no collection or user type (element and
+   * field operations, {@code CONTAINS}) but reads literals, element types and metadata through it.
+   */
+  public CqlType wrapped() {
+    return wrapped;
+  }
+
+  /**
+   * The type under any number of {@code ReversedType}s, also the collection or user type of a
+   * {@link #reversedComplex} column ({@code type} itself when it is none): the type 5.0's
+   * {@code unwrap()} gives, which collection, tuple and user type literals are read with.
+   */
   public static CqlType unreversed(CqlType type) {
     CqlType t = type;
-    while (t instanceof CustomType c && c.reversedBase != null) {
-      t = c.reversedBase;
+    while (t instanceof CustomType c && (c.reversedBase != null || c.wrapped != null)) {
+      t = c.reversedBase != null ? c.reversedBase : c.wrapped;
     }
     return t;
+  }
+
+  /** The type whose values this one's are, read and written through; null for the types with their own. */
+  private CqlType valueType() {
+    return reversedBase != null ? reversedBase : wrapped;
   }
 
   /**
@@ -198,8 +243,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.cql(); // 5.0's DateType.asCQL3Type() is timestamp
     }
-    if (reversedBase != null) {
-      return reversedBase.cql(); // 5.0's ReversedType.asCQL3Type() is its base type's
+    if (valueType() != null) {
+      return valueType().cql(); // 5.0's ReversedType.asCQL3Type() is its base type's
     }
     if (this == EMPTY) {
       return "empty";
@@ -216,7 +261,9 @@ public final class CustomType implements CqlType {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CustomType other && other.simpleName.equals(simpleName);
+    // ReversedType(list<int>) reversed again has the class name of the single one, but is another type
+    return o instanceof CustomType other && other.simpleName.equals(simpleName)
+        && java.util.Objects.equals(other.wrapped, wrapped);
   }
 
   @Override
@@ -242,8 +289,8 @@ public final class CustomType implements CqlType {
       NativeType.TIMESTAMP.validate(value);
       return;
     }
-    if (reversedBase != null) {
-      reversedBase.validate(value);
+    if (valueType() != null) {
+      valueType().validate(value);
       return;
     }
     if (partitionerOrder) {
@@ -268,8 +315,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.decode(value);
     }
-    if (reversedBase != null) {
-      return reversedBase.decode(value);
+    if (valueType() != null) {
+      return valueType().decode(value);
     }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.decode(value);
@@ -285,8 +332,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.encode(value);
     }
-    if (reversedBase != null) {
-      return reversedBase.encode(value);
+    if (valueType() != null) {
+      return valueType().encode(value);
     }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.encode(value);
@@ -303,8 +350,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.accepts(kind);
     }
-    if (reversedBase != null) {
-      return reversedBase.accepts(kind);
+    if (valueType() != null) {
+      return valueType().accepts(kind);
     }
     if (composite != null || partitionerOrder) {
       return true; // 5.0 assigns any constant to a custom type: a blob as its bytes, others through fromString
@@ -320,8 +367,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.parse(kind, text);
     }
-    if (reversedBase != null) {
-      return reversedBase.parse(kind, text);
+    if (valueType() != null) {
+      return valueType().parse(kind, text);
     }
     if (partitionerOrder) {
       if (kind == LiteralKind.HEX) {
@@ -359,8 +406,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.toCqlLiteral(value);
     }
-    if (reversedBase != null) {
-      return reversedBase.toCqlLiteral(value);
+    if (valueType() != null) {
+      return valueType().toCqlLiteral(value);
     }
     if (composite != null || partitionerOrder) {
       return NativeType.BLOB.toCqlLiteral(value);
@@ -376,8 +423,8 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.toJson(value);
     }
-    if (reversedBase != null) {
-      return reversedBase.toJson(value);
+    if (valueType() != null) {
+      return valueType().toJson(value);
     }
     if (partitionerOrder) {
       throw CqlException.serverError("java.lang.AssertionError: PartitionerDefinedOrder's toJSONString method needs a"
@@ -401,8 +448,8 @@ public final class CustomType implements CqlType {
       }
       return NativeType.TIMESTAMP.fromJson(json);
     }
-    if (reversedBase != null) {
-      return reversedBase.fromJson(json);
+    if (valueType() != null) {
+      return valueType().fromJson(json);
     }
     if (composite != null || partitionerOrder) {
       throw noJson();

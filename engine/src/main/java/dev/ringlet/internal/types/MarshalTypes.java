@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code FrozenType(...)}, {@code TupleType(...)} and {@code VectorType(.., n)} take parameters.
  *
  * <p>{@code DateType} is {@link CustomType#DATE} (a timestamp in unsigned byte order), {@code ReversedType(t)} is {@code t} (and makes a clustering
- * column descending: {@link #isReversed}), {@code EmptyType} is {@link CustomType#EMPTY}.
+ * column descending: {@link #isReversed}) unless {@code t} is a collection or user type, kept in one cell
+ * ({@link CustomType#reversedComplex}), {@code EmptyType} is {@link CustomType#EMPTY}.
  *
  * <p>{@code CompositeType(...)} and {@code DynamicCompositeType(a=>t, ...)} are composite
  * {@link CustomType}s ({@link CompositeBytes}); {@code UserType(ks,hexname,hexfield:type,...)} is a
@@ -254,11 +255,14 @@ public final class MarshalTypes {
           throw CqlException.syntax("Error setting type " + text + ": expected 1 type parameters, got " + p.size());
         }
         Parsed base = p.get(0);
-        if (CustomType.unreversed(base.type()).isMultiCell()) {
-          // 5.0 lists such a column as the collection but refuses its element operations
-          throw CqlException.invalid("Ringlet does not support the custom type " + expanded(text));
+        if (base.reversed()) {
+          return CustomType.reversed(base.type(), base.name());
         }
-        return base.reversed() ? CustomType.reversed(base.type(), base.name()) : base.type();
+        if (isComplex(base.type())) {
+          // 5.0 keeps it on the column: one cell, and no collection or user type to element operations
+          return CustomType.reversedComplex(base.type(), base.name());
+        }
+        return base.type();
       }
       case "ListType":
         return new ListType(single(), false);
@@ -295,6 +299,10 @@ public final class MarshalTypes {
         break;
     }
     throw notAType(written, full);
+  }
+
+  private static boolean isComplex(CqlType type) {
+    return type instanceof ListType || type instanceof SetType || type instanceof MapType || type instanceof UserType;
   }
 
   /**

@@ -35,6 +35,16 @@ class SchemaWireCustomTypesTest {
   }
 
   @Test
+  void should_keep_a_reversed_collection_in_one_cell_apart_from_the_same_class_reversed_again() throws IOException {
+    CqlType once = MarshalTypes.parse("ReversedType(MapType(Int32Type,UTF8Type))");
+    CqlType twice = MarshalTypes.parse("ReversedType(ReversedType(MapType(Int32Type,UTF8Type)))");
+
+    assertThat(roundTrip(once)).isEqualTo(once).isInstanceOfSatisfying(CustomType.class,
+        c -> assertThat(c.wrapped()).isNotNull());
+    assertThat(roundTrip(twice)).isEqualTo(twice).isNotEqualTo(once);
+  }
+
+  @Test
   void should_keep_a_partitioner_defined_order() throws IOException {
     CqlType pdo = MarshalTypes.parse("PartitionerDefinedOrder(RandomPartitioner)");
 

@@ -101,9 +101,32 @@ class CustomTypeTest {
     assertThatThrownBy(() -> MarshalTypes.parse("ReversedType"))
         .isInstanceOfSatisfying(CqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR))
         .hasMessage("Error setting type ReversedType: Invalid definition for comparator org.apache.cassandra.db.marshal.ReversedType.");
-    // 5.0 accepts this; Ringlet refuses it clearly
-    assertThatThrownBy(() -> MarshalTypes.parse("ReversedType(ListType(Int32Type))"))
-        .hasMessageContaining("Ringlet does not support the custom type");
+  }
+
+  @Test
+  void should_keep_a_reversed_collection_in_one_cell_with_the_collection_s_values_and_order() {
+    CqlType list = MarshalTypes.parse("ReversedType(ListType(Int32Type))");
+    assertThat(list).isInstanceOfSatisfying(CustomType.class, c -> {
+      assertThat(c.wrapped()).isEqualTo(new ListType(NativeType.INT, false));
+      assertThat(c.isMultiCell()).isFalse();
+      assertThat(c.cql()).isEqualTo("list<int>");
+      assertThat(c.className()).isEqualTo(
+          "org.apache.cassandra.db.marshal.ReversedType(org.apache.cassandra.db.marshal.ListType(org.apache.cassandra.db.marshal.Int32Type))");
+      ByteBuffer one = c.encode(java.util.List.of(1));
+      ByteBuffer two = c.encode(java.util.List.of(2));
+      assertThat(c.compare(one, two)).isNegative(); // the list's order: a clustering column's DESC comes from the table
+      assertThat(c.toJson(two)).isEqualTo("[2]");
+      assertThat(CustomType.unreversed(c)).isEqualTo(new ListType(NativeType.INT, false));
+    });
+    // reversed twice: a type of its own with the same class name, in the other order, and not equal to the single one
+    CqlType twice = MarshalTypes.parse("ReversedType(ReversedType(ListType(Int32Type)))");
+    assertThat(twice).isNotEqualTo(list);
+    assertThat(((CustomType) twice).reversedBase()).isEqualTo(list);
+    assertThat(((CustomType) twice).className()).isEqualTo(((CustomType) list).className());
+    assertThat(twice.compare(list.encode(java.util.List.of(1)), list.encode(java.util.List.of(2)))).isPositive();
+    assertThat(MarshalTypes.parse("ReversedType(FrozenType(SetType(Int32Type)))").cql()).isEqualTo("frozen<set<int>>");
+    assertThat(((CustomType) MarshalTypes.parse("ReversedType(MapType(Int32Type,UTF8Type))")).wrapped())
+        .isEqualTo(new MapType(NativeType.INT, NativeType.TEXT, false));
   }
 
   @Test

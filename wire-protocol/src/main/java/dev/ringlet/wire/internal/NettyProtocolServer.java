@@ -86,6 +86,9 @@ public final class NettyProtocolServer implements ProtocolServer {
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // as 5.0's PipelineConfigurator: a connection the node closes is reset, so a client (a plain
+            // one on a TLS-only port, say) fails at once instead of waiting for its connect timeout
+            .childOption(ChannelOption.SO_LINGER, 0)
             .childOption(ChannelOption.ALLOCATOR, allocator)
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))

@@ -250,6 +250,15 @@ final class IndexDdl {
     if (target == IndexMetadata.TargetType.FULL && !frozenCollection) {
       throw CqlException.invalid("full() indexes can only be created on frozen collections");
     }
+    boolean wrapped = type instanceof dev.ringlet.internal.types.CustomType c && c.wrapped() != null;
+    if (wrapped && !(dev.ringlet.internal.types.CustomType.unreversed(type) instanceof MapType)
+        && (target == IndexMetadata.TargetType.KEYS || target == IndexMetadata.TargetType.ENTRIES)) {
+      throw CqlException.invalid("Cannot create index on " + target.function() + " of column " + column.name()
+          + " with non-map type");
+    }
+    if (wrapped) {
+      return; // 5.0 takes the other targets on a column's ReversedType of a collection (no query uses them)
+    }
     if (!collection && target != IndexMetadata.TargetType.SIMPLE) {
       throw CqlException.invalid("Cannot create " + target.function() + "() index on " + column.name()
           + ". Non-collection columns only support simple indexes");
@@ -314,5 +323,9 @@ final class IndexDdl {
       }
     }
     SaiOptions.validate(column, index);
+    if (column.type() instanceof dev.ringlet.internal.types.CustomType c && c.wrapped() != null) {
+      // SAI finds no index type for a ReversedType of a collection; 5.0 prints the options as a map
+      throw CqlException.config("Failed to validate custom indexer options: " + new TreeMap<>(index.options()));
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.SetType;
@@ -24,7 +25,17 @@ final class ElementSelectors {
   private ElementSelectors() {}
 
   /** The type of the keys of {@code collection}, with Cassandra's refusals. */
-  static CqlType keyType(String name, CqlType collection) {
+  static CqlType keyType(String name, CqlType type) {
+    return keyType(name, type, "Element");
+  }
+
+  /** {@link #keyType(String, CqlType)} of a slice, which 5.0's list refusal names as one. */
+  static CqlType sliceKeyType(String name, CqlType type) {
+    return keyType(name, type, "Slice");
+  }
+
+  private static CqlType keyType(String name, CqlType type, String selection) {
+    CqlType collection = CustomType.unreversed(type); // a column's ReversedType of a collection too
     if (collection instanceof MapType m) {
       return m.key();
     }
@@ -32,14 +43,14 @@ final class ElementSelectors {
       return s.element();
     }
     if (collection instanceof ListType) {
-      throw CqlException.invalid("Element selection is only allowed on sets and maps, but " + name + " is a list");
+      throw CqlException.invalid(selection + " selection is only allowed on sets and maps, but " + name + " is a list");
     }
     throw CqlException.invalid("Invalid element selection: " + name + " is of type " + collection.cql()
         + " is not a collection");
   }
 
   static CompiledSelector element(CompiledSelector inner, String keyText, BoundTerm key) {
-    CqlType type = inner.type();
+    CqlType type = CustomType.unreversed(inner.type());
     CqlType keyType = keyType(inner.name(), type);
     CqlType result = type instanceof MapType m ? m.value() : keyType;
     return derived(inner, inner.name() + "[" + keyText + "]", result, (value, values) -> {
@@ -69,7 +80,7 @@ final class ElementSelectors {
    * collection an empty one when none is there (5.0's {@code {}}), of a non-frozen one null.
    */
   static CompiledSelector slice(CompiledSelector inner, String fromText, BoundTerm from, String toText, BoundTerm to) {
-    CqlType type = inner.type();
+    CqlType type = CustomType.unreversed(inner.type());
     CqlType keyType = keyType(inner.name(), type);
     CqlType result = type instanceof MapType m ? new MapType(m.key(), m.value(), false) : new SetType(keyType, false);
     String name = inner.name() + "[" + fromText + ".." + toText + "]";
@@ -97,7 +108,7 @@ final class ElementSelectors {
 
   /** {@code u.field} of a user type value; null when the value has fewer fields. */
   static CompiledSelector field(CompiledSelector inner, String field) {
-    if (!(inner.type() instanceof UserType ut)) {
+    if (!(CustomType.unreversed(inner.type()) instanceof UserType ut)) { // 5.0 selects a ReversedType's fields
       throw CqlException.invalid("Invalid field selection: " + inner.name() + " of type " + inner.type().cql()
           + " is not a user type");
     }

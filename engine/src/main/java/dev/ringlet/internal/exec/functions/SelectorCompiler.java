@@ -170,11 +170,15 @@ public final class SelectorCompiler {
     if (selector instanceof Selector.Element e) {
       CompiledSelector inner = compile(e.selector());
       CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
-      return ElementSelectors.element(inner, TermText.of(e.key()), keyTerm(e.key(), inner.name(), inner.type(), keyType));
+      CompiledSelector element =
+          ElementSelectors.element(inner, TermText.of(e.key()), keyTerm(e.key(), inner.name(), inner.type(), keyType));
+      failOnWrappedCollection(inner.type());
+      return element;
     }
     if (selector instanceof Selector.Slice sl) {
       CompiledSelector inner = compile(sl.selector());
-      CqlType keyType = ElementSelectors.keyType(inner.name(), inner.type());
+      CqlType keyType = ElementSelectors.sliceKeyType(inner.name(), inner.type());
+      failOnWrappedCollection(inner.type());
       return ElementSelectors.slice(inner,
           sl.from() == null ? "" : TermText.of(sl.from()), sl.from() == null ? null : keyTerm(sl.from(), inner.name(), inner.type(), keyType),
           sl.to() == null ? "" : TermText.of(sl.to()), sl.to() == null ? null : keyTerm(sl.to(), inner.name(), inner.type(), keyType));
@@ -401,8 +405,22 @@ public final class SelectorCompiler {
   }
 
   /** A set element's or map key's term; its marker is named {@code value(s)} or {@code key(m)}, as in 5.0. */
+  /**
+   * An element or slice of a set or map held in one cell by its column's {@code ReversedType}: 5.0
+   * prepares it with the collection's key type, then fails every execution with an AssertionError when
+   * it instantiates the selector (before reading), as its selector finds no collection type there.
+   */
+  private void failOnWrappedCollection(CqlType collection) {
+    if (collection instanceof dev.ringlet.internal.types.CustomType c && c.wrapped() != null) {
+      terminalCalls.add(new CompiledSelector("", NativeType.BLOB, false, false, values -> {
+        throw CqlException.serverError("java.lang.AssertionError");
+      }));
+    }
+  }
+
   private BoundTerm keyTerm(Term key, String collection, CqlType collectionType, CqlType keyType) {
-    String marker = (collectionType instanceof dev.ringlet.internal.types.SetType ? "value(" : "key(") + collection + ")";
+    boolean set = dev.ringlet.internal.types.CustomType.unreversed(collectionType) instanceof dev.ringlet.internal.types.SetType;
+    String marker = (set ? "value(" : "key(") + collection + ")";
     try {
       return terms.compile(key, new ColumnSpec(table.keyspace(), table.name(), marker, keyType));
     } catch (IndexOutOfBoundsException e) {

@@ -11,6 +11,7 @@ import dev.ringlet.internal.exec.TermText;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CustomType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
@@ -51,7 +52,7 @@ final class ComplexOperations {
       return setField(c, f, description);
     }
     if (a instanceof Assignment.Prepend p) {
-      if (!(type instanceof ListType) && p.value() instanceof Term.ListLiteral) {
+      if (!(CustomType.unreversed(type) instanceof ListType) && p.value() instanceof Term.ListLiteral) {
         // Cassandra prepares a prepended literal as a list first.
         throw CqlException.invalid("Unexpected receiver type '" + type.cql() + "'; only list and vector are expected");
       }

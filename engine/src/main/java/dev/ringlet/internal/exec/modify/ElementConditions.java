@@ -26,6 +26,21 @@ final class ElementConditions {
 
   private ElementConditions() {}
 
+  /**
+   * {@code IF c CONTAINS v} / {@code IF c CONTAINS KEY k}: 5.0's refusals on a column that is no
+   * collection (a column's {@code ReversedType} of one included) or no map.
+   */
+  static void checkContains(ColumnMetadata column, Operator operator) {
+    CqlType type = column.type();
+    if (operator == Operator.CONTAINS_KEY && !(type instanceof MapType)) {
+      throw CqlException.invalid("Cannot use CONTAINS KEY on non-map column " + column.name());
+    }
+    if (operator == Operator.CONTAINS
+        && !(type instanceof MapType || type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType)) {
+      throw CqlException.invalid("Cannot use CONTAINS on non-collection column " + column.name());
+    }
+  }
+
   static ConditionCheck compile(TableMetadata table, TermCompiler terms, ColumnMetadata column, Condition c) {
     CqlType type = column.type();
     CqlType compared;
@@ -43,6 +58,13 @@ final class ElementConditions {
         throw CqlException.invalid("Invalid element access syntax for non-collection column " + column.name());
       }
     } else {
+      if (type instanceof dev.ringlet.internal.types.CustomType custom
+          && dev.ringlet.internal.types.CustomType.unreversed(custom) instanceof UserType) {
+        // 5.0 casts the column's ReversedType to a UserType
+        throw CqlException.serverError("java.lang.ClassCastException: class org.apache.cassandra.db.marshal.ReversedType"
+            + " cannot be cast to class org.apache.cassandra.db.marshal.UserType (org.apache.cassandra.db.marshal.ReversedType"
+            + " and org.apache.cassandra.db.marshal.UserType are in unnamed module of loader 'app')");
+      }
       if (!(type instanceof UserType u)) {
         throw CqlException.invalid("Invalid field access syntax for non-UDT column " + column.name());
       }

@@ -407,6 +407,7 @@ public final class ModificationAnalyzer {
         out.add(ElementConditions.compile(table, terms, col, c));
         continue;
       }
+      ElementConditions.checkContains(col, c.operator());
       if (c.operator() == Operator.IN) {
         List<BoundTerm> ins = new ArrayList<>();
         for (Term t : c.inValues() == null ? List.<Term>of() : c.inValues()) {

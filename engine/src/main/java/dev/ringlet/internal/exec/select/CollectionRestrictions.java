@@ -56,11 +56,13 @@ final class CollectionRestrictions {
   Compiled contains(ColumnMetadata c, Relation.Single s, dev.ringlet.internal.schema.IndexMetadata analysing) {
     dev.ringlet.internal.types.CqlType type = c.type();
     boolean key = s.operator() == Operator.CONTAINS_KEY;
-    if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType || type instanceof dev.ringlet.internal.types.MapType)) {
-      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
-    }
+    // 5.0 checks CONTAINS KEY's map first; a column's ReversedType of a collection is no collection to it
     if (key && !(type instanceof dev.ringlet.internal.types.MapType)) {
       throw CqlException.invalid("Cannot use CONTAINS KEY on non-map column " + c.name());
+    }
+    if (!(type instanceof ListType || type instanceof dev.ringlet.internal.types.SetType
+        || type instanceof dev.ringlet.internal.types.MapType)) {
+      throw CqlException.invalid("Cannot use " + s.operator() + " on non-collection column " + c.name());
     }
     ColumnSpec receiver = key
         ? spec("key(" + c.name() + ")", ((dev.ringlet.internal.types.MapType) type).key())
