@@ -2,6 +2,7 @@ package dev.ringlet.internal.exec.modify;
 
 import dev.ringlet.internal.cql.ast.Operator;
 import dev.ringlet.internal.error.CqlException;
+import dev.ringlet.internal.exec.BoundTerm;
 import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.QueryOptions;
 import dev.ringlet.internal.schema.ColumnMetadata;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 
 /**
  * One LWT condition {@code IF col op value} ({@code IN}, {@code CONTAINS}, {@code CONTAINS KEY}) on
@@ -33,13 +35,20 @@ public record ConditionCheck(ColumnMetadata column, Operator operator, Values va
     List<ByteBuffer> bind(BoundValues values);
   }
 
-  /** Picks an element or field out of a column's value. */
-  interface ElementAccess {
-    /** The bound element (map key or list index) of one execution; null for a field. */
-    ByteBuffer key(BoundValues values);
+  /**
+   * Picks an element or field out of a column's value: {@code key} binds the element (map key or
+   * list index; null for a field), {@code picker} takes the column's value (null when the column
+   * is) and that key to the element, null when absent.
+   */
+  record ElementAccess(BoundTerm key, BinaryOperator<ByteBuffer> picker) {
 
-    /** The element of {@code columnValue} (null when the column is): null when absent. */
-    ByteBuffer get(ByteBuffer columnValue, ByteBuffer key);
+    ByteBuffer key(BoundValues values) {
+      return key == null ? null : key.bind(values);
+    }
+
+    ByteBuffer get(ByteBuffer columnValue, ByteBuffer boundKey) {
+      return picker.apply(columnValue, boundKey);
+    }
   }
 
   /** A condition on a whole column: its type is the column's. */

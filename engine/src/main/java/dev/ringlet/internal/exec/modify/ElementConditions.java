@@ -4,7 +4,6 @@ import dev.ringlet.internal.cql.ast.Condition;
 import dev.ringlet.internal.cql.ast.Operator;
 import dev.ringlet.internal.error.CqlException;
 import dev.ringlet.internal.exec.BoundTerm;
-import dev.ringlet.internal.exec.BoundValues;
 import dev.ringlet.internal.exec.ColumnSpec;
 import dev.ringlet.internal.exec.TermCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
@@ -49,31 +48,11 @@ final class ElementConditions {
       if (type instanceof MapType m) {
         BoundTerm key = terms.compile(c.element(), spec(table, "key(" + column.name() + ")", m.key()));
         compared = m.value();
-        access = new ConditionCheck.ElementAccess() {
-          @Override
-          public ByteBuffer key(BoundValues values) {
-            return key.bind(values);
-          }
-
-          @Override
-          public ByteBuffer get(ByteBuffer value, ByteBuffer k) {
-            return mapValue(m, value, k);
-          }
-        };
+        access = new ConditionCheck.ElementAccess(key, (value, k) -> mapValue(m, value, k));
       } else if (type instanceof ListType l) {
         BoundTerm index = terms.compile(c.element(), spec(table, "idx(" + column.name() + ")", NativeType.INT));
         compared = l.element();
-        access = new ConditionCheck.ElementAccess() {
-          @Override
-          public ByteBuffer key(BoundValues values) {
-            return index.bind(values);
-          }
-
-          @Override
-          public ByteBuffer get(ByteBuffer value, ByteBuffer i) {
-            return listElement(l, value, i);
-          }
-        };
+        access = new ConditionCheck.ElementAccess(index, (value, i) -> listElement(l, value, i));
       } else if (type instanceof dev.ringlet.internal.types.SetType) {
         throw CqlException.invalid("Invalid element access syntax for set column " + column.name());
       } else {
@@ -92,21 +71,13 @@ final class ElementConditions {
         throw CqlException.invalid("Unknown field " + c.field() + " for column " + column.name());
       }
       compared = u.fieldTypes().get(field);
-      access = new ConditionCheck.ElementAccess() {
-        @Override
-        public ByteBuffer key(BoundValues values) {
+      access = new ConditionCheck.ElementAccess(null, (value, unused) -> {
+        if (value == null) {
           return null;
         }
-
-        @Override
-        public ByteBuffer get(ByteBuffer value, ByteBuffer unused) {
-          if (value == null) {
-            return null;
-          }
-          List<ByteBuffer> fields = u.split(value);
-          return field < fields.size() ? fields.get(field) : null;
-        }
-      };
+        List<ByteBuffer> fields = u.split(value);
+        return field < fields.size() ? fields.get(field) : null;
+      });
     }
     ConditionValues.checkDurations(c.operator(), compared);
     String name = c.element() != null ? "value(" + column.name() + ")" : column.name() + "." + c.field();
@@ -123,7 +94,8 @@ final class ElementConditions {
         && dev.ringlet.internal.types.MarshalTypes.isReversed(custom.className())) {
       simple = "ReversedType";
     } else if (type instanceof dev.ringlet.internal.types.CustomType custom) {
-      return custom.className().replaceAll("\\(.*", "");
+      String name = custom.className().replaceAll("\\(.*", "");
+      return name.contains(".") ? name : "org.apache.cassandra.db.marshal." + name;
     } else {
       simple = type.getClass().getSimpleName();
     }
