@@ -105,6 +105,9 @@ final class ScenarioRunner {
     return request;
   }
 
+  /** A {@code @bind} value sent as the protocol's unset value rather than a literal. */
+  private static final String UNSET = "UNSET";
+
   private BoundStatement bind(PreparedStatement prepared, List<String> literals) {
     ColumnDefinitions variables = prepared.getVariableDefinitions();
     if (literals.size() != variables.size()) {
@@ -113,6 +116,9 @@ final class ScenarioRunner {
     }
     ByteBuffer[] values = new ByteBuffer[literals.size()];
     for (int i = 0; i < values.length; i++) {
+      if (UNSET.equals(literals.get(i))) {
+        continue; // left unset: protocol v4+ sends it as an unset value
+      }
       ColumnDefinition variable = variables.get(i);
       TypeCodec<Object> codec = session.getContext().getCodecRegistry().codecFor(variable.getType());
       Object value = codec.parse(literals.get(i));
@@ -120,7 +126,7 @@ final class ScenarioRunner {
     }
     BoundStatement bound = prepared.bind();
     for (int i = 0; i < values.length; i++) {
-      bound = bound.setBytesUnsafe(i, values[i]);
+      bound = values[i] == null && UNSET.equals(literals.get(i)) ? bound.unset(i) : bound.setBytesUnsafe(i, values[i]);
     }
     return bound;
   }

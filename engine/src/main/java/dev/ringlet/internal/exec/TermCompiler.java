@@ -215,7 +215,7 @@ public final class TermCompiler {
 
   private BoundTerm tuple(Term.TupleLiteral t, ColumnSpec receiver) {
     if (!(CustomType.unreversed(receiver.type()) instanceof TupleType tt)) {
-      throw CqlException.invalid("Invalid tuple literal for " + receiver.name() + " of type " + receiver.type().cql());
+      throw CqlException.invalid("Invalid tuple type literal for " + receiver.name() + " of type " + receiver.type().cql());
     }
     if (t.elements().size() > tt.elements().size()) {
       throw CqlException.invalid("Invalid tuple literal for " + receiver.name() + ": too many elements. Type "

@@ -20,7 +20,7 @@ public final class TermText {
       return "null";
     }
     if (term instanceof Term.BindMarker m) {
-      return m.name() == null ? "?" : ":" + m.name();
+      return "?"; // 5.0 prints every marker so (AbstractMarker.Raw.getText), named or not
     }
     if (term instanceof Term.ListLiteral l) {
       return "[" + join(l.elements()) + "]";

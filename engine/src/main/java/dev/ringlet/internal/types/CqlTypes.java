@@ -21,6 +21,32 @@ public final class CqlTypes {
     this.udts = udts;
   }
 
+  /** Whether the type is or contains {@code duration} (5.0's {@code AbstractType.referencesDuration}). */
+  public static boolean referencesDuration(CqlType type) {
+    if (type == NativeType.DURATION) {
+      return true;
+    }
+    if (type instanceof ListType l) {
+      return referencesDuration(l.element());
+    }
+    if (type instanceof SetType s) {
+      return referencesDuration(s.element());
+    }
+    if (type instanceof MapType m) {
+      return referencesDuration(m.key()) || referencesDuration(m.value());
+    }
+    if (type instanceof TupleType t) {
+      return t.elements().stream().anyMatch(CqlTypes::referencesDuration);
+    }
+    if (type instanceof UserType u) {
+      return u.fieldTypes().stream().anyMatch(CqlTypes::referencesDuration);
+    }
+    if (type instanceof VectorType v) {
+      return referencesDuration(v.element());
+    }
+    return false;
+  }
+
   /**
    * The type a string describes. Throws IllegalArgumentException when the string is not a type
    * or names a user type that {@code udts} does not know (answers null).

@@ -93,7 +93,7 @@ final class ModificationClauses {
       return new Condition(column, element, field, Operator.IN, null, ctx.relations.inValues());
     }
     Operator op;
-    if (tokens.accept("CONTAINS")) {
+    if (element == null && field == null && tokens.accept("CONTAINS")) {
       op = tokens.accept("KEY") ? Operator.CONTAINS_KEY : Operator.CONTAINS;
     } else {
       op = ctx.relations.comparison();

@@ -9,11 +9,11 @@ import dev.ringlet.internal.schema.KeyspaceMetadata;
 import dev.ringlet.internal.schema.SchemaManager;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.CqlType;
+import dev.ringlet.internal.types.CqlTypes;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.NativeType;
 import dev.ringlet.internal.types.SetType;
-import dev.ringlet.internal.types.TupleType;
 import dev.ringlet.internal.types.UserType;
 import dev.ringlet.internal.types.VectorType;
 import java.util.ArrayList;
@@ -235,7 +235,7 @@ final class IndexDdl {
 
   private static void validateTarget(TableMetadata table, ColumnMetadata column, IndexMetadata.TargetType target) {
     CqlType type = column.type();
-    if (referencesDuration(type)) {
+    if (CqlTypes.referencesDuration(type)) {
       throw CqlException.invalid("Secondary indexes are not supported on duration columns");
     }
     if (column.kind() == ColumnMetadata.Kind.PARTITION_KEY && table.partitionKey().size() == 1) {
@@ -271,31 +271,6 @@ final class IndexDdl {
     if (type instanceof UserType && type.isMultiCell()) {
       throw CqlException.invalid("Cannot create index on non-frozen UDT column " + column.name());
     }
-  }
-
-  private static boolean referencesDuration(CqlType type) {
-    if (type == NativeType.DURATION) {
-      return true;
-    }
-    if (type instanceof ListType l) {
-      return referencesDuration(l.element());
-    }
-    if (type instanceof SetType s) {
-      return referencesDuration(s.element());
-    }
-    if (type instanceof MapType m) {
-      return referencesDuration(m.key()) || referencesDuration(m.value());
-    }
-    if (type instanceof TupleType t) {
-      return t.elements().stream().anyMatch(IndexDdl::referencesDuration);
-    }
-    if (type instanceof UserType u) {
-      return u.fieldTypes().stream().anyMatch(IndexDdl::referencesDuration);
-    }
-    if (type instanceof VectorType v) {
-      return referencesDuration(v.element());
-    }
-    return false;
   }
 
   /** {@code <table>_<column>_idx}, then {@code _1}, {@code _2}... until no index of the keyspace has it. */

@@ -16,6 +16,7 @@ import dev.ringlet.internal.exec.TermCompiler;
 import dev.ringlet.internal.exec.select.KeyPlan;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
+import dev.ringlet.internal.types.CqlType;
 import dev.ringlet.internal.types.ListType;
 import dev.ringlet.internal.types.NativeType;
 import java.util.ArrayList;
@@ -200,6 +201,7 @@ public final class ModificationAnalyzer {
       if (update.using().timestamp() != null) {
         throw CqlException.invalid("Cannot provide custom timestamp for counter updates");
       }
+      conditions(update.conditions()); // 5.0 prepares them first: "Conditions on counters are not supported"
       if (update.ifExists() || !update.conditions().isEmpty()) {
         throw CqlException.invalid("Conditional updates are not supported on counter tables");
       }
@@ -396,28 +398,36 @@ public final class ModificationAnalyzer {
     return conditions.isEmpty() ? ModificationStatement.ConditionKind.NONE : ModificationStatement.ConditionKind.IF_CONDITIONS;
   }
 
+  /** The conditions as 5.0's {@code ColumnCondition.Raw.prepare} checks them, in statement order. */
   private List<ConditionCheck> conditions(List<Condition> conditions) {
     List<ConditionCheck> out = new ArrayList<>();
     for (Condition c : conditions) {
       ColumnMetadata col = column(c.column());
+      if (col.type() == NativeType.COUNTER) {
+        throw CqlException.invalid("Conditions on counters are not supported");
+      }
+      out.add(condition(col, c));
+      // 5.0 prepares the condition before it looks at the column's kind
       if (col.isPrimaryKey()) {
         throw CqlException.invalid("PRIMARY KEY column '" + col.name() + "' cannot have IF conditions");
       }
-      if (c.element() != null || c.field() != null) {
-        out.add(ElementConditions.compile(table, terms, col, c));
-        continue;
-      }
-      ElementConditions.checkContains(col, c.operator());
-      if (c.operator() == Operator.IN) {
-        List<BoundTerm> ins = new ArrayList<>();
-        for (Term t : c.inValues() == null ? List.<Term>of() : c.inValues()) {
-          ins.add(terms.compile(t, spec(col)));
-        }
-        out.add(new ConditionCheck(col, Operator.IN, null, ins));
-      } else {
-        out.add(new ConditionCheck(col, c.operator(), terms.compile(c.value(), spec(col)), List.of()));
-      }
     }
     return out;
+  }
+
+  private ConditionCheck condition(ColumnMetadata col, Condition c) {
+    if (c.element() != null || c.field() != null) {
+      return ElementConditions.compile(table, terms, col, c);
+    }
+    ConditionValues.checkDurations(c.operator(), col.type());
+    ElementConditions.checkContains(col, c.operator());
+    ColumnSpec receiver = spec(col);
+    if (c.operator() == Operator.CONTAINS || c.operator() == Operator.CONTAINS_KEY) {
+      // 5.0's makeCollectionReceiver: the element, named value(c) or key(m)
+      CqlType element = ConditionCheck.elementType(col.type(), c.operator() == Operator.CONTAINS_KEY);
+      String name = (c.operator() == Operator.CONTAINS_KEY ? "key(" : "value(") + col.name() + ")";
+      receiver = new ColumnSpec(table.keyspace(), table.name(), name, element);
+    }
+    return ConditionCheck.onColumn(col, c.operator(), ConditionValues.compile(terms, c, receiver));
   }
 }

@@ -206,27 +206,21 @@ public final class WriteExecutor {
     TableStore store = casSource(options).store(table);
     return cas(table, key, options, ConditionalWrites.Step.reading(batchRead(table, statements, values), (partition, ts) -> {
       long now = options.nowInSeconds(clock);
-      boolean applied = true;
-      List<RowAccess> checked = new ArrayList<>();
+      List<CasConditions.Entry> entries = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
         ModificationStatement s = statements.get(i);
-        if (s.condition() == ModificationStatement.ConditionKind.NONE) {
-          continue;
-        }
-        RowAccess current = find(table, partition, s.clusterings(values.get(i)).get(0), now);
-        applied &= conditionHolds(s, current, values.get(i));
-        if (current != null && checked.stream().noneMatch(r -> r.row() == current.row())) {
-          checked.add(current);
+        if (s.condition() != ModificationStatement.ConditionKind.NONE) {
+          entries.add(new CasConditions.Entry(s, values.get(i), s.clusterings(values.get(i)).get(0)));
         }
       }
-      if (applied) {
+      if (CasConditions.hold(table, entries, rows(table, partition, now))) {
         List<PartitionUpdate> updates = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
           updates.addAll(statements.get(i).updates(values.get(i), context(ts, now, store)));
         }
-        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtResult(statements.get(0), true, null));
+        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), applied(table));
       }
-      return new ConditionalWrites.Outcome(List.of(), batchNotApplied(table, checked));
+      return new ConditionalWrites.Outcome(List.of(), CasFailure.of(table, entries, partition, now, true));
     }));
   }
 
@@ -279,45 +273,6 @@ public final class WriteExecutor {
     }
   }
 
-  private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
-    List<ColumnSpec> columns = new ArrayList<>();
-    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
-    if (checked.isEmpty()) {
-      return new Result.Rows(columns, List.of(List.of(NativeType.BOOLEAN.encode(false))), null, List.of());
-    }
-    for (ColumnMetadata c : table.columns()) {
-      columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
-    }
-    List<List<ByteBuffer>> rows = new ArrayList<>();
-    for (RowAccess r : checked) {
-      List<ByteBuffer> row = new ArrayList<>();
-      row.add(NativeType.BOOLEAN.encode(false));
-      for (ColumnMetadata c : table.columns()) {
-        row.add(r.value(c));
-      }
-      rows.add(row);
-    }
-    return new Result.Rows(columns, rows, null, List.of());
-  }
-
-  private static boolean conditionHolds(ModificationStatement statement, RowAccess current, BoundValues values) {
-    switch (statement.condition()) {
-      case IF_NOT_EXISTS:
-        return current == null;
-      case IF_EXISTS:
-        return current != null;
-      case IF_CONDITIONS:
-        for (ConditionCheck c : statement.conditions()) {
-          if (!c.test(current == null ? null : current.value(c.column()), values)) {
-            return false;
-          }
-        }
-        return true;
-      default:
-        return true;
-    }
-  }
-
   private Result conditional(ModificationStatement statement, BoundValues values, QueryOptions options) {
     if (statement.hasUsingTimestamp()) {
       throw CqlException.invalid("Cannot provide custom timestamp for conditional updates");
@@ -341,10 +296,11 @@ public final class WriteExecutor {
         writesRows(table, clustering), statement.writesStatic(), conditionColumns);
     return cas(table, key, options, ConditionalWrites.Step.reading(read, (partition, ts) -> {
       long now = options.nowInSeconds(clock);
-      RowAccess current = find(table, partition, clustering, now);
-      boolean applied = conditionHolds(statement, current, values);
-      List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();
-      return new ConditionalWrites.Outcome(updates, lwtResult(statement, applied, current));
+      List<CasConditions.Entry> entries = List.of(new CasConditions.Entry(statement, values, clustering));
+      if (CasConditions.hold(table, entries, rows(table, partition, now))) {
+        return new ConditionalWrites.Outcome(statement.updates(values, context(ts, now, store)), applied(table));
+      }
+      return new ConditionalWrites.Outcome(List.of(), CasFailure.of(table, entries, partition, now, false));
     }));
   }
 
@@ -459,21 +415,25 @@ public final class WriteExecutor {
     return true;
   }
 
-  private static Result.Rows lwtResult(ModificationStatement statement, boolean applied, RowAccess current) {
-    TableMetadata table = statement.table();
-    List<ColumnSpec> columns = new ArrayList<>();
-    List<ByteBuffer> row = new ArrayList<>();
-    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
-    row.add(NativeType.BOOLEAN.encode(applied));
-    if (!applied && current != null) {
-      List<ColumnMetadata> shown = statement.condition() == ModificationStatement.ConditionKind.IF_CONDITIONS
-          ? table.columns().stream().filter(c -> statement.conditions().stream().anyMatch(k -> k.column().equals(c))).toList()
-          : table.columns();
-      for (ColumnMetadata c : shown) {
-        columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
-        row.add(current.value(c));
+  private static Result.Rows applied(TableMetadata table) {
+    return new Result.Rows(List.of(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN)),
+        List.of(List.of(NativeType.BOOLEAN.encode(true))), null, List.of());
+  }
+
+  /** The partition as conditions read it: rows by clustering, static columns from the static row. */
+  private static CasConditions.Rows rows(TableMetadata table, LivePartition partition, long now) {
+    RowAccess statics = new RowAccess(partition, PartitionKeys.split(table, partition.key().key()), null, now);
+    return new CasConditions.Rows() {
+      @Override
+      public boolean exists(Clustering clustering) {
+        return find(table, partition, clustering, now) != null;
       }
-    }
-    return new Result.Rows(columns, List.of(row), null, List.of());
+
+      @Override
+      public ByteBuffer value(Clustering clustering, ColumnMetadata column) {
+        RowAccess row = column.isStatic() ? statics : find(table, partition, clustering, now);
+        return row == null ? null : row.value(column);
+      }
+    };
   }
 }

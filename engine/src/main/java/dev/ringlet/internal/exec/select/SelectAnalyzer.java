@@ -46,6 +46,8 @@ public final class SelectAnalyzer {
   private final boolean allowFiltering;
 
   private final Map<Integer, KeyPlan.ColumnValues> keyValues = new HashMap<>();
+  /** The operator (EQ or IN) of each partition key column's restriction, for 5.0's merge refusals. */
+  private final Map<Integer, Operator> keyOperators = new HashMap<>();
   private final List<RowPredicate.Factory> filters = new ArrayList<>();
   /** The filters as expressions that travel with the read command to the replicas ({@link RowFilter}). */
   private final List<RowFilter.Factory> shipped = new ArrayList<>();
@@ -357,7 +359,7 @@ public final class SelectAnalyzer {
       }
     }
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
-      putKey(c, new KeyPlan.ColumnValues(List.of(value), null));
+      putKey(c, Operator.EQ, new KeyPlan.ColumnValues(List.of(value), null));
     }
     filters.add(values -> RowPredicate.compare(c, op, value == null ? null : checked(c, value.bind(values))));
     RowFilter.Factory expression = values -> new RowFilter.Expression(RowFilter.Kind.COMPARE, c.name(), op,
@@ -385,7 +387,7 @@ public final class SelectAnalyzer {
       ColumnSpec listSpec = spec("in(" + c.name() + ")", new ListType(c.type(), false));
       BoundTerm marker = terms.compile(s.value(), listSpec);
       if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
-        putKey(c, new KeyPlan.ColumnValues(List.of(), marker));
+        putKey(c, Operator.IN, new KeyPlan.ColumnValues(List.of(), marker));
       }
       filters.add(values -> {
         ByteBuffer list = marker.bind(values);
@@ -408,7 +410,7 @@ public final class SelectAnalyzer {
       compiled.add(terms.compile(t, receiver));
     }
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY) {
-      putKey(c, new KeyPlan.ColumnValues(compiled, null));
+      putKey(c, Operator.IN, new KeyPlan.ColumnValues(compiled, null));
     }
     if (c.kind() == ColumnMetadata.Kind.CLUSTERING) {
       clusteringIn.put(c.position(), values -> {
@@ -446,11 +448,23 @@ public final class SelectAnalyzer {
     return v;
   }
 
-  private void putKey(ColumnMetadata c, KeyPlan.ColumnValues values) {
-    if (keyValues.containsKey(c.position())) {
-      throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+  private void putKey(ColumnMetadata c, Operator op, KeyPlan.ColumnValues values) {
+    Operator previous = keyOperators.putIfAbsent(c.position(), op);
+    if (previous != null) {
+      throw mergeRefusal(c, previous);
     }
     keyValues.put(c.position(), values);
+  }
+
+  /** 5.0's refusal when a column's restriction ({@code previous}) is merged with an equality or IN one. */
+  private static CqlException mergeRefusal(ColumnMetadata c, Operator previous) {
+    if (previous == Operator.EQ) {
+      return CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+    }
+    if (previous == Operator.IN) {
+      return CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes a IN");
+    }
+    return CqlException.invalid("Column \"" + c.name() + "\" cannot be restricted by both an equality and an inequality relation");
   }
 
   /**
@@ -498,7 +512,7 @@ public final class SelectAnalyzer {
         Operator previous = clusteringRestrictions.putIfAbsent(c.position(), op);
         if (previous != null) {
           if (previous == Operator.EQ || op == Operator.EQ || previous == Operator.IN || op == Operator.IN) {
-            throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+            throw mergeRefusal(c, previous);
           }
           boolean start = op == Operator.GT || op == Operator.GTE;
           boolean previousStart = previous == Operator.GT || previous == Operator.GTE;
@@ -619,8 +633,11 @@ public final class SelectAnalyzer {
   private void token(Relation.Token t) {
     filtersRows = true;
     List<String> expected = table.partitionKey().stream().map(ColumnMetadata::name).toList();
-    if (t.columns().size() != expected.size()) {
+    if (!t.columns().containsAll(expected)) {
       throw CqlException.invalid("The token() function must be applied to all partition key components or none of them");
+    }
+    if (!expected.containsAll(t.columns())) {
+      throw CqlException.invalid("The token() function must contains only partition key components");
     }
     if (!t.columns().equals(expected)) {
       throw CqlException.invalid("The token function arguments must be in the partition key order: " + String.join(", ", expected));
