@@ -113,7 +113,7 @@ public final class ModificationAnalyzer {
     List<ColumnOperation> ops = new ArrayList<>();
     for (Map.Entry<ColumnMetadata, Term> e : byColumn.entrySet()) {
       if (!e.getKey().isPrimaryKey()) {
-        ops.add(new ColumnOperation(e.getKey(), terms.compile(e.getValue(), spec(e.getKey()))));
+        ops.add(new ColumnOperation(e.getKey(), terms.compileAssigned(e.getValue(), spec(e.getKey()))));
       }
     }
     List<KeyPlan.ColumnValues> keyValues = new ArrayList<>();
@@ -184,7 +184,7 @@ public final class ModificationAnalyzer {
         if (table.counter()) {
           throw CqlException.invalid("Cannot set the value of counter column " + c.name() + " (counters can only be incremented/decremented, not set)");
         }
-        ops.add(new ColumnOperation(c, terms.compile(s.value(), spec(c))));
+        ops.add(new ColumnOperation(c, terms.compileAssigned(s.value(), spec(c))));
       } else if (c.type() == NativeType.COUNTER && (a instanceof Assignment.Add || a instanceof Assignment.Subtract)) {
         Term delta = a instanceof Assignment.Add add ? add.value() : ((Assignment.Subtract) a).value();
         ops.add(new ColumnOperation(c, terms.compile(delta, spec(c)),
@@ -411,11 +411,11 @@ public final class ModificationAnalyzer {
       if (c.operator() == Operator.IN) {
         List<BoundTerm> ins = new ArrayList<>();
         for (Term t : c.inValues() == null ? List.<Term>of() : c.inValues()) {
-          ins.add(terms.compile(t, spec(col)));
+          ins.add(terms.compileCondition(t, spec(col)));
         }
         out.add(new ConditionCheck(col, Operator.IN, null, ins));
       } else {
-        out.add(new ConditionCheck(col, c.operator(), terms.compile(c.value(), spec(col)), List.of()));
+        out.add(new ConditionCheck(col, c.operator(), terms.compileCondition(c.value(), spec(col)), List.of()));
       }
     }
     return out;
