@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.data.CqlDuration;
 import com.datastax.oss.driver.api.core.data.UdtValue;
@@ -14,7 +12,6 @@ import dev.ringlet.api.ClusterSpec;
 import dev.ringlet.api.Ringlet;
 import dev.ringlet.api.RingletCluster;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +28,7 @@ class DriverUdfApiTest {
   @BeforeAll
   static void start() {
     cluster = Ringlet.start(ClusterSpec.defaults().withUserDefinedFunctions(true));
-    session = CqlSession.builder()
-        .addContactPoints(cluster.contactPoints())
-        .withLocalDatacenter(cluster.localDatacenter())
-        // the first body that needs Cassandra's value classes compiles them too
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60)).build())
-        .build();
+    session = UdfSessions.connect(cluster);
     session.execute("CREATE KEYSPACE api WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
     session.execute("CREATE TYPE api.addr (street text, num int)");
     session.execute("CREATE TABLE api.t (k int PRIMARY KEY, lu 'org.apache.cassandra.db.marshal.LexicalUUIDType',"

@@ -64,6 +64,43 @@ public final class TermCompiler {
     throw CqlException.invalid("Arithmetic operations on terms are not supported for " + receiver.name());
   }
 
+  /**
+   * A value assigned to a column (INSERT values, UPDATE's {@code SET c = v}): as 5.0's collection
+   * setters bind it ({@code Term.bind}: {@code Lists/Sets/Maps.Value.fromSerialized}), a function's
+   * collection result is read and written again, so its sets and maps, nested ones too, are sorted
+   * and their duplicates dropped. Everywhere else (restrictions, conditions on frozen columns,
+   * arguments, elements of literals, tuple and user type values) 5.0 takes a function's bytes as
+   * returned ({@code FunctionCall.bindAndGet}), so a set a body returned unsorted equals no stored set.
+   */
+  public BoundTerm compileAssigned(Term term, ColumnSpec receiver) {
+    BoundTerm compiled = compile(term, receiver);
+    CqlType type = receiver.type();
+    if (term instanceof Term.FunctionCall && (type instanceof ListType || type instanceof SetType || type instanceof MapType)) {
+      return values -> rewritten(type, compiled.bind(values));
+    }
+    return compiled;
+  }
+
+  /**
+   * The value of an LWT condition on a whole column: 5.0 binds it as a column's assignment on a
+   * non-frozen collection or user type ({@code bindTerms}), as returned on any other column
+   * ({@code bindAndGetTerms}).
+   */
+  public BoundTerm compileCondition(Term term, ColumnSpec receiver) {
+    return receiver.type().isMultiCell() ? compileAssigned(term, receiver) : compile(term, receiver);
+  }
+
+  private static ByteBuffer rewritten(CqlType type, ByteBuffer value) {
+    if (value == null || !value.hasRemaining()) {
+      return value;
+    }
+    try {
+      return type.encode(type.decode(value.duplicate()));
+    } catch (RuntimeException e) {
+      return value;
+    }
+  }
+
   private BoundTerm marker(Term.BindMarker m, ColumnSpec receiver) {
     variables.set(m.index(), receiver);
     int index = m.index();

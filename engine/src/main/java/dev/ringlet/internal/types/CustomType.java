@@ -350,6 +350,9 @@ public final class CustomType implements CqlType {
     if (this == DATE) {
       return NativeType.TIMESTAMP.accepts(kind);
     }
+    if (this == LEGACY_TIMEUUID) {
+      return NativeType.TIMEUUID.accepts(kind); // 5.0 tests constants against its CQL type, timeuuid
+    }
     if (valueType() != null) {
       return valueType().accepts(kind);
     }
@@ -366,6 +369,9 @@ public final class CustomType implements CqlType {
   public ByteBuffer parse(LiteralKind kind, String text) {
     if (this == DATE) {
       return NativeType.TIMESTAMP.parse(kind, text);
+    }
+    if (this == LEGACY_TIMEUUID) {
+      return NativeType.TIMEUUID.parse(kind, text); // AbstractTimeUUIDType.fromString: version 1 only
     }
     if (valueType() != null) {
       return valueType().parse(kind, text);

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * CREATE/DROP FUNCTION and AGGREGATE with Cassandra 5.0's checks and messages. Java bodies are
@@ -116,7 +117,7 @@ final class FunctionDdl {
             ? "CALLED ON NULL INPUT" : "RETURNS NULL ON NULL INPUT") + " directive");
       }
     }
-    udfs.compile(function);
+    udfs.compile(function.asRun());
     schema.apply("create function " + ksName + "." + name, s -> {
       KeyspaceMetadata current = s.keyspace(ksName);
       if (current == null) {
@@ -212,7 +213,14 @@ final class FunctionDdl {
     if (create.orReplace() && create.ifNotExists()) {
       throw CqlException.invalid("Cannot use both 'OR REPLACE' and 'IF NOT EXISTS' directives");
     }
-    // as 5.0, a frozen state type (tuples are frozen anyway) is refused before the keyspace and the state function are looked up
+    // as 5.0, frozen argument types, then a frozen state type (tuples and vectors are frozen anyway), are
+    // refused before the keyspace and the state function are looked up
+    for (TypeExpr t : create.argumentTypes()) {
+      if (t instanceof TypeExpr.Frozen f && !(f.inner() instanceof TypeExpr.Tuple) && !(f.inner() instanceof TypeExpr.Vector)) {
+        String text = rawText(t, null);
+        throw CqlException.invalid("Argument '" + text + "' cannot be frozen; remove frozen<> modifier from '" + text + "'");
+      }
+    }
     if (create.stateType() instanceof TypeExpr.Frozen f && !(f.inner() instanceof TypeExpr.Tuple)) {
       String text = text(create.stateType(), ksName);
       throw CqlException.invalid("State type '" + text + "' cannot be frozen; remove frozen<> modifier from '" + text
@@ -224,21 +232,29 @@ final class FunctionDdl {
     List<CqlType> stateArgs = new ArrayList<>();
     stateArgs.add(stateType);
     stateArgs.addAll(argTypes);
+    // as 5.0 names them in its messages: its raw types as written, user types with the statement's keyspace
+    String stateFunction = ksName + "." + create.stateFunction() + "(" + Stream.concat(Stream.of(create.stateType()),
+        create.argumentTypes().stream()).map(t -> rawText(t, ksName)).collect(Collectors.joining(", ")) + ")";
     UserFunction state = ks.functions().function(create.stateFunction(), stateArgs);
     if (state == null) {
-      throw CqlException.invalid("State function " + ksName + "." + create.stateFunction() + "("
-          + stateArgs.stream().map(CqlType::cql).collect(Collectors.joining(", ")) + ") doesn't exist");
+      if (ks.functions().aggregate(create.stateFunction(), stateArgs) != null) {
+        throw CqlException.invalid("State function " + stateFunction + " isn't a scalar function");
+      }
+      throw CqlException.invalid("State function " + stateFunction + " doesn't exist");
     }
     if (!state.returnType().freeze().equals(stateType.freeze())) {
-      throw CqlException.invalid("State function " + ksName + "." + create.stateFunction() + " return type must be the"
+      throw CqlException.invalid("State function " + stateFunction + " return type must be the"
           + " same as the first argument type - check STYPE, argument and return types");
     }
     CqlType returnType = stateType;
     if (create.finalFunction() != null) {
+      String finalFunction = ksName + "." + create.finalFunction() + "(" + rawText(create.stateType(), ksName) + ")";
       UserFunction last = ks.functions().function(create.finalFunction(), List.of(stateType));
       if (last == null) {
-        throw CqlException.invalid("Final function " + ksName + "." + create.finalFunction() + "(" + stateType.cql()
-            + ") doesn't exist");
+        if (ks.functions().aggregate(create.finalFunction(), List.of(stateType)) != null) {
+          throw CqlException.invalid("Final function " + finalFunction + " isn't a scalar function");
+        }
+        throw CqlException.invalid("Final function " + finalFunction + " doesn't exist");
       }
       returnType = last.returnType();
     }
@@ -325,6 +341,16 @@ final class FunctionDdl {
     return types.stream().map(FunctionDdl::text).collect(Collectors.joining(", ", "(", ")"));
   }
 
+  /**
+   * A type as 5.0's raw types print themselves ({@code CQL3Type.Raw.toString}), as its aggregate
+   * messages name state and final functions: as written, except that a tuple or vector is never
+   * {@code frozen<>}, a user type gets {@code keyspace} when written without one, and a quoted class
+   * its package.
+   */
+  static String rawText(TypeExpr t, String keyspace) {
+    return render(t, keyspace, true);
+  }
+
   /** A type as written, in Cassandra's lower-case rendering. */
   static String text(TypeExpr t) {
     return text(t, null);
@@ -335,28 +361,38 @@ final class FunctionDdl {
    * (as 5.0 prints an aggregate's state type, its raw type's keyspace set by the statement).
    */
   static String text(TypeExpr t, String keyspace) {
+    return render(t, keyspace, false);
+  }
+
+  private static String render(TypeExpr t, String keyspace, boolean raw) {
     if (t instanceof TypeExpr.Native n) {
       return n.name().toLowerCase(Locale.ROOT);
     }
     if (t instanceof TypeExpr.Frozen f) {
-      return "frozen<" + text(f.inner(), keyspace) + ">";
+      TypeExpr inner = f.inner();
+      boolean shown = !raw || inner instanceof TypeExpr.Collection || inner instanceof TypeExpr.MapOf
+          || inner instanceof TypeExpr.UserDefined;
+      return shown ? "frozen<" + render(inner, keyspace, raw) + ">" : render(inner, keyspace, raw);
     }
     if (t instanceof TypeExpr.Collection c) {
-      return c.kind().toLowerCase(Locale.ROOT) + "<" + text(c.element(), keyspace) + ">";
+      return c.kind().toLowerCase(Locale.ROOT) + "<" + render(c.element(), keyspace, raw) + ">";
     }
     if (t instanceof TypeExpr.MapOf m) {
-      return "map<" + text(m.key(), keyspace) + ", " + text(m.value(), keyspace) + ">";
+      return "map<" + render(m.key(), keyspace, raw) + ", " + render(m.value(), keyspace, raw) + ">";
     }
     if (t instanceof TypeExpr.Tuple tu) {
-      return tu.elements().stream().map(e -> text(e, keyspace)).collect(Collectors.joining(", ", "tuple<", ">"));
+      return tu.elements().stream().map(e -> render(e, keyspace, raw)).collect(Collectors.joining(", ", "tuple<", ">"));
     }
     if (t instanceof TypeExpr.Vector v) {
-      return "vector<" + text(v.element(), keyspace) + ", " + v.dimension() + ">";
+      return "vector<" + render(v.element(), keyspace, raw) + ", " + v.dimension() + ">";
     }
     if (t instanceof TypeExpr.UserDefined u) {
       QualifiedName q = u.name();
       String ks = q.keyspace() != null ? q.keyspace() : keyspace;
       return ks == null ? q.name() : ks + "." + q.name();
+    }
+    if (raw && t instanceof TypeExpr.Custom c) {
+      return "'" + (c.className().contains(".") ? c.className() : "org.apache.cassandra.db.marshal." + c.className()) + "'";
     }
     return t.toString();
   }

@@ -81,10 +81,34 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       case COLLECTION -> target instanceof ListType || target instanceof SetType || target instanceof MapType
           || target instanceof VectorType ? Fit.WEAK : Fit.NONE;
       case TUPLE -> target instanceof TupleType || target instanceof UserType ? Fit.WEAK : Fit.NONE;
-      default -> target instanceof CustomType ct ? (ct.accepts(literalKind()) ? Fit.WEAK : Fit.NONE)
-          : !(target instanceof NativeType nt) || !nt.accepts(literalKind()) ? Fit.NONE
-          : target == preferredType() ? Fit.EXACT : Fit.WEAK;
+      // a literal is tested against a LegacyTimeUUIDType parameter as its CQL type, timeuuid
+      default -> literalFit(target == CustomType.LEGACY_TIMEUUID ? NativeType.TIMEUUID : target);
     };
+  }
+
+  private Fit literalFit(CqlType target) {
+    if (target instanceof CustomType ct) {
+      return ct.accepts(literalKind()) ? Fit.WEAK : Fit.NONE;
+    }
+    if (!(target instanceof NativeType nt) || !nt.accepts(literalKind())) {
+      return Fit.NONE;
+    }
+    return target == literalType() ? Fit.EXACT : Fit.WEAK;
+  }
+
+  /**
+   * The type a literal matches exactly: its {@link #preferredType()}, except that a version 1 UUID is
+   * a timeuuid, as 5.0's {@code Constants.Type.UUID.getPreferedTypeFor} reads the literal's text.
+   */
+  private CqlType literalType() {
+    if (untyped == Untyped.LITERAL_UUID) {
+      try {
+        return java.util.UUID.fromString(text).version() == 1 ? NativeType.TIMEUUID : NativeType.UUID;
+      } catch (IllegalArgumentException e) {
+        return NativeType.UUID;
+      }
+    }
+    return preferredType();
   }
 
   /** The preferred type of an untyped literal where one must be inferred (arithmetic). */
@@ -117,9 +141,16 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
     };
   }
 
-  /** Same type, ignoring frozenness. */
+  /**
+   * Same type, ignoring frozenness; {@code timeuuid} and {@code LegacyTimeUUIDType} are one type, as
+   * 5.0's {@code AbstractTimeUUIDType.equals} makes them.
+   */
   static boolean sameType(CqlType a, CqlType b) {
-    return a.equals(b) || a.freeze().equals(b.freeze());
+    return a.equals(b) || a.freeze().equals(b.freeze()) || (isTimeUuid(a) && isTimeUuid(b));
+  }
+
+  private static boolean isTimeUuid(CqlType t) {
+    return t == NativeType.TIMEUUID || t == CustomType.LEGACY_TIMEUUID;
   }
 
   /** Cassandra's {@code isValueCompatibleWith}: bytes of {@code source} are valid bytes of {@code target}. */
@@ -128,8 +159,10 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
       return true;
     }
     if (source instanceof CustomType c) {
-      // 5.0's ReversedType is value-compatible with no other type: only blob parameters take it
-      return c.reversedBase() == null && valueCompatible(target, c.behaviour());
+      // 5.0's ReversedType is value-compatible with no other type: only blob parameters take it;
+      // nor is a LegacyTimeUUIDType with uuid (UUIDType takes only UUIDType and TimeUUIDType instances)
+      return c.reversedBase() == null && !(c == CustomType.LEGACY_TIMEUUID && target == NativeType.UUID)
+          && valueCompatible(target, c.behaviour());
     }
     if (target instanceof CustomType c) {
       // 5.0's composites and PartitionerDefinedOrder take only themselves (isValueCompatibleWithInternal), not blobs

@@ -9,9 +9,7 @@ import dev.ringlet.internal.exec.TermCompiler;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
 import dev.ringlet.internal.types.CqlType;
-import dev.ringlet.internal.types.MapType;
 import dev.ringlet.internal.types.MarshalException;
-import dev.ringlet.internal.types.SetType;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -107,9 +105,11 @@ public final class TermCalls {
   }
 
   /**
-   * A function's result as a term value, checked as 5.0's {@code FunctionCall} checks it: bytes that
-   * are no value of the return type (a user function's tuple or user type holding unchecked bytes)
-   * fail the statement with its server error; sets and maps are put in their type's order.
+   * A function's result as a term value, checked as 5.0's {@code FunctionCall.bindAndGet} checks it:
+   * bytes that are no value of the return type (a user function's tuple or user type holding
+   * unchecked bytes) fail the statement with its server error. The bytes are otherwise the body's: a
+   * user function's set or map keeps its body's iteration order, which 5.0's restrictions compare as
+   * they are; only a column's assignment sorts them ({@link TermCompiler#compileAssigned}).
    */
   private static ByteBuffer validated(NativeFunction.Scalar fn, ByteBuffer result) {
     if (result == null) {
@@ -121,12 +121,6 @@ public final class TermCalls {
       throw CqlException.serverError(String.format(
           "java.lang.RuntimeException: Return of function %s (%s) is not a valid value for its declared return type %s",
           fn.signature(), hex(result), fn.returnType().cql()));
-    }
-    // as 5.0's terminal of a set or map result (Sets/Maps.Value.fromSerialized): elements sorted,
-    // duplicates dropped (a user function's set holds them in its body's iteration order)
-    CqlType type = fn.returnType();
-    if (type instanceof SetType || type instanceof MapType) {
-      return type.encode(type.decode(result));
     }
     return result;
   }

@@ -41,7 +41,7 @@ final class UserFunctionCalls {
     List<UserFunction> functions = new ArrayList<>(ks.functions().functions(name));
     functions.sort((x, y) -> compareTypes(x.argumentTypes(), y.argumentTypes()));
     for (UserFunction f : functions) {
-      out.add(scalar(f));
+      out.add(scalar(f.asRun()));
     }
     for (UserAggregate a : ks.functions().aggregates(name)) {
       NativeFunction agg = aggregate(ks, a);
@@ -86,7 +86,12 @@ final class UserFunctionCalls {
     if (state == null || (a.finalFunction() != null && last == null)) {
       return null;
     }
-    return new NativeFunction.Aggregate(a.keyspace() + "." + a.name(), a.argumentTypes(), a.returnType(),
+    UserFunction stateRun = state.asRun();
+    UserFunction lastRun = last == null ? null : last.asRun();
+    // as 5.0, the aggregate's types are its functions' (a timeuuid is LegacyTimeUUIDType to them)
+    return new NativeFunction.Aggregate(a.keyspace() + "." + a.name(),
+        a.argumentTypes().stream().map(UserFunction::udfType).toList(),
+        UserFunction.udfType(a.returnType()),
         () -> new NativeFunction.Accumulator() {
           private ByteBuffer current = a.initCond() == null ? null : a.initCond().duplicate();
 
@@ -95,12 +100,12 @@ final class UserFunctionCalls {
             List<ByteBuffer> all = new ArrayList<>(args.size() + 1);
             all.add(current);
             all.addAll(args);
-            current = run(state, all);
+            current = run(stateRun, all);
           }
 
           @Override
           public ByteBuffer result() {
-            return last == null ? current : run(last, java.util.Collections.singletonList(current));
+            return lastRun == null ? current : run(lastRun, java.util.Collections.singletonList(current));
           }
         });
   }

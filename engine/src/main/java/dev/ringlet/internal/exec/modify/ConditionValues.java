@@ -27,7 +27,7 @@ final class ConditionValues {
   /** {@code receiver} is what one compared value is assigned to (the column, element or field). */
   static ConditionCheck.Values compile(TermCompiler terms, Condition c, ColumnSpec receiver) {
     if (c.operator() != Operator.IN) {
-      BoundTerm term = terms.compile(c.value(), receiver);
+      BoundTerm term = terms.compileCondition(c.value(), receiver);
       return values -> ConditionCheck.single(term.bind(values));
     }
     if (c.inValues() == null) {
@@ -38,7 +38,7 @@ final class ConditionValues {
     }
     List<BoundTerm> ins = new ArrayList<>();
     for (Term t : c.inValues()) {
-      ins.add(terms.compile(t, receiver));
+      ins.add(terms.compileCondition(t, receiver));
     }
     return values -> {
       List<ByteBuffer> out = new ArrayList<>(ins.size());

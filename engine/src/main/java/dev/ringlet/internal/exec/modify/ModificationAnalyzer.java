@@ -114,7 +114,7 @@ public final class ModificationAnalyzer {
     List<ColumnOperation> ops = new ArrayList<>();
     for (Map.Entry<ColumnMetadata, Term> e : byColumn.entrySet()) {
       if (!e.getKey().isPrimaryKey()) {
-        ops.add(new ColumnOperation(e.getKey(), terms.compile(e.getValue(), spec(e.getKey()))));
+        ops.add(new ColumnOperation(e.getKey(), terms.compileAssigned(e.getValue(), spec(e.getKey()))));
       }
     }
     List<KeyPlan.ColumnValues> keyValues = new ArrayList<>();
@@ -185,7 +185,7 @@ public final class ModificationAnalyzer {
         if (table.counter()) {
           throw CqlException.invalid("Cannot set the value of counter column " + c.name() + " (counters can only be incremented/decremented, not set)");
         }
-        ops.add(new ColumnOperation(c, terms.compile(s.value(), spec(c))));
+        ops.add(new ColumnOperation(c, terms.compileAssigned(s.value(), spec(c))));
       } else if (c.type() == NativeType.COUNTER && (a instanceof Assignment.Add || a instanceof Assignment.Subtract)) {
         Term delta = a instanceof Assignment.Add add ? add.value() : ((Assignment.Subtract) a).value();
         ops.add(new ColumnOperation(c, terms.compile(delta, spec(c)),

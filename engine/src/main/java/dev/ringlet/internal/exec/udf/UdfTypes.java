@@ -161,7 +161,10 @@ final class UdfTypes {
     if (value == null) {
       return null;
     }
-    if (type instanceof CustomType) {
+    if (type instanceof CustomType c) {
+      if (!value.hasRemaining() && (c == CustomType.LEGACY_TIMEUUID || c == CustomType.LEXICAL_UUID)) {
+        return null; // as 5.0's UDFDataType.compose: an empty value of a type whose empty value is meaningless
+      }
       // 5.0 hands the body the value's bytes as a ByteBuffer of their own (position 0, capacity = length).
       byte[] bytes = new byte[value.remaining()];
       value.duplicate().get(bytes);
