@@ -139,7 +139,7 @@ final class CoordinatedStore implements TableStore {
       if (counted != null) {
         PartitionUpdate mine = result[0].own().get(p.key());
         scans.scanned(mine == null ? null : p.key(),
-            mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, counted, c, nowInSeconds));
+            mine == null ? null : ScanCounter.count(mine, counted, scans.names(), c, nowInSeconds));
       }
       return PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
     });

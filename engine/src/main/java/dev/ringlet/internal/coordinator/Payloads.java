@@ -117,16 +117,18 @@ final class Payloads {
    * whose rows are filtered); the partition it starts at ({@code from}) read only after the row
    * {@code resumeAfter} (a later page), or not at all when {@code skipFrom}. With a row filter
    * ({@code filter}, null: none), the limits count only the rows that pass it and the partitions
-   * outside its token restrictions are not read.
+   * outside its token restrictions are not read. A scan naming its rows ({@code names}, null: its
+   * slice) reads only those of each partition, as 5.0's names filter does on every replica.
    */
   record ScanLimits(int limit, int perPartitionLimit, dev.ringlet.internal.storage.Clustering resumeAfter, boolean skipFrom,
-      dev.ringlet.internal.exec.select.RowFilter filter) {
-    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false, null);
+      dev.ringlet.internal.exec.select.RowFilter filter, List<dev.ringlet.internal.storage.Clustering> names) {
+    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false, null, null);
 
     ScanLimits {
       if (limit < 0 || perPartitionLimit < 0) {
         throw new IllegalArgumentException("limits: " + limit + ", " + perPartitionLimit + " (expected: >= 0)");
       }
+      names = names == null ? null : List.copyOf(names);
     }
   }
 

@@ -196,10 +196,10 @@ public final class ReplicaService {
       } else if (guard != null && remaining > 0) {
         dev.ringlet.internal.storage.RowSlice counted = countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit()));
         if (rows == null) {
-          remaining -= guard.scanned(p, counted, comparator, now);
+          remaining -= guard.scanned(p, counted, limits.names(), comparator, now);
         } else if (counted != null) {
           // The replica applies the row filter: the limits count only the rows that pass it.
-          FilteredScan.Result result = FilteredScan.count(rows, p, counted, null, comparator, now);
+          FilteredScan.Result result = FilteredScan.count(rows, p, counted, limits.names(), comparator, now);
           guard.scanned(p.key().token(), result.counts());
           remaining -= result.matched();
         }

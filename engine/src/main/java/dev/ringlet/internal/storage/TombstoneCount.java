@@ -33,12 +33,22 @@ public final class TombstoneCount {
 
   /**
    * What a read of only the rows {@code names} (in clustering order; a names filter) scans, walked
-   * as {@code slice} says (its bounds are ignored): no range tombstone marker is met, only the
-   * deletions covering the named rows.
+   * as {@code slice} says: only the names within its bounds (a later page's read resumes after the
+   * row returned last, as 5.0's names filter drops the names before it); no range tombstone marker
+   * is met, only the deletions covering the named rows.
    */
   public static SliceCount ofNames(PartitionUpdate p, List<Clustering> names, RowSlice slice, ClusteringComparator comparator,
       long nowInSeconds) {
-    return of(named(p, names, comparator), new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()),
+    List<Clustering> within = names;
+    if (slice.start().prefix().size() > 0 || slice.end().prefix().size() > 0) {
+      within = new ArrayList<>(names.size());
+      for (Clustering c : names) {
+        if (comparator.contains(slice.start(), slice.end(), c)) {
+          within.add(c);
+        }
+      }
+    }
+    return of(named(p, within, comparator), new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()),
         comparator, nowInSeconds, false);
   }
 
