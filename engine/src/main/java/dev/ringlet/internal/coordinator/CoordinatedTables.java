@@ -121,8 +121,8 @@ public final class CoordinatedTables implements RequestTables {
 
     /** The bounds the own replica's version of the partition {@code key} is counted within by a scan. */
     dev.ringlet.internal.storage.RowSlice scanBounds(dev.ringlet.internal.storage.DecoratedKey key,
-        dev.ringlet.internal.storage.RowSlice bounds) {
-      return counter.scanBounds(key, bounds);
+        dev.ringlet.internal.storage.RowSlice bounds, dev.ringlet.internal.storage.ClusteringComparator comparator) {
+      return counter.scanBounds(key, bounds, comparator);
     }
 
     @Override

@@ -113,6 +113,7 @@ public final class WireCodec implements PayloadCodec {
       out.writeInt(r.limit());
       nullableClusterings(r.names(), out);
       rowFilter(r.filter(), out);
+      parts(r.parts(), out);
     } else if (p instanceof Payloads.ReadAnswer a) {
       out.writeByte(READ_ANSWER);
       nullableUpdate(a.data(), out);
@@ -142,6 +143,7 @@ public final class WireCodec implements PayloadCodec {
       out.writeBoolean(r.scan().skipFrom());
       rowFilter(r.scan().filter(), out);
       nullableClusterings(r.scan().names(), out);
+      parts(r.parts(), out);
     } else if (p instanceof Payloads.RangeAnswer a) {
       out.writeByte(RANGE_ANSWER);
       out.writeInt(a.partitions().size());
@@ -273,7 +275,8 @@ public final class WireCodec implements PayloadCodec {
         boolean reversed = in.readBoolean();
         int limit = in.readInt();
         List<Clustering> names = nullableClusterings(in);
-        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names, rowFilter(in));
+        dev.ringlet.internal.exec.select.RowFilter filter = rowFilter(in);
+        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names, filter, parts(in));
       }
       case READ_ANSWER:
         return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean(), in.readInt(), in.readInt());
@@ -289,8 +292,9 @@ public final class WireCodec implements PayloadCodec {
         Clustering resumeAfter = in.readBoolean() ? clustering(in) : null;
         boolean skipFrom = in.readBoolean();
         dev.ringlet.internal.exec.select.RowFilter filter = rowFilter(in);
-        return new Payloads.RangeRead(table, from, inclusive, start, end,
-            new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, skipFrom, filter, nullableClusterings(in)));
+        Payloads.ScanLimits scan = new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, skipFrom, filter,
+            nullableClusterings(in));
+        return new Payloads.RangeRead(table, from, inclusive, start, end, scan, parts(in));
       }
       case RANGE_ANSWER: {
         int n = count(in);
@@ -622,6 +626,30 @@ public final class WireCodec implements PayloadCodec {
     for (ByteBuffer b : c.values()) {
       bytes(b, out);
     }
+  }
+
+  /** A command's slices (null: the one between its bounds): present flag, count, each slice's two bounds. */
+  private static void parts(List<dev.ringlet.internal.storage.RowSlice.Part> parts, DataOutput out) throws IOException {
+    out.writeBoolean(parts != null);
+    if (parts != null) {
+      out.writeInt(parts.size());
+      for (dev.ringlet.internal.storage.RowSlice.Part p : parts) {
+        bound(p.start(), out);
+        bound(p.end(), out);
+      }
+    }
+  }
+
+  private static List<dev.ringlet.internal.storage.RowSlice.Part> parts(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int n = count(in);
+    List<dev.ringlet.internal.storage.RowSlice.Part> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(new dev.ringlet.internal.storage.RowSlice.Part(bound(in), bound(in)));
+    }
+    return parts;
   }
 
   /** A command's named rows (null: none): present flag, count, each clustering. */
