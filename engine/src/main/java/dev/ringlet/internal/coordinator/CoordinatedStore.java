@@ -80,7 +80,7 @@ final class CoordinatedStore implements TableStore {
       dev.ringlet.internal.exec.select.RowFilter filter = scans == null ? null : scans.rowFilter();
       int limit = filter == null ? slice.limit() : Math.min(slice.limit(), scans.filteredLimit());
       Payloads.Read command = new Payloads.Read(table.id(), key, false, slice.start(), slice.end(), slice.reversed(),
-          limit, scans == null ? null : scans.names(), filter);
+          limit, scans == null ? null : scans.names(), filter, slice.parts());
       raw = reads.read(ks, table, command, readLevel, scans);
     }
     return raw == null ? PartitionMerge.empty(key) : PartitionMerge.resolve(comparator(), key, List.of(raw), slice, nowInSeconds);
@@ -123,23 +123,23 @@ final class CoordinatedStore implements TableStore {
   public Iterator<LivePartition> scan(DecoratedKey from, boolean inclusive, RowSlice slice, ClusteringComparator sliceComparator,
       long nowInSeconds) {
     refuseSerialRange();
-    RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
+    RowSlice bounds = slice.forward();
     ClusteringComparator c = comparator();
     // The range read is sent when the executor first asks, once it has said where its scan stops.
     ReadCoordinator.RangeResult[] result = new ReadCoordinator.RangeResult[1];
     return NonEmptyPartitions.of(() -> {
       result[0] = reads.range(ks, table, new Payloads.RangeRead(table.id(), from, inclusive, slice.start(), slice.end(),
-          scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from)), readLevel, scans);
+          scans == null ? Payloads.ScanLimits.NONE : scans.scanLimits(from), slice.parts()), readLevel, scans);
       if (scans != null) {
         scans.replicas(result[0].replicaTombstones());
       }
       return result[0].reconciled().iterator();
     }, (PartitionUpdate p) -> {
-      RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds);
+      RowSlice counted = scans == null ? null : scans.scanBounds(p.key(), bounds, c);
       if (counted != null) {
         PartitionUpdate mine = result[0].own().get(p.key());
         scans.scanned(mine == null ? null : p.key(),
-            mine == null ? null : dev.ringlet.internal.storage.TombstoneCount.of(mine, counted, c, nowInSeconds));
+            mine == null ? null : ScanCounter.count(mine, counted, scans.names(), c, nowInSeconds));
       }
       return PartitionMerge.resolve(c, p.key(), List.of(p), bounds, nowInSeconds);
     });

@@ -63,6 +63,8 @@ public final class CoordinatedTables implements RequestTables {
     private final java.util.List<Integer> replicaTombstones = new java.util.ArrayList<>();
     /** What the own replica scanned until it gave the current command up, or null. */
     private volatile Scanned ownFailure;
+    /** The failure the replicas of the command sent last answer when they fail reading a row, or null. */
+    private java.util.function.Supplier<dev.ringlet.internal.cluster.ReadFailureException> rowFailure;
 
     Request(ConsistencyLevel consistency, WriteType writeType) {
       this.consistency = consistency;
@@ -114,13 +116,13 @@ public final class CoordinatedTables implements RequestTables {
     Payloads.ScanLimits scanLimits(dev.ringlet.internal.storage.DecoratedKey from) {
       boolean resumes = from != null && from.equals(counter.resumeKey());
       return new Payloads.ScanLimits(scanLimit, scanPerPartitionLimit, resumes ? counter.resumeAfter() : null,
-          resumes && counter.resumeAfter() == null, counter.rowFilter());
+          resumes && counter.resumeAfter() == null, counter.rowFilter(), counter.names());
     }
 
     /** The bounds the own replica's version of the partition {@code key} is counted within by a scan. */
     dev.ringlet.internal.storage.RowSlice scanBounds(dev.ringlet.internal.storage.DecoratedKey key,
-        dev.ringlet.internal.storage.RowSlice bounds) {
-      return counter.scanBounds(key, bounds);
+        dev.ringlet.internal.storage.RowSlice bounds, dev.ringlet.internal.storage.ClusteringComparator comparator) {
+      return counter.scanBounds(key, bounds, comparator);
     }
 
     @Override
@@ -159,6 +161,20 @@ public final class CoordinatedTables implements RequestTables {
     @Override
     public void failed(Scanned scanned) {
       ownFailure = scanned;
+    }
+
+    @Override
+    public void contacted(java.util.function.Supplier<dev.ringlet.internal.cluster.ReadFailureException> failure) {
+      rowFailure = failure;
+    }
+
+    /**
+     * 5.0's replicas compute a {@code GROUP BY} query's groups as they read: a function failing on
+     * a row fails each replica's read, and the coordinator answers a read failure.
+     */
+    @Override
+    public dev.ringlet.internal.cluster.ReadFailureException commandFailed() {
+      return rowFailure == null ? null : rowFailure.get();
     }
 
     @Override

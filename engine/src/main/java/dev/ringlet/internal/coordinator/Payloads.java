@@ -33,10 +33,12 @@ final class Payloads {
    * @param limit the live rows the command stops after ({@link Integer#MAX_VALUE}: none)
    * @param names the only rows the command reads (a names filter), in clustering order; null: the slice
    * @param filter the command's row filter (null: none): {@code limit} counts only the rows that pass it
+   * @param parts the slices it reads between its bounds (null: the one between them), as {@link
+   *     dev.ringlet.internal.storage.RowSlice#parts()}
    */
   record Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
       boolean reversed, int limit, List<dev.ringlet.internal.storage.Clustering> names,
-      dev.ringlet.internal.exec.select.RowFilter filter) {
+      dev.ringlet.internal.exec.select.RowFilter filter, List<dev.ringlet.internal.storage.RowSlice.Part> parts) {
     Read {
       if ((start == null) != (end == null)) {
         throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
@@ -45,6 +47,14 @@ final class Payloads {
         throw new IllegalArgumentException("limit: " + limit + " (expected: >= 0)");
       }
       names = names == null ? null : List.copyOf(names);
+      parts = parts == null ? null : List.copyOf(parts);
+    }
+
+    /** A read of the one slice between the bounds (both null: all). */
+    Read(UUID tableId, DecoratedKey key, boolean digestOnly, ClusteringComparator.Bound start, ClusteringComparator.Bound end,
+        boolean reversed, int limit, List<dev.ringlet.internal.storage.Clustering> names,
+        dev.ringlet.internal.exec.select.RowFilter filter) {
+      this(tableId, key, digestOnly, start, end, reversed, limit, names, filter, null);
     }
 
     /** A read of the rows between the bounds (both null: all), counted to the end of the slice. */
@@ -63,13 +73,13 @@ final class Payloads {
 
     /** The same command, answered by a digest or not. */
     Read withDigestOnly(boolean digest) {
-      return new Read(tableId, key, digest, start, end, reversed, limit, names, filter);
+      return new Read(tableId, key, digest, start, end, reversed, limit, names, filter, parts);
     }
 
-    /** What the command scans, as {@link dev.ringlet.internal.storage.TombstoneCount} takes it. */
+    /** What the command scans (its slices, within its bounds), as {@link dev.ringlet.internal.storage.TombstoneCount} takes it. */
     dev.ringlet.internal.storage.RowSlice scanned() {
       return new dev.ringlet.internal.storage.RowSlice(sliced() ? start : ClusteringComparator.Bound.BOTTOM,
-          sliced() ? end : ClusteringComparator.Bound.TOP, reversed, limit);
+          sliced() ? end : ClusteringComparator.Bound.TOP, reversed, limit, parts);
     }
   }
 
@@ -88,25 +98,32 @@ final class Payloads {
   /**
    * RANGE_READ: every partition from {@code from} (all when null) as stored; the replica counts the
    * tombstones its command scans ({@code scan}), each partition between the clustering bounds
-   * (both null: whole partitions).
+   * (both null: whole partitions), only within {@code parts} when the command reads several slices.
    */
   record RangeRead(UUID tableId, DecoratedKey from, boolean inclusive, ClusteringComparator.Bound start,
-      ClusteringComparator.Bound end, ScanLimits scan) {
+      ClusteringComparator.Bound end, ScanLimits scan, List<dev.ringlet.internal.storage.RowSlice.Part> parts) {
     RangeRead {
       if ((start == null) != (end == null)) {
         throw new IllegalArgumentException("bounds: " + start + ", " + end + " (expected: both or neither)");
       }
       java.util.Objects.requireNonNull(scan, "scan");
+      parts = parts == null ? null : List.copyOf(parts);
+    }
+
+    /** A scan of the one slice between the bounds of each partition. */
+    RangeRead(UUID tableId, DecoratedKey from, boolean inclusive, ClusteringComparator.Bound start,
+        ClusteringComparator.Bound end, ScanLimits scan) {
+      this(tableId, from, inclusive, start, end, scan, null);
     }
 
     RangeRead(UUID tableId, DecoratedKey from, boolean inclusive) {
       this(tableId, from, inclusive, null, null, ScanLimits.NONE);
     }
 
-    /** The clustering bounds each partition's count is clipped to. */
+    /** The clustering bounds (and slices) each partition's count is clipped to. */
     dev.ringlet.internal.storage.RowSlice counted() {
       return start == null ? dev.ringlet.internal.storage.RowSlice.ALL
-          : dev.ringlet.internal.storage.RowSlice.between(start, end, false);
+          : new dev.ringlet.internal.storage.RowSlice(start, end, false, Integer.MAX_VALUE, parts);
     }
   }
 
@@ -117,16 +134,18 @@ final class Payloads {
    * whose rows are filtered); the partition it starts at ({@code from}) read only after the row
    * {@code resumeAfter} (a later page), or not at all when {@code skipFrom}. With a row filter
    * ({@code filter}, null: none), the limits count only the rows that pass it and the partitions
-   * outside its token restrictions are not read.
+   * outside its token restrictions are not read. A scan naming its rows ({@code names}, null: its
+   * slice) reads only those of each partition, as 5.0's names filter does on every replica.
    */
   record ScanLimits(int limit, int perPartitionLimit, dev.ringlet.internal.storage.Clustering resumeAfter, boolean skipFrom,
-      dev.ringlet.internal.exec.select.RowFilter filter) {
-    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false, null);
+      dev.ringlet.internal.exec.select.RowFilter filter, List<dev.ringlet.internal.storage.Clustering> names) {
+    static final ScanLimits NONE = new ScanLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, null, false, null, null);
 
     ScanLimits {
       if (limit < 0 || perPartitionLimit < 0) {
         throw new IllegalArgumentException("limits: " + limit + ", " + perPartitionLimit + " (expected: >= 0)");
       }
+      names = names == null ? null : List.copyOf(names);
     }
   }
 

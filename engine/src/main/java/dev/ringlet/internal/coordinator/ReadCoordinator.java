@@ -56,6 +56,24 @@ final class ReadCoordinator {
     /** The own replica gave the command up past the failure threshold, having scanned {@code scanned}. */
     default void failed(dev.ringlet.internal.exec.ScannedTombstones.Scanned scanned) {
     }
+
+    /**
+     * The command was sent to its replicas: {@code failure} is what the client gets when each of
+     * them fails it while reading a row (5.0 answers at the first replica failure that leaves the
+     * level out of reach: none received, one failure, the data replica's).
+     */
+    default void contacted(java.util.function.Supplier<dev.ringlet.internal.cluster.ReadFailureException> failure) {
+    }
+  }
+
+  /** The failure 5.0 answers when the replica {@code first} fails a read command at {@code level}. */
+  private java.util.function.Supplier<dev.ringlet.internal.cluster.ReadFailureException> replicaFailed(ConsistencyLevel level,
+      int blockFor, Endpoint first) {
+    return () -> {
+      ReplicaFailures failures = new ReplicaFailures();
+      failures.failed(first);
+      return failures.readFailure(level, 0, blockFor, false, c.local);
+    };
   }
 
   /** The partition as stored after reconciliation, or null when no replica has anything. */
@@ -83,6 +101,9 @@ final class ReadCoordinator {
     ConsistencyArithmetic.assureSufficientLiveReplicas(level, counts);
     int blockFor = ConsistencyArithmetic.blockFor(level, counts);
     List<Endpoint> contacts = contacts(level, live, counts, blockFor);
+    if (own != null) {
+      own.contacted(replicaFailed(level, blockFor, contacts.get(0)));
+    }
     Map<Endpoint, Payloads.ReadAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();
     long deadline = c.deadline(c.timeouts.read());
@@ -270,6 +291,9 @@ final class ReadCoordinator {
     }
     java.util.Set<Endpoint> all = new java.util.LinkedHashSet<>();
     contactsByReplicas.values().forEach(all::addAll);
+    if (own != null && !all.isEmpty()) {
+      own.contacted(replicaFailed(level, blockFor, all.contains(c.self) ? c.self : all.iterator().next()));
+    }
     dev.ringlet.internal.trace.Tracer tracer = traceRanges(ks, table, request, ends);
     Map<Endpoint, Payloads.RangeAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     ReplicaFailures failures = new ReplicaFailures();

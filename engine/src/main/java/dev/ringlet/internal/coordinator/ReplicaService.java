@@ -194,12 +194,13 @@ public final class ReplicaService {
         // Outside the command's token range: 5.0's range command ends at its upper bound.
         remaining = filter.tokenPast(p.key().token()) ? 0 : remaining;
       } else if (guard != null && remaining > 0) {
-        dev.ringlet.internal.storage.RowSlice counted = countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit()));
+        dev.ringlet.internal.storage.RowSlice counted = countedSlice(r, p, bounds, Math.min(remaining, limits.perPartitionLimit()),
+            comparator);
         if (rows == null) {
-          remaining -= guard.scanned(p, counted, comparator, now);
+          remaining -= guard.scanned(p, counted, limits.names(), comparator, now);
         } else if (counted != null) {
           // The replica applies the row filter: the limits count only the rows that pass it.
-          FilteredScan.Result result = FilteredScan.count(rows, p, counted, null, comparator, now);
+          FilteredScan.Result result = FilteredScan.count(rows, p, counted, limits.names(), comparator, now);
           guard.scanned(p.key().token(), result.counts());
           remaining -= result.matched();
         }
@@ -223,16 +224,14 @@ public final class ReplicaService {
 
   /** What a range command scans of the partition {@code p}: null when it skips it. */
   private static dev.ringlet.internal.storage.RowSlice countedSlice(Payloads.RangeRead r, PartitionUpdate p,
-      dev.ringlet.internal.storage.RowSlice bounds, int limit) {
+      dev.ringlet.internal.storage.RowSlice bounds, int limit, dev.ringlet.internal.storage.ClusteringComparator comparator) {
     Payloads.ScanLimits limits = r.scan();
     if (r.from() != null && p.key().equals(r.from())) {
       if (limits.skipFrom()) {
         return null;
       }
       if (limits.resumeAfter() != null) {
-        return new dev.ringlet.internal.storage.RowSlice(
-            new dev.ringlet.internal.storage.ClusteringComparator.Bound(limits.resumeAfter(), true, false), bounds.end(), false,
-            limit);
+        return ScanCounter.resumedAfter(bounds, limits.resumeAfter(), comparator).withLimit(limit);
       }
     }
     return bounds.withLimit(limit);

@@ -58,7 +58,7 @@ final class ScanCounter {
    * a paged scan resumes in, only the rows after the one the previous page returned last (null:
    * the scan does not read that partition).
    */
-  RowSlice scanBounds(DecoratedKey key, RowSlice bounds) {
+  RowSlice scanBounds(DecoratedKey key, RowSlice bounds, ClusteringComparator comparator) {
     if (filter != null && !filter.tokenMatches(key.token())) {
       return null; // outside the command's token range: 5.0 does not read it
     }
@@ -68,7 +68,15 @@ final class ScanCounter {
     if (resumeAfter == null) {
       return null;
     }
-    return new RowSlice(new ClusteringComparator.Bound(resumeAfter, true, false), bounds.end(), false, bounds.limit());
+    return resumedAfter(bounds, resumeAfter, comparator);
+  }
+
+  /** What a scan's later page reads of the partition it resumes in: its rows of {@code bounds} after {@code last}. */
+  static RowSlice resumedAfter(RowSlice bounds, Clustering last, ClusteringComparator comparator) {
+    if (bounds.parts() != null) {
+      return bounds.cutAt(comparator, last, true);
+    }
+    return new RowSlice(new ClusteringComparator.Bound(last, true, false), bounds.end(), false, bounds.limit());
   }
 
   /** The current command's live rows so far. */

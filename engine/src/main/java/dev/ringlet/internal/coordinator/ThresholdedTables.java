@@ -310,7 +310,7 @@ public final class ThresholdedTables implements RequestTables {
           ClusteringComparator sliceComparator, long nowInSeconds) {
         traceScan(from);
         Iterator<PartitionUpdate> raw = reads.scanRaw(from, inclusive);
-        RowSlice bounds = RowSlice.between(slice.start(), slice.end(), false);
+        RowSlice bounds = slice.forward();
         int[] remaining = {scanLimit};
         // The executor tells the row filter and limits after asking for the scan, before taking its partitions.
         dev.ringlet.internal.exec.select.RowFilter.Rows[] rows = new dev.ringlet.internal.exec.select.RowFilter.Rows[1];
@@ -322,7 +322,7 @@ public final class ThresholdedTables implements RequestTables {
             remaining[0] = scanLimit;
           }
           dev.ringlet.internal.exec.select.RowFilter.Rows filterRows = rows[0];
-          RowSlice counted = counter.scanBounds(p.key(), bounds);
+          RowSlice counted = counter.scanBounds(p.key(), bounds, comparator);
           if (counted != null && filterRows == null) {
             scanned(p, counted, counter.names(), comparator, nowInSeconds);
           } else if (counted != null && remaining[0] > 0) {

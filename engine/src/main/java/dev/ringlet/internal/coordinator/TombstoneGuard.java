@@ -27,10 +27,16 @@ final class TombstoneGuard {
    */
   int scanned(PartitionUpdate raw, dev.ringlet.internal.storage.RowSlice slice, ClusteringComparator comparator,
       long nowInSeconds) {
+    return scanned(raw, slice, null, comparator, nowInSeconds);
+  }
+
+  /** As above, reading only the rows {@code names} (null: the slice's), as a names filter does. */
+  int scanned(PartitionUpdate raw, dev.ringlet.internal.storage.RowSlice slice,
+      java.util.List<dev.ringlet.internal.storage.Clustering> names, ClusteringComparator comparator, long nowInSeconds) {
     if (raw == null || slice == null) {
       return 0;
     }
-    TombstoneCount.SliceCount counts = TombstoneCount.of(raw, slice, comparator, nowInSeconds);
+    TombstoneCount.SliceCount counts = ScanCounter.count(raw, slice, names, comparator, nowInSeconds);
     int before = tombstones;
     liveRows += counts.liveRows();
     tombstones += counts.tombstones();

@@ -111,14 +111,9 @@ public final class WireCodec implements PayloadCodec {
       }
       out.writeBoolean(r.reversed());
       out.writeInt(r.limit());
-      out.writeBoolean(r.names() != null);
-      if (r.names() != null) {
-        out.writeInt(r.names().size());
-        for (Clustering c : r.names()) {
-          clustering(c, out);
-        }
-      }
+      nullableClusterings(r.names(), out);
       rowFilter(r.filter(), out);
+      parts(r.parts(), out);
     } else if (p instanceof Payloads.ReadAnswer a) {
       out.writeByte(READ_ANSWER);
       nullableUpdate(a.data(), out);
@@ -147,6 +142,8 @@ public final class WireCodec implements PayloadCodec {
       }
       out.writeBoolean(r.scan().skipFrom());
       rowFilter(r.scan().filter(), out);
+      nullableClusterings(r.scan().names(), out);
+      parts(r.parts(), out);
     } else if (p instanceof Payloads.RangeAnswer a) {
       out.writeByte(RANGE_ANSWER);
       out.writeInt(a.partitions().size());
@@ -277,15 +274,9 @@ public final class WireCodec implements PayloadCodec {
         ClusteringComparator.Bound end = sliced ? bound(in) : null;
         boolean reversed = in.readBoolean();
         int limit = in.readInt();
-        List<Clustering> names = null;
-        if (in.readBoolean()) {
-          int n = count(in);
-          names = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            names.add(clustering(in));
-          }
-        }
-        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names, rowFilter(in));
+        List<Clustering> names = nullableClusterings(in);
+        dev.ringlet.internal.exec.select.RowFilter filter = rowFilter(in);
+        return new Payloads.Read(table, key, digestOnly, start, end, reversed, limit, names, filter, parts(in));
       }
       case READ_ANSWER:
         return new Payloads.ReadAnswer(nullableUpdate(in), in.readLong(), in.readBoolean(), in.readInt(), in.readInt());
@@ -299,8 +290,11 @@ public final class WireCodec implements PayloadCodec {
         int limit = in.readInt();
         int perPartitionLimit = in.readInt();
         Clustering resumeAfter = in.readBoolean() ? clustering(in) : null;
-        return new Payloads.RangeRead(table, from, inclusive, start, end,
-            new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, in.readBoolean(), rowFilter(in)));
+        boolean skipFrom = in.readBoolean();
+        dev.ringlet.internal.exec.select.RowFilter filter = rowFilter(in);
+        Payloads.ScanLimits scan = new Payloads.ScanLimits(limit, perPartitionLimit, resumeAfter, skipFrom, filter,
+            nullableClusterings(in));
+        return new Payloads.RangeRead(table, from, inclusive, start, end, scan, parts(in));
       }
       case RANGE_ANSWER: {
         int n = count(in);
@@ -632,6 +626,53 @@ public final class WireCodec implements PayloadCodec {
     for (ByteBuffer b : c.values()) {
       bytes(b, out);
     }
+  }
+
+  /** A command's slices (null: the one between its bounds): present flag, count, each slice's two bounds. */
+  private static void parts(List<dev.ringlet.internal.storage.RowSlice.Part> parts, DataOutput out) throws IOException {
+    out.writeBoolean(parts != null);
+    if (parts != null) {
+      out.writeInt(parts.size());
+      for (dev.ringlet.internal.storage.RowSlice.Part p : parts) {
+        bound(p.start(), out);
+        bound(p.end(), out);
+      }
+    }
+  }
+
+  private static List<dev.ringlet.internal.storage.RowSlice.Part> parts(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int n = count(in);
+    List<dev.ringlet.internal.storage.RowSlice.Part> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(new dev.ringlet.internal.storage.RowSlice.Part(bound(in), bound(in)));
+    }
+    return parts;
+  }
+
+  /** A command's named rows (null: none): present flag, count, each clustering. */
+  private static void nullableClusterings(List<Clustering> names, DataOutput out) throws IOException {
+    out.writeBoolean(names != null);
+    if (names != null) {
+      out.writeInt(names.size());
+      for (Clustering c : names) {
+        clustering(c, out);
+      }
+    }
+  }
+
+  private static List<Clustering> nullableClusterings(DataInput in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    int n = count(in);
+    List<Clustering> names = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      names.add(clustering(in));
+    }
+    return names;
   }
 
   private static Clustering clustering(DataInput in) throws IOException {

@@ -33,12 +33,22 @@ public final class TombstoneCount {
 
   /**
    * What a read of only the rows {@code names} (in clustering order; a names filter) scans, walked
-   * as {@code slice} says (its bounds are ignored): no range tombstone marker is met, only the
-   * deletions covering the named rows.
+   * as {@code slice} says: only the names within its bounds (a later page's read resumes after the
+   * row returned last, as 5.0's names filter drops the names before it); no range tombstone marker
+   * is met, only the deletions covering the named rows.
    */
   public static SliceCount ofNames(PartitionUpdate p, List<Clustering> names, RowSlice slice, ClusteringComparator comparator,
       long nowInSeconds) {
-    return of(named(p, names, comparator), new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()),
+    List<Clustering> within = names;
+    if (slice.start().prefix().size() > 0 || slice.end().prefix().size() > 0) {
+      within = new ArrayList<>(names.size());
+      for (Clustering c : names) {
+        if (comparator.contains(slice.start(), slice.end(), c)) {
+          within.add(c);
+        }
+      }
+    }
+    return of(named(p, within, comparator), new RowSlice(Bound.BOTTOM, Bound.TOP, slice.reversed(), slice.limit()),
         comparator, nowInSeconds, false);
   }
 
@@ -65,10 +75,13 @@ public final class TombstoneCount {
       if (!partition.isLive() && partition.compareTo(rt.deletion()) >= 0) {
         continue;
       }
-      Bound start = max(comparator, rt.start(), slice.start());
-      Bound end = min(comparator, rt.end(), slice.end());
-      if (compare(comparator, start, end) < 0) {
-        markers.add(new Bound[] {start, end});
+      for (RowSlice.Part part : slice.slices()) {
+        // each slice read meets the range tombstone's part within it (5.0 reads its slices one by one)
+        Bound start = max(comparator, rt.start(), part.start());
+        Bound end = min(comparator, rt.end(), part.end());
+        if (compare(comparator, start, end) < 0) {
+          markers.add(new Bound[] {start, end});
+        }
       }
     }
     int staticLive = 0;
@@ -118,12 +131,21 @@ public final class TombstoneCount {
    * of a stored partition are in clustering order.
    */
   private static Iterable<RowUpdate> walk(List<RowUpdate> rows, RowSlice slice, ClusteringComparator comparator) {
-    if (slice.start().prefix().size() == 0 && slice.end().prefix().size() == 0) {
+    if (slice.parts() == null && slice.start().prefix().size() == 0 && slice.end().prefix().size() == 0) {
       return slice.reversed() ? reversed(rows) : rows;
     }
     int from = comparator.firstRowAfter(rows, slice.start());
     int to = comparator.firstRowAfter(rows, slice.end()); // exclusive: the rows before the end bound
     List<RowUpdate> in = from < to ? rows.subList(from, to) : List.of();
+    if (slice.parts() != null) {
+      List<RowUpdate> within = new ArrayList<>();
+      for (RowUpdate row : in) {
+        if (slice.includes(comparator, row.clustering())) {
+          within.add(row);
+        }
+      }
+      in = within;
+    }
     return slice.reversed() ? reversed(in) : in;
   }
 
@@ -198,7 +220,7 @@ public final class TombstoneCount {
   }
 
   /** Orders two slice bounds: where each lies among the clusterings. */
-  static int compare(ClusteringComparator comparator, Bound a, Bound b) {
+  public static int compare(ClusteringComparator comparator, Bound a, Bound b) {
     int n = Math.min(a.prefix().size(), b.prefix().size());
     for (int i = 0; i < n; i++) {
       int c = comparator.compareComponent(i, a.prefix().get(i), b.prefix().get(i));

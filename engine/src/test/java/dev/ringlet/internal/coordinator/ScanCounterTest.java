@@ -73,13 +73,13 @@ class ScanCounterTest {
   void should_read_the_partition_a_page_resumes_in_only_after_its_last_row() {
     ScanCounter counter = new ScanCounter();
     counter.resumesAfter(KEY, c(30));
-    RowSlice bounds = counter.scanBounds(KEY, RowSlice.ALL);
+    RowSlice bounds = counter.scanBounds(KEY, RowSlice.ALL, CMP);
     assertThat(count(counter, bounds)).isEqualTo(11);
     assertThat(counter.endCommand(10)).isEqualTo(new ScannedTombstones.Scanned(1, 11, 7));
     // other partitions are read whole; a page that starts after the partition does not read it
-    assertThat(counter.scanBounds(OTHER, RowSlice.ALL)).isEqualTo(RowSlice.ALL);
+    assertThat(counter.scanBounds(OTHER, RowSlice.ALL, CMP)).isEqualTo(RowSlice.ALL);
     counter.resumesAfter(KEY, null);
-    assertThat(counter.scanBounds(KEY, RowSlice.ALL)).isNull();
+    assertThat(counter.scanBounds(KEY, RowSlice.ALL, CMP)).isNull();
   }
 
   @Test

@@ -123,15 +123,26 @@ class WireCodecTest {
         new Payloads.Read(table, key, false, null, null, false, 0, List.of(), null),
         // a command's row filter: each kind of expression, IS NOT NULL without a value, a null IN value
         new Payloads.Read(table, key, false, null, null, true, 3, null, rowFilter()),
+        // a read of several slices
+        new Payloads.Read(table, key, false, ClusteringComparator.Bound.BOTTOM, ClusteringComparator.Bound.TOP, false, 3, null, null,
+            List.of(new dev.ringlet.internal.storage.RowSlice.Part(ClusteringComparator.Bound.BOTTOM,
+                new ClusteringComparator.Bound(new Clustering(List.of(bytes(1))), false, true)),
+                new dev.ringlet.internal.storage.RowSlice.Part(
+                    new ClusteringComparator.Bound(new Clustering(List.of(bytes(5))), true, false), ClusteringComparator.Bound.TOP))),
         new Payloads.ReadAnswer(u, 1234L, false),
         new Payloads.ReadAnswer(null, -5L, true),
         new Payloads.ReadAnswer(u, 99L, false, 3, 1001),
         new Payloads.RangeRead(table, key, false),
         new Payloads.RangeRead(table, null, true),
         new Payloads.RangeRead(table, key, true, new ClusteringComparator.Bound(new Clustering(List.of(bytes(2))), true, true),
-            ClusteringComparator.Bound.TOP, new Payloads.ScanLimits(100, 3, new Clustering(List.of(bytes(5))), false, null)),
-        new Payloads.RangeRead(table, key, true, null, null, new Payloads.ScanLimits(5000, Integer.MAX_VALUE, null, true, null)),
-        new Payloads.RangeRead(table, null, true, null, null, new Payloads.ScanLimits(10, 2, null, false, rowFilter())),
+            ClusteringComparator.Bound.TOP, new Payloads.ScanLimits(100, 3, new Clustering(List.of(bytes(5))), false, null, null)),
+        // a scan naming its rows
+        new Payloads.RangeRead(table, key, true, null, null, new Payloads.ScanLimits(5000, Integer.MAX_VALUE, null, true, null,
+            List.of(new Clustering(List.of(bytes(1))), new Clustering(List.of(bytes(2)))))),
+        new Payloads.RangeRead(table, null, true, null, null, new Payloads.ScanLimits(10, 2, null, false, rowFilter(), null)),
+        new Payloads.RangeRead(table, null, true, ClusteringComparator.Bound.BOTTOM, ClusteringComparator.Bound.TOP,
+            Payloads.ScanLimits.NONE, List.of(new dev.ringlet.internal.storage.RowSlice.Part(
+                new ClusteringComparator.Bound(new Clustering(List.of(bytes(2))), true, true), ClusteringComparator.Bound.TOP))),
         new Payloads.RangeAnswer(List.of(u, update(r))),
         new Payloads.RangeAnswer(List.of()),
         new Payloads.RangeAnswer(List.of(u), 1234),

@@ -66,6 +66,30 @@ class TombstoneCountTest {
   }
 
   @Test
+  void should_count_only_the_rows_of_several_slices_and_the_range_tombstone_markers_each_meets() {
+    // a range tombstone over (4, 12) meets both slices [2, 5] and [10, 20]: two markers in each
+    RangeTombstone rt = new RangeTombstone(new ClusteringComparator.Bound(c(4), true, false),
+        new ClusteringComparator.Bound(c(12), false, false), new DeletionTime(10, NOW));
+    ComplexColumn removed = new ComplexColumn(DeletionTime.LIVE, Map.of(path(1), Cell.tombstone(20, NOW)));
+    PartitionUpdate p = partition(DeletionTime.LIVE, List.of(rt), List.of(
+        row(1, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of(), Map.of("s", removed)),
+        row(3, LivenessInfo.of(20, 0, NOW), DeletionTime.LIVE, Map.of(), Map.of("s", removed)),
+        row(7, LivenessInfo.EMPTY, DeletionTime.LIVE, Map.of(), Map.of("s", removed)),
+        row(15, LivenessInfo.of(20, 0, NOW), DeletionTime.LIVE, Map.of(), Map.of())));
+    RowSlice slices = RowSlice.of(List.of(
+        new RowSlice.Part(new ClusteringComparator.Bound(c(2), true, true), new ClusteringComparator.Bound(c(5), false, true)),
+        new RowSlice.Part(new ClusteringComparator.Bound(c(10), true, true), new ClusteringComparator.Bound(c(20), false, true))),
+        false);
+
+    TombstoneCount.SliceCount read = TombstoneCount.of(p, slices, CMP, NOW);
+
+    // rows 3 (live, one tombstone cell) and 15 (live); rows 1 and 7 lie outside the slices
+    assertThat(new TombstoneCount.Counts(read.liveRows(), read.tombstones())).isEqualTo(new TombstoneCount.Counts(2, 5));
+    // stopping after the first live row: row 3's cell and the markers the walk passed before it (none)
+    assertThat(read.upTo(1)).isEqualTo(new TombstoneCount.Counts(1, 1));
+  }
+
+  @Test
   void should_not_count_what_a_newer_partition_deletion_shadows() {
     ComplexColumn removed = new ComplexColumn(DeletionTime.LIVE, Map.of(path(1), Cell.tombstone(10, NOW)));
     RangeTombstone rt = new RangeTombstone(new ClusteringComparator.Bound(c(5), true, false),

@@ -44,7 +44,7 @@ final class ClusteringSlice {
   }
 
   /** No clustering restriction: every row. */
-  static final ClusteringSlice ALL = new ClusteringSlice(List.of(), null, null, null, null, false, true);
+  static final ClusteringSlice ALL = new ClusteringSlice(List.of(), null, null, null, null, false, true, null);
 
   private static final RowSlice ALL_REVERSED = RowSlice.ALL.reversedWalk();
 
@@ -55,9 +55,12 @@ final class ClusteringSlice {
   private final Boolean upperInclusive;
   private final boolean rangeOnDescending;
   private final boolean coversClustering;
+  /** The restrictions as 5.0 reads them when one slice cannot (several slices), or null. */
+  private final ClusteringBounds slices;
 
   private ClusteringSlice(List<Term> prefix, Term lower, Boolean lowerInclusive, Term upper,
-      Boolean upperInclusive, boolean rangeOnDescending, boolean coversClustering) {
+      Boolean upperInclusive, boolean rangeOnDescending, boolean coversClustering, ClusteringBounds slices) {
+    this.slices = slices;
     this.prefix = List.copyOf(prefix);
     this.lower = lower;
     this.lowerInclusive = lowerInclusive;
@@ -72,12 +75,25 @@ final class ClusteringSlice {
    * @param otherwise the positions also restricted in another way (IN, multi-column, a function, IS NOT NULL)
    */
   static ClusteringSlice of(TableMetadata table, Map<Integer, List<Term>> terms, Set<Integer> otherwise) {
+    return of(table, terms, otherwise, null);
+  }
+
+  /**
+   * @param slices when not null, the restrictions read as 5.0 reads them (several slices, for an
+   *     {@code IN} on a prefix or a multi-column relation one slice cannot bound): the bounds then
+   *     come from them, the other restrictions still being evaluated as predicates
+   */
+  static ClusteringSlice of(TableMetadata table, Map<Integer, List<Term>> terms, Set<Integer> otherwise,
+      ClusteringBounds slices) {
+    if (slices != null) {
+      return new ClusteringSlice(List.of(), null, null, null, null, false, false, slices);
+    }
     int total = 0;
     for (List<Term> t : terms.values()) {
       total += t.size();
     }
     if (total == 0) {
-      return otherwise.isEmpty() ? ALL : new ClusteringSlice(List.of(), null, null, null, null, false, false);
+      return otherwise.isEmpty() ? ALL : new ClusteringSlice(List.of(), null, null, null, null, false, false, null);
     }
     List<Term> eq = new ArrayList<>();
     Term lower = null;
@@ -118,7 +134,7 @@ final class ClusteringSlice {
       break;
     }
     return new ClusteringSlice(eq, lower, lowerInclusive, upper, upperInclusive, descending,
-        used == total && otherwise.isEmpty());
+        used == total && otherwise.isEmpty(), null);
   }
 
   /** True when a row within the bounds satisfies every clustering restriction of the query. */
@@ -131,6 +147,10 @@ final class ClusteringSlice {
    * restrictions' predicates were bound, which reject null and unset values first.
    */
   RowSlice bind(BoundValues values, boolean reversed) {
+    if (slices != null) {
+      List<RowSlice.Part> parts = slices.slices(values);
+      return parts == null ? (reversed ? ALL_REVERSED : RowSlice.ALL) : RowSlice.of(parts, reversed);
+    }
     if (prefix.isEmpty() && lower == null && upper == null) {
       return reversed ? ALL_REVERSED : RowSlice.ALL;
     }

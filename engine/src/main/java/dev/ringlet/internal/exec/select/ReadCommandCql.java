@@ -31,10 +31,18 @@ final class ReadCommandCql {
 
   private final List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors;
   private final List<Filter> filters;
+  /** The clustering restrictions, whose row filter part (those the slices do not reach) is printed too; null: none. */
+  private final ClusteringBounds clustering;
 
   ReadCommandCql(List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, List<Filter> filters) {
+    this(selectors, filters, null);
+  }
+
+  ReadCommandCql(List<dev.ringlet.internal.cql.ast.Selector.Aliased> selectors, List<Filter> filters,
+      ClusteringBounds clustering) {
     this.selectors = List.copyOf(selectors);
     this.filters = List.copyOf(filters);
+    this.clustering = clustering;
   }
 
   /**
@@ -100,10 +108,19 @@ final class ReadCommandCql {
         where.add("(" + String.join(", ", keyNames) + ") = (" + String.join(", ", literals) + ")");
       }
     }
+    // what the clustering filter prints, 5.0's RowFilter.without leaves out of the row filter
+    List<Printed> printed = new ArrayList<>();
     if (names != null) {
-      names(table, names, where);
+      names(table, names, where, printed);
     } else if (slice != null) {
-      clustering(table, slice, where);
+      clustering(table, slice.slices(), where, printed);
+    }
+    if (clustering != null) {
+      for (ClusteringBounds.Filtered f : clustering.filtered(values)) {
+        if (!printed.contains(new Printed(f.column().name(), f.operator(), f.values()))) {
+          where.add(f.cql());
+        }
+      }
     }
     for (Filter f : filters) {
       RowFilter.Expression e = f.expression().bind(values);
@@ -141,14 +158,20 @@ final class ReadCommandCql {
     return sb.append(" ALLOW FILTERING").toString();
   }
 
+  /** A relation the clustering filter printed: 5.0 drops the row filter's expression of it. */
+  private record Printed(String column, dev.ringlet.internal.cql.ast.Operator operator, List<ByteBuffer> values) {}
+
   /** A names read: {@code c = 1}, {@code c IN (1, 2)}, or the tuple forms for several clustering columns. */
-  private static void names(TableMetadata table, List<dev.ringlet.internal.storage.Clustering> names, List<String> where) {
+  private static void names(TableMetadata table, List<dev.ringlet.internal.storage.Clustering> names, List<String> where,
+      List<Printed> printed) {
     List<ColumnMetadata> columns = table.clustering();
     List<String> tuples = new ArrayList<>();
     for (dev.ringlet.internal.storage.Clustering c : names) {
       List<String> literals = new ArrayList<>();
       for (int i = 0; i < c.size(); i++) {
         literals.add(columns.get(i).type().toCqlLiteral(c.get(i)));
+        printed.add(new Printed(columns.get(i).name(), dev.ringlet.internal.cql.ast.Operator.EQ,
+            java.util.Collections.singletonList(c.get(i))));
       }
       tuples.add(literals.size() == 1 ? literals.get(0) : "(" + String.join(", ", literals) + ")");
     }
@@ -163,35 +186,61 @@ final class ReadCommandCql {
   }
 
   /**
-   * The slice's bounds column by column, as 5.0.9 prints a slice: a column whose start and end
-   * components are equal as {@code c = v}, else its start component ({@code c >= v}, {@code c > v})
-   * and its end component ({@code c <= v}, {@code c < v}; the operators turned for a DESC column),
-   * up to the first column neither bound reaches.
+   * The slices' bounds column by column, as 5.0.9's {@code Slices.toCQLString} prints them: for each
+   * clustering column, the part of each slice on it (none once neither of a slice's bounds reaches
+   * it); the column is printed from the first slice's part: {@code c = v} when its start and end are
+   * equal (or {@code c IN (...)} of every slice's value when they differ between slices), else its
+   * start ({@code c >= v}, {@code c > v}) and end ({@code c <= v}, {@code c < v}; the operators turned
+   * for a DESC column), up to the first column no slice reaches.
    */
-  private static void clustering(TableMetadata table, RowSlice slice, List<String> where) {
+  private static void clustering(TableMetadata table, List<dev.ringlet.internal.storage.RowSlice.Part> slices,
+      List<String> where, List<Printed> printed) {
     List<ColumnMetadata> columns = table.clustering();
-    List<ByteBuffer> start = slice.start().prefix().values();
-    List<ByteBuffer> end = slice.end().prefix().values();
     for (int i = 0; i < columns.size(); i++) {
-      if (i >= start.size() && i >= end.size()) {
+      List<ByteBuffer[]> components = new ArrayList<>();
+      List<boolean[]> inclusive = new ArrayList<>();
+      for (dev.ringlet.internal.storage.RowSlice.Part slice : slices) {
+        List<ByteBuffer> start = slice.start().prefix().values();
+        List<ByteBuffer> end = slice.end().prefix().values();
+        if (i >= start.size() && i >= end.size()) {
+          continue;
+        }
+        components.add(new ByteBuffer[] {i < start.size() ? start.get(i) : null, i < end.size() ? end.get(i) : null});
+        inclusive.add(new boolean[] {i >= start.size() || slice.start().inclusive(), i >= end.size() || slice.end().inclusive()});
+      }
+      if (components.isEmpty()) {
         return;
       }
       ColumnMetadata c = columns.get(i);
-      ByteBuffer from = i < start.size() ? start.get(i) : null;
-      ByteBuffer to = i < end.size() ? end.get(i) : null;
+      String name = quote(c.name());
+      ByteBuffer from = components.get(0)[0];
+      ByteBuffer to = components.get(0)[1];
       if (java.util.Objects.equals(from, to)) {
-        where.add(quote(c.name()) + " = " + c.type().toCqlLiteral(from));
+        java.util.LinkedHashSet<ByteBuffer> distinct = new java.util.LinkedHashSet<>();
+        components.forEach(component -> distinct.add(component[0]));
+        List<String> literals = new ArrayList<>();
+        for (ByteBuffer v : distinct) {
+          literals.add(c.type().toCqlLiteral(v));
+          printed.add(new Printed(c.name(), dev.ringlet.internal.cql.ast.Operator.EQ, java.util.Collections.singletonList(v)));
+        }
+        where.add(distinct.size() == 1 ? name + " = " + literals.get(0) : name + " IN (" + String.join(", ", literals) + ")");
         continue;
       }
-      boolean fromInclusive = i >= start.size() || slice.start().inclusive();
-      boolean toInclusive = i >= end.size() || slice.end().inclusive();
+      boolean fromInclusive = inclusive.get(0)[0];
+      boolean toInclusive = inclusive.get(0)[1];
       if (from != null) {
-        String op = c.reversed() ? (fromInclusive ? "<=" : "<") : (fromInclusive ? ">=" : ">");
-        where.add(quote(c.name()) + " " + op + " " + c.type().toCqlLiteral(from));
+        dev.ringlet.internal.cql.ast.Operator op = c.reversed()
+            ? (fromInclusive ? dev.ringlet.internal.cql.ast.Operator.LTE : dev.ringlet.internal.cql.ast.Operator.LT)
+            : (fromInclusive ? dev.ringlet.internal.cql.ast.Operator.GTE : dev.ringlet.internal.cql.ast.Operator.GT);
+        where.add(name + " " + op + " " + c.type().toCqlLiteral(from));
+        printed.add(new Printed(c.name(), op, java.util.Collections.singletonList(from)));
       }
       if (to != null) {
-        String op = c.reversed() ? (toInclusive ? ">=" : ">") : (toInclusive ? "<=" : "<");
-        where.add(quote(c.name()) + " " + op + " " + c.type().toCqlLiteral(to));
+        dev.ringlet.internal.cql.ast.Operator op = c.reversed()
+            ? (toInclusive ? dev.ringlet.internal.cql.ast.Operator.GTE : dev.ringlet.internal.cql.ast.Operator.GT)
+            : (toInclusive ? dev.ringlet.internal.cql.ast.Operator.LTE : dev.ringlet.internal.cql.ast.Operator.LT);
+        where.add(name + " " + op + " " + c.type().toCqlLiteral(to));
+        printed.add(new Printed(c.name(), op, java.util.Collections.singletonList(to)));
       }
     }
   }

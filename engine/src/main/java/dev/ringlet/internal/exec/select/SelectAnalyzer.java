@@ -74,11 +74,16 @@ public final class SelectAnalyzer {
   private boolean regularRestricted;
   /** Relations a secondary index serves: evaluated as filters that need no ALLOW FILTERING. */
   private java.util.Set<Relation> served = java.util.Set.of();
+  /** Every clustering restriction, as 5.0 reads (and prints) them. */
+  private final ClusteringBounds clusteringBounds;
+  /** Whether every clustering restriction's value is the same at each evaluation, so slices may be read from them. */
+  private boolean boundsRepeatable = true;
 
   private SelectAnalyzer(TableMetadata table, TermCompiler terms, boolean allowFiltering) {
     this.table = table;
     this.terms = terms;
     this.allowFiltering = allowFiltering;
+    this.clusteringBounds = new ClusteringBounds(TableComparators.clustering(table));
   }
 
   public static SelectStatement analyze(Statement.Select select, TableMetadata table, TermCompiler terms) {
@@ -158,18 +163,24 @@ public final class SelectAnalyzer {
     }
     // A partition with static data but no rows yields one row, unless the query restricts clustering.
     boolean staticRows = clusteringRestrictions.isEmpty() && table.hasStatics();
-    ClusteringSlice slice = ClusteringSlice.of(table, sliceTerms, unsliced);
+    // Restrictions one slice cannot bound (an IN, a multi-column relation after an equal prefix or
+    // over mixed orders): read as 5.0 reads them, several slices, when their values can be bound twice.
+    ClusteringNames names = names();
+    boolean severalSlices = !unsliced.isEmpty() && boundsRepeatable && names == null && served.isEmpty();
+    ClusteringSlice slice = ClusteringSlice.of(table, sliceTerms, unsliced, severalSlices ? clusteringBounds : null);
     boolean exact = !filtersRows && !regularRestricted && !partitionKeyFiltered && !tokenRestricted
         && slice.coversClustering();
     SelectPlan plan = new SelectPlan(table, selection, keys, filters, reversed, across, staticRows, limit, ppl,
         TableComparators.clustering(table), select.distinct(), grouping, select.json(), ann, slice, exact,
-        unshippable ? null : List.copyOf(shipped));
+        unshippable && !severalSlices ? null : List.copyOf(shipped));
+    ReadCommandCql commands = new ReadCommandCql(select.selectors(), printedFilters,
+        clusteringBounds.isEmpty() || !served.isEmpty() ? null : clusteringBounds);
     if (!table.hasMaskedColumns()) {
-      return new SelectStatement(plan, new ReadCommandCql(select.selectors(), printedFilters), names());
+      return new SelectStatement(plan, commands, names);
     }
     Selection masked = Selection.of(table, select.selectors(), terms.functions().registry(), terms, true);
     return new SelectStatement(plan, plan.withSelection(masked), MaskedRestrictions.of(table, select.where()),
-        new ReadCommandCql(select.selectors(), printedFilters), names());
+        commands, names);
   }
 
   /** {@code ORDER BY v ANN OF [...]}, checked as Cassandra 5.0 does; null when the query has none. */
@@ -357,6 +368,16 @@ public final class SelectAnalyzer {
       } else {
         unsliced.add(c.position());
       }
+      if (op == Operator.IS_NOT) {
+        boundsRepeatable = false;
+      } else {
+        boundsRepeatable &= repeatable(s.value());
+        if (op == Operator.EQ) {
+          clusteringBounds.eq(c, value::bind);
+        } else {
+          clusteringBounds.slice(List.of(c), false, op, values -> java.util.Collections.singletonList(value.bind(values)));
+        }
+      }
     }
     if (c.kind() == ColumnMetadata.Kind.PARTITION_KEY && op == Operator.EQ) {
       putKey(c, Operator.EQ, new KeyPlan.ColumnValues(List.of(value), null));
@@ -402,6 +423,7 @@ public final class SelectAnalyzer {
           ByteBuffer list = marker.bind(values);
           return list == null || list == QueryOptions.UNSET ? List.of() : ListValues.split(list);
         });
+        clusteringBounds.in(c, clusteringIn.get(c.position()));
       }
       return;
     }
@@ -420,6 +442,14 @@ public final class SelectAnalyzer {
         }
         return bound;
       });
+      if (compiled.size() == 1) {
+        clusteringBounds.eq(c, compiled.get(0)::bind); // 5.0 restricts by = for an IN of one value
+      } else {
+        clusteringBounds.in(c, clusteringIn.get(c.position()));
+      }
+      for (Term t : s.inValues()) {
+        boundsRepeatable &= repeatable(t);
+      }
     }
     filters.add(values -> {
       List<ByteBuffer> bound = new ArrayList<>();
@@ -583,6 +613,11 @@ public final class SelectAnalyzer {
         };
       }
       filters.add(values -> RowPredicate.multiIn(cols, named.apply(values)));
+      if (m.inValues() != null && m.inValues().size() == 1) {
+        clusteringBounds.multiEq(cols, values -> named.apply(values).get(0)); // 5.0 restricts by = for an IN of one tuple
+      } else {
+        clusteringBounds.multiIn(cols, named);
+      }
       cols.forEach(c -> unsliced.add(c.position()));
       if (fromFirst && cols.size() == table.clustering().size()) {
         namedTuples = named; // 5.0 reads the named rows (a names filter)
@@ -599,6 +634,12 @@ public final class SelectAnalyzer {
     BoundTerm value = terms.compile(m.value(), spec(tupleName, tuple));
     filters.add(values -> RowPredicate.multiCompare(cols, m.operator(), tupleElements(value.bind(values), cols.size())));
     boolean oneOrder = cols.stream().allMatch(c -> c.reversed() == cols.get(0).reversed());
+    boundsRepeatable &= repeatable(m.value());
+    if (m.operator() == Operator.EQ) {
+      clusteringBounds.multiEq(cols, values -> tupleElements(value.bind(values), cols.size()));
+    } else {
+      clusteringBounds.slice(cols, true, m.operator(), values -> tupleElements(value.bind(values), cols.size()));
+    }
     if (fromFirst && oneOrder && repeatable(m.value())) {
       // 5.0's clustering slice (or equal prefix) of the tuple's bound
       sliceTerms.computeIfAbsent(0, p -> new ArrayList<>()).add(new ClusteringSlice.Term(m.operator(),

@@ -164,7 +164,8 @@ public final class SelectStatement {
     }
     PagingState resume = aggregate && !groupPages ? null : PagingState.decode(options.pagingState());
     TableStore store = source.store(plan.table());
-    Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, plan.slice().bind(values, false), nowInSeconds) : null;
+    RowSlice scanSlice = keys == null ? plan.slice().bind(values, false) : null;
+    Iterator<LivePartition> scanned = keys == null ? partitions(store, null, resume, scanSlice, nowInSeconds) : null;
     NamedPartitions named = keys == null ? null
         : new NamedPartitions(store, keys, resume, plan.slice().bind(values, plan.reversed()), nowInSeconds);
 
@@ -246,8 +247,13 @@ public final class SelectStatement {
         // Named partitions come in the query's order already (ORDER BY needs named partitions).
         // Of an exact plan they hold only rows within its slice, which pass every filter.
         List<RowPredicate> rowPredicates = named != null && plan.exact() ? List.of() : predicates;
+        // A read of several slices reads only their rows: the others of its span are not its rows
+        RowSlice read = named != null ? named.lastSlice : scanSlice;
         int index = 0;
         for (LiveRow row : p.rows()) {
+          if (read != null && read.parts() != null && !read.includes(plan.clusteringComparator(), row.clustering())) {
+            continue;
+          }
           index++;
           if (resuming && !isAfter(row, resume)) {
             continue;
@@ -779,6 +785,9 @@ public final class SelectStatement {
         return null;
       }
       Clustering c = new Clustering(last);
+      if (s.parts() != null) {
+        return s.cutAt(cmp, c, !s.reversed()); // 5.0's Slices.forPaging
+      }
       if (!s.reversed()) {
         return cmp.compare(c, s.start()) <= 0 ? null : new RowSlice(new Bound(c, true, false), s.end(), false, s.limit());
       }
