@@ -13,12 +13,12 @@ import java.time.Duration;
  * client's, timestamps writes (server-side timestamps), and schema and topology events are acted on
  * within a millisecond so a test's next statement sees the previous DDL.
  */
-final class ManualClockSessions {
+public final class ManualClockSessions {
 
   private ManualClockSessions() {}
 
   /** The options every such session shares; a test adds its own (protocol version, reconnection...). */
-  static ProgrammaticDriverConfigLoaderBuilder options(Duration requestTimeout) {
+  public static ProgrammaticDriverConfigLoaderBuilder options(Duration requestTimeout) {
     return DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.METADATA_SCHEMA_WINDOW, Duration.ofMillis(1))
         .withDuration(DefaultDriverOption.METADATA_TOPOLOGY_WINDOW, Duration.ofMillis(1))
@@ -27,7 +27,7 @@ final class ManualClockSessions {
   }
 
   /** A session to {@code cluster}'s contact points in its local datacenter with {@code options}. */
-  static CqlSession connect(RingletCluster cluster, ProgrammaticDriverConfigLoaderBuilder options) {
+  public static CqlSession connect(RingletCluster cluster, ProgrammaticDriverConfigLoaderBuilder options) {
     return CqlSession.builder().addContactPoints(cluster.contactPoints()).withLocalDatacenter(cluster.localDatacenter())
         .withConfigLoader(options.build())
         .build();

@@ -65,15 +65,7 @@ class TcpClusterTest {
     int thirdPort = third.internodeAddress().getPort();
     Await.until(() -> nodes.stream().allMatch(n -> n.knownMembers() == 3));
 
-    // A request timeout above the server's write timeout (2 s): on a loaded machine a QUORUM write
-    // that the server completes in time may still take the driver's default 2 s to come back.
-    try (CqlSession session = CqlSession.builder().addContactPoint(first.contactPoints().get(0)).withLocalDatacenter("datacenter1")
-        .withConfigLoader(com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder()
-            .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
-            .build())
-        .build()) {
-      Await.until(() -> session.getMetadata().getNodes().size() == 3
-          && session.getMetadata().getNodes().values().stream().allMatch(n -> n.getState() == NodeState.UP));
+    try (CqlSession session = TcpProcesses.connect(first, 3)) {
       session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 3}");
       assertThat(session.checkSchemaAgreement()).isTrue();
       session.execute("CREATE TABLE ks.t (k int, c int, v text, s set<int>, PRIMARY KEY (k, c))");

@@ -54,6 +54,22 @@ final class TcpProcesses implements AutoCloseable {
     return List.copyOf(processes);
   }
 
+  /**
+   * A session to {@code contact} once the driver sees {@code nodes} nodes up, with a request timeout
+   * above the server's write timeout (2 s): on a loaded machine a QUORUM write that the server
+   * completes in time may still take the driver's default 2 s to come back.
+   */
+  static CqlSession connect(ProcessCluster contact, int nodes) {
+    CqlSession session = CqlSession.builder().addContactPoint(contact.contactPoints().get(0)).withLocalDatacenter("datacenter1")
+        .withConfigLoader(com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder()
+            .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
+            .build())
+        .build();
+    Await.until(() -> session.getMetadata().getNodes().size() == nodes && session.getMetadata().getNodes().values().stream()
+        .allMatch(n -> n.getState() == com.datastax.oss.driver.api.core.metadata.NodeState.UP));
+    return session;
+  }
+
   @Override
   public void close() {
     for (ProcessCluster p : processes) {

@@ -118,7 +118,8 @@ public final class PaxosCoordinator implements ConditionalWrites {
           inProgress = p.accepted();
         }
       }
-      if (promised < required) {
+      // One refusal among the answers ends the phase, as 5.0's PrepareCallback counts them.
+      if (promised < required || promised < promises.size()) {
         if (t != null) {
           PaxosTraces.preempted(t);
         }
@@ -152,19 +153,18 @@ public final class PaxosCoordinator implements ConditionalWrites {
         lostInPrepare = true;
         continue;
       }
+      if (mostRecentCommit != null && repairCommits(promises, table, key, mostRecentCommit)) {
+        continue; // 5.0 starts a new round once it sent the missed commit
+      }
       contentions += preparing;
       preparing = 0;
       lostInPrepare = false;
-      if (mostRecentCommit != null) {
-        repairCommits(promises, table, key, mostRecentCommit);
-      }
       if (t != null && !serialRead) {
         PaxosTraces.readingExisting(t);
       }
-      PartitionUpdate raw = reads.read(ks, table, key, localSerial ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.QUORUM);
-      if (step instanceof RawStep r) {
-        r.raw(raw);
-      }
+      ConsistencyLevel readLevel = localSerial ? ConsistencyLevel.LOCAL_QUORUM : ConsistencyLevel.QUORUM;
+      // A serial read proposes without reading; it reads once its round is over, as 5.0's.
+      PartitionUpdate raw = serialRead ? null : reads.read(ks, table, casCommand(table, key, step), readLevel, null);
       MemoryTableStore view = new MemoryTableStore(TableComparators.clustering(table));
       if (raw != null) {
         view.apply(raw);
@@ -207,6 +207,9 @@ public final class PaxosCoordinator implements ConditionalWrites {
       if (t != null) {
         PaxosTraces.outcome(t, serialRead || !outcome.updates().isEmpty());
       }
+      if (step instanceof RawStep r) {
+        r.raw(reads.read(ks, table, key, readLevel));
+      }
       return outcome.result();
     }
     ReplicaCounts counts = c.counts(ks, c.live(c.replicas(ks, key.token())));
@@ -223,6 +226,22 @@ public final class PaxosCoordinator implements ConditionalWrites {
   /** What the conditional write's read fetches, as its step tells (all columns of the partition when it does not). */
   private static PaxosTraces.CasRead casRead(TableMetadata table, Step step) {
     return step.casRead() != null ? step.casRead() : PaxosTraces.CasRead.of(table, List.of(), true, true, List.of());
+  }
+
+  /**
+   * The read of the current values as 5.0 sends it to the replicas: a names query of the rows the
+   * conditions name (its replicas' names-query events and counts), else the partition's slice. The
+   * replicas answer with the whole partition either way (the conditions see only what they name).
+   */
+  private static Payloads.Read casCommand(TableMetadata table, DecoratedKey key, Step step) {
+    PaxosTraces.CasRead read = step.casRead();
+    if (read == null || !read.namesQuery()) {
+      return new Payloads.Read(table.id(), key, false);
+    }
+    List<dev.ringlet.internal.storage.Clustering> names = new ArrayList<>(read.names());
+    names.sort(TableComparators.clustering(table)::compare);
+    return new Payloads.Read(table.id(), key, false, dev.ringlet.internal.storage.ClusteringComparator.Bound.BOTTOM,
+        dev.ringlet.internal.storage.ClusteringComparator.Bound.TOP, false, Integer.MAX_VALUE, names, null);
   }
 
   /** An update that changes nothing: what a round proposes when it has nothing to write. */
@@ -377,8 +396,14 @@ public final class PaxosCoordinator implements ConditionalWrites {
     }
   }
 
-  /** Replicas of the promise quorum that missed the most recent commit get it before the read. */
-  private void repairCommits(Map<Endpoint, PaxosMessages.Promise> promises, TableMetadata table, DecoratedKey key,
+  /**
+   * Sends the most recent commit to the replicas of the promise quorum that missed it, without
+   * waiting, as 5.0's {@code sendCommit}; whether any had missed it: the operation then starts a
+   * new round, which reaches each of them after the commit (one connection keeps their order).
+   * While a replica stays behind, every round repairs it again until the rounds run out, as 5.0
+   * does until its contention timeout.
+   */
+  private boolean repairCommits(Map<Endpoint, PaxosMessages.Promise> promises, TableMetadata table, DecoratedKey key,
       PaxosMessages.Proposal mostRecent) {
     List<Endpoint> behind = new ArrayList<>();
     for (Map.Entry<Endpoint, PaxosMessages.Promise> p : promises.entrySet()) {
@@ -387,12 +412,22 @@ public final class PaxosCoordinator implements ConditionalWrites {
         behind.add(p.getKey());
       }
     }
+    if (behind.isEmpty()) {
+      return false;
+    }
     PaxosMessages.Commit message = new PaxosMessages.Commit(table.id(), key, mostRecent);
     Tracer t = traced();
-    if (t != null && !behind.isEmpty()) {
+    if (t != null) {
       PaxosTraces.repairingCommits(t);
     }
-    exchange(behind, Verb.PAXOS_COMMIT, message, e -> local.commit(message), behind.size());
+    for (Endpoint e : behind) {
+      if (e.equals(c.self)) {
+        local.commit(message);
+      } else {
+        c.messaging.sendUnawaited(e.hostId(), Verb.PAXOS_COMMIT, message);
+      }
+    }
+    return true;
   }
 
   /** Sends to every target (the local one by a call) and waits for {@code needed} answers or the write timeout. */

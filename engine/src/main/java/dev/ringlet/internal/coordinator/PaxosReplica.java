@@ -67,6 +67,10 @@ public final class PaxosReplica {
         }
         return new PaxosMessages.Promise(true, s.promised, s.accepted, s.committed);
       }
+      TableMetadata table = t == null ? null : replica.table(p.tableId());
+      if (table != null) {
+        PaxosTraces.promiseRejected(t, table, p.ballot().uuid(), p.key(), s.promised.uuid());
+      }
       return new PaxosMessages.Promise(false, s.promised, s.accepted, s.committed);
     }
   }
@@ -83,6 +87,11 @@ public final class PaxosReplica {
           PaxosTraces.accepting(t, table, p.proposal().ballot().uuid(), p.proposal().update());
         }
         return new PaxosMessages.Accepted(true, s.promised);
+      }
+      Tracer t = traced();
+      TableMetadata table = t == null ? null : replica.table(p.tableId());
+      if (table != null) {
+        PaxosTraces.rejectingProposal(t, table, p.proposal().ballot().uuid(), p.proposal().update(), s.promised.uuid());
       }
       return new PaxosMessages.Accepted(false, s.promised);
     }

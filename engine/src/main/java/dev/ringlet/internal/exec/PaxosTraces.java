@@ -80,7 +80,7 @@ public final class PaxosTraces {
     }
 
     /** 5.0 reads names in timestamp order (its names-query events) unless it fetches a multi-cell or counter column. */
-    boolean namesQuery() {
+    public boolean namesQuery() {
       if (names.isEmpty()) {
         return false;
       }
@@ -130,6 +130,20 @@ public final class PaxosTraces {
   /** The coordinator, when a prepare or a replayed proposal did not get enough promises or acceptances. */
   public static void preempted(Tracer tracer) {
     tracer.trace("Some replicas have already promised a higher ballot than ours; aborting");
+  }
+
+  /**
+   * A replica refusing a prepare (5.0's {@code PaxosState.legacyPrepare}): the prepare as the empty
+   * {@code Commit} it travels as, and the ballot the replica promised.
+   */
+  public static void promiseRejected(Tracer tracer, TableMetadata table, UUID ballot, DecoratedKey key, UUID promised) {
+    tracer.trace("Promise rejected; " + commit("Commit", table, ballot, new PartitionUpdate(key, DeletionTime.LIVE, List.of(),
+        null, List.of())) + " is not sufficiently newer than " + promised);
+  }
+
+  /** A replica refusing a proposal (5.0's {@code PaxosState.legacyPropose}) below the ballot it promised. */
+  public static void rejectingProposal(Tracer tracer, TableMetadata table, UUID ballot, PartitionUpdate update, UUID promised) {
+    tracer.trace("Rejecting proposal for " + commit("Accepted", table, ballot, update) + " because inProgress is now " + promised);
   }
 
   /** The coordinator, when nobody accepted its proposal. */

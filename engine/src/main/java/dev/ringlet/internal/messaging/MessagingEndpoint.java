@@ -26,6 +26,10 @@ public final class MessagingEndpoint {
   private final UUID self;
   private final Transport transport;
   private final Map<Verb, Function<Message, Object>> handlers = new EnumMap<>(Verb.class);
+  /** The callback of {@link #sendUnawaited}'s requests: their answers are only traced. */
+  private static final Consumer<Message> UNAWAITED = m -> {
+  };
+
   private final Map<Long, Consumer<Message>> callbacks = new ConcurrentHashMap<>();
   /** What to do for a request the transport reports lost (see {@link #request(UUID, Verb, Object, Consumer, Runnable)}). */
   private final Map<Long, Runnable> lostCallbacks = new ConcurrentHashMap<>();
@@ -113,6 +117,15 @@ public final class MessagingEndpoint {
     return id;
   }
 
+  /**
+   * Sends a request whose answer nobody waits for, as 5.0's {@code MessagingService.send}: a traced
+   * one's answer still brings the replica's events, and its arrival is traced as 5.0's
+   * {@code ResponseVerbHandler} traces an answer without a callback ("Callback already removed").
+   */
+  public void sendUnawaited(UUID to, Verb verb, Object payload) {
+    request(to, verb, payload, UNAWAITED);
+  }
+
   /** Sends a one-way message. */
   public void tell(UUID to, Verb verb, Object payload) {
     request(to, verb, payload, null);
@@ -170,7 +183,9 @@ public final class MessagingEndpoint {
           trace.addAll(traced.events());
           dev.ringlet.internal.trace.Tracer t = tracer;
           trace.trace(MessageTraces.responseVerb(m.verb()) + " message received from " + name(t, m.from()));
-          trace.trace("Processing response from " + name(t, m.from()));
+          trace.trace(callbacks.get(m.id()) == UNAWAITED
+              ? "Callback already removed for " + m.id() + " (from " + name(t, m.from()) + ")"
+              : "Processing response from " + name(t, m.from()));
         }
       }
       lostCallbacks.remove(m.id());
@@ -261,6 +276,12 @@ public final class MessagingEndpoint {
     trace.trace("Sending " + MessageTraces.responseVerb(request.verb()) + " message to " + to + " message size "
         + MessageTraces.size(answer, sizes) + " bytes");
     return new Traced.Response(trace.events(), answer);
+  }
+
+  /** How this node's trace events name {@code node}: 5.0's {@code /127.0.0.2:7000}. */
+  public String describe(UUID node) {
+    dev.ringlet.internal.trace.Tracer t = tracer;
+    return t == null ? String.valueOf(node) : name(t, node);
   }
 
   private String name(dev.ringlet.internal.trace.Tracer t, UUID node) {
