@@ -40,18 +40,21 @@ final class GeneratedKeyspaceRows {
    */
   private static final java.util.Set<String> PER_TABLE = java.util.Set.of("columns", "tables", "dropped_columns");
 
-  /** A group's generated values and their rows as stored and as read, in clustering order. */
-  private record Group(List<Map<String, Object>> values, PartitionUpdate raw, LivePartition live) {}
+  /** A group's first clustering value, generated values and their rows as stored and as read, in clustering order. */
+  private record Group(Object key, List<Map<String, Object>> values, PartitionUpdate raw, LivePartition live) {}
 
   private final KeyspaceMetadata keyspace;
   /** Groups by partition key values, then by first clustering value; null when rows are not grouped. */
   private final Map<List<Object>, Map<Object, Group>> groups;
+  /** The groups of each partition in clustering order, by partition key values; null when rows are not grouped. */
+  private final Map<List<Object>, List<Group>> ordered;
   private final Map<DecoratedKey, GeneratedPartitions.Partition> partitions;
 
   private GeneratedKeyspaceRows(KeyspaceMetadata keyspace, Map<List<Object>, Map<Object, Group>> groups,
-      Map<DecoratedKey, GeneratedPartitions.Partition> partitions) {
+      Map<List<Object>, List<Group>> ordered, Map<DecoratedKey, GeneratedPartitions.Partition> partitions) {
     this.keyspace = keyspace;
     this.groups = groups;
+    this.ordered = ordered;
     this.partitions = partitions;
   }
 
@@ -77,32 +80,69 @@ final class GeneratedKeyspaceRows {
       List<Map<String, Object>> rows = generate.apply(keyspace);
       byGroup = grouped(table, rows);
       if (byGroup == null) {
-        return new GeneratedKeyspaceRows(keyspace, null, ungrouped(table, rows, encode));
+        return new GeneratedKeyspaceRows(keyspace, null, null, ungrouped(table, rows, encode));
       }
     }
     ClusteringComparator comparator = TableComparators.clustering(table);
+    boolean reuse = previous != null && previous.groups != null;
     Map<List<Object>, Map<Object, Group>> groups = new HashMap<>();
+    Map<List<Object>, List<Group>> ordered = new HashMap<>();
     Map<DecoratedKey, GeneratedPartitions.Partition> partitions = new HashMap<>();
     for (Map.Entry<List<Object>, Map<Object, List<Map<String, Object>>>> partition : byGroup.entrySet()) {
-      Map<Object, Group> before = previous == null || previous.groups == null
-          ? Map.of() : previous.groups.getOrDefault(partition.getKey(), Map.of());
+      Map<Object, Group> before = reuse ? previous.groups.getOrDefault(partition.getKey(), Map.of()) : Map.of();
+      List<Group> beforeOrdered = reuse ? previous.ordered.getOrDefault(partition.getKey(), List.of()) : List.of();
       Map<Object, Group> now = new HashMap<>();
-      List<Group> ordered = new ArrayList<>();
+      List<Group> changed = new ArrayList<>();
       for (Map.Entry<Object, List<Map<String, Object>>> values : partition.getValue().entrySet()) {
         Group group = before.get(values.getKey());
         if (group == null || !group.values().equals(values.getValue())) {
-          group = encoded(values.getValue(), encode, comparator);
+          group = encoded(values.getKey(), values.getValue(), encode, comparator);
+          changed.add(group);
         }
         now.put(values.getKey(), group);
-        ordered.add(group);
       }
-      // groups never interleave: they differ in the first clustering column
-      ordered.sort((a, b) -> comparator.compare(a.live().rows().get(0).clustering(), b.live().rows().get(0).clustering()));
       groups.put(partition.getKey(), now);
-      GeneratedPartitions.Partition p = joined(ordered);
+      GeneratedPartitions.Partition p;
+      List<Group> inOrder;
+      if (changed.isEmpty() && now.size() == beforeOrdered.size()) {
+        // every group kept: the partition as it was read before
+        inOrder = beforeOrdered;
+        p = previous.partitions.get(beforeOrdered.get(0).live().key());
+      } else {
+        inOrder = merged(beforeOrdered, now, changed, comparator);
+        p = joined(inOrder);
+      }
+      ordered.put(partition.getKey(), inOrder);
       partitions.put(p.live().key(), p);
     }
-    return new GeneratedKeyspaceRows(keyspace, groups, partitions);
+    return new GeneratedKeyspaceRows(keyspace, groups, ordered, partitions);
+  }
+
+  /**
+   * The groups of a partition in clustering order: those of {@code before} (in order) still in
+   * {@code now}, merged with the {@code changed} ones. Groups never interleave (they differ in the
+   * first clustering column), so their first rows order them; only the changed ones are sorted.
+   */
+  private static List<Group> merged(List<Group> before, Map<Object, Group> now, List<Group> changed,
+      ClusteringComparator comparator) {
+    java.util.Comparator<Group> order =
+        (a, b) -> comparator.compare(a.live().rows().get(0).clustering(), b.live().rows().get(0).clustering());
+    changed.sort(order);
+    List<Group> merged = new ArrayList<>(now.size());
+    int c = 0;
+    for (Group kept : before) {
+      if (now.get(kept.key()) != kept) {
+        continue; // changed or gone
+      }
+      while (c < changed.size() && order.compare(changed.get(c), kept) < 0) {
+        merged.add(changed.get(c++));
+      }
+      merged.add(kept);
+    }
+    while (c < changed.size()) {
+      merged.add(changed.get(c++));
+    }
+    return merged;
   }
 
   /**
@@ -174,8 +214,8 @@ final class GeneratedKeyspaceRows {
   }
 
   /** One group's rows, stored and read back (one partition, non-empty: generated rows are live). */
-  private static Group encoded(List<Map<String, Object>> values, Function<Map<String, Object>, PartitionUpdate> encode,
-      ClusteringComparator comparator) {
+  private static Group encoded(Object group, List<Map<String, Object>> values,
+      Function<Map<String, Object>, PartitionUpdate> encode, ClusteringComparator comparator) {
     MemoryTableStore store = new MemoryTableStore(comparator);
     DecoratedKey key = null;
     for (Map<String, Object> value : values) {
@@ -184,7 +224,7 @@ final class GeneratedKeyspaceRows {
       key = update.key();
     }
     LivePartition live = store.read(key, 0);
-    return new Group(values, store.readRaw(key), new LivePartition(key, live.staticRow(), List.copyOf(live.rows())));
+    return new Group(group, values, store.readRaw(key), new LivePartition(key, live.staticRow(), List.copyOf(live.rows())));
   }
 
   /** A partition made of its groups, in clustering order. */

@@ -196,7 +196,12 @@ final class ByteBufPrimitiveCodec implements PrimitiveCodec<ByteBuf> {
       dest.writeInt(-1);
     } else {
       dest.writeInt(bytes.remaining());
-      dest.writeBytes(bytes.duplicate());
+      if (bytes.hasArray()) {
+        // straight from the array: no view to allocate, and the value's position stays as it is
+        dest.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+      } else {
+        dest.writeBytes(bytes.duplicate());
+      }
     }
   }
 

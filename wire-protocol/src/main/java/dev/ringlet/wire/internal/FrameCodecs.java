@@ -8,6 +8,11 @@ import com.datastax.oss.protocol.internal.ProtocolV3ServerCodecs;
 import com.datastax.oss.protocol.internal.ProtocolV4ServerCodecs;
 import com.datastax.oss.protocol.internal.ProtocolV5ServerCodecs;
 import com.datastax.oss.protocol.internal.ProtocolV6ServerCodecs;
+import com.datastax.oss.protocol.internal.response.Result;
+import com.datastax.oss.protocol.internal.response.result.Prepared;
+import com.datastax.oss.protocol.internal.response.result.SchemaChange;
+import com.datastax.oss.protocol.internal.response.result.SetKeyspace;
+import com.datastax.oss.protocol.internal.response.result.Void;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
@@ -17,8 +22,9 @@ import java.util.List;
  * (plain and lz4). Stateless, shared by its connections; the compressed ones are made when a
  * connection first negotiates them (most clients never do).
  *
- * <p>The codecs are native-protocol's server codecs, except ERROR from v5 on: {@link ErrorEncoder}
- * adds the contentions of a CAS write timeout.
+ * <p>The codecs are native-protocol's server codecs, except ERROR from v5 on ({@link ErrorEncoder}
+ * adds the contentions of a CAS write timeout) and ROWS results ({@link RowsEncoder} writes an
+ * {@code EncodedRow} in one copy).
  */
 final class FrameCodecs {
 
@@ -73,14 +79,19 @@ final class FrameCodecs {
     return made;
   }
 
-  /** {@code FrameCodec.defaultServer} with {@link ErrorEncoder} for ERROR at v5 and v6. */
+  /**
+   * {@code FrameCodec.defaultServer} with {@link ErrorEncoder} for ERROR at v5 and v6 and
+   * {@link RowsEncoder} for the ROWS results of every version.
+   */
   private static FrameCodec<ByteBuf> server(ByteBufPrimitiveCodec primitives, Compressor<ByteBuf> compressor) {
-    return new FrameCodec<>(primitives, compressor, new ProtocolV3ServerCodecs(), new ProtocolV4ServerCodecs(),
-        withErrorEncoder(new ProtocolV5ServerCodecs(), ProtocolConstants.Version.V5),
-        withErrorEncoder(new ProtocolV6ServerCodecs(), ProtocolConstants.Version.V6));
+    return new FrameCodec<>(primitives, compressor,
+        withEncoders(new ProtocolV3ServerCodecs(), ProtocolConstants.Version.V3),
+        withEncoders(new ProtocolV4ServerCodecs(), ProtocolConstants.Version.V4),
+        withEncoders(new ProtocolV5ServerCodecs(), ProtocolConstants.Version.V5),
+        withEncoders(new ProtocolV6ServerCodecs(), ProtocolConstants.Version.V6));
   }
 
-  private static FrameCodec.CodecGroup withErrorEncoder(FrameCodec.CodecGroup group, int protocolVersion) {
+  private static FrameCodec.CodecGroup withEncoders(FrameCodec.CodecGroup group, int protocolVersion) {
     return registry -> group.registerCodecs(new FrameCodec.CodecGroup.Registry() {
       @Override
       public FrameCodec.CodecGroup.Registry addCodec(Message.Codec codec) {
@@ -90,7 +101,7 @@ final class FrameCodecs {
 
       @Override
       public FrameCodec.CodecGroup.Registry addEncoder(Message.Codec codec) {
-        registry.addEncoder(codec.opcode == ProtocolConstants.Opcode.ERROR ? new ErrorEncoder(protocolVersion) : codec);
+        registry.addEncoder(encoder(codec, protocolVersion));
         return this;
       }
 
@@ -100,6 +111,18 @@ final class FrameCodecs {
         return this;
       }
     });
+  }
+
+  private static Message.Codec encoder(Message.Codec codec, int protocolVersion) {
+    if (codec.opcode == ProtocolConstants.Opcode.ERROR && protocolVersion >= ProtocolConstants.Version.V5) {
+      return new ErrorEncoder(protocolVersion);
+    }
+    if (codec.opcode == ProtocolConstants.Opcode.RESULT) {
+      return new Result.Codec(protocolVersion, new Void.SubCodec(protocolVersion), new RowsEncoder(protocolVersion),
+          new SetKeyspace.SubCodec(protocolVersion), new Prepared.SubCodec(protocolVersion),
+          new SchemaChange.SubCodec(protocolVersion));
+    }
+    return codec;
   }
 
   FrameCodec<ByteBuf> plain() {

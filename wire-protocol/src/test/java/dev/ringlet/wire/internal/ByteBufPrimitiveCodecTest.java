@@ -20,4 +20,24 @@ class ByteBufPrimitiveCodecTest {
     assertThat(codec.readBytes(in)).isEqualTo(ByteBuffer.wrap(new byte[] {7, 8}));
     in.release();
   }
+
+  @Test
+  void should_write_a_value_from_its_position_to_its_limit_and_leave_its_position_alone() {
+    ByteBuffer backing = ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6});
+    ByteBuffer slice = backing.position(1).slice().limit(3); // array offset 1: bytes 2, 3, 4
+    slice.position(1); // bytes 3, 4
+    ByteBuffer readOnly = ByteBuffer.wrap(new byte[] {9, 8}).asReadOnlyBuffer();
+    ByteBuf out = Unpooled.buffer();
+
+    codec.writeBytes(slice, out);
+    codec.writeBytes(readOnly, out);
+    codec.writeBytes((ByteBuffer) null, out);
+
+    assertThat(slice.position()).isEqualTo(1);
+    assertThat(readOnly.position()).isZero();
+    byte[] written = new byte[out.readableBytes()];
+    out.readBytes(written);
+    assertThat(written).containsExactly(0, 0, 0, 2, 3, 4, 0, 0, 0, 2, 9, 8, -1, -1, -1, -1);
+    out.release();
+  }
 }

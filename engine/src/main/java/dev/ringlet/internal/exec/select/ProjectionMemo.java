@@ -1,6 +1,7 @@
 package dev.ringlet.internal.exec.select;
 
 import dev.ringlet.internal.storage.LiveRow;
+import dev.ringlet.wire.EncodedRow;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -21,9 +22,10 @@ import java.util.Map;
  * <p>Only for selections of plain columns of a table without static columns: a row's values are
  * then a function of the row and of its partition key alone (no functions, no bind markers, no
  * {@code now}, no TTL), so an entry is kept with the key it was projected under and used only for
- * the same row under the same key. The values' list is handed out as it is (a plain
- * {@code ArrayList}, which the frame encoder iterates fastest), so result rows must never be
- * changed after execution. Rows that left the schema stay until the memo holds
+ * the same row under the same key. The values' list is handed out as it is, an {@link EncodedRow}:
+ * the rows are also kept as a ROWS body carries them, so the server writes each in one copy
+ * instead of encoding its values again for every refresh (the encoding was the largest part of a
+ * refresh's server CPU left once the projections were kept). Rows that left the schema stay until the memo holds
  * {@link #CAPACITY} rows, when it starts again empty. One memo per analysed statement, shared by
  * the threads that execute it.
  */
@@ -57,8 +59,8 @@ final class ProjectionMemo {
         for (Output o : outputs) {
           values.add(((Output.PerRow) o).value().apply(r));
         }
-        // shared by every answer that returns the row: nothing downstream changes a result's rows
-        known = new Projected(key, values);
+        // shared by every answer that returns the row, which the server writes in one copy
+        known = new Projected(key, EncodedRow.of(values));
         if (r.row() != null) {
           rows.put(r.row(), known);
         }

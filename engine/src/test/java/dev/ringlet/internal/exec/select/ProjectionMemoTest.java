@@ -8,6 +8,7 @@ import dev.ringlet.internal.storage.DecoratedKey;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.LiveRow;
 import dev.ringlet.internal.storage.LivenessInfo;
+import dev.ringlet.wire.EncodedRow;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +44,16 @@ class ProjectionMemoTest {
     assertThat(second).isEqualTo(first);
     assertThat(second.get(0)).isSameAs(first.get(0));
     assertThat(second.get(1)).containsExactly(text("ks"), text("b"), null);
+    // kept as the server writes it: [int] length and bytes per value, -1 for null
+    assertThat(second.get(1)).isInstanceOf(EncodedRow.class);
+    ByteBuffer cells = ((EncodedRow) second.get(1)).cells();
+    assertThat(cells.getInt()).isEqualTo(2);
+    assertThat(cells.get()).isEqualTo((byte) 'k');
+    assertThat(cells.get()).isEqualTo((byte) 's');
+    assertThat(cells.getInt()).isEqualTo(1);
+    assertThat(cells.get()).isEqualTo((byte) 'b');
+    assertThat(cells.getInt()).isEqualTo(-1);
+    assertThat(cells.hasRemaining()).isFalse();
   }
 
   @Test
