@@ -242,6 +242,20 @@ public final class ModificationAnalyzer {
       }
     }
     Where where = where("DELETE", delete.where(), onlyStatic, delete.targets().isEmpty());
+    if ((delete.ifExists() || !delete.conditions().isEmpty()) && (where.range != null
+        || where.clustering.columns().size() < table.clustering().size())) {
+      // 5.0's DeleteStatement: a conditional delete of less than one row may touch static columns only
+      if (!onlyStatic) {
+        throw CqlException.invalid("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+            + " in order to delete non static columns");
+      }
+      for (Condition c : delete.conditions()) {
+        if (!column(c.column()).isStatic()) {
+          throw CqlException.invalid("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+              + " in order to use IF condition on non static columns");
+        }
+      }
+    }
     return new ModificationStatement(ModificationStatement.Kind.DELETE, table, where.keys, where.clustering, where.range,
         elements, columns, timestamp(delete.using()), null, conditionKind(delete.ifExists(), delete.conditions()),
         conditions(delete.conditions()));

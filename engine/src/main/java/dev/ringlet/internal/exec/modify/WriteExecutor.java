@@ -188,12 +188,6 @@ public final class WriteExecutor {
     DecoratedKey key = null;
     for (int i = 0; i < statements.size(); i++) {
       ModificationStatement s = statements.get(i);
-      if (!s.table().id().equals(table.id())) {
-        throw CqlException.invalid("Batch with conditions cannot span multiple tables");
-      }
-      if (s.hasUsingTimestamp()) {
-        throw CqlException.invalid("Cannot provide custom timestamp for conditional BATCH");
-      }
       List<DecoratedKey> keys = s.keys(values.get(i));
       if (keys.size() != 1) {
         throw CqlException.invalid("IN on the partition key is not supported with conditional updates");
@@ -204,10 +198,10 @@ public final class WriteExecutor {
       key = keys.get(0);
     }
     TableStore store = casSource(options).store(table);
-    return cas(table, key, options, ConditionalWrites.Step.reading(batchRead(table, statements, values), (partition, ts) -> {
+    PaxosTraces.CasRead read = batchRead(table, statements, values);
+    return cas(table, key, options, ConditionalWrites.Step.reading(read, (partition, ts) -> {
       long now = options.nowInSeconds(clock);
       boolean applied = true;
-      List<RowAccess> checked = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
         ModificationStatement s = statements.get(i);
         if (s.condition() == ModificationStatement.ConditionKind.NONE) {
@@ -215,18 +209,18 @@ public final class WriteExecutor {
         }
         RowAccess current = find(table, partition, s.clusterings(values.get(i)).get(0), now);
         applied &= conditionHolds(s, current, values.get(i));
-        if (current != null && checked.stream().noneMatch(r -> r.row() == current.row())) {
-          checked.add(current);
-        }
       }
       if (applied) {
         List<PartitionUpdate> updates = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
+          // a statement's own USING TIMESTAMP is accepted but, as 5.0's Paxos proposal restamps
+          // every update with its ballot, not used
           updates.addAll(statements.get(i).updates(values.get(i), context(ts, now, store)));
         }
-        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtResult(statements.get(0), true, null));
+        return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), lwtApplied(table));
       }
-      return new ConditionalWrites.Outcome(List.of(), batchNotApplied(table, checked));
+      return new ConditionalWrites.Outcome(List.of(), CasResults.notApplied(table,
+          CasResults.conditionColumns(statements, true), CasResults.currentRows(table, partition, read, now), read));
     }));
   }
 
@@ -279,27 +273,6 @@ public final class WriteExecutor {
     }
   }
 
-  private static Result.Rows batchNotApplied(TableMetadata table, List<RowAccess> checked) {
-    List<ColumnSpec> columns = new ArrayList<>();
-    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
-    if (checked.isEmpty()) {
-      return new Result.Rows(columns, List.of(List.of(NativeType.BOOLEAN.encode(false))), null, List.of());
-    }
-    for (ColumnMetadata c : table.columns()) {
-      columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
-    }
-    List<List<ByteBuffer>> rows = new ArrayList<>();
-    for (RowAccess r : checked) {
-      List<ByteBuffer> row = new ArrayList<>();
-      row.add(NativeType.BOOLEAN.encode(false));
-      for (ColumnMetadata c : table.columns()) {
-        row.add(r.value(c));
-      }
-      rows.add(row);
-    }
-    return new Result.Rows(columns, rows, null, List.of());
-  }
-
   private static boolean conditionHolds(ModificationStatement statement, RowAccess current, BoundValues values) {
     switch (statement.condition()) {
       case IF_NOT_EXISTS:
@@ -344,7 +317,9 @@ public final class WriteExecutor {
       RowAccess current = find(table, partition, clustering, now);
       boolean applied = conditionHolds(statement, current, values);
       List<PartitionUpdate> updates = applied ? statement.updates(values, context(ts, now, store)) : List.of();
-      return new ConditionalWrites.Outcome(updates, lwtResult(statement, applied, current));
+      return new ConditionalWrites.Outcome(updates, applied ? lwtApplied(table)
+          : CasResults.notApplied(table, CasResults.conditionColumns(List.of(statement), false),
+              CasResults.currentRows(table, partition, read, now), read));
     }));
   }
 
@@ -440,40 +415,15 @@ public final class WriteExecutor {
       return partition.staticRow().isEmpty() ? null : new RowAccess(partition, components, null, now);
     }
     for (LiveRow row : partition.rows()) {
-      if (row.clustering().equals(clustering) || sameValues(row.clustering(), clustering)) {
+      if (row.clustering().equals(clustering) || CasResults.sameValues(row.clustering(), clustering)) {
         return new RowAccess(partition, components, row, now);
       }
     }
     return null;
   }
 
-  private static boolean sameValues(Clustering a, Clustering b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).equals(b.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static Result.Rows lwtResult(ModificationStatement statement, boolean applied, RowAccess current) {
-    TableMetadata table = statement.table();
-    List<ColumnSpec> columns = new ArrayList<>();
-    List<ByteBuffer> row = new ArrayList<>();
-    columns.add(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN));
-    row.add(NativeType.BOOLEAN.encode(applied));
-    if (!applied && current != null) {
-      List<ColumnMetadata> shown = statement.condition() == ModificationStatement.ConditionKind.IF_CONDITIONS
-          ? table.columns().stream().filter(c -> statement.conditions().stream().anyMatch(k -> k.column().equals(c))).toList()
-          : table.columns();
-      for (ColumnMetadata c : shown) {
-        columns.add(new ColumnSpec(table.keyspace(), table.name(), c.name(), c.type()));
-        row.add(current.value(c));
-      }
-    }
-    return new Result.Rows(columns, List.of(row), null, List.of());
+  private static Result.Rows lwtApplied(TableMetadata table) {
+    return new Result.Rows(List.of(new ColumnSpec(table.keyspace(), table.name(), "[applied]", NativeType.BOOLEAN)),
+        List.of(List.of(NativeType.BOOLEAN.encode(true))), null, List.of());
   }
 }
