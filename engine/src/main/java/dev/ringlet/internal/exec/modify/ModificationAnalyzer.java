@@ -204,6 +204,10 @@ public final class ModificationAnalyzer {
         throw CqlException.invalid("Conditional updates are not supported on counter tables");
       }
     }
+    for (Condition c : update.conditions()) {
+      // 5.0's appliesOnlyToStaticColumns: a condition on a regular column needs the whole row
+      onlyStatic &= column(c.column()).isStatic();
+    }
     Where where = where("UPDATE", update.where(), onlyStatic, false);
     return new ModificationStatement(ModificationStatement.Kind.UPDATE, table, where.keys, where.clustering, null, ops,
         List.of(), timestamp(update.using()), ttl(update.using()), conditionKind(update.ifExists(), update.conditions()),

@@ -190,7 +190,9 @@ public final class WriteExecutor {
       ModificationStatement s = statements.get(i);
       List<DecoratedKey> keys = s.keys(values.get(i));
       if (keys.size() != 1) {
-        throw CqlException.invalid("IN on the partition key is not supported with conditional updates");
+        // 5.0 throws an IllegalArgumentException here, which clients get as a server error
+        throw CqlException.serverError("java.lang.IllegalArgumentException: Batch with conditions cannot span multiple"
+            + " partitions (you cannot use IN on the partition key)");
       }
       if (key != null && !key.equals(keys.get(0))) {
         throw CqlException.invalid("Batch with conditions cannot span multiple partitions");
