@@ -103,4 +103,25 @@ class DriverIndexTest {
   private static List<Integer> ids(List<Row> rows) {
     return rows.stream().map(r -> r.getInt("id")).toList();
   }
+
+  @Test
+  void should_read_through_a_legacy_index_and_filter_sai_relations_without_their_analyser() {
+    try (RingletCluster cluster = Ringlet.start(ClusterSpec.defaults()); CqlSession session = connect(cluster)) {
+      session.execute("CREATE KEYSPACE ks WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+      session.execute("CREATE TABLE ks.users (id int PRIMARY KEY, email text, status text)");
+      session.execute("CREATE CUSTOM INDEX ON ks.users (email) USING 'StorageAttachedIndex' WITH OPTIONS = {'case_sensitive': 'false'}");
+      session.execute("CREATE INDEX ON ks.users (status)");
+      session.execute("INSERT INTO ks.users (id, email, status) VALUES (1, 'Bob@Example.com', 'active')");
+
+      // alone, the SAI index matches whatever the case
+      assertThat(session.execute("SELECT id FROM ks.users WHERE email = 'bob@example.com'").all()).hasSize(1);
+      // with the legacy index, 5.0 reads through it and filters email as written (as recorded in app_accounts)
+      assertThatThrownBy(() -> session.execute("SELECT id FROM ks.users WHERE status = 'active' AND email = 'bob@example.com'"))
+          .hasMessageContaining("ALLOW FILTERING");
+      assertThat(session.execute("SELECT id FROM ks.users WHERE status = 'active' AND email = 'bob@example.com' ALLOW FILTERING")
+          .all()).isEmpty();
+      assertThat(session.execute("SELECT id FROM ks.users WHERE status = 'active' AND email = 'Bob@Example.com' ALLOW FILTERING")
+          .all()).hasSize(1);
+    }
+  }
 }

@@ -43,7 +43,10 @@ final class AggregateFunctions {
     return out;
   }
 
-  /** The aggregates over a non-native type (collections, tuples, UDTs, vectors). */
+  /**
+   * The aggregates over a non-native type (collections, tuples, UDTs, vectors) or a DESC clustering
+   * column (5.0's {@code ReversedType}, which keeps a timeuuid one).
+   */
   static NativeFunction forType(String name, CqlType type) {
     return switch (name) {
       case "count" -> new NativeFunction.Aggregate("count", List.of(type), NativeType.BIGINT, AggregateFunctions::counting);

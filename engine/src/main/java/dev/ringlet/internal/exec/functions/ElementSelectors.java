@@ -114,7 +114,7 @@ final class ElementSelectors {
     }
     int index = ut.fieldNames().indexOf(field);
     if (index < 0) {
-      throw CqlException.invalid(ut.name() + " has no field " + field);
+      throw CqlException.invalid(inner.name() + " of type " + ut.name() + " has no field " + field);
     }
     return derived(inner, inner.name() + "." + field, ut.fieldTypes().get(index), (value, values) -> {
       List<ByteBuffer> fields = ut.split(value);

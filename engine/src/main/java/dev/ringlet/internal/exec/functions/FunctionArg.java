@@ -15,9 +15,12 @@ import dev.ringlet.internal.types.VectorType;
  * An argument of a function call as overload resolution sees it: a typed value (a column, a
  * function result, a hinted term) or an untyped term (a literal, a bind marker, null) that fits
  * some types. {@code text} is how Cassandra prints it in messages and column names;
- * {@code literalSize} is the element count of a list literal, else -1.
+ * {@code literalSize} is the element count of a list literal, else -1. {@code reversedColumn}
+ * marks a clustering column ordered DESC, whose type 5.0 holds as {@code ReversedType(type)}:
+ * the function factories that type their result as their argument ({@code min}, {@code max},
+ * the masking functions) then keep {@code type} rather than its {@code udfType()}.
  */
-public record FunctionArg(String text, CqlType type, Untyped untyped, int literalSize) {
+public record FunctionArg(String text, CqlType type, Untyped untyped, int literalSize, boolean reversedColumn) {
 
   /** How a term fits a parameter type, as in Cassandra's {@code AssignmentTestable}. */
   public enum Fit {
@@ -42,15 +45,20 @@ public record FunctionArg(String text, CqlType type, Untyped untyped, int litera
   }
 
   public static FunctionArg typed(String text, CqlType type) {
-    return new FunctionArg(text, type, null, -1);
+    return new FunctionArg(text, type, null, -1, false);
+  }
+
+  /** A clustering column ordered DESC (see {@link #reversedColumn}). */
+  public static FunctionArg reversedColumn(String text, CqlType type) {
+    return new FunctionArg(text, type, null, -1, true);
   }
 
   public static FunctionArg untyped(String text, Untyped kind) {
-    return new FunctionArg(text, null, kind, -1);
+    return new FunctionArg(text, null, kind, -1, false);
   }
 
   public static FunctionArg listLiteral(String text, int size) {
-    return new FunctionArg(text, null, Untyped.COLLECTION, size);
+    return new FunctionArg(text, null, Untyped.COLLECTION, size, false);
   }
 
   public static FunctionArg literal(String text, LiteralKind kind) {

@@ -106,7 +106,8 @@ public final class FunctionRegistry {
     if (candidates == null) {
       return null;
     }
-    if (args.size() == 1 && args.get(0).isTyped() && !(args.get(0).type() instanceof NativeType)) {
+    if (args.size() == 1 && args.get(0).isTyped()
+        && (!(args.get(0).type() instanceof NativeType) || args.get(0).reversedColumn())) {
       NativeFunction generic = AggregateFunctions.forType(n, args.get(0).type());
       if (generic != null) {
         return generic;

@@ -36,18 +36,18 @@ final class MaskingFunctions {
     return List.of(
         factory("mask_null", (args, t) -> {
           expectCount("mask_null", args, 1, 1);
-          CqlType u = udfType(t);
+          CqlType u = udfType(args, t);
           return new NativeFunction.Scalar("mask_null", List.of(u), u, false, a -> null);
         }),
         factory("mask_default", (args, t) -> {
           expectCount("mask_default", args, 1, 1);
           ByteBuffer value = defaultValue(t);
-          CqlType u = udfType(t);
+          CqlType u = udfType(args, t);
           return new NativeFunction.Scalar("mask_default", List.of(u), u, false, a -> value);
         }),
         factory("mask_replace", (args, t) -> {
           expectCount("mask_replace", args, 2, 2);
-          CqlType u = udfType(t);
+          CqlType u = udfType(args, t);
           NativeFunction.Scalar f = new NativeFunction.Scalar("mask_replace", List.of(u, u), u, false, a -> a.get(1));
           FunctionResolver.validate(f, args);
           return f;
@@ -67,10 +67,11 @@ final class MaskingFunctions {
   /**
    * The type 5.0's function factories give an argument once it is validated ({@code
    * AbstractType.udfType()}): a timeuuid becomes the custom LegacyTimeUUIDType, so the functions
-   * returning their argument's type return that.
+   * returning their argument's type return that; a DESC clustering column's {@code ReversedType}
+   * has no other udfType, so its timeuuid stays one.
    */
-  private static CqlType udfType(CqlType t) {
-    return t == NativeType.TIMEUUID ? CustomType.LEGACY_TIMEUUID : t;
+  private static CqlType udfType(List<FunctionArg> args, CqlType t) {
+    return t == NativeType.TIMEUUID && !args.get(0).reversedColumn() ? CustomType.LEGACY_TIMEUUID : t;
   }
 
   private interface Maker {

@@ -284,7 +284,10 @@ public final class SelectorCompiler {
       return new Pending(null, c, FunctionArg.literal(TermText.of(c), c.kind()));
     }
     CompiledSelector compiled = compile(s);
-    return new Pending(compiled, null, FunctionArg.typed(compiled.name(), compiled.type()));
+    ColumnMetadata column = s instanceof Selector.Column ? columns.get(compiled) : null;
+    return new Pending(compiled, null, column != null && column.reversed()
+        ? FunctionArg.reversedColumn(compiled.name(), compiled.type())
+        : FunctionArg.typed(compiled.name(), compiled.type()));
   }
 
   private CompiledSelector function(Selector.Function f) {

@@ -21,27 +21,58 @@ final class BatchRules {
 
   private BatchRules() {}
 
+  /**
+   * 5.0's checks, in its order: each conditional statement's own timestamp (refused when the
+   * statement is prepared), then {@code BatchStatement.validate()}: the batch's timestamp with
+   * conditions or as a counter batch, timestamps on both the batch and a statement, the batch's
+   * timestamp with counters, counter and other statements mixed, and a conditional batch's tables.
+   */
   static void check(BatchType type, List<ModificationStatement> statements, boolean batchTimestamp) {
+    boolean conditions = false;
+    for (ModificationStatement s : statements) {
+      if (s.condition() != ModificationStatement.ConditionKind.NONE) {
+        conditions = true;
+        if (s.hasUsingTimestamp()) {
+          throw CqlException.invalid("Cannot provide custom timestamp for conditional updates");
+        }
+      }
+    }
+    if (batchTimestamp && conditions) {
+      throw CqlException.invalid("Cannot provide custom timestamp for conditional BATCH");
+    }
+    if (batchTimestamp && type == BatchType.COUNTER) {
+      throw CqlException.invalid("Cannot provide custom timestamp for counter BATCH");
+    }
     boolean counters = false;
     boolean others = false;
     for (ModificationStatement s : statements) {
+      if (batchTimestamp && s.hasUsingTimestamp()) {
+        throw CqlException.invalid("Timestamp must be set either on BATCH or individual statements");
+      }
       if (s.table().counter()) {
         counters = true;
       } else {
         others = true;
       }
-      if (batchTimestamp && s.hasUsingTimestamp()) {
-        throw CqlException.invalid("Timestamp must be set either on BATCH or individual statements");
-      }
     }
-    if (type == BatchType.LOGGED && counters) {
-      throw CqlException.invalid("Cannot include a counter statement in a logged batch");
+    if (batchTimestamp && counters) {
+      throw CqlException.invalid("Cannot provide custom timestamp for a BATCH containing counters");
     }
     if (type == BatchType.COUNTER && others) {
       throw CqlException.invalid("Cannot include non-counter statement in a counter batch");
     }
     if (counters && others) {
       throw CqlException.invalid("Counter and non-counter mutations cannot exist in the same batch");
+    }
+    if (type == BatchType.LOGGED && counters) {
+      throw CqlException.invalid("Cannot include a counter statement in a logged batch");
+    }
+    if (conditions) {
+      for (ModificationStatement s : statements) {
+        if (!s.table().id().equals(statements.get(0).table().id())) {
+          throw CqlException.invalid("Batch with conditions cannot span multiple tables");
+        }
+      }
     }
   }
 

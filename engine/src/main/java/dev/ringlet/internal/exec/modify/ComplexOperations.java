@@ -75,7 +75,7 @@ final class ComplexOperations {
       throw CqlException.invalid("Invalid operation (" + description + ") for frozen collection column " + c.name());
     }
     if (a instanceof Assignment.Add add) {
-      if (type instanceof MapType && add.value() instanceof Term.ListLiteral) {
+      if (type instanceof MapType && (add.value() instanceof Term.ListLiteral || add.value() instanceof Term.SetLiteral)) {
         throw CqlException.invalid("Value for a map addition has to be a map, but was: '" + TermText.of(add.value()) + "'");
       }
       return new ColumnOperation(c, compile(add.value(), c.name(), type), ColumnOperation.Kind.ADD);

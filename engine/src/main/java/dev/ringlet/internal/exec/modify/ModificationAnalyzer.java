@@ -206,6 +206,10 @@ public final class ModificationAnalyzer {
         throw CqlException.invalid("Conditional updates are not supported on counter tables");
       }
     }
+    for (Condition c : update.conditions()) {
+      // 5.0's appliesOnlyToStaticColumns: a condition on a regular column needs the whole row
+      onlyStatic &= column(c.column()).isStatic();
+    }
     Where where = where("UPDATE", update.where(), onlyStatic, false);
     return new ModificationStatement(ModificationStatement.Kind.UPDATE, table, where.keys, where.clustering, null, ops,
         List.of(), timestamp(update.using()), ttl(update.using()), conditionKind(update.ifExists(), update.conditions()),
@@ -244,6 +248,20 @@ public final class ModificationAnalyzer {
       }
     }
     Where where = where("DELETE", delete.where(), onlyStatic, delete.targets().isEmpty());
+    if ((delete.ifExists() || !delete.conditions().isEmpty()) && (where.range != null
+        || where.clustering.columns().size() < table.clustering().size())) {
+      // 5.0's DeleteStatement: a conditional delete of less than one row may touch static columns only
+      if (!onlyStatic) {
+        throw CqlException.invalid("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+            + " in order to delete non static columns");
+      }
+      for (Condition c : delete.conditions()) {
+        if (!column(c.column()).isStatic()) {
+          throw CqlException.invalid("DELETE statements must restrict all PRIMARY KEY columns with equality relations"
+              + " in order to use IF condition on non static columns");
+        }
+      }
+    }
     return new ModificationStatement(ModificationStatement.Kind.DELETE, table, where.keys, where.clustering, where.range,
         elements, columns, timestamp(delete.using()), null, conditionKind(delete.ifExists(), delete.conditions()),
         conditions(delete.conditions()));
@@ -262,7 +280,26 @@ public final class ModificationAnalyzer {
     BoundTerm lower = null;
     BoundTerm upper = null;
     List<String> nonKey = new ArrayList<>();
+    List<Relation.MultiColumn> tupleSlices = new ArrayList<>();
     for (Relation r : relations) {
+      if (r instanceof Relation.MultiColumn m && statement.equals("DELETE") && m.operator() != Operator.EQ
+          && m.operator() != Operator.IN) {
+        tupleSlices.add(m);
+        continue;
+      }
+      if (r instanceof Relation.MultiColumn m && m.operator() == Operator.EQ) {
+        // (c1, c2) = (v1, v2): each column equal to its element of the tuple
+        TupleSlice t = tupleSlice(m, -1);
+        for (int i = 0; i < t.columns().size(); i++) {
+          int element = i;
+          ColumnMetadata c = t.columns().get(i);
+          if (clusteringEq.put(c.position(), List.of(values -> TupleSlice.element(t.tuple().bind(values), element))) != null) {
+            throw CqlException.invalid(c.name() + " cannot be restricted by more than one relation if it includes an Equal");
+          }
+          clusteringIn.put(c.position(), null);
+        }
+        continue;
+      }
       if (!(r instanceof Relation.Single s)) {
         throw CqlException.invalid("Only single-column relations are supported in the WHERE clause of writes");
       }
@@ -353,14 +390,19 @@ public final class ModificationAnalyzer {
       }
     }
     RangePlan range = null;
-    if (sliceColumn != null) {
-      if (sliceColumn.position() != prefix) {
+    List<TupleSlice> tuples = new ArrayList<>();
+    for (Relation.MultiColumn m : tupleSlices) {
+      tuples.add(tupleSlice(m, prefix));
+    }
+    if (sliceColumn != null || !tuples.isEmpty()) {
+      if (sliceColumn != null && sliceColumn.position() != prefix) {
         throw CqlException.invalid("PRIMARY KEY column \"" + sliceColumn.name()
             + "\" cannot be restricted as preceding column \"" + table.clustering().get(prefix).name() + "\" is not restricted");
       }
-      range = new RangePlan(sliceColumn, lowerOp, lower, upperOp, upper);
+      range = new RangePlan(sliceColumn, lowerOp, lower, upperOp, upper, tuples,
+          dev.ringlet.internal.exec.TableComparators.clustering(table));
     }
-    boolean full = prefix == table.clustering().size();
+    boolean full = prefix == table.clustering().size() && tuples.isEmpty();
     if (!full && !onlyStatic && statement.equals("DELETE") && !rangeAllowed) {
       throw CqlException.invalid("Range deletions are not supported for specific columns");
     }
@@ -379,6 +421,50 @@ public final class ModificationAnalyzer {
       ins.add(clusteringIn.get(i));
     }
     return new Where(new KeyPlan(keyList), new ClusteringPlan(cols, eqs, ins), range);
+  }
+
+  /**
+   * A write's {@code (c1, c2, ...) op (v1, v2, ...)}, checked as 5.0 checks it: clustering columns
+   * in order, a slice right after the EQ prefix ({@code prefix}; negative for an {@code =}).
+   */
+  private TupleSlice tupleSlice(Relation.MultiColumn m, int prefix) {
+    List<ColumnMetadata> cols = new ArrayList<>();
+    for (String name : m.columns()) {
+      ColumnMetadata c = column(name);
+      if (c.kind() != ColumnMetadata.Kind.CLUSTERING) {
+        throw CqlException.invalid("Multi-column relations can only be applied to clustering columns but was applied to: "
+            + c.name());
+      }
+      if (!cols.isEmpty() && c.position() != cols.get(0).position() + cols.size()) {
+        throw CqlException.invalid("Clustering columns must appear in the PRIMARY KEY order in multi-column relations: "
+            + dev.ringlet.internal.exec.TermText.of(m));
+      }
+      cols.add(c);
+    }
+    if (prefix < 0) {
+      return tuple(m, cols);
+    }
+    if (cols.get(0).position() < prefix) {
+      throw CqlException.invalid(cols.get(0).name() + " cannot be restricted by more than one relation if it includes an Equal");
+    }
+    if (cols.get(0).position() != prefix) {
+      throw CqlException.invalid("PRIMARY KEY column \"" + cols.get(0).name() + "\" cannot be restricted as preceding column \""
+          + table.clustering().get(prefix).name() + "\" is not restricted");
+    }
+    return tuple(m, cols);
+  }
+
+  private TupleSlice tuple(Relation.MultiColumn m, List<ColumnMetadata> cols) {
+    if (m.value() instanceof Term.TupleLiteral t && t.elements().size() != cols.size()) {
+      throw CqlException.invalid("Expected " + cols.size() + " elements in value tuple, but got " + t.elements().size()
+          + ": " + dev.ringlet.internal.exec.TermText.of(m.value()));
+    }
+    List<dev.ringlet.internal.types.CqlType> types = new ArrayList<>();
+    cols.forEach(c -> types.add(c.type()));
+    String name = "(" + String.join(",", m.columns()) + ")";
+    BoundTerm tuple = terms.compile(m.value(), new ColumnSpec(table.keyspace(), table.name(), name,
+        new dev.ringlet.internal.types.TupleType(types)));
+    return new TupleSlice(cols, m.operator(), tuple);
   }
 
   private BoundTerm timestamp(Using using) {

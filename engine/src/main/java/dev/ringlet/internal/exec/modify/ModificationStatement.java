@@ -193,8 +193,9 @@ public final class ModificationStatement {
     if (range != null) {
       List<RangeTombstone> rts = new ArrayList<>();
       for (Clustering prefix : clustering == null ? List.of(Clustering.EMPTY) : clustering.bind(values)) {
-        ClusteringComparator.Bound[] b = range.bind(prefix, values);
-        rts.add(new RangeTombstone(b[0], b[1], deletion));
+        for (ClusteringComparator.Bound[] b : range.bind(prefix, values)) {
+          rts.add(new RangeTombstone(b[0], b[1], deletion));
+        }
       }
       return new PartitionUpdate(key, DeletionTime.LIVE, rts, null, List.of());
     }

@@ -188,15 +188,10 @@ public final class WriteExecutor {
     DecoratedKey key = null;
     for (int i = 0; i < statements.size(); i++) {
       ModificationStatement s = statements.get(i);
-      if (!s.table().id().equals(table.id())) {
-        throw CqlException.invalid("Batch with conditions cannot span multiple tables");
-      }
-      if (s.hasUsingTimestamp()) {
-        throw CqlException.invalid("Cannot provide custom timestamp for conditional BATCH");
-      }
       List<DecoratedKey> keys = s.keys(values.get(i));
       if (keys.size() != 1) {
-        throw CqlException.invalid("IN on the partition key is not supported with conditional updates");
+        throw CqlException.serverError("java.lang.IllegalArgumentException: Batch with conditions cannot span multiple"
+            + " partitions (you cannot use IN on the partition key)");
       }
       if (key != null && !key.equals(keys.get(0))) {
         throw CqlException.invalid("Batch with conditions cannot span multiple partitions");
@@ -204,7 +199,8 @@ public final class WriteExecutor {
       key = keys.get(0);
     }
     TableStore store = casSource(options).store(table);
-    return cas(table, key, options, ConditionalWrites.Step.reading(batchRead(table, statements, values), (partition, ts) -> {
+    PaxosTraces.CasRead read = batchRead(table, statements, values);
+    return cas(table, key, options, ConditionalWrites.Step.reading(read, (partition, ts) -> {
       long now = options.nowInSeconds(clock);
       List<CasConditions.Entry> entries = new ArrayList<>();
       for (int i = 0; i < statements.size(); i++) {
@@ -220,7 +216,8 @@ public final class WriteExecutor {
         }
         return new ConditionalWrites.Outcome(PartitionUpdates.mergeByPartition(updates), applied(table));
       }
-      return new ConditionalWrites.Outcome(List.of(), CasFailure.of(table, entries, partition, now, true));
+      return new ConditionalWrites.Outcome(List.of(), CasResults.notApplied(table,
+          CasResults.conditionColumns(statements, true), CasResults.currentRows(table, partition, read, now), read));
     }));
   }
 
@@ -300,7 +297,8 @@ public final class WriteExecutor {
       if (CasConditions.hold(table, entries, rows(table, partition, now))) {
         return new ConditionalWrites.Outcome(statement.updates(values, context(ts, now, store)), applied(table));
       }
-      return new ConditionalWrites.Outcome(List.of(), CasFailure.of(table, entries, partition, now, false));
+      return new ConditionalWrites.Outcome(List.of(), CasResults.notApplied(table,
+          CasResults.conditionColumns(List.of(statement), false), CasResults.currentRows(table, partition, read, now), read));
     }));
   }
 

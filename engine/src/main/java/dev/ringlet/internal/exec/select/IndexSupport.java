@@ -28,6 +28,9 @@ import java.util.Set;
  * frozen collection), {@code CONTAINS} for {@code values()}, {@code CONTAINS KEY} for
  * {@code keys()}, {@code m[k] = v} for {@code entries()}. The SAI indexes of a table form one
  * group that serves all the relations any of them supports, and also ranges on non-literal types.
+ * When both could serve a query, 5.0 picks the legacy index (SAI estimates {@code Long.MAX_VALUE}
+ * rows unless {@code prioritize_sai_over_legacy_index}), and the SAI relations are filters, compared
+ * without their index's analyser.
  * A served relation needs no ALLOW FILTERING; the rows are still found by evaluating it on every
  * candidate row (ADR 0010), so the answer is the same whatever the storage does.
  */
@@ -50,7 +53,7 @@ final class IndexSupport {
         }
       }
     }
-    if (!sai.isEmpty() || legacy == null) {
+    if (legacy == null) {
       return sai;
     }
     Set<Relation> one = Collections.newSetFromMap(new IdentityHashMap<>());

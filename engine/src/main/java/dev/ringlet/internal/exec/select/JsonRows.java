@@ -6,6 +6,7 @@ import dev.ringlet.internal.types.NativeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** SELECT JSON: each result row as one JSON object text, keyed by the selected column names. */
 final class JsonRows {
@@ -30,8 +31,11 @@ final class JsonRows {
     return out;
   }
 
-  /** A name that CQL would need to quote keeps its quotes in the JSON key, as in Cassandra. */
-  private static String key(String name) {
-    return name.matches("[a-z][a-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  /**
+   * 5.0's key: a name with an upper-case letter is wrapped in double quotes (inner ones not
+   * doubled); any other name, {@code system.max(v)} or {@code a b} too, is the key as it is.
+   */
+  static String key(String name) {
+    return name.equals(name.toLowerCase(Locale.US)) ? name : "\"" + name + "\"";
   }
 }
