@@ -7,7 +7,6 @@ import dev.ringlet.internal.exec.Result;
 import dev.ringlet.internal.exec.select.RowAccess;
 import dev.ringlet.internal.schema.ColumnMetadata;
 import dev.ringlet.internal.schema.TableMetadata;
-import dev.ringlet.internal.storage.Clustering;
 import dev.ringlet.internal.storage.LivePartition;
 import dev.ringlet.internal.storage.LiveRow;
 import dev.ringlet.internal.types.NativeType;
@@ -73,7 +72,7 @@ final class CasResults {
     List<ByteBuffer> key = PartitionKeys.split(table, partition.key().key());
     List<RowAccess> rows = new ArrayList<>();
     for (LiveRow row : partition.rows()) {
-      if ((read.names().isEmpty() || named(read.names(), row.clustering())) && fetched(row, read, false)) {
+      if ((read.names().isEmpty() || read.names().contains(row.clustering())) && fetched(row, read, false)) {
         rows.add(new RowAccess(partition, key, row, now));
         if (read.names().isEmpty()) {
           break;
@@ -108,27 +107,6 @@ final class CasResults {
       out.add(row);
     }
     return new Result.Rows(specs, out, null, List.of());
-  }
-
-  private static boolean named(List<Clustering> names, Clustering clustering) {
-    for (Clustering n : names) {
-      if (n.equals(clustering) || sameValues(n, clustering)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static boolean sameValues(Clustering a, Clustering b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).equals(b.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether the read returns {@code row}: its marker (not for the static row) or a live cell it fetches. */

@@ -394,23 +394,11 @@ public final class WriteExecutor {
       return partition.staticRow().isEmpty() ? null : new RowAccess(partition, components, null, now);
     }
     for (LiveRow row : partition.rows()) {
-      if (row.clustering().equals(clustering) || sameValues(row.clustering(), clustering)) {
+      if (row.clustering().equals(clustering)) {
         return new RowAccess(partition, components, row, now);
       }
     }
     return null;
-  }
-
-  private static boolean sameValues(Clustering a, Clustering b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).equals(b.get(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Result.Rows applied(TableMetadata table) {
